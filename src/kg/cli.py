@@ -1,0 +1,120 @@
+"""`kg` command line: a thin shell over the pipeline.
+
+    kg build [TEXT ...] [--out DIR]     build the graph, write Turtle/N-Triples/JSON-LD
+    kg structure [TEXT] [--json]        print the 章/节/条/款/项 tree
+    kg show 62 [TEXT]                   print one article with its citation
+
+Exit codes: 0 success, 2 bad input (message in Chinese and English on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kg.corpus import CORPUS_DIR, corpus_texts, load
+from kg.model import Regulation
+from kg.numerals import cn_to_int
+from kg.present import article_text, outline_text, structure_dict
+from kg.segment import ParseError
+
+
+class UsageError(Exception):
+    """A user mistake: reported without a traceback, exit 2."""
+
+
+def _regulations(texts: list[str]) -> list[Regulation]:
+    paths = [Path(t) for t in texts] if texts else corpus_texts(CORPUS_DIR)
+    if not paths:
+        raise UsageError(f"{CORPUS_DIR} 中没有 .txt 规章文本 / no .txt regulation texts in {CORPUS_DIR}")
+    return [load(p) for p in paths]
+
+
+def _one(text: str | None) -> Regulation:
+    regs = _regulations([text] if text else [])
+    if len(regs) > 1:
+        raise UsageError("语料中有多部规章，请指定文本文件 / the corpus holds several regulations: "
+                         "name the text file")
+    return regs[0]
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.graph import build_graph, write_graph  # rdflib loads only when a graph is needed
+
+    regs = _regulations(args.texts)
+    graph = build_graph(regs, base=args.base)
+    for path in write_graph(graph, Path(args.out)):
+        print(path)
+    print(f"{len(regs)} 部规章，{len(graph)} 个三元组 / {len(regs)} regulation(s), "
+          f"{len(graph)} triples", file=sys.stderr)
+    return 0
+
+
+def cmd_structure(args: argparse.Namespace) -> int:
+    reg = _one(args.text)
+    if args.json:
+        print(json.dumps(structure_dict(reg), ensure_ascii=False, indent=1))
+    else:
+        print(outline_text(reg))
+    return 0
+
+
+def _article_number(text: str) -> int:
+    """62, 六十二, 第62条, 第六十二条 -> 62."""
+    core = text.strip().removeprefix("第").removesuffix("条")
+    try:
+        return cn_to_int(core)
+    except ValueError:
+        raise UsageError(f"无法识别的条号：{text} / not an article number: {text}") from None
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    reg = _one(args.text)
+    number = _article_number(args.article)
+    try:
+        article = reg.article(number)
+    except KeyError:
+        last = reg.articles()[-1].number
+        raise UsageError(f"没有第{number}条（共 {last} 条） / no article {number} "
+                         f"(the regulation has {last})") from None
+    print(article_text(article, reg.meta.title))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kg", description="规章知识图谱 / regulation knowledge graph")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the RDF graph / 构建图谱")
+    b.add_argument("texts", nargs="*", help="regulation text files (default: corpus/*.txt)")
+    b.add_argument("--out", default="build", help="output folder (default: build/)")
+    b.add_argument("--base", default=None, help="base IRI (default: $KG_BASE_IRI or the project's)")
+    b.set_defaults(func=cmd_build)
+
+    s = sub.add_parser("structure", help="print the tree / 打印结构")
+    s.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
+    s.add_argument("--json", action="store_true", help="print the JSON contract")
+    s.set_defaults(func=cmd_structure)
+
+    w = sub.add_parser("show", help="print one article / 显示一条")
+    w.add_argument("article", help="62, 六十二 or 第六十二条")
+    w.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
+    w.set_defaults(func=cmd_show)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (ParseError, UsageError) as exc:
+        print(f"错误 / error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

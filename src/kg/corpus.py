@@ -1,0 +1,96 @@
+"""Find regulation texts and their metadata: corpus/<id>.txt beside corpus/<id>.toml.
+
+>>> meta_from_toml({"id": "demo", "title": "示例规则"}).id
+'demo'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import fields
+from pathlib import Path
+
+from kg.model import Metadata, Regulation
+from kg.segment import ParseError, segment
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CORPUS_DIR = PROJECT_ROOT / "corpus"
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+RE_NOTICE_TITLE = re.compile(r"关于(?:印发|发布|公布)《(.+?)》的(?:通知|决定)")
+RE_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def meta_from_toml(data: dict) -> Metadata:
+    """Build Metadata from parsed TOML, ignoring keys it does not know."""
+    known = {f.name for f in fields(Metadata)}
+    values = {k: v for k, v in data.items() if k in known}
+    for key in ("adopted", "issued"):
+        if isinstance(values.get(key), str):
+            values[key] = dt.date.fromisoformat(values[key])
+    if not values.get("id") or not values.get("title"):
+        raise ParseError("元数据缺少 id 或 title / metadata needs an id and a title")
+    return Metadata(**values)
+
+
+def infer_title(text: str) -> str:
+    """The title from a cover notice (关于印发《…》的通知) or else the first line."""
+    flat = re.sub(r"\s+", "", text[:3000])
+    m = RE_NOTICE_TITLE.search(flat)
+    if m:
+        return m.group(1)
+    for line in text.splitlines():
+        if line.strip():
+            return re.sub(r"\s+", "", line)[:80]
+    raise ParseError("文本为空 / the text is empty")
+
+
+def slug(name: str) -> str:
+    """A lower-case ASCII id from a file name: Foo_Bar 2017 -> foo-bar-2017."""
+    return RE_SLUG.sub("-", name.lower()).strip("-") or "regulation"
+
+
+def read_text(path: Path) -> str:
+    """Read a regulation text as UTF-8 (BOM allowed) or fail with a bilingual ParseError."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise ParseError(f"{path}: 文件过大（{size} 字节） / file too large ({size} bytes)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"{path}: 无法读取 / cannot read: {exc.strerror}") from None
+    if b"\x00" in data[:4096]:
+        raise ParseError(f"{path}: 不是文本文件 / not a text file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"{path}: 不是 UTF-8 文本（第 {exc.start} 字节） / "
+                         f"not UTF-8 text (byte {exc.start})") from None
+
+
+def metadata_for(path: Path, text: str) -> Metadata:
+    """Metadata from the sibling .toml, else inferred from the text and file name."""
+    toml_path = path.with_suffix(".toml")
+    if toml_path.exists():
+        try:
+            return meta_from_toml(tomllib.loads(toml_path.read_text(encoding="utf-8")))
+        except (tomllib.TOMLDecodeError, TypeError, ValueError) as exc:
+            raise ParseError(f"{toml_path}: 元数据无效 / invalid metadata: {exc}") from None
+    return Metadata(id=slug(path.stem), title=infer_title(text))
+
+
+def load(path: Path) -> Regulation:
+    """Read and segment one regulation file."""
+    path = Path(path)
+    text = read_text(path)
+    return segment(text, metadata_for(path, text))
+
+
+def corpus_texts(directory: Path = CORPUS_DIR) -> list[Path]:
+    """The regulation texts of a corpus folder, in name order."""
+    return sorted(Path(directory).glob("*.txt"))
+
+
+def load_corpus(directory: Path = CORPUS_DIR) -> list[Regulation]:
+    return [load(p) for p in corpus_texts(directory)]

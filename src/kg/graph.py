@@ -1,0 +1,216 @@
+"""Regulation trees + ontology -> one rdflib graph on an Oxigraph store.
+
+IRIs are deterministic ELI-style paths under a configurable base:
+{base}/eli/{id}/art_62/par_1/pnt_2.
+
+>>> from kg.model import Metadata
+>>> from kg.segment import segment
+>>> g = build_graph([segment("第一条 总则。", Metadata(id="demo", title="示例"))])
+>>> str(regulation_iri("demo"))
+'https://regkg.example.org/eli/demo'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+
+from kg.corpus import PROJECT_ROOT
+from kg.model import Article, Chapter, Item, Paragraph, Regulation, Section, Subitem
+
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+DCT = Namespace("http://purl.org/dc/terms/")
+KG = Namespace("https://regkg.example.org/ns/kg#")
+KGST = Namespace("https://regkg.example.org/ns/subdivision-type/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+PREFIXES = {"eli": ELI, "org": ORG, "prov": PROV, "skos": SKOS, "dct": DCT, "kg": KG,
+            "kgst": KGST, "rdfs": RDFS, "xsd": XSD}
+
+ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
+DEFAULT_BASE = "https://regkg.example.org"
+IN_FORCE = ELI["InForce-inForce"]
+NOT_IN_FORCE = ELI["InForce-notInForce"]
+
+Triple = tuple[URIRef, URIRef, object]
+
+
+def base_iri() -> str:
+    """The base for instance IRIs: KG_BASE_IRI, else the project default."""
+    return os.environ.get("KG_BASE_IRI", DEFAULT_BASE).rstrip("/")
+
+
+def regulation_iri(reg_id: str, base: str | None = None) -> URIRef:
+    return URIRef(f"{base or base_iri()}/eli/{reg_id}")
+
+
+def node_iri(reg_id: str, path: str, base: str | None = None) -> URIRef:
+    """IRI of a subdivision from its ELI path, e.g. art_62/par_1/pnt_2."""
+    return URIRef(f"{regulation_iri(reg_id, base)}/{path}")
+
+
+def new_graph() -> Graph:
+    """An empty rdflib graph backed by Oxigraph, with the project's prefixes bound."""
+    g = Graph(store="Oxigraph")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
+
+
+def load_ontology(graph: Graph, directory: Path = ONTOLOGY_DIR) -> None:
+    """Parse every .ttl in ontology/ into the graph; relative IRIs resolve against the base."""
+    for path in sorted(directory.glob("*.ttl")):
+        graph.parse(path, format="turtle", publicID=base_iri() + "/")
+
+
+def _lit(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def _int(n: int) -> Literal:
+    return Literal(n, datatype=XSD.integer)
+
+
+class _Emitter:
+    """Walks one regulation depth-first and yields its triples."""
+
+    def __init__(self, reg: Regulation, base: str):
+        self.reg = reg
+        self.base = base
+        self.root = regulation_iri(reg.meta.id, base)
+        self.order = 0
+
+    def iri(self, path: str) -> URIRef:
+        return node_iri(self.reg.meta.id, path, self.base)
+
+    def triples(self) -> Iterator[Triple]:
+        yield from self._regulation()
+        for chapter in self.reg.chapters:
+            yield from self._chapter(chapter)
+        for article in self.reg.articles_outside_chapters:
+            yield from self._article(article, self.root)
+
+    def _regulation(self) -> Iterator[Triple]:
+        m, r = self.reg.meta, self.root
+        yield r, RDF.type, ELI.LegalResource
+        yield r, RDFS.label, _lit(m.title)
+        yield r, SKOS.prefLabel, _lit(m.title)
+        if m.title_en:
+            yield r, RDFS.label, Literal(m.title_en, lang="en")
+        yield r, ELI.id_local, Literal(m.id)
+        yield r, KG.scheme, Literal(self.reg.scheme)
+        yield r, ELI.in_force, IN_FORCE if m.in_force else NOT_IN_FORCE
+        optional = [(ELI.number, m.doc_number), (KG.documentNumber, m.doc_number),
+                    (KG.issuer, m.issuer), (KG.adoptedBy, m.adopted_by),
+                    (KG.jurisdiction, m.jurisdiction)]
+        for prop, value in optional:
+            if value:
+                yield r, prop, _lit(value) if prop != ELI.number else Literal(value)
+        if m.issued:
+            yield r, ELI.date_document, Literal(m.issued, datatype=XSD.date)
+        if m.adopted:
+            yield r, KG.dateAdopted, Literal(m.adopted, datatype=XSD.date)
+
+    def _node(self, iri: URIRef, parent: URIRef, kind: URIRef, number: int, marker: str,
+              citation: str, eid: str, span) -> Iterator[Triple]:
+        self.order += 1
+        yield iri, RDF.type, ELI.LegalResourceSubdivision
+        yield iri, ELI.is_part_of, parent
+        yield parent, ELI.has_part, iri
+        yield iri, KG.inRegulation, self.root
+        yield iri, ELI.type_subdivision, kind
+        yield iri, ELI.number, Literal(str(number))
+        yield iri, KG.ordinal, _int(number)
+        yield iri, KG.order, _int(self.order)
+        yield iri, KG.marker, _lit(marker)
+        yield iri, ELI.id_local, _lit(citation)
+        yield iri, RDFS.label, _lit(citation)
+        yield iri, KG.eId, Literal(eid)
+        yield iri, KG.spanStart, _int(span.start)
+        yield iri, KG.spanEnd, _int(span.end)
+
+    def _heading(self, node: Chapter | Section, parent: URIRef, kind: URIRef,
+                 articles: Iterable[Article]) -> Iterator[Triple]:
+        iri = self.iri(node.path)
+        yield from self._node(iri, parent, kind, node.number, node.heading.split(" ")[0],
+                              node.heading, node.eid, node.span)
+        yield iri, KG.heading, _lit(node.title)
+        yield iri, KG.text, _lit(node.heading)
+        for article in articles:
+            yield from self._article(article, iri)
+
+    def _chapter(self, chapter: Chapter) -> Iterator[Triple]:
+        yield from self._heading(chapter, self.root, KGST.chapter, chapter.articles)
+        for section in chapter.sections:
+            yield from self._heading(section, self.iri(chapter.path), KGST.section,
+                                     section.articles)
+
+    def _article(self, a: Article, parent: URIRef) -> Iterator[Triple]:
+        iri = self.iri(a.path)
+        yield from self._node(iri, parent, KGST.article, a.number, a.label, a.citation, a.eid,
+                              a.span)
+        yield iri, KG.text, _lit(a.text)
+        yield iri, KG.fullCitation, Literal(a.citation)
+        if a.suffix:
+            yield iri, KG.suffix, _int(a.suffix)
+        for p in a.paragraphs:
+            yield from self._paragraph(p, iri)
+
+    def _paragraph(self, p: Paragraph, parent: URIRef) -> Iterator[Triple]:
+        iri = self.iri(p.path)
+        yield from self._node(iri, parent, KGST.paragraph, p.number, "", p.citation, p.eid, p.span)
+        yield iri, KG.text, _lit(p.text)
+        yield iri, KG.fullCitation, Literal(p.citation)
+        for item in p.items:
+            yield from self._item(item, iri)
+
+    def _item(self, item: Item, parent: URIRef) -> Iterator[Triple]:
+        iri = self.iri(item.path)
+        yield from self._node(iri, parent, KGST.point, item.number, item.marker, item.citation,
+                              item.eid, item.span)
+        yield iri, KG.text, _lit(item.text)
+        yield iri, KG.fullCitation, Literal(item.full_citation)
+        for sub in item.subitems:
+            yield from self._subitem(sub, iri)
+
+    def _subitem(self, s: Subitem, parent: URIRef) -> Iterator[Triple]:
+        iri = self.iri(s.path)
+        yield from self._node(iri, parent, KGST.subpoint, s.number, s.marker, s.citation, s.eid,
+                              s.span)
+        yield iri, KG.text, _lit(s.text)
+        yield iri, KG.fullCitation, Literal(s.citation)
+
+
+def structure_triples(reg: Regulation, base: str | None = None) -> Iterator[Triple]:
+    """Every triple describing the regulation and its subdivisions."""
+    return _Emitter(reg, base or base_iri()).triples()
+
+
+def build_graph(regulations: Iterable[Regulation], base: str | None = None,
+                with_ontology: bool = True) -> Graph:
+    """One Oxigraph-backed rdflib graph holding the ontology and every regulation."""
+    g = new_graph()
+    if with_ontology:
+        load_ontology(g)
+    for reg in regulations:
+        g.addN((s, p, o, g) for s, p, o in structure_triples(reg, base))
+    return g
+
+
+SERIALISATIONS = {"graph.ttl": "turtle", "graph.nt": "nt", "graph.jsonld": "json-ld"}
+
+
+def write_graph(graph: Graph, out_dir: Path) -> list[Path]:
+    """Write Turtle, N-Triples and JSON-LD into out_dir; returns the paths written."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, fmt in SERIALISATIONS.items():
+        path = out_dir / name
+        graph.serialize(destination=path, format=fmt, encoding="utf-8")
+        written.append(path)
+    return written

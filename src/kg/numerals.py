@@ -1,0 +1,67 @@
+"""Chinese numerals in one place: 六十二 <-> 62, 二〇〇四 -> 2004, 一百零五 -> 105.
+
+>>> cn_to_int("六十二"), int_to_cn(62)
+(62, '六十二')
+"""
+
+from __future__ import annotations
+
+DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+          "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+UNITS = {"十": 10, "百": 100, "千": 1000}
+NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
+# A regex character class matching one Chinese numeral character.
+NUMERAL_CLASS = f"[{NUMERAL_CHARS}]"
+
+
+def cn_to_int(text: str) -> int:
+    """Convert a Chinese numeral (or ASCII/full-width digits) to int.
+
+    >>> cn_to_int("一百零五"), cn_to_int("十一"), cn_to_int("二〇〇四"), cn_to_int("１２")
+    (105, 11, 2004, 12)
+    """
+    text = text.strip()
+    if not text:
+        raise ValueError("empty numeral")
+    if text.isdigit():
+        return int(text)  # int() understands full-width digits too
+    if any(c not in DIGITS and c not in UNITS for c in text):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    if not any(c in UNITS for c in text):
+        # Digit-by-digit form, as in years: 二〇〇四.
+        return int("".join(str(DIGITS[c]) for c in text))
+    total, digit = 0, None
+    for c in text:
+        if c in DIGITS:
+            digit = DIGITS[c]
+        else:
+            total += (1 if digit is None else digit) * UNITS[c]
+            digit = None
+    return total + (digit or 0)
+
+
+def int_to_cn(n: int) -> str:
+    """Render a positive int the way Chinese legal text numbers articles.
+
+    >>> int_to_cn(10), int_to_cn(19), int_to_cn(105), int_to_cn(110)
+    ('十', '十九', '一百零五', '一百一十')
+    """
+    if n <= 0:
+        raise ValueError("numbers start at 1")
+    names = "零一二三四五六七八九"
+    if n < 10:
+        return names[n]
+    if n < 20:
+        return "十" + (names[n - 10] if n > 10 else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return names[tens] + "十" + (names[ones] if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        if rest == 0:
+            return names[hundreds] + "百"
+        if rest < 10:
+            return names[hundreds] + "百零" + names[rest]
+        tail = int_to_cn(rest)
+        return names[hundreds] + "百" + ("一" + tail if rest < 20 else tail)
+    raise ValueError("numbers above 999 are not used for subdivisions")

@@ -1,0 +1,47 @@
+"""Every real regulation in tests/corpora parses to the counts its README states."""
+
+import re
+
+import pytest
+
+from kg.corpus import load
+
+from helpers import CORPORA
+
+
+def readme_rows():
+    rows = []
+    for line in (CORPORA / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 6 and cells[0].endswith(".txt"):
+            rows.append(pytest.param(cells[0], *map(int, cells[2:6]), id=cells[0]))
+    return rows
+
+
+ROWS = readme_rows()
+
+
+def test_readme_lists_all_seven_corpora():
+    assert len(ROWS) == 7
+
+
+@pytest.mark.parametrize("name, articles, chapters, sections, items", ROWS)
+def test_counts_match_the_readme(name, articles, chapters, sections, items):
+    reg = load(CORPORA / name)
+    arts = reg.articles()
+    assert [a.number for a in arts] == list(range(1, articles + 1))
+    assert len(reg.chapters) == chapters
+    assert len(reg.sections()) == sections
+    assert sum(len(a.items()) for a in arts) == items
+
+
+def test_guowuyuan_zuzhifa_article_9_is_about_the_premier_signing():
+    reg = load(CORPORA / "guowuyuan_zuzhifa_2024.txt")
+    assert reg.meta.title == "中华人民共和国国务院组织法"
+    assert "总理签署" in reg.article(9).text
+
+
+def test_front_matter_is_not_an_article():
+    reg = load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt")
+    assert "第六次修正" in reg.front_matter
+    assert not re.search(r"\d{4}年\d+月\d+日", reg.article(1).text)
