@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import tomllib
 from dataclasses import fields
@@ -20,6 +21,12 @@ CORPUS_DIR = PROJECT_ROOT / "corpus"
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 RE_NOTICE_TITLE = re.compile(r"关于(?:印发|发布|公布)《(.+?)》的(?:通知|决定)")
 RE_SLUG = re.compile(r"[^a-z0-9]+")
+DEFAULT_BASE = "https://regkg.example.org"
+
+
+def base_iri() -> str:
+    """The base for instance IRIs: $KG_BASE_IRI, else the project default."""
+    return os.environ.get("KG_BASE_IRI", DEFAULT_BASE).rstrip("/")
 
 
 def meta_from_toml(data: dict) -> Metadata:

@@ -12,13 +12,15 @@ IRIs are deterministic ELI-style paths under a configurable base:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.corpus import PROJECT_ROOT
+from kg.corpus import PROJECT_ROOT, base_iri
+from kg.extract import Norm, Party, extract
+from kg.lexicon import ROLE
 from kg.model import Article, Chapter, Item, Paragraph, Regulation, Section, Subitem
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
@@ -32,16 +34,10 @@ PREFIXES = {"eli": ELI, "org": ORG, "prov": PROV, "skos": SKOS, "dct": DCT, "kg"
             "kgst": KGST, "rdfs": RDFS, "xsd": XSD}
 
 ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
-DEFAULT_BASE = "https://regkg.example.org"
 IN_FORCE = ELI["InForce-inForce"]
 NOT_IN_FORCE = ELI["InForce-notInForce"]
 
 Triple = tuple[URIRef, URIRef, object]
-
-
-def base_iri() -> str:
-    """The base for instance IRIs: KG_BASE_IRI, else the project default."""
-    return os.environ.get("KG_BASE_IRI", DEFAULT_BASE).rstrip("/")
 
 
 def regulation_iri(reg_id: str, base: str | None = None) -> URIRef:
@@ -54,17 +50,17 @@ def node_iri(reg_id: str, path: str, base: str | None = None) -> URIRef:
 
 
 def new_graph() -> Graph:
-    """An empty rdflib graph backed by Oxigraph, with the project's prefixes bound."""
-    g = Graph(store="Oxigraph")
+    """An empty rdflib graph backed by Oxigraph (its default graph), prefixes bound."""
+    g = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
     return g
 
 
-def load_ontology(graph: Graph, directory: Path = ONTOLOGY_DIR) -> None:
+def load_ontology(graph: Graph, base: str | None = None, directory: Path = ONTOLOGY_DIR) -> None:
     """Parse every .ttl in ontology/ into the graph; relative IRIs resolve against the base."""
     for path in sorted(directory.glob("*.ttl")):
-        graph.parse(path, format="turtle", publicID=base_iri() + "/")
+        graph.parse(path, format="turtle", publicID=(base or base_iri()) + "/")
 
 
 def _lit(text: str) -> Literal:
@@ -185,19 +181,93 @@ class _Emitter:
         yield iri, KG.fullCitation, Literal(s.citation)
 
 
+MODALITY = {"obligation": KG.Obligation, "permission": KG.Permission,
+            "prohibition": KG.Prohibition}
+STRENGTH = {"strict": KG.Strict, "defeasible": KG.Defeasible}
+BASIS = {"as-needed": KG.AsNeeded, "invited": KG.Invited}
+
+
+def norm_iri(reg_id: str, norm_id: str, base: str | None = None) -> URIRef:
+    """{base}/id/norm/{regulation}/{provision path}/n{k}: stable across rebuilds."""
+    return URIRef(f"{base or base_iri()}/id/norm/{reg_id}/{norm_id}")
+
+
+def _party(party: Party) -> Iterator[Triple]:
+    """A role found by a generic pattern needs describing; lexicon entries already are."""
+    if party.kind == ROLE:
+        iri = URIRef(party.iri)
+        yield iri, RDF.type, ORG.Post
+        yield iri, RDF.type, SKOS.Concept
+        yield iri, SKOS.prefLabel, _lit(party.name)
+        yield iri, KG.generic, Literal(True)
+
+
+def norm_triples(reg: Regulation, norms: Iterable[Norm], base: str | None = None) -> Iterator[Triple]:
+    """Every norm as a kg:Norm with its provenance (prov:wasDerivedFrom one 款/项/目)."""
+    base = base or base_iri()
+    root = regulation_iri(reg.meta.id, base)
+    for n in norms:
+        iri = norm_iri(reg.meta.id, n.id, base)
+        yield iri, RDF.type, KG.Norm
+        yield iri, KG.inRegulation, root
+        yield iri, PROV.wasDerivedFrom, node_iri(reg.meta.id, n.source_path, base)
+        yield iri, KG.article, _int(n.article)
+        yield iri, KG.action, URIRef(f"{base}/id/action/{n.action}")
+        yield iri, KG.verb, _lit(n.verb)
+        yield iri, KG.modality, MODALITY[n.modality]
+        yield iri, KG.strength, STRENGTH[n.strength]
+        yield iri, KG.quote, _lit(n.quote)
+        yield iri, KG.quoteStart, _int(n.quote_start)
+        yield iri, KG.quoteEnd, _int(n.quote_end)
+        if n.bearer:
+            yield iri, KG.bearer, URIRef(n.bearer.iri)
+            yield iri, KG.bearerLabel, _lit(n.bearer.label)
+            yield from _party(n.bearer)
+        for o in n.objects:
+            yield iri, KG.object, URIRef(o.iri)
+        if n.object_text:
+            yield iri, KG.objectText, _lit(n.object_text)
+        for a in n.aux:
+            yield iri, KG.auxiliaryParty, URIRef(a.iri)
+            yield iri, KG.auxiliaryLabel, _lit(a.label)
+            yield from _party(a)
+        for d in n.delegated_by:
+            yield iri, KG.delegatedBy, URIRef(d.iri)
+            yield iri, KG.delegatedByLabel, _lit(d.label)
+            yield from _party(d)
+        if n.delegation:
+            yield iri, KG.delegation, _lit(n.delegation)
+        if n.condition:
+            yield iri, KG.condition, _lit(n.condition)
+        if n.basis:
+            yield iri, KG.basis, BASIS[n.basis]
+        if n.value is not None:
+            yield iri, KG.value, Literal(f"{float(n.value):.6g}", datatype=XSD.decimal)
+            yield iri, KG.unit, _lit(n.unit)
+            yield iri, KG.comparator, Literal(n.comparator)
+
+
 def structure_triples(reg: Regulation, base: str | None = None) -> Iterator[Triple]:
     """Every triple describing the regulation and its subdivisions."""
     return _Emitter(reg, base or base_iri()).triples()
 
 
+def regulation_triples(reg: Regulation, base: str | None = None,
+                       with_norms: bool = True) -> Iterator[Triple]:
+    """Structure, then (optionally) the norms extracted from it."""
+    yield from structure_triples(reg, base)
+    if with_norms:
+        yield from norm_triples(reg, extract(reg), base)
+
+
 def build_graph(regulations: Iterable[Regulation], base: str | None = None,
-                with_ontology: bool = True) -> Graph:
-    """One Oxigraph-backed rdflib graph holding the ontology and every regulation."""
+                with_ontology: bool = True, with_norms: bool = True) -> Graph:
+    """One Oxigraph-backed rdflib graph: TBox, lexicon, every regulation and its norms."""
     g = new_graph()
     if with_ontology:
-        load_ontology(g)
+        load_ontology(g, base)
     for reg in regulations:
-        g.addN((s, p, o, g) for s, p, o in structure_triples(reg, base))
+        g.addN((s, p, o, g) for s, p, o in regulation_triples(reg, base, with_norms))
     return g
 
 

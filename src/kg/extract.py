@@ -1,0 +1,509 @@
+"""Provisions -> n-ary norms (who signs, convenes, chairs, attends, approves, reports ...).
+
+Each norm names one bearer, the action, its objects, the auxiliary party, the
+condition, the delegation, modality and strength, and the exact 款/项 and span
+it was read from.  The grammar (verbs, markers, modal words, condition words,
+role suffixes) is data in ontology/extraction.toml; this module holds only the
+mechanism:
+
+  provision -> sentences (。) -> clauses (；) -> comma segments
+  verbs found outside entity names; adjacent verbs (召集和主持) form one group
+  bearers: the roles after the last marker (由/经/报/请 …) before the verb,
+           else the roles of the last segment, else those of the previous verb
+  objects: meeting/document/seal names after the verb, else the clause's topic,
+           else the topic carried over from the previous clause of the provision
+
+>>> from kg.segment import segment
+>>> from kg.model import Metadata
+>>> reg = segment("第一条 区政府干部任免公文，由区长签发。", Metadata(id="d", title="d"))
+>>> [(n.action, n.bearer.name, n.objects[0].name) for n in extract(reg)]
+[('issue', '区长', '干部任免')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+
+from kg.lexicon import AGENT_KINDS, BODY, POST, ROLE, TOPIC_KINDS, Entry, Lexicon, Mention, \
+    load_lexicon, normalise
+from kg.model import Regulation
+from kg.numerals import cn_to_int
+
+CLAUSE_END = "。；;"
+SEGMENT_END = "，,：:"
+
+
+@dataclass(frozen=True)
+class Party:
+    """A post, body, meeting or document as one norm refers to it."""
+
+    iri: str
+    name: str    # the lexicon's canonical Chinese name
+    label: str   # as the text says it (elliptical names expanded)
+    kind: str
+
+
+@dataclass(frozen=True)
+class Norm:
+    """One bearer's duty or power, read from one provision."""
+
+    id: str
+    action: str
+    verb: str
+    bearer: Party | None
+    objects: tuple[Party, ...]
+    object_text: str
+    aux: tuple[Party, ...]
+    condition: str
+    basis: str
+    delegated_by: tuple[Party, ...]
+    delegation: str
+    modality: str
+    strength: str
+    source_path: str
+    source_citation: str
+    article: int
+    provision_text: str
+    quote: str
+    quote_start: int   # offsets into provision_text
+    quote_end: int
+    value: Fraction | None = None
+    unit: str = ""
+    comparator: str = ""
+
+
+@dataclass
+class _Unit:
+    """One provision's own text: a 款 before its items, an item, or a 目."""
+
+    text: str
+    path: str
+    citation: str
+    article: int
+
+
+def _units(reg: Regulation) -> list[_Unit]:
+    units = []
+    for a in reg.articles():
+        for p in a.paragraphs:
+            if p.lead:
+                units.append(_Unit(p.lead, p.path, p.citation, a.number))
+            for i in p.items:
+                units.append(_Unit(i.text, i.path, i.citation, a.number))
+                units += [_Unit(s.text, s.path, s.citation, a.number) for s in i.subitems]
+    return units
+
+
+def _words(words: list[str]) -> re.Pattern | None:
+    words = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+@dataclass
+class _Group:
+    """Adjacent verbs sharing one set of bearers."""
+
+    start: int
+    end: int
+    actions: list[tuple[str, str]]  # (slug, surface)
+    bearers: list[tuple[Party, tuple[Party, ...], str]] = field(default_factory=list)
+    aux: list[Party] = field(default_factory=list)
+    marker: int | None = None  # where the bearer marker (由/经/报 …) starts
+
+
+class Extractor:
+    """Reads norms out of regulations with one lexicon and grammar."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        g = lexicon.grammar
+        self.actions: dict[str, str] = g["actions"]
+        self.aux_actions = set(g["verbs"]["aux_after"])
+        self.connectors = g["verbs"]["connectors"]
+        self.circumstance = g["verbs"]["circumstance_prefixes"]
+        b = g["bearers"]
+        self.re_verb = _words(list(self.actions))
+        self.re_not_verb = _words(g["verbs"]["ignore_words"])
+        self.re_not_marker = _words(b["not_markers"])
+        self.re_not_modal = _words(g["modality"]["not_modal"])
+        self.re_marker = _words(b["markers"])
+        self.re_aux_marker = _words(b["aux_markers"])
+        self.delegation = b["delegation"]
+        self.alternatives = b["alternatives"]
+        self.coordination = sorted(b["coordination"], key=len, reverse=True)
+        self.heads = sorted(b["distributive_heads"], key=len, reverse=True)
+        m = g["modality"]
+        self.modal = sorted([(w, "obligation") for w in m["obligation"]]
+                            + [(w, "permission") for w in m["permission"]]
+                            + [(w, "prohibition") for w in m["prohibition"]],
+                            key=lambda x: -len(x[0]))
+        self.defeasible = m["defeasible"]
+        self.default_modality = m["default"]
+        c = g["conditions"]
+        self.cond_endings = c["segment_endings"]
+        self.re_cond_phrase = _words(c["phrases"])
+        self.basis = c.get("basis", {})
+        self.facts = [(f, re.compile(f["pattern"])) for f in g.get("facts", [])]
+
+    # ------------------------------------------------------------ entry points
+
+    def extract(self, reg: Regulation) -> list[Norm]:
+        norms: list[Norm] = []
+        for unit in _units(reg):
+            norms += self._unit(unit)
+        return norms
+
+    def _unit(self, unit: _Unit) -> list[Norm]:
+        text = unit.text
+        mentions = self.lex.mentions(text)
+        taken = [False] * len(text)
+        for m in mentions:
+            taken[m.start:m.end] = [True] * (m.end - m.start)
+        self.blocked = {name: _mask(text, pattern) for name, pattern in
+                        [("verb", self.re_not_verb), ("marker", self.re_not_marker),
+                         ("modal", self.re_not_modal)]}
+        fact_spans = []
+        for spec, pattern in self.facts:
+            for m in pattern.finditer(text):
+                fact_spans.append((spec, m))
+                taken[m.start():m.end()] = [True] * (m.end() - m.start())
+        norms: list[Norm] = []
+        topic: tuple[tuple[Party, ...], str] = ((), "")
+        for start, end in _spans(text, CLAUSE_END):
+            clause_norms, topic = self._clause(unit, text, start, end, mentions, taken, topic,
+                                               fact_spans)
+            norms += clause_norms
+        return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
+
+    # ------------------------------------------------------------ one clause
+
+    def _clause(self, unit, text, cs, ce, mentions, taken, inherited, fact_spans):
+        segments = _spans(text, SEGMENT_END, cs, ce)
+        in_clause = [m for m in mentions if cs <= m.start < ce]
+        conditions = [(s, e) for s, e in segments if self._is_condition(text, s, e, taken)]
+        cond_mask = [any(s <= i < e for s, e in conditions) for i in range(len(text))]
+        groups = self._groups(text, cs, ce, taken, cond_mask)
+        # The clause's own topic: meeting/document/seal names outside bearer regions.
+        colon = max(text.rfind("：", cs, ce), text.rfind(":", cs, ce))
+        norms: list[Norm] = []
+        prev: _Group | None = None
+        used: set[int] = set()  # mention starts used as bearers / aux
+        for g in groups:
+            wstart = prev.end if prev else cs
+            window_conditions = [(s, e) for s, e in conditions if wstart <= s < g.start]
+            condition = "，".join(text[s:e].rstrip("，,：:") for s, e in window_conditions)
+            phrase = self._condition_phrase(text, wstart, g.start, taken)
+            if phrase:
+                condition = "，".join(filter(None, [condition, phrase]))
+            basis = self.basis.get(phrase, "") if phrase else ""
+            self._bearers(g, text, wstart, in_clause, taken, cond_mask, prev, window_conditions, used)
+            if not g.bearers:
+                prev = g
+                continue
+            objects = self._objects(g, text, wstart, cs, ce, colon, in_clause, used, cond_mask,
+                                    inherited)
+            if objects[0]:
+                inherited = objects
+            modality, strength = self._modality(text, wstart, g.start, taken, cond_mask, bool(phrase))
+            quote_start, quote_end = _sentence(text, g.start)
+            for slug, verb in g.actions:
+                for bearer, delegators, kind in g.bearers:
+                    norms.append(Norm(
+                        id="", action=slug, verb=verb, bearer=bearer,
+                        objects=objects[0], object_text=objects[1], aux=tuple(g.aux),
+                        condition=condition, basis=basis, delegated_by=delegators,
+                        delegation=kind, modality=modality, strength=strength,
+                        source_path=unit.path, source_citation=unit.citation, article=unit.article,
+                        provision_text=text, quote=text[quote_start:quote_end],
+                        quote_start=quote_start, quote_end=quote_end))
+            prev = g
+        own_topic = self._topic(text, cs, ce, colon, in_clause, used, cond_mask, ce)
+        if own_topic[0] and not groups:
+            seg = next((s, e) for s, e in _spans(text, SEGMENT_END) if s <= own_topic[1] < e)
+            inherited = own_topic[0], text[seg[0]:seg[1]].strip("，,：: ")
+        for spec, m in fact_spans:
+            if cs <= m.start() < ce:
+                norms.append(self._fact(unit, text, spec, m, inherited))
+        return norms, inherited
+
+    def _groups(self, text, cs, ce, taken, cond_mask) -> list[_Group]:
+        norm_text = normalise(text)
+        found = []
+        for m in self.re_verb.finditer(norm_text, cs, ce):
+            if (any(taken[m.start():m.end()]) or cond_mask[m.start()]
+                    or any(self.blocked["verb"][m.start():m.end()])):
+                continue
+            before = norm_text[max(cs, m.start() - 4):m.start()]
+            if any(before.endswith(p) for p in self.circumstance):
+                continue
+            found.append((m.start(), m.end(), self.actions[m.group()], m.group()))
+        groups: list[_Group] = []
+        for s, e, slug, verb in found:
+            if groups and text[groups[-1].end:s] in [""] + self.connectors:
+                groups[-1].end = e
+                groups[-1].actions.append((slug, verb))
+            else:
+                groups.append(_Group(s, e, [(slug, verb)]))
+        return groups
+
+    def _is_condition(self, text, s, e, taken) -> bool:
+        seg = text[s:e].rstrip("，,：:")
+        if not seg or not any(seg.endswith(end) for end in self.cond_endings):
+            return False
+        return self._last_marker(text, s, s + len(seg), taken) is None
+
+    def _condition_phrase(self, text, s, e, taken) -> str:
+        if not self.re_cond_phrase:
+            return ""
+        found = [m.group() for m in self.re_cond_phrase.finditer(normalise(text), s, e)
+                 if not any(taken[m.start():m.end()])]
+        return found[-1] if found else ""
+
+    def _last_marker(self, text, s, e, taken):
+        last = None
+        for m in self.re_marker.finditer(normalise(text), s, e):
+            if not any(taken[m.start():m.end()]) and not any(self.blocked["marker"][m.start():m.end()]):
+                last = m
+        return last
+
+    # ------------------------------------------------------------ bearers
+
+    def _bearers(self, g, text, wstart, mentions, taken, cond_mask, prev, window_conditions, used):
+        aux_verb = any(slug in self.aux_actions for slug, _ in g.actions)
+        agents = [m for m in mentions if wstart <= m.start < g.start and m.entry.kind in AGENT_KINDS
+                  and not cond_mask[m.start]]
+        if aux_verb:
+            g.aux = self._aux(g, text, mentions, taken, wstart, agents, used)
+            agents = [m for m in agents if m.start not in used]
+        marker = self._last_marker(text, wstart, g.start, taken)
+        g.marker = marker.start() if marker else None
+        if marker:
+            region = [m for m in agents if m.start >= marker.end()]
+        else:
+            seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, g.start)] or [wstart])
+            region = [m for m in agents if m.start >= seg_start]
+        if not region and prev is not None and prev.bearers:
+            g.bearers = list(prev.bearers)
+            return
+        if not region and not marker:
+            region = agents
+        region = self._expand(region, text, g.start)
+        delegators_default = tuple(
+            self._party(m, m.surface) for m in mentions
+            if any(s <= m.start < e for s, e in window_conditions) and m.entry.kind in AGENT_KINDS)
+        if not delegators_default and prev is not None:
+            delegators_default = tuple(b for b, _, _ in prev.bearers)
+        for alternative in self._split(region, text, self.alternatives):
+            g.bearers += self._delegation(alternative, text, delegators_default)
+        for m in region:
+            used.add(m.start)
+
+    def _aux(self, g, text, mentions, taken, wstart, agents, used) -> list[Party]:
+        """The party reported to: roles right after the verb, or after 向 before it."""
+        aux = []
+        after = [m for m in mentions if m.start >= g.end and m.entry.kind in AGENT_KINDS]
+        pos = g.end
+        for m in after:
+            gap = text[pos:m.start]
+            if gap.strip() and gap not in self.coordination and pos != g.end:
+                break
+            if gap.strip() and pos == g.end and gap not in ("", " "):
+                break
+            aux.append(m)
+            pos = m.end
+        marker = None
+        for m in self.re_aux_marker.finditer(normalise(text), wstart, g.start) if self.re_aux_marker else []:
+            if not any(taken[m.start():m.end()]):
+                marker = m
+        if marker:
+            aux += [m for m in agents if m.start >= marker.end()]
+        for m in aux:
+            used.add(m.start)
+        return [self._party(m, m.surface) for m in self._expand(aux, text, g.start)]
+
+    def _split(self, region: list[Mention], text: str, words: list[str]) -> list[list[Mention]]:
+        """Split a list of mentions at words like 或."""
+        out: list[list[Mention]] = [[]]
+        for i, m in enumerate(region):
+            if i and any(w in text[region[i - 1].end:m.start] for w in words):
+                out.append([])
+            out[-1].append(m)
+        return [o for o in out if o]
+
+    def _delegation(self, mentions, text, default):
+        """(bearer, delegators, kind) for one alternative: 区长委托第一副区长 -> 第一副区长 by 区长."""
+        for i in range(len(mentions)):
+            gap = text[mentions[i - 1].end if i else max(0, mentions[0].start - 4):mentions[i].start]
+            for word in self.delegation:
+                if (word in gap) if i else gap.endswith(word):
+                    delegators = tuple(self._party(m, m.surface) for m in mentions[:i]) or default
+                    return [(self._party(m, m.surface), delegators, word) for m in mentions[i:]]
+        return [(self._party(m, m.surface), (), "") for m in mentions]
+
+    def _expand(self, region: list[Mention], text: str, limit: int) -> list[Mention]:
+        """Distribute a role head over listed bodies; expand elliptical names (主任、副主任)."""
+        out: list[Mention] = []
+        for m in region:
+            head = next((h for h in self.heads if m.surface.endswith(h)), None)
+            if head and m.entry.kind in (POST, ROLE):
+                k = len(out)
+                while k > 0 and out[k - 1].entry.kind == BODY and self._joined(text, out[k - 1].end, (out[k:] or [m])[0].start):
+                    k -= 1
+                for j in range(k, len(out)):
+                    if out[j].entry.kind == BODY:
+                        out[j] = self._named(out[j].surface + head, out[j].start, out[j].end)
+                if m.surface == head and k < len(out):
+                    continue  # a bare head was only there to distribute
+            if m.entry.kind == ROLE and out and self._joined(text, out[-1].end, m.start):
+                m = self._ellipsis(out[-1], m)
+            out.append(m)
+        return out
+
+    def _joined(self, text: str, a: int, b: int) -> bool:
+        gap = text[a:b]
+        while gap:
+            word = next((c for c in self.coordination if gap.startswith(c)), None)
+            if not word:
+                return False
+            gap = gap[len(word):]
+        return True
+
+    def _named(self, label: str, start: int, end: int) -> Mention:
+        entry = self.lex.by_label.get(normalise(label)) or self.lex.generic_role(label)
+        return Mention(entry, start, end, label)
+
+    def _ellipsis(self, prev: Mention, m: Mention) -> Mention:
+        for i in range(len(prev.surface) - 1, 0, -1):
+            label = prev.surface[:i] + m.surface
+            if normalise(label) in self.lex.by_label:
+                return Mention(self.lex.by_label[normalise(label)], m.start, m.end, label)
+        return m
+
+    def _parties(self, mentions: list[Mention]) -> tuple[Party, ...]:
+        seen, out = set(), []
+        for m in mentions:
+            if m.entry.iri not in seen:
+                seen.add(m.entry.iri)
+                out.append(self._party(m, m.surface))
+        return tuple(out)
+
+    def _party(self, m: Mention, label: str) -> Party:
+        return Party(m.entry.iri, m.entry.pref, label, m.entry.kind)
+
+    # ------------------------------------------------------------ objects
+
+    def _objects(self, g, text, wstart, cs, ce, colon, mentions, used, cond_mask, inherited):
+        if not any(slug in self.aux_actions for slug, _ in g.actions):
+            seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.end, ce)] or [ce])
+            after = [m for m in mentions if g.end <= m.start < seg_end
+                     and (m.entry.kind in TOPIC_KINDS or m.entry.kind == BODY) and m.start not in used]
+            if after:
+                return self._parties(after), text[after[0].start:after[-1].end]
+        recent = self._topic(text, wstart, ce, colon, mentions, used, cond_mask, g.start)
+        if recent[0]:
+            return recent[0], self._topic_text(text, recent[1], g)
+        own = self._topic(text, cs, ce, colon, mentions, used, cond_mask, g.start)
+        if own[0]:
+            return own[0], self._topic_text(text, own[1], g)
+        if inherited[0]:
+            return inherited
+        segs = [s for s in _spans(text, SEGMENT_END, wstart, g.start)
+                if g.marker is None or s[1] <= g.marker]
+        return (), text[wstart:segs[-1][1]].strip("，,：: ") if segs else ""
+
+    def _topic_text(self, text: str, first: int, g: _Group) -> str:
+        """The comma segment that names the topic, cut at the bearer marker (由/经 …)."""
+        start, end = next((s, e) for s, e in _spans(text, SEGMENT_END) if s <= first < e)
+        marker = self._first_marker(text, first, end)
+        if marker is not None:
+            end = marker
+        return text[start:end].strip("，,：: ")
+
+    def _first_marker(self, text: str, s: int, e: int) -> int | None:
+        for m in self.re_marker.finditer(normalise(text), s, e):
+            if not any(self.blocked["marker"][m.start():m.end()]):
+                return m.start()
+        return None
+
+    def _topic(self, text, cs, ce, colon, mentions, used, cond_mask, before):
+        start = colon + 1 if colon >= cs and colon < before else cs
+        found = [m for m in mentions if start <= m.start < before and m.entry.kind in TOPIC_KINDS
+                 and m.start not in used and not cond_mask[m.start]]
+        if not found:
+            return (), -1
+        return self._parties(found), found[0].start
+
+    # ------------------------------------------------------------ modality and facts
+
+    def _modality(self, text, s, e, taken, cond_mask, conditional) -> tuple[str, str]:
+        norm_text = normalise(text)
+        best = None
+        for word, kind in self.modal:
+            for m in re.finditer(re.escape(word), norm_text[s:e]):
+                pos = s + m.start()
+                if (any(taken[pos:pos + len(word)]) or cond_mask[pos]
+                        or any(self.blocked["modal"][pos:pos + len(word)])):
+                    continue
+                if best is None or pos > best[0]:
+                    best = (pos, kind)
+        window = "".join(ch for i, ch in enumerate(norm_text[s:e], s) if not cond_mask[i])
+        strength = "defeasible" if any(w in window for w in self.defeasible) else "strict"
+        if best:
+            return best[1], strength
+        return ("permission" if conditional else self.default_modality), strength
+
+    def _fact(self, unit, text, spec, m, topic: tuple[tuple[Party, ...], str]) -> Norm:
+        groups = m.groupdict()
+        if "num" in groups:
+            value = Fraction(cn_to_int(groups["num"]), cn_to_int(groups["den"]))
+        else:
+            value = Fraction(cn_to_int(groups["n"]))
+        unit_name = spec.get("unit") or groups.get("unit", "")
+        if groups.get("times"):  # 每2周召开1次 -> 1/2 per 周
+            unit_name = f"次/{groups['unit']}"
+            value = Fraction(cn_to_int(groups["times"]), cn_to_int(groups["n"]))
+        qs, qe = _sentence(text, m.start())
+        strength = "defeasible" if any(w in text[qs:m.start()] for w in self.defeasible) else "strict"
+        return Norm(
+            id="", action=spec["action"], verb=m.group(), bearer=None,
+            objects=topic[0], object_text=topic[1], aux=(), condition="", basis="", delegated_by=(),
+            delegation="", modality="obligation", strength=strength, source_path=unit.path,
+            source_citation=unit.citation, article=unit.article, provision_text=text,
+            quote=text[qs:qe], quote_start=qs, quote_end=qe, value=value, unit=unit_name,
+            comparator=spec.get("comparator", ""))
+
+
+def _spans(text: str, ends: str, start: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
+    """Split text[start:stop] after each character in `ends`; spans include the delimiter."""
+    stop = len(text) if stop is None else stop
+    out, s = [], start
+    for i in range(start, stop):
+        if text[i] in ends:
+            out.append((s, i + 1))
+            s = i + 1
+    if s < stop:
+        out.append((s, stop))
+    return out
+
+
+def _mask(text: str, pattern: re.Pattern | None) -> list[bool]:
+    """True at every character inside a match of pattern."""
+    mask = [False] * len(text)
+    for m in pattern.finditer(normalise(text)) if pattern else []:
+        mask[m.start():m.end()] = [True] * (m.end() - m.start())
+    return mask
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (up to 。) around a position."""
+    start = max(text.rfind("。", 0, pos), -1) + 1
+    end = text.find("。", pos)
+    return start, (len(text) if end < 0 else end + 1)
+
+
+def extract(reg: Regulation, lexicon: Lexicon | None = None) -> list[Norm]:
+    """All norms of a regulation, in document order."""
+    return Extractor(lexicon or load_lexicon()).extract(reg)
+

@@ -1,0 +1,211 @@
+"""The lexicon of posts, bodies, meeting types, document types, seals and actions.
+
+Read from ontology/lexicon.ttl (labels, altLabels, hierarchy); it finds entity
+mentions by longest match and generates the jieba user dictionary.
+
+>>> lex = load_lexicon()
+>>> [m.entry.pref for m in lex.mentions("常务会由区长主持")]
+['常务会议', '区长']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rdflib import SKOS, Graph, Literal, Namespace
+
+from kg.corpus import PROJECT_ROOT, base_iri
+
+KG = Namespace("https://regkg.example.org/ns/kg#")
+LEXICON_FILE = PROJECT_ROOT / "ontology" / "lexicon.ttl"
+GRAMMAR_FILE = PROJECT_ROOT / "ontology" / "extraction.toml"
+
+# Kinds of entries, from their scheme's last path segment.
+POST, BODY, MEETING, DOCTYPE, SEAL, ACTION, ROLE = (
+    "posts", "bodies", "meeting-types", "document-types", "seals", "actions", "role")
+AGENT_KINDS = {POST, BODY, MEETING, ROLE}
+TOPIC_KINDS = {MEETING, DOCTYPE, SEAL}
+
+
+def normalise(text: str) -> str:
+    """NFKC per character where that keeps the length (full-width -> half-width).
+
+    Offsets into the normalised text stay valid for the original.
+
+    >>> normalise("出国（境）公文１２")
+    '出国(境)公文12'
+    """
+    out = []
+    for ch in text:
+        n = unicodedata.normalize("NFKC", ch)
+        out.append(n if len(n) == 1 else ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: a post, body, meeting type, document type, seal or action."""
+
+    iri: str
+    kind: str
+    pref: str
+    en: str = ""
+    alt: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()
+    relation: str = ""
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.pref,) + self.alt
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entry found in text, with the words the text used."""
+
+    entry: Entry
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass
+class Lexicon:
+    base: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+    grammar: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_label: dict[str, Entry] = {}
+        for e in self.entries.values():
+            if e.kind == ACTION:
+                continue
+            for label in e.labels:
+                by_label.setdefault(normalise(label), e)
+        self.by_label = by_label
+        labels = sorted(by_label, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, labels))) if labels else None
+        roles = self.grammar.get("roles", {})
+        suffixes = sorted(roles.get("suffixes", []), key=len, reverse=True)
+        self._suffix = re.compile("|".join(map(re.escape, suffixes))) if suffixes else None
+        self._stop = set(roles.get("stop_chars", ""))
+        self._max_prefix = int(roles.get("max_prefix", 10))
+        self._not_followed = set(roles.get("not_followed_by", ""))
+        self.actions = {e.iri.rsplit("/", 1)[-1]: e for e in self.entries.values()
+                        if e.kind == ACTION}
+
+    # -- lookup
+
+    def action(self, slug: str) -> Entry:
+        """The action concept with that slug (KeyError for a slug the lexicon lacks)."""
+        return self.actions[slug]
+
+    def get(self, iri: str) -> Entry | None:
+        return self.entries.get(iri)
+
+    def ancestors(self, iri: str) -> set[str]:
+        """The entry and everything broader than it."""
+        seen, todo = set(), [iri]
+        while todo:
+            cur = todo.pop()
+            if cur in seen:
+                continue
+            seen.add(cur)
+            entry = self.entries.get(cur)
+            if entry:
+                todo += list(entry.broader)
+        return seen
+
+    def generic_role(self, label: str) -> Entry:
+        """An entry for a role the lexicon lacks; its IRI is a stable hash of the label."""
+        digest = hashlib.sha1(label.encode("utf-8")).hexdigest()[:12]
+        return Entry(f"{self.base}/id/role/r-{digest}", ROLE, label)
+
+    # -- finding mentions
+
+    def mentions(self, text: str, generic: bool = True) -> list[Mention]:
+        """Lexicon mentions by leftmost-longest match, then generic roles in the gaps."""
+        norm = normalise(text)
+        found: list[Mention] = []
+        if self._pattern:
+            for m in self._pattern.finditer(norm):
+                found.append(Mention(self.by_label[m.group()], m.start(), m.end(), text[m.start():m.end()]))
+        if generic and self._suffix:
+            found += self._generic(text, norm, found)
+        return sorted(found, key=lambda m: m.start)
+
+    def _generic(self, text: str, norm: str, claimed: list[Mention]) -> list[Mention]:
+        taken = [False] * len(norm)
+        for m in claimed:
+            for i in range(m.start, m.end):
+                taken[i] = True
+        out = []
+        for m in self._suffix.finditer(norm):
+            if any(taken[m.start():m.end()]) or norm[m.end():m.end() + 1] in self._not_followed:
+                continue
+            start = m.start()
+            while (start > 0 and m.start() - start < self._max_prefix and not taken[start - 1]
+                   and norm[start - 1] not in self._stop and is_cjk_ideograph(norm[start - 1])):
+                start -= 1
+            label = text[start:m.end()]
+            out.append(Mention(self.generic_role(label), start, m.end(), label))
+            for i in range(start, m.end()):
+                taken[i] = True
+        return out
+
+    # -- jieba
+
+    def jieba_words(self) -> list[str]:
+        """Every label, for jieba's user dictionary (generated, never hand-kept)."""
+        words = {normalise(label) for e in self.entries.values() for label in e.labels}
+        words |= set(self.grammar.get("actions", {}))
+        return sorted(words)
+
+    def write_jieba_dict(self, path: Path) -> Path:
+        path.write_text("".join(f"{w} 100000\n" for w in self.jieba_words() if " " not in w),
+                        encoding="utf-8")
+        return path
+
+
+def is_cjk_ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _entries(graph: Graph) -> dict[str, Entry]:
+    entries = {}
+    for s in set(graph.subjects(SKOS.inScheme, None)):
+        scheme = str(graph.value(s, SKOS.inScheme)).rstrip("/").rsplit("/", 1)[-1]
+        zh = [o for o in graph.objects(s, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "zh"]
+        if not zh:
+            continue
+        en = [str(o) for o in graph.objects(s, SKOS.prefLabel) if getattr(o, "language", None) == "en"]
+        alt = sorted(str(o) for o in graph.objects(s, SKOS.altLabel)
+                     if getattr(o, "language", None) == "zh")
+        broader = tuple(sorted(str(o) for o in graph.objects(s, SKOS.broader)))
+        relation = str(graph.value(s, KG.relation) or "")
+        entries[str(s)] = Entry(str(s), scheme, str(zh[0]), en[0] if en else "", tuple(alt),
+                                broader, relation)
+    return entries
+
+
+def lexicon_graph(base: str) -> Graph:
+    """The lexicon file as a graph, relative IRIs resolved against the base."""
+    return Graph().parse(LEXICON_FILE, format="turtle", publicID=base.rstrip("/") + "/")
+
+
+def load_lexicon(base: str | None = None) -> Lexicon:
+    """Read the lexicon and extraction grammar (cached per base IRI)."""
+    return _load(base or base_iri())
+
+
+@cache
+def _load(base: str) -> Lexicon:
+    grammar = tomllib.loads(GRAMMAR_FILE.read_text(encoding="utf-8"))
+    return Lexicon(base, _entries(lexicon_graph(base)), grammar)
+

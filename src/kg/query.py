@@ -1,0 +1,53 @@
+"""Named SPARQL queries, one .rq file each, run with parameters bound safely.
+
+Parameters are RDF terms (IRIs from the lexicon, typed literals), never text
+formatted into SPARQL. `render` shows a query with its bindings written out as
+a VALUES block, escaped by rdflib, for people to read and for stores that
+cannot bind parameters themselves.
+
+>>> "?action" in text("who_acts")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+
+from rdflib.term import Node
+
+from kg.corpus import PROJECT_ROOT
+from kg.store import Row, Store
+
+QUERIES_DIR = PROJECT_ROOT / "queries"
+RE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def names() -> list[str]:
+    return sorted(p.stem for p in QUERIES_DIR.glob("*.rq"))
+
+
+@cache
+def text(name: str) -> str:
+    """The query text of queries/<name>.rq (KeyError for an unknown name)."""
+    if not RE_NAME.match(name) or not (QUERIES_DIR / f"{name}.rq").exists():
+        raise KeyError(f"no named query {name!r}")
+    return (QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def render(name: str, bindings: Mapping[str, Node] | None = None) -> str:
+    """The query with its bindings inlined as VALUES right after the first WHERE {."""
+    query = text(name)
+    if not bindings:
+        return query
+    variables = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(v.n3() for v in bindings.values())
+    block = f"\n  VALUES ({variables}) {{ ({values}) }}"
+    m = re.search(r"WHERE\s*\{", query)
+    return query[:m.end()] + block + query[m.end():]
+
+
+def run(store: Store, name: str, **bindings: Node) -> list[Row]:
+    """Run a named query on any store with engine-bound parameters."""
+    return store.select(text(name), bindings)
