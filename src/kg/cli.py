@@ -3,6 +3,9 @@
     kg build [TEXT ...] [--out DIR]     build the graph, write Turtle/N-Triples/JSON-LD
     kg structure [TEXT] [--json]        print the 章/节/条/款/项 tree
     kg show 62 [TEXT]                   print one article with its citation
+    kg ask "问题" [--json] [--graph DIR]  answer a who-question, quoting the provision
+    kg ask --json -                     one question a line on stdin, one JSON object a line out
+    kg facts [TEXT] [--json]            every extracted norm with its source
 
 Exit codes: 0 success, 2 bad input (message in Chinese and English on stderr).
 """
@@ -19,6 +22,7 @@ from kg.model import Regulation
 from kg.numerals import cn_to_int
 from kg.present import article_text, outline_text, structure_dict
 from kg.segment import ParseError
+from kg.store import StoreError
 
 
 class UsageError(Exception):
@@ -83,6 +87,72 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store(args: argparse.Namespace):
+    from kg.store import EmbeddedStore
+
+    if args.graph:
+        path = Path(args.graph)
+        path = path / "graph.nt" if path.is_dir() else path
+        if not path.exists():
+            raise UsageError(f"找不到图谱 {path}（先运行 kg build）/ no graph at {path} (run kg build)")
+        return EmbeddedStore.from_file(path)
+    from kg.graph import build_graph
+    return EmbeddedStore(build_graph(_regulations([])))
+
+
+def _print_answer(result) -> None:
+    print(f"问 / Q：{result.question}")
+    if not result.answers:
+        print(f"答 / A：—  {result.message}")
+        if result.candidates:
+            print("可能指 / did you mean：" + "、".join(result.candidates))
+        return
+    for a in result.answers:
+        extra = []
+        if a.condition:
+            extra.append(f"条件：{a.condition}")
+        if a.delegated_by:
+            extra.append(f"{a.delegation or '委托'}：{a.delegated_by}")
+        print(f"答 / A：{a.label}" + (f"（{'；'.join(extra)}）" if extra else ""))
+        print(f"    — {a.source.full_citation}：{a.source.text}")
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from kg.qa import QA
+
+    qa = QA(_store(args))
+    if args.question == "-":
+        for line in sys.stdin:
+            if line.strip():
+                result = qa.ask(line.strip())
+                if args.json:
+                    print(json.dumps(result.to_json(), ensure_ascii=False), flush=True)
+                else:
+                    _print_answer(result)
+        return 0
+    result = qa.ask(args.question)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+    else:
+        _print_answer(result)
+    return 0
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from kg.extract import extract
+    from kg.present import norm_dict, norm_line
+
+    regs = _regulations([args.text] if args.text else [])
+    norms = [n for reg in regs for n in extract(reg)
+             if args.article is None or n.article == _article_number(args.article)]
+    if args.json:
+        print(json.dumps([norm_dict(n) for n in norms], ensure_ascii=False, indent=1))
+    else:
+        for n in norms:
+            print(norm_line(n))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="规章知识图谱 / regulation knowledge graph")
     sub = p.add_subparsers(dest="command", required=True)
@@ -102,6 +172,18 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("article", help="62, 六十二 or 第六十二条")
     w.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
     w.set_defaults(func=cmd_show)
+
+    a = sub.add_parser("ask", help="answer a who-question / 问答")
+    a.add_argument("question", help='the question, or "-" to read one per line from stdin')
+    a.add_argument("--json", action="store_true", help="print the JSON contract")
+    a.add_argument("--graph", help="a built graph (folder from kg build, or a .nt/.ttl file)")
+    a.set_defaults(func=cmd_ask)
+
+    f = sub.add_parser("facts", help="every extracted norm with its source / 列出规范")
+    f.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
+    f.add_argument("--article", help="only this article (62, 六十二)")
+    f.add_argument("--json", action="store_true", help="print JSON")
+    f.set_defaults(func=cmd_facts)
     return p
 
 
@@ -109,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except (ParseError, UsageError) as exc:
+    except (ParseError, UsageError, StoreError) as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from kg.lexicon import AGENT_KINDS, BODY, POST, ROLE, TOPIC_KINDS, Entry, Lexicon, Mention, \
+from kg.lexicon import AGENT_KINDS, BODY, MEETING, POST, ROLE, TOPIC_KINDS, Entry, Lexicon, Mention, \
     load_lexicon, normalise
 from kg.model import Regulation
 from kg.numerals import cn_to_int
@@ -288,7 +288,7 @@ class Extractor:
             g.bearers = list(prev.bearers)
             return
         if not region and not marker:
-            region = agents
+            region = self._subject(agents, text)
         region = self._expand(region, text, g.start)
         delegators_default = tuple(
             self._party(m, m.surface) for m in mentions
@@ -299,6 +299,15 @@ class Extractor:
             g.bearers += self._delegation(alternative, text, delegators_default)
         for m in region:
             used.add(m.start)
+
+    def _subject(self, agents: list[Mention], text: str) -> list[Mention]:
+        """The clause's leading names, as far as they are joined by 、/和 (its subject)."""
+        out = agents[:1]
+        for m in agents[1:]:
+            if not self._joined(text, out[-1].end, m.start):
+                break
+            out.append(m)
+        return out
 
     def _aux(self, g, text, mentions, taken, wstart, agents, used) -> list[Party]:
         """The party reported to: roles right after the verb, or after 向 before it."""
@@ -343,21 +352,32 @@ class Extractor:
         return [(self._party(m, m.surface), (), "") for m in mentions]
 
     def _expand(self, region: list[Mention], text: str, limit: int) -> list[Mention]:
-        """Distribute a role head over listed bodies; expand elliptical names (主任、副主任)."""
+        """Read lists of names the way the text means them.
+
+        区政府全体会议其他与会人员   a meeting or body right before a role names whose role it is
+        区法院、区检察院负责人       a role head distributes over the bodies listed before it
+        区政府办公室主任、副主任     an elliptical name takes the prefix of the one before
+        """
         out: list[Mention] = []
         for m in region:
-            head = next((h for h in self.heads if m.surface.endswith(h)), None)
-            if head and m.entry.kind in (POST, ROLE):
-                k = len(out)
-                while k > 0 and out[k - 1].entry.kind == BODY and self._joined(text, out[k - 1].end, (out[k:] or [m])[0].start):
-                    k -= 1
-                for j in range(k, len(out)):
-                    if out[j].entry.kind == BODY:
-                        out[j] = self._named(out[j].surface + head, out[j].start, out[j].end)
-                if m.surface == head and k < len(out):
-                    continue  # a bare head was only there to distribute
             if m.entry.kind == ROLE and out and self._joined(text, out[-1].end, m.start):
                 m = self._ellipsis(out[-1], m)
+            head = next((h for h in self.heads if m.surface.endswith(h)), None)
+            bare = m.surface == head
+            if (not bare and out and out[-1].end == m.start
+                    and out[-1].entry.kind in (MEETING, BODY) and m.entry.kind in (POST, ROLE)):
+                prev = out.pop()
+                m = self._named(prev.surface + m.surface, prev.start, m.end)
+            elif head and m.entry.kind in (POST, ROLE):
+                k, nxt = len(out), m.start
+                while (k > 0 and out[k - 1].entry.kind in (BODY, MEETING)
+                       and self._joined(text, out[k - 1].end, nxt) and (bare or out[k - 1].end < nxt)):
+                    k -= 1
+                    nxt = out[k].start
+                for j in range(k, len(out)):
+                    out[j] = self._named(out[j].surface + head, out[j].start, out[j].end)
+                if bare and k < len(out):
+                    continue  # a bare head was only there to distribute
             out.append(m)
         return out
 

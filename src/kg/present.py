@@ -84,3 +84,39 @@ def outline_text(reg: Regulation) -> str:
     for a in reg.articles_outside_chapters:
         article_line(a, "  ")
     return "\n".join(lines)
+
+
+def norm_dict(n) -> dict:
+    """One extracted norm for `kg facts --json` (n is a kg.extract.Norm)."""
+    def party(p):
+        return {"label": p.label, "name": p.name, "iri": p.iri}
+    return {
+        "id": n.id, "action": n.action, "verb": n.verb,
+        "bearer": party(n.bearer) if n.bearer else None,
+        "objects": [party(o) for o in n.objects], "object_text": n.object_text,
+        "auxiliary": [party(a) for a in n.aux], "condition": n.condition or None,
+        "basis": n.basis or None, "delegated_by": [party(d) for d in n.delegated_by],
+        "delegation": n.delegation or None, "modality": n.modality, "strength": n.strength,
+        "value": float(n.value) if n.value is not None else None, "unit": n.unit or None,
+        "source": {"path": n.source_path, "citation": n.source_citation, "article": n.article,
+                   "quote": n.quote, "quote_span": [n.quote_start, n.quote_end]},
+    }
+
+
+def norm_line(n) -> str:
+    """One norm as a reviewer reads it: 第六十二条第（二）项 区长 签发 [议案、规范性文件]."""
+    who = n.bearer.label if n.bearer else "—"
+    parts = [f"{n.source_citation}", who, n.verb]
+    if n.objects:
+        parts.append("〔" + "、".join(o.name for o in n.objects) + "〕")
+    if n.aux:
+        parts.append("→ " + "、".join(a.label for a in n.aux))
+    if n.value is not None:
+        parts.append(f"= {float(n.value):g} {n.unit}")
+    extras = []
+    if n.condition:
+        extras.append(f"条件：{n.condition}")
+    if n.delegated_by:
+        extras.append(f"{n.delegation}：" + "、".join(d.label for d in n.delegated_by))
+    extras.append(f"{n.modality}/{n.strength}")
+    return " ".join(parts) + "  （" + "；".join(extras) + "）"

@@ -22,7 +22,8 @@ from dataclasses import asdict, dataclass, field
 from rdflib import URIRef
 
 from kg.corpus import CORPUS_DIR, PROJECT_ROOT, base_iri
-from kg.lexicon import AGENT_KINDS, MEETING, TOPIC_KINDS, Lexicon, Mention, load_lexicon, normalise
+from kg.lexicon import AGENT_KINDS, MEETING, ROLE, TOPIC_KINDS, Lexicon, Mention, load_lexicon, \
+    normalise
 from kg.query import render, run
 from kg.store import Row, Store
 
@@ -36,6 +37,12 @@ class Source:
     citation: str
     article: int
     text: str
+    regulation: str = ""
+
+    @property
+    def full_citation(self) -> str:
+        """《威海市环翠区人民政府工作规则》第六十二条第（二）项"""
+        return f"《{self.regulation}》{self.citation}" if self.regulation else self.citation
 
 
 @dataclass(frozen=True)
@@ -126,19 +133,37 @@ class QA:
     # ------------------------------------------------------------ parsing
 
     def intent(self, question: str, mentions: list[Mention]) -> Intent | None:
-        """The intent of the longest trigger outside entity names."""
+        """The intent of the trigger that follows the question word (由谁签发), else the last one.
+
+        Triggers are claimed longest first outside lexicon names; one right after a
+        circumstance (不能出席) is not the question's verb.
+        """
         masked = list(question)
         for m in mentions:
-            masked[m.start:m.end] = ["\0"] * (m.end - m.start)
-        text = "".join(masked)
+            if m.entry.kind != ROLE:  # generic role words (组成人员) may hold the trigger
+                masked[m.start:m.end] = ["\0"] * (m.end - m.start)
         for table in (self.triggers, self.fallback):
-            for trigger, intent in table:
-                pos = text.find(trigger)
-                while pos >= 0:
-                    if not any(text[:pos].endswith(p) for p in self.circumstance):
-                        return intent
-                    pos = text.find(trigger, pos + 1)
+            found = self._claim("".join(masked), table)
+            if found:
+                cue = max((question.rfind(c) for c in self.question_cues), default=-1)
+                after = [f for f in found if f[0] > cue]
+                return (after[0] if after else found[-1])[1]
         return None
+
+    def _claim(self, text: str, table) -> list[tuple[int, Intent]]:
+        taken = [False] * len(text)
+        found = []
+        for trigger, intent in table:
+            pos = text.find(trigger)
+            while pos >= 0:
+                span = range(pos, pos + len(trigger))
+                if not any(taken[i] for i in span) and not any(
+                        text[:pos].endswith(p) for p in self.circumstance):
+                    found.append((pos, intent))
+                    for i in span:
+                        taken[i] = True
+                pos = text.find(trigger, pos + 1)
+        return sorted(found, key=lambda f: f[0])
 
     # ------------------------------------------------------------ answering
 
@@ -167,7 +192,7 @@ class QA:
         rows = self._by_condition(q, rows)
         answers = self._answers(rows, to_whom)
         if not answers:
-            return self._not_found(question, intent.name, "规则中没有找到答案 / the regulation does not say",
+            return self._not_found(question, intent.name, "规则中没有找到答案 / the regulation does not say so",
                                    sparql)
         return Result(question, intent.name, answers, sparql=sparql)
 
@@ -187,12 +212,8 @@ class QA:
                 found = self._run("to_whom", sparql, action=URIRef(action), party=URIRef(roles[0].entry.iri))
                 found = [r for r in found if self._covers(r["objects"], topics)]
             elif topics:
-                found = None
-                for t in topics:
-                    hit = self._run("who_acts", sparql, action=URIRef(action), about=URIRef(t.entry.iri))
-                    ids = {r["norm"] for r in hit}
-                    found = hit if found is None else [r for r in found if r["norm"] in ids]
-                found = self._prefer_roles(found or [], roles)
+                found = self._by_topics(URIRef(action), topics, sparql)
+                found = self._prefer_roles(found, roles)
             elif roles:
                 everything = self._run("who_acts_any", sparql, action=URIRef(action))
                 found = [r for r in everything if self._mentions_any(r, roles)]
@@ -200,6 +221,23 @@ class QA:
                 return None
             rows += found
         return rows
+
+    def _by_topics(self, action: URIRef, topics: list[Mention], sparql: list[str]) -> list[Row]:
+        """Norms about every topic the question names, except words that only restate
+        the norm's own condition (离威 in 区长因公离威期间)."""
+        hits: dict[str, set[str]] = {}
+        rows: dict[str, Row] = {}
+        for t in topics:
+            for r in self._run("who_acts", sparql, action=action, about=URIRef(t.entry.iri)):
+                hits.setdefault(r["norm"], set()).add(t.entry.iri)
+                rows.setdefault(r["norm"], r)
+        out = []
+        for norm, matched in hits.items():
+            condition = normalise(rows[norm].get("condition") or "")
+            needed = {t.entry.iri for t in topics if t.surface not in condition}
+            if needed <= matched:
+                out.append(rows[norm])
+        return sorted(out, key=lambda r: (r["article"], r["norm"]))
 
     def _covers(self, objects: str, topics: list[Mention]) -> bool:
         ancestors = set().union(*(self.lex.ancestors(o) for o in (objects or "").split())) \
@@ -232,7 +270,8 @@ class QA:
     def _answers(self, rows: list[Row], to_whom: bool) -> list[Answer]:
         answers, seen = [], set()
         for r in rows:
-            source = Source(r["source"], r["citation"], r["article"], r["text"])
+            source = Source(r["source"], r["citation"], r["article"], r["text"],
+                            r.get("regulation") or "")
             parties = []
             if to_whom:
                 labels = (r.get("auxiliaryLabels") or "").split("、")
@@ -269,7 +308,7 @@ class QA:
 
     def _not_found(self, question, intent, why, sparql=None) -> Result:
         tips = "；".join(self.examples[:4])
-        return Result(question, intent, message=f"{why}。可以这样问 / try: {tips}", sparql=sparql or [])
+        return Result(question, intent, message=f"{why} — 可以这样问 / try: {tips}", sparql=sparql or [])
 
 
 def default_qa(base: str | None = None) -> QA:

@@ -1,0 +1,35 @@
+"""The lexicon is data: labels, hierarchy, and the jieba dictionary generated from it."""
+
+import jieba
+
+from kg.lexicon import load_lexicon
+
+
+def test_alt_labels_resolve_to_one_concept():
+    lex = load_lexicon()
+    assert lex.by_label["常务会"] is lex.by_label["常务会议"]
+    assert lex.by_label["区长办公会"].pref == "区长办公会议"
+    assert lex.by_label["办公室主任"].pref == "区政府办公室主任"
+
+
+def test_hierarchy_first_and_in_charge_deputies_are_deputies():
+    lex = load_lexicon()
+    deputy = lex.by_label["副区长"].iri
+    assert deputy in lex.ancestors(lex.by_label["第一副区长"].iri)
+    assert deputy in lex.ancestors(lex.by_label["分管副区长"].iri)
+
+
+def test_longest_match_prefers_the_seal_over_the_post():
+    lex = load_lexicon()
+    assert [m.entry.pref for m in lex.mentions("使用区长印章")] == ["区长印章"]
+
+
+def test_jieba_dictionary_is_generated_from_the_lexicon(tmp_path):
+    lex = load_lexicon()
+    words = lex.jieba_words()
+    for entry in lex.entries.values():
+        for label in entry.labels:
+            assert label.replace("（", "(").replace("）", ")") in words or label in words
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(str(lex.write_jieba_dict(tmp_path / "user.dict")))
+    assert "区长办公会议" in tokenizer.lcut("区长办公会议由区长召集")

@@ -1,0 +1,137 @@
+"""Question answering: the gold questions, unanswerable and vague questions, injection."""
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from helpers import GOLD, ROOT, write_report
+from kg.qa import QA
+from kg.store import EmbeddedStore
+
+GOLD_QUESTIONS = tomllib.loads((GOLD / "questions.toml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def qa(seed_graph):
+    return QA(EmbeddedStore(seed_graph))
+
+
+def test_gold_questions_at_least_95_percent_exact(qa):
+    failures = []
+    questions = GOLD_QUESTIONS["question"]
+    for q in questions:
+        r = qa.ask(q["question"])
+        got = ({a.name for a in r.answers}, {a.source.citation for a in r.answers})
+        want = (set(q["answers"]), set(q["citations"]))
+        if got != want:
+            failures.append({"question": q["question"], "expected": [sorted(x) for x in want],
+                             "got": [sorted(x) for x in got]})
+    rate = 1 - len(failures) / len(questions)
+    write_report("qa_gold.json", {"questions": len(questions), "passed": len(questions) - len(failures),
+                                  "rate": round(rate, 4), "failures": failures})
+    assert len(questions) >= 60
+    assert rate >= 0.95, json.dumps(failures, ensure_ascii=False, indent=1)
+
+
+def test_gold_covers_the_articles_the_issue_names():
+    articles = {c for q in GOLD_QUESTIONS["question"] for c in q["citations"]}
+    for art in ["第五条", "第十九条", "第四十二条", "第四十三条", "第四十四条", "第四十五条", "第四十六条",
+                "第五十条", "第五十三条", "第五十四条", "第六十二条", "第六十七条", "第七十五条"]:
+        assert any(c.startswith(art) for c in articles), art
+
+
+def test_answer_quotes_the_provision_with_its_citation(qa):
+    r = qa.ask("区政府规范性文件由谁签发？")
+    [a] = r.answers
+    assert (a.label, a.relation, a.source.article) == ("区长", "signs", 62)
+    assert a.source.full_citation == "《威海市环翠区人民政府工作规则》第六十二条第（二）项"
+    assert a.source.text.endswith("由区长签发。")
+    assert a.source.iri.endswith("/eli/huancui-gzgz-2022/art_62/par_1/pnt_2")
+
+
+def test_delegation_and_condition_in_answers(qa):
+    r = qa.ask("区长不能出席常务会议时，由谁主持？")
+    [a] = r.answers
+    assert (a.label, a.condition, a.delegated_by, a.delegation) == (
+        "第一副区长", "区长不能出席会议时", "区长", "委托")
+
+
+@pytest.mark.parametrize("question", [q["question"] for q in GOLD_QUESTIONS["unanswerable"]])
+def test_unanswerable_questions_return_no_answers_and_a_message(qa, question):
+    r = qa.ask(question)
+    assert r.answers == []
+    assert "/" in r.message and len(r.message) > 10
+
+
+def test_vague_question_returns_candidates_not_a_guess(qa):
+    r = qa.ask("会议由谁主持？")
+    assert r.answers == [] and r.intent == "chair"
+    assert {"常务会议", "全体会议", "区长办公会议"} <= set(r.candidates)
+
+
+@pytest.mark.parametrize("question", [
+    '区政府规范性文件由谁签发？" } ; DROP ALL ; #',
+    "区政府规范性文件由谁签发？} UNION { ?s ?p ?o } #",
+    "区政府规范性文件由谁签发？<http://evil.example/x> INSERT DATA { <a> <b> <c> }",
+    "区政府规范性文件'由谁\\\"签发？{{{",
+])
+def test_quotes_braces_and_sparql_keywords_cannot_alter_a_query(qa, seed_graph, question):
+    before = len(seed_graph)
+    r = qa.ask(question)
+    assert [(a.name, a.source.citation) for a in r.answers] == [("区长", "第六十二条第（二）项")]
+    assert len(seed_graph) == before
+    for q in r.sparql:
+        assert "DROP" not in q and "evil" not in q and "INSERT" not in q and "UNION" not in q
+
+
+def test_empty_and_oversized_questions_get_a_message(qa):
+    assert qa.ask("").message.startswith("请输入问题")
+    assert "too long" in qa.ask("谁" * 1000).message
+
+
+def test_json_contract(qa):
+    doc = qa.ask("使用区长印章须经谁同意？").to_json()
+    assert set(doc) >= {"question", "intent", "answers", "message"}
+    a = doc["answers"][1]
+    assert set(a) >= {"label", "iri", "relation", "condition", "delegated_by", "source"}
+    assert (a["label"], a["delegated_by"]) == ("区政府办公室主任", "区长")
+    assert set(a["source"]) >= {"iri", "citation", "article", "text"}
+    assert isinstance(a["source"]["article"], int)
+
+
+KG = str(Path(sys.executable).with_name("kg"))
+
+
+def test_cli_ask_json():
+    out = subprocess.run([KG, "ask", "--json", "常务会议由哪些人组成？"], capture_output=True,
+                         text=True, cwd=ROOT, timeout=120)
+    doc = json.loads(out.stdout)
+    assert doc["intent"] == "members"
+    assert {a["label"] for a in doc["answers"]} == {"区长", "副区长", "其他党组成员"}
+
+
+def test_cli_ask_batch_reads_one_question_a_line():
+    out = subprocess.run([KG, "ask", "--json", "-"], input="谁协助区长工作？\n\n区长的工资由谁决定？\n",
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [len(d["answers"]) for d in lines] == [2, 0]
+
+
+def test_cli_facts_lists_norms_with_sources():
+    out = subprocess.run([KG, "facts", "--json", "--article", "67"], capture_output=True, text=True,
+                         cwd=ROOT, timeout=120)
+    facts = json.loads(out.stdout)
+    assert {(f["bearer"]["name"], f["objects"][0]["name"]) for f in facts} == {
+        ("区长", "区政府印章"), ("副区长", "区政府印章"), ("区政府办公室主任", "区政府印章"),
+        ("区长", "区长印章"), ("区政府办公室主任", "区长印章")}
+    assert all(f["source"]["citation"] == "第六十七条第一款" for f in facts)
+
+
+def test_cli_ask_with_a_missing_graph_folder_is_a_clear_error(tmp_path):
+    out = subprocess.run([KG, "ask", "--graph", str(tmp_path), "谁签发？"], capture_output=True,
+                         text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 2 and "kg build" in out.stderr and "Traceback" not in out.stderr
