@@ -19,10 +19,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from kg.corpus import corpus_texts, load  # noqa: E402
-from kg.graph import build_graph, structure_triples  # noqa: E402
+from kg.extract import extract  # noqa: E402
+from kg.graph import build_graph, regulation_triples  # noqa: E402
 
 SEED = ROOT / "corpus" / "huancui-gzgz-2022.txt"
 CORPORA = ROOT / "tests" / "corpora"
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def timed(fn, repeat: int) -> dict:
@@ -64,6 +70,9 @@ def build_rows(repeat: int) -> list[dict]:
         def segment_only(paths=paths):
             return [load(p) for p in paths]
 
+        def with_extraction(paths=paths):
+            return [extract(load(p)) for p in paths]
+
         def build(paths=paths):
             return build_graph([load(p) for p in paths], with_ontology=False)
 
@@ -71,15 +80,17 @@ def build_rows(repeat: int) -> list[dict]:
             from rdflib import Graph
             g = Graph()
             for p in paths:
-                for t in structure_triples(load(p)):
+                for t in regulation_triples(load(p)):
                     g.add(t)
             return g
 
-        seg, full, mem = timed(segment_only, repeat), timed(build, repeat), timed(memory_store, repeat)
+        seg, ext = timed(segment_only, repeat), timed(with_extraction, repeat)
+        full, mem = timed(build, repeat), timed(memory_store, repeat)
         c = cold(paths)
         rows.append({
             "row": f"build {name}",
             "segment_warm_ms": seg["median_s"] * 1000,
+            "extract_warm_ms": ext["median_s"] * 1000,
             "build_warm_ms": full["median_s"] * 1000,
             "anchor_memory_ms": mem["median_s"] * 1000,
             "ratio_vs_anchor": full["median_s"] / mem["median_s"],
@@ -90,26 +101,69 @@ def build_rows(repeat: int) -> list[dict]:
     return rows
 
 
-ROWS = {"build": build_rows}
+def qa_rows(repeat: int) -> list[dict]:
+    """Question answering, warm, over the gold questions; anchor: the same queries run
+    directly on pyoxigraph (what QA adds is parsing, matching and answer assembly)."""
+    import tomllib
+
+    from kg.qa import QA
+    from kg.store import EmbeddedStore
+
+    store = EmbeddedStore(build_graph([load(SEED)]))
+    qa = QA(store)
+    gold = tomllib.loads((ROOT / "tests" / "gold" / "questions.toml").read_text(encoding="utf-8"))
+    questions = [q["question"] for q in gold["question"]]
+    plans = {q: qa.ask(q).sparql for q in questions}
+    qa_samples, direct_samples = [], []
+    for _ in range(repeat):
+        for q in questions:
+            t = time.perf_counter()
+            qa.ask(q)
+            qa_samples.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            for sparql in plans[q]:
+                list(store.ox.query(sparql))
+            direct_samples.append(time.perf_counter() - t)
+    return [{
+        "row": f"qa gold questions (n={len(questions)}, x{repeat})",
+        "qa_p50_ms": percentile(qa_samples, 0.5) * 1000,
+        "qa_p99_ms": percentile(qa_samples, 0.99) * 1000,
+        "anchor_direct_p50_ms": percentile(direct_samples, 0.5) * 1000,
+        "anchor_direct_p99_ms": percentile(direct_samples, 0.99) * 1000,
+        "ratio_p50": percentile(qa_samples, 0.5) / percentile(direct_samples, 0.5),
+        "ratio_p99": percentile(qa_samples, 0.99) / percentile(direct_samples, 0.99),
+    }]
+
+
+ROWS = {"build": build_rows, "qa": qa_rows}
+
+
+def print_table(rows: list[dict]) -> None:
+    keys = [k for k in rows[0] if k != "row"]
+    width = max(len(r["row"]) for r in rows) + 2
+    print(f"{'row':<{width}}" + "".join(f"{k:>{len(k) + 2}}" for k in keys))
+    for r in rows:
+        print(f"{r['row']:<{width}}" + "".join(
+            f"{r[k]:>{len(k) + 2}.3f}" if isinstance(r[k], float) else f"{r[k]:>{len(k) + 2}}"
+            for k in keys))
+    print()
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true", help="fewer repetitions")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "latest.json"))
+    ap.add_argument("--only", nargs="*", choices=sorted(ROWS), help="run only these row groups")
     args = ap.parse_args()
     repeat = 3 if args.quick else 10
     results = {"machine": platform.platform(), "python": platform.python_version(),
                "when": time.strftime("%Y-%m-%dT%H:%M:%S"), "rows": []}
-    for fn in ROWS.values():
-        results["rows"] += fn(repeat)
-    keys = [k for k in results["rows"][0] if k != "row"]
-    width = max(len(r["row"]) for r in results["rows"]) + 2
-    print(f"{'row':<{width}}" + "".join(f"{k:>{len(k) + 2}}" for k in keys))
-    for r in results["rows"]:
-        print(f"{r['row']:<{width}}" + "".join(
-            f"{r[k]:>{len(k) + 2}.3f}" if isinstance(r[k], float) else f"{r[k]:>{len(k) + 2}}"
-            for k in keys))
+    for name, fn in ROWS.items():
+        if args.only and name not in args.only:
+            continue
+        rows = fn(repeat)
+        results["rows"] += rows
+        print_table(rows)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -120,3 +120,28 @@ def norm_line(n) -> str:
         extras.append(f"{n.delegation}：" + "、".join(d.label for d in n.delegated_by))
     extras.append(f"{n.modality}/{n.strength}")
     return " ".join(parts) + "  （" + "；".join(extras) + "）"
+
+
+def permalink(source_iri: str) -> dict[str, int]:
+    """Query parameters opening a provision in the Browse page.
+
+    >>> permalink("https://x/eli/reg/art_62/par_1/pnt_2")
+    {'art': 62, 'par': 1, 'item': 2}
+    """
+    keys = {"art": "art", "par": "par", "pnt": "item"}
+    out = {}
+    for seg in source_iri.split("/eli/", 1)[-1].split("/")[1:]:
+        name, _, number = seg.partition("_")
+        if name in keys and number.split("_")[0].isdigit():
+            out[keys[name]] = int(number.split("_")[0])
+    return out
+
+
+def highlight(text: str, quote: str) -> str:
+    """HTML-escaped text with the quoted sentence marked."""
+    import html
+    pos = text.find(quote) if quote else -1
+    if pos < 0:
+        return html.escape(text)
+    return (html.escape(text[:pos]) + "<mark>" + html.escape(quote) + "</mark>"
+            + html.escape(text[pos + len(quote):]))

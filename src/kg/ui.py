@@ -1,6 +1,6 @@
 """Streamlit pages over the pipeline; app.py only calls main().
 
-Everything heavy (regulations, graph) loads once per process via st.cache_resource.
+Everything heavy (regulations, graph, QA) loads once per process via st.cache_resource.
 """
 
 from __future__ import annotations
@@ -11,11 +11,28 @@ import streamlit as st
 
 from kg.corpus import load_corpus
 from kg.model import Article, Regulation
+from kg.present import highlight, permalink
+
+RELATION_ZH = {"signs": "签发/签署", "cosigns": "会签", "chairs": "主持", "convenes": "召集",
+               "member_of": "组成", "attends_nonvoting": "列席", "participates": "参加",
+               "attends": "出席", "approves": "同意", "reviews": "审核", "finalises": "审定",
+               "examines": "审查", "reports_to": "报告", "informs": "告知", "supervises": "督办",
+               "decides": "确定", "proposes": "提议", "leads": "领导", "assists": "协助",
+               "undertakes": "承办", "drafts": "组织起草"}
 
 
 @st.cache_resource(show_spinner="载入规章 / loading regulations …")
 def regulations() -> list[Regulation]:
     return load_corpus()
+
+
+@st.cache_resource(show_spinner="构建图谱 / building the graph …")
+def qa():
+    from kg.graph import build_graph
+    from kg.qa import QA
+    from kg.store import EmbeddedStore
+
+    return QA(EmbeddedStore(build_graph(regulations())))
 
 
 def _query_int(name: str) -> int | None:
@@ -24,6 +41,71 @@ def _query_int(name: str) -> int | None:
         return int(value) if value is not None else None
     except ValueError:
         return None
+
+
+# ---------------------------------------------------------------- 问答 Ask
+
+
+def _answer_card(a) -> None:
+    with st.container(border=True):
+        badges = [f"**{html.escape(a.label)}**", RELATION_ZH.get(a.relation, a.relation)]
+        if a.name != a.label:
+            badges.append(f"（{html.escape(a.name)}）")
+        st.markdown(" · ".join(badges))
+        notes = []
+        if a.condition:
+            notes.append(f"条件 condition：{a.condition}")
+        if a.delegated_by:
+            notes.append(f"{a.delegation or '委托'} delegated by：{a.delegated_by}")
+        if a.strength == "defeasible":
+            notes.append("原则性规定（原则上/一般）")
+        if a.modality == "permission":
+            notes.append("可以 (permission)")
+        if notes:
+            st.caption(" ｜ ".join(notes))
+        st.markdown(f'<div class="kg-quote">{highlight(a.source.text, a.quote)}</div>',
+                    unsafe_allow_html=True)
+        params = permalink(a.source.iri)
+        link = "browse?" + "&".join(f"{k}={v}" for k, v in params.items())
+        st.markdown(f"[{a.source.citation}]({link}) — 原文 / open the provision")
+        st.code(a.source.full_citation, language=None)
+
+
+def ask_page() -> None:
+    st.title("问答 Ask")
+    st.caption("用中文提问：谁签发、谁主持、谁列席、须经谁同意、向谁报告 …")
+    st.markdown("<style>.kg-quote{background:#f6f6f3;padding:.6em .8em;border-left:3px solid #c8a;"
+                "margin:.3em 0}.kg-quote mark{background:#ffe58a}</style>", unsafe_allow_html=True)
+    engine = qa()
+    cols = st.columns(3)
+    for i, example in enumerate(engine.examples[:6]):
+        if cols[i % 3].button(example, key=f"ex{i}"):
+            st.session_state["question"] = example
+    typed = st.chat_input("输入问题，例如：区政府规范性文件由谁签发？")
+    if typed:
+        st.session_state["question"] = typed
+    question = st.session_state.get("question")
+    if not question:
+        return
+    result = engine.ask(question)
+    with st.chat_message("user"):
+        st.write(question)
+    with st.chat_message("assistant"):
+        if result.answers:
+            st.markdown(f"找到 {len(result.answers)} 个答案 / {len(result.answers)} answer(s)")
+            for a in result.answers:
+                _answer_card(a)
+        else:
+            st.info(result.message)
+            if result.candidates:
+                st.write("可能指 / did you mean: " + "、".join(result.candidates))
+        if result.sparql:
+            with st.expander("SPARQL"):
+                for q in result.sparql:
+                    st.code(q, language="sparql")
+
+
+# ---------------------------------------------------------------- 浏览 Browse
 
 
 def _article_html(article: Article, item: int | None) -> str:
@@ -43,8 +125,7 @@ def _article_html(article: Article, item: int | None) -> str:
 
 
 def browse_page() -> None:
-    regs = regulations()
-    reg = regs[0]
+    reg = regulations()[0]
     st.title(reg.meta.title)
     if reg.meta.doc_number:
         st.caption(f"{reg.meta.doc_number} · {reg.meta.issuer} · {reg.meta.issued or ''}")
@@ -78,5 +159,6 @@ def browse_page() -> None:
 
 def main() -> None:
     st.set_page_config(page_title="规章知识图谱", page_icon="📜", layout="wide")
-    pages = [st.Page(browse_page, title="浏览 Browse", url_path="browse", default=True)]
+    pages = [st.Page(ask_page, title="问答 Ask", url_path="ask", default=True),
+             st.Page(browse_page, title="浏览 Browse", url_path="browse")]
     st.navigation(pages).run()
