@@ -124,3 +124,16 @@ def test_serialisations_parse_back_to_the_same_graph(seed_graph, tmp_path):
     formats = {"graph.ttl": "turtle", "graph.nt": "nt", "graph.jsonld": "json-ld"}
     for p in paths:
         assert len(Graph().parse(p, format=formats[p.name])) == len(seed_graph), p.name
+
+
+def test_graph_conforms_to_the_norm_shapes_every_norm_has_one_source(seed):
+    from kg.graph import regulation_triples
+    g = Graph()
+    for t in regulation_triples(seed):
+        g.add(t)
+    shapes = Graph().parse(STRUCTURE_SHAPES).parse(ROOT / "shapes" / "norms.ttl")
+    conforms, _, text = validate(g, shacl_graph=shapes, allow_warnings=True)
+    assert conforms, text
+    norm = next(g.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), KG.Norm))
+    g.add((norm, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), URIRef(f"{BASE}/eli/huancui-gzgz-2022/art_1/par_1")))
+    assert not validate(g, shacl_graph=shapes, allow_warnings=True)[0]

@@ -6,8 +6,10 @@
     kg ask "问题" [--json] [--graph DIR]  answer a who-question, quoting the provision
     kg ask --json -                     one question a line on stdin, one JSON object a line out
     kg facts [TEXT] [--json]            every extracted norm with its source
+    kg validate FILE... [--json]        check signing/meeting/leave/seal logs against the rules
 
-Exit codes: 0 success, 2 bad input (message in Chinese and English on stderr).
+Exit codes: 0 success, 2 bad input (message in Chinese and English on stderr);
+kg validate: 0 no violations, 1 violations, 2 some input unreadable (the rest is still checked).
 """
 
 from __future__ import annotations
@@ -153,6 +155,38 @@ def cmd_facts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.graph import build_graph
+    from kg.lexicon import load_lexicon
+    from kg.records import Reader
+    from kg.store import EmbeddedStore
+    from kg.validate import Validator
+
+    lexicon = load_lexicon()
+    loaded = Reader(lexicon).read([Path(f) for f in args.files])
+    report = Validator(EmbeddedStore(build_graph(_regulations([]))), lexicon).validate(loaded)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+    else:
+        _print_report(report)
+    for error in report.errors:
+        print(f"错误 / error: {error}", file=sys.stderr)
+    return report.exit_code
+
+
+def _print_report(report) -> None:
+    counts = report.counts
+    print(f"{report.records} 条记录 / records · 违规 Violation {counts['Violation']} · "
+          f"警告 Warning {counts['Warning']} · 提示 Info {counts['Info']}")
+    for article, findings in report.by_article().items():
+        head = findings[0].citation.split("条")[0] + "条" if findings[0].citation else "—"
+        print(f"\n{head}（{len(findings)}）")
+        for f in findings:
+            where = f"{Path(f.file).name}:{f.row}" if f.file else ""
+            value = f" [{f.value}]" if f.value else ""
+            print(f"  {f.severity:<9} {f.record:<10} {where:<18} {f.message}{value}")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="规章知识图谱 / regulation knowledge graph")
     sub = p.add_subparsers(dest="command", required=True)
@@ -184,6 +218,11 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument("--article", help="only this article (62, 六十二)")
     f.add_argument("--json", action="store_true", help="print JSON")
     f.set_defaults(func=cmd_facts)
+
+    v = sub.add_parser("validate", help="check record logs against the rules / 合规校验")
+    v.add_argument("files", nargs="+", help="CSV logs (or Turtle/JSON-LD in the org vocabulary)")
+    v.add_argument("--json", action="store_true", help="print the JSON contract")
+    v.set_defaults(func=cmd_validate)
     return p
 
 

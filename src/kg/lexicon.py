@@ -59,6 +59,8 @@ class Entry:
     alt: tuple[str, ...] = ()
     broader: tuple[str, ...] = ()
     relation: str = ""
+    contextual: bool = False       # records write its broader post (分管副区长 -> 副区长)
+    record_property: str = ""      # a role records name indirectly (会议主持人)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -121,6 +123,18 @@ class Lexicon:
             if entry:
                 todo += list(entry.broader)
         return seen
+
+    def descendants(self, iri: str) -> set[str]:
+        """The entry and everything narrower than it."""
+        out = {iri}
+        changed = True
+        while changed:
+            changed = False
+            for e in self.entries.values():
+                if e.iri not in out and out & set(e.broader):
+                    out.add(e.iri)
+                    changed = True
+        return out
 
     def generic_role(self, label: str) -> Entry:
         """An entry for a role the lexicon lacks; its IRI is a stable hash of the label."""
@@ -189,8 +203,10 @@ def _entries(graph: Graph) -> dict[str, Entry]:
                      if getattr(o, "language", None) == "zh")
         broader = tuple(sorted(str(o) for o in graph.objects(s, SKOS.broader)))
         relation = str(graph.value(s, KG.relation) or "")
+        contextual = bool(graph.value(s, KG.contextual))
+        record_property = str(graph.value(s, KG.recordProperty) or "")
         entries[str(s)] = Entry(str(s), scheme, str(zh[0]), en[0] if en else "", tuple(alt),
-                                broader, relation)
+                                broader, relation, contextual, record_property)
     return entries
 
 
