@@ -64,3 +64,36 @@ def test_browse_unknown_article_is_an_error_message():
     at.query_params["art"] = "999"
     at.run()
     assert not at.exception and "没有第999条" in at.error[0].value
+
+
+def validate_script():
+    from kg.ui import validate_page
+    validate_page()
+
+
+def test_validate_page_groups_findings_by_article_with_downloads():
+    at = AppTest.from_function(validate_script, default_timeout=TIMEOUT).run()
+    next(b for b in at.button if "违规" in b.label).click().run()
+    assert not at.exception
+    assert [m.value for m in at.metric][:2] == ["34", "48"]
+    labels = [e.label for e in at.expander]
+    assert labels[0].startswith("第四十二条") and any(l.startswith("第六十二条") for l in labels)
+    shown = texts(at)
+    assert "违反第六十二条第（二）项：规范性文件须由区长签发" in shown
+    assert "browse?art=62" in shown
+
+
+def test_validate_page_conforming_examples_show_success():
+    at = AppTest.from_function(validate_script, default_timeout=TIMEOUT).run()
+    next(b for b in at.button if "合规" in b.label).click().run()
+    assert not at.exception and at.success
+
+
+def test_uploading_a_bad_file_shows_an_error_not_a_traceback():
+    at = AppTest.from_function(validate_script, default_timeout=TIMEOUT).run()
+    good = (ROOT / "examples" / "violating" / "seal.csv").read_bytes()
+    at.file_uploader[0].set_value([("broken.csv", b"\x00\x01binary\x00", "text/csv"),
+                                   ("seal.csv", good, "text/csv")]).run()
+    assert not at.exception
+    assert "broken.csv" in at.error[0].value and "not a text file" in at.error[0].value
+    assert [m.value for m in at.metric][:2] == ["3", "3"]  # the good file is still checked

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pyshacl import validate as pyshacl_validate
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, Literal
 
 from helpers import ROOT
 from kg.checks import SH
@@ -161,19 +160,35 @@ def test_violating_examples_fire_every_shape_and_join_each_finding_to_its_articl
     assert not rep.conforms and rep.exit_code == 1
 
 
-def test_report_has_exactly_the_findings_of_plain_pyshacl(validator, lexicon):
-    """The report is pyshacl's results joined to articles: same (record, shape) pairs."""
-    from kg.validate import Deriver
-    loaded = Reader(lexicon).read(sorted((EXAMPLES / "violating").glob("*.csv")))
-    data = Graph() + loaded.graph
-    Deriver(lexicon).derive(data)
-    _, results, _ = pyshacl_validate(data, shacl_graph=validator.shapes, allow_warnings=True)
-    from kg.checks import KG as KGNS
-    expected = {(str(data.value(results.value(r, SH.focusNode), KGNS.recordId)),
-                 str(results.value(r, SH.sourceShape)))
-                for r in results.subjects(RDF.type, SH.ValidationResult)}
-    rep = validator.validate(loaded)
-    assert {(f.record, f.shape) for f in rep.results} == expected
+def findings(report):
+    return sorted((f.record, f.file, f.row, f.shape, f.severity, f.message, f.value, f.article)
+                  for f in report.results)
+
+
+@pytest.mark.parametrize("source", ["violating", "conforming", "synthetic-1k"])
+def test_fast_engine_gives_exactly_the_findings_of_pyshacl(validator, lexicon, tmp_path, source):
+    if source == "synthetic-1k":
+        import importlib.util
+        spec = importlib.util.spec_from_file_location("synthetic", ROOT / "bench" / "synthetic.py")
+        synthetic = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(synthetic)
+        files = synthetic.write(1000, tmp_path)
+    else:
+        files = sorted((EXAMPLES / source).glob("*.csv"))
+    loaded = Reader(lexicon).read(files)
+    fast, reference = validator.validate(loaded, "fast"), validator.validate(loaded, "pyshacl")
+    assert findings(fast) == findings(reference)
+    if source != "conforming":
+        assert fast.counts["Violation"] > 0
+
+
+def test_fast_engine_refuses_shapes_it_does_not_implement(validator):
+    from kg.validate import FastEngine, Unsupported
+    shapes = Graph() + validator.shapes
+    ps = next(shapes.subjects(RDF.type, SH.PropertyShape))
+    shapes.add((ps, SH.pattern, Literal("^x")))
+    with pytest.raises(Unsupported):
+        FastEngine(shapes)
 
 
 def run_cli(*args):

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from decimal import Decimal
+
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
 from kg.corpus import PROJECT_ROOT, base_iri, slug
@@ -53,14 +55,92 @@ class InputError:
         return f"{where}: {self.message}"
 
 
+class Iri(str):
+    """An IRI among record values (plain str values are text)."""
+
+
+@dataclass
+class Record:
+    """One record: its IRI, classes and property values as plain Python values.
+
+    Values are Iri, str, int, bool, Decimal or datetime.date, always in lists.
+    """
+
+    iri: str
+    types: set[str]
+    props: dict[str, list] = field(default_factory=dict)
+
+    def first(self, prop: str):
+        values = self.props.get(prop)
+        return values[0] if values else None
+
+    def add(self, prop: str, value) -> None:
+        self.props.setdefault(prop, []).append(value)
+
+
 @dataclass
 class Loaded:
     """Records read from some files, and what could not be read."""
 
-    graph: Graph
+    records: list[Record] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def graph(self) -> Graph:
+        return records_to_graph(self.records)
+
+
+def _term(value):
+    if isinstance(value, Iri):
+        return URIRef(value)
+    if isinstance(value, bool):
+        return Literal(value)
+    if isinstance(value, dt.date):
+        return Literal(value, datatype=XSD.date)
+    if isinstance(value, Decimal):
+        return Literal(value, datatype=XSD.decimal)
+    return Literal(value)
+
+
+def _value(term):
+    if isinstance(term, URIRef):
+        return Iri(term)
+    value = term.toPython()
+    if isinstance(value, float):
+        return Decimal(str(value))
+    return value
+
+
+def records_to_graph(records: list[Record]) -> Graph:
+    """The records as RDF in the org vocabulary (for pyshacl and for export)."""
+    g = Graph()
+    add = g.add
+    for r in records:
+        s = URIRef(r.iri)
+        for t in r.types:
+            add((s, RDF.type, URIRef(t)))
+        for prop, values in r.props.items():
+            p = URIRef(prop)
+            for v in values:
+                add((s, p, _term(v)))
+    return g
+
+
+def graph_to_records(graph: Graph) -> list[Record]:
+    """Records written in RDF: every subject typed with a class of the org vocabulary."""
+    out = []
+    for s in set(graph.subjects(RDF.type, None)):
+        types = {str(o) for o in graph.objects(s, RDF.type)}
+        if not any(t.startswith(str(KG)) for t in types):
+            continue
+        rec = Record(str(s), types)
+        for p, o in graph.predicate_objects(s):
+            if p != RDF.type:
+                rec.add(str(p), _value(o))
+        out.append(rec)
+    return sorted(out, key=lambda r: r.iri)
 
 
 @cache
@@ -122,7 +202,7 @@ class Reader:
                 self.labels.setdefault((entry.kind, normalise(label)), entry)
 
     def read(self, paths: list[Path]) -> Loaded:
-        loaded = Loaded(Graph())
+        loaded = Loaded()
         for path in map(Path, paths):
             loaded.files.append(str(path))
             try:
@@ -145,8 +225,8 @@ class Reader:
             loaded = self.read([path])
         loaded.files = [name]
         loaded.errors = [InputError(name, e.line, e.column, e.message) for e in loaded.errors]
-        for s, p, o in list(loaded.graph.triples((None, KG.sourceFile, None))):
-            loaded.graph.set((s, p, Literal(name)))
+        for r in loaded.records:
+            r.props[str(KG.sourceFile)] = [name]
         return loaded
 
     # -- whole-file checks
@@ -194,9 +274,9 @@ class Reader:
                                             "没有 kg:SigningRecord / kg:MeetingRecord / kg:LeaveRecord / "
                                             "kg:SealUse 记录 / no records in the org vocabulary"))
             return
-        for s in graph.subjects(RDF.type, None):
-            graph.add((s, KG.sourceFile, Literal(str(path))))
-        loaded.graph += graph
+        for record in graph_to_records(graph):
+            record.props[str(KG.sourceFile)] = [str(path)]
+            loaded.records.append(record)
         loaded.kinds[str(path)] = "rdf"
 
     # -- CSV
@@ -250,7 +330,7 @@ class Reader:
             self._row(file, line, kind, spec, index, row, seen, loaded)
 
     def _row(self, file, line, kind, spec, index, row, seen, loaded) -> None:
-        triples, errors = [], []
+        errors = []
         values = {}
         for col in spec["columns"]:
             i = index.get(col["name"])
@@ -273,55 +353,50 @@ class Reader:
         if errors:
             loaded.errors += errors
             return
-        subject = record_iri(kind, record_id, self.lex.base)
-        triples.append((subject, RDF.type, KG[spec["class"]]))
-        triples.append((subject, KG.row, Literal(line)))
-        triples.append((subject, KG.sourceFile, Literal(file)))
+        record = Record(str(record_iri(kind, record_id, self.lex.base)), {str(KG[spec["class"]])})
+        record.props[str(KG.row)] = [line]
+        record.props[str(KG.sourceFile)] = [file]
         for col in spec["columns"]:
             if col["name"] not in values:
                 continue
             value = values[col["name"]]
-            prop = KG[col["property"]]
+            prop = str(KG[col["property"]])
             if col["type"] == "ref":
-                triples.append((subject, prop, record_iri(col["ref"], value, self.lex.base)))
-            elif col["type"] == "id":
-                triples.append((subject, prop, Literal(value)))
+                record.props[prop] = [Iri(record_iri(col["ref"], value, self.lex.base))]
             else:
-                for v in value if isinstance(value, list) else [value]:
-                    triples.append((subject, prop, v))
-        for t in triples:
-            loaded.graph.add(t)
+                record.props[prop] = value if isinstance(value, list) else [value]
+        loaded.records.append(record)
 
     def _value(self, col: dict, raw: str):
         kind = col["type"]
         if kind in ("id", "text", "ref"):
-            return raw if kind != "text" else Literal(raw)
+            return raw
         if kind == "date":
             m = RE_DATE.match(normalise(raw))
             try:
                 if not m:
                     raise ValueError
-                return Literal(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), datatype=XSD.date)
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 raise ValueError(f"日期无效：{raw}（应为 YYYY-MM-DD）/ invalid date: {raw} "
                                  "(expected YYYY-MM-DD)") from None
         if kind == "int":
             if not normalise(raw).isdigit():
                 raise ValueError(f"应为非负整数：{raw} / expected a whole number: {raw}")
-            return Literal(int(normalise(raw)))
+            return int(normalise(raw))
         if kind == "bool":
             v = normalise(raw).lower()
             if v in TRUE:
-                return Literal(True)
+                return True
             if v in FALSE:
-                return Literal(False)
+                return False
             raise ValueError(f"应为 是/否：{raw} / expected yes/no (是/否): {raw}")
         if kind == "posts":
             return [self._concept("post", part.strip(), col)
                     for part in re.split(r"[;；、]", raw) if part.strip()]
         return self._concept(kind, raw, col)
 
-    def _concept(self, kind: str, raw: str, col: dict) -> URIRef:
+    def _concept(self, kind: str, raw: str, col: dict) -> Iri:
         entry = self.labels.get((CONCEPT_KINDS[kind], normalise(raw)))
         if entry is not None and col.get("values") and entry.pref not in col["values"]:
             entry = None
@@ -333,7 +408,7 @@ class Reader:
                     "doctype": "公文类别 category", "meeting": "会议类型 meeting type",
                     "seal": "印章 seal"}[kind]
             raise ValueError(f"未知的{what}：{raw}（可用：{shown}）/ unknown {what.split()[1]}: {raw}")
-        return URIRef(entry.iri)
+        return Iri(entry.iri)
 
 
 class _Rejected(Exception):

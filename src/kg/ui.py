@@ -105,6 +105,89 @@ def ask_page() -> None:
                     st.code(q, language="sparql")
 
 
+# ---------------------------------------------------------------- 校验 Validate
+
+
+@st.cache_resource(show_spinner="生成校验规则 / writing the checks …")
+def validator():
+    from kg.graph import build_graph
+    from kg.lexicon import load_lexicon
+    from kg.store import EmbeddedStore
+    from kg.validate import Validator
+
+    return Validator(EmbeddedStore(build_graph(regulations())), load_lexicon())
+
+
+SEVERITY_ZH = {"Violation": "🔴 违规 Violation", "Warning": "🟠 警告 Warning", "Info": "🔵 提示 Info"}
+
+
+def validate_page() -> None:
+    from kg.corpus import PROJECT_ROOT
+    from kg.lexicon import load_lexicon
+    from kg.records import Loaded, Reader
+
+    st.title("校验 Validate")
+    st.caption("上传公文签发、会议记录、请销假、用印台账（CSV UTF-8，或 Turtle/JSON-LD），"
+               "按规则逐条核对，每条发现注明所违反的条款。")
+    reader = Reader(load_lexicon())
+    uploads = st.file_uploader("上传记录文件 / upload logs", type=["csv", "ttl", "jsonld", "json"],
+                               accept_multiple_files=True)
+    c1, c2 = st.columns(2)
+    if c1.button("示例：合规记录 / conforming examples"):
+        st.session_state["validate_examples"] = "conforming"
+    if c2.button("示例：违规记录 / violating examples"):
+        st.session_state["validate_examples"] = "violating"
+    loaded = Loaded()
+    if uploads:
+        for up in uploads:
+            one = reader.read_bytes(up.name, up.getvalue())
+            loaded.records += one.records
+            loaded.errors += one.errors
+            loaded.files += one.files
+    elif st.session_state.get("validate_examples"):
+        folder = PROJECT_ROOT / "examples" / st.session_state["validate_examples"]
+        loaded = reader.read(sorted(folder.glob("*.csv")))
+    else:
+        return
+    for error in loaded.errors:
+        st.error(str(error))
+    report = validator().validate(loaded)
+    counts = report.counts
+    cols = st.columns(4)
+    cols[0].metric("记录 records", report.records)
+    cols[1].metric("违规 Violation", counts["Violation"])
+    cols[2].metric("警告 Warning", counts["Warning"])
+    cols[3].metric("提示 Info", counts["Info"])
+    if report.records and report.conforms and not report.results:
+        st.success("全部记录符合规则 / all records conform")
+    reg = regulations()[0]
+    for article, findings in report.by_article().items():
+        title = f"第{chinese(article)}条" if article else "—"
+        with st.expander(f"{title}（{len(findings)}）", expanded=True):
+            if article:
+                st.markdown(f"[打开原文 / open {title}](browse?art={article})")
+                try:
+                    st.caption(reg.article(article).text[:300])
+                except KeyError:
+                    pass
+            for f in findings:
+                where = f"{f.file.rsplit('/', 1)[-1]}:{f.row}" if f.file else ""
+                value = f" 〔{f.value}〕" if f.value else ""
+                st.markdown(f"{SEVERITY_ZH[f.severity]} **{html.escape(f.record)}** {where} — "
+                            f"{html.escape(f.message)}{html.escape(value)}")
+    import json
+    d1, d2 = st.columns(2)
+    d1.download_button("下载报告 CSV / download CSV", report.to_csv(), "report.csv", "text/csv")
+    d2.download_button("下载报告 JSON / download JSON",
+                       json.dumps(report.to_json(), ensure_ascii=False, indent=1),
+                       "report.json", "application/json")
+
+
+def chinese(n: int) -> str:
+    from kg.numerals import int_to_cn
+    return int_to_cn(n)
+
+
 # ---------------------------------------------------------------- 浏览 Browse
 
 
@@ -160,5 +243,6 @@ def browse_page() -> None:
 def main() -> None:
     st.set_page_config(page_title="规章知识图谱", page_icon="📜", layout="wide")
     pages = [st.Page(ask_page, title="问答 Ask", url_path="ask", default=True),
-             st.Page(browse_page, title="浏览 Browse", url_path="browse")]
+             st.Page(browse_page, title="浏览 Browse", url_path="browse"),
+             st.Page(validate_page, title="校验 Validate", url_path="validate")]
     st.navigation(pages).run()
