@@ -7,6 +7,11 @@
     kg ask --json -                     one question a line on stdin, one JSON object a line out
     kg facts [TEXT] [--json]            every extracted norm with its source
     kg validate FILE... [--json]        check signing/meeting/leave/seal logs against the rules
+    kg serve [--port P] [--host H]      a read-only SPARQL 1.1 endpoint over the graph
+    kg push --endpoint URL [--graph IRI] [--replace]   load the graph into any SPARQL store
+
+Reading commands (ask, structure, facts) take --endpoint URL (or $KG_SPARQL_ENDPOINT)
+to run against a remote SPARQL store with the same named queries.
 
 Exit codes: 0 success, 2 bad input (message in Chinese and English on stderr);
 kg validate: 0 no violations, 1 violations, 2 some input unreadable (the rest is still checked).
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -59,12 +65,39 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_structure(args: argparse.Namespace) -> int:
+    if args.endpoint or args.graph or os.environ.get("KG_SPARQL_ENDPOINT"):
+        doc = _structure_from_store(_store(args), args.id)
+        if args.json:
+            print(json.dumps(doc, ensure_ascii=False, indent=1))
+        else:
+            print(f"{doc['title']}（{doc['id']}）")
+            for c in doc["chapters"]:
+                arts = c["articles"] + [a for s in c["sections"] for a in s["articles"]]
+                print(f"  第{c['number']}章 {c['title']}（{len(arts)} 条）")
+        return 0
     reg = _one(args.text)
     if args.json:
         print(json.dumps(structure_dict(reg), ensure_ascii=False, indent=1))
     else:
         print(outline_text(reg))
     return 0
+
+
+def _structure_from_store(store, reg_id: str | None) -> dict:
+    from rdflib import Literal
+
+    from kg.present import structure_from_rows
+    from kg.query import run
+
+    regs = run(store, "regulations")
+    if reg_id:
+        regs = [r for r in regs if r["id"] == reg_id]
+    if not regs:
+        raise UsageError(f"图谱中没有规章 {reg_id or ''} / no regulation {reg_id or ''} in the graph")
+    if len(regs) > 1:
+        raise UsageError("图谱中有多部规章，请用 --id 指定：" + "、".join(r["id"] for r in regs)
+                         + " / several regulations: name one with --id")
+    return structure_from_rows(regs[0], run(store, "structure", id=Literal(regs[0]["id"])))
 
 
 def _article_number(text: str) -> int:
@@ -89,17 +122,20 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _store(args: argparse.Namespace):
-    from kg.store import EmbeddedStore
+def _store(args: argparse.Namespace, texts: list[str] | None = None):
+    """Remote if --endpoint (or $KG_SPARQL_ENDPOINT), a built graph if --graph, else in-process."""
+    from kg.store import open_store
 
-    if args.graph:
-        path = Path(args.graph)
-        path = path / "graph.nt" if path.is_dir() else path
-        if not path.exists():
-            raise UsageError(f"找不到图谱 {path}（先运行 kg build）/ no graph at {path} (run kg build)")
-        return EmbeddedStore.from_file(path)
-    from kg.graph import build_graph
-    return EmbeddedStore(build_graph(_regulations([])))
+    graph_file = None
+    if getattr(args, "graph", None):
+        graph_file = Path(args.graph)
+        graph_file = graph_file / "graph.nt" if graph_file.is_dir() else graph_file
+        if not graph_file.exists():
+            raise UsageError(f"找不到图谱 {graph_file}（先运行 kg build）/ no graph at {graph_file} "
+                             f"(run kg build)")
+    endpoint = getattr(args, "endpoint", None)
+    regs = None if endpoint or graph_file else _regulations(texts or [])
+    return open_store(endpoint, graph_file, regs)
 
 
 def _print_answer(result) -> None:
@@ -141,18 +177,55 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from kg.extract import extract
-    from kg.present import norm_dict, norm_line
+    from kg.present import fact_dict, fact_line
+    from kg.query import run
 
-    regs = _regulations([args.text] if args.text else [])
-    norms = [n for reg in regs for n in extract(reg)
-             if args.article is None or n.article == _article_number(args.article)]
+    facts = [fact_dict(r) for r in run(_store(args, [args.text] if args.text else []), "facts")]
+    if args.article is not None:
+        number = _article_number(args.article)
+        facts = [f for f in facts if f["source"]["article"] == number]
     if args.json:
-        print(json.dumps([norm_dict(n) for n in norms], ensure_ascii=False, indent=1))
+        print(json.dumps(facts, ensure_ascii=False, indent=1))
     else:
-        for n in norms:
-            print(norm_line(n))
+        for f in facts:
+            print(fact_line(f))
     return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.endpoint import Limits, serve
+    from kg.graph import build_graph, write_graph
+
+    nt = Path(args.graph) / "graph.nt" if args.graph else Path(args.out) / "graph.nt"
+    if not args.graph:
+        write_graph(build_graph(_regulations([])), Path(args.out))
+    if not nt.exists():
+        raise UsageError(f"找不到图谱 {nt}（先运行 kg build）/ no graph at {nt} (run kg build)")
+    try:
+        serve(nt, Path(args.store or nt.parent / "oxigraph"), args.host, args.port,
+              Limits(timeout_s=args.timeout), announce=lambda m: print(m, flush=True))
+    except OSError as exc:
+        raise UsageError(f"无法在 {args.host}:{args.port} 启动 / cannot listen on "
+                         f"{args.host}:{args.port}: {exc.strerror}") from None
+    return 0
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from kg.graph import build_graph, write_graph
+    from kg.push import push
+
+    nt = Path(args.graph_dir) / "graph.nt"
+    if not nt.exists():
+        write_graph(build_graph(_regulations([])), Path(args.graph_dir))
+    result = push(nt, args.endpoint, graph=args.graph, replace=args.replace, gsp=args.gsp,
+                  update=args.update, batch=args.batch)
+    print(f"已写入 {result.triples} 个三元组（{result.batches} 批），端点计数 {result.counted} / "
+          f"wrote {result.triples} triples in {result.batches} batches; the endpoint counts "
+          f"{result.counted}")
+    if not result.ok and not args.replace:
+        print("提示：目标图中原有数据，计数不同；可加 --replace / the target graph held other "
+              "triples; use --replace to start empty", file=sys.stderr)
+    return 0 if result.ok else 1
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -201,6 +274,9 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("structure", help="print the tree / 打印结构")
     s.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
     s.add_argument("--json", action="store_true", help="print the JSON contract")
+    s.add_argument("--graph", help="read the tree from a built graph instead of the text")
+    s.add_argument("--endpoint", help="read the tree from a SPARQL endpoint")
+    s.add_argument("--id", help="which regulation, when the store holds several")
     s.set_defaults(func=cmd_structure)
 
     w = sub.add_parser("show", help="print one article / 显示一条")
@@ -212,12 +288,15 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("question", help='the question, or "-" to read one per line from stdin')
     a.add_argument("--json", action="store_true", help="print the JSON contract")
     a.add_argument("--graph", help="a built graph (folder from kg build, or a .nt/.ttl file)")
+    a.add_argument("--endpoint", help="a SPARQL endpoint URL (default: $KG_SPARQL_ENDPOINT)")
     a.set_defaults(func=cmd_ask)
 
     f = sub.add_parser("facts", help="every extracted norm with its source / 列出规范")
     f.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
     f.add_argument("--article", help="only this article (62, 六十二)")
     f.add_argument("--json", action="store_true", help="print JSON")
+    f.add_argument("--graph", help="a built graph (folder or .nt/.ttl file)")
+    f.add_argument("--endpoint", help="a SPARQL endpoint URL")
     f.set_defaults(func=cmd_facts)
 
     v = sub.add_parser("validate", help="check record logs against the rules / 合规校验")
@@ -226,6 +305,25 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--engine", choices=["fast", "pyshacl"], default="fast",
                    help="fast (default; checked against pyshacl in the tests) or pyshacl")
     v.set_defaults(func=cmd_validate)
+
+    e = sub.add_parser("serve", help="read-only SPARQL endpoint / SPARQL 端点")
+    e.add_argument("--port", type=int, default=7878)
+    e.add_argument("--host", default="127.0.0.1", help="bind address (default: loopback only)")
+    e.add_argument("--graph", help="serve this built graph folder instead of rebuilding")
+    e.add_argument("--out", default="build", help="where to build the graph (default: build/)")
+    e.add_argument("--store", help="Oxigraph data folder (default: <graph folder>/oxigraph)")
+    e.add_argument("--timeout", type=int, default=10, help="query time limit in seconds")
+    e.set_defaults(func=cmd_serve)
+
+    u = sub.add_parser("push", help="load the graph into a SPARQL store / 推送到 SPARQL 存储")
+    u.add_argument("--endpoint", required=True, help="the store's SPARQL query URL")
+    u.add_argument("--graph", help="named graph IRI to load into (default: the default graph)")
+    u.add_argument("--replace", action="store_true", help="empty the target graph first")
+    u.add_argument("--gsp", help="Graph Store Protocol URL (else SPARQL Update is used)")
+    u.add_argument("--update", help="SPARQL Update URL (default: the query URL with /update)")
+    u.add_argument("--batch", type=int, default=5000, help="triples per request")
+    u.add_argument("--graph-dir", default="build", help="the built graph folder (default: build/)")
+    u.set_defaults(func=cmd_push)
     return p
 
 

@@ -86,42 +86,6 @@ def outline_text(reg: Regulation) -> str:
     return "\n".join(lines)
 
 
-def norm_dict(n) -> dict:
-    """One extracted norm for `kg facts --json` (n is a kg.extract.Norm)."""
-    def party(p):
-        return {"label": p.label, "name": p.name, "iri": p.iri}
-    return {
-        "id": n.id, "action": n.action, "verb": n.verb,
-        "bearer": party(n.bearer) if n.bearer else None,
-        "objects": [party(o) for o in n.objects], "object_text": n.object_text,
-        "auxiliary": [party(a) for a in n.aux], "condition": n.condition or None,
-        "basis": n.basis or None, "delegated_by": [party(d) for d in n.delegated_by],
-        "delegation": n.delegation or None, "modality": n.modality, "strength": n.strength,
-        "value": float(n.value) if n.value is not None else None, "unit": n.unit or None,
-        "source": {"path": n.source_path, "citation": n.source_citation, "article": n.article,
-                   "quote": n.quote, "quote_span": [n.quote_start, n.quote_end]},
-    }
-
-
-def norm_line(n) -> str:
-    """One norm as a reviewer reads it: 第六十二条第（二）项 区长 签发 [议案、规范性文件]."""
-    who = n.bearer.label if n.bearer else "—"
-    parts = [f"{n.source_citation}", who, n.verb]
-    if n.objects:
-        parts.append("〔" + "、".join(o.name for o in n.objects) + "〕")
-    if n.aux:
-        parts.append("→ " + "、".join(a.label for a in n.aux))
-    if n.value is not None:
-        parts.append(f"= {float(n.value):g} {n.unit}")
-    extras = []
-    if n.condition:
-        extras.append(f"条件：{n.condition}")
-    if n.delegated_by:
-        extras.append(f"{n.delegation}：" + "、".join(d.label for d in n.delegated_by))
-    extras.append(f"{n.modality}/{n.strength}")
-    return " ".join(parts) + "  （" + "；".join(extras) + "）"
-
-
 def permalink(source_iri: str) -> dict[str, int]:
     """Query parameters opening a provision in the Browse page.
 
@@ -145,3 +109,101 @@ def highlight(text: str, quote: str) -> str:
         return html.escape(text)
     return (html.escape(text[:pos]) + "<mark>" + html.escape(quote) + "</mark>"
             + html.escape(text[pos + len(quote):]))
+
+
+def _kind(type_iri: str) -> str:
+    return type_iri.rsplit("/", 1)[-1]
+
+
+def structure_from_rows(regulation: dict, rows: list[dict]) -> dict:
+    """The `kg structure --json` tree rebuilt from a store (named queries regulations/structure).
+
+    Gives the same document as structure_dict() on the parsed text, so remote and
+    embedded readers agree.
+    """
+    nodes: dict[str, dict] = {}
+    children: dict[str, list[str]] = {}
+    for r in rows:  # rows come in document order
+        nodes[r["node"]] = r
+        children.setdefault(r["parent"], []).append(r["node"])
+
+    def span(r):
+        return [r["start"], r["end"]]
+
+    def subitem(r):
+        return {"number": r["ordinal"], "marker": r["marker"], "citation": r["citation"],
+                "text": r["text"], "span": span(r)}
+
+    def item(r):
+        return {"number": r["ordinal"], "marker": r["marker"], "citation": r["citation"],
+                "text": r["text"], "span": span(r),
+                "subitems": [subitem(nodes[c]) for c in children.get(r["node"], [])]}
+
+    def paragraph(r):
+        return {"number": r["ordinal"], "citation": r["citation"], "text": r["text"], "span": span(r),
+                "items": [item(nodes[c]) for c in children.get(r["node"], [])]}
+
+    def article(r):
+        d = {"number": r["ordinal"], "citation": r["citation"], "label": r["marker"],
+             "text": r["text"], "span": span(r),
+             "paragraphs": [paragraph(nodes[c]) for c in children.get(r["node"], [])]}
+        if r.get("suffix"):
+            d["suffix"] = r["suffix"]
+        return d
+
+    def of_kind(parent: str, kind: str) -> list[dict]:
+        return [nodes[c] for c in children.get(parent, []) if _kind(nodes[c]["type"]) == kind]
+
+    root = regulation["regulation"]
+    chapters = []
+    for c in of_kind(root, "chapter"):
+        chapters.append({
+            "number": c["ordinal"], "title": c["heading"] or "",
+            "sections": [{"number": s["ordinal"], "title": s["heading"] or "",
+                          "articles": [article(a) for a in of_kind(s["node"], "article")]}
+                         for s in of_kind(c["node"], "section")],
+            "articles": [article(a) for a in of_kind(c["node"], "article")]})
+    return {"id": regulation["id"], "title": regulation["title"], "scheme": regulation["scheme"],
+            "chapters": chapters,
+            "articles_outside_chapters": [article(a) for a in of_kind(root, "article")]}
+
+
+def fact_dict(row: dict) -> dict:
+    """One norm as `kg facts --json` prints it (from the named query facts.rq)."""
+    def split(value):
+        """GROUP_CONCAT has no order: list names as the quoted text does."""
+        names = value.split("、") if value else []
+        quote = row.get("quote") or ""
+        return sorted(names, key=lambda n: (quote.find(n) if n in quote else len(quote), n))
+    local = lambda iri: iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower() if iri else None  # noqa: E731
+    return {
+        "norm": row["norm"], "action": local(row["action"]), "relation": row["relation"],
+        "verb": row["verb"],
+        "bearer": ({"iri": row["bearer"], "label": row["bearerLabel"], "name": row["bearerName"]}
+                   if row.get("bearer") else None),
+        "objects": split(row.get("objects")), "object_text": row.get("objectText"),
+        "auxiliary": split(row.get("auxiliaries")), "condition": row.get("condition"),
+        "delegated_by": split(row.get("delegatedBy")), "delegation": row.get("delegation"),
+        "modality": local(row["modality"]), "strength": local(row["strength"]),
+        "value": float(row["value"]) if row.get("value") else None, "unit": row.get("unit"),
+        "source": {"iri": row["source"], "citation": row["citation"], "article": row["article"],
+                   "quote": row["quote"]},
+    }
+
+
+def fact_line(f: dict) -> str:
+    """One norm as a reviewer reads it: 第六十二条第（二）项 区长 签发 〔议案、规范性文件〕."""
+    parts = [f["source"]["citation"], f["bearer"]["label"] if f["bearer"] else "—", f["verb"]]
+    if f["objects"]:
+        parts.append("〔" + "、".join(f["objects"]) + "〕")
+    if f["auxiliary"]:
+        parts.append("→ " + "、".join(f["auxiliary"]))
+    if f["value"] is not None:
+        parts.append(f"= {f['value']:g} {f['unit']}")
+    extras = []
+    if f["condition"]:
+        extras.append(f"条件：{f['condition']}")
+    if f["delegated_by"]:
+        extras.append(f"{f['delegation'] or '委托'}：" + "、".join(f["delegated_by"]))
+    extras.append(f"{f['modality']}/{f['strength']}")
+    return " ".join(parts) + "  （" + "；".join(extras) + "）"

@@ -18,7 +18,7 @@ from functools import cache
 from rdflib.term import Node
 
 from kg.corpus import PROJECT_ROOT
-from kg.store import Row, Store
+from kg.store import Row, Store, inline_values
 
 QUERIES_DIR = PROJECT_ROOT / "queries"
 RE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -38,14 +38,7 @@ def text(name: str) -> str:
 
 def render(name: str, bindings: Mapping[str, Node] | None = None) -> str:
     """The query with its bindings inlined as VALUES right after the first WHERE {."""
-    query = text(name)
-    if not bindings:
-        return query
-    variables = " ".join(f"?{k}" for k in bindings)
-    values = " ".join(v.n3() for v in bindings.values())
-    block = f"\n  VALUES ({variables}) {{ ({values}) }}"
-    m = re.search(r"WHERE\s*\{", query)
-    return query[:m.end()] + block + query[m.end():]
+    return inline_values(text(name), bindings)
 
 
 def run(store: Store, name: str, **bindings: Node) -> list[Row]:

@@ -1,6 +1,8 @@
 """One interface for the triple store; features never talk to a store directly.
 
     EmbeddedStore   pyoxigraph in this process (parameters bound by the engine)
+    RemoteStore     any SPARQL 1.1 endpoint through SPARQLWrapper (parameters written
+                    as a VALUES block of rdflib-escaped terms; never user text)
 
 Rows come back as dicts of plain Python values: IRIs and strings as str,
 xsd:integer as int, unbound as None.
@@ -16,6 +18,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol
+
+import os
+import re
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -97,3 +102,90 @@ class EmbeddedStore:
 
     def __len__(self) -> int:
         return len(self.ox)
+
+
+def inline_values(query: str, bindings: Mapping[str, Node] | None) -> str:
+    """The query with its bindings as VALUES right after the first WHERE {.
+
+    Terms are IRIs and typed literals serialised by rdflib (escaped), never raw text.
+    """
+    if not bindings:
+        return query
+    variables = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(v.n3() for v in bindings.values())
+    m = re.search(r"WHERE\s*\{", query, re.IGNORECASE)
+    if m is None:
+        raise ValueError("query has no WHERE { to bind parameters in")
+    return f"{query[:m.end()]}\n  VALUES ({variables}) {{ ({values}) }}{query[m.end():]}"
+
+
+def _from_json(cell: dict | None) -> object:
+    if cell is None:
+        return None
+    if cell.get("datatype") == INTEGER:
+        return int(cell["value"])
+    return cell["value"]
+
+
+class RemoteStore:
+    """A SPARQL 1.1 endpoint (Oxigraph, Fuseki, GraphDB, Virtuoso …) via SPARQLWrapper.
+
+    Basic auth from $KG_SPARQL_USER / $KG_SPARQL_PASSWORD. Errors become StoreError
+    naming the URL.
+    """
+
+    def __init__(self, endpoint: str, timeout_s: int = 30):
+        from SPARQLWrapper import SPARQLWrapper
+        if not re.match(r"^https?://", endpoint or ""):
+            raise StoreError(f"端点地址无效：{endpoint!r}（应以 http:// 或 https:// 开头）/ "
+                             f"invalid endpoint URL: {endpoint!r} (must start with http:// or https://)")
+        self.endpoint = endpoint
+        self.name = f"remote SPARQL endpoint {endpoint}"
+        self.timeout_s = timeout_s
+        self._factory = SPARQLWrapper
+
+    def _client(self, query: str):
+        from SPARQLWrapper import JSON, POST, SELECT
+        client = self._factory(self.endpoint)
+        client.setQuery(query)
+        # SPARQLWrapper guesses query vs update from the text; never let it guess.
+        client.queryType = SELECT
+        client.setMethod(POST)
+        client.setReturnFormat(JSON)
+        client.setTimeout(self.timeout_s)
+        user = os.environ.get("KG_SPARQL_USER")
+        if user:
+            client.setCredentials(user, os.environ.get("KG_SPARQL_PASSWORD", ""))
+        return client
+
+    def _json(self, query: str) -> dict:
+        try:
+            return self._client(query).queryAndConvert()
+        except Exception as exc:  # urllib, socket and SPARQLWrapper errors all mean "unreachable or refused"
+            reason = getattr(exc, "reason", None) or getattr(exc, "msg", None) or exc
+            raise StoreError(f"无法查询 SPARQL 端点 {self.endpoint}：{reason} / cannot query the "
+                             f"SPARQL endpoint {self.endpoint}: {reason}") from None
+
+    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[Row]:
+        doc = self._json(inline_values(query, bindings))
+        if not isinstance(doc, dict) or "results" not in doc:
+            raise StoreError(f"端点 {self.endpoint} 的回答不是 SPARQL 结果 / the endpoint "
+                             f"{self.endpoint} did not answer with SPARQL results")
+        names = doc["head"]["vars"]
+        return [{n: _from_json(b.get(n)) for n in names} for b in doc["results"]["bindings"]]
+
+    def ask(self, query: str) -> bool:
+        doc = self._json(query)
+        return bool(doc.get("boolean"))
+
+
+def open_store(endpoint: str | None = None, graph_file: Path | None = None, regulations=None):
+    """The store a feature should use: remote when an endpoint is named, else embedded."""
+    endpoint = endpoint or os.environ.get("KG_SPARQL_ENDPOINT")
+    if endpoint:
+        return RemoteStore(endpoint)
+    if graph_file is not None:
+        return EmbeddedStore.from_file(graph_file)
+    from kg.corpus import load_corpus
+    from kg.graph import build_graph
+    return EmbeddedStore(build_graph(regulations if regulations is not None else load_corpus()))

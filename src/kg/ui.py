@@ -6,11 +6,12 @@ Everything heavy (regulations, graph, QA) loads once per process via st.cache_re
 from __future__ import annotations
 
 import html
+import os
 
 import streamlit as st
 
 from kg.corpus import load_corpus
-from kg.model import Article, Regulation
+from kg.model import Regulation
 from kg.present import highlight, permalink
 
 RELATION_ZH = {"signs": "签发/签署", "cosigns": "会签", "chairs": "主持", "convenes": "召集",
@@ -26,13 +27,69 @@ def regulations() -> list[Regulation]:
     return load_corpus()
 
 
-@st.cache_resource(show_spinner="构建图谱 / building the graph …")
-def qa():
-    from kg.graph import build_graph
-    from kg.qa import QA
-    from kg.store import EmbeddedStore
+def endpoint() -> str:
+    """$KG_SPARQL_ENDPOINT, or "" for the embedded store; cached resources are keyed by it."""
+    return os.environ.get("KG_SPARQL_ENDPOINT", "")
 
-    return QA(EmbeddedStore(build_graph(regulations())))
+
+@st.cache_resource(show_spinner="连接图谱 / opening the graph …")
+def _store(url: str):
+    from kg.store import open_store
+
+    return open_store(url or None, None, None if url else regulations())
+
+
+def store():
+    """The embedded graph, or the remote SPARQL store named by $KG_SPARQL_ENDPOINT."""
+    return _store(endpoint())
+
+
+@st.cache_resource(show_spinner="载入问答 / loading question answering …")
+def _qa(url: str):
+    from kg.qa import QA
+
+    return QA(_store(url))
+
+
+def qa():
+    return _qa(endpoint())
+
+
+@st.cache_resource(show_spinner="载入结构 / loading the structure …")
+def _structure(url: str) -> dict:
+    from rdflib import Literal
+
+    from kg.present import structure_dict, structure_from_rows
+    from kg.query import run
+
+    if not url:
+        return structure_dict(regulations()[0])
+    meta = run(_store(url), "regulations")[0]
+    return structure_from_rows(meta, run(_store(url), "structure", id=Literal(meta["id"])))
+
+
+def structure() -> dict:
+    """The regulation tree: parsed from the text, or read from the remote store."""
+    return _structure(endpoint())
+
+
+def articles(doc: dict) -> list[dict]:
+    out = list(doc["articles_outside_chapters"])
+    for c in doc["chapters"]:
+        out += c["articles"] + [a for s in c["sections"] for a in s["articles"]]
+    return sorted(out, key=lambda a: a["span"][0])
+
+
+def guarded(page):
+    """A page that shows store errors (remote endpoint down) instead of a traceback."""
+    def run_page():
+        from kg.store import StoreError
+        try:
+            page()
+        except StoreError as exc:
+            st.error(str(exc))
+    run_page.__name__ = page.__name__
+    return run_page
 
 
 def _query_int(name: str) -> int | None:
@@ -109,13 +166,15 @@ def ask_page() -> None:
 
 
 @st.cache_resource(show_spinner="生成校验规则 / writing the checks …")
-def validator():
-    from kg.graph import build_graph
+def _validator(url: str):
     from kg.lexicon import load_lexicon
-    from kg.store import EmbeddedStore
     from kg.validate import Validator
 
-    return Validator(EmbeddedStore(build_graph(regulations())), load_lexicon())
+    return Validator(_store(url), load_lexicon())
+
+
+def validator():
+    return _validator(endpoint())
 
 
 SEVERITY_ZH = {"Violation": "🔴 违规 Violation", "Warning": "🟠 警告 Warning", "Info": "🔵 提示 Info"}
@@ -160,16 +219,13 @@ def validate_page() -> None:
     cols[3].metric("提示 Info", counts["Info"])
     if report.records and report.conforms and not report.results:
         st.success("全部记录符合规则 / all records conform")
-    reg = regulations()[0]
+    texts = {a["number"]: a["text"] for a in articles(structure())}
     for article, findings in report.by_article().items():
         title = f"第{chinese(article)}条" if article else "—"
         with st.expander(f"{title}（{len(findings)}）", expanded=True):
             if article:
                 st.markdown(f"[打开原文 / open {title}](browse?art={article})")
-                try:
-                    st.caption(reg.article(article).text[:300])
-                except KeyError:
-                    pass
+                st.caption(texts.get(article, "")[:300])
             for f in findings:
                 where = f"{f.file.rsplit('/', 1)[-1]}:{f.row}" if f.file else ""
                 value = f" 〔{f.value}〕" if f.value else ""
@@ -191,58 +247,58 @@ def chinese(n: int) -> str:
 # ---------------------------------------------------------------- 浏览 Browse
 
 
-def _article_html(article: Article, item: int | None) -> str:
+def _article_html(article: dict, item: int | None) -> str:
     """An article laid out as in print; the item named in the permalink is highlighted."""
     parts = []
-    for p in article.paragraphs:
-        if p.lead:
-            parts.append(f'<p class="kg-par">{html.escape(p.lead)}</p>')
-        for i in p.items:
-            mark = ' style="background:#fff3b0"' if item == i.number else ""
-            parts.append(f'<p class="kg-item" id="item-{i.number}"{mark}>'
-                         f"{html.escape(i.marker + i.text)}</p>")
-            parts += [f'<p class="kg-sub">{html.escape(s.marker + s.text)}</p>' for s in i.subitems]
+    for p in article["paragraphs"]:
+        lead = p["text"].split("\n")[0] if p["items"] else p["text"]
+        if not (p["items"] and lead.startswith(p["items"][0]["marker"])):
+            parts.append(f'<p class="kg-par">{html.escape(lead)}</p>')
+        for i in p["items"]:
+            mark = ' style="background:#fff3b0"' if item == i["number"] else ""
+            parts.append(f'<p class="kg-item" id="item-{i["number"]}"{mark}>'
+                         f"{html.escape(i['marker'] + i['text'])}</p>")
+            parts += [f'<p class="kg-sub">{html.escape(s["marker"] + s["text"])}</p>'
+                      for s in i["subitems"]]
     style = ("<style>.kg-par{text-indent:2em;margin:.3em 0}.kg-item{padding-left:2em;margin:.2em 0}"
              ".kg-sub{padding-left:4em;margin:.1em 0}</style>")
     return style + "".join(parts)
 
 
 def browse_page() -> None:
-    reg = regulations()[0]
-    st.title(reg.meta.title)
-    if reg.meta.doc_number:
-        st.caption(f"{reg.meta.doc_number} · {reg.meta.issuer} · {reg.meta.issued or ''}")
+    doc = structure()
+    st.title(doc["title"])
     number = _query_int("art")
     item = _query_int("item")
     with st.sidebar:
         st.subheader("目录 / Contents")
-        for chapter in reg.chapters:
-            with st.expander(chapter.heading, expanded=bool(number) and any(
-                    a.number == number for a in chapter.all_articles())):
-                for a in chapter.all_articles():
-                    st.markdown(f"[{a.citation}](?art={a.number})")
-        for a in reg.articles_outside_chapters:
-            st.markdown(f"[{a.citation}](?art={a.number})")
+        for c in doc["chapters"]:
+            in_chapter = c["articles"] + [a for s in c["sections"] for a in s["articles"]]
+            with st.expander(f"第{chinese(c['number'])}章 {c['title']}",
+                             expanded=any(a["number"] == number for a in in_chapter)):
+                for a in in_chapter:
+                    st.markdown(f"[{a['citation']}](?art={a['number']})")
+        for a in doc["articles_outside_chapters"]:
+            st.markdown(f"[{a['citation']}](?art={a['number']})")
     if number is None:
-        for chapter in reg.chapters:
-            st.subheader(chapter.heading)
-            for a in chapter.all_articles():
-                first = a.paragraphs[0].text.split("\n")[0]
-                st.markdown(f"**[{a.citation}](?art={a.number})** {html.escape(first[:60])}")
+        for c in doc["chapters"]:
+            st.subheader(f"第{chinese(c['number'])}章 {c['title']}")
+            for a in c["articles"] + [a for s in c["sections"] for a in s["articles"]]:
+                first = a["paragraphs"][0]["text"].split("\n")[0]
+                st.markdown(f"**[{a['citation']}](?art={a['number']})** {html.escape(first[:60])}")
         return
-    try:
-        article = reg.article(number)
-    except KeyError:
+    article = next((a for a in articles(doc) if a["number"] == number), None)
+    if article is None:
         st.error(f"没有第{number}条 / there is no article {number}")
         return
-    st.header(article.citation)
+    st.header(article["citation"])
     st.markdown(_article_html(article, item), unsafe_allow_html=True)
-    st.caption(f"《{reg.meta.title}》{article.citation} · permalink: ?art={article.number}")
+    st.caption(f"《{doc['title']}》{article['citation']} · permalink: ?art={article['number']}")
 
 
 def main() -> None:
     st.set_page_config(page_title="规章知识图谱", page_icon="📜", layout="wide")
-    pages = [st.Page(ask_page, title="问答 Ask", url_path="ask", default=True),
-             st.Page(browse_page, title="浏览 Browse", url_path="browse"),
-             st.Page(validate_page, title="校验 Validate", url_path="validate")]
+    pages = [st.Page(guarded(ask_page), title="问答 Ask", url_path="ask", default=True),
+             st.Page(guarded(browse_page), title="浏览 Browse", url_path="browse"),
+             st.Page(guarded(validate_page), title="校验 Validate", url_path="validate")]
     st.navigation(pages).run()
