@@ -125,7 +125,7 @@ def test_cli_facts_lists_norms_with_sources():
     out = subprocess.run([KG, "facts", "--json", "--article", "67"], capture_output=True, text=True,
                          cwd=ROOT, timeout=120)
     facts = json.loads(out.stdout)
-    assert {(f["bearer"]["name"], f["objects"][0]["name"]) for f in facts} == {
+    assert {(f["bearer"]["name"], f["objects"][0]) for f in facts} == {
         ("区长", "区政府印章"), ("副区长", "区政府印章"), ("区政府办公室主任", "区政府印章"),
         ("区长", "区长印章"), ("区政府办公室主任", "区长印章")}
     assert all(f["source"]["citation"] == "第六十七条第一款" for f in facts)
