@@ -175,7 +175,123 @@ def validate_rows(repeat: int) -> list[dict]:
     return [{k: r.get(k, "") for k in keys} for r in rows]
 
 
-ROWS = {"build": build_rows, "qa": qa_rows, "validate": validate_rows}
+def _load(url: str, body: bytes, total: int, concurrency: int) -> dict:
+    """`total` POSTs of one query over `concurrency` keep-alive connections."""
+    import http.client
+    import threading
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(url)
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    per = [total // concurrency + (1 if i < total % concurrency else 0) for i in range(concurrency)]
+
+    def worker(n: int) -> None:
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        mine = []
+        for _ in range(n):
+            t = time.perf_counter()
+            try:
+                conn.request("POST", parts.path, body, {
+                    "Content-Type": "application/sparql-query",
+                    "Accept": "application/sparql-results+json"})
+                resp = conn.getresponse()
+                resp.read()
+                ok = resp.status == 200
+            except (OSError, http.client.HTTPException):
+                ok = False
+                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+            mine.append(time.perf_counter() - t)
+            if not ok:
+                with lock:
+                    errors[0] += 1
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in per]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - start
+    return {"rps": total / wall, "p50_ms": percentile(latencies, 0.5) * 1000,
+            "p99_ms": percentile(latencies, 0.99) * 1000, "errors": errors[0]}
+
+
+def endpoint_rows(repeat: int) -> list[dict]:
+    """The guarded endpoint (kg serve) against bare `oxigraph serve-read-only` on the same
+    store, for a who-signs query; and QA latency embedded vs through the endpoint."""
+    import subprocess
+    import tempfile
+    import urllib.request
+
+    from rdflib import URIRef
+
+    from kg.endpoint import free_port, load_store, oxigraph_binary
+    from kg.graph import write_graph
+    from kg.qa import QA
+    from kg.query import render
+    from kg.store import EmbeddedStore, RemoteStore
+
+    base = "https://regkg.example.org/id"
+    query = render("who_acts", {"action": URIRef(f"{base}/action/issue"),
+                                "about": URIRef(f"{base}/doctype/normative-document")}).encode()
+    total = 10_000 if repeat >= 10 else 2_000
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        write_graph(build_graph([load(SEED)]), Path(tmp))
+        store_dir = load_store(Path(tmp) / "graph.nt", Path(tmp) / "oxigraph")
+        guard_port, bare_port = free_port(), free_port()
+        guard = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--graph", tmp,
+                                  "--store", str(store_dir), "--port", str(guard_port)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "src")})
+        bare = subprocess.Popen([oxigraph_binary(), "serve-read-only", "--location", str(store_dir),
+                                 "--bind", f"127.0.0.1:{bare_port}"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            for port in (guard_port, bare_port):
+                for _ in range(300):
+                    try:
+                        urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=1)
+                        break
+                    except OSError:
+                        time.sleep(0.1)
+            guard_url = f"http://127.0.0.1:{guard_port}/query"
+            for concurrency in (1, 8, 32):
+                g = _load(guard_url, query, total, concurrency)
+                b = _load(f"http://127.0.0.1:{bare_port}/query", query, total, concurrency)
+                rows.append({"row": f"endpoint who-signs c={concurrency} n={total}",
+                             "kg_serve_rps": g["rps"], "kg_serve_p50_ms": g["p50_ms"],
+                             "kg_serve_p99_ms": g["p99_ms"], "kg_serve_errors": g["errors"],
+                             "bare_oxigraph_rps": b["rps"], "bare_p50_ms": b["p50_ms"],
+                             "bare_p99_ms": b["p99_ms"], "bare_errors": b["errors"],
+                             "throughput_ratio": g["rps"] / b["rps"],
+                             "p50_ratio": g["p50_ms"] / b["p50_ms"]})
+            import tomllib
+            gold = tomllib.loads((ROOT / "tests" / "gold" / "questions.toml").read_text(encoding="utf-8"))
+            questions = [q["question"] for q in gold["question"]]
+            for name, store in (("embedded", EmbeddedStore(build_graph([load(SEED)]))),
+                                ("remote via kg serve", RemoteStore(guard_url))):
+                qa = QA(store)
+                samples = []
+                for q in questions * max(1, repeat // 3):
+                    t = time.perf_counter()
+                    qa.ask(q)
+                    samples.append(time.perf_counter() - t)
+                rows.append({"row": f"qa answer latency, {name}", "p50_ms": percentile(samples, 0.5) * 1000,
+                             "p99_ms": percentile(samples, 0.99) * 1000})
+        finally:
+            guard.terminate()
+            bare.terminate()
+            guard.wait(10)
+            bare.wait(10)
+    return rows
+
+
+ROWS = {"build": build_rows, "qa": qa_rows, "validate": validate_rows, "endpoint": endpoint_rows}
 
 
 def print_table(rows: list[dict]) -> None:
@@ -203,7 +319,8 @@ def main() -> int:
             continue
         rows = fn(repeat)
         results["rows"] += rows
-        print_table(rows)
+        for shape in dict.fromkeys(tuple(r) for r in rows):
+            print_table([r for r in rows if tuple(r) == shape])
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -301,3 +301,26 @@ def test_app_runs_against_a_remote_endpoint(endpoint, monkeypatch):
     at.chat_input[0].set_value("区政府规范性文件由谁签发？").run()
     assert not at.exception
     assert any("第六十二条第（二）项" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "queries" / "examples").glob("*.rq")), ids=lambda p: p.stem)
+def test_readme_examples_give_the_same_rows_through_the_endpoint(endpoint, seed_graph, path):
+    query = path.read_text(encoding="utf-8")
+    embedded = EmbeddedStore(seed_graph).select(query)
+    remote = RemoteStore(endpoint).select(query)
+    key = lambda r: json.dumps(r, ensure_ascii=False, sort_keys=True, default=str)  # noqa: E731
+    assert sorted(map(key, remote)) == sorted(map(key, embedded)) and embedded
+
+
+def test_readme_python_examples_run_against_the_endpoint(endpoint, capsys, monkeypatch):
+    import re
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## For other tools", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
+    assert len(blocks) == 2
+    for block in blocks:
+        exec(block.replace("http://127.0.0.1:7878/query", endpoint), {})
+    printed = capsys.readouterr().out
+    assert "[('区长', '第六十二条第（二）项')]" in printed
+    assert "attends_nonvoting    16" in printed and "member_of             3" in printed

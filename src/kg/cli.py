@@ -9,6 +9,7 @@
     kg validate FILE... [--json]        check signing/meeting/leave/seal logs against the rules
     kg serve [--port P] [--host H]      a read-only SPARQL 1.1 endpoint over the graph
     kg push --endpoint URL [--graph IRI] [--replace]   load the graph into any SPARQL store
+    kg docs [--out docs/ontology.md]    write the ontology reference page
 
 Reading commands (ask, structure, facts) take --endpoint URL (or $KG_SPARQL_ENDPOINT)
 to run against a remote SPARQL store with the same named queries.
@@ -261,6 +262,18 @@ def _print_report(report) -> None:
             print(f"  {f.severity:<9} {f.record:<10} {where:<18} {f.message}{value}")
 
 
+def cmd_docs(args: argparse.Namespace) -> int:
+    from kg.docs import reference
+    from kg.graph import build_graph
+
+    text = reference(build_graph(_regulations([])))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(out)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="规章知识图谱 / regulation knowledge graph")
     sub = p.add_subparsers(dest="command", required=True)
@@ -324,6 +337,10 @@ def parser() -> argparse.ArgumentParser:
     u.add_argument("--batch", type=int, default=5000, help="triples per request")
     u.add_argument("--graph-dir", default="build", help="the built graph folder (default: build/)")
     u.set_defaults(func=cmd_push)
+
+    d = sub.add_parser("docs", help="write the ontology reference page / 生成本体文档")
+    d.add_argument("--out", default="docs/ontology.md")
+    d.set_defaults(func=cmd_docs)
     return p
 
 
