@@ -97,3 +97,79 @@ def test_uploading_a_bad_file_shows_an_error_not_a_traceback():
     assert not at.exception
     assert "broken.csv" in at.error[0].value and "not a text file" in at.error[0].value
     assert [m.value for m in at.metric][:2] == ["3", "3"]  # the good file is still checked
+
+
+def page(name: str, **params) -> AppTest:
+    at = AppTest.from_string(f"from kg.ui import {name}\n{name}()", default_timeout=TIMEOUT)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def test_search_for_seal_ranks_article_67_first():
+    at = page("search_page")
+    at.text_input(key="search_query").set_value("印章").run()
+    assert not at.exception
+    first = next(m.value for m in at.markdown if m.value.startswith("**["))
+    assert first.startswith("**[第六十七条](browse?art=67)**")
+    assert "<mark>印章</mark>" in texts(at)
+
+
+def test_search_snippets_escape_html():
+    at = page("search_page")
+    at.text_input(key="search_query").set_value("<b>区长</b>").run()
+    shown = texts(at)
+    assert "<mark>区长</mark>" in shown and "<b>" not in shown
+
+
+def test_sparql_example_runs_and_offers_downloads():
+    from kg.ui import examples
+    at = page("sparql_page")
+    at.selectbox[0].set_value(next(k for k in examples() if "规范性文件由谁签发" in k)).run()
+    next(b for b in at.button if "运行" in b.label).click().run()
+    assert not at.exception and not at.error
+    frame = at.dataframe[0].value
+    assert list(frame["post"]) == ["区长"] and list(frame["citation"]) == ["第六十二条第（二）项"]
+    assert len(at.get("download_button")) == 2
+
+
+def test_sparql_page_refuses_updates_and_shows_syntax_errors_readably():
+    at = page("sparql_page")
+    at.text_area[0].set_value("DROP ALL").run()
+    next(b for b in at.button if "运行" in b.label).click().run()
+    assert "read-only" in at.error[0].value
+    at.text_area[0].set_value("SELECT ?s WHERE { ?s ?p }").run()
+    next(b for b in at.button if "运行" in b.label).click().run()
+    assert not at.exception and at.error[0].value.startswith("HTTP 400")
+
+
+def test_graph_page_draws_who_attends_the_executive_meeting():
+    at = page("graph_page")
+    assert not at.exception
+    dot = at.get("graphviz_chart")[0].proto.spec
+    assert '"区长" -> "常务会议" [label="主持"]' in dot
+    assert '"区政府办公室副主任" -> "常务会议" [label="列席"]' in dot
+    assert '"第一副区长" -> "常务会议" [label="主持", style=dashed]' in dot
+
+
+def test_browse_shows_the_norms_of_the_article_and_its_print_layout():
+    at = page("browse_page", art="62", item="2")
+    shown = texts(at)
+    assert "本条规范 / norms (16)" in [s.value for s in at.subheader]
+    assert 'id="item-2" style="background:#fff3b0"' in shown
+    assert "《威海市环翠区人民政府工作规则》第六十二条" in [c.value for c in at.code]
+
+
+def test_english_labels_can_be_switched_on(app):
+    at = app.run()
+    at.toggle[0].set_value(True).run()
+    at.chat_input[0].set_value("区政府规范性文件由谁签发？").run()
+    assert "**区长 (District Mayor)** · 签发/签署 (signs)" in texts(at)
+
+
+def test_every_page_has_its_own_url_path():
+    from kg import ui
+    import inspect
+    source = inspect.getsource(ui.main)
+    for path in ["ask", "browse", "search", "sparql", "validate", "graph"]:
+        assert f'url_path="{path}"' in source

@@ -75,3 +75,16 @@ def test_unreadable_input_exits_2_without_traceback(tmp_path):
         out = run("structure", str(path))
         assert out.returncode == 2, path
         assert message in out.stderr and "Traceback" not in out.stderr
+
+
+def test_search_json_ranks_article_67_first_for_seal():
+    out = run("search", "--json", "印章")
+    doc = json.loads(out.stdout)
+    assert doc["results"][0]["citation"] == "第六十七条" and doc["jump"] is None
+    assert "<mark>印章</mark>" in doc["results"][0]["snippet"]
+
+
+def test_search_jumps_to_an_article():
+    for query in ["第62条", "六十二", "62"]:
+        doc = json.loads(run("search", "--json", query).stdout)
+        assert doc["jump"] == 62 and doc["results"][0]["citation"] == "第六十二条"

@@ -10,6 +10,7 @@
     kg serve [--port P] [--host H]      a read-only SPARQL 1.1 endpoint over the graph
     kg push --endpoint URL [--graph IRI] [--replace]   load the graph into any SPARQL store
     kg docs [--out docs/ontology.md]    write the ontology reference page
+    kg search "印章" [--json]            full-text search over the articles (BM25)
 
 Reading commands (ask, structure, facts) take --endpoint URL (or $KG_SPARQL_ENDPOINT)
 to run against a remote SPARQL store with the same named queries.
@@ -21,8 +22,10 @@ kg validate: 0 no violations, 1 violations, 2 some input unreadable (the rest is
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -262,6 +265,29 @@ def _print_report(report) -> None:
             print(f"  {f.severity:<9} {f.record:<10} {where:<18} {f.message}{value}")
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from kg.search import Index, jump
+
+    regs = _regulations([args.text] if args.text else [])
+    articles = [a for reg in regs for a in reg.articles()]
+    number = jump(args.query)
+    if number is not None:
+        hits = [a for a in articles if a.number == number][:1]
+        found = [{"article": a.number, "citation": a.citation, "score": None, "snippet": None,
+                  "text": a.text} for a in hits]
+    else:
+        found = [vars(h) for h in Index(articles).search(args.query, args.limit)]
+    if args.json:
+        print(json.dumps({"query": args.query, "jump": number, "results": found},
+                         ensure_ascii=False, indent=1))
+    elif not found:
+        print(f"没有找到 / no match: {args.query}")
+    for f in found if not args.json else []:
+        plain = html.unescape(re.sub(r"</?mark>", "", f["snippet"] or f["text"][:80])).replace("\n", " ")
+        print(f"{f['citation']:<10} {f['score'] or '':>8}  {plain}")
+    return 0
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
     from kg.docs import reference
     from kg.graph import build_graph
@@ -337,6 +363,13 @@ def parser() -> argparse.ArgumentParser:
     u.add_argument("--batch", type=int, default=5000, help="triples per request")
     u.add_argument("--graph-dir", default="build", help="the built graph folder (default: build/)")
     u.set_defaults(func=cmd_push)
+
+    q = sub.add_parser("search", help="full-text search / 全文检索")
+    q.add_argument("query", help="words to look for, or an article (第62条 / 六十二 / 62)")
+    q.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q.add_argument("--limit", type=int, default=10)
+    q.set_defaults(func=cmd_search)
 
     d = sub.add_parser("docs", help="write the ontology reference page / 生成本体文档")
     d.add_argument("--out", default="docs/ontology.md")

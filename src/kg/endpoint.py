@@ -350,3 +350,37 @@ def serve(nt_file: Path, location: Path, host: str, port: int, limits: Limits,
         guard.server_close()
         backend.stop()
         announce("已停止 / stopped")
+
+
+@dataclass
+class Running:
+    """A guarded endpoint serving in this process (for the app's SPARQL page)."""
+
+    url: str
+    guard: Guard
+    backend: Backend
+
+    def stop(self) -> None:
+        self.guard.shutdown()
+        self.guard.server_close()
+        self.backend.stop()
+
+
+def start_in_background(nt_file: Path, location: Path, limits: Limits) -> Running:
+    """Load, start the backend and serve the guard from a daemon thread on a free port."""
+    import atexit
+
+    load_store(nt_file, location)
+    backend = Backend(location, limits.timeout_s)
+    backend.start()
+    guard = Guard(("127.0.0.1", free_port()), backend, limits)
+    threading.Thread(target=guard.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True).start()
+    running = Running(f"http://127.0.0.1:{guard.server_address[1]}/query", guard, backend)
+    atexit.register(backend.stop)
+    return running
+
+
+def query_form(query: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE (the first such keyword outside strings and IRIs)."""
+    m = re.search(r"(?<![\w:?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", scrub(query), re.IGNORECASE)
+    return m.group(1).upper() if m else ""

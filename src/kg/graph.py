@@ -22,6 +22,7 @@ from kg.corpus import PROJECT_ROOT, base_iri
 from kg.extract import Norm, Party, extract
 from kg.lexicon import ROLE
 from kg.model import Article, Chapter, Item, Paragraph, Regulation, Section, Subitem
+from kg.refs import references
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -252,10 +253,17 @@ def structure_triples(reg: Regulation, base: str | None = None) -> Iterator[Trip
     return _Emitter(reg, base or base_iri()).triples()
 
 
+def reference_triples(reg: Regulation, base: str | None = None) -> Iterator[Triple]:
+    """eli:cites from each citing 款/项 to the 条/款 it names (本条例第三条, 前款 …)."""
+    for ref in references(reg):
+        yield node_iri(reg.meta.id, ref.source, base), ELI.cites, node_iri(reg.meta.id, ref.target, base)
+
+
 def regulation_triples(reg: Regulation, base: str | None = None,
                        with_norms: bool = True) -> Iterator[Triple]:
-    """Structure, then (optionally) the norms extracted from it."""
+    """Structure and cross-references, then (optionally) the norms extracted from it."""
     yield from structure_triples(reg, base)
+    yield from reference_triples(reg, base)
     if with_norms:
         yield from norm_triples(reg, extract(reg), base)
 

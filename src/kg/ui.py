@@ -73,6 +73,32 @@ def structure() -> dict:
     return _structure(endpoint())
 
 
+@st.cache_resource(show_spinner="载入规范 / loading the norms …")
+def _facts(url: str) -> list[dict]:
+    from kg.present import fact_dict
+    from kg.query import run
+
+    return [fact_dict(r) for r in run(_store(url), "facts")]
+
+
+def facts() -> list[dict]:
+    return _facts(endpoint())
+
+
+def english() -> bool:
+    return bool(st.session_state.get("english"))
+
+
+def shown_name(name: str, iri: str | None = None) -> str:
+    """A post or body's name; with the English toggle on, its English label beside it."""
+    if not english():
+        return name
+    from kg.lexicon import load_lexicon
+    lex = load_lexicon()
+    entry = lex.get(iri) if iri else lex.by_label.get(name)
+    return f"{name} ({entry.en})" if entry and entry.en else name
+
+
 def articles(doc: dict) -> list[dict]:
     out = list(doc["articles_outside_chapters"])
     for c in doc["chapters"]:
@@ -105,7 +131,8 @@ def _query_int(name: str) -> int | None:
 
 def _answer_card(a) -> None:
     with st.container(border=True):
-        badges = [f"**{html.escape(a.label)}**", RELATION_ZH.get(a.relation, a.relation)]
+        badges = [f"**{html.escape(shown_name(a.label, a.iri))}**",
+                  RELATION_ZH.get(a.relation, a.relation) + (f" ({a.relation})" if english() else "")]
         if a.name != a.label:
             badges.append(f"（{html.escape(a.name)}）")
         st.markdown(" · ".join(badges))
@@ -244,6 +271,202 @@ def chinese(n: int) -> str:
     return int_to_cn(n)
 
 
+# ---------------------------------------------------------------- 检索 Search
+
+
+@st.cache_resource(show_spinner="建立索引 / indexing …")
+def search_index():
+    from kg.search import Index
+    return Index([a for reg in regulations() for a in reg.articles()])
+
+
+def search_page() -> None:
+    from kg.search import jump
+
+    st.title("检索 Search")
+    with st.form("jump"):
+        target = st.text_input("跳到条文 / go to article（第62条 / 六十二 / 62）")
+        if st.form_submit_button("打开 / open") and target:
+            number = jump(target)
+            if number is None:
+                st.error(f"无法识别的条号：{target} / not an article number")
+            else:
+                st.query_params.clear()
+                st.switch_page(st.session_state["pages"]["browse"], query_params={"art": number})
+    query = st.text_input("全文检索 / search the text", key="search_query",
+                          placeholder="例如：印章、会议纪要、区长")
+    if not query:
+        return
+    hits = search_index().search(query)
+    st.caption(f"{len(hits)} 条结果 / results")
+    for h in hits:
+        with st.container(border=True):
+            st.markdown(f"**[{h.citation}](browse?art={h.article})** · BM25 {h.score:.2f}")
+            st.markdown(f'<div class="kg-snippet">{h.snippet}</div>', unsafe_allow_html=True)
+    st.markdown("<style>.kg-snippet mark{background:#ffe58a}</style>", unsafe_allow_html=True)
+
+
+# ---------------------------------------------------------------- SPARQL
+
+
+PREFIXES = """PREFIX eli:  <http://data.europa.eu/eli/ontology#>
+PREFIX kg:   <https://regkg.example.org/ns/kg#>
+PREFIX kgst: <https://regkg.example.org/ns/subdivision-type/>
+PREFIX org:  <http://www.w3.org/ns/org#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+STARTER = PREFIXES + """
+SELECT ?citation ?text WHERE {
+  ?article eli:type_subdivision kgst:article ; eli:id_local ?citation ; kg:text ?text ; kg:ordinal ?n .
+}
+ORDER BY ?n
+LIMIT 10"""
+
+
+@st.cache_resource(show_spinner="启动只读 SPARQL 端点 / starting the read-only endpoint …")
+def _sparql_url(url: str) -> str:
+    """The endpoint the SPARQL page queries: the remote one, or a guarded local one."""
+    if url:
+        return url
+    import tempfile
+    from pathlib import Path
+
+    from kg.endpoint import Limits, start_in_background
+    from kg.graph import build_graph
+
+    folder = Path(tempfile.mkdtemp(prefix="regkg-sparql-"))
+    build_graph(regulations()).serialize(folder / "graph.nt", format="nt", encoding="utf-8")
+    return start_in_background(folder / "graph.nt", folder / "oxigraph", Limits(timeout_s=10)).url
+
+
+def examples() -> dict[str, str]:
+    from kg.corpus import PROJECT_ROOT
+    out = {}
+    for path in sorted((PROJECT_ROOT / "queries" / "examples").glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        out[text.splitlines()[0].lstrip("# ")] = text
+    return out
+
+
+def run_sparql(query: str) -> tuple[str, object]:
+    """("table", rows) / ("boolean", bool) / ("graph", turtle) / ("error", message)."""
+    import json
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from kg.endpoint import query_form, refusal
+
+    why = refusal(query)
+    if why:
+        return "error", why
+    form = query_form(query)
+    accept = "text/turtle" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
+    req = urllib.request.Request(_sparql_url(endpoint()),
+                                 data=urllib.parse.urlencode({"query": query}).encode(),
+                                 headers={"Accept": accept,
+                                          "Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            body = resp.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        text = exc.read().decode("utf-8", "replace")
+        try:
+            text = json.loads(text)["error"]
+        except (ValueError, KeyError):
+            pass
+        return "error", f"HTTP {exc.code}: {text}"
+    except (urllib.error.URLError, OSError) as exc:
+        return "error", f"无法连接 SPARQL 端点 / cannot reach the SPARQL endpoint: {exc}"
+    if accept == "text/turtle":
+        return "graph", body
+    doc = json.loads(body)
+    if "boolean" in doc:
+        return "boolean", doc["boolean"]
+    names = doc["head"]["vars"]
+    return "table", [{n: b.get(n, {}).get("value") for n in names} for b in doc["results"]["bindings"]]
+
+
+def sparql_page() -> None:
+    import json
+
+    st.title("SPARQL")
+    st.caption("只读；查询超时 10 秒；不支持 SERVICE / read-only, 10 s time limit, no SERVICE")
+    gallery = examples()
+    choice = st.selectbox("示例 / examples", ["—"] + list(gallery))
+    if choice != "—" and st.session_state.get("sparql_choice") != choice:
+        st.session_state["sparql_choice"] = choice
+        st.session_state["sparql_text"] = gallery[choice]
+    st.session_state.setdefault("sparql_text", STARTER)
+    query = st.text_area("查询 / query", key="sparql_text", height=260)
+    if not st.button("运行 / run", type="primary"):
+        return
+    kind, result = run_sparql(query)
+    if kind == "error":
+        st.error(result)
+    elif kind == "boolean":
+        st.success(f"ASK → {result}")
+    elif kind == "graph":
+        st.code(result[:20000], language="turtle")
+        st.download_button("下载 Turtle / download", result, "result.ttl", "text/turtle")
+    else:
+        import pandas as pd
+        frame = pd.DataFrame(result)
+        st.caption(f"{len(result)} 行 / rows")
+        st.dataframe(frame, width="stretch", hide_index=True)
+        d1, d2 = st.columns(2)
+        d1.download_button("下载 CSV / download CSV", frame.to_csv(index=False), "result.csv", "text/csv")
+        d2.download_button("下载 JSON / download JSON", json.dumps(result, ensure_ascii=False, indent=1),
+                           "result.json", "application/json")
+
+
+# ---------------------------------------------------------------- 图谱 Graph
+
+
+def graph_dot(center: str, norms: list[dict]) -> str:
+    """The neighbourhood of a meeting type, document type, seal or post, as Graphviz DOT."""
+    def q(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    lines = ["digraph G {", "  rankdir=LR;", '  node [shape=box, style="rounded,filled", '
+             'fillcolor="#f3f0ff", fontname="Noto Sans CJK SC"];',
+             f'  {q(shown_name(center))} [fillcolor="#ffe58a"];']
+    seen = set()
+    for f in norms:
+        if not f["bearer"]:
+            continue
+        who = shown_name(f["bearer"]["name"], f["bearer"]["iri"])
+        label = RELATION_ZH.get(f["relation"], f["verb"]) + (f"\n({f['relation']})" if english() else "")
+        style = ', style=dashed' if f["condition"] or f["delegated_by"] else ""
+        targets = f["objects"] if f["bearer"]["name"] == center else [center]
+        for target in targets:
+            edge = (who, shown_name(target), label, style)
+            if edge in seen or who == shown_name(target):
+                continue
+            seen.add(edge)
+            lines.append(f"  {q(who)} -> {q(shown_name(target))} [label={q(label)}{style}];")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def graph_page() -> None:
+    st.title("图谱 Graph")
+    st.caption("会议、公文、印章或职务的关系：谁组成、召集、主持、列席、签发、同意 …（虚线：有条件或受委托）")
+    everything = facts()
+    topics = sorted({o for f in everything for o in f["objects"]})
+    posts = sorted({f["bearer"]["name"] for f in everything if f["bearer"]})
+    options = topics + [p for p in posts if p not in topics]
+    default = options.index("常务会议") if "常务会议" in options else 0
+    center = st.selectbox("选择 / choose a meeting, document, seal or post", options, index=default)
+    norms = [f for f in everything if center in f["objects"]
+             or (f["bearer"] and f["bearer"]["name"] == center)]
+    st.graphviz_chart(graph_dot(center, norms), width="stretch")
+    with st.expander(f"出处 / sources ({len(norms)})"):
+        from kg.present import fact_line
+        for f in norms:
+            st.markdown("- " + html.escape(fact_line(f)))
+
+
 # ---------------------------------------------------------------- 浏览 Browse
 
 
@@ -294,11 +517,48 @@ def browse_page() -> None:
     st.header(article["citation"])
     st.markdown(_article_html(article, item), unsafe_allow_html=True)
     st.caption(f"《{doc['title']}》{article['citation']} · permalink: ?art={article['number']}")
+    st.code(f"《{doc['title']}》{article['citation']}", language=None)
+    norms = [f for f in facts() if f["source"]["article"] == number]
+    if norms:
+        st.subheader(f"本条规范 / norms ({len(norms)})")
+        from kg.present import fact_line
+        for f in norms:
+            st.markdown("- " + html.escape(fact_line(f)))
+    _references(doc["id"], number)
+
+
+def _references(reg_id: str, number: int) -> None:
+    """引用 / 被引用: what this article cites (本规则第X条, 前款, 前条) and what cites it."""
+    from rdflib import URIRef
+
+    from kg.corpus import base_iri
+    from kg.query import run
+
+    rows = run(store(), "references", article=URIRef(f"{base_iri()}/eli/{reg_id}/art_{number}"))
+    cites = [r for r in rows if r["direction"] == "cites"]
+    cited = [r for r in rows if r["direction"] == "cited_by"]
+    st.subheader("引用 / cross-references")
+    if not rows:
+        st.caption("本条未引用其他条款，也未被引用 / cites nothing and is cited by nothing")
+    for r in cites:
+        other = r["otherArticle"].rsplit("art_", 1)[-1].split("_")[0]
+        st.markdown(f"- {r['fromCitation']} 引用 cites [{r['toCitation']}](?art={other})")
+    for r in cited:
+        other = r["otherArticle"].rsplit("art_", 1)[-1].split("_")[0]
+        st.markdown(f"- [{r['fromCitation']}](?art={other}) 引用本条 cites {r['toCitation']}")
 
 
 def main() -> None:
     st.set_page_config(page_title="规章知识图谱", page_icon="📜", layout="wide")
-    pages = [st.Page(guarded(ask_page), title="问答 Ask", url_path="ask", default=True),
-             st.Page(guarded(browse_page), title="浏览 Browse", url_path="browse"),
-             st.Page(guarded(validate_page), title="校验 Validate", url_path="validate")]
-    st.navigation(pages).run()
+    pages = {
+        "ask": st.Page(guarded(ask_page), title="问答 Ask", url_path="ask", default=True),
+        "browse": st.Page(guarded(browse_page), title="浏览 Browse", url_path="browse"),
+        "search": st.Page(guarded(search_page), title="检索 Search", url_path="search"),
+        "sparql": st.Page(guarded(sparql_page), title="SPARQL", url_path="sparql"),
+        "validate": st.Page(guarded(validate_page), title="校验 Validate", url_path="validate"),
+        "graph": st.Page(guarded(graph_page), title="图谱 Graph", url_path="graph"),
+    }
+    st.session_state["pages"] = pages
+    page = st.navigation(list(pages.values()))
+    st.sidebar.toggle("English labels / 显示英文", key="english")
+    page.run()

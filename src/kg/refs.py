@@ -1,0 +1,86 @@
+"""Cross-references inside a regulation: 本条例第三条, 本条第二款, 前款, 前两款, 前条.
+
+The words are data (ontology/extraction.toml [references]); references to other
+laws (《…》第X条) are not followed.
+
+>>> from kg.segment import segment
+>>> from kg.model import Metadata
+>>> reg = segment("第一条 总则。\\n第二条 依照本规则第一条办理。\\n前款规定的除外。", Metadata(id="d", title="d"))
+>>> [(r.source, r.target, r.text) for r in references(reg)]
+[('art_2/par_1', 'art_1', '本规则第一条'), ('art_2/par_2', 'art_2/par_1', '前款')]
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lexicon import GRAMMAR_FILE
+from kg.model import Article, Regulation
+from kg.numerals import NUMERAL_CLASS, cn_to_int
+
+N = f"{NUMERAL_CLASS}+"
+
+
+@dataclass(frozen=True)
+class Reference:
+    source: str   # ELI path of the citing 款/项
+    target: str   # ELI path of the cited 条/款
+    text: str     # the words that cite
+
+
+@cache
+def _grammar() -> dict:
+    return tomllib.loads(GRAMMAR_FILE.read_text(encoding="utf-8"))["references"]
+
+
+def _patterns():
+    g = _grammar()
+    names = "|".join(map(re.escape, g["self_names"]))
+    explicit = re.compile(rf"(?:{names})第({N})条(?:之({N}))?(?:第({N})款)?")
+    this = re.compile(rf"{re.escape(g['this_article'])}第({N})款")
+    before = {re.escape(g["previous_paragraph"]): 1} | {re.escape(k): v for k, v in
+                                                      g["previous_paragraphs"].items()}
+    previous = re.compile("|".join(sorted(before, key=len, reverse=True)))
+    return explicit, this, previous, {k.replace("\\", ""): v for k, v in before.items()}, \
+        re.escape(g["previous_article"])
+
+
+def _units(article: Article):
+    for p in article.paragraphs:
+        yield p.number, p.path, p.lead
+        for i in p.items:
+            yield p.number, i.path, i.text
+
+
+def references(reg: Regulation) -> list[Reference]:
+    """Every internal reference, from the citing provision to the cited one."""
+    explicit, this, previous, counts, previous_article = _patterns()
+    known = {a.path for a in reg.articles()} | {p.path for a in reg.articles() for p in a.paragraphs}
+    out: list[Reference] = []
+    articles = reg.articles()
+    for index, a in enumerate(articles):
+        for par_no, path, text in _units(a):
+            if index and re.search(previous_article, text):
+                out.append(Reference(path, articles[index - 1].path,
+                                     re.search(previous_article, text).group()))
+            for m in explicit.finditer(text):
+                target = f"art_{cn_to_int(m.group(1))}"
+                if m.group(2):
+                    target += f"_{cn_to_int(m.group(2))}"
+                if m.group(3):
+                    target += f"/par_{cn_to_int(m.group(3))}"
+                if target in known:
+                    out.append(Reference(path, target, m.group()))
+            for m in this.finditer(text):
+                target = f"{a.path}/par_{cn_to_int(m.group(1))}"
+                if target in known:
+                    out.append(Reference(path, target, m.group()))
+            for m in previous.finditer(text):
+                for back in range(1, counts[m.group()] + 1):
+                    if par_no - back >= 1:
+                        out.append(Reference(path, f"{a.path}/par_{par_no - back}", m.group()))
+    unique = {(r.source, r.target): r for r in out}
+    return list(unique.values())

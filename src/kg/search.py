@@ -1,0 +1,131 @@
+"""Chinese full-text search over the articles: jieba + character bigrams, BM25 ranking.
+
+jieba (with the user dictionary generated from the lexicon) gives words, and
+cut_for_search their parts; character bigrams make two-character queries such as
+区长 or 印章 match wherever they occur. Snippets are HTML-escaped with <mark>.
+
+>>> from kg.corpus import load, CORPUS_DIR
+>>> index = Index(load(CORPUS_DIR / "huancui-gzgz-2022.txt").articles())
+>>> index.search("印章")[0].citation
+'第六十七条'
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import math
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jieba
+
+from kg.lexicon import load_lexicon, normalise
+from kg.model import Article
+from kg.numerals import cn_to_int
+
+K1, B = 1.5, 0.75
+RE_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+RE_WORD = re.compile(r"[\w\u4e00-\u9fff]")
+RE_JUMP = re.compile(r"^\s*第?\s*([0-9０-９]+|[零〇○一二两三四五六七八九十百]+)\s*条?\s*$")
+
+
+@cache
+def tokenizer() -> jieba.Tokenizer:
+    """A jieba tokenizer with the lexicon's words (built once per process)."""
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    path = Path(tempfile.gettempdir()) / "regkg-jieba-user.dict"
+    tok.load_userdict(str(load_lexicon().write_jieba_dict(path)))
+    return tok
+
+
+def tokens(text: str) -> list[str]:
+    """Search terms: jieba's cut_for_search words plus CJK character bigrams."""
+    text = normalise(text)
+    words = [w for w in tokenizer().cut_for_search(text) if RE_WORD.search(w)]
+    for run in RE_CJK_RUN.findall(text):
+        words += [run[i:i + 2] for i in range(len(run) - 1)]
+        if len(run) == 1:
+            words.append(run)
+    return [w.lower() for w in words]
+
+
+def jump(query: str) -> int | None:
+    """第62条 / 六十二 / 62 -> 62; anything else -> None."""
+    m = RE_JUMP.match(normalise(query))
+    if not m:
+        return None
+    try:
+        return cn_to_int(m.group(1))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Hit:
+    article: int
+    citation: str
+    score: float
+    snippet: str  # HTML-escaped, hits in <mark>
+    text: str
+
+
+class Index:
+    """BM25 over the articles of one or more regulations."""
+
+    def __init__(self, articles: list[Article]):
+        self.articles = list(articles)
+        self.docs = [Counter(tokens(a.text)) for a in self.articles]
+        self.lengths = [sum(d.values()) for d in self.docs]
+        self.avg = sum(self.lengths) / max(1, len(self.lengths))
+        df: Counter = Counter()
+        for d in self.docs:
+            df.update(d.keys())
+        n = len(self.docs)
+        self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        terms = Counter(tokens(query))
+        if not terms:
+            return []
+        scored = []
+        for i, doc in enumerate(self.docs):
+            score = 0.0
+            for t, qf in terms.items():
+                f = doc.get(t)
+                if f:
+                    norm = f * (K1 + 1) / (f + K1 * (1 - B + B * self.lengths[i] / self.avg))
+                    score += self.idf[t] * norm
+            if score > 0:
+                scored.append((score, i))
+        scored.sort(key=lambda x: (-x[0], self.articles[x[1]].span.start))
+        hits = []
+        for score, i in scored[:limit]:
+            a = self.articles[i]
+            hits.append(Hit(a.number, a.citation, round(score, 4), snippet(a.text, query), a.text))
+        return hits
+
+
+def snippet(text: str, query: str, width: int = 60) -> str:
+    """A window of text around the first hit, escaped, with the query's words marked."""
+    flat = text.replace("\n", " ")
+    words = sorted({w for w in tokens(query) if len(w) >= 2} | {normalise(query).strip()},
+                   key=len, reverse=True)
+    words = [w for w in words if w and w in flat] or [w for w in tokens(query) if w in flat]
+    pos = min((flat.find(w) for w in words), default=0)
+    start = max(0, pos - width // 3)
+    piece = flat[start:start + width]
+    if not words:
+        return html.escape(piece)
+    pattern = re.compile("|".join(map(re.escape, words)))
+    out, last = [], 0
+    for m in pattern.finditer(piece):
+        out += [html.escape(piece[last:m.start()]), "<mark>", html.escape(m.group()), "</mark>"]
+        last = m.end()
+    out.append(html.escape(piece[last:]))
+    return ("…" if start else "") + "".join(out) + ("…" if start + width < len(flat) else "")
