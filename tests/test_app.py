@@ -168,6 +168,7 @@ def test_english_labels_can_be_switched_on(app):
 
 
 def test_every_page_has_its_own_url_path():
+    """Ask is the default page, served at /; the others at /browse, /search …"""
     from kg import ui
     import inspect
     source = inspect.getsource(ui.main)

@@ -427,11 +427,26 @@ class Extractor:
         own = self._topic(text, cs, ce, colon, mentions, used, cond_mask, g.start)
         if own[0]:
             return own[0], self._topic_text(text, own[1], g)
-        if inherited[0]:
+        if inherited[0] and not self._own_subject(text, cs, g, cond_mask):
             return inherited
         segs = [s for s in _spans(text, SEGMENT_END, wstart, g.start)
                 if g.marker is None or s[1] <= g.marker]
         return (), text[wstart:segs[-1][1]].strip("，,：: ") if segs else ""
+
+    def _own_subject(self, text: str, cs: int, g: _Group, cond_mask) -> str:
+        """Words before the verb that are not conditions, modal words or the bearer list:
+        a clause that names its own subject (区政府工作中的重大事项，须经…) does not
+        inherit the topic of the clause before."""
+        end = g.marker if g.marker is not None and g.marker >= cs else g.start
+        kept = "".join(ch for i, ch in enumerate(text[cs:end], cs) if not cond_mask[i])
+        for pattern in (self.re_cond_phrase, self.re_not_modal):
+            if pattern:
+                kept = pattern.sub("", kept)
+        for word, _ in self.modal:
+            kept = kept.replace(word, "")
+        for word in self.defeasible + list(self.basis) + self.delegation:
+            kept = kept.replace(word, "")
+        return "".join(re.findall(r"[\u4e00-\u9fff]", kept))
 
     def _topic_text(self, text: str, first: int, g: _Group) -> str:
         """The comma segment that names the topic, cut at the bearer marker (由/经 …)."""

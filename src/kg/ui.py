@@ -204,7 +204,9 @@ def validator():
     return _validator(endpoint())
 
 
-SEVERITY_ZH = {"Violation": "🔴 违规 Violation", "Warning": "🟠 警告 Warning", "Info": "🔵 提示 Info"}
+# Coloured text rather than emoji: no emoji font is needed to read the severity.
+SEVERITY_ZH = {"Violation": ":red[**违规 Violation**]", "Warning": ":orange[**警告 Warning**]",
+               "Info": ":blue[**提示 Info**]"}
 
 
 def validate_page() -> None:

@@ -382,8 +382,15 @@ def report(loaded: Loaded, records: list[Record], shapes: Graph, raw: list[Raw],
         shown = own if own is not None else value
         if shown is not None:
             entry = lexicon.get(str(shown))
-            shown = entry.pref if entry else (str(shown).lower() if isinstance(shown, bool)
-                                              else str(shown))
+            other = by_iri.get(str(shown))
+            if entry:
+                shown = entry.pref
+            elif other is not None:  # a referenced record: show its id
+                shown = str(other.first(_k("recordId")))
+            elif isinstance(shown, Iri) and "/data/" in shown:  # a record that was not given
+                shown = shown.rsplit("/", 1)[-1].rsplit("-", 1)[0].upper()
+            else:
+                shown = str(shown).lower() if isinstance(shown, bool) else str(shown)
         findings.append(Finding(
             record=str(rec.first(_k("recordId"))) if rec is not None and rec.first(_k("recordId"))
             else focus,
