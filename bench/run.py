@@ -291,7 +291,91 @@ def endpoint_rows(repeat: int) -> list[dict]:
     return rows
 
 
-ROWS = {"build": build_rows, "qa": qa_rows, "validate": validate_rows, "endpoint": endpoint_rows}
+def _peak_rss_mib(pid: int) -> float:
+    """VmHWM of a process and its children (Streamlit runs the app in its own process)."""
+    import subprocess
+    pids = [str(pid)] + subprocess.run(["pgrep", "-P", str(pid)], capture_output=True,
+                                       text=True).stdout.split()
+    peak = 0
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak += int(line.split()[1])
+        except OSError:
+            pass
+    return peak / 1024
+
+
+def browser_rows(repeat: int) -> list[dict]:
+    """The app in headless Chromium: cold start to the first rendered page, question submitted
+    to answer rendered; anchor: the same questions answered in-process (kg.qa)."""
+    import subprocess
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    from kg.endpoint import free_port
+    from kg.qa import QA
+    from kg.store import EmbeddedStore
+
+    cited = {"区政府规范性文件由谁签发？": "第六十二条第（二）项", "常务会议由哪些人组成？": "第四十三条第一款",
+             "使用区长印章须经谁同意？": "第六十七条第一款", "副区长离威要向谁报告？": "第七十五条第一款",
+             "专题会议由谁召集？": "第四十五条第一款", "谁列席区长办公会议？": "第四十四条第二款"}
+    questions = list(cited)
+    qa = QA(EmbeddedStore(build_graph([load(SEED)])))
+    in_process = []
+    for q in questions * 5:
+        t = time.perf_counter()
+        qa.ask(q)
+        in_process.append(time.perf_counter() - t)
+    port = free_port()
+    started = time.perf_counter()
+    app = subprocess.Popen([str(Path(sys.executable).with_name("streamlit")), "run", str(ROOT / "app.py"),
+                            "--server.port", str(port), "--server.address", "127.0.0.1",
+                            "--server.headless", "true"], cwd=ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            page.goto(url)
+            box = page.get_by_test_id("stChatInputTextArea")
+            box.wait_for(timeout=120_000)
+            page.get_by_role("button", name=questions[0]).wait_for(timeout=120_000)
+            cold = time.perf_counter() - started
+            rendered = []
+            for i, q in enumerate(questions * max(1, repeat // 3)):
+                box.fill(q)
+                t = time.perf_counter()
+                box.press("Enter")
+                # Consecutive questions cite different provisions, so stale output cannot match.
+                page.get_by_role("link", name=cited[q]).first.wait_for(timeout=60_000)
+                rendered.append(time.perf_counter() - t)
+                page.wait_for_timeout(200)
+            browser.close()
+        rss = _peak_rss_mib(app.pid)
+    finally:
+        app.terminate()
+        app.wait(20)
+    return [{"row": "app in headless chromium", "cold_start_to_first_page_s": cold,
+             "answer_rendered_p50_ms": percentile(rendered, 0.5) * 1000,
+             "answer_rendered_p99_ms": percentile(rendered, 0.99) * 1000,
+             "anchor_qa_in_process_p50_ms": percentile(in_process, 0.5) * 1000,
+             "ratio_p50": percentile(rendered, 0.5) / percentile(in_process, 0.5),
+             "app_peak_rss_mib": rss}]
+
+
+ROWS = {"build": build_rows, "qa": qa_rows, "validate": validate_rows, "endpoint": endpoint_rows,
+        "browser": browser_rows}
 
 
 def print_table(rows: list[dict]) -> None:
