@@ -324,3 +324,61 @@ def test_readme_python_examples_run_against_the_endpoint(endpoint, capsys, monke
     printed = capsys.readouterr().out
     assert "[('区长', '第六十二条第（二）项')]" in printed
     assert "attends_nonvoting    16" in printed and "member_of             3" in printed
+
+
+def test_serve_stops_cleanly_on_ctrl_c(tmp_path):
+    import signal
+    port = free_port()
+    proc = subprocess.Popen([KG, "serve", "--port", str(port), "--out", str(tmp_path)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for(f"http://127.0.0.1:{port}/health")
+    backends = subprocess.run(["pgrep", "-f", f"serve-read-only --location {tmp_path}"],
+                              capture_output=True, text=True).stdout.split()
+    assert len(backends) == 1
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0 and "Traceback" not in err
+    assert f"http://127.0.0.1:{port}/query" in out and "stopped" in out
+    assert subprocess.run(["pgrep", "-f", f"serve-read-only --location {tmp_path}"],
+                          capture_output=True).returncode == 1  # the backend is gone too
+
+
+def test_push_sends_basic_auth_from_the_environment(tmp_path, monkeypatch):
+    """A recording server stands in for a store that wants a password."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    seen = []
+
+    class Store(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            seen.append((self.path.split("?")[0], self.headers.get("Authorization")))
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if self.path.startswith("/query"):  # the count check after loading: two triples
+                reply = json.dumps({"head": {"vars": ["n"]}, "results": {"bindings": [
+                    {"n": {"type": "literal", "value": "2",
+                           "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]}}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+            else:
+                self.send_response(204)
+                self.end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Store)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    nt = tmp_path / "graph.nt"
+    nt.write_text("<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> <urn:d> .\n", encoding="utf-8")
+    monkeypatch.setenv("KG_SPARQL_USER", "clerk")
+    monkeypatch.setenv("KG_SPARQL_PASSWORD", "s3cret")
+    from kg.push import push
+    result = push(nt, f"{url}/query", gsp=f"{url}/store", batch=1)
+    server.shutdown()
+    assert result.ok and result.batches == 2
+    expected = "Basic Y2xlcms6czNjcmV0"  # clerk:s3cret
+    assert [a for p, a in seen if p == "/store"] == [expected, expected]
+    assert [a for p, a in seen if p == "/query"] == [expected]

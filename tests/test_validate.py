@@ -264,3 +264,18 @@ def test_chinese_headers_and_bom_are_accepted(validator, lexicon, tmp_path):
     loaded = Reader(lexicon).read([path])
     assert loaded.errors == [] and loaded.kinds[str(path)] == "seal"
     assert [f.record for f in validator.validate(loaded).results] == ["Y1"]
+
+
+def test_json_ld_records_in_the_org_vocabulary(validator, lexicon, tmp_path):
+    g = Graph().parse(data="""
+@prefix kg: <https://regkg.example.org/ns/kg#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://example.org/signing/1> a kg:SigningRecord ; kg:recordId "J1" ;
+    kg:category <https://regkg.example.org/id/doctype/normative-document> ;
+    kg:signerPost <https://regkg.example.org/id/post/deputy-mayor> ;
+    kg:signedOn "2026-03-02"^^xsd:date .
+""", format="turtle")
+    path = tmp_path / "signing.jsonld"
+    path.write_text(g.serialize(format="json-ld"), encoding="utf-8")
+    rep = validator.validate(Reader(lexicon).read([path]))
+    assert [(f.record, f.citation, f.value) for f in rep.results] == [("J1", "第六十二条第（二）项", "副区长")]

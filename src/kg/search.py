@@ -67,6 +67,16 @@ def jump(query: str) -> int | None:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """What the index needs of an article (an Article has these too)."""
+
+    number: int
+    citation: str
+    text: str
+    order: int
+
+
+@dataclass(frozen=True)
 class Hit:
     article: int
     citation: str
@@ -78,8 +88,9 @@ class Hit:
 class Index:
     """BM25 over the articles of one or more regulations."""
 
-    def __init__(self, articles: list[Article]):
-        self.articles = list(articles)
+    def __init__(self, articles: list[Article] | list[Entry]):
+        self.articles = [a if isinstance(a, Entry) else Entry(a.number, a.citation, a.text, a.span.start)
+                         for a in articles]
         self.docs = [Counter(tokens(a.text)) for a in self.articles]
         self.lengths = [sum(d.values()) for d in self.docs]
         self.avg = sum(self.lengths) / max(1, len(self.lengths))
@@ -103,7 +114,7 @@ class Index:
                     score += self.idf[t] * norm
             if score > 0:
                 scored.append((score, i))
-        scored.sort(key=lambda x: (-x[0], self.articles[x[1]].span.start))
+        scored.sort(key=lambda x: (-x[0], self.articles[x[1]].order))
         hits = []
         for score, i in scored[:limit]:
             a = self.articles[i]

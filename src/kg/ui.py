@@ -277,9 +277,15 @@ def chinese(n: int) -> str:
 
 
 @st.cache_resource(show_spinner="建立索引 / indexing …")
+def _search_index(url: str):
+    from kg.search import Entry, Index
+    return Index([Entry(a["number"], a["citation"], a["text"], a["span"][0])
+                  for a in articles(_structure(url))])
+
+
 def search_index():
-    from kg.search import Index
-    return Index([a for reg in regulations() for a in reg.articles()])
+    """Built from the structure (the text, or the remote store's tree in remote mode)."""
+    return _search_index(endpoint())
 
 
 def search_page() -> None:
