@@ -193,7 +193,7 @@ def is_cjk_ideograph(ch: str) -> bool:
 
 def _entries(graph: Graph) -> dict[str, Entry]:
     entries = {}
-    for s in set(graph.subjects(SKOS.inScheme, None)):
+    for s in sorted(set(graph.subjects(SKOS.inScheme, None)), key=str):
         scheme = str(graph.value(s, SKOS.inScheme)).rstrip("/").rsplit("/", 1)[-1]
         zh = [o for o in graph.objects(s, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "zh"]
         if not zh:

@@ -128,6 +128,7 @@ class QA:
         self.aux_cues = cfg["aux_cues"]
         self.overlap = float(cfg["condition_overlap"])
         self.examples = cfg["suggestions"]["examples"]
+        self.messages = cfg["messages"]
         self.circumstance = self.lex.grammar["verbs"]["circumstance_prefixes"]
 
     # ------------------------------------------------------------ parsing
@@ -177,8 +178,7 @@ class QA:
         mentions = self.lex.mentions(q)
         intent = self.intent(q, mentions)
         if intent is None:
-            return self._not_found(question, None, "没有识别出所问的职责（如签发、主持、列席、同意、报告）/ "
-                                                   "the question names no duty this graph knows")
+            return self._not_found(question, None, self.messages["no_intent"])
         topics = [m for m in mentions if m.entry.kind in TOPIC_KINDS]
         roles = [m for m in mentions if m.entry.kind in AGENT_KINDS and m.entry.kind != MEETING]
         to_whom = any(c in q for c in self.aux_cues)

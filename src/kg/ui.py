@@ -14,12 +14,30 @@ from kg.corpus import load_corpus
 from kg.model import Regulation
 from kg.present import highlight, permalink
 
-RELATION_ZH = {"signs": "签发/签署", "cosigns": "会签", "chairs": "主持", "convenes": "召集",
-               "member_of": "组成", "attends_nonvoting": "列席", "participates": "参加",
-               "attends": "出席", "approves": "同意", "reviews": "审核", "finalises": "审定",
-               "examines": "审查", "reports_to": "报告", "informs": "告知", "supervises": "督办",
-               "decides": "确定", "proposes": "提议", "leads": "领导", "assists": "协助",
-               "undertakes": "承办", "drafts": "组织起草"}
+
+
+@st.cache_resource
+def texts() -> dict:
+    """The app's texts that name domain things (ontology/ui.toml)."""
+    import tomllib
+
+    from kg.corpus import PROJECT_ROOT
+    return tomllib.loads((PROJECT_ROOT / "ontology" / "ui.toml").read_text(encoding="utf-8"))
+
+
+@st.cache_resource
+def relation_names() -> dict[str, str]:
+    """signs -> 签发/签署: each relation's Chinese name(s), from the lexicon's action concepts."""
+    from kg.lexicon import load_lexicon
+
+    names: dict[str, list[str]] = {}
+    for entry in load_lexicon().actions.values():
+        names.setdefault(entry.relation, []).append(entry.pref)
+    return {rel: "/".join(sorted(set(zh), key=zh.index)) for rel, zh in names.items()}
+
+
+def relation_zh(relation: str, fallback: str = "") -> str:
+    return relation_names().get(relation, fallback or relation)
 
 
 @st.cache_resource(show_spinner="载入规章 / loading regulations …")
@@ -132,7 +150,7 @@ def _query_int(name: str) -> int | None:
 def _answer_card(a) -> None:
     with st.container(border=True):
         badges = [f"**{html.escape(shown_name(a.label, a.iri))}**",
-                  RELATION_ZH.get(a.relation, a.relation) + (f" ({a.relation})" if english() else "")]
+                  relation_zh(a.relation) + (f" ({a.relation})" if english() else "")]
         if a.name != a.label:
             badges.append(f"（{html.escape(a.name)}）")
         st.markdown(" · ".join(badges))
@@ -157,7 +175,7 @@ def _answer_card(a) -> None:
 
 def ask_page() -> None:
     st.title("问答 Ask")
-    st.caption("用中文提问：谁签发、谁主持、谁列席、须经谁同意、向谁报告 …")
+    st.caption(texts()["ask"]["caption"])
     st.markdown("<style>.kg-quote{background:#f6f6f3;padding:.6em .8em;border-left:3px solid #c8a;"
                 "margin:.3em 0}.kg-quote mark{background:#ffe58a}</style>", unsafe_allow_html=True)
     engine = qa()
@@ -165,7 +183,7 @@ def ask_page() -> None:
     for i, example in enumerate(engine.examples[:6]):
         if cols[i % 3].button(example, key=f"ex{i}"):
             st.session_state["question"] = example
-    typed = st.chat_input("输入问题，例如：区政府规范性文件由谁签发？")
+    typed = st.chat_input(f"输入问题，例如：{engine.examples[0]}")
     if typed:
         st.session_state["question"] = typed
     question = st.session_state.get("question")
@@ -215,8 +233,7 @@ def validate_page() -> None:
     from kg.records import Loaded, Reader
 
     st.title("校验 Validate")
-    st.caption("上传公文签发、会议记录、请销假、用印台账（CSV UTF-8，或 Turtle/JSON-LD），"
-               "按规则逐条核对，每条发现注明所违反的条款。")
+    st.caption(texts()["validate"]["caption"])
     reader = Reader(load_lexicon())
     uploads = st.file_uploader("上传记录文件 / upload logs", type=["csv", "ttl", "jsonld", "json"],
                                accept_multiple_files=True)
@@ -248,13 +265,13 @@ def validate_page() -> None:
     cols[3].metric("提示 Info", counts["Info"])
     if report.records and report.conforms and not report.results:
         st.success("全部记录符合规则 / all records conform")
-    texts = {a["number"]: a["text"] for a in articles(structure())}
+    article_texts = {a["number"]: a["text"] for a in articles(structure())}
     for article, findings in report.by_article().items():
         title = f"第{chinese(article)}条" if article else "—"
         with st.expander(f"{title}（{len(findings)}）", expanded=True):
             if article:
                 st.markdown(f"[打开原文 / open {title}](browse?art={article})")
-                st.caption(texts.get(article, "")[:300])
+                st.caption(article_texts.get(article, "")[:300])
             for f in findings:
                 where = f"{f.file.rsplit('/', 1)[-1]}:{f.row}" if f.file else ""
                 value = f" 〔{f.value}〕" if f.value else ""
@@ -302,7 +319,7 @@ def search_page() -> None:
                 st.query_params.clear()
                 st.switch_page(st.session_state["pages"]["browse"], query_params={"art": number})
     query = st.text_input("全文检索 / search the text", key="search_query",
-                          placeholder="例如：印章、会议纪要、区长")
+                          placeholder=texts()["search"]["placeholder"])
     if not query:
         return
     hits = search_index().search(query)
@@ -444,7 +461,7 @@ def graph_dot(center: str, norms: list[dict]) -> str:
         if not f["bearer"]:
             continue
         who = shown_name(f["bearer"]["name"], f["bearer"]["iri"])
-        label = RELATION_ZH.get(f["relation"], f["verb"]) + (f"\n({f['relation']})" if english() else "")
+        label = relation_zh(f["relation"], f["verb"]) + (f"\n({f['relation']})" if english() else "")
         style = ', style=dashed' if f["condition"] or f["delegated_by"] else ""
         targets = f["objects"] if f["bearer"]["name"] == center else [center]
         for target in targets:
@@ -459,12 +476,13 @@ def graph_dot(center: str, norms: list[dict]) -> str:
 
 def graph_page() -> None:
     st.title("图谱 Graph")
-    st.caption("会议、公文、印章或职务的关系：谁组成、召集、主持、列席、签发、同意 …（虚线：有条件或受委托）")
+    st.caption(texts()["graph"]["caption"])
     everything = facts()
     topics = sorted({o for f in everything for o in f["objects"]})
     posts = sorted({f["bearer"]["name"] for f in everything if f["bearer"]})
     options = topics + [p for p in posts if p not in topics]
-    default = options.index("常务会议") if "常务会议" in options else 0
+    preferred = texts()["graph"]["default"]
+    default = options.index(preferred) if preferred in options else 0
     center = st.selectbox("选择 / choose a meeting, document, seal or post", options, index=default)
     norms = [f for f in everything if center in f["objects"]
              or (f["bearer"] and f["bearer"]["name"] == center)]
