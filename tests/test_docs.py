@@ -1,8 +1,6 @@
 """The ontology reference page and the example queries the README shows."""
 
-from pathlib import Path
 
-import pytest
 
 from helpers import ROOT
 from kg.docs import reference

@@ -4,7 +4,6 @@ real Oxigraph servers on free loopback ports, spoken to with SPARQLWrapper."""
 import csv
 import io
 import json
-import os
 import socket
 import subprocess
 import sys

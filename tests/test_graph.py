@@ -7,7 +7,7 @@ from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.graph import ELI, KG, KGST, build_graph, node_iri, regulation_iri, structure_triples, write_graph
+from kg.graph import ELI, KG, KGST, node_iri, regulation_iri, structure_triples, write_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 STRUCTURE_SHAPES = ROOT / "shapes" / "structure.ttl"

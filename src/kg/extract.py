@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from kg.lexicon import AGENT_KINDS, BODY, MEETING, POST, ROLE, TOPIC_KINDS, Entry, Lexicon, Mention, \
+from kg.lexicon import AGENT_KINDS, BODY, MEETING, POST, ROLE, TOPIC_KINDS, Lexicon, Mention, \
     load_lexicon, normalise
 from kg.model import Regulation
 from kg.numerals import cn_to_int

@@ -5,7 +5,7 @@ trigger word from ontology/qa.toml gives the intent, a named query bound with
 the entities' IRIs finds the norms, and every answer quotes its provision. A
 question the graph cannot answer gets no answers and a message, never a guess.
 
->>> from kg.corpus import load
+>>> from kg.corpus import CORPUS_DIR, load
 >>> from kg.graph import build_graph
 >>> from kg.store import EmbeddedStore
 >>> qa = QA(EmbeddedStore(build_graph([load(CORPUS_DIR / "huancui-gzgz-2022.txt")])))
@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 
 from rdflib import URIRef
 
-from kg.corpus import CORPUS_DIR, PROJECT_ROOT, base_iri
+from kg.corpus import PROJECT_ROOT, base_iri
 from kg.lexicon import AGENT_KINDS, MEETING, ROLE, TOPIC_KINDS, Lexicon, Mention, load_lexicon, \
     normalise
 from kg.query import render, run
