@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -247,7 +248,7 @@ def endpoint_rows(repeat: int) -> list[dict]:
         guard = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--graph", tmp,
                                   "--store", str(store_dir), "--port", str(guard_port)],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                 env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "src")})
+                                 env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
         bare = subprocess.Popen([oxigraph_binary(), "serve-read-only", "--location", str(store_dir),
                                  "--bind", f"127.0.0.1:{bare_port}"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

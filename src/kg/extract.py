@@ -289,7 +289,7 @@ class Extractor:
             return
         if not region and not marker:
             region = self._subject(agents, text)
-        region = self._expand(region, text, g.start)
+        region = self._expand(region, text)
         delegators_default = tuple(
             self._party(m, m.surface) for m in mentions
             if any(s <= m.start < e for s, e in window_conditions) and m.entry.kind in AGENT_KINDS)
@@ -316,9 +316,8 @@ class Extractor:
         pos = g.end
         for m in after:
             gap = text[pos:m.start]
-            if gap.strip() and gap not in self.coordination and pos != g.end:
-                break
-            if gap.strip() and pos == g.end and gap not in ("", " "):
+            # Right after the verb only the name itself; further names only after 、/和/或.
+            if gap.strip() and (pos == g.end or gap not in self.coordination):
                 break
             aux.append(m)
             pos = m.end
@@ -330,7 +329,7 @@ class Extractor:
             aux += [m for m in agents if m.start >= marker.end()]
         for m in aux:
             used.add(m.start)
-        return [self._party(m, m.surface) for m in self._expand(aux, text, g.start)]
+        return [self._party(m, m.surface) for m in self._expand(aux, text)]
 
     def _split(self, region: list[Mention], text: str, words: list[str]) -> list[list[Mention]]:
         """Split a list of mentions at words like 或."""
@@ -351,7 +350,7 @@ class Extractor:
                     return [(self._party(m, m.surface), delegators, word) for m in mentions[i:]]
         return [(self._party(m, m.surface), (), "") for m in mentions]
 
-    def _expand(self, region: list[Mention], text: str, limit: int) -> list[Mention]:
+    def _expand(self, region: list[Mention], text: str) -> list[Mention]:
         """Read lists of names the way the text means them.
 
         区政府全体会议其他与会人员   a meeting or body right before a role names whose role it is

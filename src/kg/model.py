@@ -10,7 +10,8 @@ segment and the character span it came from in the raw source.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from kg.numerals import int_to_cn
 
@@ -171,7 +172,6 @@ class Regulation:
     articles_outside_chapters: tuple[Article, ...] = ()
     front_matter: str = ""
     trailer: str = ""
-    _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def articles(self) -> list[Article]:
         found = list(self.articles_outside_chapters)
@@ -181,9 +181,11 @@ class Regulation:
 
     def article(self, number: int, suffix: int | None = None) -> Article:
         """The article with that number; KeyError when there is none."""
-        if not self._index:
-            self._index.update({(a.number, a.suffix): a for a in self.articles()})
-        return self._index[(number, suffix)]
+        return self._by_number[(number, suffix)]
+
+    @cached_property
+    def _by_number(self) -> dict[tuple[int, int | None], Article]:
+        return {(a.number, a.suffix): a for a in self.articles()}
 
     def sections(self) -> list[Section]:
         return [s for c in self.chapters for s in c.sections]

@@ -168,6 +168,11 @@ def structure_from_rows(regulation: dict, rows: list[dict]) -> dict:
             "articles_outside_chapters": [article(a) for a in of_kind(root, "article")]}
 
 
+def _local(iri: str | None) -> str | None:
+    """https://…/ns/kg#Obligation -> obligation"""
+    return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower() if iri else None
+
+
 def fact_dict(row: dict) -> dict:
     """One norm as `kg facts --json` prints it (from the named query facts.rq)."""
     def split(value):
@@ -175,16 +180,15 @@ def fact_dict(row: dict) -> dict:
         names = value.split("、") if value else []
         quote = row.get("quote") or ""
         return sorted(names, key=lambda n: (quote.find(n) if n in quote else len(quote), n))
-    local = lambda iri: iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower() if iri else None  # noqa: E731
     return {
-        "norm": row["norm"], "action": local(row["action"]), "relation": row["relation"],
+        "norm": row["norm"], "action": _local(row["action"]), "relation": row["relation"],
         "verb": row["verb"],
         "bearer": ({"iri": row["bearer"], "label": row["bearerLabel"], "name": row["bearerName"]}
                    if row.get("bearer") else None),
         "objects": split(row.get("objects")), "object_text": row.get("objectText"),
         "auxiliary": split(row.get("auxiliaries")), "condition": row.get("condition"),
         "delegated_by": split(row.get("delegatedBy")), "delegation": row.get("delegation"),
-        "modality": local(row["modality"]), "strength": local(row["strength"]),
+        "modality": _local(row["modality"]), "strength": _local(row["strength"]),
         "value": float(row["value"]) if row.get("value") else None, "unit": row.get("unit"),
         "source": {"iri": row["source"], "citation": row["citation"], "article": row["article"],
                    "quote": row["quote"]},
