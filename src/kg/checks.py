@@ -20,20 +20,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 
-from kg.corpus import PROJECT_ROOT
 from kg.lexicon import Lexicon
+from kg.ns import DCT, KG, RDF, RDFS, SH, XSD
 from kg.numerals import int_to_cn
 from kg.query import run
+from kg.resources import data_file
 from kg.store import Store
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
-DCT = Namespace("http://purl.org/dc/terms/")
-KG = Namespace("https://regkg.example.org/ns/kg#")
-CHECKS_FILE = PROJECT_ROOT / "ontology" / "checks.toml"
-STATIC_SHAPES = PROJECT_ROOT / "shapes" / "records.ttl"
 KINDS_OF_RECORD = ("signing", "meeting", "leave", "seal")
 
 
@@ -49,7 +45,7 @@ def record_class(base: str, record: str, subject: str, prop: str | None = None,
 
 
 def load_rules() -> dict:
-    return tomllib.loads(CHECKS_FILE.read_text(encoding="utf-8"))
+    return tomllib.loads(data_file("ontology", "checks.toml").read_text(encoding="utf-8"))
 
 
 @dataclass
@@ -90,7 +86,7 @@ class ShapeWriter:
                 self._membership(rule, matching)
             else:
                 self._quantity(rule, matching)
-        self.g.parse(STATIC_SHAPES, format="turtle", publicID=self.base + "/")
+        self.g.parse(data_file("shapes", "records.ttl"), format="turtle", publicID=self.base + "/")
         self._cite_static(store)
         return self.g
 

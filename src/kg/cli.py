@@ -29,22 +29,16 @@ import re
 import sys
 from pathlib import Path
 
-from kg.corpus import CORPUS_DIR, corpus_texts, load
+from kg.corpus import corpus_dir, corpus_texts, load
+from kg.errors import KgError, UsageError
 from kg.model import Regulation
 from kg.numerals import cn_to_int
 from kg.present import article_text, outline_text, structure_dict
-from kg.segment import ParseError
-from kg.store import StoreError
-
-
-class UsageError(Exception):
-    """A user mistake: reported without a traceback, exit 2."""
-
 
 def _regulations(texts: list[str]) -> list[Regulation]:
-    paths = [Path(t) for t in texts] if texts else corpus_texts(CORPUS_DIR)
+    paths = [Path(t) for t in texts] if texts else corpus_texts()
     if not paths:
-        raise UsageError(f"{CORPUS_DIR} 中没有 .txt 规章文本 / no .txt regulation texts in {CORPUS_DIR}")
+        raise UsageError(f"{corpus_dir()} 中没有 .txt 规章文本 / no .txt regulation texts in {corpus_dir()}")
     return [load(p) for p in paths]
 
 
@@ -381,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except (ParseError, UsageError, StoreError) as exc:
+    except KgError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -13,11 +13,12 @@ import tomllib
 from dataclasses import fields
 from pathlib import Path
 
+from kg.errors import ParseError
+from kg.files import read_text
 from kg.model import Metadata, Regulation
-from kg.segment import ParseError, segment
+from kg.resources import data_dir
+from kg.segment import segment
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-CORPUS_DIR = PROJECT_ROOT / "corpus"
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 RE_NOTICE_TITLE = re.compile(r"关于(?:印发|发布|公布)《(.+?)》的(?:通知|决定)")
 RE_SLUG = re.compile(r"[^a-z0-9]+")
@@ -58,24 +59,6 @@ def slug(name: str) -> str:
     return RE_SLUG.sub("-", name.lower()).strip("-") or "regulation"
 
 
-def read_text(path: Path) -> str:
-    """Read a regulation text as UTF-8 (BOM allowed) or fail with a bilingual ParseError."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise ParseError(f"{path}: 文件过大（{size} 字节） / file too large ({size} bytes)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ParseError(f"{path}: 无法读取 / cannot read: {exc.strerror}") from None
-    if b"\x00" in data[:4096]:
-        raise ParseError(f"{path}: 不是文本文件 / not a text file")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"{path}: 不是 UTF-8 文本（第 {exc.start} 字节） / "
-                         f"not UTF-8 text (byte {exc.start})") from None
-
-
 def metadata_for(path: Path, text: str) -> Metadata:
     """Metadata from the sibling .toml, else inferred from the text and file name."""
     toml_path = path.with_suffix(".toml")
@@ -90,14 +73,20 @@ def metadata_for(path: Path, text: str) -> Metadata:
 def load(path: Path) -> Regulation:
     """Read and segment one regulation file."""
     path = Path(path)
-    text = read_text(path)
+    text = read_text(path, MAX_TEXT_BYTES)
     return segment(text, metadata_for(path, text))
 
 
-def corpus_texts(directory: Path = CORPUS_DIR) -> list[Path]:
+def corpus_dir() -> Path:
+    """The default corpus: the project's corpus/ folder, or $KG_CORPUS_DIR."""
+    return data_dir("corpus")
+
+
+def corpus_texts(directory: Path | None = None) -> list[Path]:
     """The regulation texts of a corpus folder, in name order."""
-    return sorted(Path(directory).glob("*.txt"))
+    return sorted(Path(directory or corpus_dir()).glob("*.txt"))
 
 
-def load_corpus(directory: Path = CORPUS_DIR) -> list[Regulation]:
+def load_corpus(directory: Path | None = None) -> list[Regulation]:
+    """Every regulation of a corpus folder (default: the project's corpus)."""
     return [load(p) for p in corpus_texts(directory)]

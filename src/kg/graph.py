@@ -15,26 +15,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.corpus import PROJECT_ROOT, base_iri
+from kg.corpus import base_iri
 from kg.extract import Norm, Party, extract
 from kg.lexicon import ROLE
 from kg.model import Article, Chapter, Item, Paragraph, Regulation, Section, Subitem
+from kg.ns import ELI, KG, KGST, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 from kg.refs import references
+from kg.resources import data_dir
 
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-DCT = Namespace("http://purl.org/dc/terms/")
-KG = Namespace("https://regkg.example.org/ns/kg#")
-KGST = Namespace("https://regkg.example.org/ns/subdivision-type/")
-SH = Namespace("http://www.w3.org/ns/shacl#")
-PREFIXES = {"eli": ELI, "org": ORG, "prov": PROV, "skos": SKOS, "dct": DCT, "kg": KG,
-            "kgst": KGST, "rdfs": RDFS, "xsd": XSD}
-
-ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
 IN_FORCE = ELI["InForce-inForce"]
 NOT_IN_FORCE = ELI["InForce-notInForce"]
 
@@ -58,9 +49,9 @@ def new_graph() -> Graph:
     return g
 
 
-def load_ontology(graph: Graph, base: str | None = None, directory: Path = ONTOLOGY_DIR) -> None:
+def load_ontology(graph: Graph, base: str | None = None, directory: Path | None = None) -> None:
     """Parse every .ttl in ontology/ into the graph; relative IRIs resolve against the base."""
-    for path in sorted(directory.glob("*.ttl")):
+    for path in sorted((directory or data_dir("ontology")).glob("*.ttl")):
         graph.parse(path, format="turtle", publicID=(base or base_iri()) + "/")
 
 

@@ -18,13 +18,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from rdflib import SKOS, Graph, Literal, Namespace
+from rdflib import Graph, Literal
 
-from kg.corpus import PROJECT_ROOT, base_iri
-
-KG = Namespace("https://regkg.example.org/ns/kg#")
-LEXICON_FILE = PROJECT_ROOT / "ontology" / "lexicon.ttl"
-GRAMMAR_FILE = PROJECT_ROOT / "ontology" / "extraction.toml"
+from kg.corpus import base_iri
+from kg.ns import KG, SKOS
+from kg.resources import data_file
 
 # Kinds of entries, from their scheme's last path segment.
 POST, BODY, MEETING, DOCTYPE, SEAL, ACTION, ROLE = (
@@ -212,7 +210,7 @@ def _entries(graph: Graph) -> dict[str, Entry]:
 
 def lexicon_graph(base: str) -> Graph:
     """The lexicon file as a graph, relative IRIs resolved against the base."""
-    return Graph().parse(LEXICON_FILE, format="turtle", publicID=base.rstrip("/") + "/")
+    return Graph().parse(data_file("ontology", "lexicon.ttl"), format="turtle", publicID=base.rstrip("/") + "/")
 
 
 def load_lexicon(base: str | None = None) -> Lexicon:
@@ -222,6 +220,6 @@ def load_lexicon(base: str | None = None) -> Lexicon:
 
 @cache
 def _load(base: str) -> Lexicon:
-    grammar = tomllib.loads(GRAMMAR_FILE.read_text(encoding="utf-8"))
+    grammar = tomllib.loads(data_file("ontology", "extraction.toml").read_text(encoding="utf-8"))
     return Lexicon(base, _entries(lexicon_graph(base)), grammar)
 

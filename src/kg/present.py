@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from kg.hierarchy import permalink as permalink
 from kg.model import Article, Item, Paragraph, Regulation
 
 
@@ -84,21 +85,6 @@ def outline_text(reg: Regulation) -> str:
     for a in reg.articles_outside_chapters:
         article_line(a, "  ")
     return "\n".join(lines)
-
-
-def permalink(source_iri: str) -> dict[str, int]:
-    """Query parameters opening a provision in the Browse page.
-
-    >>> permalink("https://x/eli/reg/art_62/par_1/pnt_2")
-    {'art': 62, 'par': 1, 'item': 2}
-    """
-    keys = {"art": "art", "par": "par", "pnt": "item"}
-    out = {}
-    for seg in source_iri.split("/eli/", 1)[-1].split("/")[1:]:
-        name, _, number = seg.partition("_")
-        if name in keys and number.split("_")[0].isdigit():
-            out[keys[name]] = int(number.split("_")[0])
-    return out
 
 
 def highlight(text: str, quote: str) -> str:

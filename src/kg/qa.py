@@ -5,10 +5,10 @@ trigger word from ontology/qa.toml gives the intent, a named query bound with
 the entities' IRIs finds the norms, and every answer quotes its provision. A
 question the graph cannot answer gets no answers and a message, never a guess.
 
->>> from kg.corpus import CORPUS_DIR, load
+>>> from kg.corpus import load_corpus
 >>> from kg.graph import build_graph
 >>> from kg.store import EmbeddedStore
->>> qa = QA(EmbeddedStore(build_graph([load(CORPUS_DIR / "huancui-gzgz-2022.txt")])))
+>>> qa = QA(EmbeddedStore(build_graph(load_corpus())))
 >>> r = qa.ask("区政府规范性文件由谁签发？")
 >>> [(a.label, a.source.citation) for a in r.answers]
 [('区长', '第六十二条第（二）项')]
@@ -21,13 +21,13 @@ from dataclasses import asdict, dataclass, field
 
 from rdflib import URIRef
 
-from kg.corpus import PROJECT_ROOT, base_iri
+from kg.corpus import base_iri
 from kg.lexicon import AGENT_KINDS, MEETING, ROLE, TOPIC_KINDS, Lexicon, Mention, load_lexicon, \
     normalise
 from kg.query import render, run
+from kg.resources import data_file
 from kg.store import Row, Store
 
-QA_FILE = PROJECT_ROOT / "ontology" / "qa.toml"
 MAX_QUESTION = 300
 
 
@@ -118,7 +118,7 @@ class QA:
     def __init__(self, store: Store, lexicon: Lexicon | None = None):
         self.store = store
         self.lex = lexicon or load_lexicon()
-        cfg = tomllib.loads(QA_FILE.read_text(encoding="utf-8"))
+        cfg = tomllib.loads(data_file("ontology", "qa.toml").read_text(encoding="utf-8"))
         self.intents = [Intent(i["name"], i["label"], tuple(i["actions"])) for i in cfg["intent"]]
         self.triggers = sorted(((t, it) for it, spec in zip(self.intents, cfg["intent"])
                                 for t in spec["triggers"]), key=lambda x: -len(x[0]))

@@ -17,23 +17,23 @@ from functools import cache
 
 from rdflib.term import Node
 
-from kg.corpus import PROJECT_ROOT
+from kg.resources import data_dir
 from kg.store import Row, Store, inline_values
 
-QUERIES_DIR = PROJECT_ROOT / "queries"
 RE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def names() -> list[str]:
-    return sorted(p.stem for p in QUERIES_DIR.glob("*.rq"))
+    return sorted(p.stem for p in data_dir("queries").glob("*.rq"))
 
 
 @cache
 def text(name: str) -> str:
     """The query text of queries/<name>.rq (KeyError for an unknown name)."""
-    if not RE_NAME.match(name) or not (QUERIES_DIR / f"{name}.rq").exists():
+    path = data_dir("queries") / f"{name}.rq"
+    if not RE_NAME.match(name) or not path.exists():
         raise KeyError(f"no named query {name!r}")
-    return (QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8")
+    return path.read_text(encoding="utf-8")
 
 
 def render(name: str, bindings: Mapping[str, Node] | None = None) -> str:

@@ -23,13 +23,12 @@ from pathlib import Path
 
 from decimal import Decimal
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, URIRef
 
-from kg.corpus import PROJECT_ROOT, base_iri, slug
+from kg.corpus import base_iri, slug
 from kg.lexicon import BODY, DOCTYPE, MEETING, POST, SEAL, Lexicon, load_lexicon, normalise
-
-KG = Namespace("https://regkg.example.org/ns/kg#")
-SCHEMA_FILE = PROJECT_ROOT / "ontology" / "records.toml"
+from kg.ns import KG, RDF, XSD
+from kg.resources import data_file
 CONCEPT_KINDS = {"post": POST, "posts": POST, "body": BODY, "doctype": DOCTYPE,
                  "meeting": MEETING, "seal": SEAL}
 TRUE = {"是", "yes", "y", "true", "1", "√", "已告知"}
@@ -145,7 +144,7 @@ def graph_to_records(graph: Graph) -> list[Record]:
 
 @cache
 def load_schema() -> dict:
-    return tomllib.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return tomllib.loads(data_file("ontology", "records.toml").read_text(encoding="utf-8"))
 
 
 def kinds(schema: dict) -> list[str]:

@@ -17,7 +17,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from kg.lexicon import GRAMMAR_FILE
+from kg.resources import data_file
+from kg.hierarchy import article_key, path, segment
 from kg.model import Article, Regulation
 from kg.numerals import NUMERAL_CLASS, cn_to_int
 
@@ -33,7 +34,7 @@ class Reference:
 
 @cache
 def _grammar() -> dict:
-    return tomllib.loads(GRAMMAR_FILE.read_text(encoding="utf-8"))["references"]
+    return tomllib.loads(data_file("ontology", "extraction.toml").read_text(encoding="utf-8"))["references"]
 
 
 def _patterns():
@@ -62,25 +63,24 @@ def references(reg: Regulation) -> list[Reference]:
     out: list[Reference] = []
     articles = reg.articles()
     for index, a in enumerate(articles):
-        for par_no, path, text in _units(a):
+        for par_no, source, text in _units(a):
             if index and re.search(previous_article, text):
-                out.append(Reference(path, articles[index - 1].path,
+                out.append(Reference(source, articles[index - 1].path,
                                      re.search(previous_article, text).group()))
             for m in explicit.finditer(text):
-                target = f"art_{cn_to_int(m.group(1))}"
-                if m.group(2):
-                    target += f"_{cn_to_int(m.group(2))}"
-                if m.group(3):
-                    target += f"/par_{cn_to_int(m.group(3))}"
+                art = ("article", article_key(cn_to_int(m.group(1)),
+                                              cn_to_int(m.group(2)) if m.group(2) else None))
+                target = path(art, ("paragraph", cn_to_int(m.group(3)))) if m.group(3) else path(art)
                 if target in known:
-                    out.append(Reference(path, target, m.group()))
+                    out.append(Reference(source, target, m.group()))
             for m in this.finditer(text):
-                target = f"{a.path}/par_{cn_to_int(m.group(1))}"
+                target = f"{a.path}/{segment('paragraph', cn_to_int(m.group(1)))}"
                 if target in known:
-                    out.append(Reference(path, target, m.group()))
+                    out.append(Reference(source, target, m.group()))
             for m in previous.finditer(text):
                 for back in range(1, counts[m.group()] + 1):
                     if par_no - back >= 1:
-                        out.append(Reference(path, f"{a.path}/par_{par_no - back}", m.group()))
+                        out.append(Reference(source, f"{a.path}/{segment('paragraph', par_no - back)}",
+                                             m.group()))
     unique = {(r.source, r.target): r for r in out}
     return list(unique.values())

@@ -4,8 +4,8 @@ jieba (with the user dictionary generated from the lexicon) gives words, and
 cut_for_search their parts; character bigrams make two-character queries such as
 区长 or 印章 match wherever they occur. Snippets are HTML-escaped with <mark>.
 
->>> from kg.corpus import load, CORPUS_DIR
->>> index = Index(load(CORPUS_DIR / "huancui-gzgz-2022.txt").articles())
+>>> from kg.corpus import load_corpus
+>>> index = Index(load_corpus()[0].articles())
 >>> index.search("印章")[0].citation
 '第六十七条'
 """

@@ -20,13 +20,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.errors import ParseError
+from kg.hierarchy import article_key, eid, path
 from kg.model import (Article, Chapter, Item, Metadata, Paragraph, Regulation, Section, Span,
                       Subitem, article_citation, item_citation, paragraph_citation)
 from kg.numerals import NUMERAL_CLASS, cn_to_int
-
-
-class ParseError(ValueError):
-    """The text cannot be read as a regulation; the message is bilingual."""
 
 
 N = f"{NUMERAL_CLASS}+"
@@ -399,49 +397,49 @@ class _Parser:
         arts = [frozen[id(a)] for a in self.articles]
         chapters = []
         for ch in self.chapters:
-            cpath = f"chp_{ch.number}"
+            chp = ("chapter", ch.number)
             secs = []
             for chap_no, sec in self.sections:
                 if chap_no != ch.number:
                     continue
+                sec_step = ("section", sec.number)
                 secs.append(Section(sec.number, sec.title, Span(sec.line.start, sec.line.end),
-                                    f"{cpath}/sec_{sec.number}", f"chp_{ch.number}__sec_{sec.number}",
+                                    path(chp, sec_step), eid(chp, sec_step),
                                     tuple(a for a in arts if a.chapter == ch.number
                                           and a.section == sec.number)))
             direct = tuple(a for a in arts if a.chapter == ch.number and a.section is None)
-            chapters.append(Chapter(ch.number, ch.title, Span(ch.line.start, ch.line.end), cpath,
-                                    f"chp_{ch.number}", tuple(secs), direct))
+            chapters.append(Chapter(ch.number, ch.title, Span(ch.line.start, ch.line.end), path(chp),
+                                    eid(chp), tuple(secs), direct))
         outside = tuple(a for a in arts if a.chapter is None)
         return Regulation(self.meta, self.source, self.scheme, tuple(chapters), outside,
                           self.front, self.trailer)
 
     def _freeze_article(self, a: _ArticleB) -> Article:
         citation = article_citation(a.number, a.suffix)
-        key = f"{a.number}_{a.suffix}" if a.suffix else f"{a.number}"
-        apath, aeid = f"art_{key}", f"art_{key}"
+        art = ("article", article_key(a.number, a.suffix))
         paragraphs = []
         count = len(a.paragraphs)
         for pn, p in enumerate(a.paragraphs, 1):
-            ppath, peid = f"{apath}/par_{pn}", f"{aeid}__para_{pn}"
+            par = ("paragraph", pn)
             items = []
             for it in p.items:
-                ipath, ieid = f"{ppath}/pnt_{it.number}", f"{peid}__point_{it.number}"
+                pnt = ("point", it.number)
                 icite = item_citation(citation, pn, it.number, count > 1)
                 subs = tuple(
                     Subitem(s.number, s.marker, s.block.text(), s.block.span(),
-                            f"{icite}第{s.number}目", f"{ieid}__subpoint_{s.number}",
-                            f"{ipath}/sub_{s.number}")
+                            f"{icite}第{s.number}目", eid(art, par, pnt, ("subpoint", s.number)),
+                            path(art, par, pnt, ("subpoint", s.number)))
                     for s in it.subitems)
                 items.append(Item(it.number, it.marker, it.block.text(), it.block.span(), icite,
-                                  item_citation(citation, pn, it.number, True), ieid, ipath,
-                                  subs))
+                                  item_citation(citation, pn, it.number, True), eid(art, par, pnt),
+                                  path(art, par, pnt), subs))
             end = max([p.block.span().end] + [i.span.end for i in items]
                       + [s.span.end for i in items for s in i.subitems])
             span = Span(p.block.span().start, end)
             paragraphs.append(Paragraph(pn, p.block.text(), span, paragraph_citation(citation, pn),
-                                        peid, ppath, tuple(items)))
+                                        eid(art, par), path(art, par), tuple(items)))
         span = Span(a.label_line.start, paragraphs[-1].span.end)
-        return Article(a.number, a.label, span, citation, aeid, apath, tuple(paragraphs), a.suffix,
+        return Article(a.number, a.label, span, citation, eid(art), path(art), tuple(paragraphs), a.suffix,
                        a.chapter, a.section)
 
 

@@ -26,12 +26,10 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg.errors import StoreError
+
 Row = dict[str, object]
 INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
-
-
-class StoreError(Exception):
-    """The store could not answer (unreachable, bad query); the message is bilingual."""
 
 
 class Store(Protocol):

@@ -21,8 +21,8 @@ def texts() -> dict:
     """The app's texts that name domain things (ontology/ui.toml)."""
     import tomllib
 
-    from kg.corpus import PROJECT_ROOT
-    return tomllib.loads((PROJECT_ROOT / "ontology" / "ui.toml").read_text(encoding="utf-8"))
+    from kg.resources import data_file
+    return tomllib.loads(data_file("ontology", "ui.toml").read_text(encoding="utf-8"))
 
 
 @st.cache_resource
@@ -228,7 +228,7 @@ SEVERITY_ZH = {"Violation": ":red[**违规 Violation**]", "Warning": ":orange[**
 
 
 def validate_page() -> None:
-    from kg.corpus import PROJECT_ROOT
+    from kg.resources import data_dir
     from kg.lexicon import load_lexicon
     from kg.records import Loaded, Reader
 
@@ -250,7 +250,7 @@ def validate_page() -> None:
             loaded.errors += one.errors
             loaded.files += one.files
     elif st.session_state.get("validate_examples"):
-        folder = PROJECT_ROOT / "examples" / st.session_state["validate_examples"]
+        folder = data_dir("examples") / st.session_state["validate_examples"]
         loaded = reader.read(sorted(folder.glob("*.csv")))
     else:
         return
@@ -366,9 +366,9 @@ def _sparql_url(url: str) -> str:
 
 
 def examples() -> dict[str, str]:
-    from kg.corpus import PROJECT_ROOT
+    from kg.resources import data_dir
     out = {}
-    for path in sorted((PROJECT_ROOT / "queries" / "examples").glob("*.rq")):
+    for path in sorted((data_dir("queries") / "examples").glob("*.rq")):
         text = path.read_text(encoding="utf-8")
         out[text.splitlines()[0].lstrip("# ")] = text
     return out
