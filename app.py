@@ -1,5 +1,5 @@
-"""Streamlit front end: `streamlit run app.py`. All page logic lives in kg.ui."""
+"""Streamlit front end: `streamlit run app.py`. All page logic lives in kg.app."""
 
-from kg.ui import main
+from kg.app import main
 
 main()

@@ -9,8 +9,8 @@ TIMEOUT = 180
 
 
 def browse_script():
-    from kg.ui import browse_page
-    browse_page()
+    from kg.app.views import browse
+    browse.render()
 
 
 @pytest.fixture
@@ -67,8 +67,8 @@ def test_browse_unknown_article_is_an_error_message():
 
 
 def validate_script():
-    from kg.ui import validate_page
-    validate_page()
+    from kg.app.views import validate
+    validate.render()
 
 
 def test_validate_page_groups_findings_by_article_with_downloads():
@@ -100,14 +100,14 @@ def test_uploading_a_bad_file_shows_an_error_not_a_traceback():
 
 
 def page(name: str, **params) -> AppTest:
-    at = AppTest.from_string(f"from kg.ui import {name}\n{name}()", default_timeout=TIMEOUT)
+    at = AppTest.from_string(f"from kg.app.views import {name}\n{name}.render()", default_timeout=TIMEOUT)
     for k, v in params.items():
         at.query_params[k] = v
     return at.run()
 
 
 def test_search_for_seal_ranks_article_67_first():
-    at = page("search_page")
+    at = page("search")
     at.text_input(key="search_query").set_value("印章").run()
     assert not at.exception
     first = next(m.value for m in at.markdown if m.value.startswith("**["))
@@ -116,15 +116,15 @@ def test_search_for_seal_ranks_article_67_first():
 
 
 def test_search_snippets_escape_html():
-    at = page("search_page")
+    at = page("search")
     at.text_input(key="search_query").set_value("<b>区长</b>").run()
     shown = texts(at)
     assert "<mark>区长</mark>" in shown and "<b>" not in shown
 
 
 def test_sparql_example_runs_and_offers_downloads():
-    from kg.ui import examples
-    at = page("sparql_page")
+    from kg.app.views.sparql import examples
+    at = page("sparql")
     at.selectbox[0].set_value(next(k for k in examples() if "规范性文件由谁签发" in k)).run()
     next(b for b in at.button if "运行" in b.label).click().run()
     assert not at.exception and not at.error
@@ -134,7 +134,7 @@ def test_sparql_example_runs_and_offers_downloads():
 
 
 def test_sparql_page_refuses_updates_and_shows_syntax_errors_readably():
-    at = page("sparql_page")
+    at = page("sparql")
     at.text_area[0].set_value("DROP ALL").run()
     next(b for b in at.button if "运行" in b.label).click().run()
     assert "read-only" in at.error[0].value
@@ -144,7 +144,7 @@ def test_sparql_page_refuses_updates_and_shows_syntax_errors_readably():
 
 
 def test_graph_page_draws_who_attends_the_executive_meeting():
-    at = page("graph_page")
+    at = page("graph")
     assert not at.exception
     dot = at.get("graphviz_chart")[0].proto.spec
     assert '"区长" -> "常务会议" [label="主持"]' in dot
@@ -153,7 +153,7 @@ def test_graph_page_draws_who_attends_the_executive_meeting():
 
 
 def test_browse_shows_the_norms_of_the_article_and_its_print_layout():
-    at = page("browse_page", art="62", item="2")
+    at = page("browse", art="62", item="2")
     shown = texts(at)
     assert "本条规范 / norms (16)" in [s.value for s in at.subheader]
     assert 'id="item-2" style="background:#fff3b0"' in shown
@@ -169,8 +169,7 @@ def test_english_labels_can_be_switched_on(app):
 
 def test_every_page_has_its_own_url_path():
     """Ask is the default page, served at /; the others at /browse, /search …"""
-    from kg import ui
-    import inspect
-    source = inspect.getsource(ui.main)
-    for path in ["ask", "browse", "search", "sparql", "validate", "graph"]:
-        assert f'url_path="{path}"' in source
+    from kg.app.main import PAGES
+
+    assert [path for _, _, _, path in PAGES] == ["ask", "browse", "search", "sparql", "validate", "graph"]
+    assert [key for key, *_ in PAGES][0] == "ask"

@@ -1,17 +1,20 @@
-"""The `kg` console script, run as a user runs it."""
+"""The `kg` command line: in process (the same main() the console script calls), plus one
+smoke test per command through the installed console script."""
 
 import json
 import subprocess
 import sys
 from pathlib import Path
 
-from helpers import FIXTURES, ROOT
+import pytest
+
+from helpers import FIXTURES, ROOT, kg
 
 KG = [str(Path(sys.executable).with_name("kg"))]
 
 
 def run(*args, cwd=ROOT):
-    return subprocess.run(KG + list(args), cwd=cwd, capture_output=True, text=True, timeout=120)
+    return kg(*args, cwd=cwd)
 
 
 def test_structure_json_contract_on_the_seed():
@@ -55,7 +58,8 @@ def test_show_of_a_missing_article_is_a_clear_error():
 def test_build_writes_three_serialisations(tmp_path):
     out = run("build", "--out", str(tmp_path))
     assert out.returncode == 0, out.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.jsonld", "graph.nt", "graph.ttl"]
+    visible = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
+    assert visible == ["build.json", "graph.jsonld", "graph.nt", "graph.ttl"]
 
 
 def test_build_from_named_texts_infers_metadata(tmp_path):
@@ -88,3 +92,86 @@ def test_search_jumps_to_an_article():
     for query in ["第62条", "六十二", "62"]:
         doc = json.loads(run("search", "--json", query).stdout)
         assert doc["jump"] == 62 and doc["results"][0]["citation"] == "第六十二条"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["validate", "examples"], "is a folder"),
+    (["structure", "examples"], "is a folder"),
+    (["push", "--endpoint", "notaurl"], "invalid endpoint URL"),
+    (["push", "--endpoint", "http://127.0.0.1:9/query", "--graph", "not an iri"], "not a valid IRI"),
+    (["push", "--endpoint", "http://127.0.0.1:9/query", "--batch", "0"], "must be a whole number"),
+    (["ask", "--graph", "not an iri", "区长印章谁批"], "not a valid IRI"),
+    (["ask", "--graph", "urn:x:g", "区长印章谁批"], "--graph needs --endpoint"),
+    (["show", "abc"], "not an article number"),
+    (["search", "印章", "--limit", "-3"], "must be a whole number"),
+])
+def test_bad_input_is_a_bilingual_message_and_exit_2(args, message, tmp_path):
+    out = run(*args, cwd=ROOT)
+    assert out.returncode == 2, (args, out.stdout, out.stderr)
+    assert message in out.stderr and "Traceback" not in out.stderr
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in out.stderr.split(message)[0] + out.stderr)
+
+
+def test_ask_from_stdin_answers_every_line_in_order_even_blank_and_undecodable_ones():
+    out = kg("ask", "--json", "-", stdin="常务会议由谁主持？\n\n".encode() + b"\xff\xfe\n" + "谁列席区长办公会议？\n".encode())
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert out.returncode == 0 and len(lines) == 4
+    assert [bool(d["answers"]) for d in lines] == [True, False, False, True]
+    assert "not UTF-8" in lines[2]["message"]
+
+
+def test_old_graph_folder_spelling_still_works_with_a_note(tmp_path):
+    assert run("build", "--out", str(tmp_path)).returncode == 0
+    out = run("ask", "--graph", str(tmp_path), "常务会议由谁主持？")
+    assert out.returncode == 0 and "区长" in out.stdout and "--graph-dir" in out.stderr
+
+
+@pytest.mark.parametrize("args, expect", [
+    (["structure"], "第一章"),
+    (["show", "62"], "第六十二条"),
+    (["ask", "区政府规范性文件由谁签发？"], "区长"),
+    (["facts", "--article", "62"], "第六十二条"),
+    (["search", "印章"], "第六十七条"),
+    (["validate", str(ROOT / "examples" / "conforming" / "seal.csv")], "records"),
+])
+def test_console_script_smoke(args, expect, tmp_path):
+    """The installed `kg` script itself, once per reading command, from an unrelated directory."""
+    out = subprocess.run(KG + args, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert expect in out.stdout
+
+
+def test_a_truncated_graph_file_is_refused_not_answered_from(tmp_path):
+    assert run("build", "--out", str(tmp_path)).returncode == 0
+    nt = tmp_path / "graph.nt"
+    lines = nt.read_bytes().splitlines(keepends=True)
+    nt.write_bytes(b"".join(lines[: len(lines) // 2]))  # cut at a line boundary: still valid N-Triples
+    out = run("ask", "--graph-dir", str(tmp_path), "常务会议由谁主持？")
+    assert out.returncode == 2 and "truncated" in out.stderr and "不完整" in out.stderr
+
+
+def test_a_failed_build_leaves_the_previous_graph_in_place(tmp_path, monkeypatch):
+    import pyoxigraph
+
+    assert run("build", "--out", str(tmp_path)).returncode == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+
+    def interrupted(self, output, *args, **kwargs):
+        output.write(b"<urn:half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pyoxigraph.Store, "dump", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run("build", "--out", str(tmp_path))
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    assert after == before
+
+
+def test_two_builds_into_one_folder_do_not_both_write(tmp_path):
+    import fcntl
+
+    tmp_path.mkdir(exist_ok=True)
+    with open(tmp_path / ".build.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        out = run("build", "--out", str(tmp_path))
+    assert out.returncode == 2 and "another build" in out.stderr

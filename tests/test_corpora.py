@@ -4,9 +4,8 @@ import re
 
 import pytest
 
-from kg.corpus import load
-
 from helpers import CORPORA
+from kg.corpus import load
 
 
 def readme_rows():

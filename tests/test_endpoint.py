@@ -307,7 +307,7 @@ def test_readme_examples_give_the_same_rows_through_the_endpoint(endpoint, seed_
     query = path.read_text(encoding="utf-8")
     embedded = EmbeddedStore(seed_graph).select(query)
     remote = RemoteStore(endpoint).select(query)
-    key = lambda r: json.dumps(r, ensure_ascii=False, sort_keys=True, default=str)  # noqa: E731
+    key = lambda r: json.dumps(r, ensure_ascii=False, sort_keys=True, default=str)
     assert sorted(map(key, remote)) == sorted(map(key, embedded)) and embedded
 
 

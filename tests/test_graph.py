@@ -110,8 +110,8 @@ def test_structure_shapes_catch_a_broken_graph(seed, breakage):
 
 
 def test_every_corpus_regulation_conforms(tmp_path):
-    from kg.corpus import load
     from helpers import CORPORA
+    from kg.corpus import load
     shapes = Graph().parse(STRUCTURE_SHAPES)
     for path in sorted(CORPORA.glob("*.txt")):
         conforms, _, text = validate(plain(load(path)), shacl_graph=shapes, allow_warnings=True)

@@ -2,12 +2,11 @@
 
 import pytest
 
-from kg.corpus import load, infer_title
+from helpers import FIXTURES
+from kg.corpus import infer_title, load
 from kg.model import Metadata
 from kg.numerals import cn_to_int, int_to_cn
 from kg.segment import ParseError, clean, segment
-
-from helpers import FIXTURES
 
 
 def test_articles_numbered_yi_er_inside_chapters():

@@ -11,8 +11,10 @@
     kg push --endpoint URL [--graph IRI] [--replace]   load the graph into any SPARQL store
     kg docs [--out docs/ontology.md]    write the ontology reference page
     kg search "印章" [--json]            full-text search over the articles (BM25)
+    kg app [--host H] [--port P]        the Streamlit app (loopback unless --host says otherwise)
 
-Reading commands (ask, structure, facts) take --endpoint URL (or $KG_SPARQL_ENDPOINT)
+Reading commands (ask, structure, facts) take --graph-dir DIR (a folder written by kg build),
+or --endpoint URL (or $KG_SPARQL_ENDPOINT) and optionally --graph IRI (a named graph there)
 to run against a remote SPARQL store with the same named queries.
 
 Exit codes: 0 success, 2 bad input (message in Chinese and English on stderr);
@@ -34,6 +36,7 @@ from kg.errors import KgError, UsageError
 from kg.model import Regulation
 from kg.numerals import cn_to_int
 from kg.present import article_text, outline_text, structure_dict
+
 
 def _regulations(texts: list[str]) -> list[Regulation]:
     paths = [Path(t) for t in texts] if texts else corpus_texts()
@@ -63,7 +66,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_structure(args: argparse.Namespace) -> int:
-    if args.endpoint or args.graph or os.environ.get("KG_SPARQL_ENDPOINT"):
+    _graph_options(args)
+    if args.endpoint or args.graph_dir or os.environ.get("KG_SPARQL_ENDPOINT"):
         doc = _structure_from_store(_store(args), args.id)
         if args.json:
             print(json.dumps(doc, ensure_ascii=False, indent=1))
@@ -120,20 +124,36 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _graph_options(args: argparse.Namespace) -> None:
+    """--graph names a graph IRI; a folder or file given there (the old spelling) means --graph-dir."""
+    value = getattr(args, "graph", None)
+    if value and not getattr(args, "graph_dir", None) and Path(value).exists():
+        print("提示：--graph 现指命名图 IRI，本地图谱请用 --graph-dir / note: --graph now names a "
+              "graph IRI; use --graph-dir for a built graph folder", file=sys.stderr)
+        args.graph_dir, args.graph = value, None
+    _check_iri(args.graph)
+
+
+def _check_iri(value: str | None) -> None:
+    if value and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+$", value):
+        raise UsageError(f"不是有效的 IRI：{value!r} / not a valid IRI: {value!r}")
+
+
 def _store(args: argparse.Namespace, texts: list[str] | None = None):
-    """Remote if --endpoint (or $KG_SPARQL_ENDPOINT), a built graph if --graph, else in-process."""
+    """Remote if --endpoint (or $KG_SPARQL_ENDPOINT), a built graph if --graph-dir, else in-process."""
     from kg.store import open_store
 
+    _graph_options(args)
     graph_file = None
-    if getattr(args, "graph", None):
-        graph_file = Path(args.graph)
+    if getattr(args, "graph_dir", None):
+        graph_file = Path(args.graph_dir)
         graph_file = graph_file / "graph.nt" if graph_file.is_dir() else graph_file
         if not graph_file.exists():
             raise UsageError(f"找不到图谱 {graph_file}（先运行 kg build）/ no graph at {graph_file} "
                              f"(run kg build)")
     endpoint = getattr(args, "endpoint", None)
     regs = None if endpoint or graph_file else _regulations(texts or [])
-    return open_store(endpoint, graph_file, regs)
+    return open_store(endpoint, graph_file, regs, graph_iri=getattr(args, "graph", None))
 
 
 def _print_answer(result) -> None:
@@ -158,13 +178,19 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     qa = QA(_store(args))
     if args.question == "-":
-        for line in sys.stdin:
-            if line.strip():
-                result = qa.ask(line.strip())
-                if args.json:
-                    print(json.dumps(result.to_json(), ensure_ascii=False), flush=True)
-                else:
-                    _print_answer(result)
+        # One answer per input line, blank lines included, so output lines up with input.
+        for raw in sys.stdin.buffer:
+            try:
+                line = raw.decode("utf-8-sig").strip()
+            except UnicodeDecodeError:
+                line = None
+            result = qa.ask(line) if line is not None else qa.refuse(
+                raw.decode("utf-8", "replace").strip(),
+                "这一行不是 UTF-8 文本 / this line is not UTF-8 text")
+            if args.json:
+                print(json.dumps(result.to_json(), ensure_ascii=False), flush=True)
+            else:
+                _print_answer(result)
         return 0
     result = qa.ask(args.question)
     if args.json:
@@ -194,8 +220,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from kg.endpoint import Limits, serve
     from kg.graph import build_graph, write_graph
 
-    nt = Path(args.graph) / "graph.nt" if args.graph else Path(args.out) / "graph.nt"
-    if not args.graph:
+    nt = Path(args.graph_dir) / "graph.nt" if args.graph_dir else Path(args.out) / "graph.nt"
+    if not args.graph_dir:
         write_graph(build_graph(_regulations([])), Path(args.out))
     if not nt.exists():
         raise UsageError(f"找不到图谱 {nt}（先运行 kg build）/ no graph at {nt} (run kg build)")
@@ -212,6 +238,10 @@ def cmd_push(args: argparse.Namespace) -> int:
     from kg.graph import build_graph, write_graph
     from kg.push import push
 
+    if not re.match(r"^https?://[^\s/]+", args.endpoint):
+        raise UsageError(f"端点地址无效：{args.endpoint!r}（应以 http:// 或 https:// 开头）/ invalid endpoint "
+                         f"URL: {args.endpoint!r} (must start with http:// or https://)")
+    _check_iri(args.graph)
     nt = Path(args.graph_dir) / "graph.nt"
     if not nt.exists():
         write_graph(build_graph(_regulations([])), Path(args.graph_dir))
@@ -282,6 +312,23 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_app(args: argparse.Namespace) -> int:
+    """Run the Streamlit app from the installed package (app.py in a checkout does the same)."""
+    import subprocess
+
+    from kg.app import streamlit_app
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"警告：应用将对 {args.host} 上的其他机器开放，且没有登录保护 / warning: the app will be "
+              f"reachable from other machines on {args.host}, with no login", file=sys.stderr)
+    flags = [f"--server.address={args.host}", f"--server.port={args.port}", "--server.headless=true",
+             "--client.toolbarMode=minimal", "--client.showErrorDetails=false",
+             "--browser.gatherUsageStats=false", "--server.maxUploadSize=20"]
+    try:
+        return subprocess.call([sys.executable, "-m", "streamlit", "run", streamlit_app.__file__, *flags])
+    except KeyboardInterrupt:
+        return 0
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
     from kg.docs import reference
     from kg.graph import build_graph
@@ -292,6 +339,13 @@ def cmd_docs(args: argparse.Namespace) -> int:
     out.write_text(text, encoding="utf-8")
     print(out)
     return 0
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数 / must be a whole number ≥ 1: {text!r}")
+    return int(text)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -307,7 +361,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("structure", help="print the tree / 打印结构")
     s.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
     s.add_argument("--json", action="store_true", help="print the JSON contract")
-    s.add_argument("--graph", help="read the tree from a built graph instead of the text")
+    s.add_argument("--graph-dir", help="read the tree from a built graph (kg build's folder)")
+    s.add_argument("--graph", help="named graph IRI to read from, with --endpoint")
     s.add_argument("--endpoint", help="read the tree from a SPARQL endpoint")
     s.add_argument("--id", help="which regulation, when the store holds several")
     s.set_defaults(func=cmd_structure)
@@ -320,7 +375,8 @@ def parser() -> argparse.ArgumentParser:
     a = sub.add_parser("ask", help="answer a who-question / 问答")
     a.add_argument("question", help='the question, or "-" to read one per line from stdin')
     a.add_argument("--json", action="store_true", help="print the JSON contract")
-    a.add_argument("--graph", help="a built graph (folder from kg build, or a .nt/.ttl file)")
+    a.add_argument("--graph-dir", help="a built graph (folder from kg build, or a .nt/.ttl file)")
+    a.add_argument("--graph", help="named graph IRI to read from, with --endpoint")
     a.add_argument("--endpoint", help="a SPARQL endpoint URL (default: $KG_SPARQL_ENDPOINT)")
     a.set_defaults(func=cmd_ask)
 
@@ -328,7 +384,8 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
     f.add_argument("--article", help="only this article (62, 六十二)")
     f.add_argument("--json", action="store_true", help="print JSON")
-    f.add_argument("--graph", help="a built graph (folder or .nt/.ttl file)")
+    f.add_argument("--graph-dir", help="a built graph (folder or .nt/.ttl file)")
+    f.add_argument("--graph", help="named graph IRI to read from, with --endpoint")
     f.add_argument("--endpoint", help="a SPARQL endpoint URL")
     f.set_defaults(func=cmd_facts)
 
@@ -342,7 +399,8 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("serve", help="read-only SPARQL endpoint / SPARQL 端点")
     e.add_argument("--port", type=int, default=7878)
     e.add_argument("--host", default="127.0.0.1", help="bind address (default: loopback only)")
-    e.add_argument("--graph", help="serve this built graph folder instead of rebuilding")
+    e.add_argument("--graph-dir", "--graph", dest="graph_dir",
+                   help="serve this built graph folder instead of rebuilding")
     e.add_argument("--out", default="build", help="where to build the graph (default: build/)")
     e.add_argument("--store", help="Oxigraph data folder (default: <graph folder>/oxigraph)")
     e.add_argument("--timeout", type=int, default=10, help="query time limit in seconds")
@@ -354,7 +412,7 @@ def parser() -> argparse.ArgumentParser:
     u.add_argument("--replace", action="store_true", help="empty the target graph first")
     u.add_argument("--gsp", help="Graph Store Protocol URL (else SPARQL Update is used)")
     u.add_argument("--update", help="SPARQL Update URL (default: the query URL with /update)")
-    u.add_argument("--batch", type=int, default=5000, help="triples per request")
+    u.add_argument("--batch", type=_positive, default=5000, help="triples per request")
     u.add_argument("--graph-dir", default="build", help="the built graph folder (default: build/)")
     u.set_defaults(func=cmd_push)
 
@@ -362,8 +420,13 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("query", help="words to look for, or an article (第62条 / 六十二 / 62)")
     q.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
     q.add_argument("--json", action="store_true", help="print JSON")
-    q.add_argument("--limit", type=int, default=10)
+    q.add_argument("--limit", type=_positive, default=10)
     q.set_defaults(func=cmd_search)
+
+    ap = sub.add_parser("app", help="run the Streamlit app / 启动应用")
+    ap.add_argument("--host", default="127.0.0.1", help="bind address (default: loopback only)")
+    ap.add_argument("--port", type=int, default=8501)
+    ap.set_defaults(func=cmd_app)
 
     d = sub.add_parser("docs", help="write the ontology reference page / 生成本体文档")
     d.add_argument("--out", default="docs/ontology.md")

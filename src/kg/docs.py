@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from kg.graph import KG, PREFIXES, load_ontology, new_graph, norm_iri, node_iri
+from kg.graph import KG, PREFIXES, load_ontology, new_graph, node_iri, norm_iri
 
 EXAMPLES = [
     ("条 article", "art_62"),

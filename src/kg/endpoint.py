@@ -258,7 +258,7 @@ class Handler(BaseHTTPRequestHandler):
                 if len(data) > limits.max_bytes:
                     _drop_backend_connection()  # the rest of the answer is still in the socket
                 break
-            except socket.timeout:
+            except TimeoutError:
                 _drop_backend_connection()
                 threading.Thread(target=backend.restart, args=(generation,), daemon=True).start()
                 return self._timeout(limits)

@@ -26,8 +26,18 @@ import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from kg.lexicon import AGENT_KINDS, BODY, MEETING, POST, ROLE, TOPIC_KINDS, Lexicon, Mention, \
-    load_lexicon, normalise
+from kg.lexicon import (
+    AGENT_KINDS,
+    BODY,
+    MEETING,
+    POST,
+    ROLE,
+    TOPIC_KINDS,
+    Lexicon,
+    Mention,
+    load_lexicon,
+    normalise,
+)
 from kg.model import Regulation
 from kg.numerals import cn_to_int
 

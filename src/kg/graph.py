@@ -270,16 +270,50 @@ def build_graph(regulations: Iterable[Regulation], base: str | None = None,
     return g
 
 
-SERIALISATIONS = {"graph.ttl": "turtle", "graph.nt": "nt", "graph.jsonld": "json-ld"}
+SERIALISATIONS = {"graph.ttl": "TURTLE", "graph.nt": "N_TRIPLES", "graph.jsonld": "JSON_LD"}
+MANIFEST = "build.json"
 
 
 def write_graph(graph: Graph, out_dir: Path) -> list[Path]:
-    """Write Turtle, N-Triples and JSON-LD into out_dir; returns the paths written."""
+    """Write Turtle, N-Triples and JSON-LD into out_dir; returns the paths written.
+
+    Nothing half-written is ever left under a final name: each file is written beside its
+    target and renamed into place, build.json (triple count and checksums, which readers
+    check) last; a lock refuses a second build into the same folder at the same time.
+    """
+    import fcntl
+    import hashlib
+    import json
+    import os
+
+    import pyoxigraph as ox
+
+    from kg.errors import UsageError
+
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, fmt in SERIALISATIONS.items():
-        path = out_dir / name
-        graph.serialize(destination=path, format=fmt, encoding="utf-8")
-        written.append(path)
+    store: ox.Store = graph.store._inner  # type: ignore[attr-defined]
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+    with open(out_dir / ".build.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UsageError(f"另一个构建正在写入 {out_dir} / another build is writing into {out_dir}") from None
+        written, sums = [], {}
+        for name, fmt in SERIALISATIONS.items():
+            path, tmp = out_dir / name, out_dir / f".{name}.{os.getpid()}.tmp"
+            try:
+                with open(tmp, "wb") as fh:
+                    store.dump(fh, getattr(ox.RdfFormat, fmt), from_graph=ox.DefaultGraph(),
+                               prefixes=prefixes if fmt != "N_TRIPLES" else None)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                sums[name] = hashlib.sha256(tmp.read_bytes()).hexdigest()
+                os.replace(tmp, path)
+            finally:
+                tmp.unlink(missing_ok=True)
+            written.append(path)
+        manifest = out_dir / f".{MANIFEST}.tmp"
+        manifest.write_text(json.dumps({"triples": len(store), "sha256": sums}, indent=1))
+        os.replace(manifest, out_dir / MANIFEST)
     return written

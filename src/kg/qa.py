@@ -22,8 +22,7 @@ from dataclasses import asdict, dataclass, field
 from rdflib import URIRef
 
 from kg.corpus import base_iri
-from kg.lexicon import AGENT_KINDS, MEETING, ROLE, TOPIC_KINDS, Lexicon, Mention, load_lexicon, \
-    normalise
+from kg.lexicon import AGENT_KINDS, MEETING, ROLE, TOPIC_KINDS, Lexicon, Mention, load_lexicon, normalise
 from kg.query import render, run
 from kg.resources import data_file
 from kg.store import Row, Store
@@ -109,7 +108,8 @@ def _in_text_order(joined: str | None, text: str) -> str | None:
 
 
 def _local(iri: str) -> str:
-    return iri.rsplit("/", 1)[-1]
+    """https://…/ns/kg#Obligation -> Obligation"""
+    return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 class QA:
@@ -305,6 +305,10 @@ class QA:
                     if entry and entry.pref not in names:
                         names.append(entry.pref)
         return names
+
+    def refuse(self, question: str, why: str) -> Result:
+        """A result with no answers and only a message (input that is not a question)."""
+        return Result(question, None, message=why)
 
     def _not_found(self, question, intent, why, sparql=None) -> Result:
         tips = "；".join(self.examples[:4])

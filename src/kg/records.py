@@ -18,10 +18,9 @@ import io
 import re
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
-
-from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 
@@ -29,6 +28,7 @@ from kg.corpus import base_iri, slug
 from kg.lexicon import BODY, DOCTYPE, MEETING, POST, SEAL, Lexicon, load_lexicon, normalise
 from kg.ns import KG, RDF, XSD
 from kg.resources import data_file
+
 CONCEPT_KINDS = {"post": POST, "posts": POST, "body": BODY, "doctype": DOCTYPE,
                  "meeting": MEETING, "seal": SEAL}
 TRUE = {"是", "yes", "y", "true", "1", "√", "已告知"}
@@ -232,6 +232,8 @@ class Reader:
 
     def _bytes(self, path: Path) -> bytes:
         limit = int(self.limits.get("max_file_bytes", 20_000_000))
+        if path.is_dir():
+            raise _Rejected("是文件夹，不是文件 / is a folder, not a file")
         try:
             size = path.stat().st_size
         except OSError as exc:

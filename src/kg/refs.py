@@ -17,10 +17,10 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from kg.resources import data_file
 from kg.hierarchy import article_key, path, segment
 from kg.model import Article, Regulation
 from kg.numerals import NUMERAL_CLASS, cn_to_int
+from kg.resources import data_file
 
 N = f"{NUMERAL_CLASS}+"
 

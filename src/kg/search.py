@@ -24,6 +24,7 @@ from pathlib import Path
 
 import jieba
 
+from kg.errors import InputError, bilingual
 from kg.lexicon import load_lexicon, normalise
 from kg.model import Article
 from kg.numerals import cn_to_int
@@ -31,7 +32,10 @@ from kg.numerals import cn_to_int
 K1, B = 1.5, 0.75
 RE_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 RE_WORD = re.compile(r"[\w\u4e00-\u9fff]")
-RE_JUMP = re.compile(r"^\s*第?\s*([0-9０-９]+|[零〇○一二两三四五六七八九十百]+)\s*条?\s*$")
+# Applied to a stripped query of at most JUMP_MAX characters: no unbounded \s* runs to backtrack over.
+RE_JUMP = re.compile(r"^第? ?([0-9０-９]+|[零〇○一二两三四五六七八九十百]+) ?条?$")
+JUMP_MAX = 16
+MAX_QUERY = 200
 
 
 @cache
@@ -57,7 +61,8 @@ def tokens(text: str) -> list[str]:
 
 def jump(query: str) -> int | None:
     """第62条 / 六十二 / 62 -> 62; anything else -> None."""
-    m = RE_JUMP.match(normalise(query))
+    core = re.sub(r"\s+", " ", normalise(query).strip()) if len(query) <= 10 * JUMP_MAX else ""
+    m = RE_JUMP.match(core) if 0 < len(core) <= JUMP_MAX else None
     if not m:
         return None
     try:
@@ -101,6 +106,10 @@ class Index:
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Ranked hits; a query over MAX_QUERY characters is an InputError (bounded work)."""
+        if len(query) > MAX_QUERY:
+            raise InputError(bilingual(f"检索词过长（最多 {MAX_QUERY} 字）",
+                                       f"search query too long (at most {MAX_QUERY} characters)"))
         terms = Counter(tokens(query))
         if not terms:
             return []

@@ -22,10 +22,21 @@ from dataclasses import dataclass, field
 
 from kg.errors import ParseError
 from kg.hierarchy import article_key, eid, path
-from kg.model import (Article, Chapter, Item, Metadata, Paragraph, Regulation, Section, Span,
-                      Subitem, article_citation, item_citation, paragraph_citation)
+from kg.model import (
+    Article,
+    Chapter,
+    Item,
+    Metadata,
+    Paragraph,
+    Regulation,
+    Section,
+    Span,
+    Subitem,
+    article_citation,
+    item_citation,
+    paragraph_citation,
+)
 from kg.numerals import NUMERAL_CLASS, cn_to_int
-
 
 N = f"{NUMERAL_CLASS}+"
 SPACE_CHARS = " \t\u3000\u00a0"

@@ -15,12 +15,11 @@ xsd:integer as int, unbound as None.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol
-
-import os
-import re
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -78,11 +77,21 @@ class EmbeddedStore:
     @classmethod
     def from_file(cls, path: Path) -> EmbeddedStore:
         """Load a built graph (N-Triples or Turtle) with Oxigraph's own fast parser."""
+        import hashlib
+        import json
+
+        path = Path(path)
+        manifest = path.with_name("build.json")
+        if manifest.exists():  # written last by kg build: the files must match it
+            expected = json.loads(manifest.read_text()).get("sha256", {}).get(path.name)
+            if expected and hashlib.sha256(path.read_bytes()).hexdigest() != expected:
+                raise StoreError(f"图谱文件 {path} 不完整或已被改动，请重新运行 kg build / the graph file "
+                                 f"{path} is truncated or changed: run kg build again")
         store = ox.Store()
-        fmt = ox.RdfFormat.N_TRIPLES if Path(path).suffix == ".nt" else ox.RdfFormat.TURTLE
+        fmt = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
         try:
             store.bulk_load(path=str(path), format=fmt)
-        except (OSError, SyntaxError) as exc:
+        except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"无法载入图谱 {path} / cannot load the graph {path}: {exc}") from None
         return cls(store)
 
@@ -132,7 +141,7 @@ class RemoteStore:
     naming the URL.
     """
 
-    def __init__(self, endpoint: str, timeout_s: int = 30):
+    def __init__(self, endpoint: str, timeout_s: int = 30, graph: str | None = None):
         from SPARQLWrapper import SPARQLWrapper
         if not re.match(r"^https?://", endpoint or ""):
             raise StoreError(f"端点地址无效：{endpoint!r}（应以 http:// 或 https:// 开头）/ "
@@ -140,6 +149,7 @@ class RemoteStore:
         self.endpoint = endpoint
         self.name = f"remote SPARQL endpoint {endpoint}"
         self.timeout_s = timeout_s
+        self.graph = graph
         self._factory = SPARQLWrapper
 
     def _client(self, query: str):
@@ -151,6 +161,8 @@ class RemoteStore:
         client.setMethod(POST)
         client.setReturnFormat(JSON)
         client.setTimeout(self.timeout_s)
+        if self.graph:  # the protocol's way to make one named graph the query's default graph
+            client.addDefaultGraph(self.graph)
         user = os.environ.get("KG_SPARQL_USER")
         if user:
             client.setCredentials(user, os.environ.get("KG_SPARQL_PASSWORD", ""))
@@ -177,11 +189,16 @@ class RemoteStore:
         return bool(doc.get("boolean"))
 
 
-def open_store(endpoint: str | None = None, graph_file: Path | None = None, regulations=None):
+def open_store(endpoint: str | None = None, graph_file: Path | None = None, regulations=None,
+               graph_iri: str | None = None):
     """The store a feature should use: remote when an endpoint is named, else embedded."""
     endpoint = endpoint or os.environ.get("KG_SPARQL_ENDPOINT")
     if endpoint:
-        return RemoteStore(endpoint)
+        return RemoteStore(endpoint, graph=graph_iri or os.environ.get("KG_SPARQL_GRAPH") or None)
+    if graph_iri:
+        from kg.errors import UsageError
+        raise UsageError("--graph 需要与 --endpoint 一起使用 / --graph needs --endpoint (a named graph "
+                         "lives in a SPARQL store)")
     if graph_file is not None:
         return EmbeddedStore.from_file(graph_file)
     from kg.corpus import load_corpus
