@@ -53,6 +53,7 @@ class Party:
     name: str    # the lexicon's canonical Chinese name
     label: str   # as the text says it (elliptical names expanded)
     kind: str
+    generic: bool = False  # found by a suffix pattern, not in the curated lexicon
 
 
 @dataclass(frozen=True)
@@ -400,7 +401,7 @@ class Extractor:
         return True
 
     def _named(self, label: str, start: int, end: int) -> Mention:
-        entry = self.lex.by_label.get(normalise(label)) or self.lex.generic_role(label)
+        entry = self.lex.by_label.get(normalise(label)) or self.lex.generic_role(label, self.lex.generic_kind(label))
         return Mention(entry, start, end, label)
 
     def _ellipsis(self, prev: Mention, m: Mention) -> Mention:
@@ -419,7 +420,7 @@ class Extractor:
         return tuple(out)
 
     def _party(self, m: Mention, label: str) -> Party:
-        return Party(m.entry.iri, m.entry.pref, label, m.entry.kind)
+        return Party(m.entry.iri, m.entry.pref, label, m.entry.kind, m.entry.generic)
 
     # ------------------------------------------------------------ objects
 

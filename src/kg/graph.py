@@ -186,7 +186,7 @@ def norm_iri(reg_id: str, norm_id: str, base: str | None = None) -> URIRef:
 
 def _party(party: Party) -> Iterator[Triple]:
     """A role found by a generic pattern needs describing; lexicon entries already are."""
-    if party.kind == ROLE:
+    if party.generic:
         iri = URIRef(party.iri)
         yield iri, RDF.type, ORG.Post
         yield iri, RDF.type, SKOS.Concept

@@ -59,6 +59,7 @@ class Entry:
     relation: str = ""
     contextual: bool = False       # records write its broader post (分管副区长 -> 副区长)
     record_property: str = ""      # a role records name indirectly (会议主持人)
+    generic: bool = False          # found by a suffix pattern, not in the curated lexicon
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -92,11 +93,21 @@ class Lexicon:
         labels = sorted(by_label, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, labels))) if labels else None
         roles = self.grammar.get("roles", {})
-        suffixes = sorted(roles.get("suffixes", []), key=len, reverse=True)
+        # Suffix -> kind of the generic entry it makes (a post, a body, a meeting, a document).
+        self._suffix_kind: dict[str, str] = {}
+        for key, kind in (("suffixes", ROLE), ("body_suffixes", BODY), ("meeting_suffixes", MEETING),
+                          ("document_suffixes", DOCTYPE)):
+            for word in roles.get(key, []):
+                self._suffix_kind.setdefault(normalise(word), kind)
+        suffixes = sorted(self._suffix_kind, key=len, reverse=True)
         self._suffix = re.compile("|".join(map(re.escape, suffixes))) if suffixes else None
         self._stop = set(roles.get("stop_chars", ""))
         self._max_prefix = int(roles.get("max_prefix", 10))
         self._not_followed = set(roles.get("not_followed_by", ""))
+        # A generic name never swallows a verb: it stops growing leftwards at one.
+        breakers = set(self.grammar.get("actions", {})) | set(roles.get("name_breakers", []))
+        self._needs_prefix = {normalise(w) for w in roles.get("needs_prefix", [])}
+        self._breakers = sorted((normalise(w) for w in breakers if len(w) > 1), key=len, reverse=True)
         self.actions = {e.iri.rsplit("/", 1)[-1]: e for e in self.entries.values()
                         if e.kind == ACTION}
 
@@ -134,10 +145,17 @@ class Lexicon:
                     changed = True
         return out
 
-    def generic_role(self, label: str) -> Entry:
-        """An entry for a role the lexicon lacks; its IRI is a stable hash of the label."""
+    def generic_role(self, label: str, kind: str = ROLE) -> Entry:
+        """An entry for a post, body, meeting or document the lexicon lacks, found by its suffix;
+        its IRI is a stable hash of the label."""
         digest = hashlib.sha1(label.encode("utf-8")).hexdigest()[:12]
-        return Entry(f"{self.base}/id/role/r-{digest}", ROLE, label)
+        return Entry(f"{self.base}/id/role/r-{digest}", kind, label, generic=True)
+
+    def generic_kind(self, label: str) -> str:
+        """The kind a generic name's suffix gives it (a post unless a body/meeting/document suffix)."""
+        norm = normalise(label)
+        best = max((w for w in self._suffix_kind if norm.endswith(w)), key=len, default="")
+        return self._suffix_kind.get(best, ROLE)
 
     # -- finding mentions
 
@@ -163,10 +181,13 @@ class Lexicon:
                 continue
             start = m.start()
             while (start > 0 and m.start() - start < self._max_prefix and not taken[start - 1]
-                   and norm[start - 1] not in self._stop and is_cjk_ideograph(norm[start - 1])):
+                   and norm[start - 1] not in self._stop and is_cjk_ideograph(norm[start - 1])
+                   and not any(norm.endswith(w, 0, start) for w in self._breakers)):
                 start -= 1
+            if start == m.start() and m.group() in self._needs_prefix:
+                continue  # a bare 会议 or 部门 is a common noun, not a name
             label = text[start:m.end()]
-            out.append(Mention(self.generic_role(label), start, m.end(), label))
+            out.append(Mention(self.generic_role(label, self._suffix_kind[m.group()]), start, m.end(), label))
             for i in range(start, m.end()):
                 taken[i] = True
         return out
