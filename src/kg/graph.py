@@ -19,12 +19,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.corpus import base_iri
-from kg.extract import Norm, Party, extract
-from kg.lexicon import ROLE
+from kg.extract import Norm, extract
+from kg.lexicon import load_lexicon
 from kg.model import Article, Chapter, Item, Paragraph, Regulation, Section, Subitem
 from kg.ns import ELI, KG, KGST, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 from kg.refs import references
 from kg.resources import data_dir
+from kg.terms import Term, scope
 
 IN_FORCE = ELI["InForce-inForce"]
 NOT_IN_FORCE = ELI["InForce-notInForce"]
@@ -184,14 +185,35 @@ def norm_iri(reg_id: str, norm_id: str, base: str | None = None) -> URIRef:
     return URIRef(f"{base or base_iri()}/id/norm/{reg_id}/{norm_id}")
 
 
-def _party(party: Party) -> Iterator[Triple]:
-    """A role found by a generic pattern needs describing; lexicon entries already are."""
-    if party.generic:
-        iri = URIRef(party.iri)
-        yield iri, RDF.type, ORG.Post
+TERM_TYPES = {"post": ORG.Post, "body": ORG.Organization}
+
+
+def term_triples(reg: Regulation, terms: Iterable[Term], base: str | None = None) -> Iterator[Triple]:
+    """The regulation's own terms: a concept scheme of posts, bodies, meetings, documents, seals."""
+    base = base or base_iri()
+    root = regulation_iri(reg.meta.id, base)
+    scheme = URIRef(f"{base}/id/{reg.meta.id}/terms")
+    yield scheme, RDF.type, SKOS.ConceptScheme
+    yield scheme, SKOS.prefLabel, _lit(f"《{reg.meta.title}》的术语")
+    yield scheme, KG.inRegulation, root
+    for t in terms:
+        iri = URIRef(t.iri)
         yield iri, RDF.type, SKOS.Concept
-        yield iri, SKOS.prefLabel, _lit(party.name)
-        yield iri, KG.generic, Literal(True)
+        if t.kind in TERM_TYPES:
+            yield iri, RDF.type, TERM_TYPES[t.kind]
+        yield iri, SKOS.inScheme, scheme
+        yield iri, KG.inRegulation, root
+        yield iri, KG.termKind, Literal(t.kind)
+        yield iri, SKOS.prefLabel, _lit(t.name)
+        for label in t.labels:
+            if label != t.name:
+                yield iri, SKOS.altLabel, _lit(label)
+        for form in t.short:
+            yield iri, SKOS.hiddenLabel, _lit(form)
+        if t.concept:
+            yield iri, SKOS.broadMatch, URIRef(t.concept)
+        else:
+            yield iri, KG.generic, Literal(True)
 
 
 def norm_triples(reg: Regulation, norms: Iterable[Norm], base: str | None = None) -> Iterator[Triple]:
@@ -214,7 +236,6 @@ def norm_triples(reg: Regulation, norms: Iterable[Norm], base: str | None = None
         if n.bearer:
             yield iri, KG.bearer, URIRef(n.bearer.iri)
             yield iri, KG.bearerLabel, _lit(n.bearer.label)
-            yield from _party(n.bearer)
         for o in n.objects:
             yield iri, KG.object, URIRef(o.iri)
         if n.object_text:
@@ -222,11 +243,9 @@ def norm_triples(reg: Regulation, norms: Iterable[Norm], base: str | None = None
         for a in n.aux:
             yield iri, KG.auxiliaryParty, URIRef(a.iri)
             yield iri, KG.auxiliaryLabel, _lit(a.label)
-            yield from _party(a)
         for d in n.delegated_by:
             yield iri, KG.delegatedBy, URIRef(d.iri)
             yield iri, KG.delegatedByLabel, _lit(d.label)
-            yield from _party(d)
         if n.delegation:
             yield iri, KG.delegation, _lit(n.delegation)
         if n.condition:
@@ -256,7 +275,10 @@ def regulation_triples(reg: Regulation, base: str | None = None,
     yield from structure_triples(reg, base)
     yield from reference_triples(reg, base)
     if with_norms:
-        yield from norm_triples(reg, extract(reg), base)
+        lexicon = load_lexicon(base)
+        norms, terms = scope(lexicon, reg.meta.id, extract(reg, lexicon))
+        yield from term_triples(reg, terms, base)
+        yield from norm_triples(reg, norms, base)
 
 
 def build_graph(regulations: Iterable[Regulation], base: str | None = None,
