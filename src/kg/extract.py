@@ -122,6 +122,7 @@ class _Group:
     bearers: list[tuple[Party, tuple[Party, ...], str]] = field(default_factory=list)
     aux: list[Party] = field(default_factory=list)
     marker: int | None = None  # where the bearer marker (由/经/报 …) starts
+    subject: list = field(default_factory=list)  # 在X领导下: the sentence's own subject, for what follows
 
 
 class Extractor:
@@ -134,6 +135,12 @@ class Extractor:
         self.aux_actions = set(g["verbs"]["aux_after"])
         self.connectors = g["verbs"]["connectors"]
         self.circumstance = g["verbs"]["circumstance_prefixes"]
+        self.nominal = g["verbs"].get("nominal_mark", "的")
+        self.list_mark = g["verbs"].get("list_mark", "、")
+        self.subject_leads = set(g["bearers"].get("subject_leads", []))
+        self.task_phrases = tuple(g["bearers"].get("task_phrases", []))
+        self.pivots = sorted(g["bearers"].get("pivots", []), key=len, reverse=True)
+        self.carry_over = tuple(g["bearers"].get("carry_over", []))
         b = g["bearers"]
         self.re_verb = _words(list(self.actions))
         self.re_not_verb = _words(g["verbs"]["ignore_words"])
@@ -141,7 +148,11 @@ class Extractor:
         self.re_not_modal = _words(g["modality"]["not_modal"])
         self.re_marker = _words(b["markers"])
         self.re_aux_marker = _words(b["aux_markers"])
+        self.aux_marker_words = tuple(b["aux_markers"])
         self.delegation = b["delegation"]
+        self.passive = set(b.get("passive_markers", []))
+        under = b.get("under", [])
+        self.under = (under[0], under[1]) if len(under) == 2 else None
         self.alternatives = b["alternatives"]
         self.coordination = sorted(b["coordination"], key=len, reverse=True)
         self.heads = sorted(b["distributive_heads"], key=len, reverse=True)
@@ -168,7 +179,7 @@ class Extractor:
 
     def _unit(self, unit: _Unit) -> list[Norm]:
         text = unit.text
-        mentions = self.lex.mentions(text)
+        mentions = self._verbal(text, self.lex.mentions(text))
         taken = [False] * len(text)
         for m in mentions:
             taken[m.start:m.end] = [True] * (m.end - m.start)
@@ -182,11 +193,27 @@ class Extractor:
                 taken[m.start():m.end()] = [True] * (m.end() - m.start())
         norms: list[Norm] = []
         topic: tuple[tuple[Party, ...], str] = ((), "")
+        self.carried: list = []
         for start, end in _spans(text, CLAUSE_END):
             clause_norms, topic = self._clause(unit, text, start, end, mentions, taken, topic,
                                                fact_spans)
             norms += clause_norms
+            if not text[start:end].endswith(self.carry_over):
+                self.carried = []
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
+
+    def _verbal(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """向国务院请示报告: a document name right after 向/给 + a party is the verb, not a document."""
+        out: list[Mention] = []
+        for m in mentions:
+            prev = out[-1] if out else None
+            if (m.entry.kind in TOPIC_KINDS and prev is not None and prev.end == m.start
+                    and prev.entry.kind in AGENT_KINDS
+                    and any(text.endswith(w, 0, prev.start) for w in self.aux_marker_words)
+                    and self.re_verb.search(normalise(m.surface))):
+                continue
+            out.append(m)
+        return out
 
     # ------------------------------------------------------------ one clause
 
@@ -230,6 +257,7 @@ class Extractor:
                         provision_text=text, quote=text[quote_start:quote_end],
                         quote_start=quote_start, quote_end=quote_end))
             prev = g
+            self.carried = list(g.bearers)
         own_topic = self._topic(text, cs, ce, colon, in_clause, used, cond_mask, ce)
         if own_topic[0] and not groups:
             seg = next((s, e) for s, e in _spans(text, SEGMENT_END) if s <= own_topic[1] < e)
@@ -248,6 +276,11 @@ class Extractor:
                 continue
             before = norm_text[max(cs, m.start() - 4):m.start()]
             if any(before.endswith(p) for p in self.circumstance):
+                continue
+            # 的决定 / 讨论决定的事项 / 决议、决定: a verb as a noun or inside a relative clause
+            if before.endswith(self.nominal) or norm_text.startswith(self.nominal, m.end()):
+                continue
+            if before.endswith(self.list_mark) and not (found and found[-1][1] == m.start() - 1):
                 continue
             found.append((m.start(), m.end(), self.actions[m.group()], m.group()))
         groups: list[_Group] = []
@@ -275,9 +308,25 @@ class Extractor:
     def _last_marker(self, text, s, e, taken):
         last = None
         for m in self.re_marker.finditer(normalise(text), s, e):
-            if not any(taken[m.start():m.end()]) and not any(self.blocked["marker"][m.start():m.end()]):
-                last = m
+            if any(taken[m.start():m.end()]) or any(self.blocked["marker"][m.start():m.end()]):
+                continue
+            if m.group() in self.passive and self._delegating(text, m.end(), e, taken):
+                continue  # 受总理委托: who entrusts, not who acts
+            last = m
         return last
+
+    def _delegating(self, text: str, pos: int, end: int, taken) -> bool:
+        """Is text[pos:] a name followed by a delegation word (总理委托)?"""
+        while pos < end and taken[pos]:
+            pos += 1
+        return any(text.startswith(w, pos) for w in self.delegation)
+
+    def _under(self, text: str, g: _Group, wstart: int) -> int | None:
+        """在X领导下: the position right after 在 when the verb is followed by 下."""
+        if not self.under or not text.startswith(self.under[1], g.end):
+            return None
+        pos = text.rfind(self.under[0], wstart, g.start)
+        return pos + len(self.under[0]) if pos >= 0 else None
 
     # ------------------------------------------------------------ bearers
 
@@ -289,21 +338,40 @@ class Extractor:
             g.aux = self._aux(g, text, mentions, taken, wstart, agents, used)
             agents = [m for m in agents if m.start not in used]
         marker = self._last_marker(text, wstart, g.start, taken)
-        g.marker = marker.start() if marker else None
-        if marker:
+        under = self._under(text, g, wstart)
+        g.marker = marker.start() if marker else (under - len(self.under[0]) if under else None)
+        if under is not None and (marker is None or marker.start() < under):
+            region = [m for m in agents if m.start >= under]
+            g.subject = self._subject([m for m in agents if m.start < under], text, wstart, under)
+        elif marker:
             region = [m for m in agents if m.start >= marker.end()]
         else:
             seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, g.start)] or [wstart])
-            region = [m for m in agents if m.start >= seg_start]
-        if not region and prev is not None and prev.bearers:
+            # A name that modifies a noun (本部门的工作) is not who acts.
+            region = [m for m in agents if m.start >= seg_start
+                      and not text.startswith(self.nominal, m.end)]
+        # 受总理委托，负责…: the name before a delegation word entrusts, it does not act.
+        entrusting = [m for m in region if any(text.startswith(w, m.end) for w in self.delegation)
+                      and marker is None and under is None]
+        region = [m for m in region if m not in entrusting]
+        region = self._after_pivot(region, text)
+        if not region and prev is not None and prev.subject:
+            region = prev.subject
+        elif not region and prev is not None and prev.bearers:
             g.bearers = list(prev.bearers)
             return
         if not region and not marker:
-            region = self._subject(agents, text)
+            region = self._subject(agents, text, wstart, g.start)
+        if not region and not marker and self.carried:
+            # Subject left out after ；: the clause continues the one before.
+            g.bearers = [(b, tuple(self._party(m, m.surface) for m in entrusting) or d,
+                          self.delegation[0] if entrusting else k) for b, d, k in self.carried]
+            return
         region = self._expand(region, text)
         delegators_default = tuple(
             self._party(m, m.surface) for m in mentions
             if any(s <= m.start < e for s, e in window_conditions) and m.entry.kind in AGENT_KINDS)
+        delegators_default = delegators_default or tuple(self._party(m, m.surface) for m in entrusting)
         if not delegators_default and prev is not None:
             delegators_default = tuple(b for b, _, _ in prev.bearers)
         for alternative in self._split(region, text, self.alternatives):
@@ -311,14 +379,42 @@ class Extractor:
         for m in region:
             used.add(m.start)
 
-    def _subject(self, agents: list[Mention], text: str) -> list[Mention]:
-        """The clause's leading names, as far as they are joined by 、/和 (its subject)."""
-        out = agents[:1]
-        for m in agents[1:]:
-            if not self._joined(text, out[-1].end, m.start):
-                break
-            out.append(m)
-        return out
+    def _after_pivot(self, region: list[Mention], text: str) -> list[Mention]:
+        """国务院设副秘书长若干人，协助…: of the names around a pivot word, the ones after it act."""
+        for i in range(len(region) - 1, 0, -1):
+            gap = text[region[i - 1].end:region[i].start]
+            if any(gap.startswith(w) for w in self.pivots):
+                return region[i:]
+        return region
+
+    def _subject(self, agents: list[Mention], text: str, start: int, verb: int) -> list[Mention]:
+        """The clause's leading names, as far as they are joined by 、/和 (its subject);
+        names that modify a noun (国务院的重要指示) are not a subject."""
+        groups: list[list[Mention]] = []
+        for m in agents:
+            if groups and self._joined(text, groups[-1][-1].end, m.start):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        for group in groups:
+            lead = re.sub(r"[^\u4e00-\u9fff]", "", text[start:group[0].start])
+            if lead and lead not in self.subject_leads:
+                return []  # the clause opens with a verb: its names are objects, not its subject
+            if text.startswith(self.nominal, group[-1].end) and not any(
+                    text.startswith(w, group[-1].end) for w in self.task_phrases):
+                continue
+            rest = text[group[-1].end:verb]
+            if any(rest.startswith(w) for w in self.task_phrases):
+                return group  # 会议的主要任务是：讨论决定… — the meeting acts
+            if self.nominal in rest and self.re_verb.search(normalise(rest[:rest.index(self.nominal)])):
+                return []  # X讨论决定的事项，应当公布: the names belong to a relative clause
+            rest = text[group[-1].end:]
+            pivot = next((w for w in self.pivots if rest.startswith(w)), None)
+            if pivot:  # 国务院设副秘书长…，协助秘书长工作: the one set up acts
+                after = [m for m in agents if m.start >= group[-1].end + len(pivot)]
+                return after[:1]
+            return group
+        return []
 
     def _aux(self, g, text, mentions, taken, wstart, agents, used) -> list[Party]:
         """The party reported to: roles right after the verb, or after 向 before it."""
@@ -425,6 +521,8 @@ class Extractor:
     # ------------------------------------------------------------ objects
 
     def _objects(self, g, text, wstart, cs, ce, colon, mentions, used, cond_mask, inherited):
+        if g.subject:  # 秘书长在总理领导下: the one led is the sentence's subject
+            return self._parties(g.subject), text[g.subject[0].start:g.subject[-1].end]
         if not any(slug in self.aux_actions for slug, _ in g.actions):
             seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.end, ce)] or [ce])
             after = [m for m in mentions if g.end <= m.start < seg_end

@@ -108,6 +108,8 @@ class Lexicon:
         breakers = set(self.grammar.get("actions", {})) | set(roles.get("name_breakers", []))
         self._needs_prefix = {normalise(w) for w in roles.get("needs_prefix", [])}
         self._breakers = sorted((normalise(w) for w in breakers if len(w) > 1), key=len, reverse=True)
+        # …unless the verb is the start of a noun (国务院组成部门 holds 组成, a noun there).
+        self._nouns = [normalise(w) for w in self.grammar.get("verbs", {}).get("ignore_words", [])]
         self.actions = {e.iri.rsplit("/", 1)[-1]: e for e in self.entries.values()
                         if e.kind == ACTION}
 
@@ -168,7 +170,26 @@ class Lexicon:
                 found.append(Mention(self.by_label[m.group()], m.start(), m.end(), text[m.start():m.end()]))
         if generic and self._suffix:
             found += self._generic(text, norm, found)
+            found = self._compounds(text, sorted(found, key=lambda m: m.start))
         return sorted(found, key=lambda m: m.start)
+
+    def _compounds(self, text: str, found: list[Mention]) -> list[Mention]:
+        """A body's name right before another name is part of it: 国务院+组成部门 -> 国务院组成部门,
+        国务院+常务会议 -> 国务院常务会议 (the meeting the lexicon knows, as this text names it)."""
+        out: list[Mention] = []
+        for m in found:
+            prev = out[-1] if out else None
+            verbal = m.entry.kind != BODY and any(v in m.surface for v in self.grammar.get("actions", {}))
+            if (prev is not None and prev.end == m.start and prev.entry.kind == BODY
+                    and m.entry.kind != ACTION and not verbal):
+                label = prev.surface + m.surface
+                entry = self.by_label.get(normalise(label))
+                if entry is None:
+                    entry = m.entry if not m.entry.generic else self.generic_role(label, m.entry.kind)
+                out[-1] = Mention(entry, prev.start, m.end, label)
+                continue
+            out.append(m)
+        return out
 
     def _generic(self, text: str, norm: str, claimed: list[Mention]) -> list[Mention]:
         taken = [False] * len(norm)
@@ -182,7 +203,8 @@ class Lexicon:
             start = m.start()
             while (start > 0 and m.start() - start < self._max_prefix and not taken[start - 1]
                    and norm[start - 1] not in self._stop and is_cjk_ideograph(norm[start - 1])
-                   and not any(norm.endswith(w, 0, start) for w in self._breakers)):
+                   and not any(norm.endswith(w, 0, start) and not self._noun_at(norm, start - len(w))
+                               for w in self._breakers)):
                 start -= 1
             if start == m.start() and m.group() in self._needs_prefix:
                 continue  # a bare 会议 or 部门 is a common noun, not a name
@@ -191,6 +213,9 @@ class Lexicon:
             for i in range(start, m.end()):
                 taken[i] = True
         return out
+
+    def _noun_at(self, norm: str, pos: int) -> bool:
+        return any(norm.startswith(w, pos) for w in self._nouns)
 
     # -- jieba
 
