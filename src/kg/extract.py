@@ -83,6 +83,8 @@ class Norm:
     value: Fraction | None = None
     unit: str = ""
     comparator: str = ""
+    phrase: str = ""                # a quantity as printed: 超过应到人数的二分之一, 二至五人
+    low: Fraction | None = None     # the least of a range (二至五人: 2), value being the most
 
 
 @dataclass
@@ -168,6 +170,7 @@ class Extractor:
         self.re_cond_phrase = _words(c["phrases"])
         self.basis = c.get("basis", {})
         self.facts = [(f, re.compile(f["pattern"])) for f in g.get("facts", [])]
+        self.quantities = _quantity_patterns(g.get("quantities", {}))
 
     # ------------------------------------------------------------ entry points
 
@@ -187,8 +190,10 @@ class Extractor:
                         [("verb", self.re_not_verb), ("marker", self.re_not_marker),
                          ("modal", self.re_not_modal)]}
         fact_spans = []
-        for spec, pattern in self.facts:
+        for spec, pattern in self.facts + self.quantities:
             for m in pattern.finditer(text):
+                if any(taken[m.start():m.end()]) or _is_date(text, m):
+                    continue
                 fact_spans.append((spec, m))
                 taken[m.start():m.end()] = [True] * (m.end() - m.start())
         norms: list[Norm] = []
@@ -598,15 +603,23 @@ class Extractor:
         return ("permission" if conditional else self.default_modality), strength
 
     def _fact(self, unit, text, spec, m, topic: tuple[tuple[Party, ...], str]) -> Norm:
-        groups = m.groupdict()
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        low: Fraction | None = None
         if "num" in groups:
-            value = Fraction(cn_to_int(groups["num"]), cn_to_int(groups["den"]))
+            value = Fraction(_number(groups["num"]), _number(groups["den"]))
+        elif "word" in groups:  # 过半数
+            value = Fraction(spec["_ratio"][groups["word"]])
+        elif "pct" in groups:
+            value = Fraction(_number(groups["pct"])) / 100
+        elif "times" in groups:
+            value = Fraction(_number(groups["times"]), _number(groups.get("n", "1")))
         else:
-            value = Fraction(cn_to_int(groups["n"]))
+            value = Fraction(_number(groups["n"]))
+            if "n2" in groups:  # 二至四人: the most, and the least as `low`
+                low, value = value, Fraction(_number(groups["n2"]))
         unit_name = spec.get("unit") or groups.get("unit", "")
-        if groups.get("times"):  # 每2周召开1次 -> 1/2 per 周
+        if "times" in groups:  # 每2周召开1次 -> 1/2 per 周
             unit_name = f"次/{groups['unit']}"
-            value = Fraction(cn_to_int(groups["times"]), cn_to_int(groups["n"]))
         qs, qe = _sentence(text, m.start())
         strength = "defeasible" if any(w in text[qs:m.start()] for w in self.defeasible) else "strict"
         return Norm(
@@ -615,7 +628,63 @@ class Extractor:
             delegation="", modality="obligation", strength=strength, source_path=unit.path,
             source_citation=unit.citation, article=unit.article, provision_text=text,
             quote=text[qs:qe], quote_start=qs, quote_end=qe, value=value, unit=unit_name,
-            comparator=spec.get("comparator", ""))
+            comparator=spec.get("comparator", "") or _comparator(groups), phrase=m.group(), low=low)
+
+
+def _number(text: str) -> Fraction:
+    """Arabic, full-width or Chinese numerals (七, 二十四, 2.5, 半)."""
+    text = normalise(text)
+    if text == "半":
+        return Fraction(1, 2)
+    return Fraction(text) if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text) else Fraction(cn_to_int(text))
+
+
+def _comparator(groups: dict) -> str:
+    """What the phrase says of the value: at least, at most, more than, a range."""
+    words = groups.get("pre", "") + groups.get("post", "")
+    if "n2" in groups:
+        return "range"
+    if any(w in words for w in ("不少于", "至少", "以上", "满")):
+        return ">="
+    if "超过" in words and "不" not in words:
+        return ">"
+    if any(w in words for w in ("不超过", "最多", "以下", "以内", "内", "前")):
+        return "<="
+    return "="
+
+
+def _quantity_patterns(cfg: dict) -> list[tuple[dict, re.Pattern]]:
+    """The generic quantity patterns of extraction.toml [quantities], most specific first."""
+    if not cfg:
+        return []
+    num = f"(?:{cfg['number']})"
+    units = "|".join(map(re.escape, sorted(cfg["units"], key=len, reverse=True)))
+    pre = "|".join(map(re.escape, sorted(cfg.get("before", []), key=len, reverse=True)))
+    post = "|".join(map(re.escape, sorted(cfg.get("after", []), key=len, reverse=True)))
+    spec = {"action": "quantity"}
+    pre_g, post_g = f"(?P<pre>{pre})?" if pre else "", f"(?P<post>{post})?" if post else ""
+    # A number glued to a letter or digit on the left belongs to something else (第7条, A2).
+    edge = r"(?<![第0-9A-Za-z.])"
+    out = [
+        (spec, re.compile(cfg["frequency"].replace("{number}", num))),
+        (spec, re.compile(rf"{pre_g}{edge}(?P<n>{num})(?:{units})?(?:至|到|-|－|～)(?P<n2>{num})(?P<unit>{units}){post_g}")),
+        (spec, re.compile(rf"{pre_g}(?P<den>{num})分之(?P<num>{num}){post_g}")),
+        (spec, re.compile(rf"{pre_g}{edge}(?P<pct>[0-9０-９]+(?:\.[0-9]+)?)[%％]{post_g}")),
+        (spec, re.compile(rf"{pre_g}{edge}(?P<n>{num})(?P<unit>{units}){post_g}")),
+    ]
+    majority = cfg.get("majority", {})
+    if majority:
+        words = "|".join(map(re.escape, sorted(majority, key=len, reverse=True)))
+        out.append(({"action": "quantity", "unit": "ratio", "_ratio": majority},
+                    re.compile(rf"(?P<word>{words})")))
+    return out
+
+
+def _is_date(text: str, m: re.Match) -> bool:
+    """2022年2月28日 or 1999年: a date, not a quantity."""
+    around = text[max(0, m.start() - 6):m.end() + 6]
+    return bool(re.search(r"[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十〇]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日",
+                          around)) and "年" in m.group() + text[m.end():m.end() + 1] + around
 
 
 def _spans(text: str, ends: str, start: int = 0, stop: int | None = None) -> list[tuple[int, int]]:

@@ -256,6 +256,10 @@ def norm_triples(reg: Regulation, norms: Iterable[Norm], base: str | None = None
             yield iri, KG.value, Literal(f"{float(n.value):.6g}", datatype=XSD.decimal)
             yield iri, KG.unit, _lit(n.unit)
             yield iri, KG.comparator, Literal(n.comparator)
+            if n.phrase:
+                yield iri, KG.phrase, _lit(n.phrase)
+            if n.low is not None:
+                yield iri, KG.lowerValue, Literal(f"{float(n.low):.6g}", datatype=XSD.decimal)
 
 
 def structure_triples(reg: Regulation, base: str | None = None) -> Iterator[Triple]:

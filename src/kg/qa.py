@@ -1,9 +1,12 @@
-"""Chinese question -> intent + slots -> named query -> answers quoting the provision.
+"""Chinese question -> the norms that answer it -> answers quoting their provision.
 
-Deterministic and explainable: the lexicon finds the entities (longest match), a
-trigger word from ontology/qa.toml gives the intent, a named query bound with
-the entities' IRIs finds the norms, and every answer quotes its provision. A
-question the graph cannot answer gets no answers and a message, never a guess.
+Deterministic and explainable. A question is read (kg.question) into the kind of answer it wants
+(who, to whom, how much), the duty it asks about, the terms it names and what it is about. The
+norms with that duty come from the store by a named query (queries/norms.rq, parameters bound
+by the engine); each is scored by how much of the question's topic its provision covers (terms
+the question names count when they are the norm's own parties, whatever their spelling).
+Only a norm that covers enough of the topic answers; otherwise there is no answer, a message,
+and the closest provisions from the full-text index as 相关条文 — never a guess.
 
 >>> from kg.corpus import load_corpus
 >>> from kg.graph import build_graph
@@ -16,18 +19,20 @@ question the graph cannot answer gets no answers and a message, never a guess.
 
 from __future__ import annotations
 
-import tomllib
+import math
+from collections import Counter
 from dataclasses import asdict, dataclass, field
+from fractions import Fraction
 
 from rdflib import URIRef
 
-from kg.corpus import base_iri
-from kg.lexicon import AGENT_KINDS, MEETING, ROLE, TOPIC_KINDS, Lexicon, Mention, load_lexicon, normalise
+from kg.lexicon import Lexicon, load_lexicon, normalise
 from kg.query import render, run
-from kg.resources import data_file
+from kg.question import MAX_QUESTION, Question, Reader, TermIndex, TermRef, load_config
 from kg.store import Row, Store
 
-MAX_QUESTION = 300
+PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
+VAGUE = "vague"
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class Source:
     article: int
     text: str
     regulation: str = ""
+    regulation_id: str = ""
 
     @property
     def full_citation(self) -> str:
@@ -46,8 +52,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Answer:
-    label: str          # the post or body as the text names it
-    name: str           # its canonical name in the lexicon
+    label: str          # the post or body as the text names it; for a quantity, the phrase as printed
+    name: str           # its canonical name
     iri: str
     relation: str
     condition: str | None
@@ -57,13 +63,18 @@ class Answer:
     strength: str
     quote: str
     source: Source
+    kind: str = "who"   # who | quantity
+    value: float | None = None
+    unit: str | None = None
+    concept: str | None = None  # the curated lexicon concept the term is an instance of
 
 
 @dataclass(frozen=True)
-class Intent:
-    name: str
-    label: str
-    actions: tuple[str, ...]
+class Related:
+    citation: str
+    iri: str
+    text: str
+    score: float
 
 
 @dataclass
@@ -74,6 +85,7 @@ class Result:
     message: str = ""
     candidates: list[str] = field(default_factory=list)
     sparql: list[str] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The `kg ask --json` contract."""
@@ -81,30 +93,65 @@ class Result:
             "question": self.question,
             "intent": self.intent,
             "answers": [{
-                "label": a.label, "name": a.name, "iri": a.iri, "relation": a.relation,
+                "kind": a.kind, "label": a.label, "name": a.name, "iri": a.iri, "relation": a.relation,
                 "condition": a.condition, "delegated_by": a.delegated_by,
                 "delegation": a.delegation, "modality": a.modality, "strength": a.strength,
+                "value": a.value, "unit": a.unit, "concept": a.concept,
                 "quote": a.quote, "source": asdict(a.source)} for a in self.answers],
             "message": self.message,
             "candidates": self.candidates,
+            "related": [asdict(r) for r in self.related],
             "sparql": self.sparql,
         }
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+# ---------------------------------------------------------------- norms as read from the store
 
 
-def _position(text: str, label: str) -> int:
-    pos = text.find(label)
-    return pos if pos >= 0 else len(text)
+@dataclass
+class Party:
+    iri: str
+    name: str
+    label: str
+    concept: str | None
 
 
-def _in_text_order(joined: str | None, text: str) -> str | None:
-    """区长、副区长 in the order the provision names them (GROUP_CONCAT has no order)."""
-    if not joined:
-        return None
-    return "、".join(sorted(joined.split("、"), key=lambda label: _position(text, label)))
+@dataclass
+class NormRec:
+    """One norm assembled from the rows of queries/norms.rq."""
+
+    iri: str
+    action: str = ""
+    regulation: str = ""
+    source: str = ""
+    citation: str = ""
+    article: int = 0
+    text: str = ""
+    quote: str = ""
+    bearer: Party | None = None
+    objects: list[Party] = field(default_factory=list)
+    aux: list[Party] = field(default_factory=list)
+    delegators: list[Party] = field(default_factory=list)
+    labels: dict[str, list[str]] = field(default_factory=dict)
+    object_text: str = ""
+    condition: str = ""
+    modality: str = ""
+    strength: str = ""
+    delegation: str = ""
+    value: float | None = None
+    low: float | None = None
+    unit: str = ""
+    phrase: str = ""
+
+    def parties(self) -> list[Party]:
+        return ([self.bearer] if self.bearer else []) + self.objects + self.aux + self.delegators
+
+
+PARTY_KEYS = {"bearer": "bearer", "object": "objects", "auxiliaryParty": "aux", "delegatedBy": "delegators"}
+LABEL_KEYS = {"bearerLabel": "bearer", "auxiliaryLabel": "aux", "delegatedByLabel": "delegators"}
+TEXT_KEYS = {"objectText": "object_text", "condition": "condition", "quote": "quote",
+             "delegation": "delegation", "unit": "unit", "phrase": "phrase", "text": "text",
+             "inRegulation": "regulation"}
 
 
 def _local(iri: str) -> str:
@@ -112,207 +159,377 @@ def _local(iri: str) -> str:
     return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+def assemble(rows: list[Row]) -> list[NormRec]:
+    """Group (norm, key, value, name) rows into norms; labels are paired with their parties."""
+    norms: dict[str, NormRec] = {}
+    for r in rows:
+        n = norms.setdefault(str(r["norm"]), NormRec(str(r["norm"])))
+        key, value = str(r["key"]), r["value"]
+        if key == PROV_FROM:
+            n.source, n.citation = str(value), str(r.get("name") or "")
+            continue
+        local = _local(key)
+        if local in PARTY_KEYS:
+            party = Party(str(value), str(r.get("name") or ""), "", r.get("concept") and str(r["concept"]))
+            if local == "bearer":
+                n.bearer = party
+            else:
+                target = getattr(n, PARTY_KEYS[local])
+                if all(p.iri != party.iri for p in target):
+                    target.append(party)
+        elif local in LABEL_KEYS:
+            n.labels.setdefault(LABEL_KEYS[local], []).append(str(value))
+        elif local in TEXT_KEYS:
+            setattr(n, TEXT_KEYS[local], str(value))
+        elif local == "article":
+            n.article = int(value)  # type: ignore[call-overload]
+        elif local in ("value", "lowerValue"):
+            setattr(n, "value" if local == "value" else "low", float(value))  # type: ignore[arg-type]
+        elif local in ("modality", "strength"):
+            setattr(n, local, _local(str(value)).lower())
+    for n in norms.values():
+        _pair_labels(n)
+    return sorted(norms.values(), key=lambda n: (n.article, n.iri))
+
+
+def _pair_labels(n: NormRec) -> None:
+    """Each party gets the words the text used for it (a label ending with, or equal to, its name)."""
+    if n.bearer is not None:
+        n.bearer.label = (n.labels.get("bearer") or [n.bearer.name])[0]
+    for group in ("aux", "delegators"):
+        labels = list(n.labels.get(group, []))
+        for p in getattr(n, group):
+            said = [lb for lb in labels if normalise(lb) == normalise(p.name)] or \
+                   [lb for lb in labels if normalise(lb).endswith(normalise(p.name))] or \
+                   [lb for lb in labels if normalise(p.name).endswith(normalise(lb))]
+            p.label = said[0] if said else p.name
+            if said:
+                labels.remove(said[0])
+    for p in n.objects:
+        p.label = p.name
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def _grams(text: str) -> list[str]:
+    """Character pairs of the CJK and alphanumeric runs (single characters stand alone)."""
+    out = []
+    for run in normalise(text).split():
+        run = "".join(c for c in run if c.isalnum())
+        out += [run[i:i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run] if run else []
+    return out
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Scorer:
+    """How much of a question's topic a norm covers, pairs weighted by rarity among the candidates."""
+
+    def __init__(self, q: Question, norms: list[NormRec], lex: Lexicon):
+        self.q = q
+        self.lex = lex
+        self.contexts = {n.iri: self._context(n) for n in norms}
+        df: Counter = Counter()
+        for n in norms:
+            df.update(set(_grams(n.quote + " " + self.contexts[n.iri])))
+        total = max(1, len(norms))
+        self.grams = Counter(_grams(q.topic))
+        self.named = [(m, _grams(m.surface)) for m in q.mentions if m.surface in q.topic]
+        named_grams: Counter = Counter(g for _, grams in self.named for g in grams)
+        self.free = self.grams - named_grams
+        self.weight = {g: math.log(1 + total / (1 + df.get(g, 0))) for g in self.grams}
+        self.total = sum(self.weight[g] * c for g, c in self.grams.items()) or 1.0
+
+    def _context(self, n: NormRec) -> str:
+        """The norm's own words: its parties, what it acts on and under which condition."""
+        names = " ".join(p.name + " " + p.label for p in n.parties())
+        return " ".join([n.object_text, n.condition, names, n.phrase])
+
+    def cover(self, n: NormRec) -> float:
+        """Share of the topic's weight the norm covers: in full where its own words (parties,
+        object, condition) have it, less where only its sentence does, less again where only
+        the rest of its provision does. A term the question names counts in full only when it
+        is one of the norm's parties (常委会 for its 常务委员会), not for sharing characters."""
+        own = set(_grams(self.contexts[n.iri]))
+        quote, text = set(_grams(n.quote)), set(_grams(n.text))
+        parties = self._parties(n)
+        got = 0.0
+        for g, c in self.free.items():
+            tier = 1.0 if g in own else 0.7 if g in quote else 0.4 if g in text else 0.0
+            got += self.weight[g] * c * tier
+        for m, grams in self.named:
+            if self._is_party(m, parties):
+                tier = 1.0
+            else:
+                said = [normalise(m.surface)] + [normalise(t.name) for t in m.terms]
+                tier = 0.7 if any(w in normalise(n.quote) for w in said) else \
+                    0.4 if any(w in normalise(n.text) for w in said) else 0.0
+            if tier == 0.0:
+                return 0.0  # the question names something this provision never speaks of
+            got += sum(self.weight[g] for g in grams) * tier
+        return got / self.total
+
+    def _parties(self, n: NormRec) -> tuple[set[str], set[str], set[str]]:
+        """The norm's parties as IRIs, their concepts with everything broader, and names."""
+        iris = {p.iri for p in n.parties()}
+        concepts: set[str] = set()
+        for p in n.parties():
+            if p.concept:
+                concepts |= self.lex.ancestors(p.concept)
+        return iris, concepts, {normalise(p.name) for p in n.parties()}
+
+    @staticmethod
+    def _is_party(m, parties: tuple[set[str], set[str], set[str]]) -> bool:
+        iris, concepts, names = parties
+        return any(t.iri in iris or (t.concept and t.concept in concepts) or normalise(t.name) in names
+                   for t in m.terms)
+
+
+# ---------------------------------------------------------------- answering
+
+
 class QA:
-    """Answers who-questions over any Store with the lexicon and qa.toml."""
+    """Answers who / to-whom / how-much questions over any Store."""
 
     def __init__(self, store: Store, lexicon: Lexicon | None = None):
         self.store = store
         self.lex = lexicon or load_lexicon()
-        cfg = tomllib.loads(data_file("ontology", "qa.toml").read_text(encoding="utf-8"))
-        self.intents = [Intent(i["name"], i["label"], tuple(i["actions"])) for i in cfg["intent"]]
-        self.triggers = sorted(((t, it) for it, spec in zip(self.intents, cfg["intent"])
-                                for t in spec["triggers"]), key=lambda x: -len(x[0]))
-        self.fallback = sorted(((t, it) for it, spec in zip(self.intents, cfg["intent"])
-                                for t in spec.get("fallback_triggers", [])), key=lambda x: -len(x[0]))
-        self.question_cues = cfg["question_cues"]
-        self.aux_cues = cfg["aux_cues"]
-        self.overlap = float(cfg["condition_overlap"])
-        self.examples = cfg["suggestions"]["examples"]
-        self.messages = cfg["messages"]
-        self.circumstance = self.lex.grammar["verbs"]["circumstance_prefixes"]
+        self.cfg = load_config()
+        self.examples = list(self.cfg.suggestions.examples)
+        self.messages = self.cfg.messages
+        self.regulations = {str(r["regulation"]): r for r in run(store, "regulations")}
+        self.titles = {iri: str(r["title"]) for iri, r in self.regulations.items()}
+        self.ids = {iri: str(r["id"]) for iri, r in self.regulations.items()}
+        rows: list[tuple[str, TermRef]] = []
+        for r in run(store, "terms"):
+            ref = TermRef(str(r["term"]), str(r["regulation"]), str(r["kind"]), str(r["name"]),
+                          r.get("concept") and str(r["concept"]))
+            rows.append((str(r["label"]), ref))
+        for e in self.lex.entries.values():
+            if e.kind != "actions":
+                rows += [(label, TermRef(e.iri, "", e.kind, e.pref, e.iri)) for label in e.labels]
+        self.reader = Reader(self.cfg, TermIndex(rows), self.lex)
+        self._index: dict[str, object] = {}
 
-    # ------------------------------------------------------------ parsing
+    # -- entry point
 
-    def intent(self, question: str, mentions: list[Mention]) -> Intent | None:
-        """The intent of the trigger that follows the question word (由谁签发), else the last one.
-
-        Triggers are claimed longest first outside lexicon names; one right after a
-        circumstance (不能出席) is not the question's verb.
-        """
-        masked = list(question)
-        for m in mentions:
-            if m.entry.kind != ROLE:  # generic role words (组成人员) may hold the trigger
-                masked[m.start:m.end] = ["\0"] * (m.end - m.start)
-        for table in (self.triggers, self.fallback):
-            found = self._claim("".join(masked), table)
-            if found:
-                cue = max((question.rfind(c) for c in self.question_cues), default=-1)
-                after = [f for f in found if f[0] > cue]
-                return (after[0] if after else found[-1])[1]
-        return None
-
-    def _claim(self, text: str, table) -> list[tuple[int, Intent]]:
-        taken = [False] * len(text)
-        found = []
-        for trigger, intent in table:
-            pos = text.find(trigger)
-            while pos >= 0:
-                span = range(pos, pos + len(trigger))
-                if not any(taken[i] for i in span) and not any(
-                        text[:pos].endswith(p) for p in self.circumstance):
-                    found.append((pos, intent))
-                    for i in span:
-                        taken[i] = True
-                pos = text.find(trigger, pos + 1)
-        return sorted(found, key=lambda f: f[0])
-
-    # ------------------------------------------------------------ answering
-
-    def ask(self, question: str) -> Result:
-        q = normalise(question or "").strip()
-        if not q:
+    def ask(self, question: str, regulation: str | None = None) -> Result:
+        """Answer one question, within one regulation (its id) or the whole store."""
+        raw = question or ""
+        if not raw.strip():
             return Result(question, None, message="请输入问题 / please type a question")
-        if len(q) > MAX_QUESTION:
+        if len(raw) > MAX_QUESTION:
             return Result(question, None, message=f"问题过长（最多 {MAX_QUESTION} 字）/ "
                                                   f"question too long (at most {MAX_QUESTION} characters)")
-        mentions = self.lex.mentions(q)
-        intent = self.intent(q, mentions)
-        if intent is None:
-            return self._not_found(question, None, self.messages["no_intent"])
-        topics = [m for m in mentions if m.entry.kind in TOPIC_KINDS]
-        roles = [m for m in mentions if m.entry.kind in AGENT_KINDS and m.entry.kind != MEETING]
-        to_whom = any(c in q for c in self.aux_cues)
+        q = self.reader.read(raw)
+        scope = self._scope(q, regulation)
         sparql: list[str] = []
-        rows = self._rows(intent, topics, roles, to_whom, sparql)
-        if rows is None:
-            candidates = self._candidates(intent, sparql)
-            return Result(question, intent.name, message=(
-                "问题不够具体，请指明会议、公文或职务 / please name the meeting, document or post"),
-                candidates=candidates, sparql=sparql)
-        rows = self._by_condition(q, rows)
-        answers = self._answers(rows, to_whom)
+        if q.kind == "quantity":
+            return self._quantity(question, q, scope, sparql)
+        if q.intent is None:
+            return self._not_found(question, q, scope, None, self.messages["no_intent"], sparql)
+        norms = [n for slug in q.intent.actions for n in self._norms(slug, sparql) if self._in(n, scope)]
+        to_whom = q.kind == "to_whom"
+        usable = [n for n in norms if (n.aux if to_whom else n.bearer is not None)]
+        # The question's own verb first (确定 -> decide); the intent's kindred actions only if
+        # none of its norms answers.
+        primary = self.lex.grammar["actions"].get(q.trigger)
+        chosen = self._choose(q, [n for n in usable if n.action == primary], to_whom) if primary else ""
+        if isinstance(chosen, str):
+            chosen = self._choose(q, usable, to_whom)
+        if chosen is VAGUE:
+            return Result(question, q.intent.name, message=self.messages["vague"],
+                          candidates=self._candidates(usable), sparql=sparql)
+        if isinstance(chosen, str):
+            return self._not_found(question, q, scope, q.intent.name, chosen, sparql)
+        answers = self._answers(chosen, q, to_whom=q.kind == "to_whom")
         if not answers:
-            return self._not_found(question, intent.name, "规则中没有找到答案 / the regulation does not say so",
-                                   sparql)
-        return Result(question, intent.name, answers, sparql=sparql)
+            return self._not_found(question, q, scope, q.intent.name, self.messages["not_found"], sparql)
+        return Result(question, q.intent.name, answers, sparql=sparql)
 
-    def _iri(self, kind: str, slug: str) -> URIRef:
-        return URIRef(f"{self.lex.base}/id/{kind}/{slug}")
-
-    def _run(self, name: str, sparql: list[str], **bindings) -> list[Row]:
-        sparql.append(render(name, bindings))
-        return run(self.store, name, **bindings)
-
-    def _rows(self, intent, topics, roles, to_whom, sparql) -> list[Row] | None:
-        """Matching norms, or None when the question is too vague to query."""
-        rows: list[Row] = []
-        for slug in intent.actions:
-            action = self.lex.action(slug).iri
-            if to_whom and roles:
-                found = self._run("to_whom", sparql, action=URIRef(action), party=URIRef(roles[0].entry.iri))
-                found = [r for r in found if self._covers(r["objects"], topics)]
-            elif topics:
-                found = self._by_topics(URIRef(action), topics, sparql)
-                found = self._prefer_roles(found, roles)
-            elif roles:
-                everything = self._run("who_acts_any", sparql, action=URIRef(action))
-                found = [r for r in everything if self._mentions_any(r, roles)]
-            else:
-                return None
-            rows += found
-        return rows
-
-    def _by_topics(self, action: URIRef, topics: list[Mention], sparql: list[str]) -> list[Row]:
-        """Norms about every topic the question names, except words that only restate
-        the norm's own condition (离威 in 区长因公离威期间)."""
-        hits: dict[str, set[str]] = {}
-        rows: dict[str, Row] = {}
-        for t in topics:
-            for r in self._run("who_acts", sparql, action=action, about=URIRef(t.entry.iri)):
-                hits.setdefault(r["norm"], set()).add(t.entry.iri)
-                rows.setdefault(r["norm"], r)
-        out = []
-        for norm, matched in hits.items():
-            condition = normalise(rows[norm].get("condition") or "")
-            needed = {t.entry.iri for t in topics if t.surface not in condition}
-            if needed <= matched:
-                out.append(rows[norm])
-        return sorted(out, key=lambda r: (r["article"], r["norm"]))
-
-    def _covers(self, objects: str, topics: list[Mention]) -> bool:
-        ancestors = set().union(*(self.lex.ancestors(o) for o in (objects or "").split())) \
-            if objects else set()
-        return all(t.entry.iri in ancestors for t in topics)
-
-    def _mentions_any(self, row: Row, roles: list[Mention]) -> bool:
-        related = " ".join(filter(None, [row.get("objects"), row.get("auxiliaries")])).split()
-        ancestors = set().union(*(self.lex.ancestors(i) for i in related)) if related else set()
-        return any(r.entry.iri in ancestors for r in roles)
-
-    def _prefer_roles(self, rows: list[Row], roles: list[Mention]) -> list[Row]:
-        if not roles:
-            return rows
-        preferred = [r for r in rows if self._mentions_any(r, roles)]
-        return preferred or rows
-
-    def _by_condition(self, q: str, rows: list[Row]) -> list[Row]:
-        """A question that states a norm's condition gets only the conditional answers."""
-        qgrams = _bigrams(q)
-        scored = []
-        for r in rows:
-            cond = normalise(r.get("condition") or "")
-            grams = _bigrams(cond)
-            scored.append(len(grams & qgrams) / len(grams) if grams else 0.0)
-        if scored and max(scored) >= self.overlap:
-            return [r for r, s in zip(rows, scored) if s >= self.overlap]
-        return rows
-
-    def _answers(self, rows: list[Row], to_whom: bool) -> list[Answer]:
-        answers, seen = [], set()
-        for r in rows:
-            source = Source(r["source"], r["citation"], r["article"], r["text"],
-                            r.get("regulation") or "")
-            parties = []
-            if to_whom:
-                labels = (r.get("auxiliaryLabels") or "").split("、")
-                for iri in (r.get("auxiliaries") or "").split():
-                    entry = self.lex.get(iri)
-                    said = [lb for lb in labels if entry and normalise(lb) in map(normalise, entry.labels)]
-                    name = entry.pref if entry else labels[0]
-                    parties.append((iri, said[0] if said else name, name))
-                parties.sort(key=lambda p: _position(r["quote"], p[1]))
-            elif r.get("bearer"):
-                parties.append((r["bearer"], r["bearerLabel"], r["bearerName"]))
-            for iri, label, name in parties:
-                key = (iri, r.get("condition"), r.get("delegatedBy"), source.citation)
-                if key in seen:
-                    continue
-                seen.add(key)
-                answers.append(Answer(
-                    label=label, name=name, iri=iri, relation=r["relation"],
-                    condition=r.get("condition") or None,
-                    delegated_by=_in_text_order(r.get("delegatedBy"), r["quote"]),
-                    delegation=r.get("delegation") or None, modality=_local(r["modality"]).lower(),
-                    strength=_local(r["strength"]).lower(), quote=r["quote"], source=source))
-        return answers
-
-    def _candidates(self, intent: Intent, sparql: list[str]) -> list[str]:
+    @staticmethod
+    def _candidates(norms: list[NormRec]) -> list[str]:
+        """What a vague question could be about: the objects of the norms with its duty."""
         names: list[str] = []
-        for slug in intent.actions:
-            for r in self._run("who_acts_any", sparql, action=URIRef(self.lex.action(slug).iri)):
-                for iri in (r.get("objects") or "").split():
-                    entry = self.lex.get(iri)
-                    if entry and entry.pref not in names:
-                        names.append(entry.pref)
+        for n in norms:
+            for o in n.objects:
+                if o.name not in names:
+                    names.append(o.name)
         return names
 
     def refuse(self, question: str, why: str) -> Result:
         """A result with no answers and only a message (input that is not a question)."""
         return Result(question, None, message=why)
 
-    def _not_found(self, question, intent, why, sparql=None) -> Result:
+    # -- where to look
+
+    def _scope(self, q: Question, regulation: str | None) -> set[str] | None:
+        """The regulation IRIs to answer from: the one asked for, one the question names, or all."""
+        if regulation:
+            return {iri for iri, rid in self.ids.items() if rid == regulation} or {""}
+        named = {iri for iri, title in self.titles.items() if normalise(title) in q.text}
+        return named or None
+
+    @staticmethod
+    def _in(n: NormRec, scope: set[str] | None) -> bool:
+        return scope is None or n.regulation in scope
+
+    def _norms(self, slug: str, sparql: list[str]) -> list[NormRec]:
+        action = URIRef(f"{self.lex.base}/id/action/{slug}")
+        sparql.append(render("norms", {"action": action}))
+        norms = assemble(run(self.store, "norms", action=action))
+        for n in norms:
+            n.action = slug
+        return norms
+
+    @staticmethod
+    def _is_aux(n: NormRec) -> bool:
+        return bool(n.aux)
+
+    # -- choosing norms
+
+    def _circumstance_of(self, n: NormRec) -> set[str]:
+        text = n.condition + ("委托" if n.delegation else "") + " ".join(p.label for p in n.delegators)
+        return {c.name for c in self.cfg.circumstance if any(w in text for w in c.condition)}
+
+    def _choose(self, q: Question, norms: list[NormRec], to_whom: bool) -> list[NormRec] | str:
+        """The norms that answer, or the message saying why none does."""
+        if not norms:
+            return self.messages["not_found"]
+        if q.circumstances:
+            fitting = [n for n in norms if self._circumstance_of(n) & q.circumstances
+                       or self._restates(q, n)] or [n for n in norms if self._says(n, q)]
+            if not fitting:
+                return self.messages["no_circumstance"]
+            norms = fitting
+        if to_whom:  # 副区长离威要向谁报告: the norms whose bearer the question names
+            named = [n for n in norms if n.bearer is not None and self._names(q, n.bearer)]
+            norms = named or norms
+        scorer = Scorer(q, norms, self.lex)
+        scored = sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0])
+        best = scored[0][0]
+        if best < self.cfg.min_cover:
+            return self.messages["not_found"]
+        chosen = [n for s, n in scored if s >= best - self.cfg.tie]
+        if not q.mentions and len({n.source for n in chosen}) >= self.cfg.vague:
+            return VAGUE  # 会议由谁主持？ fits many provisions equally: ask which one
+        if not q.circumstances:
+            restated = [n for n in chosen if self._restates(q, n)]
+            chosen = restated or chosen
+        return sorted(chosen, key=lambda n: (n.article, n.iri))
+
+    def _says(self, n: NormRec, q: Question) -> bool:
+        """The norm's sentence itself speaks of the circumstance (受委托召开的专题会议)."""
+        words = [w for c in self.cfg.circumstance if c.name in q.circumstances for w in c.question]
+        return any(w in n.quote and w in q.text for w in words)
+
+    def _names(self, q: Question, p: Party) -> bool:
+        """Does the question name this party (by its term, its concept or a narrower one)?"""
+        for m in q.mentions:
+            for t in m.terms:
+                if t.iri == p.iri or normalise(t.name) == normalise(p.name):
+                    return True
+                if t.concept and p.concept and t.concept in self.lex.ancestors(p.concept):
+                    return True
+        return False
+
+    def _restates(self, q: Question, n: NormRec) -> bool:
+        """A question that repeats a norm's condition (区长因公离威期间) asks about that case."""
+        grams = set(_grams(n.condition))
+        return bool(grams) and len(grams & set(_grams(q.text))) / len(grams) >= self.cfg.condition_overlap
+
+    # -- answers
+
+    def _source(self, n: NormRec) -> Source:
+        return Source(n.source, n.citation, n.article, n.text, self.titles.get(n.regulation, ""),
+                      self.ids.get(n.regulation, ""))
+
+    def _answers(self, norms: list[NormRec], q: Question, to_whom: bool) -> list[Answer]:
+        answers, seen = [], set()
+        relation = {e.iri.rsplit("/", 1)[-1]: e.relation for e in self.lex.actions.values()}
+        for n in norms:
+            parties = n.aux if to_whom else [n.bearer] if n.bearer else []
+            delegated = "、".join(p.label for p in n.delegators) or None
+            for p in parties:
+                key = (p.iri, n.condition, delegated, n.citation)
+                if key in seen:
+                    continue
+                seen.add(key)
+                answers.append(Answer(
+                    label=p.label, name=p.name, iri=p.iri, relation=relation.get(n.action, n.action),
+                    condition=n.condition or None, delegated_by=delegated,
+                    delegation=n.delegation or None, modality=n.modality, strength=n.strength,
+                    quote=n.quote, source=self._source(n), concept=p.concept))
+        return answers
+
+    # -- quantities
+
+    def _quantity(self, question: str, q: Question, scope, sparql: list[str]) -> Result:
+        spec = q.quantity
+        assert spec is not None
+        slugs = ["quantity", "quorum", "frequency", "preparation", "lead-time"]
+        norms = [n for slug in slugs for n in self._norms(slug, sparql)
+                 if self._in(n, scope) and n.value is not None and self._unit_fits(n.unit, spec.units)]
+        chosen = self._choose(q, norms, to_whom=False) if norms else self.messages["no_quantity"]
+        if isinstance(chosen, str):
+            return self._not_found(question, q, scope, "quantity", chosen, sparql)
+        relation = {e.iri.rsplit("/", 1)[-1]: e.relation for e in self.lex.actions.values()}
+        answers = []
+        for n in chosen:
+            value, unit = self._stated(n, q)
+            answers.append(Answer(
+                label=n.phrase or n.quote, name=n.phrase or n.quote, iri=n.iri,
+                relation=relation.get(n.action, n.action), condition=n.condition or None,
+                delegated_by=None, delegation=None, modality=n.modality, strength=n.strength,
+                quote=n.quote, source=self._source(n), kind="quantity", value=value, unit=unit))
+        return Result(question, "quantity", answers, sparql=sparql)
+
+    @staticmethod
+    def _unit_fits(unit: str, units: tuple[str, ...]) -> bool:
+        return unit in units or (unit.startswith("次/") and any(u.startswith("次/") for u in units))
+
+    @staticmethod
+    def _stated(n: NormRec, q: Question) -> tuple[float, str]:
+        """The value as the question wants it: a frequency as its period (每2周1次 -> 2 周), a range's
+        least for 至少 questions."""
+        assert n.value is not None
+        if n.unit.startswith("次/") and n.value:
+            period = Fraction(1) / Fraction(n.value).limit_denominator(100)
+            return float(period), n.unit.split("/", 1)[1].lstrip("个")
+        if q.extremum == "min" and n.low is not None:
+            return n.low, n.unit
+        return n.value, n.unit
+
+    # -- no answer
+
+    def _related(self, q: Question, scope) -> list[Related]:
+        """The closest provisions by full-text search: shown as 相关条文, never as answers."""
+        from kg.search import Index
+
+        key = ",".join(sorted(scope)) if scope else "*"
+        if key not in self._index:
+            rows = run(self.store, "provisions")
+            self._index[key] = Index([r for r in _entries(rows) if scope is None or r.regulation in scope])
+        index = self._index[key]
+        hits = index.search(q.topic or q.text, 3) if (q.topic or q.text) else []  # type: ignore[attr-defined]
+        return [Related(h.citation, h.iri, h.text, h.score) for h in hits]
+
+    def _not_found(self, question, q: Question, scope, intent, why, sparql) -> Result:
         tips = "；".join(self.examples[:4])
-        return Result(question, intent, message=f"{why} — 可以这样问 / try: {tips}", sparql=sparql or [])
+        related = self._related(q, scope) if q.text else []
+        return Result(question, intent, message=f"{why} — 可以这样问 / try: {tips}", sparql=sparql,
+                      related=related)
+
+
+def _entries(rows: list[Row]):
+    from kg.search import Entry
+
+    for i, r in enumerate(rows):
+        yield Entry(int(r["article"]), str(r["citation"]), str(r["text"]), i, str(r["node"]),
+                    str(r["regulation"]))
 
 
 def default_qa(base: str | None = None) -> QA:
@@ -321,4 +538,5 @@ def default_qa(base: str | None = None) -> QA:
     from kg.graph import build_graph
     from kg.store import EmbeddedStore
 
-    return QA(EmbeddedStore(build_graph(load_corpus(), base=base)), load_lexicon(base or base_iri()))
+    return QA(EmbeddedStore(build_graph(load_corpus(), base=base)))
+

@@ -79,6 +79,8 @@ class Entry:
     citation: str
     text: str
     order: int
+    iri: str = ""
+    regulation: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class Hit:
     score: float
     snippet: str  # HTML-escaped, hits in <mark>
     text: str
+    iri: str = ""
 
 
 class Index:
@@ -127,7 +130,7 @@ class Index:
         hits = []
         for score, i in scored[:limit]:
             a = self.articles[i]
-            hits.append(Hit(a.number, a.citation, round(score, 4), snippet(a.text, query), a.text))
+            hits.append(Hit(a.number, a.citation, round(score, 4), snippet(a.text, query), a.text, a.iri))
         return hits
 
 

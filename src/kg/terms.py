@@ -74,6 +74,10 @@ class Scoper:
         self.lex = lexicon
         self.reg = reg_id
         self.terms: dict[str, Term] = {}
+        grammar = lexicon.grammar
+        # A short form that is also a verb (区政府领导 -> 领导) would read every such verb as a name.
+        self._words = {normalise(w) for w in grammar.get("actions", {})} | {
+            normalise(w) for w in grammar.get("roles", {}).get("name_breakers", [])}
         self._by_party: dict[str, str] = {}
 
     def party(self, p: Party) -> Party:
@@ -106,7 +110,8 @@ class Scoper:
             forms = set()
             for label in t.labels:
                 forms |= short_forms(label, self.lex.grammar)
-            short = tuple(sorted(f for f in forms if normalise(f) not in names))
+            short = tuple(sorted(f for f in forms if normalise(f) not in names
+                                 and normalise(f) not in self._words))
             out.append(replace(t, short=short))
         return sorted(out, key=lambda t: t.iri)
 

@@ -12,7 +12,7 @@ from kg.present import highlight, permalink
 
 def _answer_card(a) -> None:
     with st.container(border=True):
-        badges = [f"**{html.escape(shown_name(a.label, a.iri))}**",
+        badges = [f"**{html.escape(shown_name(a.label, a.concept or a.iri))}**",
                   relation_zh(a.relation) + (f" ({a.relation})" if english() else "")]
         if a.name != a.label:
             badges.append(f"（{html.escape(a.name)}）")

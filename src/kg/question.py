@@ -1,0 +1,260 @@
+"""A Chinese question, read: what kind of answer it wants, which duty, which terms, which
+circumstance, and the words that say what it is about.
+
+Everything the reading reacts to is data (ontology/qa.toml); a regulation's terms come from
+the graph (its posts, bodies, meetings and documents with their short forms).
+
+>>> from kg.lexicon import load_lexicon
+>>> reader = Reader(load_config(), TermIndex([]), load_lexicon())
+>>> q = reader.read("区长出差了，常务会谁主持？")
+>>> (q.kind, q.intent.name, sorted(q.circumstances))
+('who', 'chair', ['absence'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg import config
+from kg.lexicon import Lexicon, normalise
+from kg.resources import data_file
+
+MAX_QUESTION = 300
+
+
+@dataclass(frozen=True)
+class IntentSpec:
+    """A family of duties people ask about, and the words they use for it."""
+
+    name: str
+    label: str
+    actions: tuple[str, ...]
+    triggers: tuple[str, ...]
+    fallback_triggers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CircumstanceSpec:
+    """A kind of circumstance (absence, delegation …): its words in questions and in conditions."""
+
+    name: str
+    question: tuple[str, ...]
+    condition: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuantitySpec:
+    """A kind of quantity question (frequency, share, head count, span of time)."""
+
+    name: str
+    cues: tuple[str, ...]
+    units: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QAConfig:
+    """ontology/qa.toml, typed."""
+
+    question_cues: tuple[str, ...]
+    aux_cues: tuple[str, ...]
+    fillers: tuple[str, ...]
+    condition_overlap: float
+    min_cover: float
+    tie: float
+    vague: int
+    intent: tuple[IntentSpec, ...]
+    circumstance: tuple[CircumstanceSpec, ...]
+    quantity: tuple[QuantitySpec, ...]
+    messages: dict[str, str]
+    suggestions: Suggestions
+
+
+def load_config() -> QAConfig:
+    """Read ontology/qa.toml strictly (an unknown key is an error naming its line)."""
+    return config.load(QAConfig, data_file("ontology", "qa.toml"))
+
+
+@dataclass(frozen=True)
+class TermRef:
+    """One of a regulation's terms (or a curated lexicon concept, regulation "")."""
+
+    iri: str
+    regulation: str
+    kind: str
+    name: str
+    concept: str | None = None
+
+
+class TermIndex:
+    """Every way terms are written -> the terms; longest match over a question."""
+
+    def __init__(self, rows: list[tuple[str, TermRef]]):
+        self.by_label: dict[str, list[TermRef]] = {}
+        for label, ref in rows:
+            key = normalise(label)
+            if len(key) >= 2 and ref not in self.by_label.setdefault(key, []):
+                self.by_label[key].append(ref)
+        self.longest = max((len(k) for k in self.by_label), default=0)
+
+    def find(self, text: str) -> list[Mention]:
+        """Leftmost-longest, non-overlapping matches."""
+        out, i = [], 0
+        while i < len(text):
+            for n in range(min(self.longest, len(text) - i), 1, -1):
+                refs = self.by_label.get(text[i:i + n])
+                if refs:
+                    out.append(Mention(i, i + n, text[i:i + n], tuple(refs)))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    terms: tuple[TermRef, ...]
+
+
+@dataclass
+class Question:
+    """A question as read."""
+
+    text: str                       # normalised
+    kind: str | None                # who, to_whom, quantity; None when it is no question
+    intent: IntentSpec | None
+    quantity: QuantitySpec | None
+    circumstances: set[str]
+    mentions: list[Mention]
+    topic: str                      # the words that say what it is about
+    trigger: str = ""
+    extremum: str = ""              # "max" (最多) or "min" (至少) for quantity questions
+    claimed: list[tuple[int, int]] = field(default_factory=list)
+
+
+class Reader:
+    """Reads questions with the QA config, a regulation's terms and the curated lexicon."""
+
+    def __init__(self, cfg: QAConfig, terms: TermIndex, lexicon: Lexicon):
+        self.cfg = cfg
+        self.terms = terms
+        self.lex = lexicon
+        self.triggers = sorted(((t, it) for it in cfg.intent for t in it.triggers), key=lambda x: -len(x[0]))
+        self.fallback = sorted(((t, it) for it in cfg.intent for t in it.fallback_triggers),
+                               key=lambda x: -len(x[0]))
+        self.circumstance_prefixes = tuple(lexicon.grammar["verbs"]["circumstance_prefixes"])
+
+    def read(self, question: str) -> Question:
+        q = normalise(question or "").strip()
+        mentions = self.terms.find(q)
+        quantity, qspan = self._longest(q, [(c, spec) for spec in self.cfg.quantity for c in spec.cues])
+        aux = self._find_any(q, self.cfg.aux_cues)
+        who = self._find_any(q, self.cfg.question_cues)
+        intent, tspan = self._intent(q, mentions, who[0] if who else -1)
+        kind = "quantity" if quantity else "to_whom" if aux else "who" if who else None
+        circumstances, cspans = set(), []
+        for spec in self.cfg.circumstance:
+            for word in spec.question:
+                pos = q.find(word)
+                if pos >= 0 and not self._inside(pos, mentions):
+                    circumstances.add(spec.name)
+                    cspans.append((pos, pos + len(word)))
+        removed = [s for s in [qspan, tspan, aux, who] if s] + cspans
+        for cue in self.cfg.question_cues + self.cfg.aux_cues:
+            for m in re.finditer(re.escape(cue), q):
+                removed.append((m.start(), m.end()))
+        topic = self._topic(q, removed, mentions)
+        extremum = "max" if any(w in q for w in ("最多", "最长", "上限", "不超过", "至多")) else \
+            "min" if any(w in q for w in ("至少", "最少", "不少于", "下限", "最短")) else ""
+        return Question(q, kind, intent, quantity, circumstances, mentions, topic,
+                        q[tspan[0]:tspan[1]] if tspan else "", extremum, removed)
+
+    # -- pieces
+
+    @staticmethod
+    def _inside(pos: int, mentions: list[Mention]) -> bool:
+        return any(m.start <= pos < m.end for m in mentions)
+
+    @staticmethod
+    def _find_any(q: str, words) -> tuple[int, int] | None:
+        best = None
+        for w in sorted(words, key=len, reverse=True):
+            pos = q.find(w)
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, pos + len(w))
+        return best
+
+    @staticmethod
+    def _longest(q: str, table):
+        for word, spec in sorted(table, key=lambda x: -len(x[0])):
+            pos = q.find(word)
+            if pos >= 0:
+                return spec, (pos, pos + len(word))
+        return None, None
+
+    def _intent(self, q: str, mentions: list[Mention], cue: int):
+        """The trigger after the question word (由谁签发), else the last; triggers inside a
+        term's name count only when no other is there (会议主持人 holds 主持)."""
+        masked = list(q)
+        for m in mentions:
+            masked[m.start:m.end] = ["\0"] * (m.end - m.start)
+        for text in ("".join(masked), q):
+            for table in (self.triggers, self.fallback):
+                found = self._claim(text, table)
+                if found:
+                    after = [f for f in found if f[0] > cue]
+                    pos, word, intent = after[0] if after else found[-1]
+                    return intent, (pos, pos + len(word))
+        return None, None
+
+    def _claim(self, text: str, table) -> list[tuple[int, str, IntentSpec]]:
+        taken = [False] * len(text)
+        found = []
+        for word, intent in table:
+            pos = text.find(word)
+            while pos >= 0:
+                span = range(pos, pos + len(word))
+                if not any(taken[i] for i in span) and not any(
+                        text[:pos].endswith(p) for p in self.circumstance_prefixes):
+                    found.append((pos, word, intent))
+                    for i in span:
+                        taken[i] = True
+                pos = text.find(word, pos + 1)
+        return sorted(found, key=lambda f: f[0])
+
+    def _topic(self, q: str, removed: list[tuple[int, int]], mentions: list[Mention]) -> str:
+        """The question without its cue, verb and circumstance words, and without fillers
+        outside term names: what remains says what it is about."""
+        keep = [True] * len(q)
+        for s, e in removed:
+            for i in range(s, e):
+                keep[i] = False
+        inside = [False] * len(q)
+        for m in mentions:
+            for i in range(m.start, m.end):
+                inside[i], keep[i] = True, True
+        text = "".join(c if k else " " for c, k in zip(q, keep, strict=True))
+        # Fillers are whole words (jieba's), so 会 goes but 会议 stays.
+        from kg.search import tokenizer
+        fillers = set(self.cfg.fillers)
+        out, pos = [], 0
+        for word in tokenizer().cut(text):
+            inner = any(inside[pos:pos + len(word)])
+            out.append(" " * len(word) if word in fillers and not inner else word)
+            pos += len(word)
+        text = "".join(out)
+        # Two names side by side are two words (常务会议|议题): no pair of characters spans them.
+        for m in sorted(mentions, key=lambda m: -m.end):
+            text = text[:m.end] + " " + text[m.end:]
+        # Latin words outside names (SPARQL-looking text, stray codes) say nothing about the topic.
+        text = re.sub(r"[A-Za-z]+", lambda m: m.group() if any(inside[m.start():m.end()]) else " ", text)
+        return re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]+", " ", text).strip()
