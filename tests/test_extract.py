@@ -95,7 +95,7 @@ def test_report_goes_to_the_auxiliary_party(seed_norms):
 
 def test_meeting_quantities(seed_norms):
     facts = {(n.action, n.objects[0].name): (float(n.value), n.unit, n.strength)
-             for n in seed_norms if n.bearer is None}
+             for n in seed_norms if n.action in ("quorum", "frequency", "preparation", "lead-time")}
     assert facts[("quorum", "常务会议")] == (0.5, "ratio", "strict")
     assert facts[("frequency", "常务会议")] == (0.5, "次/周", "defeasible")
     assert facts[("preparation", "工作会议")] == (15.0, "日", "strict")
@@ -123,3 +123,17 @@ def test_roles_the_lexicon_lacks_get_stable_iris():
     premier = {n.bearer.iri for n in a if n.bearer and n.bearer.label == "总理"}
     assert len(premier) == 1 and premier == {n.bearer.iri for n in b if n.bearer and n.bearer.label == "总理"}
     assert "/id/role/r-" in premier.pop()
+
+
+def test_other_quantities_are_read_with_their_phrase_value_and_range():
+    norms = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
+    found = {(n.source_citation, n.phrase): (float(n.value), n.low and float(n.low), n.unit, n.comparator)
+             for n in norms if n.action == "quantity"}
+    assert found[("第十三条第一款", "二至五人")] == (5.0, 2.0, "人", "range")
+    assert found[("第十二条第一款", "五至十人")] == (10.0, 5.0, "人", "range")
+    rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    said = {(n.source_citation, n.phrase, float(n.value), n.unit, n.comparator) for n in rules if n.value is not None}
+    assert ("第七条第一款", "过半数", 0.5, "ratio", "=") in said
+    assert ("第九条第一款", "七日以前", 7.0, "日", "<=") in said
+    assert ("第三十九条第一款", "十人以上", 10.0, "人", ">=") in said
+    assert ("第四十四条第一款", "不超过十分钟", 10.0, "分钟", "<=") in said

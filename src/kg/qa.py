@@ -207,6 +207,14 @@ def _pair_labels(n: NormRec) -> None:
                 labels.remove(said[0])
     for p in n.objects:
         p.label = p.name
+    # Rows come in no particular order: keep the text's.
+    for group in ("objects", "aux", "delegators"):
+        getattr(n, group).sort(key=lambda p: (_position(n.quote, p.label), p.label, p.iri))
+
+
+def _position(text: str, label: str) -> int:
+    pos = text.find(label)
+    return pos if pos >= 0 else len(text)
 
 
 # ---------------------------------------------------------------- scoring

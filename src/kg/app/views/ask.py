@@ -41,18 +41,20 @@ def render() -> None:
     st.caption(texts()["ask"]["caption"])
     st.markdown("<style>.kg-quote{background:#f6f6f3;padding:.6em .8em;border-left:3px solid #c8a;"
                 "margin:.3em 0}.kg-quote mark{background:#ffe58a}</style>", unsafe_allow_html=True)
-    engine = service().qa
+    from kg.question import load_config
+
+    examples = list(load_config().suggestions.examples)  # no store needed to offer them
     cols = st.columns(3)
-    for i, example in enumerate(engine.examples[:6]):
+    for i, example in enumerate(examples[:6]):
         if cols[i % 3].button(example, key=f"ex{i}"):
             st.session_state["question"] = example
-    typed = st.chat_input(f"输入问题，例如：{engine.examples[0]}")
+    typed = st.chat_input(f"输入问题，例如：{examples[0]}")
     if typed:
         st.session_state["question"] = typed
     question = st.session_state.get("question")
     if not question:
         return
-    result = engine.ask(question)
+    result = service().qa.ask(question)
     with st.chat_message("user"):
         st.write(question)
     with st.chat_message("assistant"):
