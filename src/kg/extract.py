@@ -153,6 +153,7 @@ class Extractor:
         self.aux_marker_words = tuple(b["aux_markers"])
         self.delegation = b["delegation"]
         self.passive = set(b.get("passive_markers", []))
+        self.via = tuple(b.get("via", []))
         under = b.get("under", [])
         self.under = (under[0], under[1]) if len(under) == 2 else None
         self.alternatives = b["alternatives"]
@@ -355,6 +356,7 @@ class Extractor:
             # A name that modifies a noun (本部门的工作) is not who acts.
             region = [m for m in agents if m.start >= seg_start
                       and not text.startswith(self.nominal, m.end)]
+        region = [m for m in region if not any(text.endswith(w, 0, m.start) for w in self.via)]
         # 受总理委托，负责…: the name before a delegation word entrusts, it does not act.
         entrusting = [m for m in region if any(text.startswith(w, m.end) for w in self.delegation)
                       and marker is None and under is None]

@@ -11,6 +11,7 @@ mentions by longest match and generates the jieba user dictionary.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 import unicodedata
@@ -106,6 +107,7 @@ class Lexicon:
         self._not_followed = set(roles.get("not_followed_by", ""))
         # A generic name never swallows a verb: it stops growing leftwards at one.
         breakers = set(self.grammar.get("actions", {})) | set(roles.get("name_breakers", []))
+        self._tagger = None
         self._needs_prefix = {normalise(w) for w in roles.get("needs_prefix", [])}
         self._breakers = sorted((normalise(w) for w in breakers if len(w) > 1), key=len, reverse=True)
         # …unless the verb is the start of a noun (国务院组成部门 holds 组成, a noun there).
@@ -206,13 +208,47 @@ class Lexicon:
                    and not any(norm.endswith(w, 0, start) and not self._noun_at(norm, start - len(w))
                                for w in self._breakers)):
                 start -= 1
-            if start == m.start() and m.group() in self._needs_prefix:
-                continue  # a bare 会议 or 部门 is a common noun, not a name
+            start = self._trim(norm, start, m.start())
+            if start == m.start() and m.group() in self._needs_prefix and not self._body_before(claimed, start):
+                continue  # a bare 会议 or 部门 is a common noun, not a name (国务院部门 is one)
             label = text[start:m.end()]
             out.append(Mention(self.generic_role(label, self._suffix_kind[m.group()]), start, m.end(), label))
             for i in range(start, m.end()):
                 taken[i] = True
         return out
+
+    @staticmethod
+    def _body_before(claimed: list[Mention], start: int) -> bool:
+        return any(m.end == start and m.entry.kind == BODY for m in claimed)
+
+    def _trim(self, norm: str, start: int, suffix: int) -> int:
+        """Drop the words a name cannot begin with (列入会议, 通知常务委员会组成人员, 从本级人民政府):
+        leading verbs, prepositions, conjunctions and adverbs, by jieba's part-of-speech tags."""
+        if start == suffix:
+            return start
+        skip = set(self.grammar.get("roles", {}).get("not_name_start", []))
+        pos = start
+        for word, flag in self._pos().cut(norm[start:suffix]):
+            if flag not in skip:
+                break
+            pos += len(word)
+        return min(pos, suffix)
+
+    def _pos(self):
+        """A part-of-speech tagger knowing the lexicon's words (built on first use)."""
+        if self._tagger is None:
+            import logging
+            import tempfile
+
+            import jieba
+            import jieba.posseg
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            path = Path(tempfile.gettempdir()) / f"regkg-jieba-pos-{os.getpid()}.dict"
+            tok.load_userdict(str(self.write_jieba_dict(path)))
+            self._tagger = jieba.posseg.POSTokenizer(tok)
+        return self._tagger
 
     def _noun_at(self, norm: str, pos: int) -> bool:
         return any(norm.startswith(w, pos) for w in self._nouns)

@@ -30,6 +30,7 @@ from kg.lexicon import Lexicon, load_lexicon, normalise
 from kg.query import render, run
 from kg.question import MAX_QUESTION, Question, Reader, TermIndex, TermRef, load_config
 from kg.store import Row, Store
+from kg.synonyms import synonyms
 
 PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 VAGUE = "vague"
@@ -244,12 +245,13 @@ class Scorer:
         for n in norms:
             df.update(set(_grams(n.quote + " " + self.contexts[n.iri])))
         total = max(1, len(norms))
-        self.grams = Counter(_grams(q.topic))
-        self.named = [(m, _grams(m.surface)) for m in q.mentions if m.surface in q.topic]
-        named_grams: Counter = Counter(g for _, grams in self.named for g in grams)
-        self.free = self.grams - named_grams
-        self.weight = {g: math.log(1 + total / (1 + df.get(g, 0))) for g in self.grams}
-        self.total = sum(self.weight[g] * c for g, c in self.grams.items()) or 1.0
+        names = {m.surface for m in q.mentions}
+        self.named = [(m, _grams(m.surface)) for m in q.mentions if m.surface in q.topic.split()]
+        self.free = [(w, _grams(w)) for w in q.topic.split() if w not in names]
+        grams = {g for _, gs in self.named + self.free for g in gs}
+        self.weight = {g: math.log(1 + total / (1 + df.get(g, 0))) for g in grams}
+        self.total = sum(self.weight[g] for _, gs in self.named + self.free for g in gs) or 1.0
+        self.synonyms = {w: synonyms(w) for w, _ in self.free}
 
     def _context(self, n: NormRec) -> str:
         """The norm's own words: its parties, what it acts on and under which condition."""
@@ -265,20 +267,40 @@ class Scorer:
         quote, text = set(_grams(n.quote)), set(_grams(n.text))
         parties = self._parties(n)
         got = 0.0
-        for g, c in self.free.items():
-            tier = 1.0 if g in own else 0.7 if g in quote else 0.4 if g in text else 0.0
-            got += self.weight[g] * c * tier
+        for word, gs in self.free:
+            direct = sum(self.weight[g] * (1.0 if g in own else 0.7 if g in quote else 0.4 if g in text
+                                           else 0.0) for g in gs)
+            # A synonym the provision uses instead (撤回 -> 收回) counts for a little less.
+            said = self.contexts[n.iri] + n.quote
+            syn = max((0.8 * (1.0 if w in said else 0.4 if w in n.text else 0.0)
+                       for w in self.synonyms[word]), default=0.0)
+            got += max(direct, syn * sum(self.weight[g] for g in gs))
         for m, grams in self.named:
             if self._is_party(m, parties):
                 tier = 1.0
             else:
-                said = [normalise(m.surface)] + [normalise(t.name) for t in m.terms]
-                tier = 0.7 if any(w in normalise(n.quote) for w in said) else \
-                    0.4 if any(w in normalise(n.text) for w in said) else 0.0
+                tier = self._spoken(m, n)
             if tier == 0.0:
                 return 0.0  # the question names something this provision never speaks of
             got += sum(self.weight[g] for g in grams) * tier
         return got / self.total
+
+    @staticmethod
+    def _spoken(m, n: NormRec) -> float:
+        """How a term the question names occurs in the norm's sentence (0.7) or provision (0.4):
+        by any of its names, or by most of its characters in order (常务委员会会议 in
+        常务委员会举行会议); 0 when the provision does not speak of it."""
+        said = [normalise(m.surface)] + [normalise(t.name) for t in m.terms]
+        best = 0.0
+        for tier, where in ((0.7, normalise(n.quote)), (0.4, normalise(n.text))):
+            if any(w in where for w in said):
+                return tier
+            pairs = set(_grams(where))
+            share = max((sum(g in pairs for g in _grams(w)) / max(1, len(_grams(w))) for w in said),
+                        default=0.0)
+            if share >= 0.75:
+                best = max(best, tier * share)
+        return best
 
     def _parties(self, n: NormRec) -> tuple[set[str], set[str], set[str]]:
         """The norm's parties as IRIs, their concepts with everything broader, and names."""
@@ -413,6 +435,10 @@ class QA:
             if not fitting:
                 return self.messages["no_circumstance"]
             norms = fitting
+        if q.answer_names and not to_whom:  # 上什么会讨论: only meetings answer
+            norms = [n for n in norms if n.bearer and any(w in n.bearer.label for w in q.answer_names)]
+            if not norms:
+                return self.messages["not_found"]
         if to_whom:  # 副区长离威要向谁报告: the norms whose bearer the question names
             named = [n for n in norms if n.bearer is not None and self._names(q, n.bearer)]
             norms = named or norms
@@ -427,6 +453,7 @@ class QA:
         if not q.circumstances:
             restated = [n for n in chosen if self._restates(q, n)]
             chosen = restated or chosen
+        chosen = self._respectively(q, chosen)
         return sorted(chosen, key=lambda n: (n.article, n.iri))
 
     def _says(self, n: NormRec, q: Question) -> bool:
@@ -443,6 +470,25 @@ class QA:
                 if t.concept and p.concept and t.concept in self.lex.ancestors(p.concept):
                     return True
         return False
+
+    def _respectively(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
+        """省长、…、镇长分别主持地方各级人民政府的工作 asked of 镇政府: each bearer goes with its own
+        level, so keep the bearers whose distinguishing words the question uses."""
+        marker = self.lex.grammar["bearers"].get("respectively", "")
+        groups: dict[str, list[NormRec]] = {}
+        for n in norms:
+            if marker and marker in n.quote and n.bearer is not None:
+                groups.setdefault(n.quote, []).append(n)
+        keep = [n for n in norms if n.quote not in groups]
+        for group in groups.values():
+            labels = [n.bearer.label for n in group if n.bearer]
+            common = 0
+            while common < min(map(len, labels)) and len({lb[len(lb) - common - 1] for lb in labels}) == 1:
+                common += 1
+            said = [n for n in group if n.bearer and
+                    (n.bearer.label[:len(n.bearer.label) - common] or "\0") in q.text]
+            keep += said if said and len(said) < len(group) else group
+        return sorted(keep, key=lambda n: (n.article, n.iri))
 
     def _restates(self, q: Question, n: NormRec) -> bool:
         """A question that repeats a norm's condition (区长因公离威期间) asks about that case."""

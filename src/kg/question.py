@@ -53,6 +53,14 @@ class QuantitySpec:
 
 
 @dataclass(frozen=True)
+class AnswerType:
+    """Question words that ask for a kind of answer (什么会 -> a meeting), by words in its name."""
+
+    cues: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Suggestions:
     examples: tuple[str, ...]
 
@@ -71,6 +79,7 @@ class QAConfig:
     intent: tuple[IntentSpec, ...]
     circumstance: tuple[CircumstanceSpec, ...]
     quantity: tuple[QuantitySpec, ...]
+    answer_type: tuple[AnswerType, ...]
     messages: dict[str, str]
     suggestions: Suggestions
 
@@ -138,6 +147,7 @@ class Question:
     topic: str                      # the words that say what it is about
     trigger: str = ""
     extremum: str = ""              # "max" (最多) or "min" (至少) for quantity questions
+    answer_names: tuple[str, ...] = ()  # the answer's name must hold one of these (什么会 -> 会议)
     claimed: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -175,8 +185,10 @@ class Reader:
         topic = self._topic(q, removed, mentions)
         extremum = "max" if any(w in q for w in ("最多", "最长", "上限", "不超过", "至多")) else \
             "min" if any(w in q for w in ("至少", "最少", "不少于", "下限", "最短")) else ""
+        answer_names = tuple(n for t in self.cfg.answer_type if any(c in q for c in t.cues) for n in t.names)
         return Question(q, kind, intent, quantity, circumstances, mentions, topic,
-                        q[tspan[0]:tspan[1]] if tspan else "", extremum, removed)
+                        q[tspan[0]:tspan[1]] if tspan else "", extremum, answer_names=answer_names,
+                        claimed=removed)
 
     # -- pieces
 
@@ -214,7 +226,25 @@ class Reader:
                     after = [f for f in found if f[0] > cue]
                     pos, word, intent = after[0] if after else found[-1]
                     return intent, (pos, pos + len(word))
-        return None, None
+        return self._synonym_intent(q, cue)
+
+    def _synonym_intent(self, q: str, cue: int):
+        """A verb no trigger names (谁来拟, 由谁核准): its true synonyms in 同义词词林 may be one."""
+        from kg.search import tokenizer
+        from kg.synonyms import synonyms
+
+        by_word = {t: it for t, it in self.triggers}
+        pos, found = 0, []
+        for word in tokenizer().cut(q):
+            hits = {by_word[s].name: by_word[s] for s in synonyms(word) if s in by_word}
+            if len(hits) == 1 and len(word) >= 2:
+                found.append((pos, word, next(iter(hits.values()))))
+            pos += len(word)
+        if not found:
+            return None, None
+        after = [f for f in found if f[0] > cue]
+        pos, word, intent = after[0] if after else found[-1]
+        return intent, (pos, pos + len(word))
 
     def _claim(self, text: str, table) -> list[tuple[int, str, IntentSpec]]:
         taken = [False] * len(text)
@@ -232,29 +262,35 @@ class Reader:
         return sorted(found, key=lambda f: f[0])
 
     def _topic(self, q: str, removed: list[tuple[int, int]], mentions: list[Mention]) -> str:
-        """The question without its cue, verb and circumstance words, and without fillers
-        outside term names: what remains says what it is about."""
+        """The question's topic as words: the names it uses, and the other words left once its
+        cue, verb and circumstance words and fillers are gone (words of one character and Latin
+        letters outside names say nothing here). 常务会议议题 -> "常务会议 议题"."""
+        from kg.search import tokenizer
+
         keep = [True] * len(q)
         for s, e in removed:
             for i in range(s, e):
                 keep[i] = False
-        inside = [False] * len(q)
-        for m in mentions:
-            for i in range(m.start, m.end):
-                inside[i], keep[i] = True, True
-        text = "".join(c if k else " " for c, k in zip(q, keep, strict=True))
-        # Fillers are whole words (jieba's), so 会 goes but 会议 stays.
-        from kg.search import tokenizer
+        names = {m.start: m for m in mentions}
         fillers = set(self.cfg.fillers)
-        out, pos = [], 0
-        for word in tokenizer().cut(text):
-            inner = any(inside[pos:pos + len(word)])
-            out.append(" " * len(word) if word in fillers and not inner else word)
-            pos += len(word)
-        text = "".join(out)
-        # Two names side by side are two words (常务会议|议题): no pair of characters spans them.
-        for m in sorted(mentions, key=lambda m: -m.end):
-            text = text[:m.end] + " " + text[m.end:]
-        # Latin words outside names (SPARQL-looking text, stray codes) say nothing about the topic.
-        text = re.sub(r"[A-Za-z]+", lambda m: m.group() if any(inside[m.start():m.end()]) else " ", text)
-        return re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]+", " ", text).strip()
+        words: list[str] = []
+        run = ""
+
+        def flush(text: str) -> None:
+            for word in tokenizer().cut(text):
+                word = word.strip()
+                if len(word) >= 2 and word not in fillers and re.search(r"[\u4e00-\u9fff0-9]", word):
+                    words.append(word)
+
+        i = 0
+        while i < len(q):
+            if i in names:
+                flush(run)
+                run = ""
+                words.append(names[i].surface)
+                i = names[i].end
+                continue
+            run += q[i] if keep[i] else " "
+            i += 1
+        flush(run)
+        return " ".join(words)

@@ -47,7 +47,7 @@ def term_iri(base: str, reg_id: str, kind: str, name: str) -> str:
 def short_forms(name: str, grammar: dict) -> set[str]:
     """The usual contractions of a name, and the name without its jurisdiction prefix."""
     cfg = grammar.get("terms", {})
-    contractions: dict[str, str] = cfg.get("contractions", {})
+    contractions: dict[str, str | list[str]] = cfg.get("contractions", {})
     forms = {name}
     for prefix in sorted(cfg.get("jurisdiction_prefixes", []), key=len, reverse=True):
         if name.startswith(prefix) and len(name) - len(prefix) >= 2:
@@ -57,8 +57,10 @@ def short_forms(name: str, grammar: dict) -> set[str]:
     while changed:
         changed = False
         for form in list(forms):
-            for long, short in contractions.items():
-                if long in form:
+            for long, shorts in contractions.items():
+                if long not in form:
+                    continue
+                for short in [shorts] if isinstance(shorts, str) else shorts:
                     new = form.replace(long, short, 1)
                     if new not in forms and len(new) >= 2:
                         forms.add(new)
