@@ -130,11 +130,13 @@ class _Group:
 class Extractor:
     """Reads norms out of regulations with one lexicon and grammar."""
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, verbs: dict[str, str] | None = None, aux: bool = False):
+        """`verbs` adds verbs (surface -> action slug) to the grammar's, e.g. a question's own verb;
+        with `aux` their roles after the verb are the auxiliary party."""
         self.lex = lexicon
         g = lexicon.grammar
-        self.actions: dict[str, str] = g["actions"]
-        self.aux_actions = set(g["verbs"]["aux_after"])
+        self.actions: dict[str, str] = {**g["actions"], **(verbs or {})}
+        self.aux_actions = set(g["verbs"]["aux_after"]) | ({*verbs.values()} if verbs and aux else set())
         self.connectors = g["verbs"]["connectors"]
         self.circumstance = g["verbs"]["circumstance_prefixes"]
         self.nominal = g["verbs"].get("nominal_mark", "的")
@@ -174,6 +176,10 @@ class Extractor:
         self.quantities = _quantity_patterns(g.get("quantities", {}))
 
     # ------------------------------------------------------------ entry points
+
+    def provision(self, text: str, path: str, citation: str, article: int) -> list[Norm]:
+        """The norms of one provision's own text (a 款 before its items, a 项, a 目)."""
+        return self._unit(_Unit(text, path, citation, article))
 
     def extract(self, reg: Regulation) -> list[Norm]:
         norms: list[Norm] = []
@@ -354,8 +360,7 @@ class Extractor:
         else:
             seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, g.start)] or [wstart])
             # A name that modifies a noun (本部门的工作) is not who acts.
-            region = [m for m in agents if m.start >= seg_start
-                      and not text.startswith(self.nominal, m.end)]
+            region = [m for m in agents if m.start >= seg_start and not self._modifier(text, m)]
         region = [m for m in region if not any(text.endswith(w, 0, m.start) for w in self.via)]
         # 受总理委托，负责…: the name before a delegation word entrusts, it does not act.
         entrusting = [m for m in region if any(text.startswith(w, m.end) for w in self.delegation)
@@ -385,6 +390,11 @@ class Extractor:
             g.bearers += self._delegation(alternative, text, delegators_default)
         for m in region:
             used.add(m.start)
+
+    def _modifier(self, text: str, m: Mention) -> bool:
+        """本部门的工作: a name before 的 modifies a noun — unless a role head follows (…的负责人)."""
+        after = m.end + len(self.nominal)
+        return text.startswith(self.nominal, m.end) and not any(text.startswith(h, after) for h in self.heads)
 
     def _after_pivot(self, region: list[Mention], text: str) -> list[Mention]:
         """国务院设副秘书长若干人，协助…: of the names around a pivot word, the ones after it act."""
@@ -483,6 +493,9 @@ class Extractor:
                 m = self._named(prev.surface + m.surface, prev.start, m.end)
             elif head and m.entry.kind in (POST, ROLE):
                 k, nxt = len(out), m.start
+                # 国务院、最高人民法院的负责人: a bare head after 的 also distributes
+                if bare and k and text[out[k - 1].end:nxt] == self.nominal:
+                    nxt = out[k - 1].end
                 while (k > 0 and out[k - 1].entry.kind in (BODY, MEETING)
                        and self._joined(text, out[k - 1].end, nxt) and (bare or out[k - 1].end < nxt)):
                     k -= 1

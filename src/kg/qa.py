@@ -343,6 +343,7 @@ class QA:
                 rows += [(label, TermRef(e.iri, "", e.kind, e.pref, e.iri)) for label in e.labels]
         self.reader = Reader(self.cfg, TermIndex(rows), self.lex)
         self._index: dict[str, object] = {}
+        self._provisions: dict[str, Row] = {}
 
     # -- entry point
 
@@ -360,6 +361,10 @@ class QA:
         if q.kind == "quantity":
             return self._quantity(question, q, scope, sparql)
         if q.intent is None:
+            found = self._read_on_demand(q, scope, q.kind == "to_whom", sparql) if q.kind else None
+            if found:
+                return Result(question, None, self._answers(found, q, to_whom=q.kind == "to_whom"),
+                              sparql=sparql)
             return self._not_found(question, q, scope, None, self.messages["no_intent"], sparql)
         norms = [n for slug in q.intent.actions for n in self._norms(slug, sparql) if self._in(n, scope)]
         to_whom = q.kind == "to_whom"
@@ -373,6 +378,8 @@ class QA:
         if chosen is VAGUE:
             return Result(question, q.intent.name, message=self.messages["vague"],
                           candidates=self._candidates(usable), sparql=sparql)
+        if isinstance(chosen, str) and chosen != self.messages["no_circumstance"]:
+            chosen = self._read_on_demand(q, scope, to_whom, sparql) or chosen
         if isinstance(chosen, str):
             return self._not_found(question, q, scope, q.intent.name, chosen, sparql)
         answers = self._answers(chosen, q, to_whom=q.kind == "to_whom")
@@ -495,6 +502,75 @@ class QA:
         grams = set(_grams(n.condition))
         return bool(grams) and len(grams & set(_grams(q.text))) / len(grams) >= self.cfg.condition_overlap
 
+    # -- a verb the grammar lacks, read in the closest provisions
+
+    def _verbs(self, q: Question) -> list[str]:
+        """The question's own verbs: its trigger, else the verbs jieba tags outside its names."""
+        if q.trigger:
+            return [q.trigger]
+        from kg.search import tokenizer
+        import jieba.posseg
+
+        tagger = jieba.posseg.POSTokenizer(tokenizer())
+        inside = {i for m in q.mentions for i in range(m.start, m.end)}
+        cues = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
+        out, pos = [], 0
+        for word, flag in tagger.cut(q.text):
+            if flag.startswith("v") and len(word) >= 2 and word not in cues and pos not in inside:
+                out.append(word)
+            pos += len(word)
+        return out
+
+    def _read_on_demand(self, q: Question, scope, to_whom: bool, sparql: list[str]) -> list[NormRec] | None:
+        """No stored norm answers: read the question's own verb (and its 词林 synonyms) as a duty
+        in the provisions that speak most of its topic, with the extractor's rules for who acts."""
+        from kg.extract import Extractor
+        from kg.terms import KIND_SLUGS, term_iri
+
+        verbs = self._verbs(q)
+        if not verbs:
+            return None
+        forms = {v: "asked" for v in verbs} | {s: "asked" for v in verbs for s in synonyms(v)}
+        index = self._provision_index(scope, sparql)
+        hits = index.search(" ".join([q.topic] + verbs), 8) if index is not None else []  # type: ignore[attr-defined]
+        extractor = Extractor(self.lex, forms, aux=to_whom)
+        norms: list[NormRec] = []
+        for h in hits:
+            row = self._provisions[h.iri]
+            if not any(f in h.text for f in forms):
+                continue
+            text = str(row["text"]).split("\n")[0] if row.get("parted") else str(row["text"])
+            reg = str(row["regulation"])
+            for k, n in enumerate(extractor.provision(text, h.iri, h.citation, h.article)):
+                if n.action != "asked" or (n.bearer is None) or (to_whom and not n.aux):
+                    continue
+                def party(p):
+                    kind = KIND_SLUGS.get(p.kind, "post")
+                    return Party(term_iri(self.lex.base, self.ids.get(reg, ""), kind, p.name), p.name,
+                                 p.label, None if p.generic else p.iri)
+                rec = NormRec(f"{h.iri}#asked{k}", action="asked", regulation=reg, source=h.iri,
+                              citation=h.citation, article=h.article, text=text, quote=n.quote,
+                              bearer=party(n.bearer), objects=[party(o) for o in n.objects],
+                              aux=[party(a) for a in n.aux], delegators=[party(d) for d in n.delegated_by],
+                              object_text=n.object_text, condition=n.condition, modality=n.modality,
+                              strength=n.strength, delegation=n.delegation)
+                norms.append(rec)
+        if not norms:
+            return None
+        chosen = self._choose(q, norms, to_whom)
+        return chosen if isinstance(chosen, list) else None
+
+    def _provision_index(self, scope, sparql: list[str]):
+        from kg.search import Index
+
+        key = ",".join(sorted(scope)) if scope else "*"
+        if key not in self._index:
+            rows = run(self.store, "provisions")
+            self._provisions = {str(r["node"]): r for r in rows}
+            self._index[key] = Index([e for e in _entries(rows) if scope is None or e.regulation in scope])
+        sparql.append(render("provisions", {}))
+        return self._index[key]
+
     # -- answers
 
     def _source(self, n: NormRec) -> Source:
@@ -504,6 +580,7 @@ class QA:
     def _answers(self, norms: list[NormRec], q: Question, to_whom: bool) -> list[Answer]:
         answers, seen = [], set()
         relation = {e.iri.rsplit("/", 1)[-1]: e.relation for e in self.lex.actions.values()}
+        relation["asked"] = q.trigger or "asked"
         for n in norms:
             parties = n.aux if to_whom else [n.bearer] if n.bearer else []
             delegated = "、".join(p.label for p in n.delegators) or None
@@ -561,13 +638,7 @@ class QA:
 
     def _related(self, q: Question, scope) -> list[Related]:
         """The closest provisions by full-text search: shown as 相关条文, never as answers."""
-        from kg.search import Index
-
-        key = ",".join(sorted(scope)) if scope else "*"
-        if key not in self._index:
-            rows = run(self.store, "provisions")
-            self._index[key] = Index([r for r in _entries(rows) if scope is None or r.regulation in scope])
-        index = self._index[key]
+        index = self._provision_index(scope, [])
         hits = index.search(q.topic or q.text, 3) if (q.topic or q.text) else []  # type: ignore[attr-defined]
         return [Related(h.citation, h.iri, h.text, h.score) for h in hits]
 
