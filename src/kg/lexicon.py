@@ -229,7 +229,7 @@ class Lexicon:
         skip = set(self.grammar.get("roles", {}).get("not_name_start", []))
         pos = start
         for word, flag in self._pos().cut(norm[start:suffix]):
-            if flag not in skip:
+            if flag not in skip or self._noun_at(norm, pos):  # 起草部门 is a noun, 起草 a verb
                 break
             pos += len(word)
         return min(pos, suffix)

@@ -237,9 +237,11 @@ def _spaced(text: str) -> str:
 class Scorer:
     """How much of a question's topic a norm covers, pairs weighted by rarity among the candidates."""
 
-    def __init__(self, q: Question, norms: list[NormRec], lex: Lexicon):
+    def __init__(self, q: Question, norms: list[NormRec], lex: Lexicon, asks_bearer: bool = True):
         self.q = q
         self.lex = lex
+        # A who-question asks for the bearer: naming it is no evidence the norm is the one asked.
+        self.asks_bearer = asks_bearer
         self.contexts = {n.iri: self._context(n) for n in norms}
         df: Counter = Counter()
         for n in norms:
@@ -303,13 +305,15 @@ class Scorer:
         return best
 
     def _parties(self, n: NormRec) -> tuple[set[str], set[str], set[str]]:
-        """The norm's parties as IRIs, their concepts with everything broader, and names."""
-        iris = {p.iri for p in n.parties()}
+        """The norm's parties (but the bearer a who-question asks for) as IRIs, their concepts
+        with everything broader, and names."""
+        parties = [p for p in n.parties() if not (self.asks_bearer and p is n.bearer)]
+        iris = {p.iri for p in parties}
         concepts: set[str] = set()
-        for p in n.parties():
+        for p in parties:
             if p.concept:
                 concepts |= self.lex.ancestors(p.concept)
-        return iris, concepts, {normalise(p.name) for p in n.parties()}
+        return iris, concepts, {normalise(p.name) for p in parties}
 
     @staticmethod
     def _is_party(m, parties: tuple[set[str], set[str], set[str]]) -> bool:
@@ -378,7 +382,8 @@ class QA:
         if chosen is VAGUE:
             return Result(question, q.intent.name, message=self.messages["vague"],
                           candidates=self._candidates(usable), sparql=sparql)
-        if isinstance(chosen, str) and chosen != self.messages["no_circumstance"]:
+        if isinstance(chosen, str) and chosen != self.messages["no_circumstance"] and primary is None:
+            # The question's verb is none the extractor reads: read it where the topic is.
             chosen = self._read_on_demand(q, scope, to_whom, sparql) or chosen
         if isinstance(chosen, str):
             return self._not_found(question, q, scope, q.intent.name, chosen, sparql)
@@ -449,7 +454,7 @@ class QA:
         if to_whom:  # 副区长离威要向谁报告: the norms whose bearer the question names
             named = [n for n in norms if n.bearer is not None and self._names(q, n.bearer)]
             norms = named or norms
-        scorer = Scorer(q, norms, self.lex)
+        scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom)
         scored = sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0])
         best = scored[0][0]
         if best < self.cfg.min_cover:

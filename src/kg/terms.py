@@ -78,8 +78,10 @@ class Scoper:
         self.terms: dict[str, Term] = {}
         grammar = lexicon.grammar
         # A short form that is also a verb (区政府领导 -> 领导) would read every such verb as a name.
+        roles = grammar.get("roles", {})
+        # …and one that is a bare common noun (区政府会议 -> 会议) would name everything.
         self._words = {normalise(w) for w in grammar.get("actions", {})} | {
-            normalise(w) for w in grammar.get("roles", {}).get("name_breakers", [])}
+            normalise(w) for w in roles.get("name_breakers", []) + roles.get("needs_prefix", [])}
         self._by_party: dict[str, str] = {}
 
     def party(self, p: Party) -> Party:
