@@ -437,7 +437,8 @@ class QA:
         text = n.condition + ("委托" if n.delegation else "") + " ".join(p.label for p in n.delegators)
         return {c.name for c in self.cfg.circumstance if any(w in text for w in c.condition)}
 
-    def _choose(self, q: Question, norms: list[NormRec], to_whom: bool) -> list[NormRec] | str:
+    def _choose(self, q: Question, norms: list[NormRec], to_whom: bool,
+                min_cover: float | None = None) -> list[NormRec] | str:
         """The norms that answer, or the message saying why none does."""
         if not norms:
             return self.messages["not_found"]
@@ -457,7 +458,7 @@ class QA:
         scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom)
         scored = sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0])
         best = scored[0][0]
-        if best < self.cfg.min_cover:
+        if best < (self.cfg.min_cover if min_cover is None else min_cover):
             return self.messages["not_found"]
         chosen = [n for s, n in scored if s >= best - self.cfg.tie]
         if not q.mentions and len({n.source for n in chosen}) >= self.cfg.vague:
@@ -562,7 +563,7 @@ class QA:
                 norms.append(rec)
         if not norms:
             return None
-        chosen = self._choose(q, norms, to_whom)
+        chosen = self._choose(q, norms, to_whom, self.cfg.min_cover_on_demand)
         return chosen if isinstance(chosen, list) else None
 
     def _provision_index(self, scope, sparql: list[str]):

@@ -74,6 +74,7 @@ class QAConfig:
     fillers: tuple[str, ...]
     condition_overlap: float
     min_cover: float
+    min_cover_on_demand: float
     tie: float
     vague: int
     intent: tuple[IntentSpec, ...]
