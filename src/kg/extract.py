@@ -125,6 +125,7 @@ class _Group:
     aux: list[Party] = field(default_factory=list)
     marker: int | None = None  # where the bearer marker (由/经/报 …) starts
     subject: list = field(default_factory=list)  # 在X领导下: the sentence's own subject, for what follows
+    aux_end: int | None = None  # where the auxiliary party after the verb ends (协助总理|工作)
 
 
 class Extractor:
@@ -445,6 +446,8 @@ class Extractor:
                 break
             aux.append(m)
             pos = m.end
+        if aux:
+            g.aux_end = pos
         marker = None
         for m in self.re_aux_marker.finditer(normalise(text), wstart, g.start) if self.re_aux_marker else []:
             if not any(taken[m.start():m.end()]):
@@ -543,16 +546,21 @@ class Extractor:
     def _objects(self, g, text, wstart, cs, ce, colon, mentions, used, cond_mask, inherited):
         if g.subject:  # 秘书长在总理领导下: the one led is the sentence's subject
             return self._parties(g.subject), text[g.subject[0].start:g.subject[-1].end]
+        if g.aux_end is not None:  # 协助总理工作: what is done follows the party helped
+            seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.aux_end, ce)] or [ce])
+            tail = text[g.aux_end:seg_end].strip("，,：:；;。 ")
+            if tail:
+                return (), tail
         if not any(slug in self.aux_actions for slug, _ in g.actions):
             seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.end, ce)] or [ce])
             after = [m for m in mentions if g.end <= m.start < seg_end
                      and (m.entry.kind in TOPIC_KINDS or m.entry.kind == BODY) and m.start not in used]
             if after:
                 return self._parties(after), text[after[0].start:after[-1].end]
-        recent = self._topic(text, wstart, ce, colon, mentions, used, cond_mask, g.start)
+        recent = self._topic(text, wstart, ce, colon, mentions, used, cond_mask, g.start, g.marker)
         if recent[0]:
             return recent[0], self._topic_text(text, recent[1], g)
-        own = self._topic(text, cs, ce, colon, mentions, used, cond_mask, g.start)
+        own = self._topic(text, cs, ce, colon, mentions, used, cond_mask, g.start, g.marker)
         if own[0]:
             return own[0], self._topic_text(text, own[1], g)
         if inherited[0] and not self._own_subject(text, cs, g, cond_mask):
@@ -590,10 +598,15 @@ class Extractor:
                 return m.start()
         return None
 
-    def _topic(self, text, cs, ce, colon, mentions, used, cond_mask, before):
+    def _topic(self, text, cs, ce, colon, mentions, used, cond_mask, before, marker=None):
+        """Meetings, documents and seals before the verb; right before a bearer marker also a body
+        (国务院由总理…组成: the 国务院 is what is formed)."""
         start = colon + 1 if colon >= cs and colon < before else cs
-        found = [m for m in mentions if start <= m.start < before and m.entry.kind in TOPIC_KINDS
-                 and m.start not in used and not cond_mask[m.start]]
+        found = [m for m in mentions if start <= m.start < before and m.start not in used
+                 and not cond_mask[m.start]
+                 and (m.entry.kind in TOPIC_KINDS
+                      or (marker is not None and m.entry.kind in (BODY, MEETING)
+                          and text[m.end:marker].strip() == ""))]
         if not found:
             return (), -1
         return self._parties(found), found[0].start

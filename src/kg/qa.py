@@ -277,12 +277,14 @@ class Scorer:
             syn = max((0.8 * (1.0 if w in said else 0.4 if w in n.text else 0.0)
                        for w in self.synonyms[word]), default=0.0)
             got += max(direct, syn * sum(self.weight[g] for g in gs))
+        tiers = {}
         for m, grams in self.named:
-            if self._is_party(m, parties):
-                tier = 1.0
-            else:
-                tier = self._spoken(m, n)
-            if tier == 0.0:
+            tiers[m.start] = 1.0 if self._is_party(m, parties) else self._spoken(m, n)
+        for m, grams in self.named:
+            tier = tiers[m.start]
+            # 县|人大常委会|主任会议: a name that only qualifies the next one it touches may go unsaid
+            head = next((tiers[o.start] for o, _ in self.named if o.start == m.end), 0.0)
+            if tier == 0.0 and not head:
                 return 0.0  # the question names something this provision never speaks of
             got += sum(self.weight[g] for g in grams) * tier
         return got / self.total

@@ -113,15 +113,25 @@ class TermIndex:
         self.longest = max((len(k) for k in self.by_label), default=0)
 
     def find(self, text: str) -> list[Mention]:
-        """Leftmost-longest, non-overlapping matches."""
+        """Non-overlapping matches covering as much of the text as possible, fewer and longer
+        ones first: 人大常委会会议 is 人大 + 常委会会议 when both are names, not 人大常委会 + 会议."""
+        n = len(text)
+        best: list[tuple[int, int]] = [(0, 0)] * (n + 1)  # (covered, -mentions) from i to the end
+        step: list[int] = [0] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            best[i], step[i] = best[i + 1], 0
+            for size in range(2, min(self.longest, n - i) + 1):
+                if text[i:i + size] in self.by_label:
+                    cov, cnt = best[i + size]
+                    cand = (cov + size, cnt - 1)
+                    if cand > best[i]:
+                        best[i], step[i] = cand, size
         out, i = [], 0
-        while i < len(text):
-            for n in range(min(self.longest, len(text) - i), 1, -1):
-                refs = self.by_label.get(text[i:i + n])
-                if refs:
-                    out.append(Mention(i, i + n, text[i:i + n], tuple(refs)))
-                    i += n
-                    break
+        while i < n:
+            if step[i]:
+                size = step[i]
+                out.append(Mention(i, i + size, text[i:i + size], tuple(self.by_label[text[i:i + size]])))
+                i += size
             else:
                 i += 1
         return out
