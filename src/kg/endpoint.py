@@ -536,41 +536,59 @@ class Connection(asyncio.Protocol):
         self.transport = None
 
     def data_received(self, data: bytes) -> None:
-        self.received += len(data) if self.in_headers else 0
+        if self.failed:
+            return  # read and dropped until the close, so the client gets our answer, not a reset
+        if self.in_headers:
+            self.received += len(data)
         try:
             self.parser.feed_data(data)
         except httptools.HttpParserError:
-            return self._fail(400, "请求格式错误 / malformed HTTP request")
-        if self.in_headers and self.received > self.limits.max_header:
-            return self._fail(431, "请求头过大 / request headers too large")
+            return self._fail(*(self.refused or (400, "请求格式错误 / malformed HTTP request")))
+        if self.in_headers and self.received > self.limits.max_header:  # a header that never ends
+            self._fail(431, "请求头过大 / request headers too large")
 
-    received, in_headers = 0, False
+    received, in_headers, failed, refused = 0, True, False, None
+
+    def _refuse(self, status: int, message: str) -> None:
+        """Stop parsing from inside a parser callback; data_received answers."""
+        self.refused = (status, message)
+        raise httptools.HttpParserCallbackError(message)
 
     def on_message_begin(self) -> None:
         self.url, self.headers, self.body, self.body_size = b"", {}, [], 0
-        self.received, self.in_headers = 0, True
+        self.header_bytes = 0
 
     def on_url(self, url: bytes) -> None:
         self.url += url
+        self._count(len(url))
 
     def on_header(self, name: bytes, value: bytes) -> None:
         self.headers[name.decode("latin-1").lower()] = value.decode("latin-1")
+        self._count(len(name) + len(value))
+
+    def _count(self, n: int) -> None:
+        self.header_bytes += n
+        if self.header_bytes > self.limits.max_header:
+            self._refuse(431, "请求头过大 / request headers too large")
 
     def on_headers_complete(self) -> None:
-        self.in_headers = False
+        self.in_headers, self.received = False, 0
         length = self.headers.get("content-length")
         if length and int(length) > self.limits.max_body:  # llhttp has checked it is digits
-            raise httptools.HttpParserCallbackError("body too large")
+            self._refuse(413, f"请求体过大（上限 {self.limits.max_body} 字节）/ request body too large "
+                              f"(limit {self.limits.max_body} bytes)")
         if self.headers.get("expect", "").lower() == "100-continue":
             self.transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
 
     def on_body(self, body: bytes) -> None:
         self.body_size += len(body)
-        if self.body_size > self.limits.max_body:
-            raise httptools.HttpParserCallbackError("body too large")
+        if self.body_size > self.limits.max_body:  # chunked: no Content-Length to refuse early
+            self._refuse(413, f"请求体过大（上限 {self.limits.max_body} 字节）/ request body too large "
+                              f"(limit {self.limits.max_body} bytes)")
         self.body.append(body)
 
     def on_message_complete(self) -> None:
+        self.in_headers = True
         self._disarm()
         self.requests.append((self.parser.get_method().decode("ascii"), self.url.decode("latin-1"),
                               self.headers, b"".join(self.body), self.parser.should_keep_alive()))
@@ -592,7 +610,7 @@ class Connection(asyncio.Protocol):
             if not keep and self.transport:
                 self.transport.close()
         self.busy = False
-        if self.transport:
+        if self.transport and not self.failed:
             self._arm()
             self.transport.resume_reading()
 
@@ -626,13 +644,20 @@ class Connection(asyncio.Protocol):
             self.drained.set_result(None)
 
     def _fail(self, status: int, message: str) -> None:
-        """Refuse what cannot be read and close: the rest of the stream has no meaning."""
+        """Refuse what cannot be read, then close: the rest of the stream has no meaning."""
         self.requests.clear()
-        if self.transport:
-            self.transport.write(f"HTTP/1.1 {status} {REASONS[status]}\r\nContent-Type: application/json; "
-                                 f"charset=utf-8\r\nConnection: close\r\n".encode("latin-1"))
+        self.failed = True
+        if self.transport and not self.busy:
             body = json.dumps({"error": message}, ensure_ascii=False).encode("utf-8")
-            self.transport.write(f"Content-Length: {len(body)}\r\n\r\n".encode("latin-1") + body)
+            self.transport.write(f"HTTP/1.1 {status} {REASONS[status]}\r\nContent-Type: application/json; "
+                                 f"charset=utf-8\r\nConnection: close\r\nContent-Length: {len(body)}"
+                                 f"\r\n\r\n".encode("latin-1") + body)
+            self.transport.write_eof()
+        self._disarm()
+        self.timer = asyncio.get_running_loop().call_later(1, self._close)
+
+    def _close(self) -> None:
+        if self.transport:
             self.transport.close()
 
     def _arm(self) -> None:
