@@ -359,8 +359,29 @@ def test_no_spelling_of_service_makes_an_outbound_request(endpoint, decoy, data)
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(query=service_queries("9999"))
 def test_the_checker_refuses_every_spelling_of_service(query):
-    from kg.sparql_check import check
-    assert check(query).refusal is not None
+    from kg.sparql_check import screen
+    assert screen(query).refusal is not None
+
+
+@pytest.mark.parametrize("letters", ["ſERVICE", "servıce", "SERVİCE", "ｓｅｒｖｉｃｅ"])
+def test_letters_that_only_look_like_service_reach_no_host(endpoint, trap, letters):
+    """ſ and ı upper-case to S and I, so those texts are parsed; İ and full-width letters map
+    to no ASCII letter, and the engine refuses them as syntax."""
+    from kg.sparql_check import screen
+    query = f"SELECT * WHERE {{ {letters} <http://127.0.0.1:{trap.port}/x> {{ ?s ?p ?o }} }}"
+    if letters in ("ſERVICE", "servıce"):
+        assert screen(query).refusal is not None
+    status, _, _ = post(endpoint, query.encode(), "application/sparql-query")
+    assert status in (400, 403)
+
+
+def test_an_escaped_local_name_without_service_is_answered(endpoint):
+    """rdflib's grammar rejects `ex:a\\#`, but a text that cannot name SERVICE needs no parse."""
+    query = r"PREFIX ex: <urn:ex:> SELECT ?v WHERE { VALUES ?v { ex:a\# ex:b\- } }"
+    status, _, body = post(endpoint, query.encode(), "application/sparql-query",
+                           "application/sparql-results+json")
+    assert status == 200
+    assert [b["v"]["value"] for b in json.loads(body)["results"]["bindings"]] == ["urn:ex:a#", "urn:ex:b-"]
 
 
 def test_workers_cannot_reach_any_host_even_if_the_parser_missed_a_service(graph_dir, tmp_path, trap):
@@ -377,7 +398,7 @@ def test_workers_cannot_reach_any_host_even_if_the_parser_missed_a_service(graph
         await pool.start()
         try:
             key = hashlib.sha256(query.encode()).hexdigest()
-            pool.verdicts.put(key, {"form": "SELECT", "refusal": None, "status": 200})
+            pool.verdicts.put(key, {"refusal": None, "status": 200})
             return pool.mode, await pool.run(query, {"accept": "*/*", "max_bytes": 10**6})
         finally:
             pool.stop()

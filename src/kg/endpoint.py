@@ -377,8 +377,7 @@ class Pool:
         if lane != HEAVY:
             job["timer"] = loop.call_later(self.limits.slow_s, self._slow, worker, job)
         try:
-            worker.writer.write(encode({**request, "form": verdict["form"] if verdict else ""},
-                                       query.encode("utf-8")))
+            worker.writer.write(encode({**request, "checked": verdict is not None}, query.encode("utf-8")))
             await worker.writer.drain()
             n, m = FRAME.unpack(await worker.reader.readexactly(FRAME.size))
             header = json.loads(await worker.reader.readexactly(n))

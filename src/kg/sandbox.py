@@ -104,42 +104,49 @@ class _Capped:
 
 
 def answer(store, request: dict, query: str) -> tuple[dict, bytes]:
-    """Check (unless the front already knows the verdict), run and serialise one query."""
+    """Screen (unless the front already knows the verdict), run and serialise one query."""
     import pyoxigraph as ox
 
-    from kg.sparql_check import check, unescape
+    from kg.sparql_check import check, screen, unescape
 
     reply: dict = {"verdict": None}
-    if request.get("form"):
-        canonical, form = unescape(query), request["form"]
+    if request.get("checked"):
+        canonical = unescape(query)
     else:
-        verdict = check(query)
-        reply["verdict"] = {"form": verdict.form, "refusal": verdict.refusal, "status": verdict.status}
+        verdict = screen(query)
+        reply["verdict"] = {"refusal": verdict.refusal, "status": verdict.status}
         if verdict.refusal:
             return {**reply, "status": verdict.status, "error": verdict.refusal}, b""
-        canonical, form = verdict.canonical, verdict.form
-    chosen = negotiate(request.get("accept", ""), form)
+        canonical = verdict.canonical
+    dataset = {}
+    if request.get("default") or request.get("named"):
+        try:
+            dataset = {"default_graph": [ox.NamedNode(i) for i in request.get("default") or []],
+                       "named_graphs": [ox.NamedNode(i) for i in request.get("named") or []]}
+        except ValueError as exc:
+            return {**reply, "status": 400, "error": f"数据集 IRI 无效 / invalid dataset IRI: {exc}"}, b""
+    try:
+        results = store.query(canonical, **dataset)
+    except SyntaxError as exc:
+        verdict = check(query)  # an update, or a plain syntax error: the parser says which
+        error = verdict.refusal if verdict.status == 403 else f"查询无效 / invalid query: {exc}"
+        reply["verdict"] = {"refusal": error, "status": verdict.status if verdict.refusal else 400}
+        return {**reply, "status": reply["verdict"]["status"], "error": error}, b""
+    except Exception as exc:  # noqa: BLE001 - the engine's own failure; the worker carries on
+        return {**reply, "status": 500, "error": f"查询失败 / the query failed: {exc}"}, b""
+    graph = isinstance(results, ox.QueryTriples)
+    chosen = negotiate(request.get("accept", ""), "CONSTRUCT" if graph else "SELECT")
     if chosen is None:
         return {**reply, "status": 406, "error": "没有可提供的结果格式 / no result format matches the "
                                                    "Accept header"}, b""
     media, fmt = chosen
-    dataset = {}
-    if request.get("default") or request.get("named"):
-        dataset = {"default_graph": [ox.NamedNode(i) for i in request.get("default") or []],
-                   "named_graphs": [ox.NamedNode(i) for i in request.get("named") or []]}
     out = _Capped(request["max_bytes"])
     try:
-        results = store.query(canonical, **dataset)
-        if form in ("CONSTRUCT", "DESCRIBE"):
-            results.serialize(out, format=getattr(ox.RdfFormat, fmt))
-        else:
-            results.serialize(out, format=getattr(ox.QueryResultsFormat, fmt))
+        results.serialize(out, format=getattr(ox.RdfFormat if graph else ox.QueryResultsFormat, fmt))
     except OverflowError:
         cap = request["max_bytes"] // 1_000_000
         return {**reply, "status": 413, "error": f"结果过大（上限 {cap} MB），请加 LIMIT / result too "
                                                    f"large (limit {cap} MB): add a LIMIT"}, b""
-    except (SyntaxError, ValueError) as exc:
-        return {**reply, "status": 400, "error": f"查询无效 / invalid query: {exc}"}, b""
     except Exception as exc:  # noqa: BLE001 - the engine's own failure; the worker carries on
         return {**reply, "status": 500, "error": f"查询失败 / the query failed: {exc}"}, b""
     ctype = media + ("; charset=utf-8" if media in CHARSET else "")

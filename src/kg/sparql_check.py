@@ -8,6 +8,12 @@ text is parsed by rdflib's SPARQL 1.1 grammar; anything it does not accept is
 refused (fail closed), an update is refused as such, and the parse tree is
 walked for SERVICE anywhere (EXISTS, sub-queries, nested groups, expressions).
 
+`screen` skips the parse (5-50 ms) when the text to be run cannot spell the
+keyword at all: with no escape left, a SERVICE needs the seven letters in a row,
+so a text without them under any case mapping has none, whatever a tokenizer
+would make of it. The engine then parses it alone; an update fails there (the
+engine's query entry point takes no updates) and is re-checked for the message.
+
 >>> check('SELECT * WHERE { ?s ?p "SERVICE" }').form
 'SELECT'
 >>> check('SELECT * WHERE { \\\\u0053ERVICE <http://h/> { ?s ?p ?o } }').refusal.startswith("此端点不允许")
@@ -57,6 +63,28 @@ def unescape(query: str) -> str:
             raise ValueError(f"\\u escape {m.group()} is not a character")
         return chr(code)
     return RE_ESCAPE.sub(char, query)
+
+
+def _may_name_service(text: str) -> bool:
+    """Whether the letters of SERVICE occur in a row, under any case mapping (ſ, ı …)."""
+    return any("service" in t.lower() for t in (text, text.upper(), text.casefold()))
+
+
+def screen(query: str) -> Verdict:
+    """`check`, without the parse when the canonical text cannot name SERVICE (form unknown).
+
+    >>> screen('SELECT * { ?s ?p "caf\\u00e9" }').canonical
+    'SELECT * { ?s ?p "café" }'
+    >>> screen('SELECT * { ?s ?p "self-service" }').form  # parsed: the letters are there
+    'SELECT'
+    """
+    try:
+        canonical = unescape(query)
+    except ValueError as exc:
+        return _syntax(str(exc))
+    if RE_ESCAPE.search(canonical) or _may_name_service(canonical):
+        return check(query)
+    return Verdict(canonical=canonical)
 
 
 def _names(node, found: set[str]) -> set[str]:
@@ -117,8 +145,13 @@ def _summary(query: str) -> Verdict:
 
 
 def refusal(query: str) -> str | None:
-    """Why the public endpoint will not run this query, or None."""
-    return _summary(query).refusal
+    """Why the endpoint forbids this query (an update, a SERVICE), or None.
+
+    A query that does not parse is not forbidden: the endpoint answers it with a 400
+    and the parser's message.
+    """
+    verdict = _summary(query)
+    return verdict.refusal if verdict.status == 403 else None
 
 
 def query_form(query: str) -> str:
