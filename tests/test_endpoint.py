@@ -219,6 +219,18 @@ def test_construct_results_in_each_rdf_type_parse_back(endpoint, accept, fmt):
     assert len(Graph().parse(data=body.decode("utf-8"), format=fmt)) == 3
 
 
+def test_the_dataset_can_be_chosen_per_request_and_unmet_accept_is_406(endpoint):
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    for extra, expected in [({}, None), ({"default-graph-uri": "urn:nothing"}, "0"),
+                            ({"named-graph-uri": "urn:nothing"}, "0")]:
+        status, _, body = post(endpoint, urllib.parse.urlencode({"query": count, **extra}).encode(),
+                               "application/x-www-form-urlencoded", "text/csv")
+        n = body.decode().split()[1]
+        assert status == 200 and (n == expected if expected else int(n) > 1000)
+    status, _, body = post(endpoint, count.encode(), "application/sparql-query", "text/html")
+    assert status == 406 and "Accept" in json.loads(body)["error"]
+
+
 # ---------------------------------------------------------------- refusing
 
 

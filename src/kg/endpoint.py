@@ -731,6 +731,11 @@ def serve(nt_file: Path, location: Path, host: str, port: int, limits: Limits,
     async def main() -> None:
         load_store(nt_file, location)
         pool, server = await _start(listener, location, limits, url)
+        if pool.mode == "none":
+            print(bilingual("警告：本系统不允许网络命名空间，查询进程未与网络隔离（仍由解析器拒绝 SERVICE）",
+                            "WARNING: no network namespace on this system: the query workers are not "
+                            "cut off from the network (SERVICE is still refused by the parser)"),
+                  file=sys.stderr, flush=True)
         stopping = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
