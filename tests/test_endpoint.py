@@ -715,7 +715,7 @@ def test_a_port_in_use_is_a_clear_error_and_starts_nothing(graph_dir, tmp_path):
     port = taken.getsockname()[1]
     try:
         proc = _serve(graph_dir, port, "--store", str(tmp_path / "store"))
-        out, err = proc.communicate(timeout=60)
+        _, err = proc.communicate(timeout=60)
     finally:
         taken.close()
     assert proc.returncode == 2 and "Traceback" not in err
@@ -740,7 +740,7 @@ def test_serving_a_truncated_graph_is_a_clear_error(graph_dir, tmp_path):
     whole = (graph_dir / "graph.nt").read_bytes()
     (tmp_path / "graph.nt").write_bytes(whole[:len(whole) // 2])
     proc = _serve(tmp_path, free_port())
-    out, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)
     assert proc.returncode == 2 and "Traceback" not in err
     assert "图谱文件" in err and "cannot be read (truncated? run kg build again)" in err
     assert not (tmp_path / "oxigraph").exists() and not (tmp_path / "oxigraph.loading").exists()
