@@ -218,12 +218,131 @@ def _load(url: str, body: bytes, total: int, concurrency: int) -> dict:
         t.join()
     wall = time.perf_counter() - start
     return {"rps": total / wall, "p50_ms": percentile(latencies, 0.5) * 1000,
-            "p99_ms": percentile(latencies, 0.99) * 1000, "errors": errors[0]}
+            "p99_ms": percentile(latencies, 0.99) * 1000, "errors": errors[0], "latencies": latencies}
+
+
+def _interleaved(urls: dict[str, str], body: bytes, total: int, concurrency: int, rounds: int = 5) -> dict:
+    """_load on each URL in turn, `rounds` times over: the machine's load drifts, and
+    alternating short runs lets both sides see the same drift."""
+    done = {name: {"wall": 0.0, "lat": [], "errors": 0} for name in urls}
+    for _ in range(rounds):
+        for name, url in urls.items():
+            r = _load(url, body, total // rounds, concurrency)
+            done[name]["wall"] += (total // rounds) / r["rps"]
+            done[name]["lat"] += r["latencies"]
+            done[name]["errors"] += r["errors"]
+    return {name: {"rps": total / d["wall"], "p50_ms": percentile(d["lat"], 0.5) * 1000,
+                   "p99_ms": percentile(d["lat"], 0.99) * 1000, "errors": d["errors"]}
+            for name, d in done.items()}
+
+
+def _tree(pid: int) -> list[int]:
+    """pid and every process below it."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parents.setdefault(int(stat.read_text().rsplit(")", 1)[1].split()[1]), []).append(
+                int(stat.parent.name))
+        except (OSError, ValueError):
+            pass
+    found, todo = [pid], [pid]
+    while todo:
+        kids = parents.get(todo.pop(), [])
+        found += kids
+        todo += kids
+    return found
+
+
+def _memory_mib(pid: int) -> tuple[float, float]:
+    """(sum of RSS, sum of PSS) over a process tree, in MiB."""
+    rss = pss = 0
+    for p in _tree(pid):
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        except OSError:
+            pass
+    return rss / 1024, pss / 1024
+
+
+HOSTILE = [  # each client repeats one of these; half of them vary the text so it is never known
+    "SELECT ?a WHERE {{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }} ORDER BY ?a ?d ?g # {n}",
+    "SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?o . ?c ?d ?e FILTER(REGEX(CONCAT(STR(?o), STR(?e)), "
+    "\"^(.*)*(x+x+)+y$\")) }} # {n}",
+    "SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }} # {n}",
+]
+
+
+def _hostile_row(url: str, pid: int, cheap: bytes, seconds: float) -> dict:
+    """30 clients send hostile queries for `seconds` while one client times a cheap query
+    and the endpoint's process tree is sampled for memory."""
+    import http.client
+    import threading
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(url)
+    stop = time.monotonic() + seconds
+    statuses: dict[int, int] = {}
+    lock = threading.Lock()
+
+    def hostile(i: int) -> None:
+        n = 0
+        while time.monotonic() < stop:
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+            text = HOSTILE[i % len(HOSTILE)].format(n=f"{i}-{n}" if i % 2 else i)
+            try:
+                conn.request("POST", parts.path, text.encode(), {"Content-Type": "application/sparql-query"})
+                status = conn.getresponse().status
+            except (OSError, http.client.HTTPException):
+                status = 0
+            conn.close()
+            with lock:
+                statuses[status] = statuses.get(status, 0) + 1
+            n += 1
+
+    peak = [0.0, 0.0]
+
+    def sample() -> None:
+        while time.monotonic() < stop:
+            rss, pss = _memory_mib(pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+            time.sleep(0.1)
+
+    threads = [threading.Thread(target=hostile, args=(i,)) for i in range(30)]
+    threads.append(threading.Thread(target=sample))
+    for t in threads:
+        t.start()
+    time.sleep(1)  # let the hostile queries fill every lane first
+    latencies, errors = [], 0
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    while time.monotonic() < stop:
+        t = time.perf_counter()
+        try:
+            conn.request("POST", parts.path, cheap, {"Content-Type": "application/sparql-query",
+                                                     "Accept": "application/sparql-results+json"})
+            resp = conn.getresponse()
+            resp.read()
+            errors += resp.status != 200
+        except (OSError, http.client.HTTPException):
+            errors += 1
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        latencies.append(time.perf_counter() - t)
+        time.sleep(0.05)
+    for t in threads:
+        t.join()
+    return {"cheap_p50_ms": percentile(latencies, 0.5) * 1000,
+            "cheap_p95_ms": percentile(latencies, 0.95) * 1000,
+            "cheap_max_ms": max(latencies) * 1000, "cheap_n": len(latencies), "cheap_errors": errors,
+            "peak_rss_mib": peak[0], "peak_pss_mib": peak[1],
+            "hostile_answers": " ".join(f"{k}:{v}" for k, v in sorted(statuses.items()))}
 
 
 def endpoint_rows(repeat: int) -> list[dict]:
-    """The guarded endpoint (kg serve) against bare `oxigraph serve-read-only` on the same
-    store, for a who-signs query; and QA latency embedded vs through the endpoint."""
+    """The endpoint (kg serve) against bare `oxigraph serve-read-only` on the same store, for a
+    who-signs query; the endpoint under 30 hostile clients; QA latency embedded vs through it."""
     import subprocess
     import tempfile
     import urllib.request
@@ -261,9 +380,10 @@ def endpoint_rows(repeat: int) -> list[dict]:
                     except OSError:
                         time.sleep(0.1)
             guard_url = f"http://127.0.0.1:{guard_port}/query"
+            bare_url = f"http://127.0.0.1:{bare_port}/query"
             for concurrency in (1, 8, 32):
-                g = _load(guard_url, query, total, concurrency)
-                b = _load(f"http://127.0.0.1:{bare_port}/query", query, total, concurrency)
+                r = _interleaved({"kg": guard_url, "bare": bare_url}, query, total, concurrency)
+                g, b = r["kg"], r["bare"]
                 rows.append({"row": f"endpoint who-signs c={concurrency} n={total}",
                              "kg_serve_rps": g["rps"], "kg_serve_p50_ms": g["p50_ms"],
                              "kg_serve_p99_ms": g["p99_ms"], "kg_serve_errors": g["errors"],
@@ -271,6 +391,11 @@ def endpoint_rows(repeat: int) -> list[dict]:
                              "bare_p99_ms": b["p99_ms"], "bare_errors": b["errors"],
                              "throughput_ratio": g["rps"] / b["rps"],
                              "p50_ratio": g["p50_ms"] / b["p50_ms"]})
+            calm = _load(guard_url, query, 200, 1)
+            hostile = _hostile_row(guard_url, guard.pid, query, 30 if repeat >= 10 else 15)
+            rows.append({"row": "endpoint under 30 hostile clients", **hostile,
+                         "anchor_calm_p50_ms": calm["p50_ms"],
+                         "ratio_p95_over_calm_p50": hostile["cheap_p95_ms"] / calm["p50_ms"]})
             import tomllib
             gold = tomllib.loads((ROOT / "tests" / "gold" / "questions.toml").read_text(encoding="utf-8"))
             questions = [q["question"] for q in gold["question"]]

@@ -4,6 +4,7 @@ real Oxigraph servers on free loopback ports, spoken to with SPARQLWrapper."""
 import csv
 import io
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -17,11 +18,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from rdflib import Graph
 from SPARQLWrapper import GET, JSON, POST, SELECT, SPARQLWrapper
 
 from helpers import GOLD, ROOT
-from kg.endpoint import free_port, oxigraph_binary
+from kg.endpoint import Limits, Pool, free_port, oxigraph_binary, start_in_background
+from kg.sparql_check import unescape
 from kg.qa import QA
 from kg.store import EmbeddedStore, RemoteStore
 
@@ -31,6 +35,7 @@ ARTICLES = ("PREFIX eli: <http://data.europa.eu/eli/ontology#> "
             "SELECT (COUNT(?a) AS ?n) WHERE { ?a a eli:LegalResourceSubdivision ; "
             "eli:type_subdivision kgst:article }")
 TIMEOUT_S = 3
+TIGHT = Limits(timeout_s=3, idle_s=1, max_connections=40, workers=2, heavy=1)
 
 
 def wait_for(url: str, seconds: float = 60) -> None:
@@ -45,10 +50,17 @@ def wait_for(url: str, seconds: float = 60) -> None:
 
 
 @pytest.fixture(scope="module")
-def endpoint(tmp_path_factory):
+def graph_dir(tmp_path_factory):
+    """The seed's graph, built once by `kg build` and served by every test here."""
     out = tmp_path_factory.mktemp("served")
+    subprocess.run([KG, "build", "--out", str(out)], check=True, cwd=ROOT, capture_output=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def endpoint(graph_dir):
     port = free_port()
-    proc = subprocess.Popen([KG, "serve", "--port", str(port), "--out", str(out),
+    proc = subprocess.Popen([KG, "serve", "--port", str(port), "--graph", str(graph_dir),
                              "--timeout", str(TIMEOUT_S)], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -57,6 +69,58 @@ def endpoint(tmp_path_factory):
     finally:
         proc.terminate()
         proc.wait(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def tight(graph_dir, tmp_path_factory):
+    """An endpoint in this process with small limits, to reach them quickly."""
+    running = start_in_background(graph_dir / "graph.nt", tmp_path_factory.mktemp("tight") / "store",
+                                  TIGHT)
+    yield running
+    running.stop()
+
+
+class Listener:
+    """A loopback TCP listener that records every connection made to it."""
+
+    def __init__(self):
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.socket.settimeout(0.1)  # so close() is noticed: accept() does not wake on it
+        self.closed = False
+        self.port = self.socket.getsockname()[1]
+        self.connections: list[bytes] = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while not self.closed:
+            try:
+                conn, _ = self.socket.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            conn.settimeout(1)
+            try:
+                self.connections.append(conn.recv(200))
+            except OSError:
+                self.connections.append(b"")
+            conn.close()
+
+    def close(self):
+        self.closed = True
+        self.thread.join(5)
+        self.socket.close()
+
+
+@pytest.fixture
+def trap():
+    """A listener that fails the test if anything connects to it."""
+    listener = Listener()
+    yield listener
+    time.sleep(0.2)  # a connection in flight would land now
+    listener.close()
+    assert listener.connections == [], "something reached the trap listener"
 
 
 @pytest.fixture
@@ -155,6 +219,18 @@ def test_construct_results_in_each_rdf_type_parse_back(endpoint, accept, fmt):
     assert len(Graph().parse(data=body.decode("utf-8"), format=fmt)) == 3
 
 
+def test_the_dataset_can_be_chosen_per_request_and_unmet_accept_is_406(endpoint):
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    for extra, expected in [({}, None), ({"default-graph-uri": "urn:nothing"}, "0"),
+                            ({"named-graph-uri": "urn:nothing"}, "0")]:
+        status, _, body = post(endpoint, urllib.parse.urlencode({"query": count, **extra}).encode(),
+                               "application/x-www-form-urlencoded", "text/csv")
+        n = body.decode().split()[1]
+        assert status == 200 and (n == expected if expected else int(n) > 1000)
+    status, _, body = post(endpoint, count.encode(), "application/sparql-query", "text/html")
+    assert status == 406 and "Accept" in json.loads(body)["error"]
+
+
 # ---------------------------------------------------------------- refusing
 
 
@@ -184,31 +260,164 @@ def test_updates_are_refused_and_change_nothing(endpoint, update, how):
     assert count_articles(endpoint) == 89
 
 
-def test_service_calls_never_leave_the_machine(endpoint):
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(5)
-    listener.settimeout(3)
-    port = listener.getsockname()[1]
-    received = []
-
-    def accept():
-        try:
-            conn, _ = listener.accept()
-            received.append(conn.recv(100))
-        except OSError:
-            pass
-    thread = threading.Thread(target=accept)
-    thread.start()
-    for query in [f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
-                  f"select * where {{ service silent <http://127.0.0.1:{port}/x> {{ ?s ?p ?o }} }}",
-                  f"SELECT * WHERE {{ SERVICE# comment\n<http://127.0.0.1:{port}/x> {{ ?s ?p ?o }} }}",
-                  f"SELECT * WHERE {{ BIND(<http://127.0.0.1:{port}/x> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}"]:
+def test_service_calls_never_leave_the_machine(endpoint, trap):
+    url = f"http://127.0.0.1:{trap.port}/x"
+    for query in [f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+                  f"select * where {{ service silent <{url}> {{ ?s ?p ?o }} }}",
+                  f"SELECT * WHERE {{ SERVICE# comment\n<{url}> {{ ?s ?p ?o }} }}",
+                  f"SELECT * WHERE {{ BIND(<{url}> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}"]:
         status, _, body = post(endpoint, query.encode(), "application/sparql-query")
         assert status == 403 and "SERVICE" in json.loads(body)["error"]
-    thread.join()
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_the_escaped_local_name_trick_reaches_no_host(endpoint, trap, method):
+    r"""Issue 10, item 1: `ex:a\#` made the old text scan read the SERVICE as a comment."""
+    query = (r"PREFIX ex: <urn:ex:> SELECT * WHERE { VALUES ?v { ex:a\# } "
+             f"SERVICE <http://127.0.0.1:{trap.port}/x> {{ ?x ?y ?z }} }}")
+    form = urllib.parse.urlencode({"query": query})
+    if method == "GET":
+        try:
+            with urllib.request.urlopen(f"{endpoint}?{form}", timeout=30) as resp:
+                status = resp.status
+        except urllib.error.HTTPError as exc:
+            status = exc.code
+    else:
+        status, _, _ = post(endpoint, form.encode(), "application/x-www-form-urlencoded")
+    assert status in (400, 403)
+
+
+def _spell(word: str, how: list[int]) -> str:
+    r"""`word` with each letter as is, lower-cased, or as a \u / \U codepoint escape."""
+    out = []
+    for ch, h in zip(word, how):
+        out.append([ch, ch.lower(), f"\\u{ord(ch):04X}", f"\\U{ord(ch.lower()):08x}"][h % 4])
+    return "".join(out)
+
+
+NOISE = [r'VALUES ?v { ex:a\# }', r"VALUES ?v { ex:a\' }", r"VALUES ?v { ex:b\( ex:c\) }",
+         r'VALUES ?v { ex:d\/\?\% }', '# SERVICE } {\n', 'BIND("#" AS ?h)', "BIND('}' AS ?q)",
+         'BIND("""{ \' SERVICE """ AS ?t)', r'BIND("\"#" AS ?u)', 'FILTER(true) # }\n']
+CONTEXTS = ["{}", "OPTIONAL {{ {} }}", "FILTER EXISTS {{ {} }}", "FILTER NOT EXISTS {{ {} }}",
+            "{{ SELECT * WHERE {{ {} }} }}", "{{ ?a ?b ?c }} UNION {{ {} }}", "MINUS {{ {} }}",
+            "BIND(EXISTS {{ {} }} AS ?found)"]
+
+
+@st.composite
+def service_queries(draw, port: int):
+    """A query that calls a SERVICE at `port`, spelt with the tricks a text scan misses."""
+    keyword = _spell("SERVICE", draw(st.lists(st.integers(0, 3), min_size=7, max_size=7)))
+    if draw(st.booleans()):
+        keyword += " " + _spell("SILENT", draw(st.lists(st.integers(0, 3), min_size=6, max_size=6)))
+    iri = draw(st.sampled_from([f"<http://127.0.0.1:{port}/x>", f"<http\\u003A//127.0.0.1:{port}/x>",
+                                f"<http://127.0.0.1\\u003a{port}/x>", "t:x", r"t:x\-y", "<x>"]))
+    gap = draw(st.sampled_from([" ", "# c\n", "\t"]))
+    call = f"{keyword}{gap}{iri} {{ ?s ?p ?o }}"
+    for _ in range(draw(st.integers(0, 3))):
+        call = draw(st.sampled_from(CONTEXTS)).format(call)
+    noise = " ".join(draw(st.lists(st.sampled_from(NOISE), max_size=3)))
+    form = draw(st.sampled_from(["SELECT *", "ASK", "SELECT (COUNT(*) AS ?n)"]))
+    return (f"BASE <http://127.0.0.1:{port}/> PREFIX ex: <urn:ex:> PREFIX t: <http://127.0.0.1:{port}/> "
+            f"{form} WHERE {{ ?a ?b ?c {noise} {call} }}")
+
+
+@pytest.fixture(scope="module")
+def decoy():
+    """A listener that a bare pyoxigraph store reaches: proof that a drawn query does call out."""
+    listener = Listener()
+    yield listener
     listener.close()
-    assert received == []
+
+
+def _calls_out(query: str, decoy: Listener) -> bool:
+    """Whether bare pyoxigraph, given the text a worker would run, connects to the decoy."""
+    import pyoxigraph as ox
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.NamedNode("urn:c")))
+    before = len(decoy.connections)
+    try:
+        result = store.query(unescape(query.replace(PORT_MARK, str(decoy.port))))
+        if not isinstance(result, ox.QueryBoolean):
+            list(result)
+    except (SyntaxError, OSError, ValueError, RuntimeError):
+        pass
+    deadline = time.monotonic() + 1
+    while len(decoy.connections) == before and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return len(decoy.connections) > before
+
+
+PORT_MARK = "PORT"  # replaced by the decoy's or the trap's port
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_no_spelling_of_service_makes_an_outbound_request(endpoint, decoy, data):
+    """Every drawn query makes bare Oxigraph call the decoy; through the endpoint, the trap
+    listener (fresh for each query) receives nothing and the query is refused."""
+    query = data.draw(service_queries(PORT_MARK))
+    assume(_calls_out(query, decoy))
+    trap = Listener()
+    try:
+        status, _, body = post(endpoint, query.replace(PORT_MARK, str(trap.port)).encode(),
+                               "application/sparql-query")
+        time.sleep(0.05)
+    finally:
+        trap.close()
+    assert trap.connections == []
+    assert status in (400, 403), body
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(query=service_queries("9999"))
+def test_the_checker_refuses_every_spelling_of_service(query):
+    from kg.sparql_check import screen
+    assert screen(query).refusal is not None
+
+
+@pytest.mark.parametrize("letters", ["ſERVICE", "servıce", "SERVİCE", "ｓｅｒｖｉｃｅ"])
+def test_letters_that_only_look_like_service_reach_no_host(endpoint, trap, letters):
+    """ſ and ı upper-case to S and I, so those texts are parsed; İ and full-width letters map
+    to no ASCII letter, and the engine refuses them as syntax."""
+    from kg.sparql_check import screen
+    query = f"SELECT * WHERE {{ {letters} <http://127.0.0.1:{trap.port}/x> {{ ?s ?p ?o }} }}"
+    if letters in ("ſERVICE", "servıce"):
+        assert screen(query).refusal is not None
+    status, _, _ = post(endpoint, query.encode(), "application/sparql-query")
+    assert status in (400, 403)
+
+
+def test_an_escaped_local_name_without_service_is_answered(endpoint):
+    """rdflib's grammar rejects `ex:a\\#`, but a text that cannot name SERVICE needs no parse."""
+    query = r"PREFIX ex: <urn:ex:> SELECT ?v WHERE { VALUES ?v { ex:a\# ex:b\- } }"
+    status, _, body = post(endpoint, query.encode(), "application/sparql-query",
+                           "application/sparql-results+json")
+    assert status == 200
+    assert [b["v"]["value"] for b in json.loads(body)["results"]["bindings"]] == ["urn:ex:a#", "urn:ex:b-"]
+
+
+def test_workers_cannot_reach_any_host_even_if_the_parser_missed_a_service(graph_dir, tmp_path, trap):
+    """Defence in depth: tell the pool a SERVICE query was already checked; its worker runs it
+    with pyoxigraph, which tries to connect, and finds no network."""
+    import asyncio
+    import hashlib
+
+    from kg.endpoint import load_store
+    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{trap.port}/x> {{ ?s ?p ?o }} }}"
+
+    async def run():
+        pool = Pool(load_store(graph_dir / "graph.nt", tmp_path / "store"), TIGHT)
+        await pool.start()
+        try:
+            key = hashlib.sha256(query.encode()).hexdigest()
+            pool.verdicts.put(key, {"refusal": None, "status": 200})
+            return pool.mode, await pool.run(query, {"accept": "*/*", "max_bytes": 10**6})
+        finally:
+            pool.stop()
+
+    mode, (status, _, body) = asyncio.run(run())
+    assert mode in ("user+net", "net")
+    assert status == 500 and "the query failed" in body.decode()
 
 
 def test_words_inside_strings_and_iris_are_not_refused(endpoint):
@@ -220,14 +429,163 @@ def test_words_inside_strings_and_iris_are_not_refused(endpoint):
     assert json.loads(body)["results"]["bindings"][0]["x"]["value"] == "SERVICE and DROP ALL"
 
 
-def test_a_runaway_query_is_stopped_and_the_server_keeps_answering(endpoint):
-    runaway = "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g"
+def test_a_runaway_query_is_stopped_once_at_the_time_limit_not_retried(endpoint):
+    """Issue 10, item 10: the old guard retried a killed query (twice the time limit)."""
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     started = time.monotonic()
     status, _, body = post(endpoint, runaway.encode(), "application/sparql-query")
     elapsed = time.monotonic() - started
-    assert status == 503 and "timed out" in json.loads(body)["error"]
-    assert elapsed < TIMEOUT_S + 10
+    assert status == 503 and "timed out after 3 s" in json.loads(body)["error"]
+    assert TIMEOUT_S <= elapsed < 2 * TIMEOUT_S
     assert count_articles(endpoint) == 89
+
+
+def test_a_query_over_the_memory_cap_stops_only_its_own_worker(endpoint):
+    hog = "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g"
+    status, _, body = post(endpoint, hog.encode(), "application/sparql-query")
+    assert status == 503 and "needed more than 192 MB" in json.loads(body)["error"]
+    assert count_articles(endpoint) == 89
+
+
+# ---------------------------------------------------------------- bounded work
+
+
+def _raw(url: str, data: bytes, wait: float = 5) -> bytes:
+    """Send bytes on a fresh connection; what comes back before the server closes it."""
+    parts = urllib.parse.urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=wait) as conn:
+        conn.sendall(data)
+        got = b""
+        try:
+            while chunk := conn.recv(65536):
+                got += chunk
+        except TimeoutError:
+            pass
+        return got
+
+
+def test_a_negative_content_length_is_refused_before_any_body_is_read(tight):
+    reply = _raw(tight.url, b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                            b"Content-Length: -1\r\n\r\n" + b"x" * 2_000_000)
+    assert reply.startswith(b"HTTP/1.1 400 ")
+
+
+def test_a_body_over_the_limit_is_refused_from_its_content_length(tight):
+    started = time.monotonic()
+    reply = _raw(tight.url, b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                            b"Content-Length: 5000000\r\n\r\n")  # and no body: the answer must not wait
+    assert reply.startswith(b"HTTP/1.1 413 ") and b"request body too large" in reply
+    assert time.monotonic() - started < TIGHT.idle_s
+
+
+def test_headers_over_the_limit_are_refused(tight):
+    reply = _raw(tight.url, b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nX-Pad: " + b"a" * 100_000 + b"\r\n\r\n")
+    assert reply.startswith(b"HTTP/1.1 431 ")
+
+
+def test_idle_and_slow_connections_are_closed_and_cost_no_thread(tight):
+    threads = threading.active_count()
+    parts = urllib.parse.urlsplit(tight.url)
+    idle = [socket.create_connection((parts.hostname, parts.port)) for _ in range(TIGHT.max_connections + 20)]
+    slow = socket.create_connection((parts.hostname, parts.port))
+    try:
+        for conn in idle + [slow]:
+            conn.settimeout(TIGHT.idle_s + 3)
+        assert threading.active_count() == threads
+        closed_at_once = 0
+        for conn in idle[-20:]:
+            conn.settimeout(0.5)
+            try:
+                closed_at_once += conn.recv(1) == b""
+            except TimeoutError:
+                pass
+        assert closed_at_once == 20  # past max_connections
+        started = time.monotonic()
+        for byte in b"GET /query?query=ASK%7B%7D HTTP/1.1\r\n":  # a header trickling in
+            try:
+                slow.sendall(bytes([byte]))
+            except OSError:
+                break
+            time.sleep(0.1)
+        assert slow.recv(1) == b"" and time.monotonic() - started < TIGHT.idle_s + 3
+        assert all(conn.recv(1) == b"" for conn in idle[:TIGHT.max_connections])
+    finally:
+        for conn in idle + [slow]:
+            conn.close()
+    status, _, body = post(tight.url, b"ASK {}", "application/sparql-query", "application/sparql-results+json")
+    assert status == 200 and json.loads(body)["boolean"] is True
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid`, from /proc (children of children too)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        kids = parents.get(todo.pop(), [])
+        found += kids
+        todo += kids
+    return found
+
+
+def test_hostile_queries_at_once_are_bounded_and_a_cheap_query_still_answers(tight):
+    """Twenty memory hogs at once: each is stopped, the pool never grows past its bound, every
+    worker carries the memory cap, and a cheap query is answered meanwhile."""
+    hog = "SELECT ?a WHERE {{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }} ORDER BY ?a ?d ?g # {}"
+    results, peak = [], [0]
+
+    def attack(n):
+        results.append(post(tight.url, hog.format(n).encode(), "application/sparql-query")[0])
+
+    cheap_query = b"ASK { ?s ?p ?o }"
+    assert post(tight.url, cheap_query, "application/sparql-query")[0] == 200  # now a known query
+    zygote = next(p for p in _descendants(os.getpid()) if "kg.sandbox" in _cmdline(p)
+                  and _parent(p) == os.getpid())
+    threads = [threading.Thread(target=attack, args=(n,)) for n in range(20)]
+    for t in threads:
+        t.start()
+    cheap = []
+    while any(t.is_alive() for t in threads):
+        workers = _descendants(zygote)
+        peak[0] = max(peak[0], len(workers))
+        for pid in workers:
+            limits = _limits(pid)
+            assert limits is None or f"{TIGHT.memory_mb * 1024 * 1024}" in limits
+        if len(cheap) < 3:
+            cheap.append(post(tight.url, cheap_query, "application/sparql-query")[0])
+        time.sleep(0.05)
+    for t in threads:
+        t.join()
+    assert sorted(set(results)) == [503]
+    assert cheap and set(cheap) == {200}
+    assert peak[0] <= TIGHT.workers + TIGHT.heavy + 1  # both lanes, and one being replaced
+
+
+def _parent(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return 0
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def _limits(pid: int) -> str | None:
+    try:
+        return next(line for line in Path(f"/proc/{pid}/limits").read_text().splitlines()
+                    if line.startswith("Max data size"))
+    except (OSError, StopIteration):
+        return None
 
 
 # ---------------------------------------------------------------- pushing
@@ -325,21 +683,67 @@ def test_readme_python_examples_run_against_the_endpoint(endpoint, capsys, monke
     assert "attends_nonvoting    16" in printed and "member_of             3" in printed
 
 
-def test_serve_stops_cleanly_on_ctrl_c(tmp_path):
+def _serve(graph_dir: Path, port: int, *options: str) -> subprocess.Popen:
+    return subprocess.Popen([KG, "serve", "--port", str(port), "--graph", str(graph_dir), *options],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM", "SIGKILL"])
+def test_serve_stops_with_every_process_it_started(graph_dir, sig):
+    """Ctrl-C and SIGTERM stop cleanly; even SIGKILL leaves no worker behind (they die with
+    their parent)."""
     import signal
     port = free_port()
-    proc = subprocess.Popen([KG, "serve", "--port", str(port), "--out", str(tmp_path)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = _serve(graph_dir, port)
     wait_for(f"http://127.0.0.1:{port}/health")
-    backends = subprocess.run(["pgrep", "-f", f"serve-read-only --location {tmp_path}"],
-                              capture_output=True, text=True).stdout.split()
-    assert len(backends) == 1
-    proc.send_signal(signal.SIGINT)
+    started = _descendants(proc.pid)
+    assert len(started) == 1 + 3  # the zygote and three workers
+    proc.send_signal(getattr(signal, sig))
     out, err = proc.communicate(timeout=30)
-    assert proc.returncode == 0 and "Traceback" not in err
-    assert f"http://127.0.0.1:{port}/query" in out and "stopped" in out
-    assert subprocess.run(["pgrep", "-f", f"serve-read-only --location {tmp_path}"],
-                          capture_output=True).returncode == 1  # the backend is gone too
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in started) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in started if Path(f"/proc/{pid}").exists() and _parent(pid) != 0] == []
+    if sig != "SIGKILL":
+        assert proc.returncode == 0 and "Traceback" not in err and "WARNING" not in err
+        assert f"http://127.0.0.1:{port}/query" in out and "stopped" in out
+
+
+def test_a_port_in_use_is_a_clear_error_and_starts_nothing(graph_dir, tmp_path):
+    """Issue 10, item 10: the old `kg serve` left its unguarded backend running here."""
+    taken = socket.create_server(("127.0.0.1", 0))
+    port = taken.getsockname()[1]
+    try:
+        proc = _serve(graph_dir, port, "--store", str(tmp_path / "store"))
+        _, err = proc.communicate(timeout=60)
+    finally:
+        taken.close()
+    assert proc.returncode == 2 and "Traceback" not in err
+    assert f"无法在 127.0.0.1:{port} 启动" in err and f"cannot listen on 127.0.0.1:{port}" in err
+    assert _descendants(proc.pid) == [] and not (tmp_path / "store").exists()
+
+
+def test_serving_beyond_loopback_warns_in_both_languages(graph_dir):
+    """Issue 10, item 11."""
+    import signal
+    port = free_port()
+    proc = _serve(graph_dir, port, "--host", "0.0.0.0")
+    try:
+        wait_for(f"http://127.0.0.1:{port}/health")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    assert "警告：端点监听 0.0.0.0" in err and "WARNING: the endpoint listens on 0.0.0.0" in err
+
+
+def test_serving_a_truncated_graph_is_a_clear_error(graph_dir, tmp_path):
+    whole = (graph_dir / "graph.nt").read_bytes()
+    (tmp_path / "graph.nt").write_bytes(whole[:len(whole) // 2])
+    proc = _serve(tmp_path, free_port())
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2 and "Traceback" not in err
+    assert "图谱文件" in err and "cannot be read (truncated? run kg build again)" in err
+    assert not (tmp_path / "oxigraph").exists() and not (tmp_path / "oxigraph.loading").exists()
 
 
 def test_push_sends_basic_auth_from_the_environment(tmp_path, monkeypatch):

@@ -1,71 +1,45 @@
-"""A public, read-only SPARQL 1.1 Protocol endpoint: Oxigraph behind a guard.
+"""The public, read-only SPARQL 1.1 Protocol endpoint behind `kg serve` and the SPARQL page.
 
-    client --HTTP--> Guard (this module, host:port)  --loopback-->  oxigraph serve-read-only
+    client --HTTP--> front (asyncio + llhttp, this module) --socket pairs--> workers (kg.sandbox)
 
-Oxigraph's own server is fast and speaks the protocol and its content types, but on
-its own it follows SERVICE calls to other hosts, and `--timeout-s` is partial (a
-cancelled query can come back as HTTP 200 with a truncated body; some queries are
-not cancelled at all). The guard:
+The front is one asyncio process: a connection costs a file descriptor, not a thread;
+headers, bodies and idle connections are bounded while they are read (see
+Connection), and past `max_connections` new connections are closed at once. Each
+query goes to a worker process that has no network (kg.sandbox), which screens it
+first (kg.sparql_check: a text that could name SERVICE is parsed by a real SPARQL
+parser, and refused if it does or if the parser cannot read it; the front caches
+the verdict by the query's digest). A query over the time limit gets its worker
+killed and replaced, never retried; a query over the memory cap aborts its own
+worker; an answer over `max_bytes` is refused. The lanes that keep cheap queries
+answered under hostile load are in kg.pool.
 
-  * refuses SPARQL Update (any /update request, update= forms, INSERT/DELETE/LOAD/
-    CLEAR/DROP … sent as a query) and federation (SERVICE), with a bilingual message;
-  * enforces its own time limit, turns a truncated or cancelled answer into HTTP 503,
-    and restarts the backend when a query does not stop, so the endpoint keeps answering;
-  * caps the size of an answer.
-
->>> scrub('SELECT ?s # SERVICE\\nWHERE { ?s <http://x/SERVICE> "SERVICE" }')
-'SELECT ?s \\nWHERE { ?s <> "" }'
+>>> Limits().timeout_s
+10
 """
 
 from __future__ import annotations
 
-import http.client
+import asyncio
+import collections
 import json
-import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.parse
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-RE_COMMENT_OR_TOKEN = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
-RE_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:])", re.IGNORECASE)
-RE_UPDATE = re.compile(r"(?<![\w:?$])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)"
-                       r"(?![\w:])", re.IGNORECASE)
-CANCELLED_MARKERS = ("The SPARQL operation has been cancelled", "os error")
-QUERY_TYPES = ("application/sparql-query",)
+import httptools
+
+from kg.errors import InputError, StoreError, UsageError, bilingual
+from kg.pool import Busy, Limits, Pool
+from kg.sparql_check import UPDATE_REFUSED, query_form, refusal  # noqa: F401 - the app's page uses them
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 FORM = "application/x-www-form-urlencoded"
-
-
-def scrub(query: str) -> str:
-    """The query with strings, IRIs and comments emptied, so keywords can be looked for."""
-    def blank(m: re.Match) -> str:
-        token = m.group()
-        if token.startswith("#"):
-            return ""
-        if token.startswith("<"):
-            return "<>"
-        quote = token[:3] if token[:3] in ('"""', "'''") else token[0]
-        return quote + quote
-    return RE_COMMENT_OR_TOKEN.sub(blank, query)
-
-
-def refusal(query: str) -> str | None:
-    """Why the public endpoint will not run this query, or None."""
-    text = scrub(query)
-    if RE_SERVICE.search(text):
-        return ("此端点不允许联邦查询（SERVICE）/ federated queries (SERVICE) are disabled "
-                "on this endpoint")
-    if RE_UPDATE.search(text):
-        return "此端点只读，不接受 SPARQL 更新 / this endpoint is read-only: SPARQL Update is refused"
-    return None
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -79,308 +53,410 @@ def oxigraph_binary() -> str:
     local = Path(sys.executable).with_name("oxigraph")
     found = str(local) if local.exists() else shutil.which("oxigraph")
     if not found:
-        raise RuntimeError("找不到 oxigraph 命令（pip install oxigraph）/ the oxigraph command is "
-                           "missing (pip install oxigraph)")
+        raise StoreError(bilingual("找不到 oxigraph 命令（pip install oxigraph）",
+                                   "the oxigraph command is missing (pip install oxigraph)"))
     return found
 
 
 def load_store(nt_file: Path, location: Path) -> Path:
-    """Load N-Triples into an Oxigraph directory, unless it already holds this file."""
+    """Load N-Triples into an Oxigraph directory, unless it already holds this file.
+
+    The store is built beside the target and renamed into place, so a file that
+    does not parse (a truncated graph) leaves no half-loaded store behind.
+    """
     stamp = location / ".loaded-from"
     signature = f"{nt_file.resolve()} {nt_file.stat().st_size} {nt_file.stat().st_mtime_ns}"
     if stamp.exists() and stamp.read_text() == signature:
         return location
-    if location.exists():
-        shutil.rmtree(location)
-    location.mkdir(parents=True)
-    subprocess.run([oxigraph_binary(), "load", "--location", str(location), "--file", str(nt_file)],
-                   check=True, capture_output=True)
-    stamp.write_text(signature)
+    building = location.with_name(location.name + ".loading")
+    shutil.rmtree(building, ignore_errors=True)
+    building.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run([oxigraph_binary(), "load", "--location", str(building), "--file", str(nt_file)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode:
+        shutil.rmtree(building, ignore_errors=True)
+        why = next((line for line in done.stderr.splitlines() if "error" in line.lower()),
+                   done.stderr.strip()[:300])
+        raise InputError(bilingual(f"图谱文件 {nt_file} 无法读取（可能不完整，请重新运行 kg build）",
+                                   f"the graph file {nt_file} cannot be read (truncated? run kg build "
+                                   f"again): {why}"))
+    (building / ".loaded-from").write_text(signature)
+    shutil.rmtree(location, ignore_errors=True)
+    building.rename(location)
     return location
 
 
-class Backend:
-    """`oxigraph serve-read-only` on a loopback port, restartable."""
+class Front:
+    """The HTTP side: SPARQL 1.1 Protocol routing on top of a Pool."""
 
-    def __init__(self, location: Path, timeout_s: int):
-        self.location = location
-        self.timeout_s = timeout_s
-        self.port = 0
-        self.proc: subprocess.Popen | None = None
-        self.lock = threading.Lock()
-        self.generation = 0
+    def __init__(self, pool: Pool, limits: Limits, url: str):
+        self.pool, self.limits, self.url = pool, limits, url
 
-    def start(self) -> None:
-        self.port = free_port()
-        self.proc = subprocess.Popen(
-            [oxigraph_binary(), "serve-read-only", "--location", str(self.location),
-             "--bind", f"127.0.0.1:{self.port}", "--timeout-s", str(self.timeout_s)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
-                conn.request("GET", "/query?query=" + urllib.parse.quote("ASK {}"))
-                if conn.getresponse().status == 200:
-                    self.generation += 1
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("oxigraph 未能启动 / oxigraph did not start")
-
-    def restart(self, generation: int) -> None:
-        """Replace a backend stuck on a runaway query (once per stuck generation)."""
-        with self.lock:
-            if generation != self.generation:
-                return
-            self.stop()
-            self.start()
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-
-
-@dataclass
-class Limits:
-    timeout_s: int = 10
-    max_bytes: int = 50_000_000
-
-
-class Guard(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = 256  # many clients connect at once; the default backlog of 5 refuses some
-
-    def __init__(self, address, backend: Backend, limits: Limits):
-        super().__init__(address, Handler)
-        self.backend = backend
-        self.limits = limits
-
-
-_local = threading.local()
-
-
-def _backend_connection(port: int, timeout: float) -> http.client.HTTPConnection:
-    """A keep-alive connection to the backend, one per guard thread."""
-    conn = getattr(_local, "conn", None)
-    if conn is None or getattr(_local, "port", None) != port:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-        _local.conn, _local.port = conn, port
-    conn.timeout = timeout
-    return conn
-
-
-def _drop_backend_connection() -> None:
-    conn = getattr(_local, "conn", None)
-    if conn is not None:
-        conn.close()
-    _local.conn = None
-
-
-class Handler(BaseHTTPRequestHandler):
-    server: Guard
-    protocol_version = "HTTP/1.1"
-    # Headers and body are separate writes; with Nagle on, the client's delayed ACK
-    # stalls every response by ~40 ms.
-    disable_nagle_algorithm = True
-
-    def log_message(self, format, *args):  # quiet: one line per request is noise here
-        pass
-
-    # -- routing
-
-    def do_GET(self):
-        url = urllib.parse.urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
-            return self._text(200, self._help(), "text/plain; charset=utf-8")
-        if url.path == "/health":
-            return self._text(200, "ok", "text/plain")
-        if url.path.rstrip("/") in ("/update", "/store"):
-            return self._refuse(403, refusal("INSERT") or "")
-        if url.path.rstrip("/") not in ("/query", "/sparql"):
-            return self._text(404, "not found / 未找到", "text/plain; charset=utf-8")
-        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+    async def respond(self, method: str, target: str, headers, body: bytes) -> tuple[int, str, bytes]:
+        url = urllib.parse.urlsplit(target)
+        path = url.path.rstrip("/") or "/"
+        if path in ("/", "/index.html") and method == "GET":
+            return 200, "text/plain; charset=utf-8", self._help().encode()
+        if path == "/health":
+            return 200, "text/plain", b"ok"
+        ctype = (headers.get("content-type") or "").split(";")[0].strip().lower()
+        if (path in ("/update", "/store") or method in ("PUT", "DELETE", "PATCH")
+                or ctype == "application/sparql-update"):
+            return 403, "", UPDATE_REFUSED.encode()
+        if path not in ("/query", "/sparql"):
+            return 404, "", "未找到 / not found".encode()
+        if method not in ("GET", "POST"):
+            return 405, "", "只支持 GET 和 POST / only GET and POST".encode()
+        try:
+            params = urllib.parse.parse_qs(url.query, keep_blank_values=True, errors="strict")
+            if method == "POST" and ctype == "application/sparql-query":
+                params["query"] = [body.decode("utf-8")]
+            elif method == "POST":
+                params.update(urllib.parse.parse_qs(body.decode("utf-8"), keep_blank_values=True,
+                                                    errors="strict"))
+        except UnicodeDecodeError:
+            return 400, "", "请求不是 UTF-8 / the request is not UTF-8".encode()
         if "update" in params:
-            return self._refuse(403, refusal("INSERT") or "")
-        self._query(params.get("query", [""])[0], params)
-
-    def do_POST(self):
-        url = urllib.parse.urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > 1_000_000:
-            return self._refuse(413, "查询过长 / query too long")
-        body = self.rfile.read(length).decode("utf-8", "replace")
-        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if url.path.rstrip("/") in ("/update", "/store") or ctype == "application/sparql-update":
-            return self._refuse(403, refusal("INSERT") or "")
-        if url.path.rstrip("/") not in ("/query", "/sparql"):
-            return self._text(404, "not found / 未找到", "text/plain; charset=utf-8")
-        if ctype in QUERY_TYPES:
-            params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-            return self._query(body, params)
-        params = urllib.parse.parse_qs(body, keep_blank_values=True)
-        if "update" in params:
-            return self._refuse(403, refusal("INSERT") or "")
-        self._query(params.get("query", [""])[0], params)
-
-    def do_PUT(self):
-        self._refuse(403, refusal("INSERT") or "")
-
-    do_DELETE = do_PATCH = do_PUT
-
-    # -- the query
-
-    def _query(self, query: str, params: dict) -> None:
+            return 403, "", UPDATE_REFUSED.encode()
+        query = (params.get("query") or [""])[0]
         if not query.strip():
-            return self._refuse(400, "缺少 query 参数 / missing query parameter")
-        why = refusal(query)
-        if why:
-            return self._refuse(403, why)
-        backend, limits = self.server.backend, self.server.limits
-        form = [("query", query)] + [(k, v) for k in ("default-graph-uri", "named-graph-uri")
-                                     for v in params.get(k, [])]
-        body = urllib.parse.urlencode(form)
-        headers = {"Content-Type": FORM, "Accept": self.headers.get("Accept") or "*/*"}
-        for attempt in range(2):
-            generation = backend.generation
-            started = time.monotonic()
-            try:
-                conn = _backend_connection(backend.port, limits.timeout_s + 2)
-                conn.request("POST", "/query", body, headers)
-                resp = conn.getresponse()
-                data = resp.read(limits.max_bytes + 1)
-                elapsed = time.monotonic() - started
-                if len(data) > limits.max_bytes:
-                    _drop_backend_connection()  # the rest of the answer is still in the socket
-                break
-            except TimeoutError:
-                _drop_backend_connection()
-                threading.Thread(target=backend.restart, args=(generation,), daemon=True).start()
-                return self._timeout(limits)
-            except (ConnectionError, http.client.HTTPException, OSError):
-                _drop_backend_connection()
-                if attempt:
-                    return self._refuse(503, "后端暂不可用 / the store is restarting, try again")
-                time.sleep(0.5)
-        if len(data) > limits.max_bytes:
-            return self._refuse(413, f"结果过大（上限 {limits.max_bytes // 1_000_000} MB），请加 LIMIT / "
-                                     f"result too large (limit {limits.max_bytes // 1_000_000} MB): add a LIMIT")
-        ctype = resp.getheader("Content-Type") or "application/octet-stream"
-        if resp.status == 200 and (elapsed >= limits.timeout_s or _truncated(data, ctype)):
-            return self._timeout(limits)
-        self._send(resp.status, data, ctype)
-
-    def _timeout(self, limits: Limits) -> None:
-        self._refuse(503, f"查询超时（{limits.timeout_s} 秒）已终止 / query timed out after "
-                          f"{limits.timeout_s} s and was stopped")
-
-    # -- responses
+            return 400, "", "缺少 query 参数 / missing query parameter".encode()
+        request = {"accept": headers.get("accept") or "*/*", "max_bytes": self.limits.max_bytes,
+                   "default": params.get("default-graph-uri", []),
+                   "named": params.get("named-graph-uri", [])}
+        try:
+            return await self.pool.run(query, request)
+        except Busy:
+            return self.pool._stopped("busy")
 
     def _help(self) -> str:
-        host, port = self.server.server_address[:2]
         return (f"规章知识图谱 SPARQL 端点 / regulation knowledge graph SPARQL endpoint\n\n"
-                f"Query: http://{host}:{port}/query  (GET ?query= or POST, SPARQL 1.1 Protocol)\n"
-                f"Read-only; SERVICE is disabled; queries stop after "
-                f"{self.server.limits.timeout_s} s.\n\n"
-                f"curl -H 'Accept: text/csv' --data-urlencode 'query=PREFIX eli: "
-                f"<http://data.europa.eu/eli/ontology#> SELECT (COUNT(?a) AS ?n) WHERE "
-                f"{{ ?a eli:type_subdivision <https://regkg.example.org/ns/subdivision-type/article> }}' "
-                f"http://{host}:{port}/query\n")
+                f"Query: {self.url}  (GET ?query= or POST, SPARQL 1.1 Protocol)\n"
+                f"Read-only; SERVICE is disabled; queries stop after {self.limits.timeout_s:g} s.\n\n"
+                f"curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) "
+                f"WHERE {{ ?s ?p ?o }}' {self.url}\n")
+
+
+REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
+           405: "Method Not Allowed", 406: "Not Acceptable", 413: "Payload Too Large",
+           431: "Request Header Fields Too Large", 500: "Internal Server Error",
+           503: "Service Unavailable"}
+
+
+class Connection(asyncio.Protocol):
+    """One client connection: llhttp (httptools) parses; every limit applies while reading.
+
+    A complete request must arrive within `idle_s` of the connection opening or of
+    the previous answer, headers within `max_header` bytes, a body within `max_body`
+    (a Content-Length over it is refused before the body is read; a negative or
+    malformed one is a parse error). Requests on one connection are answered in order,
+    one at a time; reading pauses while one is being answered.
+    """
+
+    def __init__(self, front: Front, connections: set):
+        self.front, self.limits, self.connections = front, front.limits, connections
+        self.parser = httptools.HttpRequestParser(self)
+        self.transport: asyncio.Transport | None = None
+        self.requests: collections.deque = collections.deque()
+        self.busy = False
+        self.timer: asyncio.TimerHandle | None = None
+        self.drained: asyncio.Future | None = None
+
+    # -- reading
+
+    def connection_made(self, transport) -> None:
+        self.transport = transport
+        if len(self.connections) >= self.limits.max_connections:
+            transport.abort()
+            return
+        self.connections.add(self)
+        transport.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._arm()
+
+    def connection_lost(self, exc) -> None:
+        self.connections.discard(self)
+        self._disarm()
+        if self.drained and not self.drained.done():
+            self.drained.set_result(None)
+        self.transport = None
+
+    def data_received(self, data: bytes) -> None:
+        if self.failed:
+            return  # read and dropped until the close, so the client gets our answer, not a reset
+        if self.in_headers:
+            self.received += len(data)
+        try:
+            self.parser.feed_data(data)
+        except httptools.HttpParserError:
+            return self._fail(*(self.refused or (400, "请求格式错误 / malformed HTTP request")))
+        if self.in_headers and self.received > self.limits.max_header:  # a header that never ends
+            self._fail(431, "请求头过大 / request headers too large")
+
+    received, in_headers, failed, refused = 0, True, False, None
 
     def _refuse(self, status: int, message: str) -> None:
-        self._text(status, json.dumps({"error": message}, ensure_ascii=False),
-                   "application/json; charset=utf-8")
+        """Stop parsing from inside a parser callback; data_received answers."""
+        self.refused = (status, message)
+        raise httptools.HttpParserCallbackError(message)
 
-    def _text(self, status: int, text: str, ctype: str) -> None:
-        self._send(status, text.encode("utf-8"), ctype)
+    def on_message_begin(self) -> None:
+        self.url, self.headers, self.body, self.body_size = b"", {}, [], 0
+        self.header_bytes = 0
 
-    def _send(self, status: int, data: bytes, ctype: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+    def on_url(self, url: bytes) -> None:
+        self.url += url
+        self._count(len(url))
 
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self.headers[name.decode("latin-1").lower()] = value.decode("latin-1")
+        self._count(len(name) + len(value))
 
-def _truncated(data: bytes, ctype: str) -> bool:
-    """Oxigraph streams results; a query cancelled midway ends in an error text."""
-    tail = data[-300:].decode("utf-8", "replace")
-    if any(marker in tail for marker in CANCELLED_MARKERS):
-        return True
-    if "json" in ctype:
+    def _count(self, n: int) -> None:
+        self.header_bytes += n
+        if self.header_bytes > self.limits.max_header:
+            self._refuse(431, "请求头过大 / request headers too large")
+
+    def on_headers_complete(self) -> None:
+        self.in_headers, self.received = False, 0
+        length = self.headers.get("content-length")
+        if length and int(length) > self.limits.max_body:  # llhttp has checked it is digits
+            self._refuse(413, f"请求体过大（上限 {self.limits.max_body} 字节）/ request body too large "
+                              f"(limit {self.limits.max_body} bytes)")
+        if self.headers.get("expect", "").lower() == "100-continue":
+            self.transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+
+    def on_body(self, body: bytes) -> None:
+        self.body_size += len(body)
+        if self.body_size > self.limits.max_body:  # chunked: no Content-Length to refuse early
+            self._refuse(413, f"请求体过大（上限 {self.limits.max_body} 字节）/ request body too large "
+                              f"(limit {self.limits.max_body} bytes)")
+        self.body.append(body)
+
+    def on_message_complete(self) -> None:
+        self.in_headers = True
+        self._disarm()
+        self.requests.append((self.parser.get_method().decode("ascii"), self.url.decode("latin-1"),
+                              self.headers, b"".join(self.body), self.parser.should_keep_alive()))
+        self.transport.pause_reading()  # no unbounded pile of pipelined requests
+        if not self.busy:
+            self.busy = True
+            self.front.pool._later(self._answer_all())
+
+    # -- answering
+
+    async def _answer_all(self) -> None:
+        while self.requests and self.transport:
+            method, target, headers, body, keep = self.requests.popleft()
+            try:
+                status, ctype, data = await self.front.respond(method, target, headers, body)
+            except Exception as exc:  # noqa: BLE001 - a bug must not hang the connection
+                status, ctype, data = 500, "", f"internal error: {exc!r}".encode()
+            await self._send(status, ctype, data, keep)
+            if not keep and self.transport:
+                self.transport.close()
+        self.busy = False
+        if self.transport and not self.failed:
+            self._arm()
+            self.transport.resume_reading()
+
+    async def _send(self, status: int, ctype: str, data: bytes, keep: bool = True) -> None:
+        if self.transport is None:
+            return
+        if status != 200 and not ctype:
+            data = json.dumps({"error": data.decode("utf-8")}, ensure_ascii=False).encode()
+            ctype = "application/json; charset=utf-8"
+        head = (f"HTTP/1.1 {status} {REASONS.get(status, 'Error')}\r\nContent-Type: {ctype}\r\n"
+                f"Content-Length: {len(data)}\r\n" + ("Retry-After: 1\r\n" if status == 503 else "")
+                + ("" if keep else "Connection: close\r\n") + "\r\n")
+        pool = self.front.pool
+        pool.inflight += len(data)
         try:
-            json.loads(data)
-        except ValueError:
-            return True
-    if "xml" in ctype and data.strip() and not data.rstrip().endswith(b">"):
-        return True
-    return False
+            self.transport.write(head.encode("latin-1") + data)
+            if self.transport and self.transport.get_write_buffer_size():
+                self.drained = asyncio.get_running_loop().create_future()
+                try:  # a client that does not read its answer is dropped after idle_s
+                    await asyncio.wait_for(self.drained, self.limits.idle_s)
+                except TimeoutError:
+                    self.transport and self.transport.abort()
+        finally:
+            pool.inflight -= len(data)
+
+    def pause_writing(self) -> None:
+        pass  # _send waits on `drained` whenever the buffer is not empty
+
+    def resume_writing(self) -> None:
+        if self.drained and not self.drained.done():
+            self.drained.set_result(None)
+
+    def _fail(self, status: int, message: str) -> None:
+        """Refuse what cannot be read, then close: the rest of the stream has no meaning."""
+        self.requests.clear()
+        self.failed = True
+        if self.transport and not self.busy:
+            body = json.dumps({"error": message}, ensure_ascii=False).encode()
+            self.transport.write(f"HTTP/1.1 {status} {REASONS[status]}\r\nContent-Type: application/json; "
+                                 f"charset=utf-8\r\nConnection: close\r\nContent-Length: {len(body)}"
+                                 f"\r\n\r\n".encode("latin-1") + body)
+            self.transport.write_eof()
+        self._disarm()
+        self.timer = asyncio.get_running_loop().call_later(1, self._close)
+
+    def _close(self) -> None:
+        if self.transport:
+            self.transport.close()
+
+    def _arm(self) -> None:
+        self._disarm()
+        self.timer = asyncio.get_running_loop().call_later(self.limits.idle_s, self._idle)
+
+    def _disarm(self) -> None:
+        if self.timer:
+            self.timer.cancel()
+            self.timer = None
+
+    def _idle(self) -> None:
+        if self.transport and not self.busy:
+            self.transport.close()
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(1024)
+    except OSError as exc:
+        sock.close()
+        why = exc.strerror or str(exc)
+        raise UsageError(bilingual(f"无法在 {host}:{port} 启动（{why}）",
+                                   f"cannot listen on {host}:{port}: {why}")) from None
+    return sock
+
+
+def exposure_warning(host: str) -> str | None:
+    """The warning printed when the endpoint listens beyond this machine."""
+    if host in LOOPBACK or host.startswith("127."):
+        return None
+    return bilingual(f"警告：端点监听 {host}，网络上的任何人都能查询图谱；只在可信网络上这样做，"
+                     f"或放在带身份验证的反向代理之后",
+                     f"WARNING: the endpoint listens on {host}: anyone who can reach this machine "
+                     f"can query the graph. Do this only on a trusted network, or behind a reverse "
+                     f"proxy with authentication")
+
+
+async def _start(listener: socket.socket, location: Path, limits: Limits, url: str):
+    pool = Pool(location, limits)
+    await pool.start()
+    front, connections = Front(pool, limits, url), set()
+    server = await asyncio.get_running_loop().create_server(lambda: Connection(front, connections),
+                                                            sock=listener)
+    return pool, server
+
+
+def _run(main) -> None:
+    """asyncio.run on uvloop where it is installed (faster sockets and timers)."""
+    try:
+        import uvloop
+        factory = uvloop.new_event_loop
+    except ImportError:
+        factory = None
+    with asyncio.Runner(loop_factory=factory) as runner:
+        runner.run(main)
 
 
 def serve(nt_file: Path, location: Path, host: str, port: int, limits: Limits,
           announce=print) -> None:
-    """Run the guarded endpoint until Ctrl-C (or SIGTERM) and stop the backend cleanly."""
-    import signal
+    """Run the endpoint until Ctrl-C or SIGTERM; every process it started stops with it."""
+    listener = _listen(host, port)  # first: a port in use must fail before anything starts
+    warning = exposure_warning(host)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
+    url = f"http://{'[' + host + ']' if ':' in host else host}:{listener.getsockname()[1]}/query"
 
-    load_store(nt_file, location)
-    backend = Backend(location, limits.timeout_s)
-    backend.start()
-    guard = Guard((host, port), backend, limits)
+    async def main() -> None:
+        load_store(nt_file, location)
+        pool, server = await _start(listener, location, limits, url)
+        if pool.mode == "none":
+            print(bilingual("警告：本系统不允许网络命名空间，查询进程未与网络隔离（仍由解析器拒绝 SERVICE）",
+                            "WARNING: no network namespace on this system: the query workers are not "
+                            "cut off from the network (SERVICE is still refused by the parser)"),
+                  file=sys.stderr, flush=True)
+        stopping = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stopping.set)
+        announce(f"SPARQL 端点 / endpoint: {url}\n"
+                 f"示例 / example: curl -H 'Accept: text/csv' --data-urlencode "
+                 f"'query=SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }}' {url}\n"
+                 f"只读；SERVICE 已禁用；查询超时 {limits.timeout_s:g} 秒；查询进程网络隔离：{pool.mode}。"
+                 f"按 Ctrl-C 停止 / read-only, SERVICE disabled, {limits.timeout_s:g} s timeout, "
+                 f"workers' network isolation: {pool.mode}. Ctrl-C stops it.")
+        try:
+            await stopping.wait()
+        finally:
+            server.close()
+            pool.stop()
+            announce("已停止 / stopped")
 
-    def stop(*_):
-        threading.Thread(target=guard.shutdown, daemon=True).start()
-
-    # Explicit handlers: a process started in the background inherits SIGINT as ignored.
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    url = f"http://{guard.server_address[0]}:{guard.server_address[1]}/query"
-    announce(f"SPARQL 端点 / endpoint: {url}\n"
-             f"示例 / example: curl -H 'Accept: text/csv' --data-urlencode "
-             f"'query=SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o }}' {url}\n"
-             f"只读；SERVICE 已禁用；查询超时 {limits.timeout_s} 秒。按 Ctrl-C 停止 / read-only, "
-             f"SERVICE disabled, {limits.timeout_s} s timeout. Ctrl-C stops it.")
     try:
-        guard.serve_forever(poll_interval=0.2)
+        _run(main())
     finally:
-        guard.server_close()
-        backend.stop()
-        announce("已停止 / stopped")
+        listener.close()
 
 
 @dataclass
 class Running:
-    """A guarded endpoint serving in this process (for the app's SPARQL page)."""
+    """An endpoint serving from a thread of this process (for the app's SPARQL page)."""
 
     url: str
-    guard: Guard
-    backend: Backend
+    loop: asyncio.AbstractEventLoop
+    thread: threading.Thread
+    stopped: asyncio.Event
 
     def stop(self) -> None:
-        self.guard.shutdown()
-        self.guard.server_close()
-        self.backend.stop()
+        if self.thread.is_alive():
+            self.loop.call_soon_threadsafe(self.stopped.set)
+            self.thread.join(15)
 
 
 def start_in_background(nt_file: Path, location: Path, limits: Limits) -> Running:
-    """Load, start the backend and serve the guard from a daemon thread on a free port."""
+    """Load the store and serve it on a free loopback port from a daemon thread.
+
+    The zygote is started from that thread, which lives as long as the process:
+    PR_SET_PDEATHSIG follows the thread that started a child, not the process.
+    """
     import atexit
 
     load_store(nt_file, location)
-    backend = Backend(location, limits.timeout_s)
-    backend.start()
-    guard = Guard(("127.0.0.1", free_port()), backend, limits)
-    threading.Thread(target=guard.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True).start()
-    running = Running(f"http://127.0.0.1:{guard.server_address[1]}/query", guard, backend)
-    atexit.register(backend.stop)
+    listener = _listen("127.0.0.1", 0)
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/query"
+    ready: dict = {}
+    started = threading.Event()
+
+    async def main() -> None:
+        stopped = asyncio.Event()
+        try:
+            pool, server = await _start(listener, location, limits, url)
+        except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+            ready["error"] = exc
+            started.set()
+            return
+        ready.update(loop=asyncio.get_running_loop(), stopped=stopped)
+        started.set()
+        try:
+            await stopped.wait()
+        finally:
+            server.close()
+            pool.stop()
+            listener.close()
+
+    thread = threading.Thread(target=_run, args=(main(),), daemon=True, name="sparql-endpoint")
+    thread.start()
+    started.wait()
+    if "error" in ready:
+        listener.close()
+        raise ready["error"]
+    running = Running(url, ready["loop"], thread, ready["stopped"])
+    atexit.register(running.stop)
     return running
-
-
-def query_form(query: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE (the first such keyword outside strings and IRIs)."""
-    m = re.search(r"(?<![\w:?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", scrub(query), re.IGNORECASE)
-    return m.group(1).upper() if m else ""
