@@ -43,11 +43,13 @@ def cn_to_int(text: str) -> int:
 def int_to_cn(n: int) -> str:
     """Render a positive int the way Chinese legal text numbers articles.
 
-    >>> int_to_cn(10), int_to_cn(19), int_to_cn(105), int_to_cn(110)
-    ('十', '十九', '一百零五', '一百一十')
+    >>> int_to_cn(10), int_to_cn(19), int_to_cn(105), int_to_cn(110), int_to_cn(1260)
+    ('十', '十九', '一百零五', '一百一十', '一千二百六十')
     """
     if n <= 0:
         raise ValueError("numbers start at 1")
+    if n >= 10000:
+        raise ValueError("numbers above 9999 are not used for subdivisions")
     names = "零一二三四五六七八九"
     if n < 10:
         return names[n]
@@ -56,12 +58,12 @@ def int_to_cn(n: int) -> str:
     if n < 100:
         tens, ones = divmod(n, 10)
         return names[tens] + "十" + (names[ones] if ones else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        if rest == 0:
-            return names[hundreds] + "百"
-        if rest < 10:
-            return names[hundreds] + "百零" + names[rest]
-        tail = int_to_cn(rest)
-        return names[hundreds] + "百" + ("一" + tail if rest < 20 else tail)
-    raise ValueError("numbers above 999 are not used for subdivisions")
+    unit, name = (100, "百") if n < 1000 else (1000, "千")
+    head, rest = divmod(n, unit)
+    if rest == 0:
+        return names[head] + name
+    tail = int_to_cn(rest)
+    # 一百零五, 一千零五十; a 十 right after the hundreds or a 零 is spoken 一十: 一百一十, 一千零一十.
+    if rest < unit // 10:
+        return names[head] + name + "零" + (("一" + tail) if 10 <= rest < 20 else tail)
+    return names[head] + name + (("一" + tail) if rest < 20 else tail)
