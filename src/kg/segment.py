@@ -195,6 +195,9 @@ def _jump(level: str, before: int | None, after: int) -> str:
     zh, en = BY_NAME[level].zh, level
     if before is None:
         return bilingual(f"首个{zh}标题为{cite(level, after)}", f"the first {en} heading is {en} {after}")
+    if after <= before:
+        return bilingual(f"{zh}号重复或倒退：{cite(level, before)} → {cite(level, after)}",
+                         f"{en} numbers repeat or go back: {before} → {after}")
     return bilingual(f"{zh}号跳号：{cite(level, before)} → {cite(level, after)}",
                      f"{en} numbers jump: {before} → {after}")
 
@@ -410,8 +413,8 @@ class _Parser:
             if r is not None and r < rank:
                 start, rank, j = j, r, j - 1
                 continue
-            if r is None and j > 0 and _title_like(self.lines[j].text) and \
-                    self.labels[j] is None and (self._heading_rank(j - 1) or len(RANK)) < rank:
+            if r is None and j > 0 and self.labels[j] is None and _title_like(self.lines[j].text, True) \
+                    and (self._heading_rank(j - 1) or len(RANK)) < rank and self._title_goes_on(j - 1):
                 j -= 1
                 continue
             break
@@ -433,6 +436,11 @@ class _Parser:
         return self.labels[j] is None and _plain_title(text) \
             and text not in (clean(self.lines[0].text).strip(), clean(self.meta.title)) \
             and ahead is not None and ahead.level == "chapter" and ahead.number > 1
+
+    def _title_goes_on(self, i: int) -> bool:
+        """Does the heading on line i leave its title to the next line (第一章, 第五章 卷烟纸、)?"""
+        title = self._heading_title(i) if self.labels[i] else None
+        return title is not None and (not title or title[-1] in "、和与及的或")
 
     def _heading_title(self, i: int) -> str | None:
         """The title when line i is a 编/分编/章/节 heading, else None."""
@@ -590,8 +598,10 @@ class _Parser:
 
         Such a line is short, has no punctuation, follows a finished sentence and comes
         right before the next article or a 第一节. It takes the level whose numbering it
-        fills: before 第一节 it is a 章; when the next labelled heading is the 节 (or 章)
-        after next it is a 节 (or 章); otherwise a 节 while 节 are open, else a 章.
+        fills: before 第一节 it is a 章; of the unlabelled titles up to the next labelled
+        heading, the last ones fill the numbers that heading skips and the ones before
+        them are 节 (while a 章 is open); otherwise a 章 — or, in a text divided into 编, a
+        heading beside the 编 ("division").
         """
         line, nxt = self.lines[i], (self.labels[i + 1] if i + 1 < len(self.lines) else None)
         if self.labels[i] or not _plain_title(clean(line.text).strip()):
@@ -606,12 +616,23 @@ class _Parser:
             return "chapter"
         if not self._next_article_follows(i + 1):
             return None
-        ahead = self._next_heading(i + 1)
-        if ahead and ahead.level == "section" and ahead.number == (self.numbering.last.get("section") or 0) + 2:
-            return "section"
-        if ahead and ahead.level == "chapter" and ahead.number == (self.numbering.last.get("chapter") or 0) + 2:
-            return "chapter"
-        return "section" if self.stack and self.stack[-1].level == "section" else "chapter"
+        if any(h.level == "book" for h in self.stack):
+            return "division"  # 附则 after the last 编: a heading of its own, outside the 编
+        in_section = bool(self.stack) and self.stack[-1].level == "section"
+        j = self._next_heading_lines[i]
+        ahead = self.labels[j] if j is not None else None
+        if ahead is None or ahead.level not in ("chapter", "section") \
+                or not any(h.level == "chapter" for h in self.stack):
+            return "chapter"  # a 节 needs a 章 to be in; at the end of the text 章 are the rule
+        if ahead.level == "section" and ahead.number == 1:
+            return "chapter"  # the 节 start again further on: this opens a new 章
+        # Of the unlabelled titles up to the next labelled heading, the last ones fill the
+        # numbers that heading skips at its own level; the ones before them are 节.
+        missing = ahead.number - 1 - (self.numbering.last.get(ahead.level) or 0)
+        before_next = self._title_lines[j] - self._title_lines[i]
+        if ahead.level == "section" or in_section:
+            return ahead.level if before_next <= missing else "section"
+        return "chapter"
 
     def _next_article_follows(self, j: int) -> bool:
         """Does line j start the article after the last one read?"""
@@ -622,13 +643,30 @@ class _Parser:
             return j == self.first
         return self._continues(_Label("article", prev.number, prev.suffix, 0, True), lab)
 
+    @cached_property
+    def _title_lines(self) -> list[int]:
+        """How many lines before each line look like an unlabelled title between articles."""
+        out, count = [0] * (len(self.lines) + 1), 0
+        for i, line in enumerate(self.lines):
+            out[i] = count
+            nxt = self.labels[i + 1] if i + 1 < len(self.lines) else None
+            if self.labels[i] is None and nxt and nxt.level == "article" and i > 0 \
+                    and self.lines[i - 1].text[-1] in SENTENCE_END and _plain_title(clean(line.text).strip()):
+                count += 1
+        out[len(self.lines)] = count
+        return out
+
     def _open_unlabelled(self, i: int, level: str) -> None:
         title = clean(self.lines[i].text).strip()
         number = (self.numbering.last.get(level) or 0) + 1
+        if level == "chapter" and number == 1 and self.articles and not self.stack:
+            number = 2  # the articles before it are a 第一章 (总则) that lost its heading
         zh = BY_NAME[level].zh
         self.warnings.append(bilingual(f"“{title}”是缺少“第X{zh}”字样的{zh}标题，按{cite(level, number)}处理",
                                        f"{title} is a {level} heading without its label: "
                                        f"taken as {level} {number}"))
+        if level == "division":
+            self.stack.clear()
         self._open(level, number, "", title, self.lines[i])
 
     def _next_heading(self, i: int) -> _Label | None:
