@@ -133,6 +133,50 @@ def failures(m: dict, corpus: Path) -> list[str]:
     return lines
 
 
+def sample(corpus: Path, out: Path, size: int = 150, seed: int = 13,
+           max_bytes: int = 3_000_000) -> list[str]:
+    """Copy a stratified random sample of the corpus into `out` (same folder layout) with the
+    manifest lines of the files chosen. Strata: source folder (the province for local
+    regulations), label kind, and whether the text has 章 and 节; every stratum gets at
+    least one file, the rest in proportion. Within a stratum files are drawn in random
+    order among those under twice the mean byte budget (the smallest ones if none is)."""
+    import random
+    import shutil
+
+    expected = manifest(corpus)
+    strata: dict[tuple, list[str]] = {}
+    for name, m in sorted(expected.items()):
+        parts = name.split("/")
+        group = parts[1] if parts[0] == "DLC" else parts[0]
+        key = (group, m["labels"], bool(m.get("chapter_headings")), bool(m.get("section_headings")))
+        strata.setdefault(key, []).append(name)
+    rnd = random.Random(seed)
+    share = size
+    while True:  # shrink the proportional share until the minimum-one quotas fit `size`
+        quota = {k: max(1, round(share * len(v) / len(expected))) for k, v in strata.items()}
+        if sum(quota.values()) <= size:
+            break
+        share -= 1
+    chosen: list[str] = []
+    per_file = 0.6 * max_bytes / sum(quota.values())
+    for key in sorted(strata):
+        names = strata[key][:]
+        rnd.shuffle(names)
+        small = [n for n in names if (corpus / n).stat().st_size <= 2 * per_file] or \
+            sorted(names, key=lambda n: (corpus / n).stat().st_size)
+        chosen += small[:quota[key]]
+    out.mkdir(parents=True, exist_ok=True)
+    for name in chosen:
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(corpus / name, out / name)
+    with open(corpus / "manifest.tsv", encoding="utf-8") as f:
+        header, *lines = f.read().splitlines()
+    keep = set(chosen)
+    (out / "manifest.tsv").write_text("\n".join([header] + [ln for ln in lines if ln.split("\t")[0] in keep])
+                                      + "\n", encoding="utf-8")
+    return chosen
+
+
 def rows(corpus: Path | None = None, workers: int | None = None) -> list[dict]:
     """The bench/run.py rows: parse rate, count matches, crashes, glued headings, time."""
     corpus = corpus_dir(str(corpus) if corpus else None)
@@ -161,8 +205,13 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--failures", type=int, default=0, help="print up to N failing files")
     ap.add_argument("--json", help="write the summary (without per-file results) here")
+    ap.add_argument("--sample", metavar="DIR", help="copy a stratified sample (seed 13) into DIR and stop")
     args = ap.parse_args()
     corpus = corpus_dir(args.corpus)
+    if args.sample:
+        chosen = sample(corpus, Path(args.sample))
+        print(f"{len(chosen)} files, {sum((corpus / n).stat().st_size for n in chosen)} bytes")
+        return 0
     m = measure(corpus, args.workers)
     n = max(m["clean_parsed"], 1)
     print(f"clean files parsed          {m['clean_parsed']}/{m['clean']} "

@@ -50,6 +50,7 @@ RE_LABEL = re.compile(rf"^第{SPACE}*({N}){SPACE}*({'|'.join(sorted(UNIT_LEVEL, 
 RE_RUN_ON = re.compile(rf"[。！？]{SPACE}*(?=第{SPACE}*({N}){SPACE}*条)")
 # A 第…条 label whose numeral is misspelt (第三十－条): some numeral, a stray character.
 RE_MISSPELT = re.compile(rf"^第(?=[^条]{{0,7}}{NUMERAL_CLASS})[^条{BLANK_CHARS}。，]{{1,8}}条[{BLANK_CHARS}]+")
+RE_NOTE = re.compile(r"^[（(].*[）)]$")  # （2005年7月30日修正） under a heading
 RE_ORDINAL = re.compile(rf"^({N})、{SPACE}*(.*)$")
 RE_ITEM = re.compile(rf"^([（(]({N})[）)])(.*)$")
 RE_SUBITEM = re.compile(r"^((\d+)[.．](?!\d)|[（(](\d+)[）)])(.*)$")
@@ -72,6 +73,7 @@ RESETS = {"book": {"part": "reset", "chapter": "either", "section": "reset"},
           "part": {"chapter": "either", "section": "reset"},
           "chapter": {"section": "reset"}}
 MAX_ARTICLE_GAP = 20
+MIN_WRAP_UNITS = 20         # narrower lines are not evidence of hard wrapping
 
 
 def display_width(text: str) -> int:
@@ -166,7 +168,8 @@ def _measure(lines: list[_Line], labels: list[_Label | None]) -> int | None:
     when enough lines do, their most common width is the line width.
     """
     cut = [line.width for line, label in zip(lines, labels)
-           if line.text[-1] not in END_PUNCT and not (label and label.level in HEADING_LEVELS)]
+           if line.text[-1] not in END_PUNCT and not (label and label.level in HEADING_LEVELS)
+           and line.width >= MIN_WRAP_UNITS]  # a short title line was not cut by a wrap
     if len(cut) < 3 or len(cut) < 0.25 * len(lines):
         return None
     widths = Counter(cut)
@@ -398,13 +401,14 @@ class _Parser:
 
         Walking up from the first article, each heading must be of a higher level than
         the one below it (节, then 章, then 分编, then 编), so a 目录 that repeats the
-        chapter headings stays in the front matter. A short title line between two such
-        headings (a wrapped title) is crossed.
+        chapter headings stays in the front matter. The second line of a wrapped title,
+        or a note in brackets under a heading, is crossed.
         """
         if self.scheme == "ordinal":
             # 一、 also numbers lists in a cover notice: start after the first 第一章.
             chapter_one = [i for i, lab in enumerate(self.labels[:self.first])
-                           if lab and lab.level == "chapter" and lab.number == 1]
+                           if lab and lab.level == "chapter" and lab.number == 1
+                           and self._heading_title(i) is not None]
             return chapter_one[-1] if chapter_one else self.first
         start, rank = self.first, len(RANK)
         j = self.first - 1
@@ -413,17 +417,12 @@ class _Parser:
             if r is not None and r < rank:
                 start, rank, j = j, r, j - 1
                 continue
-            if r is None and j > 0 and self.labels[j] is None and _title_like(self.lines[j].text, True) \
-                    and (self._heading_rank(j - 1) or len(RANK)) < rank and self._title_goes_on(j - 1):
+            if r is None and j > 0 and self.labels[j] is None and (self._heading_rank(j - 1) or len(RANK)) < rank \
+                    and (RE_NOTE.match(self.lines[j].text) or _title_like(self.lines[j].text, True)
+                         and self._title_goes_on(j - 1)):
                 j -= 1
                 continue
             break
-        if rank > RANK["chapter"]:
-            # 第一章 总则 with a note under it before 第一条: the chapter still opens the body.
-            for k in range(start - 1, max(-1, start - 4), -1):
-                lab = self.labels[k]
-                if lab and lab.level == "chapter" and lab.number == 1 and self._heading_title(k) is not None:
-                    return k
         if start == self.first >= 2 and self._chapter_one_unlabelled(start - 1):
             return start - 1
         return start
@@ -571,7 +570,8 @@ class _Parser:
         line = self.lines[i]
         heading = self.stack[-1] if self.stack else None
         if heading is not None and not heading.children and len(heading.lines) < 3 \
-                and _title_like(line.text, continued=True) and self.labels[i] is None:
+                and _title_like(line.text, continued=True) and self.labels[i] is None \
+                and not RE_NOTE.match(line.text):
             if heading.level == "chapter" and (not heading.label or self._sections_ahead(i)):
                 self.warnings.append(bilingual(
                     f"{cite('chapter', heading.number)}的第一节没有“第一节”字样，按标题“{clean(line.text)}”补出",
@@ -797,7 +797,7 @@ class _Parser:
     # -- freezing into the public dataclasses
 
     def _freeze(self) -> Regulation:
-        self.used_paths: set[str] = set()
+        self.used_paths: dict[str, int] = {}
         contents = tuple(self._freeze_node(n, ()) for n in self.top)
         for node in _headings(self.top):
             if not node.title and node.label:
@@ -808,13 +808,9 @@ class _Parser:
 
     def _step(self, parents: tuple[Step, ...], level: str, number: int) -> tuple[Step, ...]:
         """The path steps of a heading; a number repeated under one parent gets a _2 key."""
-        key: int | str = number
-        n = 1
-        while path(*parents, (level, key)) in self.used_paths:
-            n += 1
-            key = f"{number}_{n}"
-        self.used_paths.add(path(*parents, (level, key)))
-        return parents + ((level, key),)
+        seen = self.used_paths[path(*parents, (level, number))] = \
+            self.used_paths.get(path(*parents, (level, number)), 0) + 1
+        return parents + ((level, number if seen == 1 else f"{number}_{seen}"),)
 
     def _freeze_node(self, node, parents: tuple[Step, ...]) -> Node:
         if isinstance(node, _ArticleB):
