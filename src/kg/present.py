@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from kg.hierarchy import permalink as permalink
-from kg.model import Article, Chapter, Division, Item, Paragraph, Regulation, Section
+from kg.model import Article, Division, Item, Paragraph, Regulation, Section
 
 
 def _item_dict(item: Item) -> dict:

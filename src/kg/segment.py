@@ -22,49 +22,54 @@ Text where most lines are not wrapped to one width is read one 款 per line.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from kg.errors import ParseError, bilingual
 from kg.hierarchy import BY_NAME, Step, article_key, cite, eid, path
-from kg.model import (Article, Chapter, Division, Item, Metadata, Node, Paragraph, Regulation,
-                      Section, Span, Subitem, article_citation, item_citation, paragraph_citation)
-from kg.numerals import NUMERAL_CHARS, NUMERAL_CLASS, cn_to_int
+from kg.layout import (
+    BLANK_CHARS,
+    END_PUNCT,
+    HEADING_LEVELS,
+    HEADING_MAX_UNITS,
+    INVISIBLE_RE,
+    RE_ITEM,
+    RE_MISSPELT,
+    RE_NOTE,
+    RE_ORDINAL,
+    RE_RUN_ON,
+    RE_SUBITEM,
+    RE_TRAILER,
+    SENTENCE_END,
+    Label,
+    Line,
+    clean,
+    display_width,
+    is_cjk,
+    label,
+    lines,
+    measure,
+    plain_title,
+    title_like,
+)
+from kg.model import (
+    Article,
+    Chapter,
+    Division,
+    Item,
+    Metadata,
+    Node,
+    Paragraph,
+    Regulation,
+    Section,
+    Span,
+    Subitem,
+    article_citation,
+    item_citation,
+    paragraph_citation,
+)
+from kg.numerals import cn_to_int
 
-N = f"{NUMERAL_CLASS}+"
-# Zero-width characters carry nothing: they are dropped from texts (spans still index the source).
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
-# Every Unicode space a published text uses (U+2002 en space, U+3000 ideographic space …).
-SPACE_CHARS = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000"
-BLANK_CHARS = SPACE_CHARS + INVISIBLE
-SPACE = f"[{BLANK_CHARS}]"
-RE_PAGE_NUMBER = re.compile(rf"^[—－\-–~～]+{SPACE}*[0-9０-９]+{SPACE}*[—－\-–~～]*$")
-# 编 分编 章 节 条 as the hierarchy table names them; 分编 before 编 so the longer unit wins.
-HEADING_LEVELS = ("book", "part", "chapter", "section")
-UNIT_LEVEL = {BY_NAME[level].zh: level for level in HEADING_LEVELS + ("article",)}
-RE_LABEL = re.compile(rf"^第{SPACE}*({N}){SPACE}*({'|'.join(sorted(UNIT_LEVEL, key=len, reverse=True))})"
-                      rf"(?:之({N}))?({SPACE}*)")
-RE_RUN_ON = re.compile(rf"[。！？]{SPACE}*(?=第{SPACE}*({N}){SPACE}*条)")
-# A 第…条 label whose numeral is misspelt (第三十－条): some numeral, a stray character.
-RE_MISSPELT = re.compile(rf"^第(?=[^条]{{0,7}}{NUMERAL_CLASS})[^条{BLANK_CHARS}。，]{{1,8}}条[{BLANK_CHARS}]+")
-RE_NOTE = re.compile(r"^[（(].*[）)]$")  # （2005年7月30日修正） under a heading
-RE_ORDINAL = re.compile(rf"^({N})、{SPACE}*(.*)$")
-RE_ITEM = re.compile(rf"^([（(]({N})[）)])(.*)$")
-RE_SUBITEM = re.compile(r"^((\d+)[.．](?!\d)|[（(](\d+)[）)])(.*)$")
-# Where the rules end: distribution lines, the issuing date, an annex (附件一：…, 附表).
-RE_TRAILER = re.compile(rf"^(主送|抄送|抄报|分送|印发)[:：{BLANK_CHARS}]"
-                        rf"|^(附件|附表|附录|附图)[{NUMERAL_CHARS}0-9０-９]*(?:[:：{BLANK_CHARS}]|$)"
-                        rf"|^.{{0,40}}\d{{4}}年\d{{1,2}}月\d{{1,2}}日印发$")
-TITLE_MAX_CHARS = 40        # a heading title, or an unlabelled title line
-HEADING_MAX_UNITS = 2 * TITLE_MAX_CHARS + 16  # a heading line, label and title, in display units
-END_PUNCT = "。！？；：!?;:"
-SENTENCE_END = "。！？!?"
-CLAUSE_PUNCT = "；：;:"
-# 第三章的规定… is a reference inside a sentence, not a heading.
-NOT_A_TITLE_START = "的、，。；："
 # Heading levels from the outermost in; a heading closes every open heading of its rank or deeper.
 RANK = {"book": 0, "part": 1, "chapter": 2, "section": 3, "division": 4}
 # When a heading opens, the numbering of a deeper level starts again ("reset") or may
@@ -73,38 +78,6 @@ RESETS = {"book": {"part": "reset", "chapter": "either", "section": "reset"},
           "part": {"chapter": "either", "section": "reset"},
           "chapter": {"section": "reset"}}
 MAX_ARTICLE_GAP = 20
-MIN_WRAP_UNITS = 20         # narrower lines are not evidence of hard wrapping
-
-
-def display_width(text: str) -> int:
-    """Width in half-width units: CJK and full-width forms count 2."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def is_cjk(char: str) -> bool:
-    """True for CJK ideographs and full-width punctuation/forms."""
-    return unicodedata.east_asian_width(char) in "WF"
-
-
-_STRAY_SPACE = re.compile(rf"[{SPACE_CHARS}]+")
-_INVISIBLE = re.compile(f"[{INVISIBLE}]+")
-
-
-def clean(text: str) -> str:
-    """Drop zero-width characters, and spaces next to a CJK character; keep one between Latin words.
-
-    >>> clean("2022 年 2 月 28 日 区政府第 2次 互为 AB 角 SPARQL  endpoint\\u200b")
-    '2022年2月28日区政府第2次互为AB角SPARQL endpoint'
-    """
-    text = _INVISIBLE.sub("", text)
-
-    def repl(m: re.Match) -> str:
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
-        if not before or not after or is_cjk(before) or is_cjk(after):
-            return ""
-        return " "
-    return _STRAY_SPACE.sub(repl, text)
 
 
 def is_next(previous: int | None, number: int) -> bool:
@@ -114,84 +87,6 @@ def is_next(previous: int | None, number: int) -> bool:
     (True, True, False)
     """
     return number == (previous or 0) + 1
-
-
-# ---------------------------------------------------------------- lines
-
-
-@dataclass
-class _Line:
-    text: str      # stripped
-    start: int     # offset of text in source
-    end: int
-    width: int
-
-
-@dataclass(frozen=True)
-class _Label:
-    """第X编/分编/章/节/条 at the start of a line."""
-
-    level: str
-    number: int
-    suffix: int | None   # 之一
-    end: int             # where the label (and the space after it) ends in the line
-    spaced: bool         # a space follows the label
-
-
-def _label(text: str) -> _Label | None:
-    m = RE_LABEL.match(text)
-    if not m:
-        return None
-    level = UNIT_LEVEL[m.group(2)]
-    suffix = cn_to_int(m.group(3)) if m.group(3) else None
-    if suffix and level != "article":
-        return None
-    return _Label(level, cn_to_int(m.group(1)), suffix, m.end(), bool(m.group(4)))
-
-
-def _lines(source: str) -> list[_Line]:
-    """Non-blank, non-page-number lines with their source offsets."""
-    out, pos = [], 0
-    for raw in source.split("\n"):
-        stripped = raw.strip(BLANK_CHARS + "\r")
-        if stripped and not RE_PAGE_NUMBER.match(stripped):
-            start = pos + raw.index(stripped)
-            out.append(_Line(stripped, start, start + len(stripped), display_width(stripped)))
-        pos += len(raw) + 1
-    return out
-
-
-def _measure(lines: list[_Line], labels: list[_Label | None]) -> int | None:
-    """The line width the text was wrapped at, or None when it is not wrapped.
-
-    A line that ends mid-sentence was cut by the wrap, so it runs full width:
-    when enough lines do, their most common width is the line width.
-    """
-    cut = [line.width for line, label in zip(lines, labels)
-           if line.text[-1] not in END_PUNCT and not (label and label.level in HEADING_LEVELS)
-           and line.width >= MIN_WRAP_UNITS]  # a short title line was not cut by a wrap
-    if len(cut) < 3 or len(cut) < 0.25 * len(lines):
-        return None
-    widths = Counter(cut)
-    return max(widths, key=lambda w: (widths[w], w))
-
-
-def _title_like(text: str, continued: bool = False) -> bool:
-    """Could this be a heading title? Short, and not a sentence: no ；： and no closing 。
-    (a short title may end in 。, as 第五节 生活、卫生。 does). `continued`: the second line
-    of a wrapped title, which may start anywhere in a phrase."""
-    title = clean(text).strip()
-    if len(title) > TITLE_MAX_CHARS or any(c in CLAUSE_PUNCT for c in title):
-        return False
-    if title and title[0] in NOT_A_TITLE_START and not continued:
-        return False
-    return "。" not in title[:-1] and not (title.endswith("。") and (len(title) > 20 or "，" in title))
-
-
-def _plain_title(text: str) -> bool:
-    """A title line without its label: short, no punctuation, not an item or list entry."""
-    return len(text) <= TITLE_MAX_CHARS and not any(c in END_PUNCT + CLAUSE_PUNCT + "，（(" for c in text) \
-        and not RE_ORDINAL.match(text) and not RE_SUBITEM.match(text)
 
 
 def _jump(level: str, before: int | None, after: int) -> str:
@@ -212,10 +107,10 @@ def _jump(level: str, before: int | None, after: int) -> str:
 class _Block:
     """Lines being collected into one node's text."""
 
-    lines: list[_Line] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
     first_offset: int = 0  # where the node's own text starts in the first line
 
-    def add(self, line: _Line, skip: int = 0) -> None:
+    def add(self, line: Line, skip: int = 0) -> None:
         if not self.lines:
             self.first_offset = skip
         self.lines.append(line)
@@ -223,7 +118,7 @@ class _Block:
     def text(self) -> str:
         parts: list[str] = []
         for i, line in enumerate(self.lines):
-            piece = _INVISIBLE.sub("", line.text[self.first_offset:] if i == 0 else line.text)
+            piece = INVISIBLE_RE.sub("", line.text[self.first_offset:] if i == 0 else line.text)
             if parts and parts[-1] and piece and not is_cjk(parts[-1][-1]) and not is_cjk(piece[0]):
                 parts.append(" ")
             parts.append(piece)
@@ -261,7 +156,7 @@ class _ArticleB:
     number: int
     suffix: int | None
     label: str
-    label_line: _Line
+    label_line: Line
     chapter: int | None
     section: int | None
     paragraphs: list[_ParagraphB] = field(default_factory=list)
@@ -275,7 +170,7 @@ class _HeadingB:
     number: int
     label: str
     title: str
-    lines: list[_Line]
+    lines: list[Line]
     children: list = field(default_factory=list)  # _HeadingB | _ArticleB, in order
 
 
@@ -305,10 +200,10 @@ class _Parser:
         self.source = source
         self.meta = meta
         self.warnings: list[str] = []
-        self.lines = _lines(source)
-        self.labels = [_label(line.text) for line in self.lines]
+        self.lines = lines(source)
+        self.labels = [label(line.text) for line in self.lines]
         self._split_run_on_articles()
-        self.width = _measure(self.lines, self.labels)
+        self.width = measure(self.lines, self.labels)
         self.article_lines = [i for i, lab in enumerate(self.labels) if lab and lab.level == "article"]
         self.next_article_line = self._next_article_lines()
         self.scheme, self.first = self._scheme()
@@ -333,18 +228,19 @@ class _Parser:
                 if n in at_start or n - 1 not in at_start or (n + 1 not in at_start and n - 1 != last):
                     continue
                 head = line.text[cut:m.start() + 1]
-                lines.append(_Line(head, line.start + cut, line.start + cut + len(head), display_width(head)))
+                lines.append(Line(head, line.start + cut, line.start + cut + len(head), display_width(head)))
                 cut = m.end()
                 at_start.add(n)
+                no = self._line_no(line)
                 self.warnings.append(bilingual(
-                    f"第{self.source.count(chr(10), 0, line.start) + 1}行：{article_citation(n)}接在上一条的句末，已另起",
-                    f"line {self.source.count(chr(10), 0, line.start) + 1}: article {n} ran on after "
-                    f"the sentence before it; it starts an article of its own"))
+                    f"第{no}行：{article_citation(n)}接在上一条的句末，已另起",
+                    f"line {no}: article {n} ran on after the sentence before it; "
+                    f"it starts an article of its own"))
             tail = line.text[cut:]
-            lines.append(_Line(tail, line.start + cut, line.end, display_width(tail)) if cut else line)
+            lines.append(Line(tail, line.start + cut, line.end, display_width(tail)) if cut else line)
         if len(lines) != len(self.lines):
             self.lines = lines
-            self.labels = [_label(line.text) for line in lines]
+            self.labels = [label(line.text) for line in lines]
 
     def _next_article_lines(self) -> list[int | None]:
         """For each line, the index of the next line (after it) that carries a 第X条 label."""
@@ -371,7 +267,7 @@ class _Parser:
                     f"an excerpt: the articles start at article {lab.number}"))
                 return "tiao", i
         seen_chapter = False
-        for i, (line, lab) in enumerate(zip(self.lines, self.labels)):
+        for i, (line, lab) in enumerate(zip(self.lines, self.labels, strict=True)):
             if lab and lab.level == "chapter":
                 seen_chapter = True
             m = RE_ORDINAL.match(line.text)
@@ -381,7 +277,7 @@ class _Parser:
                          "no articles found (neither 第一条 nor 一、 inside a 第一章)")
 
     @staticmethod
-    def _continues(lab: _Label, nxt: _Label) -> bool:
+    def _continues(lab: Label, nxt: Label) -> bool:
         """Does label `nxt` come right after `lab` (n+1, or n之一 after n)?"""
         if nxt.suffix is None:
             return is_next(lab.number, nxt.number)
@@ -417,8 +313,9 @@ class _Parser:
             if r is not None and r < rank:
                 start, rank, j = j, r, j - 1
                 continue
-            if r is None and j > 0 and self.labels[j] is None and (self._heading_rank(j - 1) or len(RANK)) < rank \
-                    and (RE_NOTE.match(self.lines[j].text) or _title_like(self.lines[j].text, True)
+            above = self._heading_rank(j - 1) if j > 0 else None
+            if r is None and above is not None and above < rank and self.labels[j] is None \
+                    and (RE_NOTE.match(self.lines[j].text) or title_like(self.lines[j].text, True)
                          and self._title_goes_on(j - 1)):
                 j -= 1
                 continue
@@ -432,7 +329,7 @@ class _Parser:
         Only in a text whose first labelled 章 is a later one, and never the document title."""
         text = clean(self.lines[j].text).strip()
         ahead = self._next_heading(j)
-        return self.labels[j] is None and _plain_title(text) \
+        return self.labels[j] is None and plain_title(text) \
             and text not in (clean(self.lines[0].text).strip(), clean(self.meta.title)) \
             and ahead is not None and ahead.level == "chapter" and ahead.number > 1
 
@@ -447,7 +344,7 @@ class _Parser:
         if lab is None or lab.level not in HEADING_LEVELS or line.width > HEADING_MAX_UNITS:
             return None
         title = line.text[lab.end:]
-        if title and not _title_like(title):
+        if title and not title_like(title):
             return None
         if self.width is not None and i > 0 and self._cut_mid_sentence(i - 1):
             return None  # a wrapped sentence that goes on with 第三章的规定…
@@ -461,7 +358,7 @@ class _Parser:
     def _division_title(self, i: int, first: bool = False) -> str | None:
         """The title when line i is a 一、 heading between articles (judicial interpretations)."""
         m = RE_ORDINAL.match(self.lines[i].text)
-        if not m or not _title_like(m.group(2)) or not m.group(2):
+        if not m or not title_like(m.group(2)) or not m.group(2):
             return None
         number = cn_to_int(m.group(1))
         if first and number != 1 or not first and not self.numbering.expected("division", number):
@@ -529,9 +426,9 @@ class _Parser:
         if RE_TRAILER.match(self.lines[i].text):
             return True
         return i + 1 < len(self.lines) and self.labels[i] is None \
-            and _plain_title(clean(self.lines[i].text)) and bool(RE_TRAILER.match(self.lines[i + 1].text))
+            and plain_title(clean(self.lines[i].text)) and bool(RE_TRAILER.match(self.lines[i + 1].text))
 
-    def _line_no(self, line: _Line) -> int:
+    def _line_no(self, line: Line) -> int:
         return self.source.count("\n", 0, line.start) + 1
 
     # -- headings
@@ -554,7 +451,7 @@ class _Parser:
                 return True
         return False
 
-    def _open(self, level: str, number: int, label: str, title: str, line: _Line) -> _HeadingB:
+    def _open(self, level: str, number: int, label: str, title: str, line: Line) -> _HeadingB:
         if not self.numbering.expected(level, number):
             self.warnings.append(_jump(level, self.numbering.last.get(level), number))
         self.numbering.take(level, number)
@@ -570,14 +467,15 @@ class _Parser:
         line = self.lines[i]
         heading = self.stack[-1] if self.stack else None
         if heading is not None and not heading.children and len(heading.lines) < 3 \
-                and _title_like(line.text, continued=True) and self.labels[i] is None \
+                and title_like(line.text, continued=True) and self.labels[i] is None \
                 and not RE_NOTE.match(line.text):
             if heading.level == "chapter" and (not heading.label or self._sections_ahead(i)):
+                title = clean(line.text).strip()
                 self.warnings.append(bilingual(
-                    f"{cite('chapter', heading.number)}的第一节没有“第一节”字样，按标题“{clean(line.text)}”补出",
+                    f"{cite('chapter', heading.number)}的第一节没有“第一节”字样，按标题“{title}”补出",
                     f"chapter {heading.number}: the first section has no label; "
-                    f"its title {clean(line.text)} was read as section 1"))
-                self._open("section", 1, "", clean(line.text).strip(), line)
+                    f"its title {title} was read as section 1"))
+                self._open("section", 1, "", title, line)
             else:
                 heading.title += clean(line.text).strip()  # a title wrapped onto a second line
                 heading.lines.append(line)
@@ -604,13 +502,13 @@ class _Parser:
         heading beside the 编 ("division").
         """
         line, nxt = self.lines[i], (self.labels[i + 1] if i + 1 < len(self.lines) else None)
-        if self.labels[i] or not _plain_title(clean(line.text).strip()):
+        if self.labels[i] or not plain_title(clean(line.text).strip()):
             return None
         if i > self.start and self.lines[i - 1].text[-1] not in SENTENCE_END:
             return None
         if nxt is None:
             # Two title lines, both unlabelled: a 章 and the first 节 in it.
-            pair = i + 2 < len(self.lines) and _plain_title(clean(self.lines[i + 1].text).strip())
+            pair = i + 2 < len(self.lines) and plain_title(clean(self.lines[i + 1].text).strip())
             return "chapter" if pair and self._next_article_follows(i + 2) else None
         if nxt.level == "section" and nxt.number == 1 and self._heading_title(i + 1) is not None:
             return "chapter"
@@ -641,7 +539,7 @@ class _Parser:
             return False
         if prev is None:
             return j == self.first
-        return self._continues(_Label("article", prev.number, prev.suffix, 0, True), lab)
+        return self._continues(Label("article", prev.number, prev.suffix, 0, True), lab)
 
     @cached_property
     def _title_lines(self) -> list[int]:
@@ -651,7 +549,7 @@ class _Parser:
             out[i] = count
             nxt = self.labels[i + 1] if i + 1 < len(self.lines) else None
             if self.labels[i] is None and nxt and nxt.level == "article" and i > 0 \
-                    and self.lines[i - 1].text[-1] in SENTENCE_END and _plain_title(clean(line.text).strip()):
+                    and self.lines[i - 1].text[-1] in SENTENCE_END and plain_title(clean(line.text).strip()):
                 count += 1
         out[len(self.lines)] = count
         return out
@@ -669,7 +567,7 @@ class _Parser:
             self.stack.clear()
         self._open(level, number, "", title, self.lines[i])
 
-    def _next_heading(self, i: int) -> _Label | None:
+    def _next_heading(self, i: int) -> Label | None:
         """The next labelled 编/分编/章/节 heading after line i."""
         j = self._next_heading_lines[i]
         return self.labels[j] if j is not None else None
@@ -697,7 +595,8 @@ class _Parser:
             number = cn_to_int(m.group(1))
             if not is_next(prev.number if prev else None, number):
                 return None
-            return self._new_article(number, None, line.text[:m.start(2)], line, m.start(2))
+            return self._new_article(number, None, line.text[:m.start(2)].strip(BLANK_CHARS), line,
+                                     m.start(2))
         lab = self.labels[i]
         if lab is None:
             return self._misspelt_article(i, prev)
@@ -708,7 +607,7 @@ class _Parser:
             return None
         return self._new_article(number, suffix, clean(line.text[:lab.end]).strip(), line, lab.end)
 
-    def _article_number(self, i: int, lab: _Label, prev: _ArticleB | None):
+    def _article_number(self, i: int, lab: Label, prev: _ArticleB | None):
         """(number, suffix) when line i starts an article, else (None, None).
 
         The next number is taken as it stands. A gap is taken when the following label
@@ -717,7 +616,7 @@ class _Parser:
         """
         if prev is None:
             return (lab.number, lab.suffix) if i == self.first else (None, None)
-        last = _Label("article", prev.number, prev.suffix, 0, True)
+        last = Label("article", prev.number, prev.suffix, 0, True)
         if self._continues(last, lab):
             return lab.number, lab.suffix
         if not lab.spaced or (i > 0 and self.width is not None and self._cut_mid_sentence(i - 1)):
@@ -726,14 +625,15 @@ class _Parser:
         follower = self.labels[j] if j is not None else None
         if lab.suffix is None and prev.number < lab.number <= prev.number + MAX_ARTICLE_GAP \
                 and (follower is None or self._continues(lab, follower)):
-            self.warnings.append(bilingual(
-                f"条文编号跳号：{article_citation(prev.number, prev.suffix)} → {article_citation(lab.number)}",
-                f"article numbers jump: {prev.number} → {lab.number}"))
+            before, after = article_citation(prev.number, prev.suffix), article_citation(lab.number)
+            self.warnings.append(bilingual(f"条文编号跳号：{before} → {after}",
+                                           f"article numbers jump: {prev.number} → {lab.number}"))
             return lab.number, None
         if follower is not None and follower.suffix is None and follower.number == prev.number + 2:
-            self.warnings.append(bilingual(
-                f"条文编号有误：{article_citation(lab.number, lab.suffix)}应为{article_citation(prev.number + 1)}",
-                f"article label out of sequence: {lab.number} read as {prev.number + 1}"))
+            wrong, right = article_citation(lab.number, lab.suffix), article_citation(prev.number + 1)
+            self.warnings.append(bilingual(f"条文编号有误：{wrong}应为{right}",
+                                           f"article label out of sequence: {lab.number} read as "
+                                           f"{prev.number + 1}"))
             return prev.number + 1, None
         return None, None
 
@@ -752,7 +652,7 @@ class _Parser:
                                        f"article label misspelt: {label} read as {prev.number + 1}"))
         return self._new_article(prev.number + 1, None, label, line, m.end())
 
-    def _new_article(self, number: int, suffix: int | None, label: str, line: _Line,
+    def _new_article(self, number: int, suffix: int | None, label: str, line: Line,
                      skip: int) -> _ArticleB:
         chapter = next((h.number for h in reversed(self.stack) if h.level == "chapter"), None)
         section = next((h.number for h in reversed(self.stack) if h.level == "section"), None)
@@ -763,12 +663,12 @@ class _Parser:
         return article
 
     @staticmethod
-    def _new_paragraph(article: _ArticleB, line: _Line, skip: int = 0) -> None:
+    def _new_paragraph(article: _ArticleB, line: Line, skip: int = 0) -> None:
         block = _Block()
         block.add(line, skip)
         article.paragraphs.append(_ParagraphB(block))
 
-    def _continue_article(self, article: _ArticleB, line: _Line, close_paragraph: bool) -> None:
+    def _continue_article(self, article: _ArticleB, line: Line, close_paragraph: bool) -> None:
         paragraph = article.paragraphs[-1]
         item = paragraph.items[-1] if paragraph.items else None
         m = RE_ITEM.match(line.text)
