@@ -140,3 +140,93 @@ def test_sample_texts_match_their_manifest(row):
     counts = (len(reg.articles()), labelled(reg.chapters), labelled(reg.sections()))
     assert counts == (int(row["articles"]), int(row["chapter_headings"]), int(row["section_headings"]))
     assert headings_inside_articles(reg) == []
+
+
+# Each layout slip of the hard set, applied to the real texts of the sample: the articles and
+# the heading tree must come out as they do from the text as published.
+NUM = f"{NUMERAL_CLASS}+"
+CHAPTER_LINE = re.compile(rf"^(第{NUM}章)[\s\u3000\u2002]*(.+)$")
+SECTION_LINE = re.compile(rf"^(第{NUM}节)[\s\u3000\u2002]*(.+)$")
+ARTICLE_LINE = re.compile(rf"^第{NUM}条")
+
+
+def slip(kind: str, lines: list[str], rnd) -> list[str] | None:
+    """The text with one kind of slip put in, or None when the text offers no place for it."""
+    chapters = [i for i, x in enumerate(lines) if CHAPTER_LINE.match(x)]
+    sections = [i for i, x in enumerate(lines) if SECTION_LINE.match(x)]
+    articles = [i for i, x in enumerate(lines) if ARTICLE_LINE.match(x)]
+    out = lines[:]
+    if kind == "chapter label lost":
+        places = [i for i in chapters[1:] if i + 1 in articles]
+        if not places:
+            return None
+        i = rnd.choice(places)
+        out[i] = CHAPTER_LINE.match(out[i]).group(2)
+    elif kind == "no space or an en space after the label":
+        if not chapters:
+            return None
+        for i in chapters + sections:
+            m = CHAPTER_LINE.match(out[i]) or SECTION_LINE.match(out[i])
+            out[i] = m.group(1) + rnd.choice(["", "\u2002", "\u2002\u2002"]) + m.group(2)
+    elif kind == "zero-width spaces":
+        if not chapters:
+            return None
+        out = [x.replace("，", "，\u200b", 1) for x in out]
+        for i in reversed(chapters):
+            out.insert(i + 1, "\u200b")
+    elif kind == "title wrapped":
+        places = [i for i in chapters if len(CHAPTER_LINE.match(out[i]).group(2)) >= 8]
+        if not places:
+            return None
+        i = rnd.choice(places)
+        out[i:i + 1] = [out[i][:-4], out[i][-4:]]
+    elif kind == "first section label lost":
+        places = [i for i in sections if i - 1 in chapters]
+        if not places:
+            return None
+        i = rnd.choice(places)
+        out[i] = SECTION_LINE.match(out[i]).group(2)
+    elif kind == "label runs on":
+        places = [i for i in articles[2:] if out[i - 1].endswith("。") and i - 1 not in chapters + sections]
+        if not places:
+            return None
+        i = rnd.choice(places)
+        out[i - 1:i + 1] = [out[i - 1] + " " + out[i]]
+    elif kind == "label misspelt":
+        places = [i for i in articles if re.match(rf"^第{NUM}一条 ", out[i])]
+        if not places:
+            return None
+        i = rnd.choice(places)
+        out[i] = re.sub(r"^(第[^条]*)一条", r"\1－条", out[i])
+    return out
+
+
+SLIPS = ["chapter label lost", "no space or an en space after the label", "zero-width spaces",
+         "title wrapped", "first section label lost", "label runs on", "label misspelt"]
+
+
+def shape(reg):
+    return ([(a.number, a.text) for a in reg.articles()], len(reg.chapters), len(reg.sections()))
+
+
+@pytest.mark.parametrize("kind", SLIPS)
+def test_a_slip_put_into_real_texts_changes_neither_articles_nor_headings(kind):
+    import random
+    import zlib
+
+    from kg.model import Metadata
+    from kg.segment import segment
+    tried, wrong = 0, []
+    for row in SAMPLE_ROWS:
+        name = row.values[0]["file"]
+        if row.values[0]["labels"] != "clean":
+            continue
+        text = (SAMPLE / name).read_text(encoding="utf-8")
+        changed = slip(kind, text.split("\n"), random.Random(zlib.crc32(name.encode())))
+        if changed is None:
+            continue
+        tried += 1
+        meta = Metadata(id="x", title="x")
+        if shape(segment("\n".join(changed), meta)) != shape(segment(text, meta)):
+            wrong.append(name)
+    assert tried >= 10 and wrong == []

@@ -46,7 +46,7 @@ RE_TRAILER = re.compile(rf"^(主送|抄送|抄报|分送|印发)[:：{BLANK_CHAR
 TITLE_MAX_CHARS = 40        # a heading title, or an unlabelled title line
 HEADING_MAX_UNITS = 2 * TITLE_MAX_CHARS + 16  # a heading line, label and title, in display units
 END_PUNCT = "。！？；：!?;:"
-SENTENCE_END = "。！？!?"
+SENTENCE_END = "。！？!?．."  # a full stop typed as a Latin . still ends the sentence
 CLAUSE_PUNCT = "；：;:"
 # 第三章的规定… is a reference inside a sentence, not a heading.
 NOT_A_TITLE_START = "的、，。；："
@@ -54,8 +54,8 @@ MIN_WRAP_UNITS = 20         # narrower lines are not evidence of hard wrapping
 
 
 def display_width(text: str) -> int:
-    """Width in half-width units: CJK and full-width forms count 2."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Width in half-width units: CJK and full-width forms count 2, zero-width characters 0."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else c not in INVISIBLE for c in text)
 
 
 def is_cjk(char: str) -> bool:
@@ -128,7 +128,8 @@ def measure(lines: list[Line], labels: list[Label | None]) -> int | None:
     """The line width the text was wrapped at, or None when it is not wrapped.
 
     A line that ends mid-sentence was cut by the wrap, so it runs full width:
-    when enough lines do, their most common width is the line width.
+    when enough lines do, their most common width is the line width — unless many
+    lines run wider than that, as one-paragraph-a-line text with a narrow table does.
     """
     cut = [line.width for line, label in zip(lines, labels, strict=True)
            if line.text[-1] not in END_PUNCT and not (label and label.level in HEADING_LEVELS)
@@ -136,7 +137,10 @@ def measure(lines: list[Line], labels: list[Label | None]) -> int | None:
     if len(cut) < 3 or len(cut) < 0.25 * len(lines):
         return None
     widths = Counter(cut)
-    return max(widths, key=lambda w: (widths[w], w))
+    width = max(widths, key=lambda w: (widths[w], w))
+    if sum(line.width > width + 4 for line in lines) > len(lines) / 3:
+        return None
+    return width
 
 
 def title_like(text: str, continued: bool = False) -> bool:
@@ -149,6 +153,18 @@ def title_like(text: str, continued: bool = False) -> bool:
     if title and title[0] in NOT_A_TITLE_START and not continued:
         return False
     return "。" not in title[:-1] and not (title.endswith("。") and (len(title) > 20 or "，" in title))
+
+
+RE_CLOSING_NOTE = re.compile(r"[（(][^（(）)]*[）)]$")
+
+
+def ends_sentence(text: str) -> bool:
+    """Does the line end a sentence, perhaps before a note in brackets (…配合。（2010年12月23日删除））?
+
+    >>> ends_sentence("应当予以配合。（2010年12月23日删除）"), ends_sentence("下列事项：")
+    (True, False)
+    """
+    return (RE_CLOSING_NOTE.sub("", text) or text)[-1] in SENTENCE_END
 
 
 def plain_title(text: str) -> bool:

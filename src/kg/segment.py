@@ -40,11 +40,11 @@ from kg.layout import (
     RE_RUN_ON,
     RE_SUBITEM,
     RE_TRAILER,
-    SENTENCE_END,
     Label,
     Line,
     clean,
     display_width,
+    ends_sentence,
     is_cjk,
     label,
     lines,
@@ -207,6 +207,7 @@ class _Parser:
         self.article_lines = [i for i, lab in enumerate(self.labels) if lab and lab.level == "article"]
         self.next_article_line = self._next_article_lines()
         self.scheme, self.first = self._scheme()
+        self.excerpt = self.scheme == "tiao" and self.labels[self.first].number != 1
         self.articles: list[_ArticleB] = []
         self.top: list = []                 # top-level _HeadingB | _ArticleB
         self.stack: list[_HeadingB] = []    # open headings, outermost first
@@ -361,13 +362,18 @@ class _Parser:
         if not m or not title_like(m.group(2)) or not m.group(2):
             return None
         number = cn_to_int(m.group(1))
-        if first and number != 1 or not first and not self.numbering.expected("division", number):
+        # An excerpt may start in any part; a whole text starts at 一、 and counts on.
+        in_order = number == 1 if first else self.numbering.expected("division", number)
+        if not in_order and not (self.excerpt and self.numbering.last.get("division") is None):
             return None
-        following = self.labels[i + 1] if i + 1 < len(self.lines) else None
-        if following is None or (following.level == "article" and not following.spaced):
+        if i + 1 >= len(self.lines):
+            return None
+        following = self.labels[i + 1]
+        if following is None and not RE_MISSPELT.match(self.lines[i + 1].text) \
+                or following is not None and following.level == "article" and not following.spaced:
             return None
         # After a sentence, not after 下列…： (that 一、 is the first entry of a list).
-        if not first and i > self.start and self.lines[i - 1].text[-1] not in SENTENCE_END \
+        if not first and i > self.start and not ends_sentence(self.lines[i - 1].text) \
                 and not self._heading_title(i - 1):
             return None
         return clean(m.group(2)).strip()
@@ -501,20 +507,20 @@ class _Parser:
         them are 节 (while a 章 is open); otherwise a 章 — or, in a text divided into 编, a
         heading beside the 编 ("division").
         """
-        line, nxt = self.lines[i], (self.labels[i + 1] if i + 1 < len(self.lines) else None)
-        if self.labels[i] or not plain_title(clean(line.text).strip()):
+        line = self.lines[i]
+        if self.labels[i] or i + 1 >= len(self.lines) or not plain_title(clean(line.text).strip()):
             return None
-        if i > self.start and self.lines[i - 1].text[-1] not in SENTENCE_END:
+        if i > self.start and not ends_sentence(self.lines[i - 1].text):
             return None
-        if nxt is None:
-            # Two title lines, both unlabelled: a 章 and the first 节 in it.
-            pair = i + 2 < len(self.lines) and plain_title(clean(self.lines[i + 1].text).strip())
-            return "chapter" if pair and self._next_article_follows(i + 2) else None
-        if nxt.level == "section" and nxt.number == 1 and self._heading_title(i + 1) is not None:
+        nxt = self.labels[i + 1]
+        if nxt and nxt.level == "section" and nxt.number == 1 and self._heading_title(i + 1) is not None:
             return "chapter"
         if not self._next_article_follows(i + 1):
-            return None
-        if any(h.level == "book" for h in self.stack):
+            # Two title lines, both unlabelled: a 章 and the first 节 in it.
+            pair = nxt is None and i + 2 < len(self.lines) \
+                and plain_title(clean(self.lines[i + 1].text).strip())
+            return "chapter" if pair and self._next_article_follows(i + 2) else None
+        if any(h.level == "book" for h in self.stack) and self._next_heading(i) is None:
             return "division"  # 附则 after the last 编: a heading of its own, outside the 编
         in_section = bool(self.stack) and self.stack[-1].level == "section"
         j = self._next_heading_lines[i]
@@ -532,10 +538,20 @@ class _Parser:
             return ahead.level if before_next <= missing else "section"
         return "chapter"
 
+    def _misspelt_fits(self, i: int, prev: _ArticleB | None) -> bool:
+        """Could a misspelt label on line i be the article after `prev`: is the next label the
+        one after it (or its 之一), or is there none?"""
+        j = self.next_article_line[i]
+        return prev is not None and not prev.suffix and (
+            j is None or (self.labels[j].number, self.labels[j].suffix) in {(prev.number + 2, None),
+                                                                            (prev.number + 1, 1)})
+
     def _next_article_follows(self, j: int) -> bool:
         """Does line j start the article after the last one read?"""
         lab, prev = self.labels[j], (self.articles[-1] if self.articles else None)
-        if lab is None or lab.level != "article":
+        if lab is None:
+            return bool(RE_MISSPELT.match(self.lines[j].text)) and self._misspelt_fits(j, prev)
+        if lab.level != "article":
             return False
         if prev is None:
             return j == self.first
@@ -549,7 +565,7 @@ class _Parser:
             out[i] = count
             nxt = self.labels[i + 1] if i + 1 < len(self.lines) else None
             if self.labels[i] is None and nxt and nxt.level == "article" and i > 0 \
-                    and self.lines[i - 1].text[-1] in SENTENCE_END and plain_title(clean(line.text).strip()):
+                    and ends_sentence(self.lines[i - 1].text) and plain_title(clean(line.text).strip()):
                 count += 1
         out[len(self.lines)] = count
         return out
@@ -629,7 +645,8 @@ class _Parser:
             self.warnings.append(bilingual(f"条文编号跳号：{before} → {after}",
                                            f"article numbers jump: {prev.number} → {lab.number}"))
             return lab.number, None
-        if follower is not None and follower.suffix is None and follower.number == prev.number + 2:
+        if lab.suffix is None and follower is not None and follower.suffix is None \
+                and follower.number == prev.number + 2:
             wrong, right = article_citation(lab.number, lab.suffix), article_citation(prev.number + 1)
             self.warnings.append(bilingual(f"条文编号有误：{wrong}应为{right}",
                                            f"article label out of sequence: {lab.number} read as "
@@ -639,13 +656,12 @@ class _Parser:
 
     def _misspelt_article(self, i: int, prev: _ArticleB | None) -> _ArticleB | None:
         """第三十－条: a label whose number cannot be read, between the article before it
-        and the one after next, is the article in between."""
+        and the one after next (or last of all), is the article in between."""
         line = self.lines[i]
         m = RE_MISSPELT.match(line.text)
-        j = self.next_article_line[i]
-        if not m or prev is None or prev.suffix or j is None \
-                or (self.labels[j].number, self.labels[j].suffix) != (prev.number + 2, None) \
-                or self.lines[i - 1].text[-1] not in SENTENCE_END and not self._heading_title(i - 1):
+        after_heading = self.stack and self.stack[-1].lines[-1] is self.lines[i - 1]
+        if not m or not self._misspelt_fits(i, prev) \
+                or self.lines[i - 1].text[-1] not in END_PUNCT and not after_heading:
             return None
         label = clean(m.group(0)).strip()
         self.warnings.append(bilingual(f"条文编号有误：{label}应为{article_citation(prev.number + 1)}",
