@@ -4,12 +4,15 @@
 >>> [a.citation for a in reg.articles()]
 ['第一条', '第二条']
 
-Headings (编 分编 章 节) are found by their label wherever they stand, in or out of
-sequence; a 一、 line between two 条 that is followed by a 条 is a heading too. A
-short unlabelled line right after a heading continues its title, or is the title of a
-节 whose 第一节 label the source left out. 条 follow their numbering: a gap, or one
-mistyped label, is accepted when the next label confirms it. Every repair is reported
-in Regulation.warnings; text that still cannot be read is a ParseError.
+Lines are classified in kg.layout; here they become a tree. Headings (编 分编 章 节) are
+found by their label wherever they stand, in or out of sequence, and a 一、 line between
+two 条 is a heading of a judicial interpretation. A heading the source printed without
+its label is still a heading: a short line with no punctuation between two articles, or
+right under a 章 before its 第二节, takes the level and number it fills; a short line under
+a heading otherwise continues its title. 条 follow their numbering: a gap, a misspelt
+label or one that runs on after the previous sentence is accepted when the next label
+confirms it. Every repair is reported in Regulation.warnings; text that still cannot be
+read is a ParseError.
 
 Paragraph (款) rule for hard-wrapped text: lines are measured in display
 units (CJK = 2).  A 款 ends after a line ending in 。！？；： when
