@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from kg.hierarchy import BY_NAME
 from kg.numerals import NUMERAL_CHARS, NUMERAL_CLASS, cn_to_int
@@ -82,12 +83,18 @@ def clean(text: str) -> str:
             return ""
         return " "
     return _STRAY_SPACE.sub(repl, text)
+
+
 @dataclass
 class Line:
     text: str      # stripped
     start: int     # offset of text in source
     end: int
-    width: int
+
+    @cached_property
+    def width(self) -> int:
+        """Display width; only hard-wrapped text needs it, so it is measured on demand."""
+        return display_width(self.text)
 
 
 @dataclass(frozen=True)
@@ -119,7 +126,7 @@ def lines(source: str) -> list[Line]:
         stripped = raw.strip(BLANK_CHARS + "\r")
         if stripped and not RE_PAGE_NUMBER.match(stripped):
             start = pos + raw.index(stripped)
-            out.append(Line(stripped, start, start + len(stripped), display_width(stripped)))
+            out.append(Line(stripped, start, start + len(stripped)))
         pos += len(raw) + 1
     return out
 

@@ -46,7 +46,6 @@ from kg.layout import (
     Label,
     Line,
     clean,
-    display_width,
     ends_sentence,
     is_cjk,
     label,
@@ -232,7 +231,7 @@ class _Parser:
                 if n in at_start or n - 1 not in at_start or (n + 1 not in at_start and n - 1 != last):
                     continue
                 head = line.text[cut:m.start() + 1]
-                lines.append(Line(head, line.start + cut, line.start + cut + len(head), display_width(head)))
+                lines.append(Line(head, line.start + cut, line.start + cut + len(head)))
                 cut = m.end()
                 at_start.add(n)
                 no = self._line_no(line)
@@ -241,7 +240,7 @@ class _Parser:
                     f"line {no}: article {n} ran on after the sentence before it; "
                     f"it starts an article of its own"))
             tail = line.text[cut:]
-            lines.append(Line(tail, line.start + cut, line.end, display_width(tail)) if cut else line)
+            lines.append(Line(tail, line.start + cut, line.end) if cut else line)
         if len(lines) != len(self.lines):
             self.lines = lines
             self.labels = [label(line.text) for line in lines]
