@@ -500,8 +500,17 @@ def browser_rows(repeat: int) -> list[dict]:
              "app_peak_rss_mib": rss}]
 
 
+def lawref_rows(repeat: int) -> list[dict]:
+    """The segmenter on the LawRefBook corpus ($KG_LAWREF_DIR or /work/shared/corpora/lawref):
+    parse rate, counts against its manifest, crashes, headings inside articles, time; anchor:
+    reading and splitting the same files in the same worker pool. No rows without the corpus."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import lawref
+    return lawref.rows()
+
+
 ROWS = {"build": build_rows, "qa": qa_rows, "validate": validate_rows, "endpoint": endpoint_rows,
-        "browser": browser_rows}
+        "browser": browser_rows, "lawref": lawref_rows}
 
 
 def print_table(rows: list[dict]) -> None:

@@ -69,3 +69,31 @@ def test_article_texts_keep_every_body_character_in_order(articles, width, page_
     assert [a.number for a in reg.articles()] == list(range(1, len(articles) + 1))
     expected = "".join(cjk("".join(p)) for p in articles)
     assert "".join(cjk(a.text) for a in reg.articles()) == expected
+
+
+NOISE = st.sampled_from(["\u200b", "\u2002", "\u3000", "\ufeff", "\u00a0", " ", "\u200b\u200b"])
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ARTICLE, min_size=1, max_size=6), st.data())
+def test_invisible_characters_and_odd_spaces_change_no_article_and_spans_stay_exact(articles, data):
+    lines = []
+    for n, paragraphs in enumerate(articles, 1):
+        lines += [(f"第{int_to_cn(n)}条 ", paragraphs[0])] + [("", p) for p in paragraphs[1:]]
+    plain = segment("\n".join(label + text for label, text in lines), META)
+    noisy_lines = []
+    for label, text in lines:
+        cut = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=4)))
+        pieces, last = [], 0
+        for c in cut:
+            pieces += [text[last:c], data.draw(NOISE)]
+            last = c
+        noisy_lines.append(data.draw(NOISE) + label + "".join(pieces) + text[last:] + data.draw(NOISE))
+        if data.draw(st.booleans()):
+            noisy_lines.append(data.draw(NOISE))  # a line holding only an invisible character
+    source = "\n".join(noisy_lines)
+    noisy = segment(source, META)
+    assert [(a.number, a.text) for a in noisy.articles()] == [(a.number, a.text) for a in plain.articles()]
+    for a in noisy.articles():
+        raw = source[a.span.start:a.span.end]
+        assert raw.startswith("第") and cjk(raw) == cjk(a.label) + cjk(a.text)

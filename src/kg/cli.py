@@ -69,6 +69,8 @@ def cmd_structure(args: argparse.Namespace) -> int:
     _graph_options(args)
     if args.endpoint or args.graph_dir or os.environ.get("KG_SPARQL_ENDPOINT"):
         doc = _structure_from_store(_store(args), args.id)
+        for warning in doc["warnings"]:
+            print(f"警告 / warning: {warning}", file=sys.stderr)
         if args.json:
             print(json.dumps(doc, ensure_ascii=False, indent=1))
         else:
@@ -78,6 +80,8 @@ def cmd_structure(args: argparse.Namespace) -> int:
                 print(f"  第{c['number']}章 {c['title']}（{len(arts)} 条）")
         return 0
     reg = _one(args.text)
+    for warning in reg.warnings:
+        print(f"警告 / warning: {warning}", file=sys.stderr)
     if args.json:
         print(json.dumps(structure_dict(reg), ensure_ascii=False, indent=1))
     else:
@@ -99,7 +103,9 @@ def _structure_from_store(store, reg_id: str | None) -> dict:
     if len(regs) > 1:
         raise UsageError("图谱中有多部规章，请用 --id 指定：" + "、".join(r["id"] for r in regs)
                          + " / several regulations: name one with --id")
-    return structure_from_rows(regs[0], run(store, "structure", id=Literal(regs[0]["id"])))
+    rid = Literal(regs[0]["id"])
+    return structure_from_rows(regs[0], run(store, "structure", id=rid),
+                               [r["warning"] for r in run(store, "warnings", id=rid)])
 
 
 def _article_number(text: str) -> int:

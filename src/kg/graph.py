@@ -21,7 +21,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from kg.corpus import base_iri
 from kg.extract import Norm, extract
 from kg.lexicon import load_lexicon
-from kg.model import Article, Chapter, Item, Paragraph, Regulation, Section, Subitem
+from kg.model import Article, Chapter, Division, Item, Node, Paragraph, Regulation, Section, Subitem
 from kg.ns import ELI, KG, KGST, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 from kg.refs import references
 from kg.resources import data_dir
@@ -78,10 +78,18 @@ class _Emitter:
 
     def triples(self) -> Iterator[Triple]:
         yield from self._regulation()
-        for chapter in self.reg.chapters:
-            yield from self._chapter(chapter)
-        for article in self.reg.articles_outside_chapters:
-            yield from self._article(article, self.root)
+        for node in self.reg.contents:
+            yield from self._content(node, self.root)
+
+    def _content(self, node: Node, parent: URIRef) -> Iterator[Triple]:
+        if isinstance(node, Article):
+            yield from self._article(node, parent)
+        elif isinstance(node, Chapter):
+            yield from self._chapter(node, parent)
+        elif isinstance(node, Section):
+            yield from self._heading(node, parent, KGST.section, node.articles)
+        else:
+            yield from self._division(node, parent)
 
     def _regulation(self) -> Iterator[Triple]:
         m, r = self.reg.meta, self.root
@@ -103,6 +111,8 @@ class _Emitter:
             yield r, ELI.date_document, Literal(m.issued, datatype=XSD.date)
         if m.adopted:
             yield r, KG.dateAdopted, Literal(m.adopted, datatype=XSD.date)
+        for warning in self.reg.warnings:
+            yield r, KG.parseWarning, Literal(warning)
 
     def _node(self, iri: URIRef, parent: URIRef, kind: URIRef, number: int, marker: str,
               citation: str, eid: str, span) -> Iterator[Triple]:
@@ -125,18 +135,28 @@ class _Emitter:
     def _heading(self, node: Chapter | Section, parent: URIRef, kind: URIRef,
                  articles: Iterable[Article]) -> Iterator[Triple]:
         iri = self.iri(node.path)
-        yield from self._node(iri, parent, kind, node.number, node.heading.split(" ")[0],
-                              node.heading, node.eid, node.span)
+        yield from self._node(iri, parent, kind, node.number, node.label, node.heading, node.eid,
+                              node.span)
         yield iri, KG.heading, _lit(node.title)
         yield iri, KG.text, _lit(node.heading)
         for article in articles:
             yield from self._article(article, iri)
 
-    def _chapter(self, chapter: Chapter) -> Iterator[Triple]:
-        yield from self._heading(chapter, self.root, KGST.chapter, chapter.articles)
+    def _chapter(self, chapter: Chapter, parent: URIRef) -> Iterator[Triple]:
+        yield from self._heading(chapter, parent, KGST.chapter, chapter.articles)
         for section in chapter.sections:
             yield from self._heading(section, self.iri(chapter.path), KGST.section,
                                      section.articles)
+
+    def _division(self, node: Division, parent: URIRef) -> Iterator[Triple]:
+        """编, 分编 or a 一、 heading: cited 第二编 分则, printed as in the text."""
+        iri = self.iri(node.path)
+        yield from self._node(iri, parent, KGST[node.level], node.number, node.label,
+                              f"{node.citation} {node.title}".strip(), node.eid, node.span)
+        yield iri, KG.heading, _lit(node.title)
+        yield iri, KG.text, _lit(node.heading)
+        for child in node.children:
+            yield from self._content(child, iri)
 
     def _article(self, a: Article, parent: URIRef) -> Iterator[Triple]:
         iri = self.iri(a.path)

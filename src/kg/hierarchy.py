@@ -1,4 +1,5 @@
-"""The levels of a Chinese regulation in one table: 章 节 条 款 项 目.
+"""The levels of a Chinese regulation in one table: 编 分编 章 节 条 款 项 目, and the 一、
+headings that group the 条 of a judicial interpretation ("division", cited 第一部分).
 
 Each level's ELI path segment, Akoma Ntoso eId segment, subdivision-type slug and
 citation pattern are written here once; IRIs and eIds are built and parsed only here.
@@ -33,6 +34,7 @@ class Level:
 LEVELS: tuple[Level, ...] = (
     Level("book", "编", "book", "book", "第{n}编", "book"),
     Level("part", "分编", "part", "part", "第{n}分编", "part"),
+    Level("division", "部分", "dvs", "division", "第{n}部分", "dvs"),
     Level("chapter", "章", "chp", "chp", "第{n}章", "chp"),
     Level("section", "节", "sec", "sec", "第{n}节", "sec"),
     Level("article", "条", "art", "art", "第{n}条", "art"),

@@ -1,7 +1,8 @@
-"""The parsed structure of a regulation: 章 > 节 > 条 > 款 > 项 > 目, all frozen.
+"""The parsed structure of a regulation: 编 > 分编 > 章 > 节 > 条 > 款 > 项 > 目, all frozen.
 
 Every node keeps its number, clean text, Chinese citation, AKN eId, ELI path
-segment and the character span it came from in the raw source.
+segment and the character span it came from in the raw source. The tree is
+Regulation.contents; `chapters` and `articles_outside_chapters` are flat views of it.
 
 >>> Span(3, 9).length
 6
@@ -13,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
+from kg.hierarchy import cite
 from kg.numerals import int_to_cn
 
 
@@ -126,7 +128,7 @@ class Article:
 
 @dataclass(frozen=True)
 class Section:
-    """节 inside a chapter."""
+    """节, normally inside a chapter; `label` is as printed, "" when the source left it out."""
 
     number: int
     title: str
@@ -134,6 +136,7 @@ class Section:
     path: str
     eid: str
     articles: tuple[Article, ...] = ()
+    label: str = ""
 
     @property
     def heading(self) -> str:
@@ -142,7 +145,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Chapter:
-    """章; `articles` are those not inside a 节."""
+    """章; `articles` are those not inside a 节; `label` is as printed (第三章)."""
 
     number: int
     title: str
@@ -151,6 +154,7 @@ class Chapter:
     eid: str
     sections: tuple[Section, ...] = ()
     articles: tuple[Article, ...] = ()
+    label: str = ""
 
     @property
     def heading(self) -> str:
@@ -162,22 +166,83 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class Division:
+    """A heading that groups 章 or 条 without being a 章: 编 (level "book"), 分编 ("part"),
+    or a 一、 heading between the 条 of a judicial interpretation ("division").
+
+    >>> Division("book", 2, "第二编", "分则", Span(0, 6), "book_2", "book_2").heading
+    '第二编 分则'
+    """
+
+    level: str
+    number: int
+    label: str
+    title: str
+    span: Span
+    path: str
+    eid: str
+    children: tuple[Division | Chapter | Section | Article, ...] = ()
+
+    @property
+    def citation(self) -> str:
+        """第二编, 第一分编, 第一部分."""
+        return cite(self.level, self.number)
+
+    @property
+    def heading(self) -> str:
+        """The heading as printed, normalised: label, one space, title."""
+        return f"{self.label} {self.title}".strip() if self.label.startswith("第") else \
+            f"{self.label}{self.title}"
+
+
+Node = Division | Chapter | Section | Article
+
+
+def _walk(nodes: tuple[Node, ...]):
+    for node in nodes:
+        yield node
+        if isinstance(node, Division):
+            yield from _walk(node.children)
+        elif isinstance(node, Chapter):
+            yield from _walk(tuple(sorted(node.articles + node.sections, key=lambda n: n.span.start)))
+        elif isinstance(node, Section):
+            yield from node.articles
+
+
+@dataclass(frozen=True)
 class Regulation:
-    """The whole parsed document."""
+    """The whole parsed document.
+
+    `contents` is the tree below the regulation in document order (编/分编/一、 headings,
+    章, 节 outside any 章, and 条 outside any 章). `warnings` are the layout slips the
+    segmenter repaired, each in Chinese and English.
+    """
 
     meta: Metadata
     source: str
     scheme: str  # "tiao" (第X条) or "ordinal" (一、 inside chapters)
-    chapters: tuple[Chapter, ...] = ()
-    articles_outside_chapters: tuple[Article, ...] = ()
+    contents: tuple[Node, ...] = ()
     front_matter: str = ""
     trailer: str = ""
+    warnings: tuple[str, ...] = ()
+
+    def walk(self) -> list[Node]:
+        """Every heading and article, depth-first in document order."""
+        return list(_walk(self.contents))
+
+    @cached_property
+    def chapters(self) -> tuple[Chapter, ...]:
+        """Every 章 in document order, also those inside a 编 (numbers may restart there)."""
+        return tuple(n for n in self.walk() if isinstance(n, Chapter))
+
+    @cached_property
+    def articles_outside_chapters(self) -> tuple[Article, ...]:
+        """Every 条 that is in no 章 (it may still be in a 编, a 一、 heading or a 节)."""
+        inside = {id(a) for c in self.chapters for a in c.all_articles()}
+        return tuple(n for n in self.walk() if isinstance(n, Article) and id(n) not in inside)
 
     def articles(self) -> list[Article]:
-        found = list(self.articles_outside_chapters)
-        for c in self.chapters:
-            found += c.all_articles()
-        return sorted(found, key=lambda a: a.span.start)
+        return [n for n in self.walk() if isinstance(n, Article)]
 
     def article(self, number: int, suffix: int | None = None) -> Article:
         """The article with that number; KeyError when there is none."""
@@ -188,7 +253,11 @@ class Regulation:
         return {(a.number, a.suffix): a for a in self.articles()}
 
     def sections(self) -> list[Section]:
-        return [s for c in self.chapters for s in c.sections]
+        return [n for n in self.walk() if isinstance(n, Section)]
+
+    def divisions(self) -> list[Division]:
+        """Every 编, 分编 and 一、 heading in document order."""
+        return [n for n in self.walk() if isinstance(n, Division)]
 
 
 def paragraph_citation(article: str, number: int) -> str:

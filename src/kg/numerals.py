@@ -8,7 +8,7 @@ from __future__ import annotations
 
 DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-UNITS = {"十": 10, "百": 100, "千": 1000}
+UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
 # A regex character class matching one Chinese numeral character.
 NUMERAL_CLASS = f"[{NUMERAL_CHARS}]"
@@ -30,21 +30,24 @@ def cn_to_int(text: str) -> int:
     if not any(c in UNITS for c in text):
         # Digit-by-digit form, as in years: 二〇〇四.
         return int("".join(str(DIGITS[c]) for c in text))
-    total, digit = 0, None
+    total, section, digit = 0, 0, None  # 万 multiplies everything before it: 十二万 = 12 × 10000
     for c in text:
         if c in DIGITS:
             digit = DIGITS[c]
+        elif c == "万":
+            total += (section + (digit or 0) or 1) * UNITS[c]
+            section, digit = 0, None
         else:
-            total += (1 if digit is None else digit) * UNITS[c]
+            section += (1 if digit is None else digit) * UNITS[c]
             digit = None
-    return total + (digit or 0)
+    return total + section + (digit or 0)
 
 
 def int_to_cn(n: int) -> str:
     """Render a positive int the way Chinese legal text numbers articles.
 
-    >>> int_to_cn(10), int_to_cn(19), int_to_cn(105), int_to_cn(110)
-    ('十', '十九', '一百零五', '一百一十')
+    >>> int_to_cn(10), int_to_cn(19), int_to_cn(105), int_to_cn(110), int_to_cn(1260), int_to_cn(12005)
+    ('十', '十九', '一百零五', '一百一十', '一千二百六十', '一万二千零五')
     """
     if n <= 0:
         raise ValueError("numbers start at 1")
@@ -56,12 +59,13 @@ def int_to_cn(n: int) -> str:
     if n < 100:
         tens, ones = divmod(n, 10)
         return names[tens] + "十" + (names[ones] if ones else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        if rest == 0:
-            return names[hundreds] + "百"
-        if rest < 10:
-            return names[hundreds] + "百零" + names[rest]
-        tail = int_to_cn(rest)
-        return names[hundreds] + "百" + ("一" + tail if rest < 20 else tail)
-    raise ValueError("numbers above 999 are not used for subdivisions")
+    unit, name = (100, "百") if n < 1000 else (1000, "千") if n < 10000 else (10000, "万")
+    head, rest = divmod(n, unit)
+    head_cn = names[head] if head < 10 else int_to_cn(head)
+    if rest == 0:
+        return head_cn + name
+    tail = int_to_cn(rest)
+    # 一百零五, 一千零五十; a 十 right after the hundreds or a 零 is spoken 一十: 一百一十, 一千零一十.
+    if rest < unit // 10:
+        return head_cn + name + "零" + (("一" + tail) if 10 <= rest < 20 else tail)
+    return head_cn + name + (("一" + tail) if rest < 20 else tail)

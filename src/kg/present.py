@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from kg.hierarchy import permalink as permalink
-from kg.model import Article, Item, Paragraph, Regulation
+from kg.model import Article, Division, Item, Paragraph, Regulation, Section
 
 
 def _item_dict(item: Item) -> dict:
@@ -35,8 +35,33 @@ def article_dict(a: Article) -> dict:
     return d
 
 
+def _parents(reg: Regulation) -> dict[int, str]:
+    """id(node) -> path of the 编/分编/一、 heading or 节 it sits in ("" for the regulation).
+
+    Chapters are not entered: their 节 and 条 are nested in the chapter's own dict.
+    """
+    out: dict[int, str] = {}
+
+    def visit(nodes, parent: str) -> None:
+        for node in nodes:
+            out[id(node)] = parent
+            if isinstance(node, Division):
+                visit(node.children, node.path)
+            elif isinstance(node, Section):
+                visit(node.articles, node.path)
+    visit(reg.contents, "")
+    return out
+
+
 def structure_dict(reg: Regulation) -> dict:
-    """The `kg structure --json` contract; numbers are ints, texts are clean."""
+    """The `kg structure --json` contract; numbers are ints, texts are clean.
+
+    The tree is `chapters` (every 章, also those inside a 编) and `articles_outside_chapters`
+    (every 条 in no 章). `divisions` lists the 编/分编/一、 headings and
+    `sections_outside_chapters` the 节 with no 章 above them; a chapter, division, section or
+    article outside chapters names its container by path in "parent" ("" is the regulation).
+    """
+    parent = _parents(reg)
     return {
         "id": reg.meta.id,
         "title": reg.meta.title,
@@ -44,11 +69,21 @@ def structure_dict(reg: Regulation) -> dict:
         "chapters": [
             {"number": c.number, "title": c.title,
              "sections": [{"number": s.number, "title": s.title,
-                           "articles": [article_dict(a) for a in s.articles]}
+                           "articles": [article_dict(a) for a in s.articles],
+                           "label": s.label, "path": s.path}
                           for s in c.sections],
-             "articles": [article_dict(a) for a in c.articles]}
+             "articles": [article_dict(a) for a in c.articles],
+             "label": c.label, "path": c.path, "parent": parent[id(c)]}
             for c in reg.chapters],
-        "articles_outside_chapters": [article_dict(a) for a in reg.articles_outside_chapters],
+        "articles_outside_chapters": [article_dict(a) | {"parent": parent[id(a)]}
+                                      for a in reg.articles_outside_chapters],
+        "divisions": [{"level": d.level, "number": d.number, "label": d.label, "title": d.title,
+                       "path": d.path, "parent": parent[id(d)]} for d in reg.divisions()],
+        "sections_outside_chapters": [
+            {"number": s.number, "title": s.title, "label": s.label, "path": s.path,
+             "parent": parent[id(s)]}
+            for s in reg.sections() if id(s) in parent],  # the 节 in no 章
+        "warnings": sorted(reg.warnings),  # sorted, as a store returns them
     }
 
 
@@ -74,16 +109,26 @@ def outline_text(reg: Regulation) -> str:
         first = a.paragraphs[0].text.split("\n")[0]
         lines.append(f"{indent}{a.citation}〔{counts}〕{first[:30]}{'…' if len(first) > 30 else ''}")
 
-    for c in reg.chapters:
-        lines.append(f"  {c.heading}")
-        for a in c.articles:
-            article_line(a, "    ")
-        for s in c.sections:
-            lines.append(f"    {s.heading}")
-            for a in s.articles:
-                article_line(a, "      ")
-    for a in reg.articles_outside_chapters:
-        article_line(a, "  ")
+    def node_lines(node, indent: str) -> None:
+        if isinstance(node, Article):
+            article_line(node, indent)
+        elif isinstance(node, Division):
+            lines.append(f"{indent}{node.heading}")
+            for child in node.children:
+                node_lines(child, indent + "  ")
+        elif isinstance(node, Section):
+            lines.append(f"{indent}{node.heading}")
+            for a in node.articles:
+                article_line(a, indent + "  ")
+        else:
+            lines.append(f"{indent}{node.heading}")
+            for a in node.articles:
+                article_line(a, indent + "  ")
+            for s in node.sections:
+                node_lines(s, indent + "  ")
+
+    for node in reg.contents:
+        node_lines(node, "  ")
     return "\n".join(lines)
 
 
@@ -101,8 +146,9 @@ def _kind(type_iri: str) -> str:
     return type_iri.rsplit("/", 1)[-1]
 
 
-def structure_from_rows(regulation: dict, rows: list[dict]) -> dict:
-    """The `kg structure --json` tree rebuilt from a store (named queries regulations/structure).
+def structure_from_rows(regulation: dict, rows: list[dict], warnings: list[str] | tuple = ()) -> dict:
+    """The `kg structure --json` tree rebuilt from a store (named queries regulations/structure;
+    `warnings` from the regulation's kg:parseWarning).
 
     Gives the same document as structure_dict() on the parsed text, so remote and
     embedded readers agree.
@@ -112,6 +158,10 @@ def structure_from_rows(regulation: dict, rows: list[dict]) -> dict:
     for r in rows:  # rows come in document order
         nodes[r["node"]] = r
         children.setdefault(r["parent"], []).append(r["node"])
+    root = regulation["regulation"]
+
+    def path(iri: str) -> str:
+        return iri[len(root) + 1:] if iri != root else ""
 
     def span(r):
         return [r["start"], r["end"]]
@@ -140,18 +190,36 @@ def structure_from_rows(regulation: dict, rows: list[dict]) -> dict:
     def of_kind(parent: str, kind: str) -> list[dict]:
         return [nodes[c] for c in children.get(parent, []) if _kind(nodes[c]["type"]) == kind]
 
-    root = regulation["regulation"]
-    chapters = []
-    for c in of_kind(root, "chapter"):
-        chapters.append({
-            "number": c["ordinal"], "title": c["heading"] or "",
-            "sections": [{"number": s["ordinal"], "title": s["heading"] or "",
-                          "articles": [article(a) for a in of_kind(s["node"], "article")]}
-                         for s in of_kind(c["node"], "section")],
-            "articles": [article(a) for a in of_kind(c["node"], "article")]})
-    return {"id": regulation["id"], "title": regulation["title"], "scheme": regulation["scheme"],
-            "chapters": chapters,
-            "articles_outside_chapters": [article(a) for a in of_kind(root, "article")]}
+    def heading(r, parent: str) -> dict:
+        return {"number": r["ordinal"], "title": r["heading"] or "", "label": r["marker"] or "",
+                "path": path(r["node"]), "parent": parent}
+
+    doc = {"id": regulation["id"], "title": regulation["title"], "scheme": regulation["scheme"],
+           "chapters": [], "articles_outside_chapters": [], "divisions": [],
+           "sections_outside_chapters": [], "warnings": sorted(warnings)}
+
+    def visit(parent: str) -> None:
+        for c in children.get(parent, []):
+            r, kind = nodes[c], _kind(nodes[c]["type"])
+            if kind == "chapter":
+                doc["chapters"].append({
+                    "number": r["ordinal"], "title": r["heading"] or "",
+                    "sections": [{"number": s["ordinal"], "title": s["heading"] or "",
+                                  "articles": [article(a) for a in of_kind(s["node"], "article")],
+                                  "label": s["marker"] or "", "path": path(s["node"])}
+                                 for s in of_kind(c, "section")],
+                    "articles": [article(a) for a in of_kind(c, "article")],
+                    "label": r["marker"] or "", "path": path(c), "parent": path(parent)})
+            elif kind == "article":
+                doc["articles_outside_chapters"].append(article(r) | {"parent": path(parent)})
+            elif kind == "section":
+                doc["sections_outside_chapters"].append(heading(r, path(parent)))
+                visit(c)
+            else:
+                doc["divisions"].append({"level": kind} | heading(r, path(parent)))
+                visit(c)
+    visit(root)
+    return doc
 
 
 def _local(iri: str | None) -> str | None:
