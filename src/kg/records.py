@@ -1,8 +1,12 @@
-"""Organisational records (signing, meeting, leave and seal logs) -> RDF in the org vocabulary.
+"""Organisational records (signing, meeting, leave and seal logs) -> Records in the org vocabulary.
 
-The column schema is data (ontology/records.toml). Every problem a person can fix
-is an InputError naming the file, line and column, in Chinese and English; good
-rows of a file are kept even when other rows are bad.
+The column schema is data (ontology/records.toml), loaded strictly. Logs come as CSV/TSV in any
+common encoding, as .xlsx (every sheet detected by its header) or as Turtle/JSON-LD (kg.tables
+opens them, with the limits enforced while reading). Titles become the regulation's roles
+through a roster or the rules of ontology/titles.toml (kg.roles), and every title mapped by rule
+is kept as an assumption for the report. A blank cell is recorded as missing, not refused: the
+validator decides whether a check that applies needs it. Records are keyed by file (and sheet)
+and row, so two monthly logs that both number their records 1, 2 … stay apart.
 
 >>> schema = load_schema()
 >>> detect_kind(["id", "seal", "approved_by_post", "used_on"], schema)
@@ -11,63 +15,211 @@ rows of a file are kept even when other rows are bad.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import io
+import json
 import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-
 from decimal import Decimal
+from functools import cache, cached_property
+from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.corpus import base_iri, slug
+from kg.config import parse, read_toml
+from kg.errors import ConfigError, bilingual
 from kg.lexicon import BODY, DOCTYPE, MEETING, POST, SEAL, Lexicon, load_lexicon, normalise
 from kg.ns import KG, RDF, XSD
 from kg.resources import data_file
+from kg.roles import Roster, Titles, read_roster
+from kg.tables import FormulaWithoutValue, Limits, Problem, Sheet, Unreadable, check_size, open_table
+
 CONCEPT_KINDS = {"post": POST, "posts": POST, "body": BODY, "doctype": DOCTYPE,
                  "meeting": MEETING, "seal": SEAL}
-TRUE = {"是", "yes", "y", "true", "1", "√", "已告知"}
-FALSE = {"否", "no", "n", "false", "0", "×", "未告知", ""}
-RE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+TYPES = {"id", "text", "date", "int", "bool", "ref"} | set(CONCEPT_KINDS)
+TRUE = {"是", "yes", "y", "true", "1", "√", "已告知", "1.0"}
+FALSE = {"否", "no", "n", "false", "0", "×", "未告知", "0.0"}
+RE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]0{1,2}:00(?::00)?)?$")
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
+HEADER_SCAN = 10  # rows above the header (a sheet title, a blank line) that are skipped
+
+
+# ---------------------------------------------------------------- the schema
 
 
 @dataclass(frozen=True)
-class InputError:
-    """A problem in an input file a person can fix."""
+class Column:
+    name: str
+    alias: str
+    type: str
+    property: str
+    required: bool = False
+    blank: str = "unknown"
+    values: tuple[str, ...] = ()
+    ref: str = ""
+    aliases: tuple[str, ...] = ()
 
-    file: str
-    line: int | None
-    column: str | None
-    message: str
+    @property
+    def label(self) -> str:
+        return f"{self.name}[{self.alias}]"
 
-    def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f" 第{self.line}行 line {self.line}"
-        if self.column:
-            where += f" 列 column {self.column}"
-        return f"{where}: {self.message}"
+
+@dataclass(frozen=True)
+class Log:
+    label: str
+    cls: str = field(metadata={"toml": "class"})
+    columns: tuple[Column, ...] = ()
+
+
+@dataclass(frozen=True)
+class SchemaLimits:
+    max_file_bytes: int = 20_000_000
+    max_rows: int = 200_000
+    max_field_bytes: int = 131_072
+    max_unzipped_bytes: int = 160_000_000
+    max_columns: int = 52
+    min_year: int = 1949
+    max_year: int = 2100
+
+    def tables(self) -> Limits:
+        return Limits(self.max_file_bytes, self.max_rows, self.max_field_bytes,
+                      self.max_unzipped_bytes, self.max_columns)
+
+
+@dataclass(frozen=True)
+class RosterColumns:
+    unit: tuple[str, ...] = ()
+    title: tuple[str, ...] = ()
+    person: tuple[str, ...] = ()
+    role: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Schema:
+    """ontology/records.toml: the logs, their limits, and the inputs of derived facts."""
+
+    log: dict[str, Log]
+    limits: SchemaLimits = SchemaLimits()
+    derived: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    roster: RosterColumns = RosterColumns()
+
+    def kinds(self) -> list[str]:
+        return list(self.log)
+
+    @cached_property
+    def headers(self) -> dict[str, dict[str, str]]:
+        """Per log: header cell (English name or a Chinese alias, normalised) -> column name."""
+        return {kind: {_header_name(n): col.name for col in log.columns
+                       for n in (col.name, col.alias, *col.aliases)}
+                for kind, log in self.log.items()}
+
+    def column_of(self, kind: str, prop: str) -> Column | None:
+        return next((c for c in self.log[kind].columns if c.property == prop), None)
+
+    def needs(self, kind: str, prop: str) -> set[str]:
+        """The properties whose cells a value of `prop` on a `kind` record is computed from."""
+        own = self.column_of(kind, prop)
+        if own is not None:
+            return {prop} if own.blank != "none" else set()
+        names = {c.name: c for c in self.log[kind].columns}
+        return {names[n].property for n in self.derived.get(prop, ()) if n in names
+                and names[n].blank != "none"} | ({prop} if prop in self.derived else set())
+
+
+def load_schema(path: Path | None = None) -> Schema:
+    """The record schema, strictly: an unknown key, type or blank rule names file and line."""
+    return _schema(path or data_file("ontology", "records.toml"))
+
+
+@cache
+def _schema(path: Path) -> Schema:
+    data, text = read_toml(path)
+    schema = parse(Schema, data, str(path), text)
+
+    def where(value: str) -> str:
+        line = next((i for i, t in enumerate(text.splitlines(), 1) if f'"{value}"' in t), None)
+        return f"{path}:{line}" if line else str(path)
+
+    for kind, log in schema.log.items():
+        for col in log.columns:
+            if col.type not in TYPES:
+                raise ConfigError(f"{where(col.type)}: 未知的列类型 {col.type} / unknown column type "
+                                  f"{col.type!r} (known: {', '.join(sorted(TYPES))})")
+            if col.blank not in ("unknown", "none"):
+                raise ConfigError(f"{where(col.blank)}: blank 应为 unknown 或 none / blank should be "
+                                  f"'unknown' or 'none', not {col.blank!r}")
+            if col.type == "ref" and col.ref not in schema.log:
+                raise ConfigError(f"{where(col.name)}: ref 应为一种台账 / ref should name a log")
+            if not hasattr(KG, col.property):
+                raise ConfigError(f"{where(col.property)}: records.ttl 中没有 kg:{col.property} / "
+                                  f"no kg:{col.property} in ontology/records.ttl")
+    for prop, names in schema.derived.items():
+        if not hasattr(KG, prop):
+            raise ConfigError(f"{path}: [derived] records.ttl 中没有 kg:{prop} / no kg:{prop}")
+        known = {c.name for log in schema.log.values() for c in log.columns}
+        for n in names:
+            if n not in known:
+                raise ConfigError(f"{where(n)}: [derived] 未知的列 {n} / unknown column {n!r}")
+    return schema
+
+
+def _header_name(cell: str) -> str:
+    """'signer_post[签发人职务]', '签发人职务' and ' Signer_Post ' all name one column."""
+    cell = re.sub(r"\s+", "", normalise(cell.lstrip("\ufeff")))
+    m = re.match(r"^([^\[(]+)[\[(](.+)[\])]$", cell)
+    cell = m.group(1) if m else cell
+    return cell.lower() if cell.isascii() else cell
+
+
+def _names(schema: Schema, kind: str) -> dict[str, str]:
+    """header cell (English name or a Chinese alias) -> column name."""
+    return schema.headers[kind]
+
+
+def detect_kind(header: list, schema: Schema) -> str | None:
+    """The log whose columns the header holds (most matching columns wins; its subject is needed)."""
+    cells = {_header_name(str(h)) for h in header if h is not None and str(h).strip()}
+    best, score = None, 0
+    for kind in schema.kinds():
+        names = _names(schema, kind)
+        present = {names[h] for h in cells if h in names}
+        subject = {c.name for c in schema.log[kind].columns if c.required}
+        overlap = len(present)
+        if subject <= present and overlap > score and overlap >= 3:
+            best, score = kind, overlap
+    return best
+
+
+# ---------------------------------------------------------------- records
 
 
 class Iri(str):
     """An IRI among record values (plain str values are text)."""
 
+    __slots__ = ()
 
-@dataclass
+
 class Record:
-    """One record: its IRI, classes and property values as plain Python values.
+    """One record: IRI, log kind, classes, property values (always lists), and where it came from.
 
-    Values are Iri, str, int, bool, Decimal or datetime.date, always in lists.
+    `missing` maps a property to why it has no value: "blank" (an empty cell that may matter),
+    "bad" (a cell that could not be read, already reported) or a sentence for the report.
+    `shown` keeps the title as the log wrote it for a post mapped to a role.
     """
 
-    iri: str
-    types: set[str]
-    props: dict[str, list] = field(default_factory=dict)
+    __slots__ = ("iri", "kind", "types", "props", "file", "sheet", "row", "id", "missing", "shown",
+                 "refs")
+
+    def __init__(self, iri: str, types: set[str], props: dict | None = None, *, kind: str = "",
+                 file: str | None = None, sheet: str | None = None, row: int | None = None,
+                 id: str | None = None):
+        self.iri, self.types, self.props, self.kind = iri, types, props if props is not None else {}, kind
+        self.file, self.sheet, self.row, self.id = file, sheet, row, id
+        self.missing: dict[str, str] = {}
+        self.shown: dict[str, str] = {}
+        self.refs: dict[str, str] = {}
 
     def first(self, prop: str):
         values = self.props.get(prop)
@@ -76,15 +228,54 @@ class Record:
     def add(self, prop: str, value) -> None:
         self.props.setdefault(prop, []).append(value)
 
+    def copy(self) -> Record:
+        r = Record(self.iri, set(self.types), {k: list(v) for k, v in self.props.items()},
+                   kind=self.kind, file=self.file, sheet=self.sheet, row=self.row, id=self.id)
+        r.missing, r.shown, r.refs = dict(self.missing), self.shown, self.refs
+        return r
+
+    @property
+    def label(self) -> str:
+        """The record's id, or its row when it has none."""
+        return self.id if self.id else f"第{self.row}行" if self.row else self.iri
+
+
+@dataclass
+class Assumption:
+    """A title mapped to a role by rule (or not mapped at all), first seen at file/sheet/row."""
+
+    file: str
+    sheet: str | None
+    row: int | None
+    record: str
+    title: str
+    role: str
+    kind: str
+    basis: str
+    count: int = 1
+
 
 @dataclass
 class Loaded:
-    """Records read from some files, and what could not be read."""
+    """Records read from some files, what could not be read, and what was assumed."""
 
     records: list[Record] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
+    encodings: dict[str, str] = field(default_factory=dict)
+    assumptions: list[Assumption] = field(default_factory=list)
+    roster: str | None = None
+
+    def extend(self, other: Loaded) -> None:
+        self.records += other.records
+        self.errors += other.errors
+        self.notes += other.notes
+        self.files += other.files
+        self.kinds.update(other.kinds)
+        self.encodings.update(other.encodings)
+        self.assumptions += other.assumptions
 
     @property
     def graph(self) -> Graph:
@@ -116,6 +307,7 @@ def records_to_graph(records: list[Record]) -> Graph:
     """The records as RDF in the org vocabulary (for pyshacl and for export)."""
     g = Graph()
     add = g.add
+    row, source, rid = URIRef(KG.row), URIRef(KG.sourceFile), URIRef(KG.recordId)
     for r in records:
         s = URIRef(r.iri)
         for t in r.types:
@@ -124,291 +316,467 @@ def records_to_graph(records: list[Record]) -> Graph:
             p = URIRef(prop)
             for v in values:
                 add((s, p, _term(v)))
+        if r.row is not None:
+            add((s, row, Literal(r.row)))
+        if r.file is not None:
+            add((s, source, Literal(r.file)))
+        if r.id is not None and str(KG.recordId) not in r.props:
+            add((s, rid, Literal(r.id)))
     return g
 
 
-def graph_to_records(graph: Graph) -> list[Record]:
-    """Records written in RDF: every subject typed with a class of the org vocabulary."""
+def graph_to_records(graph: Graph, file: str | None = None) -> list[Record]:
+    """Records written in RDF: every subject typed with a record class of the org vocabulary."""
+    kinds = {str(KG[log.cls]): kind for kind, log in load_schema().log.items()}
+    skip = {str(KG.row), str(KG.sourceFile)}
     out = []
     for s in set(graph.subjects(RDF.type, None)):
         types = {str(o) for o in graph.objects(s, RDF.type)}
-        if not any(t.startswith(str(KG)) for t in types):
+        kind = next((kinds[t] for t in types if t in kinds), None)
+        if kind is None:
             continue
-        rec = Record(str(s), types)
+        rec = Record(str(s), types, kind=kind, file=file)
         for p, o in graph.predicate_objects(s):
-            if p != RDF.type:
+            if p != RDF.type and str(p) not in skip:
                 rec.add(str(p), _value(o))
+        rid = rec.first(str(KG.recordId))
+        rec.id = str(rid) if rid is not None else None
         out.append(rec)
     return sorted(out, key=lambda r: r.iri)
 
 
-@cache
-def load_schema() -> dict:
-    return tomllib.loads(data_file("ontology", "records.toml").read_text(encoding="utf-8"))
+def file_key(name: str) -> str:
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
-def kinds(schema: dict) -> list[str]:
-    return [k for k, v in schema.items() if isinstance(v, dict) and "columns" in v]
-
-
-def _column_names(schema: dict, kind: str) -> dict[str, str]:
-    """header cell (English name or Chinese alias) -> column name."""
-    out = {}
-    for col in schema[kind]["columns"]:
-        out[col["name"]] = col["name"]
-        out[col["alias"]] = col["name"]
-    return out
-
-
-def _header_name(cell: str) -> str:
-    """'signer_post[签发人职务]' and '签发人职务' and ' Signer_Post ' all name one column."""
-    cell = cell.strip().lstrip("\ufeff")
-    m = re.match(r"^([^\[（(]+)[\[（(](.+)[\]）)]$", cell)
-    return m.group(1).strip().lower() if m else cell.lower() if cell.isascii() else cell
-
-
-def detect_kind(header: list[str], schema: dict) -> str | None:
-    """The log whose required columns the header holds (most matching columns wins)."""
-    best, score = None, 0
-    for kind in kinds(schema):
-        names = _column_names(schema, kind)
-        present = {names[h] for h in map(_header_name, header) if h in names}
-        required = {c["name"] for c in schema[kind]["columns"] if c["required"]}
-        overlap = len(present & required)
-        if overlap > score and overlap >= max(2, len(required) // 2):
-            best, score = kind, overlap
-    return best
-
-
-def record_iri(kind: str, record_id: str, base: str | None = None) -> URIRef:
-    return URIRef(f"{base or base_iri()}/data/{kind}/{slug(record_id) or 'x'}-{_digest(record_id)}")
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+# ---------------------------------------------------------------- reading
 
 
 class Reader:
-    """Reads CSV or RDF record files into one graph."""
+    """Reads record logs (CSV/TSV, .xlsx, Turtle, JSON-LD) into Records."""
 
-    def __init__(self, lexicon: Lexicon | None = None, schema: dict | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, schema: Schema | None = None,
+                 titles: Titles | None = None):
         self.lex = lexicon or load_lexicon()
         self.schema = schema or load_schema()
-        self.limits = self.schema.get("limits", {})
-        self.labels = {}
+        self.titles = titles or Titles.load(self.lex)
+        self.limits = self.schema.limits
+        self.labels: dict[tuple[str, str], object] = {}
         for entry in self.lex.entries.values():
             for label in entry.labels:
-                self.labels.setdefault((entry.kind, normalise(label)), entry)
+                self.labels.setdefault((entry.kind, re.sub(r"\s+", "", normalise(label))), entry)
+
+    def with_roster(self, name: str, source: bytes | Path) -> tuple[Reader, Roster]:
+        """A reader whose titles follow the roster (titles it lacks still go by rule)."""
+        columns = {k: getattr(self.schema.roster, k) for k in ("unit", "title", "person", "role")}
+        roster = read_roster(name, source, self.titles, columns, self.limits.tables())
+        titles = self.titles.with_roster(roster.titles, roster.people)
+        return Reader(self.lex, self.schema, titles), roster
 
     def read(self, paths: list[Path]) -> Loaded:
         loaded = Loaded()
         for path in map(Path, paths):
-            loaded.files.append(str(path))
-            try:
-                data = self._bytes(path)
-            except _Rejected as exc:
-                loaded.errors.append(InputError(str(path), None, None, str(exc)))
-                continue
-            if path.suffix.lower() in (".ttl", ".jsonld", ".json", ".nt"):
-                self._rdf(path, data, loaded)
-            else:
-                self._csv(path, data, loaded)
+            loaded.extend(self._read(str(path), path))
         return loaded
 
     def read_bytes(self, name: str, data: bytes) -> Loaded:
         """For uploads: the same checks on bytes already in memory."""
-        import tempfile
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / Path(name).name
-            path.write_bytes(data)
-            loaded = self.read([path])
-        loaded.files = [name]
-        loaded.errors = [InputError(name, e.line, e.column, e.message) for e in loaded.errors]
-        for r in loaded.records:
-            r.props[str(KG.sourceFile)] = [name]
+        return self._read(name, data)
+
+    def _read(self, name: str, source: bytes | Path) -> Loaded:
+        loaded = Loaded(files=[name])
+        try:
+            if Path(name).suffix.lower() in RDF_SUFFIXES:
+                self._rdf(name, source, loaded)
+            else:
+                self._table(name, source, loaded)
+        except Unreadable as exc:
+            loaded.records, loaded.assumptions = [], []
+            loaded.errors.append(exc.problem)
         return loaded
 
-    # -- whole-file checks
+    # -- tables
 
-    def _bytes(self, path: Path) -> bytes:
-        limit = int(self.limits.get("max_file_bytes", 20_000_000))
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            raise _Rejected(f"无法读取 / cannot read: {exc.strerror}") from None
-        if size > limit:
-            raise _Rejected(f"文件过大（{size // 1_000_000} MB，上限 {limit // 1_000_000} MB）/ "
-                            f"file too large ({size // 1_000_000} MB, limit {limit // 1_000_000} MB)")
-        if size == 0:
-            raise _Rejected("文件为空 / the file is empty")
-        data = path.read_bytes()
-        if b"\x00" in data[:8192]:
-            raise _Rejected("不是文本文件（可能是二进制或 Excel 文件，请另存为 CSV UTF-8）/ "
-                            "not a text file (binary or Excel? save it as CSV UTF-8)")
-        return data
+    def _table(self, name: str, source: bytes | Path, loaded: Loaded) -> None:
+        table = open_table(name, source, self.limits.tables())
+        if table.encoding:
+            loaded.encodings[name] = table.encoding
+        loaded.notes += table.notes
+        read_any = False
+        for index, sheet in enumerate(table.sheets):
+            try:
+                kind = self._sheet(name, index, sheet, loaded, several=table.format == "xlsx")
+            except Unreadable as exc:
+                if table.format != "xlsx":
+                    raise
+                loaded.errors.append(exc.problem)
+                continue
+            if kind:
+                read_any = True
+                key = f"{name}#{sheet.name}" if sheet.name is not None else name
+                loaded.kinds[key] = kind
+        if not read_any and not any(e.fatal for e in loaded.errors):
+            raise Unreadable(Problem(name, None, None, bilingual(
+                "没有可识别的台账工作表", "no sheet in this workbook is a known log"), fatal=True))
 
-    def _text(self, data: bytes) -> str:
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise _Rejected(f"不是 UTF-8 编码（第 {exc.start} 字节），请另存为 CSV UTF-8 / "
-                            f"not UTF-8 (byte {exc.start}); save it as CSV UTF-8") from None
+    def _sheet(self, name: str, index: int, sheet: Sheet, loaded: Loaded, several: bool) -> str | None:
+        rows = iter(sheet.rows)
+        kind, header, header_line = None, [], 0
+        for line, cells in rows:
+            if not any(c is not None and str(c).strip() for c in cells):
+                continue
+            kind = detect_kind(cells, self.schema)
+            if kind is not None:
+                header, header_line = cells, line
+                break
+            if line >= HEADER_SCAN:
+                break
+        if kind is None:
+            expected = "；".join(f"{log.label}: " + ", ".join(
+                c.alias for c in log.columns if c.required or c.type == "id")
+                for log in self.schema.log.values())
+            problem = Problem(name, header_line or 1, None, bilingual(
+                "无法识别的表头，应为以下台账之一", f"unknown header, expected one of — {expected}"),
+                sheet=sheet.name, fatal=not several)
+            if several:
+                loaded.notes.append(Problem(name, None, None, bilingual(
+                    "不是已知的台账（表头无法识别），已跳过", "not a known log (unknown header), skipped"),
+                    sheet=sheet.name))
+                return None
+            raise Unreadable(problem)
+        spec = self.schema.log[kind]
+        names = _names(self.schema, kind)
+        index_of: dict[str, int] = {}
+        for i, cell in enumerate(header):
+            col = names.get(_header_name(str(cell))) if cell is not None else None
+            if col and col not in index_of:
+                index_of[col] = i
+        plan = [(index_of.get(c.name), c, self._converter(c), str(KG[c.property])) for c in spec.columns]
+        key = file_key(name) + (f"/{index}" if several else "")
+        cls = str(KG[spec.cls])
+        seen_ids: dict[str, int] = {}
+        first_title: dict[str, Assumption] = {}
+        before = len(loaded.records)
+        for line, cells in rows:
+            if not any(c is not None and (type(c) is not str or c.strip()) for c in cells):
+                continue
+            self._row(name, sheet.name, line, kind, cls, key, plan, cells, seen_ids, first_title,
+                      loaded)
+        if len(loaded.records) == before:
+            raise Unreadable(Problem(name, header_line, None, bilingual(
+                "只有表头，没有记录", "a header but no records"), sheet=sheet.name, fatal=True))
+        return kind
+
+    def _row(self, file, sheet, line, kind, cls, key, plan, cells, seen_ids, first_title,
+             loaded) -> None:
+        record = Record(f"{self.lex.base}/data/{kind}/{key}/{line}", {cls}, kind=kind, file=file,
+                        sheet=sheet, row=line)
+        props, missing, n = record.props, record.missing, len(cells)
+        titles: list[str] = []
+        for i, col, convert, prop in plan:
+            raw = cells[i] if i is not None and i < n else None
+            if type(raw) is str:
+                raw = raw.strip()
+            if raw is None or raw == "":
+                if col.blank != "none":
+                    missing[prop] = "blank"
+                continue
+            if isinstance(raw, FormulaWithoutValue):
+                loaded.errors.append(Problem(file, line, col.label, raw.MESSAGE, sheet=sheet))
+                missing[prop] = "bad"
+                continue
+            try:
+                value = convert(raw)
+            except ValueError as exc:
+                loaded.errors.append(Problem(file, line, col.label, str(exc), sheet=sheet))
+                missing[prop] = "bad"
+                continue
+            if col.type == "id":
+                record.id = value
+                if value in seen_ids:
+                    loaded.errors.append(Problem(file, line, col.label, bilingual(
+                        f"编号与第{seen_ids[value]}行重复", f"duplicate id (line {seen_ids[value]})"),
+                        sheet=sheet))
+                seen_ids.setdefault(value, line)
+            elif col.type == "ref":
+                record.refs[prop] = value
+            elif col.type in ("post", "posts"):
+                props[prop] = [iri for iri, _ in value]
+                mapped = [title for _, title in value if title]
+                if mapped:
+                    record.shown[prop] = "、".join(mapped)
+                    titles += mapped
+            else:
+                props[prop] = value if type(value) is list else [value]
+        for title in titles:
+            if title in first_title:
+                first_title[title].count += 1
+                continue
+            iri, how = self.titles.resolve(title)
+            role = self.lex.get(iri)
+            first_title[title] = Assumption(file, sheet, line, record.label, title,
+                                            role.pref if role else "", how.kind, how.basis)
+            loaded.assumptions.append(first_title[title])
+        loaded.records.append(record)
+
+    # -- cells
+
+    def _converter(self, col: Column):
+        """A function raw cell -> value for one column, remembering what it has read before."""
+        memo: dict = {}
+        kind = col.type
+        if kind in ("id", "text", "ref"):
+            return lambda raw: str(raw).strip() if type(raw) is not float else _number_text(raw)
+        read = {"date": self._date, "int": _int, "bool": _bool}.get(kind)
+        if kind in ("post", "posts"):
+            def read(raw):  # noqa: F811 - one reader per column type
+                return [self._post(p) for p in (_parts(raw) if kind == "posts" else [raw])]
+        elif read is None:
+            def read(raw):  # noqa: F811
+                return self._concept(col, str(raw))
+
+        def convert(raw):
+            try:
+                return memo[raw]
+            except KeyError:
+                value = memo[raw] = read(raw)
+                return value
+            except TypeError:  # an unhashable cell value
+                return read(raw)
+        return convert
+
+    def _date(self, raw) -> dt.date:
+        if isinstance(raw, dt.datetime):
+            day = raw.date()
+        elif isinstance(raw, dt.date):
+            day = raw
+        elif isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            day = _serial(raw)
+        else:
+            text = normalise(str(raw))
+            if re.fullmatch(r"\d{5}(?:\.0)?", text):
+                day = _serial(float(text))
+            else:
+                m = RE_DATE.match(text)
+                try:
+                    if not m:
+                        raise ValueError
+                    day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                except ValueError:
+                    raise ValueError(bilingual(f"日期无效：{raw}（应为 YYYY-MM-DD）",
+                                               f"invalid date: {raw} (expected YYYY-MM-DD)")) from None
+        lo, hi = self.limits.min_year, self.limits.max_year
+        if not lo <= day.year <= hi:
+            raise ValueError(bilingual(f"日期超出范围：{day}（应在 {lo}–{hi} 年之间）",
+                                       f"date out of range: {day} (years {lo}–{hi})"))
+        return day
+
+    def _post(self, raw) -> tuple[Iri, str]:
+        """The role a title stands for, and the title when it was mapped (not the role's own name)."""
+        title = str(raw).strip()
+        iri, how = self.titles.resolve(title)
+        return Iri(iri), ("" if how.kind == "lexicon" else title)
+
+    def _concept(self, col: Column, raw: str) -> Iri:
+        kind = CONCEPT_KINDS[col.type]
+        entry = self.labels.get((kind, re.sub(r"\s+", "", normalise(raw))))
+        if entry is not None and col.values and entry.pref not in col.values:
+            entry = None
+        if entry is None:
+            known = list(col.values) or sorted({e.pref for (k, _), e in self.labels.items() if k == kind})
+            shown = "、".join(known[:12]) + ("…" if len(known) > 12 else "")
+            what = {"body": "发文名义 body", "doctype": "公文类别 category",
+                    "meeting": "会议类型 meeting type", "seal": "印章 seal"}[col.type]
+            zh, en = what.split(" ", 1)
+            raise ValueError(bilingual(f"未知的{zh}：{raw}（可用：{shown}）", f"unknown {en}: {raw}"))
+        return Iri(entry.iri)
 
     # -- RDF
 
-    def _rdf(self, path: Path, data: bytes, loaded: Loaded) -> None:
-        fmt = {".ttl": "turtle", ".nt": "nt"}.get(path.suffix.lower(), "json-ld")
+    def _rdf(self, name: str, source: bytes | Path, loaded: Loaded) -> None:
+        fmt = RDF_SUFFIXES[Path(name).suffix.lower()]
+        check_size(name, source, self.limits.tables())
+        data = source if isinstance(source, bytes) else source.read_bytes()
         try:
-            graph = Graph().parse(data=self._text(data), format=fmt)
-        except _Rejected as exc:
-            loaded.errors.append(InputError(str(path), None, None, str(exc)))
-            return
-        except Exception as exc:  # rdflib raises many types for malformed input
-            loaded.errors.append(InputError(str(path), None, None,
-                                            f"无法解析 RDF / cannot parse RDF: {str(exc)[:200]}"))
-            return
-        found = {o for o in graph.objects(None, RDF.type) if str(o).startswith(str(KG))}
-        if not found:
-            loaded.errors.append(InputError(str(path), None, None,
-                                            "没有 kg:SigningRecord / kg:MeetingRecord / kg:LeaveRecord / "
-                                            "kg:SealUse 记录 / no records in the org vocabulary"))
-            return
-        for record in graph_to_records(graph):
-            record.props[str(KG.sourceFile)] = [str(path)]
-            loaded.records.append(record)
-        loaded.kinds[str(path)] = "rdf"
-
-    # -- CSV
-
-    def _csv(self, path: Path, data: bytes, loaded: Loaded) -> None:
-        file = str(path)
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise Unreadable(Problem(name, None, None, bilingual(
+                f"不是 UTF-8 编码（第 {exc.start} 字节）", f"not UTF-8 (byte {exc.start})"),
+                fatal=True)) from None
         try:
-            text = self._text(data)
-        except _Rejected as exc:
-            loaded.errors.append(InputError(file, None, None, str(exc)))
-            return
-        if not text.strip():
-            loaded.errors.append(InputError(file, None, None, "文件为空 / the file is empty"))
-            return
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        rows = list(csv.reader(io.StringIO(text), dialect))
-        header = rows[0]
-        kind = detect_kind(header, self.schema)
-        if kind is None:
-            expected = "；".join(f"{self.schema[k]['label']}: " + ", ".join(
-                c["name"] for c in self.schema[k]["columns"] if c["required"]) for k in kinds(self.schema))
-            loaded.errors.append(InputError(file, 1, None, f"无法识别的表头，应为以下之一 / unknown header, "
-                                                          f"expected one of — {expected}"))
-            return
-        loaded.kinds[file] = kind
-        spec = self.schema[kind]
-        names = _column_names(self.schema, kind)
-        index = {}
-        for i, cell in enumerate(header):
-            name = names.get(_header_name(cell))
-            if name:
-                index[name] = i
-        missing = [c for c in spec["columns"] if c["required"] and c["name"] not in index]
-        if missing:
-            for c in missing:
-                loaded.errors.append(InputError(file, 1, f"{c['name']}[{c['alias']}]",
-                                                "缺少必填列 / missing required column"))
-            return
-        max_rows = int(self.limits.get("max_rows", 200_000))
-        if len(rows) - 1 > max_rows:
-            loaded.errors.append(InputError(file, None, None, f"行数过多（上限 {max_rows}）/ "
-                                                              f"too many rows (limit {max_rows})"))
-            return
-        seen: dict[str, int] = {}
-        for line, row in enumerate(rows[1:], start=2):
-            if not any(cell.strip() for cell in row):
-                continue
-            self._row(file, line, kind, spec, index, row, seen, loaded)
-
-    def _row(self, file, line, kind, spec, index, row, seen, loaded) -> None:
-        errors = []
-        values = {}
-        for col in spec["columns"]:
-            i = index.get(col["name"])
-            raw = row[i].strip() if i is not None and i < len(row) else ""
-            label = f"{col['name']}[{col['alias']}]"
-            if not raw:
-                if col["required"]:
-                    errors.append(InputError(file, line, label, "必填项为空 / required value is empty"))
-                continue
-            try:
-                values[col["name"]] = self._value(col, raw)
-            except ValueError as exc:
-                errors.append(InputError(file, line, label, str(exc)))
-        record_id = values.get("id")
-        if record_id is not None:
-            if record_id in seen:
-                errors.append(InputError(file, line, "id[编号]", f"编号与第{seen[record_id]}行重复 / "
-                                                                   f"duplicate id (line {seen[record_id]})"))
-            seen.setdefault(record_id, line)
-        if errors:
-            loaded.errors += errors
-            return
-        record = Record(str(record_iri(kind, record_id, self.lex.base)), {str(KG[spec["class"]])})
-        record.props[str(KG.row)] = [line]
-        record.props[str(KG.sourceFile)] = [file]
-        for col in spec["columns"]:
-            if col["name"] not in values:
-                continue
-            value = values[col["name"]]
-            prop = str(KG[col["property"]])
-            if col["type"] == "ref":
-                record.props[prop] = [Iri(record_iri(col["ref"], value, self.lex.base))]
+            if fmt == "json-ld":
+                graph = Graph().parse(data=json.dumps(local_contexts(name, text)), format="json-ld")
             else:
-                record.props[prop] = value if isinstance(value, list) else [value]
-        loaded.records.append(record)
-
-    def _value(self, col: dict, raw: str):
-        kind = col["type"]
-        if kind in ("id", "text", "ref"):
-            return raw
-        if kind == "date":
-            m = RE_DATE.match(normalise(raw))
-            try:
-                if not m:
-                    raise ValueError
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                raise ValueError(f"日期无效：{raw}（应为 YYYY-MM-DD）/ invalid date: {raw} "
-                                 "(expected YYYY-MM-DD)") from None
-        if kind == "int":
-            if not normalise(raw).isdigit():
-                raise ValueError(f"应为非负整数：{raw} / expected a whole number: {raw}")
-            return int(normalise(raw))
-        if kind == "bool":
-            v = normalise(raw).lower()
-            if v in TRUE:
-                return True
-            if v in FALSE:
-                return False
-            raise ValueError(f"应为 是/否：{raw} / expected yes/no (是/否): {raw}")
-        if kind == "posts":
-            return [self._concept("post", part.strip(), col)
-                    for part in re.split(r"[;；、]", raw) if part.strip()]
-        return self._concept(kind, raw, col)
-
-    def _concept(self, kind: str, raw: str, col: dict) -> Iri:
-        entry = self.labels.get((CONCEPT_KINDS[kind], normalise(raw)))
-        if entry is not None and col.get("values") and entry.pref not in col["values"]:
-            entry = None
-        if entry is None:
-            known = col.get("values") or sorted(
-                {e.pref for (k, _), e in self.labels.items() if k == CONCEPT_KINDS[kind]})
-            shown = "、".join(known[:12]) + ("…" if len(known) > 12 else "")
-            what = {"post": "职务 post", "posts": "职务 post", "body": "发文名义 body",
-                    "doctype": "公文类别 category", "meeting": "会议类型 meeting type",
-                    "seal": "印章 seal"}[kind]
-            raise ValueError(f"未知的{what}：{raw}（可用：{shown}）/ unknown {what.split()[1]}: {raw}")
-        return Iri(entry.iri)
+                graph = Graph().parse(data=text, format=fmt)
+        except Unreadable:
+            raise
+        except Exception as exc:  # rdflib raises many types for malformed input
+            raise Unreadable(Problem(name, None, None, bilingual(
+                "无法解析 RDF", f"cannot parse RDF: {str(exc)[:200]}"), fatal=True)) from None
+        records = graph_to_records(graph, name)
+        if not records:
+            raise Unreadable(Problem(name, None, None, bilingual(
+                "没有 kg:SigningRecord / kg:MeetingRecord / kg:LeaveRecord / kg:SealUse 记录",
+                "no records in the org vocabulary"), fatal=True))
+        # Keyed by file: the same IRI in two files is two records; links stay inside the file.
+        key = file_key(name)
+        rename = {r.iri: f"{self.lex.base}/data/rdf/{key}/{file_key(r.iri)}" for r in records}
+        for r in records:
+            r.iri = rename[r.iri]
+            for prop, values in r.props.items():
+                r.props[prop] = [Iri(rename[v]) if isinstance(v, Iri) and v in rename else v
+                                 for v in values]
+        loaded.records += records
+        loaded.kinds[name] = "rdf"
 
 
-class _Rejected(Exception):
-    """A whole file is unusable."""
+def _parts(raw) -> list[str]:
+    return [p.strip() for p in re.split(r"[;；、]", str(raw)) if p.strip()]
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _serial(value: float) -> dt.date:
+    """An Excel date serial number (days since 1899-12-30)."""
+    if not 1 <= value < 2_958_466:
+        raise ValueError(bilingual(f"日期无效：{value}", f"invalid date serial: {value}"))
+    return EXCEL_EPOCH + dt.timedelta(days=int(value))
+
+
+def _int(raw) -> int:
+    if isinstance(raw, bool):
+        raise ValueError(bilingual(f"应为非负整数：{raw}", f"expected a whole number: {raw}"))
+    if isinstance(raw, (int, float)):
+        if raw >= 0 and raw == int(raw):
+            return int(raw)
+    else:
+        text = normalise(str(raw)).strip()
+        if text.isdigit() and text.isascii():
+            return int(text)
+    raise ValueError(bilingual(f"应为非负整数：{raw}", f"expected a whole number: {raw}"))
+
+
+def _bool(raw) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    v = normalise(str(raw)).strip().lower()
+    if v in TRUE:
+        return True
+    if v in FALSE:
+        return False
+    raise ValueError(bilingual(f"应为 是/否：{raw}", f"expected yes/no (是/否): {raw}"))
+
+
+# ---------------------------------------------------------------- JSON-LD without fetching
+
+
+@cache
+def _context_map() -> dict[str, dict]:
+    """The only @context a record file may name by IRI: the project's own, read from disk."""
+    path = data_file("ontology", "records.context.jsonld")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return {doc["@id"]: doc["@context"]}
+
+
+def local_contexts(name: str, text: str):
+    """The JSON-LD document with every @context inlined from the local map; anything else refused.
+
+    Nothing is fetched: a context named by any other URL or path is an input error whose message
+    does not say whether such a file exists.
+    """
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        raise Unreadable(Problem(name, None, None, bilingual(
+            "不是有效的 JSON", f"not valid JSON: {exc}"), fatal=True)) from None
+    known = _context_map()
+
+    def inline(ctx):
+        if isinstance(ctx, list):
+            return [inline(c) for c in ctx]
+        if isinstance(ctx, str):
+            if ctx in known:
+                return known[ctx]
+            raise Unreadable(Problem(name, None, None, bilingual(
+                f"不允许引用外部 @context：{ctx[:100]}（只可内联，或引用 {next(iter(known))}）",
+                f"external @context not allowed: {ctx[:100]} (inline it, or use {next(iter(known))})"),
+                fatal=True))
+        if isinstance(ctx, dict):
+            if "@import" in ctx:
+                raise Unreadable(Problem(name, None, None, bilingual(
+                    "不允许 @import", "@import is not allowed in a @context"), fatal=True))
+            return {k: walk(v) if k != "@context" else inline(v) for k, v in ctx.items()}
+        return ctx
+
+    def walk(node):
+        if isinstance(node, list):
+            return [walk(n) for n in node]
+        if isinstance(node, dict):
+            return {k: inline(v) if k == "@context" else walk(v) for k, v in node.items()}
+        return node
+
+    return walk(doc)
+
+
+# ---------------------------------------------------------------- templates
+
+
+def template(kind: str, xlsx: bool = False, schema: Schema | None = None,
+             lexicon: Lexicon | None = None) -> bytes:
+    """An empty log with Chinese headers: CSV (UTF-8 with BOM, for Excel), or .xlsx with
+    drop-down lists for the columns that take a fixed set of values (and for posts)."""
+    schema = schema or load_schema()
+    if kind not in schema.log:
+        from kg.errors import UsageError
+        raise UsageError(bilingual(f"未知的台账：{kind}（可用：{'、'.join(schema.log)}）",
+                                   f"unknown log {kind!r}; one of {', '.join(schema.log)}"))
+    log = schema.log[kind]
+    headers = [c.alias for c in log.columns]
+    if not xlsx:
+        return ("\ufeff" + ",".join(headers) + "\r\n").encode("utf-8")
+    return _xlsx_template(kind, log, lexicon or load_lexicon())
+
+
+def _xlsx_template(kind: str, log: Log, lex: Lexicon) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = log.label.split(" ")[0]
+    lists = book.create_sheet("选项 lists")
+    lists.sheet_state = "hidden"
+    sheet.append([c.alias for c in log.columns])
+    sheet.freeze_panes = "A2"
+    for i, col in enumerate(log.columns, start=1):
+        letter = get_column_letter(i)
+        sheet.column_dimensions[letter].width = max(10, 2 * len(col.alias) + 4)
+        options = _options(col, lex)
+        if not options:
+            if col.type == "date":
+                for row in range(2, 1001):
+                    sheet.cell(row=row, column=i).number_format = "yyyy-mm-dd"
+            continue
+        for r, value in enumerate(options, start=1):
+            lists.cell(row=r, column=i, value=value)
+        rule = DataValidation(type="list", formula1=f"='选项 lists'!${letter}$1:${letter}${len(options)}",
+                              allow_blank=True, showErrorMessage=col.type not in ("post", "posts"))
+        rule.add(f"{letter}2:{letter}1000")
+        sheet.add_data_validation(rule)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _options(col: Column, lex: Lexicon) -> list[str]:
+    if col.values:
+        return list(col.values)
+    if col.type == "bool":
+        return ["是", "否"]
+    if col.type in ("post", "posts"):  # a drop-down that still lets the office type its own title
+        return sorted({e.pref for e in lex.entries.values() if e.kind == POST and not e.record_property},
+                      key=lambda p: (len(p), p))
+    return []
