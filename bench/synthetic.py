@@ -40,7 +40,7 @@ def write(n: int, out: Path, seed: int = 7, bad: float = 0.1) -> list[Path]:
                    "preparation_started_on".split())
         for i in range(per):
             mtype, chair = MEETINGS[i % len(MEETINGS)]
-            date = day(14 * (i // len(MEETINGS)))
+            date = day(14 * (i // len(MEETINGS)) % 2450)  # 2020-01 .. 2026-09
             if rnd.random() < bad:
                 chair = rnd.choice(WRONG_POSTS)
             present = 10 if rnd.random() > bad else 5

@@ -16,10 +16,12 @@ and row, so two monthly logs that both number their records 1, 2 … stay apart.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import io
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, cached_property
@@ -43,7 +45,9 @@ FALSE = {"否", "no", "n", "false", "0", "×", "未告知", "0.0"}
 RE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]0{1,2}:00(?::00)?)?$")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
-HEADER_SCAN = 10  # rows above the header (a sheet title, a blank line) that are skipped
+HEADER_SCAN = 10
+PLAIN, ID, REF, POSTS = 0, 1, 2, 3
+STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS}  # rows above the header (a sheet title, a blank line) that are skipped
 
 
 # ---------------------------------------------------------------- the schema
@@ -202,7 +206,7 @@ class Iri(str):
 
 
 class Record:
-    """One record: IRI, log kind, classes, property values (always lists), and where it came from.
+    """One record: IRI, log kind, classes, property values (sequences), and where it came from.
 
     `missing` maps a property to why it has no value: "blank" (an empty cell that may matter),
     "bad" (a cell that could not be read, already reported) or a sentence for the report.
@@ -229,9 +233,12 @@ class Record:
         self.props.setdefault(prop, []).append(value)
 
     def copy(self) -> Record:
-        r = Record(self.iri, set(self.types), {k: list(v) for k, v in self.props.items()},
-                   kind=self.kind, file=self.file, sheet=self.sheet, row=self.row, id=self.id)
-        r.missing, r.shown, r.refs = dict(self.missing), self.shown, self.refs
+        """A copy whose classes, properties and missing values can be added to (values are shared:
+        they are never changed in place)."""
+        r = Record.__new__(Record)
+        r.iri, r.kind, r.types, r.props = self.iri, self.kind, set(self.types), dict(self.props)
+        r.file, r.sheet, r.row, r.id = self.file, self.sheet, self.row, self.id
+        r.missing, r.shown, r.refs = dict(self.missing), dict(self.shown), self.refs
         return r
 
     @property
@@ -345,6 +352,19 @@ def graph_to_records(graph: Graph, file: str | None = None) -> list[Record]:
     return sorted(out, key=lambda r: r.iri)
 
 
+@contextmanager
+def paused_gc():
+    """No cyclic garbage collection while many small objects are made: the records hold no
+    cycles, and a collection pass over 100,000 of them costs more than the work itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def file_key(name: str) -> str:
     return hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
@@ -375,13 +395,15 @@ class Reader:
 
     def read(self, paths: list[Path]) -> Loaded:
         loaded = Loaded()
-        for path in map(Path, paths):
-            loaded.extend(self._read(str(path), path))
+        with paused_gc():
+            for path in map(Path, paths):
+                loaded.extend(self._read(str(path), path))
         return loaded
 
     def read_bytes(self, name: str, data: bytes) -> Loaded:
         """For uploads: the same checks on bytes already in memory."""
-        return self._read(name, data)
+        with paused_gc():
+            return self._read(name, data)
 
     def _read(self, name: str, source: bytes | Path) -> Loaded:
         loaded = Loaded(files=[name])
@@ -451,94 +473,102 @@ class Reader:
             col = names.get(_header_name(str(cell))) if cell is not None else None
             if col and col not in index_of:
                 index_of[col] = i
-        plan = [(index_of.get(c.name), c, self._converter(c), str(KG[c.property])) for c in spec.columns]
-        key = file_key(name) + (f"/{index}" if several else "")
-        cls = str(KG[spec.cls])
+        # one step per column: (cell index, property IRI, converter, what to do with the value)
+        plan = [(index_of.get(c.name), str(KG[c.property]), self._converter(c),
+                 STORE.get(c.type, 0), c.blank == "none", c) for c in spec.columns]
+        prefix = f"{self.lex.base}/data/{kind}/{file_key(name)}{f'/{index}' if several else ''}/"
+        types = str(KG[spec.cls])
         seen_ids: dict[str, int] = {}
         first_title: dict[str, Assumption] = {}
-        before = len(loaded.records)
+        records, errors, sheet_name = loaded.records, loaded.errors, sheet.name
+        before = len(records)
         for line, cells in rows:
-            if not any(c is not None and (type(c) is not str or c.strip()) for c in cells):
-                continue
-            self._row(name, sheet.name, line, kind, cls, key, plan, cells, seen_ids, first_title,
-                      loaded)
-        if len(loaded.records) == before:
+            n = len(cells)
+            record = Record(prefix + str(line), {types}, {}, kind=kind, file=name, sheet=sheet_name,
+                            row=line)
+            props, missing, blank = record.props, record.missing, 0
+            titles: list[str] = []
+            for i, prop, convert, store, none, col in plan:
+                raw = cells[i] if i is not None and i < n else None
+                if raw.__class__ is str:
+                    raw = raw.strip() or None
+                if raw is None:
+                    blank += 1
+                    if not none:
+                        missing[prop] = "blank"
+                    continue
+                try:
+                    value = convert(raw)
+                except ValueError as exc:
+                    errors.append(Problem(name, line, col.label, str(exc), sheet=sheet_name))
+                    missing[prop] = "bad"
+                    continue
+                if store == PLAIN:
+                    props[prop] = value
+                elif store == POSTS:
+                    iris, mapped = value
+                    props[prop] = iris
+                    if mapped:
+                        record.shown[prop] = "、".join(mapped)
+                        titles += mapped
+                elif store == ID:
+                    record.id = value
+                    if value in seen_ids:
+                        errors.append(Problem(name, line, col.label, bilingual(
+                            f"编号与第{seen_ids[value]}行重复", f"duplicate id (line {seen_ids[value]})"),
+                            sheet=sheet_name))
+                    else:
+                        seen_ids[value] = line
+                else:
+                    record.refs[prop] = value
+            if blank == len(plan):
+                continue  # an empty row (or one with only columns no log knows)
+            for title in titles:
+                if title in first_title:
+                    first_title[title].count += 1
+                    continue
+                iri, how = self.titles.resolve(title)
+                role = self.lex.get(iri)
+                first_title[title] = Assumption(name, sheet_name, line, record.label, title,
+                                                role.pref if role else "", how.kind, how.basis)
+                loaded.assumptions.append(first_title[title])
+            records.append(record)
+        if len(records) == before:
             raise Unreadable(Problem(name, header_line, None, bilingual(
-                "只有表头，没有记录", "a header but no records"), sheet=sheet.name, fatal=True))
+                "只有表头，没有记录", "a header but no records"), sheet=sheet_name, fatal=True))
         return kind
-
-    def _row(self, file, sheet, line, kind, cls, key, plan, cells, seen_ids, first_title,
-             loaded) -> None:
-        record = Record(f"{self.lex.base}/data/{kind}/{key}/{line}", {cls}, kind=kind, file=file,
-                        sheet=sheet, row=line)
-        props, missing, n = record.props, record.missing, len(cells)
-        titles: list[str] = []
-        for i, col, convert, prop in plan:
-            raw = cells[i] if i is not None and i < n else None
-            if type(raw) is str:
-                raw = raw.strip()
-            if raw is None or raw == "":
-                if col.blank != "none":
-                    missing[prop] = "blank"
-                continue
-            if isinstance(raw, FormulaWithoutValue):
-                loaded.errors.append(Problem(file, line, col.label, raw.MESSAGE, sheet=sheet))
-                missing[prop] = "bad"
-                continue
-            try:
-                value = convert(raw)
-            except ValueError as exc:
-                loaded.errors.append(Problem(file, line, col.label, str(exc), sheet=sheet))
-                missing[prop] = "bad"
-                continue
-            if col.type == "id":
-                record.id = value
-                if value in seen_ids:
-                    loaded.errors.append(Problem(file, line, col.label, bilingual(
-                        f"编号与第{seen_ids[value]}行重复", f"duplicate id (line {seen_ids[value]})"),
-                        sheet=sheet))
-                seen_ids.setdefault(value, line)
-            elif col.type == "ref":
-                record.refs[prop] = value
-            elif col.type in ("post", "posts"):
-                props[prop] = [iri for iri, _ in value]
-                mapped = [title for _, title in value if title]
-                if mapped:
-                    record.shown[prop] = "、".join(mapped)
-                    titles += mapped
-            else:
-                props[prop] = value if type(value) is list else [value]
-        for title in titles:
-            if title in first_title:
-                first_title[title].count += 1
-                continue
-            iri, how = self.titles.resolve(title)
-            role = self.lex.get(iri)
-            first_title[title] = Assumption(file, sheet, line, record.label, title,
-                                            role.pref if role else "", how.kind, how.basis)
-            loaded.assumptions.append(first_title[title])
-        loaded.records.append(record)
 
     # -- cells
 
     def _converter(self, col: Column):
-        """A function raw cell -> value for one column, remembering what it has read before."""
-        memo: dict = {}
+        """A function raw cell -> stored value for one column, remembering what it has read.
+
+        Plain values are stored as shared 1-tuples (never changed in place); a post column gives
+        (post IRIs, titles that were mapped to a role).
+        """
         kind = col.type
-        if kind in ("id", "text", "ref"):
-            return lambda raw: str(raw).strip() if type(raw) is not float else _number_text(raw)
-        read = {"date": self._date, "int": _int, "bool": _bool}.get(kind)
+        if kind in ("id", "ref"):
+            return _text
+        if kind == "text":
+            return lambda raw: (_text(raw),)
         if kind in ("post", "posts"):
-            def read(raw):  # noqa: F811 - one reader per column type
-                return [self._post(p) for p in (_parts(raw) if kind == "posts" else [raw])]
-        elif read is None:
-            def read(raw):  # noqa: F811
-                return self._concept(col, str(raw))
+            def read(raw):
+                pairs = [self._post(p) for p in (_parts(raw) if kind == "posts" else [raw])]
+                return tuple(iri for iri, _ in pairs), [t for _, t in pairs if t]
+        else:
+            one = {"date": self._date, "int": _int, "bool": _bool}.get(kind) or (
+                lambda raw: self._concept(col, str(raw)))
+
+            def read(raw):
+                return (one(raw),)
+        memo: dict = {}
 
         def convert(raw):
             try:
                 return memo[raw]
             except KeyError:
+                if raw.__class__ is FormulaWithoutValue:
+                    raise ValueError(FormulaWithoutValue.MESSAGE) from None
                 value = memo[raw] = read(raw)
                 return value
             except TypeError:  # an unhashable cell value
@@ -546,6 +576,14 @@ class Reader:
         return convert
 
     def _date(self, raw) -> dt.date:
+        if raw.__class__ is str and len(raw) == 10:
+            try:
+                day = dt.date.fromisoformat(raw)
+            except ValueError:
+                pass
+            else:
+                if self.limits.min_year <= day.year <= self.limits.max_year:
+                    return day
         if isinstance(raw, dt.datetime):
             day = raw.date()
         elif isinstance(raw, dt.date):
@@ -634,8 +672,13 @@ def _parts(raw) -> list[str]:
     return [p.strip() for p in re.split(r"[;；、]", str(raw)) if p.strip()]
 
 
-def _number_text(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
+def _text(raw) -> str:
+    """A cell as text: 12.0 from a spreadsheet is "12"."""
+    if raw.__class__ is float:
+        return str(int(raw)) if raw == int(raw) else str(raw)
+    if raw.__class__ is FormulaWithoutValue:
+        raise ValueError(FormulaWithoutValue.MESSAGE)
+    return str(raw)
 
 
 def _serial(value: float) -> dt.date:
@@ -720,6 +763,19 @@ def local_contexts(name: str, text: str):
     return walk(doc)
 
 
+def read_logs(paths: list[Path], roster: Path | None = None, lexicon: Lexicon | None = None) -> Loaded:
+    """What `kg validate` reads: the logs, their titles mapped through the roster if one is given."""
+    reader = Reader(lexicon)
+    problems: list[Problem] = []
+    if roster is not None:
+        reader, read = reader.with_roster(str(roster), Path(roster))
+        problems = read.problems
+    loaded = reader.read(paths)
+    loaded.errors = problems + loaded.errors
+    loaded.roster = str(roster) if roster is not None else None
+    return loaded
+
+
 # ---------------------------------------------------------------- templates
 
 
@@ -728,6 +784,7 @@ def template(kind: str, xlsx: bool = False, schema: Schema | None = None,
     """An empty log with Chinese headers: CSV (UTF-8 with BOM, for Excel), or .xlsx with
     drop-down lists for the columns that take a fixed set of values (and for posts)."""
     schema = schema or load_schema()
+    kind = next((k for k, log in schema.log.items() if kind in (k, log.label.split(" ")[0])), kind)
     if kind not in schema.log:
         from kg.errors import UsageError
         raise UsageError(bilingual(f"未知的台账：{kind}（可用：{'、'.join(schema.log)}）",

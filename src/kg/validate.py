@@ -23,6 +23,7 @@ import io
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from pyshacl import validate as pyshacl_validate
 from rdflib import RDF, Graph, Literal, URIRef
@@ -30,7 +31,7 @@ from rdflib.collection import Collection
 
 from kg.checks import DCT, KG, SH, load_rules, record_class
 from kg.lexicon import Lexicon
-from kg.records import Iri, Loaded, Record, Schema, load_schema, records_to_graph
+from kg.records import Iri, Loaded, Record, Schema, load_schema, paused_gc, records_to_graph
 from kg.roles import Titles
 from kg.tables import Problem
 from kg.workdays import Calendar
@@ -114,6 +115,28 @@ class Report:
                                             e.message, e.column, None)])
         return out.getvalue()
 
+    def to_text(self) -> str:
+        """The report for a terminal: counts, inputs, then findings grouped by article."""
+        c = self.counts
+        lines = [f"{self.records} 条记录 / records · 违规 Violation {c['Violation']} · "
+                 f"警告 Warning {c['Warning']} · 提示 Info {c['Info']}"]
+        if self.calendar:
+            lines.append(f"工作日 / working days: {self.calendar}")
+        for name, encoding in self.encodings.items():
+            lines.append(f"编码 / encoding: {name} — {encoding}")
+        if self.roster:
+            lines.append(f"名册 / roster: {self.roster}")
+        for note in self.notes:
+            lines.append(f"说明 / note: {note}")
+        for article, findings in self.by_article().items():
+            head = findings[0].citation.split("条")[0] + "条" if findings[0].citation else "—"
+            lines.append(f"\n{head}（{len(findings)}）")
+            for f in findings:
+                where = f"{f.file.rsplit('/', 1)[-1]}{'#' + f.sheet if f.sheet else ''}:{f.row}" if f.file else ""
+                value = f" [{f.value}]" if f.value else ""
+                lines.append(f"  {f.severity:<9} {f.record:<10} {where:<18} {f.message}{value}")
+        return "\n".join(lines)
+
     def by_article(self) -> dict[int | None, list[Finding]]:
         groups: dict[int | None, list[Finding]] = defaultdict(list)
         for f in self.results:
@@ -131,6 +154,7 @@ def _cell(value) -> object:
 # ---------------------------------------------------------------- derived facts
 
 
+@cache
 def _k(name: str) -> str:
     return str(KG[name])
 
@@ -188,8 +212,10 @@ class Deriver:
             if m.id is not None:
                 by_file.setdefault((m.file, m.id), m)
                 by_id[m.id].append(m)
-        self.by_iri = {r.iri: r for r in records}
+        self.by_iri = {m.iri: m for m in meetings}
         for r in records:
+            if not r.refs:
+                continue
             for prop, rid in r.refs.items():
                 target = by_file.get((r.file, rid))
                 if target is None and len(by_id.get(rid, ())) == 1:
@@ -517,6 +543,8 @@ class Completeness:
         self.base = base
         self.meta = _ShapeMeta(shapes)
         self._needs: dict[tuple[str, str], set[str]] = {}
+        self.columns = {kind: {str(KG[c.property]): c for c in log.columns}
+                        for kind, log in schema.log.items()}
 
     def needs(self, kind: str, c: _Constraint) -> set[str]:
         key = (kind, c.shape)
@@ -535,8 +563,7 @@ class Completeness:
         for r in records:
             if not r.missing:
                 continue
-            spec = self.schema.log.get(r.kind)
-            columns = {str(KG[c.property]): c for c in spec.columns} if spec else {}
+            columns = self.columns.get(r.kind, {})
             for prop, why in sorted(r.missing.items()):
                 col = columns.get(prop)
                 if why == "blank" and col is not None and col.required:
@@ -687,12 +714,14 @@ class Validator:
     def validate(self, loaded: Loaded, engine: str = "fast") -> Report:
         if engine not in ENGINES:
             raise ValueError(f"unknown engine {engine!r}; use one of {ENGINES}")
-        records = [r.copy() for r in loaded.records]
-        Deriver(self.lex, self.titles, self.calendar).derive(records)
-        skip, blocked = self.completeness.check(records)
-        if engine == "pyshacl":
-            raw = run_pyshacl(records_to_graph(records), self.shapes)
-        else:
-            raw = self.fast.run(records, skip)
-        return report(loaded, records, self.meta, raw, self.lex, blocked, skip, self.calendar.name)
+        with paused_gc():
+            records = [r.copy() for r in loaded.records]
+            Deriver(self.lex, self.titles, self.calendar).derive(records)
+            skip, blocked = self.completeness.check(records)
+            if engine == "pyshacl":
+                raw = run_pyshacl(records_to_graph(records), self.shapes)
+            else:
+                raw = self.fast.run(records, skip)
+            return report(loaded, records, self.meta, raw, self.lex, blocked, skip,
+                          self.calendar.name)
 
