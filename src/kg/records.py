@@ -35,7 +35,7 @@ from kg.lexicon import BODY, DOCTYPE, MEETING, POST, SEAL, Lexicon, load_lexicon
 from kg.ns import KG, RDF, XSD
 from kg.resources import data_file
 from kg.roles import Roster, Titles, read_roster
-from kg.tables import FormulaWithoutValue, Limits, Problem, Sheet, Unreadable, check_size, open_table
+from kg.tables import BadCell, Limits, Problem, Sheet, Unreadable, check_size, open_table
 
 CONCEPT_KINDS = {"post": POST, "posts": POST, "body": BODY, "doctype": DOCTYPE,
                  "meeting": MEETING, "seal": SEAL}
@@ -567,8 +567,8 @@ class Reader:
             try:
                 return memo[raw]
             except KeyError:
-                if raw.__class__ is FormulaWithoutValue:
-                    raise ValueError(FormulaWithoutValue.MESSAGE) from None
+                if raw.__class__ is BadCell:
+                    raise ValueError(raw.message) from None
                 value = memo[raw] = read(raw)
                 return value
             except TypeError:  # an unhashable cell value
@@ -676,8 +676,8 @@ def _text(raw) -> str:
     """A cell as text: 12.0 from a spreadsheet is "12"."""
     if raw.__class__ is float:
         return str(int(raw)) if raw == int(raw) else str(raw)
-    if raw.__class__ is FormulaWithoutValue:
-        raise ValueError(FormulaWithoutValue.MESSAGE)
+    if raw.__class__ is BadCell:
+        raise ValueError(raw.message)
     return str(raw)
 
 

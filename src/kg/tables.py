@@ -203,8 +203,16 @@ def _csv_rows(name: str, source: bytes | Path, encoding: str, delimiter: str,
               limits: Limits) -> Iterator[tuple[int, list]]:
     raw = io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")
     text = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
+    damaged: list[bool] = [False]
+
+    def lines() -> Iterator[str]:
+        for chunk in text:
+            if "\x00" in chunk:
+                damaged[0] = True
+            yield chunk
+
     csv.field_size_limit(limits.max_field_bytes)
-    reader = csv.reader(text, delimiter=delimiter, quotechar='"', doublequote=True, strict=False)
+    reader = csv.reader(lines(), delimiter=delimiter, quotechar='"', doublequote=True, strict=False)
     line = 0
     try:
         while True:
@@ -217,10 +225,10 @@ def _csv_rows(name: str, source: bytes | Path, encoding: str, delimiter: str,
                 what = (bilingual(f"单元格过大（上限 {kib} KiB）", f"a cell is too large (limit {kib} KiB)")
                         if "field larger" in str(exc) else
                         bilingual(f"CSV 格式错误：{exc}", f"malformed CSV: {exc}"))
-                raise Unreadable(Problem(name, reader.line_num + 1, None, what, fatal=True)) from None
+                raise Unreadable(Problem(name, reader.line_num, None, what, fatal=True)) from None
             except UnicodeDecodeError as exc:
                 enc = ENCODING_NAMES.get(encoding, encoding)
-                raise Unreadable(Problem(name, reader.line_num + 1, None, bilingual(
+                raise Unreadable(Problem(name, _bad_line(source, encoding), None, bilingual(
                     f"编码错误：按 {enc} 无法解码（另存为 UTF-8 CSV 或 .xlsx）",
                     f"cannot decode as {enc} ({exc.reason}); save as CSV UTF-8 or .xlsx"),
                     fatal=True)) from None
@@ -229,9 +237,25 @@ def _csv_rows(name: str, source: bytes | Path, encoding: str, delimiter: str,
                 raise Unreadable(Problem(name, line, None, bilingual(
                     f"行数过多（上限 {limits.max_rows}）", f"too many rows (limit {limits.max_rows})"),
                     fatal=True))
+            if damaged[0]:
+                damaged[0] = False
+                cells = [BadCell(NUL_MESSAGE) if "\x00" in c else c for c in cells]
             yield line, cells
     finally:
         text.close()
+
+
+def _bad_line(source: bytes | Path, encoding: str) -> int | None:
+    """The first line that does not decode (the reader decodes in blocks, so it cannot tell)."""
+    if encoding.startswith("utf_16") or encoding == "utf-16":
+        return None
+    data = source if isinstance(source, bytes) else source.read_bytes()
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode(encoding)
+        except UnicodeDecodeError:
+            return number
+    return None
 
 
 # ---------------------------------------------------------------- xlsx
@@ -239,7 +263,7 @@ def _csv_rows(name: str, source: bytes | Path, encoding: str, delimiter: str,
 # Cell or row references far outside a log (column BA and beyond, row 210000 and beyond): a
 # dense reader would allocate the whole rectangle, so such a sheet is refused before reading.
 FAR_CELL = re.compile(rb'<(?:c|row) r="(?:(?:[B-Z][A-Z]|[A-Z]{3})\d|[A-Z]{0,3}(?:\d{7}|[3-9]\d{5}|2[1-9]\d{4}))')
-FORMULA = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*>\s*<f[ >/](?:(?!</c>).)*?(<v>|</c>)', re.S)
+FORMULA = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*>\s*<f[ >/](?:(?!</c>).)*?(<v>[^<]|</c>)', re.S)
 
 
 def column_letter(index: int) -> str:
@@ -300,7 +324,7 @@ def _inspect_zip(name: str, data: bytes, limits: Limits) -> dict[int, dict[tuple
                 f"工作表 {index + 1} 的单元格超出范围（列超过 AZ 或行超过 210000）",
                 f"sheet {index + 1} has cells beyond column AZ or row 210000"), fatal=True))
         if b"<f" in xml:
-            found[index] = {(int(m.group(2)), _column_index(m.group(1).decode())): m.group(3) == b"<v>"
+            found[index] = {(int(m.group(2)), _column_index(m.group(1).decode())): m.group(3).startswith(b"<v>")
                             for m in FORMULA.finditer(xml)}
     return found
 
@@ -351,15 +375,23 @@ def _sheet_rows(name: str, book, index: int, sheet_name: str, limits: Limits,
             elif (row, j) in anchors:
                 top_left[(row, j)] = value
             if formulas.get((row + 1, j)) is False:
-                cells[j] = FormulaWithoutValue()
+                cells[j] = BadCell(FORMULA_MESSAGE)
         yield row + 1, cells
 
 
-class FormulaWithoutValue:
-    """A formula cell Excel never calculated (the file was written by a program, not saved by Excel)."""
+class BadCell:
+    """A cell that holds no readable value: a formula Excel never calculated (the file was written
+    by a program), or NUL bytes (a damaged file). The reader reports it with its line and column."""
 
-    MESSAGE = bilingual("公式没有计算结果（请在 Excel 中打开并保存后再上传）",
-                        "a formula without a calculated value (open and save the file in Excel)")
+    __slots__ = ("message",)
+
+    def __init__(self, message: str):
+        self.message = message
 
     def __str__(self) -> str:
         return ""
+
+
+FORMULA_MESSAGE = bilingual("公式没有计算结果（请在 Excel 中打开并保存后再上传）",
+                            "a formula without a calculated value (open and save the file in Excel)")
+NUL_MESSAGE = bilingual("单元格含有 NUL 字节（文件可能已损坏）", "the cell holds NUL bytes (a damaged file?)")
