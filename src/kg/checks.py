@@ -68,6 +68,8 @@ class Rule:
 class CalendarRules:
     weekend: tuple[int, ...] = (5, 6)
     days_per_unit: dict[str, int] = field(default_factory=dict)
+    official: str = "{first}-{last}"
+    fallback: str = "Monday-Friday"
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ class _Allowed:
     posts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # bearer -> delegators
     sources: list[_Source] = field(default_factory=list)
     equals: str = ""
+    equals_name: str = ""
 
 
 class ShapeWriter:
@@ -184,7 +187,7 @@ class ShapeWriter:
                     allowed = shapes[subject]
                     bearer = self.lex.get(r["bearer"])
                     if bearer and bearer.record_property:
-                        allowed.equals = bearer.record_property
+                        allowed.equals, allowed.equals_name = bearer.record_property, bearer.pref
                     else:
                         _merge(allowed.posts, r["bearer"], delegators)
                     allowed.sources.append(self._source(r))
@@ -247,7 +250,7 @@ class ShapeWriter:
             self._in(shape, [Literal(True)])
             return
         if allowed.equals:
-            message = f"{subject_name}须由会议主持人{rule.verb}"
+            message = f"{subject_name}须由{allowed.equals_name}{rule.verb}"
             shape = self._shape(name, target, prop, source, strict, message)
             self.g.add((shape, SH.equals, KG[allowed.equals.rsplit("#", 1)[-1]]))
         if allowed.posts:
@@ -262,7 +265,7 @@ class ShapeWriter:
             if not delegators or not rule.delegation_property:
                 continue
             # Records are typed by their post's broader posts too, so one shape per bearer
-            # covers the narrower posts (第一副区长 signing where 副区长 may, if entrusted).
+            # covers the narrower posts too (a narrower post acting where its broader one may, if entrusted).
             dprop = rule.delegation_property
             dtarget = record_class(self.base, record, subject, prop, post)
             message = (f"{self._names([post])}{rule.verb}{subject_name}须经"

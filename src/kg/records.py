@@ -425,9 +425,10 @@ class Reader:
             loaded.encodings[name] = table.encoding
         loaded.notes += table.notes
         read_any = False
+        first_title: dict[str, Assumption] = {}  # one assumption per title and file
         for index, sheet in enumerate(table.sheets):
             try:
-                kind = self._sheet(name, index, sheet, loaded, several=table.format == "xlsx")
+                kind = self._sheet(name, index, sheet, loaded, table.format == "xlsx", first_title)
             except Unreadable as exc:
                 if table.format != "xlsx":
                     raise
@@ -441,7 +442,8 @@ class Reader:
             raise Unreadable(Problem(name, None, None, bilingual(
                 "没有可识别的台账工作表", "no sheet in this workbook is a known log"), fatal=True))
 
-    def _sheet(self, name: str, index: int, sheet: Sheet, loaded: Loaded, several: bool) -> str | None:
+    def _sheet(self, name: str, index: int, sheet: Sheet, loaded: Loaded, several: bool,
+               first_title: dict[str, Assumption]) -> str | None:
         rows = iter(sheet.rows)
         kind, header, header_line = None, [], 0
         for line, cells in rows:
@@ -479,7 +481,6 @@ class Reader:
         prefix = f"{self.lex.base}/data/{kind}/{file_key(name)}{f'/{index}' if several else ''}/"
         types = str(KG[spec.cls])
         seen_ids: dict[str, int] = {}
-        first_title: dict[str, Assumption] = {}
         records, errors, sheet_name = loaded.records, loaded.errors, sheet.name
         before = len(records)
         for line, cells in rows:
@@ -623,10 +624,8 @@ class Reader:
         if entry is None:
             known = list(col.values) or sorted({e.pref for (k, _), e in self.labels.items() if k == kind})
             shown = "、".join(known[:12]) + ("…" if len(known) > 12 else "")
-            what = {"body": "发文名义 body", "doctype": "公文类别 category",
-                    "meeting": "会议类型 meeting type", "seal": "印章 seal"}[col.type]
-            zh, en = what.split(" ", 1)
-            raise ValueError(bilingual(f"未知的{zh}：{raw}（可用：{shown}）", f"unknown {en}: {raw}"))
+            raise ValueError(bilingual(f"未知的{col.alias}：{raw}（可用：{shown}）",
+                                       f"unknown {col.name.replace('_', ' ')}: {raw}"))
         return Iri(entry.iri)
 
     # -- RDF
@@ -765,14 +764,29 @@ def local_contexts(name: str, text: str):
 
 def read_logs(paths: list[Path], roster: Path | None = None, lexicon: Lexicon | None = None) -> Loaded:
     """What `kg validate` reads: the logs, their titles mapped through the roster if one is given."""
+    return _read_all([(str(p), Path(p)) for p in paths],
+                     (str(roster), Path(roster)) if roster is not None else None, lexicon)
+
+
+def read_uploads(files: list[tuple[str, bytes]], roster: tuple[str, bytes] | None = None,
+                 lexicon: Lexicon | None = None) -> Loaded:
+    """What the 校验 page reads: uploaded logs (name, bytes) and an optional roster."""
+    return _read_all(list(files), roster, lexicon)
+
+
+def _read_all(sources: list[tuple[str, bytes | Path]], roster: tuple[str, bytes | Path] | None,
+              lexicon: Lexicon | None) -> Loaded:
     reader = Reader(lexicon)
     problems: list[Problem] = []
     if roster is not None:
-        reader, read = reader.with_roster(str(roster), Path(roster))
+        reader, read = reader.with_roster(*roster)
         problems = read.problems
-    loaded = reader.read(paths)
+    loaded = Loaded()
+    with paused_gc():
+        for name, source in sources:
+            loaded.extend(reader._read(name, source))
     loaded.errors = problems + loaded.errors
-    loaded.roster = str(roster) if roster is not None else None
+    loaded.roster = roster[0] if roster is not None else None
     return loaded
 
 

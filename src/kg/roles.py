@@ -1,4 +1,4 @@
-"""Concrete titles (教育局局长, 常务副区长) -> the regulation's roles, from a roster or by rule.
+"""Concrete titles (a bureau's director, an executive deputy) -> the regulation's roles.
 
 Logs name the posts people hold; the regulation speaks of roles. A roster (CSV/.xlsx with
 Chinese headers, or Turtle in the W3C ORG vocabulary) says which role each title holds; without
@@ -7,7 +7,7 @@ assumption the report shows (Info). The role hierarchy used by the checks is the
 skos:broader plus the [broader] table of titles.toml.
 
 >>> titles = Titles.load(load_lexicon())
->>> iri, how = titles.resolve("区教育局局长")
+>>> iri, how = titles.resolve("教育局局长")
 >>> iri.rsplit("/", 1)[-1], how.kind
 ('department-head', 'rule')
 """
@@ -197,7 +197,8 @@ def _roster_table(name: str, source, titles: Titles, roster: Roster,
                 continue
             if not role:
                 continue  # no role given: the title rules decide (and say so)
-            iris = [_role(titles, r) for r in re.split(r"[;；、]", role) if r.strip()]
+            whole = _role(titles, role)  # a role's own name may hold 、
+            iris = [whole] if whole else [_role(titles, r) for r in re.split(r"[;；]", role) if r.strip()]
             if not iris or None in iris:
                 known = "、".join(sorted({e.pref for e in titles.lex.entries.values() if e.kind == POST})[:12])
                 roster.problems.append(Problem(name, line, "role", bilingual(

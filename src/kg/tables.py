@@ -171,7 +171,7 @@ def _looks_binary(sample: bytes, encoding: str) -> bool:
     if encoding.startswith("utf_16") or encoding == "utf-16":
         return False
     controls = sum(sample.count(bytes([b])) for b in range(9)) + sample.count(b"\x0e")
-    return controls > max(8, len(sample) // 20)
+    return controls > max(8, len(sample) // 20) or b"\x00" in sample.split(b"\n", 1)[0]
 
 
 def _delimiter(text: str) -> str:

@@ -706,7 +706,8 @@ class Validator:
         self.schema = schema or load_schema()
         self.shapes = shapes_graph(store, lexicon, self.titles)
         rules = load_rules()
-        self.calendar = Calendar.load(tuple(rules.calendar.weekend))
+        self.calendar = Calendar.load(tuple(rules.calendar.weekend), rules.calendar.official,
+                                      rules.calendar.fallback)
         self.fast = FastEngine(self.shapes)
         self.meta = _ShapeMeta(self.shapes)
         self.completeness = Completeness(self.schema, self.fast, self.shapes, lexicon.base)

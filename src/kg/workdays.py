@@ -1,7 +1,7 @@
 """Working days from the State Council's holiday schedule (chinese-calendar), weekends outside it.
 
-The official schedule moves working days: 春节 and 国庆 weeks are off, and some Saturdays or
-Sundays (调休) are working days. Inside the years the package covers, every day is looked up
+The official schedule moves working days: the Spring Festival and National Day weeks are off,
+and some Saturdays or Sundays (调休) are working days. Inside the years the package covers, every day is looked up
 once and counted by a prefix sum, so any span costs O(1); outside them only Monday–Friday can
 be counted, and `official()` says so, so the caller can report it rather than guess.
 
@@ -29,13 +29,17 @@ class Calendar:
 
     @staticmethod
     @cache
-    def load(weekend: tuple[int, ...] = (5, 6)) -> Calendar:
-        """The official calendar from chinese-calendar, or weekends only if it is missing."""
+    def load(weekend: tuple[int, ...] = (5, 6), official: str = "{first}-{last}",
+             fallback: str = "Monday-Friday") -> Calendar:
+        """The official calendar from chinese-calendar, or weekends only if it is missing.
+
+        `official` and `fallback` name the calendar in reports (ontology/checks.toml [calendar]).
+        """
         try:
             import chinese_calendar
             from chinese_calendar.constants import holidays, workdays
         except ImportError:  # the dependency is declared; this keeps a broken install readable
-            return Calendar(dt.date.max, dt.date.min, frozenset(weekend), "周一至周五 / Monday–Friday")
+            return Calendar(dt.date.max, dt.date.min, frozenset(weekend), fallback)
         days = sorted(set(holidays) | set(workdays))
         first, last = dt.date(days[0].year, 1, 1), dt.date(days[-1].year, 12, 31)
         prefix, count = [0], 0
@@ -44,8 +48,7 @@ class Calendar:
             count += chinese_calendar.is_workday(day)
             prefix.append(count)
             day += dt.timedelta(days=1)
-        name = (f"国务院节假日安排（chinese-calendar，{first.year}–{last.year} 年）；其余年份按周一至周五 / "
-                f"State Council holiday schedule {first.year}–{last.year}, Monday–Friday outside it")
+        name = official.format(first=first.year, last=last.year)
         return Calendar(first, last, frozenset(weekend), name, tuple(prefix))
 
     def official(self, day: dt.date) -> bool:
