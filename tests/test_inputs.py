@@ -358,3 +358,20 @@ def test_exported_csv_report_has_a_bom_and_no_formula_cells(validator, lexicon, 
     cells = [c for row in csv.reader(io.StringIO(text[1:])) for c in row]
     assert "'=HYPERLINK(\"http://x\")" in cells and "'@SUM(1)" in cells and "'+副区长" in cells
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+
+
+def test_a_workbook_with_a_far_away_cell_or_a_zip_bomb_is_refused_before_reading(lexicon, tmp_path):
+    far = tmp_path / "far.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["编号", "印章", "批准人职务", "日期"])
+    book.active["XFD1048576"] = "x"  # a dense reader would allocate 17 billion cells
+    book.save(far)
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/sharedStrings.xml", b" " * 170_000_000)
+    assert bomb.stat().st_size < 1_000_000
+    loaded = Reader(lexicon).read([far, bomb])
+    assert [(Path(e.file).name, e.message.split(" / ")[1]) for e in loaded.errors] == [
+        ("far.xlsx", "sheet 1 has cells beyond column AZ or row 210000"),
+        ("bomb.xlsx", "the workbook is too large once unzipped")]
