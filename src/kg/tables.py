@@ -164,7 +164,15 @@ def detect_encoding(sample: bytes) -> str | None:
         return "utf_16_be"
     from charset_normalizer import from_bytes
     best = from_bytes(sample, cp_isolation=DETECTABLE).best()
-    return None if best is None else best.encoding
+    if best is None:
+        return None
+    if best.encoding == "big5":  # short GB text often scores as Big5; offices here write GB18030
+        try:
+            codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
+            return "gb18030"
+        except UnicodeDecodeError:
+            pass
+    return best.encoding
 
 
 def _looks_binary(sample: bytes, encoding: str) -> bool:
@@ -190,8 +198,6 @@ def _csv(name: str, source: bytes | Path, head: bytes, limits: Limits) -> Table:
         raise Unreadable(Problem(name, None, None, bilingual(
             "不是文本文件，也不是 .xlsx（无法识别的二进制内容）",
             "not a text file nor an .xlsx (unrecognised binary content)"), fatal=True))
-    if encoding == "big5":  # GB text misread; the strict decode below then names the byte
-        encoding = "gb18030"
     sample_text = head.decode(encoding, errors="ignore")
     delimiter = _delimiter(sample_text)
     named = ENCODING_NAMES.get(encoding, encoding.upper())

@@ -6,8 +6,8 @@ once and counted by a prefix sum, so any span costs O(1); outside them only Mond
 be counted, and `official()` says so, so the caller can report it rather than guess.
 
 >>> cal = Calendar.load()
->>> cal.working_days(dt.date(2025, 9, 26), dt.date(2025, 10, 9))  # 9-28 (Sun) works, 10-1..8 off
-3
+>>> cal.working_days(dt.date(2025, 9, 26), dt.date(2025, 10, 9))  # 9-26, 9-28 (a Sunday), 9-29, 9-30
+4
 """
 
 from __future__ import annotations
