@@ -90,13 +90,12 @@ def _rules(path: Path) -> Rules:
     data, text = read_toml(path)
     rules = parse(Rules, data, str(path), text)
     schema = load_schema()
-    starts = [i for i, line in enumerate(text.splitlines(), 1) if line.strip() == "[[rule]]"]
+    lines = text.splitlines()
+    starts = [i for i, line in enumerate(lines, 1) if line.strip() == "[[rule]]"] + [len(lines) + 1]
     for n, rule in enumerate(rules.rule):
-        def fail(key: str, value: str, expected: str) -> ConfigError:
-            lines = text.splitlines()
-            end = starts[n + 1] if n + 1 < len(starts) else len(lines) + 1
-            line = next((i for i in range(starts[n], end) if lines[i - 1].split("=")[0].strip() == key),
-                        starts[n])
+        def fail(key: str, value: str, expected: str, first: int = starts[n], end: int = starts[n + 1]):
+            """The error for one key of rule n, naming the line that sets it."""
+            line = next((i for i in range(first, end) if lines[i - 1].split("=")[0].strip() == key), first)
             return ConfigError(f"{path}:{line}: {key} = {value!r} 无效 / invalid {key} {value!r} "
                                f"(expected {expected})")
         if rule.kind not in RULE_KINDS:

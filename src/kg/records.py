@@ -31,7 +31,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.config import parse, read_toml
 from kg.errors import ConfigError, bilingual
-from kg.lexicon import BODY, DOCTYPE, MEETING, POST, SEAL, Lexicon, load_lexicon, normalise
+from kg.lexicon import BODY, DOCTYPE, MEETING, POST, SEAL, Entry, Lexicon, load_lexicon, normalise
 from kg.ns import KG, RDF, XSD
 from kg.resources import data_file
 from kg.roles import Roster, Titles, read_roster
@@ -58,7 +58,7 @@ class Column:
     name: str
     alias: str
     type: str
-    property: str
+    prop: str = field(metadata={"toml": "property"})
     required: bool = False
     blank: str = "unknown"
     values: tuple[str, ...] = ()
@@ -120,7 +120,7 @@ class Schema:
                 for kind, log in self.log.items()}
 
     def column_of(self, kind: str, prop: str) -> Column | None:
-        return next((c for c in self.log[kind].columns if c.property == prop), None)
+        return next((c for c in self.log[kind].columns if c.prop == prop), None)
 
     def needs(self, kind: str, prop: str) -> set[str]:
         """The properties whose cells a value of `prop` on a `kind` record is computed from."""
@@ -128,7 +128,7 @@ class Schema:
         if own is not None:
             return {prop} if own.blank != "none" else set()
         names = {c.name: c for c in self.log[kind].columns}
-        return {names[n].property for n in self.derived.get(prop, ()) if n in names
+        return {names[n].prop for n in self.derived.get(prop, ()) if n in names
                 and names[n].blank != "none"} | ({prop} if prop in self.derived else set())
 
 
@@ -146,7 +146,7 @@ def _schema(path: Path) -> Schema:
         line = next((i for i, t in enumerate(text.splitlines(), 1) if f'"{value}"' in t), None)
         return f"{path}:{line}" if line else str(path)
 
-    for kind, log in schema.log.items():
+    for log in schema.log.values():
         for col in log.columns:
             if col.type not in TYPES:
                 raise ConfigError(f"{where(col.type)}: 未知的列类型 {col.type} / unknown column type "
@@ -156,9 +156,9 @@ def _schema(path: Path) -> Schema:
                                   f"'unknown' or 'none', not {col.blank!r}")
             if col.type == "ref" and col.ref not in schema.log:
                 raise ConfigError(f"{where(col.name)}: ref 应为一种台账 / ref should name a log")
-            if not hasattr(KG, col.property):
-                raise ConfigError(f"{where(col.property)}: records.ttl 中没有 kg:{col.property} / "
-                                  f"no kg:{col.property} in ontology/records.ttl")
+            if not hasattr(KG, col.prop):
+                raise ConfigError(f"{where(col.prop)}: records.ttl 中没有 kg:{col.prop} / "
+                                  f"no kg:{col.prop} in ontology/records.ttl")
     for prop, names in schema.derived.items():
         if not hasattr(KG, prop):
             raise ConfigError(f"{path}: [derived] records.ttl 中没有 kg:{prop} / no kg:{prop}")
@@ -381,7 +381,7 @@ class Reader:
         self.schema = schema or load_schema()
         self.titles = titles or Titles.load(self.lex)
         self.limits = self.schema.limits
-        self.labels: dict[tuple[str, str], object] = {}
+        self.labels: dict[tuple[str, str], Entry] = {}
         for entry in self.lex.entries.values():
             for label in entry.labels:
                 self.labels.setdefault((entry.kind, re.sub(r"\s+", "", normalise(label))), entry)
@@ -471,12 +471,12 @@ class Reader:
         spec = self.schema.log[kind]
         names = _names(self.schema, kind)
         index_of: dict[str, int] = {}
-        for i, cell in enumerate(header):
-            col = names.get(_header_name(str(cell))) if cell is not None else None
-            if col and col not in index_of:
-                index_of[col] = i
+        for position, cell in enumerate(header):
+            named = names.get(_header_name(str(cell))) if cell is not None else None
+            if named and named not in index_of:
+                index_of[named] = position
         # one step per column: (cell index, property IRI, converter, what to do with the value)
-        plan = [(index_of.get(c.name), str(KG[c.property]), self._converter(c),
+        plan = [(index_of.get(c.name), str(KG[c.prop]), self._converter(c),
                  STORE.get(c.type, 0), c.blank == "none", c) for c in spec.columns]
         prefix = f"{self.lex.base}/data/{kind}/{file_key(name)}{f'/{index}' if several else ''}/"
         types = str(KG[spec.cls])

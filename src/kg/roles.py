@@ -153,7 +153,7 @@ class Roster:
 
 
 def read_roster(name: str, source: bytes | Path, titles: Titles, columns: dict[str, tuple[str, ...]],
-                limits: Limits = Limits()) -> Roster:
+                limits: Limits | None = None) -> Roster:
     """A roster as CSV/.xlsx (headers: records.toml [roster]) or Turtle (org:Post / org:Membership)."""
     roster = Roster()
     suffix = Path(name).suffix.lower()
@@ -162,7 +162,7 @@ def read_roster(name: str, source: bytes | Path, titles: Titles, columns: dict[s
             data = source if isinstance(source, bytes) else Path(source).read_bytes()
             _roster_rdf(name, data, titles, roster, "nt" if suffix == ".nt" else "turtle")
         else:
-            _roster_table(name, source, titles, roster, columns, limits)
+            _roster_table(name, source, titles, roster, columns, limits or Limits())
     except Unreadable as exc:
         roster.problems.append(exc.problem)
     except OSError as exc:
@@ -198,8 +198,9 @@ def _roster_table(name: str, source, titles: Titles, roster: Roster,
             if not role:
                 continue  # no role given: the title rules decide (and say so)
             whole = _role(titles, role)  # a role's own name may hold 、
-            iris = [whole] if whole else [_role(titles, r) for r in re.split(r"[;；]", role) if r.strip()]
-            if not iris or None in iris:
+            parsed = [whole] if whole else [_role(titles, r) for r in re.split(r"[;；]", role) if r.strip()]
+            iris = [iri for iri in parsed if iri is not None]
+            if not iris or len(iris) < len(parsed):
                 known = "、".join(sorted({e.pref for e in titles.lex.entries.values() if e.kind == POST})[:12])
                 roster.problems.append(Problem(name, line, "role", bilingual(
                     f"未知的角色：{role}（应为规章中的职务，如 {known}…）", f"unknown role: {role}"),

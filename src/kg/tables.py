@@ -245,7 +245,8 @@ def _csv_rows(name: str, source: bytes | Path, encoding: str, delimiter: str,
                     fatal=True))
             if damaged[0]:
                 damaged[0] = False
-                cells = [BadCell(NUL_MESSAGE) if "\x00" in c else c for c in cells]
+                yield line, [BadCell(NUL_MESSAGE) if "\x00" in c else c for c in cells]
+                continue
             yield line, cells
     finally:
         text.close()

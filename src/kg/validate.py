@@ -21,6 +21,7 @@ import bisect
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -389,7 +390,7 @@ def run_pyshacl(data: Graph, shapes: Graph) -> list[Raw]:
     """pyshacl, the reference engine, on an rdflib Memory graph."""
     _, results, _ = pyshacl_validate(data, shacl_graph=shapes, allow_warnings=True,
                                      inference="none", advanced=False, meta_shacl=False)
-    out = []
+    out: list[Raw] = []
     for r in results.subjects(RDF.type, SH.ValidationResult):
         value = results.value(r, SH.value)
         out.append((str(results.value(r, SH.focusNode)), str(results.value(r, SH.sourceShape)),
@@ -473,10 +474,11 @@ class FastEngine:
         path = g.value(ps, SH.path)
         if extra or not isinstance(path, URIRef):
             raise Unsupported(f"{ps}: {sorted(map(str, extra)) or 'complex path'}")
-        checks, others = [], []
+        checks: list[tuple[str, object]] = []
+        others: list[str] = []
         for pred, obj in g.predicate_objects(ps):
             if pred == SH.minCount:
-                checks.append(("minCount", int(obj)))
+                checks.append(("minCount", int(str(obj))))
             elif pred == SH["in"]:
                 checks.append(("in", {_py(v) for v in Collection(g, obj)}))
             elif pred == SH.hasValue:
@@ -500,7 +502,7 @@ class FastEngine:
                                        for t in sorted(key) for c in self.by_class.get(t, ())]
         return plan
 
-    def run(self, records: list[Record], skip: set[tuple[str, str]] = frozenset()) -> list[Raw]:
+    def run(self, records: list[Record], skip: AbstractSet[tuple[str, str]] = frozenset()) -> list[Raw]:
         out: list[Raw] = []
         types = {r.iri: r.types for r in records}
         for r in records:
@@ -543,7 +545,7 @@ class Completeness:
         self.base = base
         self.meta = _ShapeMeta(shapes)
         self._needs: dict[tuple[str, str], set[str]] = {}
-        self.columns = {kind: {str(KG[c.property]): c for c in log.columns}
+        self.columns = {kind: {str(KG[c.prop]): c for c in log.columns}
                         for kind, log in schema.log.items()}
 
     def needs(self, kind: str, c: _Constraint) -> set[str]:
@@ -578,7 +580,7 @@ class Completeness:
                     by_source[self.meta.citation(c.shape) or c.shape].append((c, blocked))
             for citation, items in by_source.items():
                 blanks, reasons = [], []
-                for c, blocked in items:
+                for _, blocked in items:
                     for prop in blocked:
                         why = r.missing[prop]
                         col = columns.get(prop)
