@@ -44,7 +44,9 @@ TRUE = {"是", "yes", "y", "true", "1", "√", "已告知", "1.0"}
 FALSE = {"否", "no", "n", "false", "0", "×", "未告知", "0.0"}
 RE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]0{1,2}:00(?::00)?)?$")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
-RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
+# Record files in RDF, by suffix: the media type names pyoxigraph's parser.
+RDF_SUFFIXES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json",
+                ".json": "application/ld+json"}
 HEADER_SCAN = 10
 PLAIN, ID, REF, POSTS = 0, 1, 2, 3
 STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS}  # rows above the header (a sheet title, a blank line) that are skipped
@@ -332,24 +334,59 @@ def records_to_graph(records: list[Record]) -> Graph:
     return g
 
 
-def graph_to_records(graph: Graph, file: str | None = None) -> list[Record]:
-    """Records written in RDF: every subject typed with a record class of the org vocabulary."""
+XSD_VALUES = {str(XSD.date): dt.date.fromisoformat, str(XSD.integer): int, str(XSD.int): int,
+              str(XSD.nonNegativeInteger): int, str(XSD.decimal): Decimal,
+              str(XSD.double): lambda v: Decimal(str(float(v))), str(XSD.float): lambda v: Decimal(str(float(v))),
+              str(XSD.boolean): lambda v: {"true": True, "1": True, "false": False, "0": False}[v]}
+
+
+def _py_value(term):
+    """An Oxigraph term as a record value: an Iri, or the literal's Python value (else its text)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return Iri(term.value)
+    if isinstance(term, ox.BlankNode):
+        return Iri("_:" + term.value)
+    read = XSD_VALUES.get(term.datatype.value)
+    if read is not None:
+        try:
+            return read(term.value)
+        except (ValueError, KeyError, ArithmeticError):
+            pass
+    return term.value
+
+
+def triples_to_records(triples, file: str | None = None) -> list[Record]:
+    """Records written in RDF: every subject typed with a record class of the org vocabulary.
+
+    Triples are read one by one (pyoxigraph's streaming parsers), so no graph is held in memory.
+    """
+    import pyoxigraph as ox
+
     kinds = {str(KG[log.cls]): kind for kind, log in load_schema().log.items()}
     skip = {str(KG.row), str(KG.sourceFile)}
+    rdf_type = str(RDF.type)
+    types: dict[str, set[str]] = {}
+    props: dict[str, dict[str, list]] = {}
+    for t in triples:
+        s = t.subject
+        key = s.value if isinstance(s, ox.NamedNode) else "_:" + s.value
+        p = t.predicate.value
+        if p == rdf_type:
+            types.setdefault(key, set()).add(t.object.value)
+        elif p not in skip:
+            props.setdefault(key, {}).setdefault(p, []).append(_py_value(t.object))
     out = []
-    for s in set(graph.subjects(RDF.type, None)):
-        types = {str(o) for o in graph.objects(s, RDF.type)}
-        kind = next((kinds[t] for t in types if t in kinds), None)
+    for key in sorted(types):
+        kind = next((kinds[c] for c in types[key] if c in kinds), None)
         if kind is None:
             continue
-        rec = Record(str(s), types, kind=kind, file=file)
-        for p, o in graph.predicate_objects(s):
-            if p != RDF.type and str(p) not in skip:
-                rec.add(str(p), _value(o))
+        rec = Record(key, types[key], props.get(key, {}), kind=kind, file=file)
         rid = rec.first(str(KG.recordId))
         rec.id = str(rid) if rid is not None else None
         out.append(rec)
-    return sorted(out, key=lambda r: r.iri)
+    return out
 
 
 @contextmanager
@@ -631,7 +668,9 @@ class Reader:
     # -- RDF
 
     def _rdf(self, name: str, source: bytes | Path, loaded: Loaded) -> None:
-        fmt = RDF_SUFFIXES[Path(name).suffix.lower()]
+        import pyoxigraph as ox
+
+        fmt = ox.RdfFormat.from_media_type(RDF_SUFFIXES[Path(name).suffix.lower()])
         check_size(name, source, self.limits.tables())
         data = source if isinstance(source, bytes) else source.read_bytes()
         try:
@@ -640,17 +679,15 @@ class Reader:
             raise Unreadable(Problem(name, None, None, bilingual(
                 f"不是 UTF-8 编码（第 {exc.start} 字节）", f"not UTF-8 (byte {exc.start})"),
                 fatal=True)) from None
+        if fmt == ox.RdfFormat.JSON_LD:
+            text = json.dumps(local_contexts(name, text))
         try:
-            if fmt == "json-ld":
-                graph = Graph().parse(data=json.dumps(local_contexts(name, text)), format="json-ld")
-            else:
-                graph = Graph().parse(data=text, format=fmt)
-        except Unreadable:
-            raise
-        except Exception as exc:  # rdflib raises many types for malformed input
-            raise Unreadable(Problem(name, None, None, bilingual(
+            triples = ox.parse(input=text, format=fmt, without_named_graphs=True,
+                               base_iri=f"{self.lex.base}/data/rdf/{file_key(name)}/")
+            records = triples_to_records(triples, name)
+        except (SyntaxError, ValueError, OSError) as exc:  # pyoxigraph's parse errors
+            raise Unreadable(Problem(name, getattr(exc, "lineno", None), None, bilingual(
                 "无法解析 RDF", f"cannot parse RDF: {str(exc)[:200]}"), fatal=True)) from None
-        records = graph_to_records(graph, name)
         if not records:
             raise Unreadable(Problem(name, None, None, bilingual(
                 "没有 kg:SigningRecord / kg:MeetingRecord / kg:LeaveRecord / kg:SealUse 记录",
