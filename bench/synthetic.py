@@ -130,3 +130,15 @@ def write_largest(out: Path, rows: int = 200_000) -> Path:
 
 def day_of(i: int) -> dt.date:
     return BASE + dt.timedelta(days=i % 2400)
+
+
+def write_turtle(csv_paths: list[Path], out: Path) -> Path:
+    """The logs as Turtle in the org vocabulary (what a user keeping RDF records would send)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from kg.records import Reader
+
+    graph = Reader().read(csv_paths).graph
+    graph.bind("kg", "https://regkg.example.org/ns/kg#")
+    graph.bind("post", "https://regkg.example.org/id/post/")
+    out.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    return out

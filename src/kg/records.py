@@ -35,7 +35,7 @@ from kg.lexicon import BODY, DOCTYPE, MEETING, POST, SEAL, Entry, Lexicon, load_
 from kg.ns import KG, RDF, XSD
 from kg.resources import data_file
 from kg.roles import Roster, Titles, read_roster
-from kg.tables import BadCell, Limits, Problem, Sheet, Unreadable, check_size, open_table
+from kg.tables import BadCell, Limits, FileProblem, Sheet, Unreadable, check_size, open_table
 
 CONCEPT_KINDS = {"post": POST, "posts": POST, "body": BODY, "doctype": DOCTYPE,
                  "meeting": MEETING, "seal": SEAL}
@@ -269,8 +269,8 @@ class Loaded:
     """Records read from some files, what could not be read, and what was assumed."""
 
     records: list[Record] = field(default_factory=list)
-    errors: list[Problem] = field(default_factory=list)
-    notes: list[Problem] = field(default_factory=list)
+    errors: list[FileProblem] = field(default_factory=list)
+    notes: list[FileProblem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
     encodings: dict[str, str] = field(default_factory=dict)
@@ -476,7 +476,7 @@ class Reader:
                 key = f"{name}#{sheet.name}" if sheet.name is not None else name
                 loaded.kinds[key] = kind
         if not read_any and not any(e.fatal for e in loaded.errors):
-            raise Unreadable(Problem(name, None, None, bilingual(
+            raise Unreadable(FileProblem(name, None, None, bilingual(
                 "没有可识别的台账工作表", "no sheet in this workbook is a known log"), fatal=True))
 
     def _sheet(self, name: str, index: int, sheet: Sheet, loaded: Loaded, several: bool,
@@ -496,11 +496,11 @@ class Reader:
             expected = "；".join(f"{log.label}: " + ", ".join(
                 c.alias for c in log.columns if c.required or c.type == "id")
                 for log in self.schema.log.values())
-            problem = Problem(name, header_line or 1, None, bilingual(
+            problem = FileProblem(name, header_line or 1, None, bilingual(
                 "无法识别的表头，应为以下台账之一", f"unknown header, expected one of — {expected}"),
                 sheet=sheet.name, fatal=not several)
             if several:
-                loaded.notes.append(Problem(name, None, None, bilingual(
+                loaded.notes.append(FileProblem(name, None, None, bilingual(
                     "不是已知的台账（表头无法识别），已跳过", "not a known log (unknown header), skipped"),
                     sheet=sheet.name))
                 return None
@@ -538,7 +538,7 @@ class Reader:
                 try:
                     value = convert(raw)
                 except ValueError as exc:
-                    errors.append(Problem(name, line, col.label, str(exc), sheet=sheet_name))
+                    errors.append(FileProblem(name, line, col.label, str(exc), sheet=sheet_name))
                     missing[prop] = "bad"
                     continue
                 if store == PLAIN:
@@ -552,7 +552,7 @@ class Reader:
                 elif store == ID:
                     record.id = value
                     if value in seen_ids:
-                        errors.append(Problem(name, line, col.label, bilingual(
+                        errors.append(FileProblem(name, line, col.label, bilingual(
                             f"编号与第{seen_ids[value]}行重复", f"duplicate id (line {seen_ids[value]})"),
                             sheet=sheet_name))
                     else:
@@ -572,7 +572,7 @@ class Reader:
                 loaded.assumptions.append(first_title[title])
             records.append(record)
         if len(records) == before:
-            raise Unreadable(Problem(name, header_line, None, bilingual(
+            raise Unreadable(FileProblem(name, header_line, None, bilingual(
                 "只有表头，没有记录", "a header but no records"), sheet=sheet_name, fatal=True))
         return kind
 
@@ -676,7 +676,7 @@ class Reader:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise Unreadable(Problem(name, None, None, bilingual(
+            raise Unreadable(FileProblem(name, None, None, bilingual(
                 f"不是 UTF-8 编码（第 {exc.start} 字节）", f"not UTF-8 (byte {exc.start})"),
                 fatal=True)) from None
         if fmt == ox.RdfFormat.JSON_LD:
@@ -686,10 +686,10 @@ class Reader:
                                base_iri=f"{self.lex.base}/data/rdf/{file_key(name)}/")
             records = triples_to_records(triples, name)
         except (SyntaxError, ValueError, OSError) as exc:  # pyoxigraph's parse errors
-            raise Unreadable(Problem(name, getattr(exc, "lineno", None), None, bilingual(
+            raise Unreadable(FileProblem(name, getattr(exc, "lineno", None), None, bilingual(
                 "无法解析 RDF", f"cannot parse RDF: {str(exc)[:200]}"), fatal=True)) from None
         if not records:
-            raise Unreadable(Problem(name, None, None, bilingual(
+            raise Unreadable(FileProblem(name, None, None, bilingual(
                 "没有 kg:SigningRecord / kg:MeetingRecord / kg:LeaveRecord / kg:SealUse 记录",
                 "no records in the org vocabulary"), fatal=True))
         # Keyed by file: the same IRI in two files is two records; links stay inside the file.
@@ -768,7 +768,7 @@ def local_contexts(name: str, text: str):
     try:
         doc = json.loads(text)
     except ValueError as exc:
-        raise Unreadable(Problem(name, None, None, bilingual(
+        raise Unreadable(FileProblem(name, None, None, bilingual(
             "不是有效的 JSON", f"not valid JSON: {exc}"), fatal=True)) from None
     known = _context_map()
 
@@ -778,13 +778,13 @@ def local_contexts(name: str, text: str):
         if isinstance(ctx, str):
             if ctx in known:
                 return known[ctx]
-            raise Unreadable(Problem(name, None, None, bilingual(
+            raise Unreadable(FileProblem(name, None, None, bilingual(
                 f"不允许引用外部 @context：{ctx[:100]}（只可内联，或引用 {next(iter(known))}）",
                 f"external @context not allowed: {ctx[:100]} (inline it, or use {next(iter(known))})"),
                 fatal=True))
         if isinstance(ctx, dict):
             if "@import" in ctx:
-                raise Unreadable(Problem(name, None, None, bilingual(
+                raise Unreadable(FileProblem(name, None, None, bilingual(
                     "不允许 @import", "@import is not allowed in a @context"), fatal=True))
             return {k: walk(v) if k != "@context" else inline(v) for k, v in ctx.items()}
         return ctx
@@ -814,7 +814,7 @@ def read_uploads(files: list[tuple[str, bytes]], roster: tuple[str, bytes] | Non
 def _read_all(sources: list[tuple[str, bytes | Path]], roster: tuple[str, bytes | Path] | None,
               lexicon: Lexicon | None) -> Loaded:
     reader = Reader(lexicon)
-    problems: list[Problem] = []
+    problems: list[FileProblem] = []
     if roster is not None:
         reader, read = reader.with_roster(*roster)
         problems = read.problems

@@ -27,7 +27,7 @@ from kg.errors import ConfigError, bilingual
 from kg.lexicon import POST, Lexicon, load_lexicon, normalise
 from kg.ns import ORG, RDF, RDFS, SKOS
 from kg.resources import data_file
-from kg.tables import Limits, Problem, Unreadable, open_table
+from kg.tables import Limits, FileProblem, Unreadable, open_table
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ class Roster:
 
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)
 
 
 def read_roster(name: str, source: bytes | Path, titles: Titles, columns: dict[str, tuple[str, ...]],
@@ -166,7 +166,7 @@ def read_roster(name: str, source: bytes | Path, titles: Titles, columns: dict[s
     except Unreadable as exc:
         roster.problems.append(exc.problem)
     except OSError as exc:
-        roster.problems.append(Problem(name, None, None, bilingual(
+        roster.problems.append(FileProblem(name, None, None, bilingual(
             f"无法读取（{exc.strerror}）", f"cannot read ({exc.strerror})"), fatal=True))
     return roster
 
@@ -202,7 +202,7 @@ def _roster_table(name: str, source, titles: Titles, roster: Roster,
             iris = [iri for iri in parsed if iri is not None]
             if not iris or len(iris) < len(parsed):
                 known = "、".join(sorted({e.pref for e in titles.lex.entries.values() if e.kind == POST})[:12])
-                roster.problems.append(Problem(name, line, "role", bilingual(
+                roster.problems.append(FileProblem(name, line, "role", bilingual(
                     f"未知的角色：{role}（应为规章中的职务，如 {known}…）", f"unknown role: {role}"),
                     sheet=sheet.name))
                 continue
@@ -211,7 +211,7 @@ def _roster_table(name: str, source, titles: Titles, roster: Roster,
             if "person" in index and index["person"] < len(text) and text[index["person"]]:
                 roster.people[text[index["person"]]] = key
         if not index:
-            roster.problems.append(Problem(name, None, None, bilingual(
+            roster.problems.append(FileProblem(name, None, None, bilingual(
                 "名册缺少职务列和角色列（" + "、".join(columns["title"][:1] + columns["role"][:1]) + "）",
                 "the roster needs a title and a role column"),
                 sheet=sheet.name, fatal=True))
@@ -221,7 +221,7 @@ def _roster_rdf(name: str, data: bytes, titles: Titles, roster: Roster, fmt: str
     try:
         g = Graph().parse(data=data.decode("utf-8-sig"), format=fmt)
     except Exception as exc:  # rdflib raises many types for malformed input
-        raise Unreadable(Problem(name, None, None, bilingual(
+        raise Unreadable(FileProblem(name, None, None, bilingual(
             "无法解析名册 RDF", f"cannot parse the roster RDF: {str(exc)[:200]}"), fatal=True)) from None
 
     def label(node) -> str | None:
@@ -251,11 +251,11 @@ def _roster_rdf(name: str, data: bytes, titles: Titles, roster: Roster, fmt: str
                 if who:
                     roster.people[who] = key
         elif title and not iri:
-            roster.problems.append(Problem(name, None, None, bilingual(
+            roster.problems.append(FileProblem(name, None, None, bilingual(
                 f"名册中的职务「{title}」没有 org:role，或角色不在词表中",
                 f"the roster's post {title!r} has no org:role the lexicon knows")))
     if not roster.titles and not roster.problems:
-        raise Unreadable(Problem(name, None, None, bilingual(
+        raise Unreadable(FileProblem(name, None, None, bilingual(
             "名册中没有带 org:role 的 org:Post 或 org:Membership",
             "no org:Post or org:Membership with an org:role in the roster"), fatal=True))
 

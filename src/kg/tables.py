@@ -6,7 +6,7 @@ visible sheet). A file that is a zip is read as a workbook whatever its name. No
 whole into Python objects: rows stream, and the row, field and size limits stop the read as
 soon as they are passed, so a small hostile file cannot take much memory or time.
 
-A problem a person can fix is a Problem naming file, sheet, line and column; a fatal one
+A problem a person can fix is a FileProblem naming file, sheet, line and column; a fatal one
 means the file could not be read at all.
 
 >>> t = open_table("a.csv", b"id,seal\\nY1,x\\n", Limits())
@@ -49,7 +49,7 @@ class Limits:
 
 
 @dataclass(frozen=True)
-class Problem:
+class FileProblem:
     """Something in an input file a person can fix; `fatal`: the file could not be read at all."""
 
     file: str
@@ -71,9 +71,9 @@ class Problem:
 
 
 class Unreadable(Exception):
-    """The file (or sheet) cannot be read; carries the Problem."""
+    """The file (or sheet) cannot be read; carries the FileProblem."""
 
-    def __init__(self, problem: Problem):
+    def __init__(self, problem: FileProblem):
         super().__init__(str(problem))
         self.problem = problem
 
@@ -84,7 +84,7 @@ class Sheet:
 
     name: str | None
     rows: Iterator[tuple[int, list]]
-    notes: list[Problem] = field(default_factory=list)
+    notes: list[FileProblem] = field(default_factory=list)
 
 
 @dataclass
@@ -95,7 +95,7 @@ class Table:
     format: str
     encoding: str | None
     sheets: list[Sheet]
-    notes: list[Problem] = field(default_factory=list)
+    notes: list[FileProblem] = field(default_factory=list)
 
 
 def open_table(name: str, source: bytes | Path, limits: Limits) -> Table:
@@ -104,7 +104,7 @@ def open_table(name: str, source: bytes | Path, limits: Limits) -> Table:
     if head.startswith(ZIP_MAGIC):
         return _xlsx(name, source, limits)
     if head.startswith(OLE_MAGIC):
-        raise Unreadable(Problem(name, None, None, bilingual(
+        raise Unreadable(FileProblem(name, None, None, bilingual(
             "受密码保护的 .xlsx 或旧版 .xls 文件：请取消密码并另存为 .xlsx 或 CSV",
             "a password-protected .xlsx or a legacy .xls: remove the password and save as .xlsx "
             "or CSV"), fatal=True))
@@ -118,7 +118,7 @@ def check_size(name: str, source: bytes | Path, limits: Limits) -> bytes:
     else:
         try:
             if source.is_dir():
-                raise Unreadable(Problem(name, None, None, bilingual(
+                raise Unreadable(FileProblem(name, None, None, bilingual(
                     "是文件夹，不是文件（请列出其中的文件，如 DIR/*.csv）",
                     "is a folder, not a file (name the files in it, e.g. DIR/*.csv)"), fatal=True))
             size = source.stat().st_size
@@ -126,15 +126,15 @@ def check_size(name: str, source: bytes | Path, limits: Limits) -> bytes:
                 head = fh.read(SAMPLE)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
-            raise Unreadable(Problem(name, None, None, bilingual(
+            raise Unreadable(FileProblem(name, None, None, bilingual(
                 f"无法读取（{reason}）", f"cannot read ({reason})"), fatal=True)) from None
     if size > limits.max_file_bytes:
         mb, cap = size // 1_000_000, limits.max_file_bytes // 1_000_000
-        raise Unreadable(Problem(name, None, None, bilingual(
+        raise Unreadable(FileProblem(name, None, None, bilingual(
             f"文件过大（{mb} MB，上限 {cap} MB）", f"file too large ({mb} MB, limit {cap} MB)"),
             fatal=True))
     if size == 0:
-        raise Unreadable(Problem(name, None, None, bilingual("文件为空", "the file is empty"),
+        raise Unreadable(FileProblem(name, None, None, bilingual("文件为空", "the file is empty"),
                                  fatal=True))
     return head
 
@@ -195,7 +195,7 @@ def _delimiter(text: str) -> str:
 def _csv(name: str, source: bytes | Path, head: bytes, limits: Limits) -> Table:
     encoding = detect_encoding(head)
     if encoding is None or _looks_binary(head, encoding):
-        raise Unreadable(Problem(name, None, None, bilingual(
+        raise Unreadable(FileProblem(name, None, None, bilingual(
             "不是文本文件，也不是 .xlsx（无法识别的二进制内容）",
             "not a text file nor an .xlsx (unrecognised binary content)"), fatal=True))
     sample_text = head.decode(encoding, errors="ignore")
@@ -231,16 +231,16 @@ def _csv_rows(name: str, source: bytes | Path, encoding: str, delimiter: str,
                 what = (bilingual(f"单元格过大（上限 {kib} KiB）", f"a cell is too large (limit {kib} KiB)")
                         if "field larger" in str(exc) else
                         bilingual(f"CSV 格式错误：{exc}", f"malformed CSV: {exc}"))
-                raise Unreadable(Problem(name, reader.line_num, None, what, fatal=True)) from None
+                raise Unreadable(FileProblem(name, reader.line_num, None, what, fatal=True)) from None
             except UnicodeDecodeError as exc:
                 enc = ENCODING_NAMES.get(encoding, encoding)
-                raise Unreadable(Problem(name, _bad_line(source, encoding), None, bilingual(
+                raise Unreadable(FileProblem(name, _bad_line(source, encoding), None, bilingual(
                     f"编码错误：按 {enc} 无法解码（另存为 UTF-8 CSV 或 .xlsx）",
                     f"cannot decode as {enc} ({exc.reason}); save as CSV UTF-8 or .xlsx"),
                     fatal=True)) from None
             line = reader.line_num
             if line > limits.max_rows + 1:
-                raise Unreadable(Problem(name, line, None, bilingual(
+                raise Unreadable(FileProblem(name, line, None, bilingual(
                     f"行数过多（上限 {limits.max_rows}）", f"too many rows (limit {limits.max_rows})"),
                     fatal=True))
             if damaged[0]:
@@ -292,14 +292,14 @@ def _xlsx(name: str, source: bytes | Path, limits: Limits) -> Table:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         metadata = book.sheets_metadata
     except Exception as exc:  # calamine raises its own error types for any malformed workbook
-        raise Unreadable(Problem(name, None, None, bilingual(
+        raise Unreadable(FileProblem(name, None, None, bilingual(
             "无法读取 .xlsx（文件已损坏或不是 Excel 工作簿）",
             f"cannot read the .xlsx (corrupted or not an Excel workbook: {type(exc).__name__})"),
             fatal=True)) from None
     table = Table(name, "xlsx", None, [])
     for index, meta in enumerate(metadata):
         if meta.visible != SheetVisibleEnum.Visible:
-            table.notes.append(Problem(name, None, None, bilingual(
+            table.notes.append(FileProblem(name, None, None, bilingual(
                 "隐藏的工作表，未读取", "hidden sheet, not read"), sheet=meta.name))
             continue
         table.sheets.append(Sheet(meta.name, _sheet_rows(name, book, index, meta.name, limits,
@@ -313,10 +313,10 @@ def _inspect_zip(name: str, data: bytes, limits: Limits) -> dict[int, dict[tuple
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError):
-        raise Unreadable(Problem(name, None, None, bilingual(
+        raise Unreadable(FileProblem(name, None, None, bilingual(
             "无法读取 .xlsx（压缩包已损坏）", "cannot read the .xlsx (corrupted zip)"), fatal=True)) from None
     if sum(i.file_size for i in infos) > limits.max_unzipped_bytes:
-        raise Unreadable(Problem(name, None, None, bilingual(
+        raise Unreadable(FileProblem(name, None, None, bilingual(
             "工作簿解压后过大", "the workbook is too large once unzipped"), fatal=True))
     sheets = sorted((i for i in infos if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", i.filename)),
                     key=lambda i: int(re.sub(r"\D", "", i.filename)))
@@ -327,7 +327,7 @@ def _inspect_zip(name: str, data: bytes, limits: Limits) -> dict[int, dict[tuple
         except Exception:  # a damaged member: calamine names the failure below
             continue
         if FAR_CELL.search(xml):
-            raise Unreadable(Problem(name, None, None, bilingual(
+            raise Unreadable(FileProblem(name, None, None, bilingual(
                 f"工作表 {index + 1} 的单元格超出范围（列超过 AZ 或行超过 210000）",
                 f"sheet {index + 1} has cells beyond column AZ or row 210000"), fatal=True))
         if b"<f" in xml:
@@ -349,11 +349,11 @@ def _sheet_rows(name: str, book, index: int, sheet_name: str, limits: Limits,
         sheet = book.get_sheet_by_index(index)
         merged = sheet.merged_cell_ranges or []
     except Exception as exc:
-        raise Unreadable(Problem(name, None, None, bilingual(
+        raise Unreadable(FileProblem(name, None, None, bilingual(
             "无法读取该工作表", f"cannot read this sheet ({type(exc).__name__})"),
             sheet=sheet_name, fatal=True)) from None
     if sheet.height > limits.max_rows + 1:
-        raise Unreadable(Problem(name, sheet.height, None, bilingual(
+        raise Unreadable(FileProblem(name, sheet.height, None, bilingual(
             f"行数过多（上限 {limits.max_rows}）", f"too many rows (limit {limits.max_rows})"),
             sheet=sheet_name, fatal=True))
     first_row, first_col = sheet.start or (0, 0)
@@ -370,7 +370,7 @@ def _sheet_rows(name: str, book, index: int, sheet_name: str, limits: Limits,
         row = first_row + i
         cells = list(cells)
         if len(cells) > limits.max_columns and any(c not in ("", None) for c in cells[limits.max_columns:]):
-            raise Unreadable(Problem(name, row + 1, None, bilingual(
+            raise Unreadable(FileProblem(name, row + 1, None, bilingual(
                 f"列数过多（上限 {limits.max_columns}）", f"too many columns (limit {limits.max_columns})"),
                 sheet=sheet_name, fatal=True))
         cells = [None if c == "" else c for c in cells[:limits.max_columns]]

@@ -229,7 +229,6 @@ SEVERITY_ZH = {"Violation": ":red[**违规 Violation**]", "Warning": ":orange[**
 
 def validate_page() -> None:
     from kg.resources import data_dir
-    from kg.lexicon import load_lexicon
     from kg.records import load_schema, read_logs, read_uploads, template
 
     st.title("校验 Validate")

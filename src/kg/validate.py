@@ -34,7 +34,7 @@ from kg.checks import DCT, KG, SH, load_rules, record_class
 from kg.lexicon import Lexicon
 from kg.records import Iri, Loaded, Record, Schema, load_schema, paused_gc, records_to_graph
 from kg.roles import Titles
-from kg.tables import Problem
+from kg.tables import FileProblem
 from kg.workdays import Calendar
 
 SEVERITIES = ("Violation", "Warning", "Info")
@@ -61,10 +61,10 @@ class Finding:
 class Report:
     conforms: bool
     results: list[Finding] = field(default_factory=list)
-    errors: list[Problem] = field(default_factory=list)
+    errors: list[FileProblem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     records: int = 0
-    notes: list[Problem] = field(default_factory=list)
+    notes: list[FileProblem] = field(default_factory=list)
     calendar: str = ""
     encodings: dict[str, str] = field(default_factory=dict)
     roster: str | None = None
@@ -85,7 +85,7 @@ class Report:
 
     def to_json(self) -> dict:
         """The `kg validate --json` contract."""
-        def problem(p: Problem) -> dict:
+        def problem(p: FileProblem) -> dict:
             return {"file": p.file, "sheet": p.sheet, "line": p.line, "column": p.column,
                     "message": p.message}
         return {
