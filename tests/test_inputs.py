@@ -278,7 +278,8 @@ def test_more_than_three_leaders_away_is_a_sweep_bounded_by_the_number_of_leaves
         r.props.update({kg + "person": [f"P{i % 10}"], kg + "start": [start], kg + "end": [end],
                         kg + "post": ["https://regkg.example.org/id/post/deputy-mayor"]})
         leaves.append(r)
-    deriver = Deriver(lexicon, Titles.load(lexicon), Calendar.load())
+    deriver = Deriver(lexicon, Titles.load(lexicon), Calendar.load(),
+                      (f"{lexicon.base}/id/post/government-leaders",))
     tracemalloc.start()
     deriver.derive(leaves)
     peak = tracemalloc.get_traced_memory()[1]

@@ -167,12 +167,13 @@ class Deriver:
     holiday schedule) is left absent, with the reason in record.missing.
     """
 
-    def __init__(self, lexicon: Lexicon, titles: Titles, calendar: Calendar):
+    def __init__(self, lexicon: Lexicon, titles: Titles, calendar: Calendar,
+                 groups: tuple[str, ...] = ()):
         self.lex = lexicon
         self.base = lexicon.base
         self.titles = titles
         self.calendar = calendar
-        self.leaders = f"{self.base}/id/post/government-leaders"
+        self.groups = groups  # posts whose holders' absences at once a check limits
         self._up: dict[str, tuple[str, ...]] = {}
         self._cls: dict[tuple, str] = {}
 
@@ -305,7 +306,8 @@ class Deriver:
         for r, _, _, start, end, partner in leaves:
             if partner:
                 r.props[_k("partnerAbsentSameTime")] = [_overlaps(reach.get(partner), start, end)]
-        self._leaders_at_once([x for x in leaves if x[2] and self.leaders in self.up(x[2])])
+        for group in self.groups:
+            self._leaders_at_once([x for x in leaves if x[2] and group in self.up(x[2])])
 
     def _leaders_at_once(self, leaves) -> None:
         """Peak number of distinct leaders away on any day of each leader's leave.
@@ -697,6 +699,17 @@ def report(loaded: Loaded, records: list[Record], meta: _ShapeMeta, raw: list[Ra
                   loaded.roster)
 
 
+def absence_groups(shapes: Graph, base: str) -> tuple[str, ...]:
+    """The posts whose holders' simultaneous absences a shape limits (its target: leave/<post>)."""
+    found = set()
+    for ps in shapes.subjects(SH.path, KG.leadersAbsentAtOnce):
+        for node in shapes.subjects(SH.property, ps):
+            for target in shapes.objects(node, SH.targetClass):
+                slug = str(target).split("/id/record-class/leave/", 1)[-1]
+                found.add(f"{base}/id/post/{slug}")
+    return tuple(sorted(found))
+
+
 class Validator:
     """Everything needed to validate records, built once (the shapes come from the graph)."""
 
@@ -712,6 +725,7 @@ class Validator:
                                       rules.calendar.fallback)
         self.fast = FastEngine(self.shapes)
         self.meta = _ShapeMeta(self.shapes)
+        self.groups = absence_groups(self.shapes, lexicon.base)
         self.completeness = Completeness(self.schema, self.fast, self.shapes, lexicon.base)
 
     def validate(self, loaded: Loaded, engine: str = "fast") -> Report:
@@ -719,7 +733,7 @@ class Validator:
             raise ValueError(f"unknown engine {engine!r}; use one of {ENGINES}")
         with paused_gc():
             records = [r.copy() for r in loaded.records]
-            Deriver(self.lex, self.titles, self.calendar).derive(records)
+            Deriver(self.lex, self.titles, self.calendar, self.groups).derive(records)
             skip, blocked = self.completeness.check(records)
             if engine == "pyshacl":
                 raw = run_pyshacl(records_to_graph(records), self.shapes)
