@@ -47,9 +47,10 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Record files in RDF, by suffix: the media type names pyoxigraph's parser.
 RDF_SUFFIXES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json",
                 ".json": "application/ld+json"}
-HEADER_SCAN = 10
+HEADER_SCAN = 10  # rows above the header (a sheet title, a blank line) that may be skipped
+# What a column's value becomes: a property value, the record's id, a reference, posts with titles
 PLAIN, ID, REF, POSTS = 0, 1, 2, 3
-STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS}  # rows above the header (a sheet title, a blank line) that are skipped
+STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS}
 
 
 # ---------------------------------------------------------------- the schema
@@ -57,6 +58,8 @@ STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS}  # rows above the 
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a log (a [[log.KIND.columns]] table); `label` is how reports name it."""
+
     name: str
     alias: str
     type: str
@@ -74,6 +77,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Log:
+    """One log: its label, record class (ontology/records.ttl) and columns."""
+
     label: str
     cls: str = field(metadata={"toml": "class"})
     columns: tuple[Column, ...] = ()
@@ -81,6 +86,8 @@ class Log:
 
 @dataclass(frozen=True)
 class SchemaLimits:
+    """How much one input may hold ([limits]); years outside min_year..max_year are refused."""
+
     max_file_bytes: int = 20_000_000
     max_rows: int = 200_000
     max_field_bytes: int = 131_072
@@ -96,6 +103,8 @@ class SchemaLimits:
 
 @dataclass(frozen=True)
 class RosterColumns:
+    """The header names a roster's columns may have ([roster])."""
+
     unit: tuple[str, ...] = ()
     title: tuple[str, ...] = ()
     person: tuple[str, ...] = ()
