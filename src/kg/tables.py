@@ -365,17 +365,22 @@ def _sheet_rows(name: str, book, index: int, sheet_name: str, limits: Limits,
                     if (r, c) != (r0, c0):
                         fill[(r, c)] = (r0, c0)
     anchors = set(fill.values())
+    special = {r for r, _ in fill} | {r for r, _ in anchors} | {r - 1 for r, _ in formulas}
     top_left: dict[tuple[int, int], object] = {}
+    wide = limits.max_columns
     for i, cells in enumerate(sheet.iter_rows()):
         row = first_row + i
-        cells = list(cells)
-        if len(cells) > limits.max_columns and any(c not in ("", None) for c in cells[limits.max_columns:]):
-            raise Unreadable(FileProblem(name, row + 1, None, bilingual(
-                f"列数过多（上限 {limits.max_columns}）", f"too many columns (limit {limits.max_columns})"),
-                sheet=sheet_name, fatal=True))
-        cells = [None if c == "" else c for c in cells[:limits.max_columns]]
+        if len(cells) > wide:
+            if any(c not in ("", None) for c in cells[wide:]):
+                raise Unreadable(FileProblem(name, row + 1, None, bilingual(
+                    f"列数过多（上限 {wide}）", f"too many columns (limit {wide})"),
+                    sheet=sheet_name, fatal=True))
+            cells = cells[:wide]
         if first_col:
-            cells = [None] * first_col + cells
+            cells = [""] * first_col + cells
+        if row not in special:  # the common row: empty cells stay "" (the reader reads them as blank)
+            yield row + 1, cells
+            continue
         for j, value in enumerate(cells):
             if (row, j) in fill:
                 cells[j] = top_left.get(fill[(row, j)])
