@@ -376,3 +376,28 @@ def test_a_workbook_with_a_far_away_cell_or_a_zip_bomb_is_refused_before_reading
     assert [(Path(e.file).name, e.message.split(" / ")[1]) for e in loaded.errors] == [
         ("far.xlsx", "sheet 1 has cells beyond column AZ or row 210000"),
         ("bomb.xlsx", "the workbook is too large once unzipped")]
+
+
+def test_a_minutes_record_names_the_meeting_in_its_own_workbook_first(validator, lexicon, tmp_path):
+    signing = ("id,title,issued_as,category,signer,signer_post,signed_on,meeting_id\n"
+               "S1,纪要,区政府,会议纪要,x,{signer},2026-03-06,M1\n")
+    meeting = ("id,meeting_type,date,convener_post,chair_post,expected_count,present_count,"
+               "minutes_signer_post,minutes_reviewer_post,materials_submitted_on\n"
+               "M1,常务会议,2026-03-05,区长,{chair},12,10,{chair},区政府办公室主任,2026-02-26\n")
+    books = []
+    for month, chair in (("jan", "区长"), ("feb", "第一副区长")):
+        book = openpyxl.Workbook()
+        book.remove(book.active)
+        for name, text in (("signing", signing.format(signer=chair)), ("meeting", meeting.format(chair=chair))):
+            sheet = book.create_sheet(name)
+            for line in text.splitlines():
+                sheet.append(line.split(","))
+        book.save(tmp_path / f"{month}.xlsx")
+        books.append(tmp_path / f"{month}.xlsx")
+    rep = validator.validate(Reader(lexicon).read(books))
+    # each minutes record is signed by its own meeting's chair: no minutes finding in either file
+    assert [f for f in rep.results if "/signing/minutes/" in f.shape or "known-meeting" in f.shape] == []
+    # a third file naming M1 cannot tell which meeting it means: the minutes cannot be checked
+    (tmp_path / "mar.csv").write_text(signing.format(signer="区长"), encoding="utf-8")
+    rep = validator.validate(Reader(lexicon).read(books + [tmp_path / "mar.csv"]))
+    assert [(Path(f.file).name, f.value) for f in rep.results if "known-meeting" in f.shape] == [("mar.csv", "M1")]
