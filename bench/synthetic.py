@@ -1,6 +1,9 @@
 """Synthetic record logs for benchmarks: a realistic mix of valid records and violations.
 
     python bench/synthetic.py 10000 /tmp/logs   writes signing.csv, meeting.csv, leave.csv, seal.csv
+
+write_xlsx() puts the same logs into one workbook (a sheet each, dates as date cells, counts as
+numbers, as Excel keeps them); write_largest() the largest log the limits accept.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ def write(n: int, out: Path, seed: int = 7, bad: float = 0.1) -> list[Path]:
                    "preparation_started_on".split())
         for i in range(per):
             mtype, chair = MEETINGS[i % len(MEETINGS)]
-            date = day(14 * (i // len(MEETINGS)))
+            date = day(14 * (i // len(MEETINGS)) % 2450)  # 2020-01 .. 2026-09
             if rnd.random() < bad:
                 chair = rnd.choice(WRONG_POSTS)
             present = 10 if rnd.random() > bad else 5
@@ -68,7 +71,7 @@ def write(n: int, out: Path, seed: int = 7, bad: float = 0.1) -> list[Path]:
                    "office_director_informed".split())
         for i in range(per):
             post, to = LEAVE_POSTS[i % len(LEAVE_POSTS)]
-            start = day(7 * i // 3)
+            start = day(7 * i // 3 % 2400)
             reported = start - dt.timedelta(days=3 if rnd.random() > bad else -1)
             if rnd.random() < bad:
                 to = "区政府办公室副主任"
@@ -90,3 +93,52 @@ def write(n: int, out: Path, seed: int = 7, bad: float = 0.1) -> list[Path]:
 
 if __name__ == "__main__":
     print(write(int(sys.argv[1]), Path(sys.argv[2])))
+
+
+def write_xlsx(csv_paths: list[Path], out: Path) -> Path:
+    """The CSV logs as one .xlsx workbook, a sheet per log."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for path in csv_paths:
+        sheet = book.create_sheet(path.stem)
+        with path.open(encoding="utf-8") as f:
+            for i, row in enumerate(csv.reader(f)):
+                sheet.append(row if i == 0 else [_cell(c) for c in row])
+    book.save(out)
+    return out
+
+
+def _cell(text: str):
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        return dt.date.fromisoformat(text)
+    if text.isdigit():
+        return int(text)
+    return text or None
+
+
+def write_largest(out: Path, rows: int = 200_000) -> Path:
+    """A seal log of `rows` records (the row limit), each with a distinct id and date."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow("id seal approved_by_post authorized_by_post used_on".split())
+        for i in range(rows):
+            w.writerow([f"Y{i:06d}", "区长印章" if i % 2 else "区政府印章", "区长", "", day_of(i)])
+    return out
+
+
+def day_of(i: int) -> dt.date:
+    return BASE + dt.timedelta(days=i % 2400)
+
+
+def write_turtle(csv_paths: list[Path], out: Path) -> Path:
+    """The logs as Turtle in the org vocabulary (what a user keeping RDF records would send)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from kg.records import Reader
+
+    graph = Reader().read(csv_paths).graph
+    graph.bind("kg", "https://regkg.example.org/ns/kg#")
+    graph.bind("post", "https://regkg.example.org/id/post/")
+    out.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    return out

@@ -208,24 +208,36 @@ def test_cli_json_contract_and_exit_codes():
     assert run_cli(*sorted((EXAMPLES / "conforming").glob("*.csv"))).returncode == 0
 
 
-@pytest.mark.parametrize("content, where, message", [
-    ("id,seal,used_on\nY1,区长印章,2026-01-01\n", "line 1 列 column approved_by_post[批准人职务]", "missing required column"),
-    ("id,seal,approved_by_post,used_on\nY1,区长印章,区长,2026-02-30\n", "line 2 列 column used_on[日期]", "invalid date"),
-    ("id,seal,approved_by_post,used_on\nY1,区长印章,局长,2026-02-03\n", "line 2 列 column approved_by_post[批准人职务]", "unknown post: 局长"),
-    ("id,title,issued_as,category,signer,signer_post,signed_on\nS1,t,区政府,通知,x,区长,2026-01-01\n", "line 2 列 column category[公文类别]", "unknown category: 通知"),
-    (b"PK\x03\x04\x00\x00binary", "bad.csv", "not a text file"),
-    ("", "bad.csv", "the file is empty"),
-    ("名字,年龄\n张三,3\n", "line 1", "unknown header"),
+@pytest.mark.parametrize("content, code, where, message", [
+    # unreadable files: exit 2
+    (b"PK\x03\x04\x00\x00binary", 2, "bad.csv", "cannot read the .xlsx"),
+    (b"\x00\x01\x02\x03\x04\x05\x06\x07\x08" * 20, 2, "bad.csv", "not a text file"),
+    ("", 2, "bad.csv", "the file is empty"),
+    ("名字,年龄\n张三,3\n", 2, "line 1", "unknown header"),
+    ("id,seal,approved_by_post,used_on\n", 2, "line 1", "a header but no records"),
+    # readable files with a cell that cannot be read: the row is still checked, exit 1
+    ("id,seal,approved_by_post,used_on\nY1,区长印章,区长,2026-02-30\n", 1, "line 2 列 column used_on[日期]", "invalid date"),
+    ("id,seal,approved_by_post,used_on\nY1,区长印章,区长,0001-01-01\n", 1, "line 2 列 column used_on[日期]", "date out of range"),
+    ("id,seal,approved_by_post,used_on\nY1,区长印章,区长,9999-12-31\n", 1, "line 2 列 column used_on[日期]", "date out of range"),
+    ("id,title,issued_as,category,signer,signer_post,signed_on\nS1,t,区政府,通知,x,区长,2026-01-01\n", 1, "line 2 列 column category[公文类别]", "unknown category: 通知"),
 ])
-def test_bad_input_is_named_and_the_other_files_are_still_validated(tmp_path, content, where, message):
+def test_bad_input_is_named_and_the_other_files_are_still_validated(tmp_path, content, code, where, message):
     bad = tmp_path / "bad.csv"
     bad.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     out = run_cli("--json", bad, EXAMPLES / "violating" / "seal.csv")
-    assert out.returncode == 2
+    assert out.returncode == code
     assert "Traceback" not in out.stderr
     assert message in out.stderr and where in out.stderr and str(bad) in out.stderr
     doc = json.loads(out.stdout)
-    assert {r["record"] for r in doc["results"]} == {"V-Y01", "V-Y02", "V-Y03"}
+    assert {r["record"] for r in doc["results"] if r["file"].endswith("violating/seal.csv")} == {"V-Y01", "V-Y02", "V-Y03"}
+    assert [e["file"] for e in doc["errors"]] == [str(bad)]
+
+
+def test_a_folder_is_named_not_a_traceback(tmp_path):
+    out = run_cli(EXAMPLES, EXAMPLES / "violating" / "seal.csv")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "is a folder, not a file" in out.stderr and str(EXAMPLES) in out.stderr
+    assert "V-Y01" in out.stdout
 
 
 def test_a_100_mb_file_is_refused_without_reading_it(tmp_path):

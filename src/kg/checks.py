@@ -15,22 +15,27 @@ rdflib.term.URIRef('https://b/id/record-class/signing/motion')
 
 from __future__ import annotations
 
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 
+from kg.config import parse, read_toml
+from kg.errors import ConfigError
 from kg.lexicon import Lexicon
 from kg.ns import DCT, KG, RDF, RDFS, SH, XSD
 from kg.numerals import int_to_cn
 from kg.query import run
 from kg.resources import data_file
+from kg.roles import Titles
 from kg.store import Store
 
 KINDS_OF_RECORD = ("signing", "meeting", "leave", "seal")
+RULE_KINDS = ("allowed", "aux", "flag", "minimum", "above", "period")
 
 
 def _slug(iri: str) -> str:
@@ -44,8 +49,63 @@ def record_class(base: str, record: str, subject: str, prop: str | None = None,
     return URIRef(f"{base}/id/record-class/{record}/{_slug(subject)}{tail}")
 
 
-def load_rules() -> dict:
-    return tomllib.loads(data_file("ontology", "checks.toml").read_text(encoding="utf-8"))
+@dataclass(frozen=True)
+class Rule:
+    """One [[rule]] of ontology/checks.toml."""
+
+    actions: tuple[str, ...]
+    about: str
+    record: str
+    subject: str
+    kind: str
+    property: str
+    verb: str
+    requires: str = ""
+    delegation_property: str = ""
+
+
+@dataclass(frozen=True)
+class CalendarRules:
+    weekend: tuple[int, ...] = (5, 6)
+    days_per_unit: dict[str, int] = field(default_factory=dict)
+    official: str = "{first}-{last}"
+    fallback: str = "Monday-Friday"
+
+
+@dataclass(frozen=True)
+class Rules:
+    rule: tuple[Rule, ...]
+    calendar: CalendarRules = CalendarRules()
+
+
+def load_rules(path: Path | None = None) -> Rules:
+    """ontology/checks.toml, strictly: an unknown key, rule kind, log or property names its line."""
+    return _rules(path or data_file("ontology", "checks.toml"))
+
+
+@cache
+def _rules(path: Path) -> Rules:
+    from kg.records import load_schema
+
+    data, text = read_toml(path)
+    rules = parse(Rules, data, str(path), text)
+    schema = load_schema()
+    lines = text.splitlines()
+    starts = [i for i, line in enumerate(lines, 1) if line.strip() == "[[rule]]"] + [len(lines) + 1]
+    for n, rule in enumerate(rules.rule):
+        def fail(key: str, value: str, expected: str, first: int = starts[n], end: int = starts[n + 1]):
+            """The error for one key of rule n, naming the line that sets it."""
+            line = next((i for i in range(first, end) if lines[i - 1].split("=")[0].strip() == key), first)
+            return ConfigError(f"{path}:{line}: {key} = {value!r} 无效 / invalid {key} {value!r} "
+                               f"(expected {expected})")
+        if rule.kind not in RULE_KINDS:
+            raise fail("kind", rule.kind, " | ".join(RULE_KINDS))
+        if rule.record not in schema.log:
+            raise fail("record", rule.record, " | ".join(schema.log))
+        for key in ("property", "subject") + (("delegation_property",) if rule.delegation_property else ()):
+            if not hasattr(KG, getattr(rule, key)):
+                raise fail(key, getattr(rule, key), "a term of ontology/records.ttl")
+    return rules
 
 
 @dataclass
@@ -64,15 +124,17 @@ class _Allowed:
     posts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # bearer -> delegators
     sources: list[_Source] = field(default_factory=list)
     equals: str = ""
+    equals_name: str = ""
 
 
 class ShapeWriter:
     """Writes the shapes graph for one lexicon and one set of norms."""
 
-    def __init__(self, lexicon: Lexicon, rules: dict | None = None):
+    def __init__(self, lexicon: Lexicon, rules: Rules | None = None, titles: Titles | None = None):
         self.lex = lexicon
         self.base = lexicon.base
         self.rules = rules or load_rules()
+        self.titles = titles or Titles.load(lexicon)
         self.g = Graph()
         self.g.bind("sh", SH)
         self.g.bind("kg", KG)
@@ -80,9 +142,9 @@ class ShapeWriter:
 
     def write(self, store: Store) -> Graph:
         rows = run(store, "norms_for_checks")
-        for rule in self.rules["rule"]:
-            matching = [r for r in rows if _local(r["action"]) in rule["actions"]]
-            if rule["kind"] in ("allowed", "aux", "flag"):
+        for rule in self.rules.rule:
+            matching = [r for r in rows if _local(r["action"]) in rule.actions]
+            if rule.kind in ("allowed", "aux", "flag"):
                 self._membership(rule, matching)
             else:
                 self._quantity(rule, matching)
@@ -94,18 +156,18 @@ class ShapeWriter:
 
     def _about(self, row, rule) -> list[str]:
         objects = (row.get("objects") or "").split()
-        if rule.get("requires") and not any(_slug(o) == rule["requires"] for o in objects):
+        if rule.requires and not any(_slug(o) == rule.requires for o in objects):
             return []
         possible = self._possible(rule)
-        return [o for o in objects if (e := self.lex.get(o)) and e.kind == rule["about"]
+        return [o for o in objects if (e := self.lex.get(o)) and e.kind == rule.about
                 and (possible is None or self.lex.descendants(o) & possible)]
 
-    def _possible(self, rule) -> set[str] | None:
+    def _possible(self, rule: Rule) -> set[str] | None:
         """Concepts a record's subject column may hold (None: any)."""
         from kg.records import load_schema
-        for col in load_schema()[rule["record"]]["columns"]:
-            if col["property"] == rule["subject"] and col.get("values"):
-                return {self.lex.by_label[v].iri for v in col["values"] if v in self.lex.by_label}
+        col = load_schema().column_of(rule.record, rule.subject)
+        if col is not None and col.values:
+            return {self.lex.by_label[v].iri for v in col.values if v in self.lex.by_label}
         return None
 
     def _source(self, row) -> _Source:
@@ -119,12 +181,12 @@ class ShapeWriter:
             if not r.get("bearer"):
                 continue
             delegators = tuple((r.get("delegators") or "").split())
-            if rule["kind"] == "allowed":
+            if rule.kind == "allowed":
                 for subject in self._about(r, rule):
                     allowed = shapes[subject]
                     bearer = self.lex.get(r["bearer"])
                     if bearer and bearer.record_property:
-                        allowed.equals = bearer.record_property
+                        allowed.equals, allowed.equals_name = bearer.record_property, bearer.pref
                     else:
                         _merge(allowed.posts, r["bearer"], delegators)
                     allowed.sources.append(self._source(r))
@@ -139,8 +201,8 @@ class ShapeWriter:
     # ------------------------------------------------------------ writing
 
     def _accepts(self, post: str) -> list[str]:
-        """A post and its narrower posts; a contextual post also its broader one."""
-        out = self.lex.descendants(post)
+        """A post and its narrower posts (roles included); a contextual post also its broader one."""
+        out = self.titles.descendants(post)
         entry = self.lex.get(post)
         if entry and entry.contextual:
             out |= set(entry.broader)
@@ -168,43 +230,44 @@ class ShapeWriter:
     def _names(self, iris) -> str:
         return "、".join(self.lex.get(i).pref if self.lex.get(i) else i for i in iris)
 
-    def _in(self, shape: URIRef, values: list[str]) -> None:
+    def _in(self, shape: URIRef, values: list) -> None:
         head = BNode()
-        Collection(self.g, head, [URIRef(v) for v in values])
+        Collection(self.g, head, [v if isinstance(v, Literal) else URIRef(v) for v in values])
         self.g.add((shape, SH["in"], head))
 
     def _write_membership(self, rule, subject: str, allowed: _Allowed) -> None:
-        record, prop = rule["record"], rule["property"]
+        record, prop = rule.record, rule.property
         source = sorted(allowed.sources, key=lambda s: (s.objects, s.article))[0]
         strict = any(s.strict for s in allowed.sources)
         subject_name = self._names([subject])
         target = record_class(self.base, record, subject)
         name = f"{record}/{_slug(subject)}/{prop}"
-        if rule["kind"] == "flag":
-            message = f"{subject_name}须{rule['verb']}{self._names(allowed.posts)}"
+        if rule.kind == "flag":
+            # sh:in rather than sh:hasValue: a blank cell is reported as incomplete, not as false
+            message = f"{subject_name}须{rule.verb}{self._names(allowed.posts)}"
             shape = self._shape(name, target, prop, source, strict, message)
-            self.g.add((shape, SH.hasValue, Literal(True)))
+            self._in(shape, [Literal(True)])
             return
         if allowed.equals:
-            message = f"{subject_name}须由会议主持人{rule['verb']}"
+            message = f"{subject_name}须由{allowed.equals_name}{rule.verb}"
             shape = self._shape(name, target, prop, source, strict, message)
             self.g.add((shape, SH.equals, KG[allowed.equals.rsplit("#", 1)[-1]]))
         if allowed.posts:
             accepted = sorted({p for post in allowed.posts for p in self._accepts(post)})
             who = self._names(allowed.posts)
-            message = (f"{subject_name}离岗须{rule['verb']}{who}" if rule["kind"] == "aux"
-                       else f"{subject_name}须由{who}{rule['verb']}")
+            message = (f"{subject_name}离岗须{rule.verb}{who}" if rule.kind == "aux"
+                       else f"{subject_name}须由{who}{rule.verb}")
             shape = self._shape(name + ("/in" if allowed.equals else ""), target, prop, source,
                                 strict, message)
             self._in(shape, accepted)
         for post, delegators in allowed.posts.items():
-            if not delegators or not rule.get("delegation_property"):
+            if not delegators or not rule.delegation_property:
                 continue
             # Records are typed by their post's broader posts too, so one shape per bearer
-            # covers the narrower posts (第一副区长 signing where 副区长 may, if entrusted).
-            dprop = rule["delegation_property"]
+            # covers the narrower posts too (a narrower post acting where its broader one may, if entrusted).
+            dprop = rule.delegation_property
             dtarget = record_class(self.base, record, subject, prop, post)
-            message = (f"{self._names([post])}{rule['verb']}{subject_name}须经"
+            message = (f"{self._names([post])}{rule.verb}{subject_name}须经"
                        f"{self._names(delegators)}委托或授权")
             shape = self._shape(f"{record}/{_slug(subject)}/{prop}/{_slug(post)}/{dprop}",
                                 dtarget, dprop, source, strict, message)
@@ -212,8 +275,8 @@ class ShapeWriter:
             self._in(shape, sorted(delegators))
 
     def _quantity(self, rule, rows) -> None:
-        record, prop = rule["record"], rule["property"]
-        days = self.rules.get("calendar", {}).get("days_per_unit", {})
+        record, prop = rule.record, rule.property
+        days = self.rules.calendar.days_per_unit
         for r in rows:
             if r.get("value") is None:
                 continue
@@ -222,20 +285,20 @@ class ShapeWriter:
             for subject in self._about(r, rule):
                 name = f"{record}/{_slug(subject)}/{prop}"
                 subject_name = self._names([subject])
-                if rule["kind"] == "above":
-                    message = subject_name + rule["verb"].format(value=_fraction(value))
+                if rule.kind == "above":
+                    message = subject_name + rule.verb.format(value=_fraction(value))
                     shape = self._shape(name, record_class(self.base, record, subject), prop,
                                         source, source.strict, message)
                     self.g.add((shape, SH.minExclusive, Literal(value, datatype=XSD.decimal)))
-                elif rule["kind"] == "minimum":
-                    message = subject_name + rule["verb"].format(value=f"{value.normalize():f}")
+                elif rule.kind == "minimum":
+                    message = subject_name + rule.verb.format(value=f"{value.normalize():f}")
                     shape = self._shape(name, record_class(self.base, record, subject), prop,
                                         source, source.strict, message)
                     self.g.add((shape, SH.minInclusive, Literal(int(value))))
-                elif rule["kind"] == "period":
+                elif rule.kind == "period":
                     unit = (r.get("unit") or "").split("/")[-1]
                     period = int(round(days.get(unit, 1) / float(value)))
-                    message = subject_name + rule["verb"].format(value=period)
+                    message = subject_name + rule.verb.format(value=period)
                     shape = self._shape(name, record_class(self.base, record, subject), prop,
                                         source, source.strict, message)
                     self.g.add((shape, SH.maxInclusive, Literal(period)))
@@ -274,6 +337,6 @@ def _fraction(value: Decimal) -> str:
     return f"{value:f}"
 
 
-def shapes_graph(store: Store, lexicon: Lexicon) -> Graph:
+def shapes_graph(store: Store, lexicon: Lexicon, titles: Titles | None = None) -> Graph:
     """Generated plus hand-written shapes for the records."""
-    return ShapeWriter(lexicon).write(store)
+    return ShapeWriter(lexicon, titles=titles).write(store)

@@ -6,7 +6,8 @@
     kg ask "问题" [--json] [--graph DIR]  answer a who-question, quoting the provision
     kg ask --json -                     one question a line on stdin, one JSON object a line out
     kg facts [TEXT] [--json]            every extracted norm with its source
-    kg validate FILE... [--json]        check signing/meeting/leave/seal logs against the rules
+    kg validate FILE... [--json] [--roster R]  check signing/meeting/leave/seal logs against the rules
+    kg template KIND [--xlsx]           write an empty log with Chinese headers (signing, meeting, leave, seal)
     kg serve [--port P] [--host H]      a read-only SPARQL 1.1 endpoint over the graph
     kg push --endpoint URL [--graph IRI] [--replace]   load the graph into any SPARQL store
     kg docs [--out docs/ontology.md]    write the ontology reference page
@@ -265,34 +266,28 @@ def cmd_push(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from kg.graph import build_graph
     from kg.lexicon import load_lexicon
-    from kg.records import Reader
+    from kg.records import read_logs
     from kg.store import EmbeddedStore
     from kg.validate import Validator
 
     lexicon = load_lexicon()
-    loaded = Reader(lexicon).read([Path(f) for f in args.files])
+    loaded = read_logs([Path(f) for f in args.files], Path(args.roster) if args.roster else None, lexicon)
     validator = Validator(EmbeddedStore(build_graph(_regulations([]))), lexicon)
     report = validator.validate(loaded, engine=args.engine)
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
-    else:
-        _print_report(report)
+    print(json.dumps(report.to_json(), ensure_ascii=False, indent=1) if args.json else report.to_text())
     for error in report.errors:
         print(f"错误 / error: {error}", file=sys.stderr)
     return report.exit_code
 
 
-def _print_report(report) -> None:
-    counts = report.counts
-    print(f"{report.records} 条记录 / records · 违规 Violation {counts['Violation']} · "
-          f"警告 Warning {counts['Warning']} · 提示 Info {counts['Info']}")
-    for article, findings in report.by_article().items():
-        head = findings[0].citation.split("条")[0] + "条" if findings[0].citation else "—"
-        print(f"\n{head}（{len(findings)}）")
-        for f in findings:
-            where = f"{Path(f.file).name}:{f.row}" if f.file else ""
-            value = f" [{f.value}]" if f.value else ""
-            print(f"  {f.severity:<9} {f.record:<10} {where:<18} {f.message}{value}")
+def cmd_template(args: argparse.Namespace) -> int:
+    from kg.records import template
+
+    data = template(args.kind, xlsx=args.xlsx)
+    out = Path(args.out or f"{args.kind}-template.{'xlsx' if args.xlsx else 'csv'}")
+    out.write_bytes(data)
+    print(out)
+    return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -400,7 +395,14 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="print the JSON contract")
     v.add_argument("--engine", choices=["fast", "pyshacl"], default="fast",
                    help="fast (default; checked against pyshacl in the tests) or pyshacl")
+    v.add_argument("--roster", help="who holds which post: CSV/.xlsx (单位, 职务, 姓名, 角色) or Turtle (org:Post)")
     v.set_defaults(func=cmd_validate)
+
+    t = sub.add_parser("template", help="write an empty log with Chinese headers / 下载空白台账")
+    t.add_argument("kind", help="signing | meeting | leave | seal (or 公文签发, 会议记录, 请销假, 用印)")
+    t.add_argument("--xlsx", action="store_true", help=".xlsx with drop-down lists (default: CSV)")
+    t.add_argument("--out", help="file to write (default: KIND-template.csv or .xlsx)")
+    t.set_defaults(func=cmd_template)
 
     e = sub.add_parser("serve", help="read-only SPARQL endpoint / SPARQL 端点")
     e.add_argument("--port", type=int, default=7878)

@@ -1,8 +1,12 @@
-"""Organisational records (signing, meeting, leave and seal logs) -> RDF in the org vocabulary.
+"""Organisational records (signing, meeting, leave and seal logs) -> Records in the org vocabulary.
 
-The column schema is data (ontology/records.toml). Every problem a person can fix
-is an InputError naming the file, line and column, in Chinese and English; good
-rows of a file are kept even when other rows are bad.
+The column schema is data (ontology/records.toml), loaded strictly. Logs come as CSV/TSV in any
+common encoding, as .xlsx (every sheet detected by its header) or as Turtle/JSON-LD (kg.tables
+opens them, with the limits enforced while reading). Titles become the regulation's roles
+through a roster or the rules of ontology/titles.toml (kg.roles), and every title mapped by rule
+is kept as an assumption for the report. A blank cell is recorded as missing, not refused: the
+validator decides whether a check that applies needs it. Records are keyed by file (and sheet)
+and row, so two monthly logs that both number their records 1, 2 … stay apart.
 
 >>> schema = load_schema()
 >>> detect_kind(["id", "seal", "approved_by_post", "used_on"], schema)
@@ -11,63 +15,226 @@ rows of a file are kept even when other rows are bad.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import gc
 import hashlib
 import io
+import json
 import re
-import tomllib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.corpus import base_iri, slug
-from kg.lexicon import BODY, DOCTYPE, MEETING, POST, SEAL, Lexicon, load_lexicon, normalise
+from kg.config import parse, read_toml
+from kg.errors import ConfigError, bilingual
+from kg.lexicon import BODY, DOCTYPE, MEETING, POST, SEAL, Entry, Lexicon, load_lexicon, normalise
 from kg.ns import KG, RDF, XSD
 from kg.resources import data_file
+from kg.roles import Roster, Titles, read_roster
+from kg.tables import BadCell, Limits, FileProblem, Sheet, Unreadable, check_size, open_table
 
 CONCEPT_KINDS = {"post": POST, "posts": POST, "body": BODY, "doctype": DOCTYPE,
                  "meeting": MEETING, "seal": SEAL}
-TRUE = {"是", "yes", "y", "true", "1", "√", "已告知"}
-FALSE = {"否", "no", "n", "false", "0", "×", "未告知", ""}
-RE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+TYPES = {"id", "text", "date", "int", "bool", "ref"} | set(CONCEPT_KINDS)
+TRUE = {"是", "yes", "y", "true", "1", "√", "已告知", "1.0"}
+FALSE = {"否", "no", "n", "false", "0", "×", "未告知", "0.0"}
+RE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]0{1,2}:00(?::00)?)?$")
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+# Record files in RDF, by suffix: the media type names pyoxigraph's parser.
+RDF_SUFFIXES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json",
+                ".json": "application/ld+json"}
+HEADER_SCAN = 10  # rows above the header (a sheet title, a blank line) that may be skipped
+# What a column's value becomes: a property value, the record's id, a reference, posts with titles
+PLAIN, ID, REF, POSTS = 0, 1, 2, 3
+STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS}
+
+
+# ---------------------------------------------------------------- the schema
 
 
 @dataclass(frozen=True)
-class InputError:
-    """A problem in an input file a person can fix."""
+class Column:
+    """One column of a log (a [[log.KIND.columns]] table); `label` is how reports name it."""
 
-    file: str
-    line: int | None
-    column: str | None
-    message: str
+    name: str
+    alias: str
+    type: str
+    prop: str = field(metadata={"toml": "property"})
+    required: bool = False
+    blank: str = "unknown"
+    values: tuple[str, ...] = ()
+    ref: str = ""
+    aliases: tuple[str, ...] = ()
 
-    def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f" 第{self.line}行 line {self.line}"
-        if self.column:
-            where += f" 列 column {self.column}"
-        return f"{where}: {self.message}"
+    @property
+    def label(self) -> str:
+        return f"{self.name}[{self.alias}]"
+
+
+@dataclass(frozen=True)
+class Log:
+    """One log: its label, record class (ontology/records.ttl) and columns."""
+
+    label: str
+    cls: str = field(metadata={"toml": "class"})
+    columns: tuple[Column, ...] = ()
+
+
+@dataclass(frozen=True)
+class SchemaLimits:
+    """How much one input may hold ([limits]); years outside min_year..max_year are refused."""
+
+    max_file_bytes: int = 20_000_000
+    max_rows: int = 200_000
+    max_field_bytes: int = 131_072
+    max_unzipped_bytes: int = 160_000_000
+    max_columns: int = 52
+    min_year: int = 1949
+    max_year: int = 2100
+
+    def tables(self) -> Limits:
+        return Limits(self.max_file_bytes, self.max_rows, self.max_field_bytes,
+                      self.max_unzipped_bytes, self.max_columns)
+
+
+@dataclass(frozen=True)
+class RosterColumns:
+    """The header names a roster's columns may have ([roster])."""
+
+    unit: tuple[str, ...] = ()
+    title: tuple[str, ...] = ()
+    person: tuple[str, ...] = ()
+    role: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Schema:
+    """ontology/records.toml: the logs, their limits, and the inputs of derived facts."""
+
+    log: dict[str, Log]
+    limits: SchemaLimits = SchemaLimits()
+    derived: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    roster: RosterColumns = RosterColumns()
+
+    def kinds(self) -> list[str]:
+        return list(self.log)
+
+    @cached_property
+    def headers(self) -> dict[str, dict[str, str]]:
+        """Per log: header cell (English name or a Chinese alias, normalised) -> column name."""
+        return {kind: {_header_name(n): col.name for col in log.columns
+                       for n in (col.name, col.alias, *col.aliases)}
+                for kind, log in self.log.items()}
+
+    def column_of(self, kind: str, prop: str) -> Column | None:
+        return next((c for c in self.log[kind].columns if c.prop == prop), None)
+
+    def needs(self, kind: str, prop: str) -> set[str]:
+        """The properties whose cells a value of `prop` on a `kind` record is computed from."""
+        own = self.column_of(kind, prop)
+        if own is not None:
+            return {prop} if own.blank != "none" else set()
+        names = {c.name: c for c in self.log[kind].columns}
+        return {names[n].prop for n in self.derived.get(prop, ()) if n in names
+                and names[n].blank != "none"} | ({prop} if prop in self.derived else set())
+
+
+def load_schema(path: Path | None = None) -> Schema:
+    """The record schema, strictly: an unknown key, type or blank rule names file and line."""
+    return _schema(path or data_file("ontology", "records.toml"))
+
+
+@cache
+def _schema(path: Path) -> Schema:
+    data, text = read_toml(path)
+    schema = parse(Schema, data, str(path), text)
+
+    def where(value: str) -> str:
+        line = next((i for i, t in enumerate(text.splitlines(), 1) if f'"{value}"' in t), None)
+        return f"{path}:{line}" if line else str(path)
+
+    for log in schema.log.values():
+        for col in log.columns:
+            if col.type not in TYPES:
+                raise ConfigError(f"{where(col.type)}: 未知的列类型 {col.type} / unknown column type "
+                                  f"{col.type!r} (known: {', '.join(sorted(TYPES))})")
+            if col.blank not in ("unknown", "none"):
+                raise ConfigError(f"{where(col.blank)}: blank 应为 unknown 或 none / blank should be "
+                                  f"'unknown' or 'none', not {col.blank!r}")
+            if col.type == "ref" and col.ref not in schema.log:
+                raise ConfigError(f"{where(col.name)}: ref 应为一种台账 / ref should name a log")
+            if not hasattr(KG, col.prop):
+                raise ConfigError(f"{where(col.prop)}: records.ttl 中没有 kg:{col.prop} / "
+                                  f"no kg:{col.prop} in ontology/records.ttl")
+    for prop, names in schema.derived.items():
+        if not hasattr(KG, prop):
+            raise ConfigError(f"{path}: [derived] records.ttl 中没有 kg:{prop} / no kg:{prop}")
+        known = {c.name for log in schema.log.values() for c in log.columns}
+        for n in names:
+            if n not in known:
+                raise ConfigError(f"{where(n)}: [derived] 未知的列 {n} / unknown column {n!r}")
+    return schema
+
+
+def _header_name(cell: str) -> str:
+    """'signer_post[签发人职务]', '签发人职务' and ' Signer_Post ' all name one column."""
+    cell = re.sub(r"\s+", "", normalise(cell.lstrip("\ufeff")))
+    m = re.match(r"^([^\[(]+)[\[(](.+)[\])]$", cell)
+    cell = m.group(1) if m else cell
+    return cell.lower() if cell.isascii() else cell
+
+
+def _names(schema: Schema, kind: str) -> dict[str, str]:
+    """header cell (English name or a Chinese alias) -> column name."""
+    return schema.headers[kind]
+
+
+def detect_kind(header: list, schema: Schema) -> str | None:
+    """The log whose columns the header holds (most matching columns wins; its subject is needed)."""
+    cells = {_header_name(str(h)) for h in header if h is not None and str(h).strip()}
+    best, score = None, 0
+    for kind in schema.kinds():
+        names = _names(schema, kind)
+        present = {names[h] for h in cells if h in names}
+        subject = {c.name for c in schema.log[kind].columns if c.required}
+        overlap = len(present)
+        if subject <= present and overlap > score and overlap >= 3:
+            best, score = kind, overlap
+    return best
+
+
+# ---------------------------------------------------------------- records
 
 
 class Iri(str):
     """An IRI among record values (plain str values are text)."""
 
+    __slots__ = ()
 
-@dataclass
+
 class Record:
-    """One record: its IRI, classes and property values as plain Python values.
+    """One record: IRI, log kind, classes, property values (sequences), and where it came from.
 
-    Values are Iri, str, int, bool, Decimal or datetime.date, always in lists.
+    `missing` maps a property to why it has no value: "blank" (an empty cell that may matter),
+    "bad" (a cell that could not be read, already reported) or a sentence for the report.
+    `shown` keeps the title as the log wrote it for a post mapped to a role.
     """
 
-    iri: str
-    types: set[str]
-    props: dict[str, list] = field(default_factory=dict)
+    __slots__ = ("iri", "kind", "types", "props", "file", "sheet", "row", "id", "missing", "shown",
+                 "refs")
+
+    def __init__(self, iri: str, types: set[str], props: dict | None = None, *, kind: str = "",
+                 file: str | None = None, sheet: str | None = None, row: int | None = None,
+                 id: str | None = None):
+        self.iri, self.types, self.props, self.kind = iri, types, props if props is not None else {}, kind
+        self.file, self.sheet, self.row, self.id = file, sheet, row, id
+        self.missing: dict[str, str] = {}
+        self.shown: dict[str, str] = {}
+        self.refs: dict[str, str] = {}
 
     def first(self, prop: str):
         values = self.props.get(prop)
@@ -76,15 +243,57 @@ class Record:
     def add(self, prop: str, value) -> None:
         self.props.setdefault(prop, []).append(value)
 
+    def copy(self) -> Record:
+        """A copy whose classes, properties and missing values can be added to (values are shared:
+        they are never changed in place)."""
+        r = Record.__new__(Record)
+        r.iri, r.kind, r.types, r.props = self.iri, self.kind, set(self.types), dict(self.props)
+        r.file, r.sheet, r.row, r.id = self.file, self.sheet, self.row, self.id
+        r.missing, r.shown, r.refs = dict(self.missing), dict(self.shown), self.refs
+        return r
+
+    @property
+    def label(self) -> str:
+        """The record's id, or its row when it has none."""
+        return self.id if self.id else f"第{self.row}行" if self.row else self.iri
+
+
+@dataclass
+class Assumption:
+    """A title mapped to a role by rule (or not mapped at all), first seen at file/sheet/row."""
+
+    file: str
+    sheet: str | None
+    row: int | None
+    record: str
+    title: str
+    role: str
+    kind: str
+    basis: str
+    count: int = 1
+
 
 @dataclass
 class Loaded:
-    """Records read from some files, and what could not be read."""
+    """Records read from some files, what could not be read, and what was assumed."""
 
     records: list[Record] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[FileProblem] = field(default_factory=list)
+    notes: list[FileProblem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
+    encodings: dict[str, str] = field(default_factory=dict)
+    assumptions: list[Assumption] = field(default_factory=list)
+    roster: str | None = None
+
+    def extend(self, other: Loaded) -> None:
+        self.records += other.records
+        self.errors += other.errors
+        self.notes += other.notes
+        self.files += other.files
+        self.kinds.update(other.kinds)
+        self.encodings.update(other.encodings)
+        self.assumptions += other.assumptions
 
     @property
     def graph(self) -> Graph:
@@ -116,6 +325,7 @@ def records_to_graph(records: list[Record]) -> Graph:
     """The records as RDF in the org vocabulary (for pyshacl and for export)."""
     g = Graph()
     add = g.add
+    row, source, rid = URIRef(KG.row), URIRef(KG.sourceFile), URIRef(KG.recordId)
     for r in records:
         s = URIRef(r.iri)
         for t in r.types:
@@ -124,293 +334,566 @@ def records_to_graph(records: list[Record]) -> Graph:
             p = URIRef(prop)
             for v in values:
                 add((s, p, _term(v)))
+        if r.row is not None:
+            add((s, row, Literal(r.row)))
+        if r.file is not None:
+            add((s, source, Literal(r.file)))
+        if r.id is not None and str(KG.recordId) not in r.props:
+            add((s, rid, Literal(r.id)))
     return g
 
 
-def graph_to_records(graph: Graph) -> list[Record]:
-    """Records written in RDF: every subject typed with a class of the org vocabulary."""
+XSD_VALUES = {str(XSD.date): dt.date.fromisoformat, str(XSD.integer): int, str(XSD.int): int,
+              str(XSD.nonNegativeInteger): int, str(XSD.decimal): Decimal,
+              str(XSD.double): lambda v: Decimal(str(float(v))), str(XSD.float): lambda v: Decimal(str(float(v))),
+              str(XSD.boolean): lambda v: {"true": True, "1": True, "false": False, "0": False}[v]}
+
+
+def _py_value(term):
+    """An Oxigraph term as a record value: an Iri, or the literal's Python value (else its text)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return Iri(term.value)
+    if isinstance(term, ox.BlankNode):
+        return Iri("_:" + term.value)
+    read = XSD_VALUES.get(term.datatype.value)
+    if read is not None:
+        try:
+            return read(term.value)
+        except (ValueError, KeyError, ArithmeticError):
+            pass
+    return term.value
+
+
+def triples_to_records(triples, file: str | None = None) -> list[Record]:
+    """Records written in RDF: every subject typed with a record class of the org vocabulary.
+
+    Triples are read one by one (pyoxigraph's streaming parsers), so no graph is held in memory.
+    """
+    import pyoxigraph as ox
+
+    kinds = {str(KG[log.cls]): kind for kind, log in load_schema().log.items()}
+    skip = {str(KG.row), str(KG.sourceFile)}
+    rdf_type = str(RDF.type)
+    types: dict[str, set[str]] = {}
+    props: dict[str, dict[str, list]] = {}
+    for t in triples:
+        s = t.subject
+        key = s.value if isinstance(s, ox.NamedNode) else "_:" + s.value
+        p = t.predicate.value
+        if p == rdf_type:
+            types.setdefault(key, set()).add(t.object.value)
+        elif p not in skip:
+            props.setdefault(key, {}).setdefault(p, []).append(_py_value(t.object))
     out = []
-    for s in set(graph.subjects(RDF.type, None)):
-        types = {str(o) for o in graph.objects(s, RDF.type)}
-        if not any(t.startswith(str(KG)) for t in types):
+    for key in sorted(types):
+        kind = next((kinds[c] for c in types[key] if c in kinds), None)
+        if kind is None:
             continue
-        rec = Record(str(s), types)
-        for p, o in graph.predicate_objects(s):
-            if p != RDF.type:
-                rec.add(str(p), _value(o))
+        rec = Record(key, types[key], props.get(key, {}), kind=kind, file=file)
+        rid = rec.first(str(KG.recordId))
+        rec.id = str(rid) if rid is not None else None
         out.append(rec)
-    return sorted(out, key=lambda r: r.iri)
-
-
-@cache
-def load_schema() -> dict:
-    return tomllib.loads(data_file("ontology", "records.toml").read_text(encoding="utf-8"))
-
-
-def kinds(schema: dict) -> list[str]:
-    return [k for k, v in schema.items() if isinstance(v, dict) and "columns" in v]
-
-
-def _column_names(schema: dict, kind: str) -> dict[str, str]:
-    """header cell (English name or Chinese alias) -> column name."""
-    out = {}
-    for col in schema[kind]["columns"]:
-        out[col["name"]] = col["name"]
-        out[col["alias"]] = col["name"]
     return out
 
 
-def _header_name(cell: str) -> str:
-    """'signer_post[签发人职务]' and '签发人职务' and ' Signer_Post ' all name one column."""
-    cell = cell.strip().lstrip("\ufeff")
-    m = re.match(r"^([^\[（(]+)[\[（(](.+)[\]）)]$", cell)
-    return m.group(1).strip().lower() if m else cell.lower() if cell.isascii() else cell
+@contextmanager
+def paused_gc():
+    """No cyclic garbage collection while many small objects are made: the records hold no
+    cycles, and a collection pass over 100,000 of them costs more than the work itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
-def detect_kind(header: list[str], schema: dict) -> str | None:
-    """The log whose required columns the header holds (most matching columns wins)."""
-    best, score = None, 0
-    for kind in kinds(schema):
-        names = _column_names(schema, kind)
-        present = {names[h] for h in map(_header_name, header) if h in names}
-        required = {c["name"] for c in schema[kind]["columns"] if c["required"]}
-        overlap = len(present & required)
-        if overlap > score and overlap >= max(2, len(required) // 2):
-            best, score = kind, overlap
-    return best
+def file_key(name: str) -> str:
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
-def record_iri(kind: str, record_id: str, base: str | None = None) -> URIRef:
-    return URIRef(f"{base or base_iri()}/data/{kind}/{slug(record_id) or 'x'}-{_digest(record_id)}")
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+# ---------------------------------------------------------------- reading
 
 
 class Reader:
-    """Reads CSV or RDF record files into one graph."""
+    """Reads record logs (CSV/TSV, .xlsx, Turtle, JSON-LD) into Records."""
 
-    def __init__(self, lexicon: Lexicon | None = None, schema: dict | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, schema: Schema | None = None,
+                 titles: Titles | None = None):
         self.lex = lexicon or load_lexicon()
         self.schema = schema or load_schema()
-        self.limits = self.schema.get("limits", {})
-        self.labels = {}
+        self.titles = titles or Titles.load(self.lex)
+        self.limits = self.schema.limits
+        self.labels: dict[tuple[str, str], Entry] = {}
         for entry in self.lex.entries.values():
             for label in entry.labels:
-                self.labels.setdefault((entry.kind, normalise(label)), entry)
+                self.labels.setdefault((entry.kind, re.sub(r"\s+", "", normalise(label))), entry)
+
+    def with_roster(self, name: str, source: bytes | Path) -> tuple[Reader, Roster]:
+        """A reader whose titles follow the roster (titles it lacks still go by rule)."""
+        columns = {k: getattr(self.schema.roster, k) for k in ("unit", "title", "person", "role")}
+        roster = read_roster(name, source, self.titles, columns, self.limits.tables())
+        titles = self.titles.with_roster(roster.titles, roster.people)
+        return Reader(self.lex, self.schema, titles), roster
 
     def read(self, paths: list[Path]) -> Loaded:
         loaded = Loaded()
-        for path in map(Path, paths):
-            loaded.files.append(str(path))
-            try:
-                data = self._bytes(path)
-            except _Rejected as exc:
-                loaded.errors.append(InputError(str(path), None, None, str(exc)))
-                continue
-            if path.suffix.lower() in (".ttl", ".jsonld", ".json", ".nt"):
-                self._rdf(path, data, loaded)
-            else:
-                self._csv(path, data, loaded)
+        with paused_gc():
+            for path in map(Path, paths):
+                loaded.extend(self._read(str(path), path))
         return loaded
 
     def read_bytes(self, name: str, data: bytes) -> Loaded:
         """For uploads: the same checks on bytes already in memory."""
-        import tempfile
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / Path(name).name
-            path.write_bytes(data)
-            loaded = self.read([path])
-        loaded.files = [name]
-        loaded.errors = [InputError(name, e.line, e.column, e.message) for e in loaded.errors]
-        for r in loaded.records:
-            r.props[str(KG.sourceFile)] = [name]
+        with paused_gc():
+            return self._read(name, data)
+
+    def _read(self, name: str, source: bytes | Path) -> Loaded:
+        loaded = Loaded(files=[name])
+        try:
+            if Path(name).suffix.lower() in RDF_SUFFIXES:
+                self._rdf(name, source, loaded)
+            else:
+                self._table(name, source, loaded)
+        except Unreadable as exc:
+            loaded.records, loaded.assumptions = [], []
+            loaded.errors.append(exc.problem)
         return loaded
 
-    # -- whole-file checks
+    # -- tables
 
-    def _bytes(self, path: Path) -> bytes:
-        limit = int(self.limits.get("max_file_bytes", 20_000_000))
-        if path.is_dir():
-            raise _Rejected("是文件夹，不是文件 / is a folder, not a file")
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            raise _Rejected(f"无法读取 / cannot read: {exc.strerror}") from None
-        if size > limit:
-            raise _Rejected(f"文件过大（{size // 1_000_000} MB，上限 {limit // 1_000_000} MB）/ "
-                            f"file too large ({size // 1_000_000} MB, limit {limit // 1_000_000} MB)")
-        if size == 0:
-            raise _Rejected("文件为空 / the file is empty")
-        data = path.read_bytes()
-        if b"\x00" in data[:8192]:
-            raise _Rejected("不是文本文件（可能是二进制或 Excel 文件，请另存为 CSV UTF-8）/ "
-                            "not a text file (binary or Excel? save it as CSV UTF-8)")
-        return data
+    def _table(self, name: str, source: bytes | Path, loaded: Loaded) -> None:
+        table = open_table(name, source, self.limits.tables())
+        if table.encoding:
+            loaded.encodings[name] = table.encoding
+        loaded.notes += table.notes
+        read_any = False
+        first_title: dict[str, Assumption] = {}  # one assumption per title and file
+        for index, sheet in enumerate(table.sheets):
+            try:
+                kind = self._sheet(name, index, sheet, loaded, table.format == "xlsx", first_title)
+            except Unreadable as exc:
+                if table.format != "xlsx":
+                    raise
+                loaded.errors.append(exc.problem)
+                continue
+            if kind:
+                read_any = True
+                key = f"{name}#{sheet.name}" if sheet.name is not None else name
+                loaded.kinds[key] = kind
+        if not read_any and not any(e.fatal for e in loaded.errors):
+            raise Unreadable(FileProblem(name, None, None, bilingual(
+                "没有可识别的台账工作表", "no sheet in this workbook is a known log"), fatal=True))
 
-    def _text(self, data: bytes) -> str:
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise _Rejected(f"不是 UTF-8 编码（第 {exc.start} 字节），请另存为 CSV UTF-8 / "
-                            f"not UTF-8 (byte {exc.start}); save it as CSV UTF-8") from None
+    def _sheet(self, name: str, index: int, sheet: Sheet, loaded: Loaded, several: bool,
+               first_title: dict[str, Assumption]) -> str | None:
+        rows = iter(sheet.rows)
+        kind, header, header_line = None, [], 0
+        for line, cells in rows:
+            if not any(c is not None and str(c).strip() for c in cells):
+                continue
+            kind = detect_kind(cells, self.schema)
+            if kind is not None:
+                header, header_line = cells, line
+                break
+            if line >= HEADER_SCAN:
+                break
+        if kind is None:
+            expected = "；".join(f"{log.label}: " + ", ".join(
+                c.alias for c in log.columns if c.required or c.type == "id")
+                for log in self.schema.log.values())
+            problem = FileProblem(name, header_line or 1, None, bilingual(
+                "无法识别的表头，应为以下台账之一", f"unknown header, expected one of — {expected}"),
+                sheet=sheet.name, fatal=not several)
+            if several:
+                loaded.notes.append(FileProblem(name, None, None, bilingual(
+                    "不是已知的台账（表头无法识别），已跳过", "not a known log (unknown header), skipped"),
+                    sheet=sheet.name))
+                return None
+            raise Unreadable(problem)
+        spec = self.schema.log[kind]
+        names = _names(self.schema, kind)
+        index_of: dict[str, int] = {}
+        for position, cell in enumerate(header):
+            named = names.get(_header_name(str(cell))) if cell is not None else None
+            if named and named not in index_of:
+                index_of[named] = position
+        # one step per column: (cell index, property IRI, converter, what to do with the value)
+        plan = [(index_of.get(c.name), str(KG[c.prop]), self._converter(c),
+                 STORE.get(c.type, 0), c.blank == "none", c) for c in spec.columns]
+        prefix = f"{self.lex.base}/data/{kind}/{file_key(name)}{f'/{index}' if several else ''}/"
+        types = str(KG[spec.cls])
+        seen_ids: dict[str, int] = {}
+        records, errors, sheet_name = loaded.records, loaded.errors, sheet.name
+        before = len(records)
+        for line, cells in rows:
+            n = len(cells)
+            record = Record(prefix + str(line), {types}, {}, kind=kind, file=name, sheet=sheet_name,
+                            row=line)
+            props, missing, blank = record.props, record.missing, 0
+            titles: list[str] = []
+            for i, prop, convert, store, none, col in plan:
+                raw = cells[i] if i is not None and i < n else None
+                if raw.__class__ is str:
+                    raw = raw.strip() or None
+                if raw is None:
+                    blank += 1
+                    if not none:
+                        missing[prop] = "blank"
+                    continue
+                try:
+                    value = convert(raw)
+                except ValueError as exc:
+                    errors.append(FileProblem(name, line, col.label, str(exc), sheet=sheet_name))
+                    missing[prop] = "bad"
+                    continue
+                if store == PLAIN:
+                    props[prop] = value
+                elif store == POSTS:
+                    iris, mapped = value
+                    props[prop] = iris
+                    if mapped:
+                        record.shown[prop] = "、".join(mapped)
+                        titles += mapped
+                elif store == ID:
+                    record.id = value
+                    if value in seen_ids:
+                        errors.append(FileProblem(name, line, col.label, bilingual(
+                            f"编号与第{seen_ids[value]}行重复", f"duplicate id (line {seen_ids[value]})"),
+                            sheet=sheet_name))
+                    else:
+                        seen_ids[value] = line
+                else:
+                    record.refs[prop] = value
+            if blank == len(plan):
+                continue  # an empty row (or one with only columns no log knows)
+            for title in titles:
+                if title in first_title:
+                    first_title[title].count += 1
+                    continue
+                iri, how = self.titles.resolve(title)
+                role = self.lex.get(iri)
+                first_title[title] = Assumption(name, sheet_name, line, record.label, title,
+                                                role.pref if role else "", how.kind, how.basis)
+                loaded.assumptions.append(first_title[title])
+            records.append(record)
+        if len(records) == before:
+            raise Unreadable(FileProblem(name, header_line, None, bilingual(
+                "只有表头，没有记录", "a header but no records"), sheet=sheet_name, fatal=True))
+        return kind
+
+    # -- cells
+
+    def _converter(self, col: Column):
+        """A function raw cell -> stored value for one column, remembering what it has read.
+
+        Plain values are stored as shared 1-tuples (never changed in place); a post column gives
+        (post IRIs, titles that were mapped to a role).
+        """
+        kind = col.type
+        if kind in ("id", "ref"):
+            return _text
+        if kind == "text":
+            return lambda raw: (_text(raw),)
+        if kind in ("post", "posts"):
+            def read(raw):
+                pairs = [self._post(p) for p in (_parts(raw) if kind == "posts" else [raw])]
+                return tuple(iri for iri, _ in pairs), [t for _, t in pairs if t]
+        else:
+            one = {"date": self._date, "int": _int, "bool": _bool}.get(kind) or (
+                lambda raw: self._concept(col, str(raw)))
+
+            def read(raw):
+                return (one(raw),)
+        memo: dict = {}
+
+        def convert(raw):
+            try:
+                return memo[raw]
+            except KeyError:
+                if raw.__class__ is BadCell:
+                    raise ValueError(raw.message) from None
+                value = memo[raw] = read(raw)
+                return value
+            except TypeError:  # an unhashable cell value
+                return read(raw)
+        return convert
+
+    def _date(self, raw) -> dt.date:
+        if raw.__class__ is str and len(raw) == 10:
+            try:
+                day = dt.date.fromisoformat(raw)
+            except ValueError:
+                pass
+            else:
+                if self.limits.min_year <= day.year <= self.limits.max_year:
+                    return day
+        if isinstance(raw, dt.datetime):
+            day = raw.date()
+        elif isinstance(raw, dt.date):
+            day = raw
+        elif isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            day = _serial(raw)
+        else:
+            text = normalise(str(raw))
+            if re.fullmatch(r"\d{5}(?:\.0)?", text):
+                day = _serial(float(text))
+            else:
+                m = RE_DATE.match(text)
+                try:
+                    if not m:
+                        raise ValueError
+                    day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                except ValueError:
+                    raise ValueError(bilingual(f"日期无效：{raw}（应为 YYYY-MM-DD）",
+                                               f"invalid date: {raw} (expected YYYY-MM-DD)")) from None
+        lo, hi = self.limits.min_year, self.limits.max_year
+        if not lo <= day.year <= hi:
+            raise ValueError(bilingual(f"日期超出范围：{day}（应在 {lo}–{hi} 年之间）",
+                                       f"date out of range: {day} (years {lo}–{hi})"))
+        return day
+
+    def _post(self, raw) -> tuple[Iri, str]:
+        """The role a title stands for, and the title when it was mapped (not the role's own name)."""
+        title = str(raw).strip()
+        iri, how = self.titles.resolve(title)
+        return Iri(iri), ("" if how.kind == "lexicon" else title)
+
+    def _concept(self, col: Column, raw: str) -> Iri:
+        kind = CONCEPT_KINDS[col.type]
+        entry = self.labels.get((kind, re.sub(r"\s+", "", normalise(raw))))
+        if entry is not None and col.values and entry.pref not in col.values:
+            entry = None
+        if entry is None:
+            known = list(col.values) or sorted({e.pref for (k, _), e in self.labels.items() if k == kind})
+            shown = "、".join(known[:12]) + ("…" if len(known) > 12 else "")
+            raise ValueError(bilingual(f"未知的{col.alias}：{raw}（可用：{shown}）",
+                                       f"unknown {col.name.replace('_', ' ')}: {raw}"))
+        return Iri(entry.iri)
 
     # -- RDF
 
-    def _rdf(self, path: Path, data: bytes, loaded: Loaded) -> None:
-        fmt = {".ttl": "turtle", ".nt": "nt"}.get(path.suffix.lower(), "json-ld")
+    def _rdf(self, name: str, source: bytes | Path, loaded: Loaded) -> None:
+        import pyoxigraph as ox
+
+        fmt = ox.RdfFormat.from_media_type(RDF_SUFFIXES[Path(name).suffix.lower()])
+        check_size(name, source, self.limits.tables())
+        data = source if isinstance(source, bytes) else source.read_bytes()
         try:
-            graph = Graph().parse(data=self._text(data), format=fmt)
-        except _Rejected as exc:
-            loaded.errors.append(InputError(str(path), None, None, str(exc)))
-            return
-        except Exception as exc:  # rdflib raises many types for malformed input
-            loaded.errors.append(InputError(str(path), None, None,
-                                            f"无法解析 RDF / cannot parse RDF: {str(exc)[:200]}"))
-            return
-        found = {o for o in graph.objects(None, RDF.type) if str(o).startswith(str(KG))}
-        if not found:
-            loaded.errors.append(InputError(str(path), None, None,
-                                            "没有 kg:SigningRecord / kg:MeetingRecord / kg:LeaveRecord / "
-                                            "kg:SealUse 记录 / no records in the org vocabulary"))
-            return
-        for record in graph_to_records(graph):
-            record.props[str(KG.sourceFile)] = [str(path)]
-            loaded.records.append(record)
-        loaded.kinds[str(path)] = "rdf"
-
-    # -- CSV
-
-    def _csv(self, path: Path, data: bytes, loaded: Loaded) -> None:
-        file = str(path)
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise Unreadable(FileProblem(name, None, None, bilingual(
+                f"不是 UTF-8 编码（第 {exc.start} 字节）", f"not UTF-8 (byte {exc.start})"),
+                fatal=True)) from None
+        if fmt == ox.RdfFormat.JSON_LD:
+            text = json.dumps(local_contexts(name, text))
         try:
-            text = self._text(data)
-        except _Rejected as exc:
-            loaded.errors.append(InputError(file, None, None, str(exc)))
-            return
-        if not text.strip():
-            loaded.errors.append(InputError(file, None, None, "文件为空 / the file is empty"))
-            return
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        rows = list(csv.reader(io.StringIO(text), dialect))
-        header = rows[0]
-        kind = detect_kind(header, self.schema)
-        if kind is None:
-            expected = "；".join(f"{self.schema[k]['label']}: " + ", ".join(
-                c["name"] for c in self.schema[k]["columns"] if c["required"]) for k in kinds(self.schema))
-            loaded.errors.append(InputError(file, 1, None, f"无法识别的表头，应为以下之一 / unknown header, "
-                                                          f"expected one of — {expected}"))
-            return
-        loaded.kinds[file] = kind
-        spec = self.schema[kind]
-        names = _column_names(self.schema, kind)
-        index = {}
-        for i, cell in enumerate(header):
-            name = names.get(_header_name(cell))
-            if name:
-                index[name] = i
-        missing = [c for c in spec["columns"] if c["required"] and c["name"] not in index]
-        if missing:
-            for c in missing:
-                loaded.errors.append(InputError(file, 1, f"{c['name']}[{c['alias']}]",
-                                                "缺少必填列 / missing required column"))
-            return
-        max_rows = int(self.limits.get("max_rows", 200_000))
-        if len(rows) - 1 > max_rows:
-            loaded.errors.append(InputError(file, None, None, f"行数过多（上限 {max_rows}）/ "
-                                                              f"too many rows (limit {max_rows})"))
-            return
-        seen: dict[str, int] = {}
-        for line, row in enumerate(rows[1:], start=2):
-            if not any(cell.strip() for cell in row):
-                continue
-            self._row(file, line, kind, spec, index, row, seen, loaded)
-
-    def _row(self, file, line, kind, spec, index, row, seen, loaded) -> None:
-        errors = []
-        values = {}
-        for col in spec["columns"]:
-            i = index.get(col["name"])
-            raw = row[i].strip() if i is not None and i < len(row) else ""
-            label = f"{col['name']}[{col['alias']}]"
-            if not raw:
-                if col["required"]:
-                    errors.append(InputError(file, line, label, "必填项为空 / required value is empty"))
-                continue
-            try:
-                values[col["name"]] = self._value(col, raw)
-            except ValueError as exc:
-                errors.append(InputError(file, line, label, str(exc)))
-        record_id = values.get("id")
-        if record_id is not None:
-            if record_id in seen:
-                errors.append(InputError(file, line, "id[编号]", f"编号与第{seen[record_id]}行重复 / "
-                                                                   f"duplicate id (line {seen[record_id]})"))
-            seen.setdefault(record_id, line)
-        if errors:
-            loaded.errors += errors
-            return
-        record = Record(str(record_iri(kind, record_id, self.lex.base)), {str(KG[spec["class"]])})
-        record.props[str(KG.row)] = [line]
-        record.props[str(KG.sourceFile)] = [file]
-        for col in spec["columns"]:
-            if col["name"] not in values:
-                continue
-            value = values[col["name"]]
-            prop = str(KG[col["property"]])
-            if col["type"] == "ref":
-                record.props[prop] = [Iri(record_iri(col["ref"], value, self.lex.base))]
-            else:
-                record.props[prop] = value if isinstance(value, list) else [value]
-        loaded.records.append(record)
-
-    def _value(self, col: dict, raw: str):
-        kind = col["type"]
-        if kind in ("id", "text", "ref"):
-            return raw
-        if kind == "date":
-            m = RE_DATE.match(normalise(raw))
-            try:
-                if not m:
-                    raise ValueError
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                raise ValueError(f"日期无效：{raw}（应为 YYYY-MM-DD）/ invalid date: {raw} "
-                                 "(expected YYYY-MM-DD)") from None
-        if kind == "int":
-            if not normalise(raw).isdigit():
-                raise ValueError(f"应为非负整数：{raw} / expected a whole number: {raw}")
-            return int(normalise(raw))
-        if kind == "bool":
-            v = normalise(raw).lower()
-            if v in TRUE:
-                return True
-            if v in FALSE:
-                return False
-            raise ValueError(f"应为 是/否：{raw} / expected yes/no (是/否): {raw}")
-        if kind == "posts":
-            return [self._concept("post", part.strip(), col)
-                    for part in re.split(r"[;；、]", raw) if part.strip()]
-        return self._concept(kind, raw, col)
-
-    def _concept(self, kind: str, raw: str, col: dict) -> Iri:
-        entry = self.labels.get((CONCEPT_KINDS[kind], normalise(raw)))
-        if entry is not None and col.get("values") and entry.pref not in col["values"]:
-            entry = None
-        if entry is None:
-            known = col.get("values") or sorted(
-                {e.pref for (k, _), e in self.labels.items() if k == CONCEPT_KINDS[kind]})
-            shown = "、".join(known[:12]) + ("…" if len(known) > 12 else "")
-            what = {"post": "职务 post", "posts": "职务 post", "body": "发文名义 body",
-                    "doctype": "公文类别 category", "meeting": "会议类型 meeting type",
-                    "seal": "印章 seal"}[kind]
-            raise ValueError(f"未知的{what}：{raw}（可用：{shown}）/ unknown {what.split()[1]}: {raw}")
-        return Iri(entry.iri)
+            triples = ox.parse(input=text, format=fmt, without_named_graphs=True,
+                               base_iri=f"{self.lex.base}/data/rdf/{file_key(name)}/")
+            records = triples_to_records(triples, name)
+        except (SyntaxError, ValueError, OSError) as exc:  # pyoxigraph's parse errors
+            raise Unreadable(FileProblem(name, getattr(exc, "lineno", None), None, bilingual(
+                "无法解析 RDF", f"cannot parse RDF: {str(exc)[:200]}"), fatal=True)) from None
+        if not records:
+            raise Unreadable(FileProblem(name, None, None, bilingual(
+                "没有 kg:SigningRecord / kg:MeetingRecord / kg:LeaveRecord / kg:SealUse 记录",
+                "no records in the org vocabulary"), fatal=True))
+        # Keyed by file: the same IRI in two files is two records; links stay inside the file.
+        key = file_key(name)
+        rename = {r.iri: f"{self.lex.base}/data/rdf/{key}/{file_key(r.iri)}" for r in records}
+        for r in records:
+            r.iri = rename[r.iri]
+            for prop, values in r.props.items():
+                r.props[prop] = [Iri(rename[v]) if isinstance(v, Iri) and v in rename else v
+                                 for v in values]
+        loaded.records += records
+        loaded.kinds[name] = "rdf"
 
 
-class _Rejected(Exception):
-    """A whole file is unusable."""
+def _parts(raw) -> list[str]:
+    return [p.strip() for p in re.split(r"[;；、]", str(raw)) if p.strip()]
+
+
+def _text(raw) -> str:
+    """A cell as text: 12.0 from a spreadsheet is "12"."""
+    if raw.__class__ is float:
+        return str(int(raw)) if raw == int(raw) else str(raw)
+    if raw.__class__ is BadCell:
+        raise ValueError(raw.message)
+    return str(raw)
+
+
+def _serial(value: float) -> dt.date:
+    """An Excel date serial number (days since 1899-12-30)."""
+    if not 1 <= value < 2_958_466:
+        raise ValueError(bilingual(f"日期无效：{value}", f"invalid date serial: {value}"))
+    return EXCEL_EPOCH + dt.timedelta(days=int(value))
+
+
+def _int(raw) -> int:
+    if isinstance(raw, bool):
+        raise ValueError(bilingual(f"应为非负整数：{raw}", f"expected a whole number: {raw}"))
+    if isinstance(raw, (int, float)):
+        if raw >= 0 and raw == int(raw):
+            return int(raw)
+    else:
+        text = normalise(str(raw)).strip()
+        if text.isdigit() and text.isascii():
+            return int(text)
+    raise ValueError(bilingual(f"应为非负整数：{raw}", f"expected a whole number: {raw}"))
+
+
+def _bool(raw) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    v = normalise(str(raw)).strip().lower()
+    if v in TRUE:
+        return True
+    if v in FALSE:
+        return False
+    raise ValueError(bilingual(f"应为 是/否：{raw}", f"expected yes/no (是/否): {raw}"))
+
+
+# ---------------------------------------------------------------- JSON-LD without fetching
+
+
+@cache
+def _context_map() -> dict[str, dict]:
+    """The only @context a record file may name by IRI: the project's own, read from disk."""
+    path = data_file("ontology", "records.context.jsonld")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return {doc["@id"]: doc["@context"]}
+
+
+def local_contexts(name: str, text: str):
+    """The JSON-LD document with every @context inlined from the local map; anything else refused.
+
+    Nothing is fetched: a context named by any other URL or path is an input error whose message
+    does not say whether such a file exists.
+    """
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        raise Unreadable(FileProblem(name, None, None, bilingual(
+            "不是有效的 JSON", f"not valid JSON: {exc}"), fatal=True)) from None
+    known = _context_map()
+
+    def inline(ctx):
+        if isinstance(ctx, list):
+            return [inline(c) for c in ctx]
+        if isinstance(ctx, str):
+            if ctx in known:
+                return known[ctx]
+            raise Unreadable(FileProblem(name, None, None, bilingual(
+                f"不允许引用外部 @context：{ctx[:100]}（只可内联，或引用 {next(iter(known))}）",
+                f"external @context not allowed: {ctx[:100]} (inline it, or use {next(iter(known))})"),
+                fatal=True))
+        if isinstance(ctx, dict):
+            if "@import" in ctx:
+                raise Unreadable(FileProblem(name, None, None, bilingual(
+                    "不允许 @import", "@import is not allowed in a @context"), fatal=True))
+            return {k: walk(v) if k != "@context" else inline(v) for k, v in ctx.items()}
+        return ctx
+
+    def walk(node):
+        if isinstance(node, list):
+            return [walk(n) for n in node]
+        if isinstance(node, dict):
+            return {k: inline(v) if k == "@context" else walk(v) for k, v in node.items()}
+        return node
+
+    return walk(doc)
+
+
+def read_logs(paths: list[Path], roster: Path | None = None, lexicon: Lexicon | None = None) -> Loaded:
+    """What `kg validate` reads: the logs, their titles mapped through the roster if one is given."""
+    return _read_all([(str(p), Path(p)) for p in paths],
+                     (str(roster), Path(roster)) if roster is not None else None, lexicon)
+
+
+def read_uploads(files: list[tuple[str, bytes]], roster: tuple[str, bytes] | None = None,
+                 lexicon: Lexicon | None = None) -> Loaded:
+    """What the 校验 page reads: uploaded logs (name, bytes) and an optional roster."""
+    return _read_all(list(files), roster, lexicon)
+
+
+def _read_all(sources: list[tuple[str, bytes | Path]], roster: tuple[str, bytes | Path] | None,
+              lexicon: Lexicon | None) -> Loaded:
+    reader = Reader(lexicon)
+    problems: list[FileProblem] = []
+    if roster is not None:
+        reader, read = reader.with_roster(*roster)
+        problems = read.problems
+    loaded = Loaded()
+    with paused_gc():
+        for name, source in sources:
+            loaded.extend(reader._read(name, source))
+    loaded.errors = problems + loaded.errors
+    loaded.roster = roster[0] if roster is not None else None
+    return loaded
+
+
+# ---------------------------------------------------------------- templates
+
+
+def template(kind: str, xlsx: bool = False, schema: Schema | None = None,
+             lexicon: Lexicon | None = None) -> bytes:
+    """An empty log with Chinese headers: CSV (UTF-8 with BOM, for Excel), or .xlsx with
+    drop-down lists for the columns that take a fixed set of values (and for posts)."""
+    schema = schema or load_schema()
+    kind = next((k for k, log in schema.log.items() if kind in (k, log.label.split(" ")[0])), kind)
+    if kind not in schema.log:
+        from kg.errors import UsageError
+        raise UsageError(bilingual(f"未知的台账：{kind}（可用：{'、'.join(schema.log)}）",
+                                   f"unknown log {kind!r}; one of {', '.join(schema.log)}"))
+    log = schema.log[kind]
+    headers = [c.alias for c in log.columns]
+    if not xlsx:
+        return ("\ufeff" + ",".join(headers) + "\r\n").encode("utf-8")
+    return _xlsx_template(kind, log, lexicon or load_lexicon())
+
+
+def _xlsx_template(kind: str, log: Log, lex: Lexicon) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = log.label.split(" ")[0]
+    lists = book.create_sheet("选项 lists")
+    lists.sheet_state = "hidden"
+    sheet.append([c.alias for c in log.columns])
+    sheet.freeze_panes = "A2"
+    for i, col in enumerate(log.columns, start=1):
+        letter = get_column_letter(i)
+        sheet.column_dimensions[letter].width = max(10, 2 * len(col.alias) + 4)
+        options = _options(col, lex)
+        if not options:
+            if col.type == "date":
+                for row in range(2, 1001):
+                    sheet.cell(row=row, column=i).number_format = "yyyy-mm-dd"
+            continue
+        for r, value in enumerate(options, start=1):
+            lists.cell(row=r, column=i, value=value)
+        rule = DataValidation(type="list", formula1=f"='选项 lists'!${letter}$1:${letter}${len(options)}",
+                              allow_blank=True, showErrorMessage=col.type not in ("post", "posts"))
+        rule.add(f"{letter}2:{letter}1000")
+        sheet.add_data_validation(rule)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _options(col: Column, lex: Lexicon) -> list[str]:
+    if col.values:
+        return list(col.values)
+    if col.type == "bool":
+        return ["是", "否"]
+    if col.type in ("post", "posts"):  # a drop-down that still lets the office type its own title
+        return sorted({e.pref for e in lex.entries.values() if e.kind == POST and not e.record_property},
+                      key=lambda p: (len(p), p))
+    return []

@@ -14,34 +14,43 @@ SEVERITY_ZH = {"Violation": ":red[**违规 Violation**]", "Warning": ":orange[**
 
 
 def render() -> None:
-    from kg.lexicon import load_lexicon
-    from kg.records import Loaded, Reader
+    from kg.records import load_schema, read_logs, read_uploads, template
     from kg.resources import data_dir
 
     st.title("校验 Validate")
     st.caption(texts()["validate"]["caption"])
-    reader = Reader(load_lexicon())
-    uploads = st.file_uploader("上传记录文件 / upload logs", type=["csv", "ttl", "jsonld", "json"],
+    uploads = st.file_uploader("上传记录文件 / upload logs",
+                               type=["csv", "tsv", "txt", "xlsx", "ttl", "jsonld", "json"],
                                accept_multiple_files=True)
-    c1, c2 = st.columns(2)
+    roster = st.file_uploader("名册（可选）/ roster (optional)", type=["csv", "xlsx", "ttl"])
+    with st.popover("空白台账模板 / blank templates"):
+        for kind, log in load_schema().log.items():
+            t1, t2 = st.columns(2)
+            t1.download_button(f"{log.label} CSV", template(kind), f"{kind}-template.csv", "text/csv",
+                               key=f"tpl-{kind}-csv")
+            t2.download_button(f"{log.label} .xlsx", template(kind, xlsx=True), f"{kind}-template.xlsx",
+                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                               key=f"tpl-{kind}-xlsx")
+    c1, c2, c3 = st.columns(3)
     if c1.button("示例：合规记录 / conforming examples"):
         st.session_state["validate_examples"] = "conforming"
     if c2.button("示例：违规记录 / violating examples"):
         st.session_state["validate_examples"] = "violating"
-    loaded = Loaded()
+    if c3.button("示例：办公室台账 / office logs"):
+        st.session_state["validate_examples"] = "office"
     if uploads:
-        for up in uploads:
-            one = reader.read_bytes(up.name, up.getvalue())
-            loaded.records += one.records
-            loaded.errors += one.errors
-            loaded.files += one.files
+        loaded = read_uploads([(up.name, up.getvalue()) for up in uploads],
+                              (roster.name, roster.getvalue()) if roster else None)
     elif st.session_state.get("validate_examples"):
         folder = data_dir("examples") / st.session_state["validate_examples"]
-        loaded = reader.read(sorted(folder.glob("*.csv")))
+        logs = sorted(p for p in folder.iterdir() if p.suffix in (".csv", ".xlsx") and p.stem != "roster")
+        loaded = read_logs(logs, next(folder.glob("roster.*"), None))
     else:
         return
     for error in loaded.errors:
         st.error(str(error))
+    for note in loaded.notes:
+        st.info(str(note))
     report = service().validator.validate(loaded)
     counts = report.counts
     cols = st.columns(4)
@@ -51,6 +60,8 @@ def render() -> None:
     cols[3].metric("提示 Info", counts["Info"])
     if report.records and report.conforms and not report.results:
         st.success("全部记录符合规则 / all records conform")
+    st.caption(f"工作日 / working days: {report.calendar}"
+               + "".join(f" · {name.rsplit('/', 1)[-1]}: {enc}" for name, enc in report.encodings.items()))
     article_texts = {a["number"]: a["text"] for a in articles(service().structure)}
     for article, findings in report.by_article().items():
         title = f"第{chinese(article)}条" if article else "—"
@@ -59,7 +70,8 @@ def render() -> None:
                 st.markdown(f"[打开原文 / open {title}](browse?art={article})")
                 st.caption(article_texts.get(article, "")[:300])
             for f in findings:
-                where = f"{f.file.rsplit('/', 1)[-1]}:{f.row}" if f.file else ""
+                where = (f"{f.file.rsplit('/', 1)[-1]}{'#' + f.sheet if f.sheet else ''}:{f.row}"
+                         if f.file else "")
                 value = f" 〔{f.value}〕" if f.value else ""
                 st.markdown(f"{SEVERITY_ZH[f.severity]} **{html.escape(f.record)}** {where} — "
                             f"{html.escape(f.message)}{html.escape(value)}")

@@ -1,0 +1,265 @@
+"""Concrete titles (a bureau's director, an executive deputy) -> the regulation's roles.
+
+Logs name the posts people hold; the regulation speaks of roles. A roster (CSV/.xlsx with
+Chinese headers, or Turtle in the W3C ORG vocabulary) says which role each title holds; without
+one, the title patterns of ontology/titles.toml apply, and every title mapped that way is an
+assumption the report shows (Info). The role hierarchy used by the checks is the lexicon's
+skos:broader plus the [broader] table of titles.toml.
+
+>>> titles = Titles.load(load_lexicon())
+>>> iri, how = titles.resolve("教育局局长")
+>>> iri.rsplit("/", 1)[-1], how.kind
+('department-head', 'rule')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from kg.config import parse, read_toml
+from kg.errors import ConfigError, bilingual
+from kg.lexicon import POST, Lexicon, load_lexicon, normalise
+from kg.ns import ORG, RDF, RDFS, SKOS
+from kg.resources import data_file
+from kg.tables import Limits, FileProblem, Unreadable, open_table
+
+
+@dataclass(frozen=True)
+class TitleRule:
+    pattern: str
+    role: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class TitlesFile:
+    rule: tuple[TitleRule, ...]
+    broader: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    split: str = ""
+
+
+@dataclass(frozen=True)
+class How:
+    """How a title was mapped: 'lexicon' (the regulation's own word), 'roster', 'rule' or 'unknown'."""
+
+    kind: str
+    basis: str = ""
+
+
+@dataclass
+class Titles:
+    """Resolves titles to post IRIs; knows the extended role hierarchy."""
+
+    lex: Lexicon
+    rules: list[tuple[re.Pattern, str, str]]
+    broader: dict[str, set[str]]
+    split: str
+    roster: dict[str, tuple[str, str]] = field(default_factory=dict)  # title -> (iri, source)
+    people: dict[str, str] = field(default_factory=dict)  # person -> title
+    _cache: dict[str, tuple[str, How]] = field(default_factory=dict)
+
+    @staticmethod
+    def load(lex: Lexicon, path: Path | None = None) -> Titles:
+        path = path or data_file("ontology", "titles.toml")
+        data, text = read_toml(path)
+        conf = parse(TitlesFile, data, str(path), text)
+        posts = {iri.rsplit("/", 1)[-1]: iri for iri, e in lex.entries.items() if e.kind == POST}
+
+        def post(slug: str) -> str:
+            if slug not in posts:
+                line = next((i for i, t in enumerate(text.splitlines(), 1) if f'"{slug}"' in t), None)
+                raise ConfigError(f"{path}:{line}: 词表中没有职务 {slug} / no post {slug!r} in the lexicon")
+            return posts[slug]
+
+        rules = []
+        for r in conf.rule:
+            try:
+                rules.append((re.compile(r.pattern), post(r.role), r.basis))
+            except re.error as exc:
+                line = next((i for i, t in enumerate(text.splitlines(), 1) if r.pattern in t), None)
+                raise ConfigError(f"{path}:{line}: 正则表达式错误 / bad pattern: {exc}") from None
+        broader = {post(k): {post(v) for v in vs} for k, vs in conf.broader.items()}
+        return Titles(lex, rules, broader, conf.split)
+
+    # -- the hierarchy the checks use
+
+    def ancestors(self, iri: str) -> set[str]:
+        """The post, its broader posts in the lexicon and the roles titles.toml adds."""
+        seen, todo = set(), [iri]
+        while todo:
+            cur = todo.pop()
+            if cur not in seen:
+                seen.add(cur)
+                entry = self.lex.get(cur)
+                todo += list(entry.broader) if entry else []
+                todo += list(self.broader.get(cur, ()))
+        return seen
+
+    def descendants(self, iri: str) -> set[str]:
+        """Every post whose ancestors include this one."""
+        return {p for p in self.lex.entries if iri in self.ancestors(p)} | {iri}
+
+    # -- titles
+
+    def resolve(self, raw: str) -> tuple[str, How]:
+        """The post IRI a title stands for, and how that was decided."""
+        key = re.sub(r"\s+", "", normalise(raw))
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = self._resolve(key)
+        return hit
+
+    def _resolve(self, title: str) -> tuple[str, How]:
+        if title in self.roster:
+            iri, source = self.roster[title]
+            return iri, How("roster", source)
+        entry = self.lex.by_label.get(title)
+        if entry is not None and entry.kind == POST:
+            return entry.iri, How("lexicon")
+        for pattern, iri, basis in self.rules:
+            if pattern.fullmatch(title):
+                return iri, How("rule", basis)
+        parts = [p for p in re.split(f"[{re.escape(self.split)}]", title) if p] if self.split else []
+        if len(parts) > 1:
+            for part in parts:
+                iri, how = self._resolve(part)
+                if how.kind != "unknown":
+                    return iri, How(how.kind if how.kind != "lexicon" else "rule",
+                                    f"复合职务取「{part}」/ compound title, read as {part}"
+                                    + (f"；{how.basis}" if how.basis else ""))
+        digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:12]
+        return f"{self.lex.base}/id/title/t-{digest}", How("unknown")
+
+    def with_roster(self, roster: dict[str, tuple[str, str]], people: dict[str, str]) -> Titles:
+        return Titles(self.lex, self.rules, self.broader, self.split, roster, people)
+
+
+# ---------------------------------------------------------------- rosters
+
+
+@dataclass
+class Roster:
+    """Titles and the roles they hold, read from a roster file."""
+
+    titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    people: dict[str, str] = field(default_factory=dict)
+    problems: list[FileProblem] = field(default_factory=list)
+
+
+def read_roster(name: str, source: bytes | Path, titles: Titles, columns: dict[str, tuple[str, ...]],
+                limits: Limits | None = None) -> Roster:
+    """A roster as CSV/.xlsx (headers: records.toml [roster]) or Turtle (org:Post / org:Membership)."""
+    roster = Roster()
+    suffix = Path(name).suffix.lower()
+    try:
+        if suffix in (".ttl", ".nt"):
+            data = source if isinstance(source, bytes) else Path(source).read_bytes()
+            _roster_rdf(name, data, titles, roster, "nt" if suffix == ".nt" else "turtle")
+        else:
+            _roster_table(name, source, titles, roster, columns, limits or Limits())
+    except Unreadable as exc:
+        roster.problems.append(exc.problem)
+    except OSError as exc:
+        roster.problems.append(FileProblem(name, None, None, bilingual(
+            f"无法读取（{exc.strerror}）", f"cannot read ({exc.strerror})"), fatal=True))
+    return roster
+
+
+def _role(titles: Titles, label: str) -> str | None:
+    entry = titles.lex.by_label.get(re.sub(r"\s+", "", normalise(label)))
+    if entry is not None and entry.kind == POST:
+        return entry.iri
+    return entry.iri if (entry := titles.lex.get(label)) is not None and entry.kind == POST else None
+
+
+def _roster_table(name: str, source, titles: Titles, roster: Roster,
+                  columns: dict[str, tuple[str, ...]], limits: Limits) -> None:
+    table = open_table(name, source if isinstance(source, bytes) else Path(source), limits)
+    for sheet in table.sheets:
+        index: dict[str, int] = {}
+        for line, cells in sheet.rows:
+            text = [str(c).strip() if c is not None else "" for c in cells]
+            if not index:
+                found = {key: i for i, cell in enumerate(text) for key, names in columns.items()
+                         if cell.lower() in names}
+                if "title" in found and "role" in found:
+                    index = found
+                continue
+            title = text[index["title"]] if index["title"] < len(text) else ""
+            role = text[index["role"]] if index["role"] < len(text) else ""
+            if not title:
+                continue
+            if not role:
+                continue  # no role given: the title rules decide (and say so)
+            whole = _role(titles, role)  # a role's own name may hold 、
+            parsed = [whole] if whole else [_role(titles, r) for r in re.split(r"[;；]", role) if r.strip()]
+            iris = [iri for iri in parsed if iri is not None]
+            if not iris or len(iris) < len(parsed):
+                known = "、".join(sorted({e.pref for e in titles.lex.entries.values() if e.kind == POST})[:12])
+                roster.problems.append(FileProblem(name, line, "role", bilingual(
+                    f"未知的角色：{role}（应为规章中的职务，如 {known}…）", f"unknown role: {role}"),
+                    sheet=sheet.name))
+                continue
+            key = re.sub(r"\s+", "", normalise(title))
+            roster.titles[key] = (iris[0], f"名册 {Path(name).name} 第{line}行 / roster line {line}")
+            if "person" in index and index["person"] < len(text) and text[index["person"]]:
+                roster.people[text[index["person"]]] = key
+        if not index:
+            roster.problems.append(FileProblem(name, None, None, bilingual(
+                "名册缺少职务列和角色列（" + "、".join(columns["title"][:1] + columns["role"][:1]) + "）",
+                "the roster needs a title and a role column"),
+                sheet=sheet.name, fatal=True))
+
+
+def _roster_rdf(name: str, data: bytes, titles: Titles, roster: Roster, fmt: str) -> None:
+    try:
+        g = Graph().parse(data=data.decode("utf-8-sig"), format=fmt)
+    except Exception as exc:  # rdflib raises many types for malformed input
+        raise Unreadable(FileProblem(name, None, None, bilingual(
+            "无法解析名册 RDF", f"cannot parse the roster RDF: {str(exc)[:200]}"), fatal=True)) from None
+
+    def label(node) -> str | None:
+        for p in (SKOS.prefLabel, RDFS.label):
+            for o in g.objects(node, p):
+                if isinstance(o, Literal):
+                    return str(o)
+        return None
+
+    def role_of(node) -> str | None:
+        for role in g.objects(node, ORG.role):
+            iri = str(role) if titles.lex.get(str(role)) else _role(titles, label(role) or "")
+            if iri:
+                return iri
+        return None
+
+    for node in set(g.subjects(RDF.type, ORG.Post)) | set(g.subjects(RDF.type, ORG.Membership)):
+        title, iri = label(node), role_of(node)
+        if title and iri:
+            key = re.sub(r"\s+", "", normalise(title))
+            roster.titles[key] = (iri, f"名册 {Path(name).name}：{title}")
+            holders = set(g.objects(node, ORG.heldBy)) | set(g.subjects(ORG.holds, node)) \
+                | set(g.objects(node, ORG.member))
+            for person in holders:
+                who = label(person) or next((str(o) for o in g.objects(
+                    person, URIRef("http://xmlns.com/foaf/0.1/name"))), None)
+                if who:
+                    roster.people[who] = key
+        elif title and not iri:
+            roster.problems.append(FileProblem(name, None, None, bilingual(
+                f"名册中的职务「{title}」没有 org:role，或角色不在词表中",
+                f"the roster's post {title!r} has no org:role the lexicon knows")))
+    if not roster.titles and not roster.problems:
+        raise Unreadable(FileProblem(name, None, None, bilingual(
+            "名册中没有带 org:role 的 org:Post 或 org:Membership",
+            "no org:Post or org:Membership with an org:role in the roster"), fatal=True))
+
+
+@cache
+def default_titles(base: str | None = None) -> Titles:
+    return Titles.load(load_lexicon(base))

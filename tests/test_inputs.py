@@ -1,0 +1,406 @@
+"""Record files as offices have them (encodings, .xlsx, Excel dates) and as a careless or hostile
+user sends them: every problem is named with file, sheet, line and column, nothing is fetched,
+no small file takes much memory, and the other files in the call are still checked."""
+
+import datetime as dt
+import json
+import socket
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from helpers import ROOT
+from kg.lexicon import load_lexicon
+from kg.records import Reader, Record
+from kg.store import EmbeddedStore
+from kg.validate import Deriver, Validator
+from kg.roles import Titles
+from kg.workdays import Calendar
+
+EXAMPLES = ROOT / "examples"
+KG = str(Path(sys.executable).with_name("kg"))
+SEAL = "id,seal,approved_by_post,authorized_by_post,used_on\n"
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def validator(seed_graph, lexicon):
+    return Validator(EmbeddedStore(seed_graph), lexicon)
+
+
+def same(report):
+    """A report's findings without the file they came from."""
+    return sorted((f.record, f.row, f.shape, f.severity, f.message, f.value) for f in report.results)
+
+
+def to_xlsx(csv_paths: list[Path], out: Path, dates: bool = True) -> Path:
+    """The CSV logs as one workbook, a sheet each; dates as Excel date cells, numbers as numbers."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for path in csv_paths:
+        sheet = book.create_sheet(path.stem)
+        for line in path.read_text(encoding="utf-8-sig").splitlines():
+            row = []
+            for cell in line.split(","):
+                if dates and len(cell) == 10 and cell[4] == "-" and cell[7] == "-":
+                    row.append(dt.date.fromisoformat(cell))
+                elif cell.isdigit() and len(cell) < 5:
+                    row.append(int(cell))
+                else:
+                    row.append(cell or None)
+            sheet.append(row)
+    book.save(out)
+    return out
+
+
+def test_the_same_logs_as_utf8_gb18030_utf16_and_xlsx_give_the_same_report(validator, lexicon, tmp_path):
+    originals = sorted((EXAMPLES / "violating").glob("*.csv"))
+    reference = validator.validate(Reader(lexicon).read(originals))
+    assert reference.counts["Violation"] > 40
+    for encoding in ("gb18030", "gbk", "utf-16", "utf-16-le", "utf-8-sig"):
+        folder = tmp_path / encoding
+        folder.mkdir()
+        for p in originals:
+            (folder / p.name).write_bytes(p.read_text(encoding="utf-8").encode(encoding))
+        loaded = Reader(lexicon).read(sorted(folder.glob("*.csv")))
+        assert loaded.errors == [], encoding
+        assert same(validator.validate(loaded)) == same(reference), encoding
+    book = to_xlsx(originals, tmp_path / "logs.xlsx")
+    loaded = Reader(lexicon).read([book])
+    assert loaded.errors == [] and set(loaded.kinds.values()) == {"signing", "meeting", "leave", "seal"}
+    rep = validator.validate(loaded)
+    assert same(rep) == same(reference)
+    assert {f.sheet for f in rep.results} == {"signing", "meeting", "leave", "seal"}
+
+
+@pytest.mark.parametrize("encoding, named", [("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8 (BOM)"),
+                                             ("gb18030", "GB18030"), ("gbk", "GB18030"),
+                                             ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16LE")])
+def test_the_encoding_is_detected_and_named_in_the_report(validator, lexicon, tmp_path, encoding, named):
+    path = tmp_path / "seal.csv"
+    path.write_bytes("编号,印章,批准人职务,授权人职务,日期\nY1,区长印章,副区长,,2026年3月2日\n".encode(encoding))
+    rep = validator.validate(Reader(lexicon).read([path]))
+    assert rep.encodings == {str(path): named}
+    assert [(f.record, f.value) for f in rep.results] == [("Y1", "副区长")]
+
+
+def test_excel_dates_as_date_cells_serial_numbers_and_text(validator, lexicon, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["编号", "印章", "批准人职务", "日期"])
+    sheet.append(["Y1", "区长印章", "区长", dt.datetime(2026, 3, 2, 0, 0)])
+    sheet.append(["Y2", "区长印章", "区长", 46083])          # the serial number of 2026-03-02
+    sheet.append(["Y3", "区长印章", "区长", "46083"])        # a serial typed as text
+    sheet.append(["Y4", "区长印章", "区长", "2026/3/2"])
+    book.save(tmp_path / "seal.xlsx")
+    loaded = Reader(lexicon).read([tmp_path / "seal.xlsx"])
+    assert loaded.errors == []
+    used = [r.first("https://regkg.example.org/ns/kg#usedOn") for r in loaded.records]
+    assert used == [dt.date(2026, 3, 2)] * 4
+
+
+def workbook(tmp_path, build) -> Path:
+    book = openpyxl.Workbook()
+    build(book)
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    return path
+
+
+def run_cli(*args):
+    return subprocess.run([KG, "validate", "--json", *map(str, args)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300)
+
+
+def test_a_sheet_that_is_no_log_and_a_hidden_sheet_are_reported_and_skipped(validator, lexicon, tmp_path):
+    def build(book):
+        book.active.title = "说明"
+        book.active.append(["本工作簿为2026年3月用印登记"])
+        seal = book.create_sheet("用印")
+        seal.append(["2026年3月用印登记表"])             # a title row above the header
+        seal.append(["编号", "印章", "批准人职务", "日期"])
+        seal.append(["Y1", "区长印章", "副区长", dt.date(2026, 3, 2)])
+        hidden = book.create_sheet("草稿")
+        hidden.append(["编号", "印章", "批准人职务", "日期"])
+        hidden.append(["Y9", "区长印章", "副区长", dt.date(2026, 3, 2)])
+        hidden.sheet_state = "hidden"
+    loaded = Reader(lexicon).read([workbook(tmp_path, build)])
+    assert loaded.errors == []
+    assert [(n.sheet, n.message.split(" / ")[1]) for n in loaded.notes] == [
+        ("草稿", "hidden sheet, not read"), ("说明", "not a known log (unknown header), skipped")]
+    assert [(f.record, f.sheet, f.row) for f in validator.validate(loaded).results] == [("Y1", "用印", 3)]
+
+
+def test_formulas_give_their_calculated_value_or_a_located_error(validator, lexicon, tmp_path):
+    def build(book):
+        s = book.active
+        s.title = "用印"
+        s.append(["编号", "印章", "批准人职务", "日期"])
+        s.append(["Y1", "区长印章", "副区长", dt.date(2026, 3, 2)])
+        s.append(["Y2", "区长印章", "=C2", dt.date(2026, 3, 3)])  # openpyxl stores no calculated value
+    path = workbook(tmp_path, build)
+    loaded = Reader(lexicon).read([path])
+    [error] = loaded.errors
+    assert (error.sheet, error.line, error.column) == ("用印", 3, "approved_by_post[批准人职务]")
+    assert "formula without a calculated value" in error.message
+    # a formula Excel calculated (a cached <v>) is read as its value
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"]
+    assert b'<c r="C3"><f>C2</f><v /></c>' in xml
+    parts["xl/worksheets/sheet1.xml"] = xml.replace(b'<c r="C3"><f>C2</f><v /></c>',
+                                                    '<c r="C3" t="str"><f>C2</f><v>区长</v></c>'.encode())
+    cached = tmp_path / "cached.xlsx"
+    with zipfile.ZipFile(cached, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    loaded = Reader(lexicon).read([cached])
+    assert loaded.errors == []
+    assert [(f.record, f.value) for f in validator.validate(loaded).results] == [("Y1", "副区长")]
+
+
+def test_merged_cells_give_their_value_to_every_cell_they_cover(validator, lexicon, tmp_path):
+    def build(book):
+        s = book.active
+        s.append(["编号", "印章", "批准人职务", "日期"])
+        s.append(["Y1", "区长印章", "副区长", dt.date(2026, 3, 2)])
+        s.append(["Y2", None, "第一副区长", None])
+        s.merge_cells("B2:B3")
+        s.merge_cells("D2:D3")
+    loaded = Reader(lexicon).read([workbook(tmp_path, build)])
+    assert loaded.errors == []
+    rep = validator.validate(loaded)
+    assert sorted((f.record, f.value) for f in rep.results if f.severity == "Violation") == [
+        ("Y1", "副区长"), ("Y2", "第一副区长")]
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "password-protected .xlsx"),
+    (None, "cannot read the .xlsx"),
+])
+def test_a_protected_or_corrupted_xlsx_is_named_and_the_other_files_are_checked(tmp_path, content, message):
+    bad = tmp_path / "bad.xlsx"
+    if content is None:  # a real workbook cut in half
+        good = to_xlsx([EXAMPLES / "violating" / "seal.csv"], tmp_path / "good.xlsx")
+        content = good.read_bytes()[: good.stat().st_size // 2]
+    bad.write_bytes(content)
+    out = run_cli(bad, EXAMPLES / "violating" / "seal.csv")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert message in out.stderr and str(bad) in out.stderr
+    assert {r["record"] for r in json.loads(out.stdout)["results"]} == {"V-Y01", "V-Y02", "V-Y03"}
+
+
+def test_nul_bytes_in_a_csv_are_named_by_line_and_column(validator, lexicon, tmp_path):
+    path = tmp_path / "seal.csv"
+    path.write_bytes((SEAL + "Y1,区长印章,副\x00区长,,2026-03-02\nY2,区长印章,副区长,,2026-03-02\n").encode())
+    loaded = Reader(lexicon).read([path])
+    [error] = loaded.errors
+    assert (error.line, error.column) == (2, "approved_by_post[批准人职务]") and "NUL" in error.message
+    rep = validator.validate(loaded)
+    assert [(f.record, f.value) for f in rep.results if f.severity == "Violation"] == [("Y2", "副区长")]
+    assert rep.exit_code == 1
+
+
+def test_a_cell_over_128_kib_is_a_named_error_not_a_traceback(tmp_path):
+    bad = tmp_path / "big-cell.csv"
+    bad.write_text(SEAL + "Y1,区长印章,区长,,2026-03-02\n" + "Y2," + "x" * 140_000 + ",区长,,2026-03-02\n",
+                   encoding="utf-8")
+    out = run_cli(bad, EXAMPLES / "violating" / "seal.csv")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "a cell is too large (limit 128 KiB)" in out.stderr and "line 3" in out.stderr
+    assert {r["record"] for r in json.loads(out.stdout)["results"]} == {"V-Y01", "V-Y02", "V-Y03"}
+
+
+def test_a_quoted_title_does_not_make_the_apostrophe_a_quote_character(lexicon, tmp_path):
+    path = tmp_path / "signing.csv"
+    path.write_text("id,title,issued_as,category,signer,signer_post,signed_on\n"
+                    "S1,'十四五'规划纲要,区政府,规范性文件,张三,区长,2026-03-02\n"
+                    "S2,关于'十四五'的通知,区政府,规范性文件,李四,副区长,2026-03-03\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([path])
+    assert loaded.errors == []
+    titles = [r.first("https://regkg.example.org/ns/kg#title") for r in loaded.records]
+    signers = [r.first("https://regkg.example.org/ns/kg#signer") for r in loaded.records]
+    assert (titles, signers) == (["'十四五'规划纲要", "关于'十四五'的通知"], ["张三", "李四"])
+
+
+def test_semicolon_and_tab_separated_logs_are_read(lexicon, tmp_path):
+    for sep, suffix in ((";", "csv"), ("\t", "tsv")):
+        path = tmp_path / f"seal.{suffix}"
+        path.write_text(SEAL.replace(",", sep) + sep.join(["Y1", "区长印章", "区长", "", "2026-03-02"]) + "\n",
+                        encoding="utf-8")
+        loaded = Reader(lexicon).read([path])
+        assert loaded.errors == [] and len(loaded.records) == 1
+
+
+# Peak memory from VmHWM: ru_maxrss of a child started from a large pytest process carries
+# the parent's peak across exec on Linux.
+MEMORY = """
+import re, sys
+from pathlib import Path
+from kg.records import Reader
+loaded = Reader().read([Path(sys.argv[1])])
+hwm = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+print(hwm // 1024, loaded.errors[0].message)
+"""
+
+
+def test_20_mb_of_blank_lines_is_refused_while_reading_in_little_memory(tmp_path):
+    path = tmp_path / "blank.csv"
+    path.write_bytes(SEAL.encode() + b"\n" * 19_900_000)
+    out = subprocess.run([sys.executable, "-c", MEMORY, str(path)], capture_output=True, text=True,
+                         timeout=300)
+    peak_mib, message = out.stdout.split(" ", 1)
+    assert "too many rows (limit 200000)" in message
+    assert int(peak_mib) < 512
+
+
+def test_two_monthly_logs_with_the_same_ids_both_report(validator, lexicon, tmp_path):
+    for month in ("jan", "feb"):
+        (tmp_path / f"{month}.csv").write_text(SEAL + "1,区长印章,副区长,,2026-03-02\n2,区长印章,区长,,2026-03-02\n",
+                                               encoding="utf-8")
+    rep = validator.validate(Reader(lexicon).read([tmp_path / "jan.csv", tmp_path / "feb.csv"]))
+    assert [(Path(f.file).name, f.record, f.row) for f in rep.results] == [("feb.csv", "1", 2), ("jan.csv", "1", 2)]
+
+
+def test_more_than_three_leaders_away_is_a_sweep_bounded_by_the_number_of_leaves(lexicon):
+    import tracemalloc
+    kg = "https://regkg.example.org/ns/kg#"
+    leaves = []
+    for i in range(20):  # ten people, two leaves each; half of them away from year 1 to 9999
+        start, end = (dt.date(1, 1, 1), dt.date(9999, 12, 31)) if i % 2 else (dt.date(2026, 6, 1), dt.date(2026, 6, 2))
+        r = Record(f"urn:leave:{i}", {kg + "LeaveRecord"}, kind="leave", file="x.csv", row=i + 2, id=str(i))
+        r.props.update({kg + "person": [f"P{i % 10}"], kg + "start": [start], kg + "end": [end],
+                        kg + "post": ["https://regkg.example.org/id/post/deputy-mayor"]})
+        leaves.append(r)
+    deriver = Deriver(lexicon, Titles.load(lexicon), Calendar.load(),
+                      (f"{lexicon.base}/id/post/government-leaders",))
+    tracemalloc.start()
+    deriver.derive(leaves)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 1_000_000  # one calendar day each would be 3.6 million entries per leave
+    assert {r.first(kg + "leadersAbsentAtOnce") for r in leaves} == {10}  # each person counted once
+
+
+class Listener:
+    """A local server that records any connection: no record file may make one."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.sock.settimeout(0.2)
+        self.hits = 0
+        self.port = self.sock.getsockname()[1]
+        self.stop = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        while not self.stop:
+            try:
+                conn, _ = self.sock.accept()
+                self.hits += 1
+                conn.close()
+            except OSError:
+                pass
+
+    def close(self):
+        self.stop = True
+        self.thread.join()
+        self.sock.close()
+
+
+JSONLD = {"@id": "https://example.org/seal/1", "@type": "SealUse", "recordId": "J1",
+          "seal": "https://regkg.example.org/id/seal/mayor-seal",
+          "approvedByPost": "https://regkg.example.org/id/post/deputy-mayor", "usedOn": "2026-03-02"}
+
+
+@pytest.mark.parametrize("context", ["http://127.0.0.1:{port}/context.jsonld", "/etc/passwd",
+                                     "/no/such/context.jsonld", "file:///etc/hostname",
+                                     [{"@import": "http://127.0.0.1:{port}/c"}]])
+def test_json_ld_never_fetches_a_context_nor_tells_which_paths_exist(validator, lexicon, tmp_path, context):
+    listener = Listener()
+    try:
+        ctx = json.loads(json.dumps(context).replace("{port}", str(listener.port)))
+        path = tmp_path / "seal.jsonld"
+        path.write_text(json.dumps({"@context": ctx, **JSONLD}), encoding="utf-8")
+        loaded = Reader(lexicon).read([path])
+    finally:
+        listener.close()
+    assert listener.hits == 0 and loaded.records == []
+    [error] = loaded.errors
+    assert error.fatal and ("external @context not allowed" in error.message or "@import" in error.message)
+    assert "No such file" not in error.message and "Permission" not in error.message
+
+
+def test_json_ld_with_the_projects_own_context_is_read_offline(validator, lexicon, tmp_path):
+    path = tmp_path / "seal.jsonld"
+    path.write_text(json.dumps({"@context": "https://regkg.example.org/ns/records.jsonld", **JSONLD}),
+                    encoding="utf-8")
+    rep = validator.validate(Reader(lexicon).read([path]))
+    assert [(f.record, f.value, f.article) for f in rep.results] == [("J1", "副区长", 67)]
+
+
+def test_exported_csv_report_has_a_bom_and_no_formula_cells(validator, lexicon, tmp_path):
+    path = tmp_path / "seal.csv"
+    path.write_text(SEAL + "=HYPERLINK(\"http://x\"),区长印章,+副区长,,2026-03-02\n"
+                    "@SUM(1),区长印章,-1,,2026-03-02\n", encoding="utf-8")
+    text = validator.validate(Reader(lexicon).read([path])).to_csv()
+    assert text.startswith("\ufeffseverity,")
+    import csv
+    import io
+    cells = [c for row in csv.reader(io.StringIO(text[1:])) for c in row]
+    assert "'=HYPERLINK(\"http://x\")" in cells and "'@SUM(1)" in cells and "'+副区长" in cells
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+
+
+def test_a_workbook_with_a_far_away_cell_or_a_zip_bomb_is_refused_before_reading(lexicon, tmp_path):
+    far = tmp_path / "far.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["编号", "印章", "批准人职务", "日期"])
+    book.active["XFD1048576"] = "x"  # a dense reader would allocate 17 billion cells
+    book.save(far)
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/sharedStrings.xml", b" " * 170_000_000)
+    assert bomb.stat().st_size < 1_000_000
+    loaded = Reader(lexicon).read([far, bomb])
+    assert [(Path(e.file).name, e.message.split(" / ")[1]) for e in loaded.errors] == [
+        ("far.xlsx", "sheet 1 has cells beyond column AZ or row 210000"),
+        ("bomb.xlsx", "the workbook is too large once unzipped")]
+
+
+def test_a_minutes_record_names_the_meeting_in_its_own_workbook_first(validator, lexicon, tmp_path):
+    signing = ("id,title,issued_as,category,signer,signer_post,signed_on,meeting_id\n"
+               "S1,纪要,区政府,会议纪要,x,{signer},2026-03-06,M1\n")
+    meeting = ("id,meeting_type,date,convener_post,chair_post,expected_count,present_count,"
+               "minutes_signer_post,minutes_reviewer_post,materials_submitted_on\n"
+               "M1,常务会议,2026-03-05,区长,{chair},12,10,{chair},区政府办公室主任,2026-02-26\n")
+    books = []
+    for month, chair in (("jan", "区长"), ("feb", "第一副区长")):
+        book = openpyxl.Workbook()
+        book.remove(book.active)
+        for name, text in (("signing", signing.format(signer=chair)), ("meeting", meeting.format(chair=chair))):
+            sheet = book.create_sheet(name)
+            for line in text.splitlines():
+                sheet.append(line.split(","))
+        book.save(tmp_path / f"{month}.xlsx")
+        books.append(tmp_path / f"{month}.xlsx")
+    rep = validator.validate(Reader(lexicon).read(books))
+    # each minutes record is signed by its own meeting's chair: no minutes finding in either file
+    assert [f for f in rep.results if "/signing/minutes/" in f.shape or "known-meeting" in f.shape] == []
+    # a third file naming M1 cannot tell which meeting it means: the minutes cannot be checked
+    (tmp_path / "mar.csv").write_text(signing.format(signer="区长"), encoding="utf-8")
+    rep = validator.validate(Reader(lexicon).read(books + [tmp_path / "mar.csv"]))
+    assert [(Path(f.file).name, f.value) for f in rep.results if "known-meeting" in f.shape] == [("mar.csv", "M1")]

@@ -1,0 +1,61 @@
+"""The record schema, the check rules and the title rules are read strictly: a rule kind the
+code does not implement, an unknown key, type or role is an error naming the file and line."""
+
+import pytest
+
+from helpers import ROOT
+from kg.checks import RULE_KINDS, load_rules
+from kg.errors import ConfigError
+from kg.lexicon import load_lexicon
+from kg.records import load_schema
+from kg.roles import Titles
+
+ONTOLOGY = ROOT / "ontology"
+
+
+def edited(tmp_path, name: str, old: str, new: str):
+    """A copy of an ontology file with the first line equal to `old` replaced by the lines of
+    `new`; returns its path and the number of the last new line."""
+    lines = (ONTOLOGY / name).read_text(encoding="utf-8").splitlines()
+    i = lines.index(old)
+    lines[i:i + 1] = new.splitlines()
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, i + len(new.splitlines())
+
+
+def test_every_documented_rule_kind_is_implemented_and_used_kinds_are_documented():
+    text = (ONTOLOGY / "checks.toml").read_text(encoding="utf-8")
+    documented = {line.split('"')[1] for line in text.splitlines() if line.startswith("#   kind = ")}
+    assert documented == set(RULE_KINDS)
+    assert {r.kind for r in load_rules().rule} <= documented
+
+
+def test_an_unimplemented_rule_kind_names_its_line(tmp_path):
+    path, line = edited(tmp_path, "checks.toml", 'kind = "period"', 'kind = "maximum"')
+    with pytest.raises(ConfigError, match=rf"checks.toml:{line}: kind = 'maximum'"):
+        load_rules(path)
+
+
+def test_an_unknown_key_in_a_rule_names_its_line(tmp_path):
+    path, line = edited(tmp_path, "checks.toml", 'verb = "签发"', 'verb = "签发"\nseverity = "Warning"')
+    with pytest.raises(ConfigError, match=rf"checks.toml:{line}: 未知的键 severity"):
+        load_rules(path)
+
+
+def test_an_unknown_column_type_in_the_record_schema_names_its_line(tmp_path):
+    path, line = edited(tmp_path, "records.toml", 'type = "date"', 'type = "datum"')
+    with pytest.raises(ConfigError, match=rf"records.toml:{line}: 未知的列类型 datum"):
+        load_schema(path)
+
+
+def test_an_unknown_key_in_the_record_schema_names_its_line(tmp_path):
+    path, line = edited(tmp_path, "records.toml", 'required = true', 'requird = true')
+    with pytest.raises(ConfigError, match=rf"records.toml:{line}: 未知的键 requird"):
+        load_schema(path)
+
+
+def test_a_title_rule_for_a_role_the_lexicon_lacks_names_its_line(tmp_path):
+    path, line = edited(tmp_path, "titles.toml", 'role = "district-mayor"', 'role = "county-mayor"')
+    with pytest.raises(ConfigError, match=rf"titles.toml:{line}: 词表中没有职务 county-mayor"):
+        Titles.load(load_lexicon(), path)
