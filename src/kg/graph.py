@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -270,16 +271,24 @@ def build_graph(regulations: Iterable[Regulation], base: str | None = None,
     return g
 
 
-SERIALISATIONS = {"graph.ttl": "turtle", "graph.nt": "nt", "graph.jsonld": "json-ld"}
+SERIALISATIONS = {"graph.ttl": ox.RdfFormat.TURTLE, "graph.nt": ox.RdfFormat.N_TRIPLES,
+                  "graph.jsonld": ox.RdfFormat.JSON_LD}
 
 
 def write_graph(graph: Graph, out_dir: Path) -> list[Path]:
-    """Write Turtle, N-Triples and JSON-LD into out_dir; returns the paths written."""
+    """Write Turtle, N-Triples and JSON-LD into out_dir; returns the paths written.
+
+    Oxigraph writes them, not rdflib: read back from Oxigraph, a plain literal is typed
+    xsd:string and rdflib would write "…"^^xsd:string, which Virtuoso does not match
+    against the plain "…" in a query.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
     written = []
     for name, fmt in SERIALISATIONS.items():
         path = out_dir / name
-        graph.serialize(destination=path, format=fmt, encoding="utf-8")
+        graph.store._inner.dump(str(path), fmt, from_graph=ox.DefaultGraph(),
+                                prefixes=None if fmt == ox.RdfFormat.N_TRIPLES else prefixes)
         written.append(path)
     return written
