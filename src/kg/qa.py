@@ -101,11 +101,11 @@ def _position(text: str, label: str) -> int:
     return pos if pos >= 0 else len(text)
 
 
-def _in_text_order(joined: str | None, text: str) -> str | None:
-    """区长、副区长 in the order the provision names them (GROUP_CONCAT has no order)."""
-    if not joined:
+def _in_text_order(labels: list[str], text: str) -> str | None:
+    """区长、副区长 in the order the provision names them (a store returns them in any order)."""
+    if not labels:
         return None
-    return "、".join(sorted(joined.split("、"), key=lambda label: _position(text, label)))
+    return "、".join(sorted(labels, key=lambda label: _position(text, label)))
 
 
 def _local(iri: str) -> str:
@@ -239,13 +239,12 @@ class QA:
                 out.append(rows[norm])
         return sorted(out, key=lambda r: (r["article"], r["norm"]))
 
-    def _covers(self, objects: str, topics: list[Mention]) -> bool:
-        ancestors = set().union(*(self.lex.ancestors(o) for o in (objects or "").split())) \
-            if objects else set()
+    def _covers(self, objects: list[str], topics: list[Mention]) -> bool:
+        ancestors = set().union(*(self.lex.ancestors(o) for o in objects)) if objects else set()
         return all(t.entry.iri in ancestors for t in topics)
 
     def _mentions_any(self, row: Row, roles: list[Mention]) -> bool:
-        related = " ".join(filter(None, [row.get("objects"), row.get("auxiliaries")])).split()
+        related = row["objects"] + row["auxiliaries"]
         ancestors = set().union(*(self.lex.ancestors(i) for i in related)) if related else set()
         return any(r.entry.iri in ancestors for r in roles)
 
@@ -274,8 +273,8 @@ class QA:
                             r.get("regulation") or "")
             parties = []
             if to_whom:
-                labels = (r.get("auxiliaryLabels") or "").split("、")
-                for iri in (r.get("auxiliaries") or "").split():
+                labels = r["auxiliaryLabels"]
+                for iri in r["auxiliaries"]:
                     entry = self.lex.get(iri)
                     said = [lb for lb in labels if entry and normalise(lb) in map(normalise, entry.labels)]
                     name = entry.pref if entry else labels[0]
@@ -284,14 +283,14 @@ class QA:
             elif r.get("bearer"):
                 parties.append((r["bearer"], r["bearerLabel"], r["bearerName"]))
             for iri, label, name in parties:
-                key = (iri, r.get("condition"), r.get("delegatedBy"), source.citation)
+                key = (iri, r.get("condition"), tuple(r["delegatedBy"]), source.citation)
                 if key in seen:
                     continue
                 seen.add(key)
                 answers.append(Answer(
                     label=label, name=name, iri=iri, relation=r["relation"],
                     condition=r.get("condition") or None,
-                    delegated_by=_in_text_order(r.get("delegatedBy"), r["quote"]),
+                    delegated_by=_in_text_order(r["delegatedBy"], r["quote"]),
                     delegation=r.get("delegation") or None, modality=_local(r["modality"]).lower(),
                     strength=_local(r["strength"]).lower(), quote=r["quote"], source=source))
         return answers
@@ -300,7 +299,7 @@ class QA:
         names: list[str] = []
         for slug in intent.actions:
             for r in self._run("who_acts_any", sparql, action=URIRef(self.lex.action(slug).iri)):
-                for iri in (r.get("objects") or "").split():
+                for iri in r["objects"]:
                     entry = self.lex.get(iri)
                     if entry and entry.pref not in names:
                         names.append(entry.pref)
