@@ -170,8 +170,8 @@ def fact_dict(row: dict) -> dict:
         "verb": row["verb"],
         "bearer": ({"iri": row["bearer"], "label": row["bearerLabel"], "name": row["bearerName"]}
                    if row.get("bearer") else None),
-        "objects": split(row["objects"]), "object_text": row.get("objectText"),
-        "auxiliary": split(row["auxiliaries"]), "condition": row.get("condition"),
+        "objects": split(row["objectNames"]), "object_text": row.get("objectText"),
+        "auxiliary": split(row["auxiliaryLabels"]), "condition": row.get("condition"),
         "delegated_by": split(row["delegatedBy"]), "delegation": row.get("delegation"),
         "modality": _local(row["modality"]), "strength": _local(row["strength"]),
         "value": float(row["value"]) if row.get("value") else None, "unit": row.get("unit"),

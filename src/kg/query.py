@@ -5,16 +5,15 @@ formatted into SPARQL. `render` shows a query with its bindings written out as
 a VALUES block, escaped by rdflib, for people to read and for stores that
 cannot bind parameters themselves.
 
-Several values of one property (a norm's objects) come as one row per value,
-`BIND("objects" AS ?list)` with the value in ?item, and `run` folds them into a
-sorted Python list: no GROUP_CONCAT, whose separator a store may mangle
-(Virtuoso returns 、 as ?), and no cross product of OPTIONALs.
+A norm's lists (what it is about, its auxiliary parties and delegators) come from
+a second, simple query, norm_lists.rq, folded into sorted Python lists by
+`run_norms`: no GROUP_CONCAT, whose separator a store may mangle (Virtuoso returns
+、 as ?), and no UNION beside a long pattern, which Virtuoso answers wrongly.
 
 >>> "?action" in text("who_acts")
 True
->>> grouped([{"n": 1, "list": None, "item": None}, {"n": 1, "list": "xs", "item": "b"},
-...          {"n": 1, "list": "xs", "item": "a"}], ("xs",))
-[{'n': 1, 'xs': ['a', 'b']}]
+>>> inline_rows("SELECT * WHERE { ?n ?p ?o }", "n", [URIRef("urn:a"), URIRef("urn:b")])
+'SELECT * WHERE {\\n  VALUES ?n { <urn:a> <urn:b> }\\n ?n ?p ?o }'
 """
 
 from __future__ import annotations
@@ -23,13 +22,14 @@ import re
 from collections.abc import Mapping
 from functools import cache
 
+from rdflib import URIRef
 from rdflib.term import Node
 
+from kg.ns import KG_IRI
 from kg.resources import data_dir
 from kg.store import Row, Store, inline_values
 
 RE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-RE_LIST = re.compile(r'BIND\s*\(\s*"(\w+)"\s+AS\s+\?list\s*\)')
 
 
 def names() -> list[str]:
@@ -50,27 +50,49 @@ def render(name: str, bindings: Mapping[str, Node] | None = None) -> str:
     return inline_values(text(name), bindings)
 
 
-def list_names(name: str) -> tuple[str, ...]:
-    """The list columns a named query writes as (?list, ?item) rows."""
-    return tuple(dict.fromkeys(RE_LIST.findall(text(name))))
-
-
-def grouped(rows: list[Row], names: tuple[str, ...]) -> list[Row]:
-    """Rows that differ only in (?list, ?item) as one row with a sorted list per name."""
-    out: dict[tuple, Row] = {}
-    for r in rows:
-        key = tuple((k, v) for k, v in r.items() if k not in ("list", "item"))
-        row = out.setdefault(key, dict(key) | {n: [] for n in names})
-        if r.get("list") in names and r["item"] not in row[r["list"]]:
-            row[r["list"]].append(r["item"])
-    for row in out.values():
-        for n in names:
-            row[n].sort()
-    return list(out.values())
+# norm_lists.rq: ?property -> the list it fills; the names of kg:object values fill objectNames.
+LISTS = {KG_IRI + "object": "objects", KG_IRI + "auxiliaryParty": "auxiliaries",
+         KG_IRI + "auxiliaryLabel": "auxiliaryLabels", KG_IRI + "delegatedBy": "delegators",
+         KG_IRI + "delegatedByLabel": "delegatedBy"}
+NAMES = {"objects": "objectNames"}
 
 
 def run(store: Store, name: str, **bindings: Node) -> list[Row]:
-    """Run a named query on any store with engine-bound parameters; lists folded."""
+    """Run a named query on any store with engine-bound parameters.
+
+    A query whose first column is ?norm gives norms: each row also gets the norm's
+    lists (objects, objectNames, auxiliaries, auxiliaryLabels, delegators, delegatedBy).
+    """
     rows = store.select(text(name), bindings)
-    names = list_names(name)
-    return grouped(rows, names) if names else rows
+    if rows and next(iter(rows[0])) == "norm":
+        rows = _with_lists(store, rows, every=not bindings)
+    return rows
+
+
+def inline_rows(query: str, var: str, terms: list[Node]) -> str:
+    """The query with `VALUES ?var { … }` (rdflib-escaped terms) after its first WHERE {."""
+    m = re.search(r"WHERE\s*\{", query, re.IGNORECASE)
+    values = " ".join(t.n3() for t in terms)
+    return f"{query[:m.end()]}\n  VALUES ?{var} {{ {values} }}\n{query[m.end():]}"
+
+
+def _with_lists(store: Store, rows: list[Row], every: bool) -> list[Row]:
+    """rows with their norms' lists, sorted, from norm_lists.rq (for every norm, or these)."""
+    norms = list(dict.fromkeys(r["norm"] for r in rows))
+    lists = {n: {k: [] for k in [*LISTS.values(), *NAMES.values()]} for n in norms}
+    query = text("norm_lists")
+    if not every:
+        query = inline_rows(query, "norm", [URIRef(n) for n in norms])
+    for r in store.select(query):
+        if r["norm"] in lists:
+            kind = LISTS[r["property"]]
+            values = [(kind, r["item"])]
+            if kind in NAMES and r["name"] is not None:
+                values.append((NAMES[kind], r["name"]))
+            for key, value in values:
+                if value not in lists[r["norm"]][key]:
+                    lists[r["norm"]][key].append(value)
+    for found in lists.values():
+        for values in found.values():
+            values.sort()
+    return [r | lists[r["norm"]] for r in rows]
