@@ -132,6 +132,6 @@ def test_cli_facts_lists_norms_with_sources():
 
 
 def test_cli_ask_with_a_missing_graph_folder_is_a_clear_error(tmp_path):
-    out = subprocess.run([KG, "ask", "--graph", str(tmp_path), "谁签发？"], capture_output=True,
+    out = subprocess.run([KG, "ask", "--graph-dir", str(tmp_path), "谁签发？"], capture_output=True,
                          text=True, cwd=ROOT, timeout=120)
     assert out.returncode == 2 and "kg build" in out.stderr and "Traceback" not in out.stderr

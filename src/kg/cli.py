@@ -3,7 +3,7 @@
     kg build [TEXT ...] [--out DIR]     build the graph, write Turtle/N-Triples/JSON-LD
     kg structure [TEXT] [--json]        print the 章/节/条/款/项 tree
     kg show 62 [TEXT]                   print one article with its citation
-    kg ask "问题" [--json] [--graph DIR]  answer a who-question, quoting the provision
+    kg ask "问题" [--json] [--graph-dir DIR]  answer a who-question, quoting the provision
     kg ask --json -                     one question a line on stdin, one JSON object a line out
     kg facts [TEXT] [--json]            every extracted norm with its source
     kg validate FILE... [--json]        check signing/meeting/leave/seal logs against the rules
@@ -13,7 +13,8 @@
     kg search "印章" [--json]            full-text search over the articles (BM25)
 
 Reading commands (ask, structure, facts) take --endpoint URL (or $KG_SPARQL_ENDPOINT)
-to run against a remote SPARQL store with the same named queries.
+to run against a remote SPARQL store with the same named queries, and --graph IRI (or
+$KG_SPARQL_GRAPH) to read one named graph there.
 
 Exit codes: 0 success, 2 bad input (message in Chinese and English on stderr);
 kg validate: 0 no violations, 1 violations, 2 some input unreadable (the rest is still checked).
@@ -63,7 +64,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_structure(args: argparse.Namespace) -> int:
-    if args.endpoint or args.graph or os.environ.get("KG_SPARQL_ENDPOINT"):
+    if args.endpoint or args.graph_dir or os.environ.get("KG_SPARQL_ENDPOINT"):
         doc = _structure_from_store(_store(args), args.id)
         if args.json:
             print(json.dumps(doc, ensure_ascii=False, indent=1))
@@ -121,19 +122,22 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace, texts: list[str] | None = None):
-    """Remote if --endpoint (or $KG_SPARQL_ENDPOINT), a built graph if --graph, else in-process."""
+    """Remote if --endpoint (or $KG_SPARQL_ENDPOINT), a built graph if --graph-dir, else in-process."""
     from kg.store import open_store
 
+    if args.graph and Path(args.graph).exists():
+        raise UsageError(f"--graph 指定命名图 IRI；图谱文件夹请用 --graph-dir {args.graph} / --graph names "
+                         f"a graph IRI; for a built graph folder use --graph-dir {args.graph}")
     graph_file = None
-    if getattr(args, "graph", None):
-        graph_file = Path(args.graph)
+    if args.graph_dir:
+        graph_file = Path(args.graph_dir)
         graph_file = graph_file / "graph.nt" if graph_file.is_dir() else graph_file
         if not graph_file.exists():
             raise UsageError(f"找不到图谱 {graph_file}（先运行 kg build）/ no graph at {graph_file} "
                              f"(run kg build)")
     endpoint = getattr(args, "endpoint", None)
     regs = None if endpoint or graph_file else _regulations(texts or [])
-    return open_store(endpoint, graph_file, regs)
+    return open_store(endpoint, graph_file, regs, args.graph)
 
 
 def _print_answer(result) -> None:
@@ -210,20 +214,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_push(args: argparse.Namespace) -> int:
     from kg.graph import build_graph, write_graph
-    from kg.push import push
+    from kg.push import describe, push
 
     nt = Path(args.graph_dir) / "graph.nt"
     if not nt.exists():
         write_graph(build_graph(_regulations([])), Path(args.graph_dir))
     result = push(nt, args.endpoint, graph=args.graph, replace=args.replace, gsp=args.gsp,
-                  update=args.update, batch=args.batch)
-    print(f"已写入 {result.triples} 个三元组（{result.batches} 批），端点计数 {result.counted} / "
-          f"wrote {result.triples} triples in {result.batches} batches; the endpoint counts "
-          f"{result.counted}")
-    if not result.ok and not args.replace:
-        print("提示：目标图中原有数据，计数不同；可加 --replace / the target graph held other "
-              "triples; use --replace to start empty", file=sys.stderr)
-    return 0 if result.ok else 1
+                  update=args.update, batch=args.batch, timeout_s=args.timeout,
+                  log=lambda message: print(message, file=sys.stderr))
+    print(describe(result, args.endpoint, args.graph))
+    return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -307,8 +307,9 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("structure", help="print the tree / 打印结构")
     s.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
     s.add_argument("--json", action="store_true", help="print the JSON contract")
-    s.add_argument("--graph", help="read the tree from a built graph instead of the text")
+    s.add_argument("--graph-dir", help="read the tree from a built graph instead of the text")
     s.add_argument("--endpoint", help="read the tree from a SPARQL endpoint")
+    s.add_argument("--graph", help="the named graph to read there (default: $KG_SPARQL_GRAPH)")
     s.add_argument("--id", help="which regulation, when the store holds several")
     s.set_defaults(func=cmd_structure)
 
@@ -320,16 +321,18 @@ def parser() -> argparse.ArgumentParser:
     a = sub.add_parser("ask", help="answer a who-question / 问答")
     a.add_argument("question", help='the question, or "-" to read one per line from stdin')
     a.add_argument("--json", action="store_true", help="print the JSON contract")
-    a.add_argument("--graph", help="a built graph (folder from kg build, or a .nt/.ttl file)")
+    a.add_argument("--graph-dir", help="a built graph (folder from kg build, or a .nt/.ttl file)")
     a.add_argument("--endpoint", help="a SPARQL endpoint URL (default: $KG_SPARQL_ENDPOINT)")
+    a.add_argument("--graph", help="the named graph to read there (default: $KG_SPARQL_GRAPH)")
     a.set_defaults(func=cmd_ask)
 
     f = sub.add_parser("facts", help="every extracted norm with its source / 列出规范")
     f.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
     f.add_argument("--article", help="only this article (62, 六十二)")
     f.add_argument("--json", action="store_true", help="print JSON")
-    f.add_argument("--graph", help="a built graph (folder or .nt/.ttl file)")
+    f.add_argument("--graph-dir", help="a built graph (folder or .nt/.ttl file)")
     f.add_argument("--endpoint", help="a SPARQL endpoint URL")
+    f.add_argument("--graph", help="the named graph to read there (default: $KG_SPARQL_GRAPH)")
     f.set_defaults(func=cmd_facts)
 
     v = sub.add_parser("validate", help="check record logs against the rules / 合规校验")
@@ -351,10 +354,13 @@ def parser() -> argparse.ArgumentParser:
     u = sub.add_parser("push", help="load the graph into a SPARQL store / 推送到 SPARQL 存储")
     u.add_argument("--endpoint", required=True, help="the store's SPARQL query URL")
     u.add_argument("--graph", help="named graph IRI to load into (default: the default graph)")
-    u.add_argument("--replace", action="store_true", help="empty the target graph first")
+    u.add_argument("--replace", action="store_true",
+                   help="replace the target graph (loaded and counted aside first, then swapped)")
     u.add_argument("--gsp", help="Graph Store Protocol URL (else SPARQL Update is used)")
     u.add_argument("--update", help="SPARQL Update URL (default: the query URL with /update)")
-    u.add_argument("--batch", type=int, default=5000, help="triples per request")
+    u.add_argument("--batch", type=int, default=5000,
+                   help="triples per request (halved while the store refuses a batch as too large)")
+    u.add_argument("--timeout", type=float, default=120, help="seconds to wait for each request")
     u.add_argument("--graph-dir", default="build", help="the built graph folder (default: build/)")
     u.set_defaults(func=cmd_push)
 
