@@ -182,6 +182,17 @@ def test_kg_sparql_graph_names_the_graph_for_the_app(loaded, monkeypatch):
     assert [a.label for a in QA(store).ask("区政府规范性文件由谁签发？").answers] == ["区长"]
 
 
+@pytest.mark.slow
+def test_the_app_reads_the_named_graph_in_kg_sparql_graph(loaded, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+    monkeypatch.setenv("KG_SPARQL_ENDPOINT", loaded["virtuoso"].query)
+    monkeypatch.setenv("KG_SPARQL_GRAPH", GRAPH)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at.chat_input[0].set_value("区政府规范性文件由谁签发？").run()
+    assert not at.exception and not at.error
+    assert any("第六十二条第（二）项" in m.value for m in at.markdown)
+
+
 def test_a_graph_iri_without_an_endpoint_or_a_folder_as_graph_is_a_usage_error(tmp_path):
     out = kg("ask", "谁签发？", "--graph", GRAPH)
     assert out.returncode == 2 and "--endpoint" in out.stderr and "Traceback" not in out.stderr
