@@ -7,13 +7,11 @@ cannot bind parameters themselves.
 
 A norm's lists (what it is about, its auxiliary parties and delegators) come from
 a second, simple query, norm_lists.rq, folded into sorted Python lists by
-`run_norms`: no GROUP_CONCAT, whose separator a store may mangle (Virtuoso returns
+`run`: no GROUP_CONCAT, whose separator a store may mangle (Virtuoso returns
 、 as ?), and no UNION beside a long pattern, which Virtuoso answers wrongly.
 
 >>> "?action" in text("who_acts")
 True
->>> inline_rows("SELECT * WHERE { ?n ?p ?o }", "n", [URIRef("urn:a"), URIRef("urn:b")])
-'SELECT * WHERE {\\n  VALUES ?n { <urn:a> <urn:b> }\\n ?n ?p ?o }'
 """
 
 from __future__ import annotations
@@ -27,7 +25,7 @@ from rdflib.term import Node
 
 from kg.ns import KG_IRI
 from kg.resources import data_dir
-from kg.store import Row, Store, inline_values
+from kg.store import Row, Store, inline_rows, inline_values
 
 RE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -67,13 +65,6 @@ def run(store: Store, name: str, **bindings: Node) -> list[Row]:
     if rows and next(iter(rows[0])) == "norm":
         rows = _with_lists(store, rows, every=not bindings)
     return rows
-
-
-def inline_rows(query: str, var: str, terms: list[Node]) -> str:
-    """The query with `VALUES ?var { … }` (rdflib-escaped terms) after its first WHERE {."""
-    m = re.search(r"WHERE\s*\{", query, re.IGNORECASE)
-    values = " ".join(t.n3() for t in terms)
-    return f"{query[:m.end()]}\n  VALUES ?{var} {{ {values} }}\n{query[m.end():]}"
 
 
 def _with_lists(store: Store, rows: list[Row], every: bool) -> list[Row]:

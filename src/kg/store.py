@@ -114,10 +114,23 @@ def inline_values(query: str, bindings: Mapping[str, Node] | None) -> str:
         return query
     variables = " ".join(f"?{k}" for k in bindings)
     values = " ".join(v.n3() for v in bindings.values())
+    return _after_where(query, f"VALUES ({variables}) {{ ({values}) }}")
+
+
+def inline_rows(query: str, var: str, terms: list[Node]) -> str:
+    """The query with one variable bound to several terms (a VALUES block, escaped by rdflib).
+
+    >>> inline_rows("SELECT * WHERE { ?n ?p ?o }", "n", [URIRef("urn:a"), URIRef("urn:b")])
+    'SELECT * WHERE {\\n  VALUES ?n { <urn:a> <urn:b> } ?n ?p ?o }'
+    """
+    return _after_where(query, f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}")
+
+
+def _after_where(query: str, block: str) -> str:
     m = re.search(r"WHERE\s*\{", query, re.IGNORECASE)
     if m is None:
         raise ValueError("query has no WHERE { to bind parameters in")
-    return f"{query[:m.end()]}\n  VALUES ({variables}) {{ ({values}) }}{query[m.end():]}"
+    return f"{query[:m.end()]}\n  {block}{query[m.end():]}"
 
 
 def _from_json(cell: dict | None) -> object:
