@@ -261,10 +261,10 @@ def test_push_answers_virtuosos_digest_challenge_with_credentials_from_the_envir
 def test_push_answers_a_basic_challenge_with_credentials_from_the_url_and_never_prints_them(loaded, built):
     jena = loaded["jena"]
     graph = "https://example.org/graph/basic"
-    out = kg("push", "--endpoint", jena.query, "--update", with_credentials(jena.update, jena),
-             "--graph", graph, "--graph-dir", str(built), "--replace")
+    out = kg("push", "--endpoint", with_credentials(jena.query, jena), "--graph", graph,
+             "--graph-dir", str(built), "--replace")  # the update URL is derived: /query -> /update
     assert out.returncode == 0, out.stderr
-    assert triples_in(jena, graph) == SEED_TRIPLES
+    assert "clerk:***@" in out.stdout and triples_in(jena, graph) == SEED_TRIPLES
     wrong = kg("push", "--endpoint", jena.query, "--update", jena.update.replace("//", "//clerk:guess3d@"),
                "--graph", graph, "--graph-dir", str(built))
     assert wrong.returncode == 2 and "HTTP 401" in wrong.stderr
