@@ -167,7 +167,7 @@ def jena_classes(work: Path) -> str:
 
 @contextmanager
 def jena(work: Path, classpath: str, user: str | None = None, password: str | None = None,
-         max_body: int | None = None):
+         max_body: int | None = None, max_rows: int | None = None):
     """JenaServer on an in-memory dataset; writes need Basic auth when a user is given."""
     port = free_port()
     command = ["java", "-Xmx512m", "-cp", classpath, "JenaServer", str(port)]
@@ -175,6 +175,8 @@ def jena(work: Path, classpath: str, user: str | None = None, password: str | No
         command += ["--user", user, "--password", password or ""]
     if max_body:
         command += ["--max-body", str(max_body)]
+    if max_rows:
+        command += ["--max-rows", str(max_rows)]
     base = f"http://127.0.0.1:{port}"
     with _running(command, f"{base}/$/ping", work):
         yield Server("jena", f"{base}/ds/query", f"{base}/ds/update", f"{base}/ds/data", user, password)

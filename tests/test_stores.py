@@ -146,12 +146,26 @@ def test_a_graph_loaded_twice_is_a_clear_error_not_a_timeout(loaded, built):
         update(virtuoso, f"DROP SILENT GRAPH <{copy}>")
 
 
-def test_a_result_the_store_cuts_short_is_an_error(loaded):
-    every = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+EVERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+
+
+@pytest.mark.parametrize("count_from", [1000, 10**9], ids=["counted", "said"])
+def test_a_result_virtuoso_cuts_short_is_an_error(loaded, count_from):
+    """Virtuoso (ResultSetMaxRows = 5000 here) says it cut (X-SPARQL-MaxRows): counted then."""
+    store = RemoteStore(loaded["virtuoso"].query, graph=GRAPH, count_from=count_from)
     with pytest.raises(StoreError) as cut:
-        RemoteStore(loaded["virtuoso"].query, graph=GRAPH).select(every)  # ResultSetMaxRows = 5000
+        store.select(EVERY)
     assert f"returned 5000 of {SEED_TRIPLES} rows" in str(cut.value) and "ResultSetMaxRows" in str(cut.value)
-    assert len(RemoteStore(loaded["jena"].query, graph=GRAPH).select(every)) == SEED_TRIPLES
+    assert len(RemoteStore(loaded["jena"].query, graph=GRAPH).select(EVERY)) == SEED_TRIPLES
+
+
+def test_a_result_a_store_cuts_short_without_a_word_is_an_error(jena_with_limits, built):
+    push(built / "graph.nt", jena_with_limits.query, graph=GRAPH, replace=True, batch=500)
+    with pytest.raises(StoreError, match=f"returned 2000 of {SEED_TRIPLES} rows"):
+        RemoteStore(jena_with_limits.query, graph=GRAPH).select(EVERY)
+    short = RemoteStore(jena_with_limits.query, graph=GRAPH).select(
+        "PREFIX kg: <https://regkg.example.org/ns/kg#> SELECT ?n WHERE { ?n a kg:Norm }")
+    assert len(short) == 160
 
 
 def test_server_answers_are_shown_sanitised_and_short(loaded):
@@ -288,16 +302,17 @@ def test_push_by_the_graph_store_protocol(loaded, built):
 
 
 @pytest.fixture(scope="module")
-def jena_behind_a_body_limit(tmp_path_factory, jena_classpath):
-    """Jena answering 413 to a request body over 200 kB, as behind a proxy with that limit."""
+def jena_with_limits(tmp_path_factory, jena_classpath):
+    """Jena answering 413 to a request body over 200 kB, as behind a proxy with that limit,
+    and cutting every answer to 2,000 rows without a word."""
     import store_servers
     with store_servers.jena(tmp_path_factory.mktemp("jena-limited"), jena_classpath,
-                            max_body=200_000) as server:
+                            max_body=200_000, max_rows=2000) as server:
         yield server
 
 
-def test_replace_that_fails_midway_leaves_the_old_graph(jena_behind_a_body_limit, built, tmp_path):
-    jena = jena_behind_a_body_limit
+def test_replace_that_fails_midway_leaves_the_old_graph(jena_with_limits, built, tmp_path):
+    jena = jena_with_limits
     graph = "https://example.org/graph/replaced"
     first = kg("push", "--endpoint", jena.query, "--graph", graph, "--graph-dir", str(built), "--replace")
     assert first.returncode == 0, first.stderr

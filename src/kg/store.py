@@ -188,19 +188,24 @@ class RemoteStore:
 
     graph= reads one named graph (the protocol's default-graph-uri). Credentials from
     the URL or $KG_SPARQL_USER / $KG_SPARQL_PASSWORD answer Basic or Digest challenges.
-    Answers a store cuts short (Virtuoso's ResultSetMaxRows) and a graph loaded twice
-    are errors, not silently wrong answers. Errors are StoreError naming the URL.
+    Answers a store cuts short and a graph loaded twice are errors, not silently wrong
+    answers: a result is counted again when Virtuoso says it hit its ResultSetMaxRows
+    (X-SPARQL-MaxRows) or when it has count_from rows or more (a store that cuts silently
+    cuts at thousands). Errors are StoreError naming the URL.
     """
 
-    def __init__(self, endpoint: str, graph: str | None = None, timeout_s: float = 30):
+    def __init__(self, endpoint: str, graph: str | None = None, timeout_s: float = 30,
+                 count_from: int = 1000):
         self.target = target(endpoint, "端点 / endpoint")
         self.endpoint = self.target.url
         self.graph = graph_iri(graph) if graph else None
         self.name = f"remote SPARQL endpoint {self.endpoint}" + (f" <{self.graph}>" if self.graph else "")
         self.client = Client(self.target, timeout_s)
+        self.count_from = count_from
         self._checked = False
 
-    def _json(self, query: str) -> dict:
+    def _json(self, query: str) -> tuple[dict, Mapping[str, str]]:
+        """The JSON answer and the response's headers."""
         from SPARQLWrapper import JSON, POST, SELECT
         wrapper = _wrapper()(self.endpoint)
         wrapper.client = self.client
@@ -212,7 +217,9 @@ class RemoteStore:
         if self.graph:
             wrapper.addDefaultGraph(self.graph)
         try:
-            doc = wrapper.queryAndConvert()
+            result = wrapper.query()
+            headers = result.info()
+            doc = result.convert()
         except StoreError as exc:
             raise StoreError(bilingual(f"无法查询 SPARQL 端点 {self.endpoint}", f"cannot query the "
                                        f"SPARQL endpoint {self.endpoint}") + f" — {exc}") from None
@@ -221,12 +228,17 @@ class RemoteStore:
         if not isinstance(doc, dict) or not ("results" in doc or "boolean" in doc):
             raise StoreError(bilingual(f"端点 {self.endpoint} 的回答不是 SPARQL 结果",
                                        f"the endpoint {self.endpoint} did not answer with SPARQL results"))
-        return doc
+        return doc, headers
 
     def _rows(self, query: str) -> list[Row]:
-        doc = self._json(query)
+        return self._answer(query)[0]
+
+    def _answer(self, query: str) -> tuple[list[Row], bool]:
+        """The rows, and whether the store says it stopped at its row limit."""
+        doc, headers = self._json(query)
         names = doc.get("head", {}).get("vars", [])
-        return [{n: _from_json(b.get(n)) for n in names} for b in doc.get("results", {}).get("bindings", [])]
+        rows = [{n: _from_json(b.get(n)) for n in names} for b in doc.get("results", {}).get("bindings", [])]
+        return rows, "x-sparql-maxrows" in {k.lower() for k in headers}
 
     def count(self, where: str) -> int:
         """How many solutions a group pattern has: count("GRAPH <g> { ?s ?p ?o }")."""
@@ -251,8 +263,8 @@ class RemoteStore:
         if not self._checked:
             self._check_loaded_once()
         query = inline_values(query, bindings)
-        rows = self._rows(query)
-        if rows:
+        rows, at_limit = self._answer(query)
+        if at_limit or len(rows) >= self.count_from:
             total = int(self._rows(count_query(query))[0]["rows"])
             if total > len(rows):
                 raise StoreError(bilingual(
@@ -263,7 +275,7 @@ class RemoteStore:
         return rows
 
     def ask(self, query: str) -> bool:
-        return bool(self._json(query).get("boolean"))
+        return bool(self._json(query)[0].get("boolean"))
 
 
 def open_store(endpoint: str | None = None, graph_file: Path | None = None, regulations=None,

@@ -1,7 +1,7 @@
 // A SPARQL 1.1 Protocol and Graph Store Protocol server on Apache Jena ARQ (Debian's
 // libapache-jena-java 4.5), for kg's tests: Debian packages Jena but not Fuseki.
 //
-//   java JenaServer PORT [--user U --password P] [--max-body BYTES]
+//   java JenaServer PORT [--user U --password P] [--max-body BYTES] [--max-rows N]
 //
 //   /ds/query    SPARQL query: GET ?query=, POST form or application/sparql-query;
 //                default-graph-uri / named-graph-uri as the protocol says
@@ -11,7 +11,8 @@
 //
 // The dataset is in memory and transactional; its default graph is its own (not the
 // union of the named graphs), as in Fuseki. With --user, writes need HTTP Basic auth;
-// a request body over --max-body bytes gets 413, as behind a proxy with a body limit.
+// a request body over --max-body bytes gets 413, as behind a proxy with a body limit;
+// --max-rows cuts every SELECT answer to N rows and says nothing, as some stores do.
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -64,6 +65,7 @@ public final class JenaServer {
     private static final DatasetGraph DATA = DatasetGraphFactory.createTxnMem();
     private static String expectedAuth;
     private static long maxBody = Long.MAX_VALUE;
+    private static long maxRows = 0;
 
     /** An HTTP answer other than 200, with its message. */
     private static final class Fail extends RuntimeException {
@@ -88,6 +90,7 @@ public final class JenaServer {
                 case "--user" -> user = args[i + 1];
                 case "--password" -> password = args[i + 1];
                 case "--max-body" -> maxBody = Long.parseLong(args[i + 1]);
+                case "--max-rows" -> maxRows = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -157,6 +160,9 @@ public final class JenaServer {
         }
         query.getGraphURIs().clear();
         query.getNamedGraphURIs().clear();
+        if (maxRows > 0 && query.isSelectType() && (!query.hasLimit() || query.getLimit() > maxRows)) {
+            query.setLimit(maxRows);
+        }
         DatasetGraph scope = description == null ? DATA : DynamicDatasets.dynamicDataset(description, DATA, false);
         String accept = header(exchange, "Accept");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
