@@ -60,7 +60,8 @@ def _wait(url: str, proc: subprocess.Popen, log: Path, seconds: float = 90) -> N
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"{url} exited with {proc.returncode}: {log.read_text(errors='replace')[-2000:]}")
+            tail = log.read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"{url} exited with {proc.returncode}: {tail}")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return

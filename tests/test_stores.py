@@ -3,6 +3,7 @@ and Jena (real servers from Debian and PyPI, started by store_servers.py), and `
 that fails safely and says so."""
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -31,7 +32,6 @@ SEED_TRIPLES = 7848
 
 
 def kg(*args, env=None, timeout=300):
-    import os
     return subprocess.run([KG, *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout,
                           env={**os.environ, **(env or {})})
 
@@ -236,15 +236,16 @@ def test_push_into_the_default_graph_works_where_the_store_has_one(loaded, built
     assert out.returncode == 0, out.stderr
     assert f"wrote {SEED_TRIPLES} triples" in out.stdout and f"counts {SEED_TRIPLES}" in out.stdout
     assert triples_in(server) == SEED_TRIPLES and temporary_graphs(server) == 0
-    assert [a.label for a in QA(RemoteStore(server.query)).ask("区政府规范性文件由谁签发？").answers] == ["区长"]
+    answers = QA(RemoteStore(server.query)).ask("区政府规范性文件由谁签发？").answers
+    assert [a.label for a in answers] == ["区长"]
 
 
 def test_push_with_the_default_batch_halves_until_virtuoso_accepts(loaded, built):
     virtuoso = loaded["virtuoso"]
     graph = "https://example.org/graph/default-batch"
     try:
-        out = kg("push", "--endpoint", virtuoso.query, "--update", with_credentials(virtuoso.update, virtuoso),
-                 "--graph-dir", str(built), "--graph", graph, "--replace")
+        out = kg("push", "--endpoint", virtuoso.query, "--graph-dir", str(built), "--graph", graph,
+                 "--update", with_credentials(virtuoso.update, virtuoso), "--replace")
         assert out.returncode == 0, out.stderr
         # Virtuoso: HTTP 400, "SP030: SPARQL compiler … memory exhausted"
         assert "refused a batch of 5000 triples (HTTP 400); retrying with 2500" in out.stderr

@@ -99,7 +99,8 @@ def _send(writer: _Writer, lines: list[str], graph: str, batch: int,
             batch = max(1, len(chunk) // 2)
             why = f"HTTP {exc.status}" if isinstance(exc, Refused) else "connection reset"
             log(bilingual(f"存储拒绝了 {len(chunk)} 个三元组的一批（{why}），改为每批 {batch} 个重试",
-                          f"the store refused a batch of {len(chunk)} triples ({why}); retrying with {batch}"))
+                          f"the store refused a batch of {len(chunk)} triples ({why}); "
+                          f"retrying with {batch}"))
             continue
         i += len(chunk)
         requests += 1
@@ -204,7 +205,8 @@ def describe(result: PushResult, endpoint: str, graph: str | None) -> str:
     zh_how, en_how = ("替换了", "replaced") if result.replaced else ("追加到", "added to")
     return bilingual(
         f"已写入 {result.triples} 个三元组（{result.requests} 次请求，每批最多 {result.batch} 个），"
-        f"{zh_how}{'命名图' if graph else '默认图'} {where}；存储现计得 {result.counted} 个（原有 {result.before} 个）",
+        f"{zh_how}{'命名图' if graph else '默认图'} {where}；"
+        f"存储现计得 {result.counted} 个（原有 {result.before} 个）",
         f"wrote {result.triples} triples in {result.requests} requests (up to {result.batch} a request), "
         f"{en_how} the {'named' if graph else 'default'} graph of {where}; the store now counts "
         f"{result.counted} (before: {result.before})")
