@@ -395,17 +395,13 @@ def endpoint_rows(repeat: int) -> list[dict]:
     import tempfile
     import urllib.request
 
-    from rdflib import URIRef
-
     from kg.endpoint import free_port, load_store, oxigraph_binary
     from kg.graph import write_graph
     from kg.qa import QA
-    from kg.query import render
     from kg.store import EmbeddedStore, RemoteStore
 
-    base = "https://regkg.example.org/id"
-    query = render("who_acts", {"action": URIRef(f"{base}/action/issue"),
-                                "about": URIRef(f"{base}/doctype/normative-document")}).encode()
+    # The who-signs request: the README's example query 2 (who signs 规范性文件).
+    query = (ROOT / "queries" / "examples" / "2_who_signs_a_category.rq").read_bytes()
     total = 10_000 if repeat >= 10 else 2_000
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

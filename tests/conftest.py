@@ -17,3 +17,44 @@ def seed():
 @pytest.fixture(scope="session")
 def seed_graph(seed):
     return build_graph([seed])
+
+
+# ---------------------------------------------------------------- third-party stores
+# Real servers from Debian (Virtuoso, Jena) and PyPI (Oxigraph), one of each per session:
+# see store_servers.py.
+
+
+@pytest.fixture(scope="session")
+def jena_classpath(tmp_path_factory):
+    import store_servers
+    return store_servers.jena_classes(tmp_path_factory.mktemp("jena-classes"))
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    import store_servers
+    with store_servers.virtuoso(tmp_path_factory.mktemp("virtuoso")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def jena(tmp_path_factory, jena_classpath):
+    import store_servers
+    with store_servers.jena(tmp_path_factory.mktemp("jena"), jena_classpath, "clerk", "s3cret") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def oxigraph_store(tmp_path_factory):
+    import store_servers
+    with store_servers.oxigraph(tmp_path_factory.mktemp("oxigraph")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def built(seed_graph, tmp_path_factory):
+    """The seed graph as kg build writes it (graph.nt, graph.ttl, graph.jsonld)."""
+    from kg.graph import write_graph
+    out = tmp_path_factory.mktemp("built")
+    write_graph(seed_graph, out)
+    return out

@@ -101,7 +101,7 @@ def test_search_jumps_to_an_article():
     (["push", "--endpoint", "http://127.0.0.1:9/query", "--graph", "not an iri"], "not a valid IRI"),
     (["push", "--endpoint", "http://127.0.0.1:9/query", "--batch", "0"], "must be a whole number"),
     (["ask", "--graph", "not an iri", "区长印章谁批"], "not a valid IRI"),
-    (["ask", "--graph", "urn:x:g", "区长印章谁批"], "--graph needs --endpoint"),
+    (["ask", "--graph", "urn:x:g", "区长印章谁批"], "give --endpoint URL too"),
     (["show", "abc"], "not an article number"),
     (["search", "印章", "--limit", "-3"], "must be a whole number"),
 ])

@@ -155,7 +155,7 @@ class ShapeWriter:
     # ------------------------------------------------------------ collecting
 
     def _about(self, row, rule) -> list[str]:
-        objects = (row.get("objects") or "").split()
+        objects = row["objects"]
         if rule.requires and not any(_slug(o) == rule.requires for o in objects):
             return []
         possible = self._possible(rule)
@@ -170,17 +170,23 @@ class ShapeWriter:
             return {self.lex.by_label[v].iri for v in col.values if v in self.lex.by_label}
         return None
 
+    def _position(self, quote: str, iri: str) -> int:
+        """Where the provision first names a post (a store returns lists in any order)."""
+        entry = self.lex.get(iri)
+        found = [quote.find(label) for label in (entry.labels if entry else ()) if label in quote]
+        return min(found, default=len(quote))
+
     def _source(self, row) -> _Source:
         strict = _local(row["modality"]) == "Obligation" and _local(row["strength"]) == "Strict"
         return _Source(row["source"], row["citation"], row["article"], strict,
-                       len((row.get("objects") or "").split()))
+                       len(row["objects"]))
 
     def _membership(self, rule, rows) -> None:
         shapes: dict[str, _Allowed] = defaultdict(_Allowed)
         for r in rows:
             if not r.get("bearer"):
                 continue
-            delegators = tuple((r.get("delegators") or "").split())
+            delegators = tuple(r["delegators"])
             if rule.kind == "allowed":
                 for subject in self._about(r, rule):
                     allowed = shapes[subject]
@@ -192,7 +198,7 @@ class ShapeWriter:
                     allowed.sources.append(self._source(r))
             elif self._about(r, rule):  # aux / flag: the record is about the bearer's post
                 allowed = shapes[r["bearer"]]
-                for aux in (r.get("auxiliaries") or "").split():
+                for aux in sorted(r["auxiliaries"], key=lambda a: self._position(r["quote"], a)):
                     allowed.posts.setdefault(aux, ())
                 allowed.sources.append(self._source(r))
         for subject, allowed in shapes.items():

@@ -3,7 +3,7 @@
     kg build [TEXT ...] [--out DIR]     build the graph, write Turtle/N-Triples/JSON-LD
     kg structure [TEXT] [--json]        print the 章/节/条/款/项 tree
     kg show 62 [TEXT]                   print one article with its citation
-    kg ask "问题" [--json] [--graph DIR]  answer a who-question, quoting the provision
+    kg ask "问题" [--json] [--graph-dir DIR]  answer a who-question, quoting the provision
     kg ask --json -                     one question a line on stdin, one JSON object a line out
     kg facts [TEXT] [--json]            every extracted norm with its source
     kg validate FILE... [--json] [--roster R]  check signing/meeting/leave/seal logs against the rules
@@ -160,7 +160,7 @@ def _store(args: argparse.Namespace, texts: list[str] | None = None):
                              f"(run kg build)")
     endpoint = getattr(args, "endpoint", None)
     regs = None if endpoint or graph_file else _regulations(texts or [])
-    return open_store(endpoint, graph_file, regs, graph_iri=getattr(args, "graph", None))
+    return open_store(endpoint, graph_file, regs, getattr(args, "graph", None))
 
 
 def _print_answer(result) -> None:
@@ -243,7 +243,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_push(args: argparse.Namespace) -> int:
     from kg.graph import build_graph, write_graph
-    from kg.push import push
+    from kg.push import describe, push
 
     if not re.match(r"^https?://[^\s/]+", args.endpoint):
         raise UsageError(f"端点地址无效：{args.endpoint!r}（应以 http:// 或 https:// 开头）/ invalid endpoint "
@@ -253,14 +253,10 @@ def cmd_push(args: argparse.Namespace) -> int:
     if not nt.exists():
         write_graph(build_graph(_regulations([])), Path(args.graph_dir))
     result = push(nt, args.endpoint, graph=args.graph, replace=args.replace, gsp=args.gsp,
-                  update=args.update, batch=args.batch)
-    print(f"已写入 {result.triples} 个三元组（{result.batches} 批），端点计数 {result.counted} / "
-          f"wrote {result.triples} triples in {result.batches} batches; the endpoint counts "
-          f"{result.counted}")
-    if not result.ok and not args.replace:
-        print("提示：目标图中原有数据，计数不同；可加 --replace / the target graph held other "
-              "triples; use --replace to start empty", file=sys.stderr)
-    return 0 if result.ok else 1
+                  update=args.update, batch=args.batch, timeout_s=args.timeout,
+                  log=lambda message: print(message, file=sys.stderr))
+    print(describe(result, args.endpoint, args.graph))
+    return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -363,8 +359,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
     s.add_argument("--json", action="store_true", help="print the JSON contract")
     s.add_argument("--graph-dir", help="read the tree from a built graph (kg build's folder)")
-    s.add_argument("--graph", help="named graph IRI to read from, with --endpoint")
     s.add_argument("--endpoint", help="read the tree from a SPARQL endpoint")
+    s.add_argument("--graph", help="the named graph to read there (default: $KG_SPARQL_GRAPH)")
     s.add_argument("--id", help="which regulation, when the store holds several")
     s.set_defaults(func=cmd_structure)
 
@@ -377,8 +373,8 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("question", help='the question, or "-" to read one per line from stdin')
     a.add_argument("--json", action="store_true", help="print the JSON contract")
     a.add_argument("--graph-dir", help="a built graph (folder from kg build, or a .nt/.ttl file)")
-    a.add_argument("--graph", help="named graph IRI to read from, with --endpoint")
     a.add_argument("--endpoint", help="a SPARQL endpoint URL (default: $KG_SPARQL_ENDPOINT)")
+    a.add_argument("--graph", help="the named graph to read there (default: $KG_SPARQL_GRAPH)")
     a.set_defaults(func=cmd_ask)
 
     f = sub.add_parser("facts", help="every extracted norm with its source / 列出规范")
@@ -386,8 +382,8 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument("--article", help="only this article (62, 六十二)")
     f.add_argument("--json", action="store_true", help="print JSON")
     f.add_argument("--graph-dir", help="a built graph (folder or .nt/.ttl file)")
-    f.add_argument("--graph", help="named graph IRI to read from, with --endpoint")
     f.add_argument("--endpoint", help="a SPARQL endpoint URL")
+    f.add_argument("--graph", help="the named graph to read there (default: $KG_SPARQL_GRAPH)")
     f.set_defaults(func=cmd_facts)
 
     v = sub.add_parser("validate", help="check record logs against the rules / 合规校验")
@@ -417,10 +413,13 @@ def parser() -> argparse.ArgumentParser:
     u = sub.add_parser("push", help="load the graph into a SPARQL store / 推送到 SPARQL 存储")
     u.add_argument("--endpoint", required=True, help="the store's SPARQL query URL")
     u.add_argument("--graph", help="named graph IRI to load into (default: the default graph)")
-    u.add_argument("--replace", action="store_true", help="empty the target graph first")
+    u.add_argument("--replace", action="store_true",
+                   help="replace the target graph (loaded and counted aside first, then swapped)")
     u.add_argument("--gsp", help="Graph Store Protocol URL (else SPARQL Update is used)")
     u.add_argument("--update", help="SPARQL Update URL (default: the query URL with /update)")
-    u.add_argument("--batch", type=_positive, default=5000, help="triples per request")
+    u.add_argument("--batch", type=_positive, default=5000,
+                   help="triples per request (halved while the store refuses a batch as too large)")
+    u.add_argument("--timeout", type=float, default=120, help="seconds to wait for each request")
     u.add_argument("--graph-dir", default="build", help="the built graph folder (default: build/)")
     u.set_defaults(func=cmd_push)
 

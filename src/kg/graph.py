@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -323,7 +324,9 @@ MANIFEST = "build.json"
 def write_graph(graph: Graph, out_dir: Path) -> list[Path]:
     """Write Turtle, N-Triples and JSON-LD into out_dir; returns the paths written.
 
-    Nothing half-written is ever left under a final name: each file is written beside its
+    Oxigraph writes them, not rdflib: read back from Oxigraph, a plain literal is typed
+    xsd:string and rdflib would write "…"^^xsd:string, which Virtuoso does not match
+    against the plain "…" in a query. Nothing half-written is ever left under a final name: each file is written beside its
     target and renamed into place, build.json (triple count and checksums, which readers
     check) last; a lock refuses a second build into the same folder at the same time.
     """

@@ -229,9 +229,8 @@ def _local(iri: str | None) -> str | None:
 
 def fact_dict(row: dict) -> dict:
     """One norm as `kg facts --json` prints it (from the named query facts.rq)."""
-    def split(value):
-        """GROUP_CONCAT has no order: list names as the quoted text does."""
-        names = value.split("、") if value else []
+    def split(names):
+        """A store returns a list in any order: list names as the quoted text does."""
         quote = row.get("quote") or ""
         return sorted(names, key=lambda n: (quote.find(n) if n in quote else len(quote), n))
     return {
@@ -239,9 +238,9 @@ def fact_dict(row: dict) -> dict:
         "verb": row["verb"],
         "bearer": ({"iri": row["bearer"], "label": row["bearerLabel"], "name": row["bearerName"]}
                    if row.get("bearer") else None),
-        "objects": split(row.get("objects")), "object_text": row.get("objectText"),
-        "auxiliary": split(row.get("auxiliaries")), "condition": row.get("condition"),
-        "delegated_by": split(row.get("delegatedBy")), "delegation": row.get("delegation"),
+        "objects": split(row["objectNames"]), "object_text": row.get("objectText"),
+        "auxiliary": split(row["auxiliaryLabels"]), "condition": row.get("condition"),
+        "delegated_by": split(row["delegatedBy"]), "delegation": row.get("delegation"),
         "modality": _local(row["modality"]), "strength": _local(row["strength"]),
         "value": float(row["value"]) if row.get("value") else None, "unit": row.get("unit"),
         "source": {"iri": row["source"], "citation": row["citation"], "article": row["article"],

@@ -2,7 +2,8 @@
 
     EmbeddedStore   pyoxigraph in this process (parameters bound by the engine)
     RemoteStore     any SPARQL 1.1 endpoint through SPARQLWrapper (parameters written
-                    as a VALUES block of rdflib-escaped terms; never user text)
+                    as a VALUES block of rdflib-escaped terms; never user text), optionally
+                    reading one named graph
 
 Rows come back as dicts of plain Python values: IRIs and strings as str,
 xsd:integer as int, unbound as None.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
@@ -25,7 +27,9 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import StoreError
+from kg.errors import StoreError, UsageError, bilingual
+from kg.resources import data_file
+from kg.sparql_http import Client, target
 
 Row = dict[str, object]
 INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
@@ -120,10 +124,23 @@ def inline_values(query: str, bindings: Mapping[str, Node] | None) -> str:
         return query
     variables = " ".join(f"?{k}" for k in bindings)
     values = " ".join(v.n3() for v in bindings.values())
+    return _after_where(query, f"VALUES ({variables}) {{ ({values}) }}")
+
+
+def inline_rows(query: str, var: str, terms: list[Node]) -> str:
+    """The query with one variable bound to several terms (a VALUES block, escaped by rdflib).
+
+    >>> inline_rows("SELECT * WHERE { ?n ?p ?o }", "n", [URIRef("urn:a"), URIRef("urn:b")])
+    'SELECT * WHERE {\\n  VALUES ?n { <urn:a> <urn:b> } ?n ?p ?o }'
+    """
+    return _after_where(query, f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}")
+
+
+def _after_where(query: str, block: str) -> str:
     m = re.search(r"WHERE\s*\{", query, re.IGNORECASE)
     if m is None:
         raise ValueError("query has no WHERE { to bind parameters in")
-    return f"{query[:m.end()]}\n  VALUES ({variables}) {{ ({values}) }}{query[m.end():]}"
+    return f"{query[:m.end()]}\n  {block}{query[m.end():]}"
 
 
 def _from_json(cell: dict | None) -> object:
@@ -134,71 +151,155 @@ def _from_json(cell: dict | None) -> object:
     return cell["value"]
 
 
-class RemoteStore:
-    """A SPARQL 1.1 endpoint (Oxigraph, Fuseki, GraphDB, Virtuoso …) via SPARQLWrapper.
+# The prologue (comments, PREFIX, BASE) stays outside when a query is wrapped in another.
+RE_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|(?i:PREFIX)\s+[^\s:]*:\s*<[^>]*>|(?i:BASE)\s*<[^>]*>)*")
+RE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]+$")
 
-    Basic auth from $KG_SPARQL_USER / $KG_SPARQL_PASSWORD. Errors become StoreError
-    naming the URL.
+
+def count_query(query: str) -> str:
+    """A query counting the rows another SELECT gives.
+
+    >>> count_query("PREFIX ex: <urn:ex:> SELECT ?s WHERE { ?s ex:p 1 }")
+    'PREFIX ex: <urn:ex:> SELECT (COUNT(*) AS ?rows) WHERE { {\\nSELECT ?s WHERE { ?s ex:p 1 }\\n} }'
+    """
+    head = RE_PROLOGUE.match(query).end()
+    return f"{query[:head]}SELECT (COUNT(*) AS ?rows) WHERE {{ {{\n{query[head:]}\n}} }}"
+
+
+def graph_iri(iri: str) -> str:
+    """A named graph's IRI, checked: absolute, nothing that would break out of <…>.
+
+    >>> graph_iri("https://example.org/graph/regulations")
+    'https://example.org/graph/regulations'
+    """
+    if not RE_IRI.match(iri or ""):
+        raise UsageError(bilingual(f"图名无效：{iri!r}（应为绝对 IRI，如 https://example.org/graph/kg）",
+                                   f"invalid graph name: {iri!r} (must be an absolute IRI such as "
+                                   f"https://example.org/graph/kg)"))
+    return iri
+
+
+@cache
+def _wrapper():
+    """SPARQLWrapper writing the protocol, with our HTTP client carrying it (kg.sparql_http)."""
+    from SPARQLWrapper import SPARQLWrapper
+
+    class Wrapper(SPARQLWrapper):
+        client: Client
+
+        def _query(self):
+            return self.client.open(self._createRequest()), self.returnFormat
+
+    return Wrapper
+
+
+class RemoteStore:
+    """A SPARQL 1.1 endpoint (Oxigraph, Jena, Virtuoso, GraphDB …) via SPARQLWrapper.
+
+    graph= reads one named graph (the protocol's default-graph-uri). Credentials from
+    the URL or $KG_SPARQL_USER / $KG_SPARQL_PASSWORD answer Basic or Digest challenges.
+    Answers a store cuts short and a graph loaded twice are errors, not silently wrong
+    answers: a result is counted again when Virtuoso says it hit its ResultSetMaxRows
+    (X-SPARQL-MaxRows) or when it has count_from rows or more (a store that cuts silently
+    cuts at thousands). Errors are StoreError naming the URL.
     """
 
-    def __init__(self, endpoint: str, timeout_s: int = 30, graph: str | None = None):
-        from SPARQLWrapper import SPARQLWrapper
-        if not re.match(r"^https?://", endpoint or ""):
-            raise StoreError(f"端点地址无效：{endpoint!r}（应以 http:// 或 https:// 开头）/ "
-                             f"invalid endpoint URL: {endpoint!r} (must start with http:// or https://)")
-        self.endpoint = endpoint
-        self.name = f"remote SPARQL endpoint {endpoint}"
-        self.timeout_s = timeout_s
-        self.graph = graph
-        self._factory = SPARQLWrapper
+    def __init__(self, endpoint: str, graph: str | None = None, timeout_s: float = 30,
+                 count_from: int = 1000):
+        self.target = target(endpoint, "端点 / endpoint")
+        self.endpoint = self.target.url
+        self.graph = graph_iri(graph) if graph else None
+        self.name = f"remote SPARQL endpoint {self.endpoint}" + (f" <{self.graph}>" if self.graph else "")
+        self.client = Client(self.target, timeout_s)
+        self.count_from = count_from
+        self._checked = False
 
-    def _client(self, query: str):
+    def _json(self, query: str) -> tuple[dict, Mapping[str, str]]:
+        """The JSON answer and the response's headers."""
         from SPARQLWrapper import JSON, POST, SELECT
-        client = self._factory(self.endpoint)
-        client.setQuery(query)
+        wrapper = _wrapper()(self.endpoint)
+        wrapper.client = self.client
+        wrapper.setQuery(query)
         # SPARQLWrapper guesses query vs update from the text; never let it guess.
-        client.queryType = SELECT
-        client.setMethod(POST)
-        client.setReturnFormat(JSON)
-        client.setTimeout(self.timeout_s)
-        if self.graph:  # the protocol's way to make one named graph the query's default graph
-            client.addDefaultGraph(self.graph)
-        user = os.environ.get("KG_SPARQL_USER")
-        if user:
-            client.setCredentials(user, os.environ.get("KG_SPARQL_PASSWORD", ""))
-        return client
-
-    def _json(self, query: str) -> dict:
+        wrapper.queryType = SELECT
+        wrapper.setMethod(POST)
+        wrapper.setReturnFormat(JSON)
+        if self.graph:
+            wrapper.addDefaultGraph(self.graph)
         try:
-            return self._client(query).queryAndConvert()
-        except Exception as exc:  # urllib, socket and SPARQLWrapper errors all mean "unreachable or refused"
-            reason = getattr(exc, "reason", None) or getattr(exc, "msg", None) or exc
-            raise StoreError(f"无法查询 SPARQL 端点 {self.endpoint}：{reason} / cannot query the "
-                             f"SPARQL endpoint {self.endpoint}: {reason}") from None
+            result = wrapper.query()
+            headers = result.info()
+            doc = result.convert()
+        except StoreError as exc:
+            raise StoreError(bilingual(f"无法查询 SPARQL 端点 {self.endpoint}", f"cannot query the "
+                                       f"SPARQL endpoint {self.endpoint}") + f" — {exc}") from None
+        except ValueError:  # the body was not JSON
+            doc = None
+        if not isinstance(doc, dict) or not ("results" in doc or "boolean" in doc):
+            raise StoreError(bilingual(f"端点 {self.endpoint} 的回答不是 SPARQL 结果",
+                                       f"the endpoint {self.endpoint} did not answer with SPARQL results"))
+        return doc, headers
+
+    def _rows(self, query: str) -> list[Row]:
+        return self._answer(query)[0]
+
+    def _answer(self, query: str) -> tuple[list[Row], bool]:
+        """The rows, and whether the store says it stopped at its row limit."""
+        doc, headers = self._json(query)
+        names = doc.get("head", {}).get("vars", [])
+        rows = [{n: _from_json(b.get(n)) for n in names} for b in doc.get("results", {}).get("bindings", [])]
+        return rows, "x-sparql-maxrows" in {k.lower() for k in headers}
+
+    def count(self, where: str) -> int:
+        """How many solutions a group pattern has: count("GRAPH <g> { ?s ?p ?o }")."""
+        return int(self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")[0]["n"])
+
+    def _check_loaded_once(self) -> None:
+        """The graph twice in one store (or a default graph that is the union of two copies)
+        multiplies every join: answers repeat or time out. Refuse before the first query."""
+        self._checked = True
+        twice = self._rows(data_file("queries", "loaded_twice.rq").read_text(encoding="utf-8"))
+        if twice:
+            ids = "、".join(str(r["id"]) for r in twice)
+            where = f"图 <{self.graph}>" if self.graph else "默认图"
+            where_en = f"graph <{self.graph}>" if self.graph else "default graph"
+            raise StoreError(bilingual(
+                f"{self.endpoint} 的{where}中规章 {ids} 不止一份（图谱载入了两次？）：请用 --graph IRI "
+                f"只读一个命名图，或删除多余的一份",
+                f"the {where_en} of {self.endpoint} holds regulation {ids} more than once (was the "
+                f"graph loaded twice?): read one named graph with --graph IRI, or remove the extra copy"))
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[Row]:
-        doc = self._json(inline_values(query, bindings))
-        if not isinstance(doc, dict) or "results" not in doc:
-            raise StoreError(f"端点 {self.endpoint} 的回答不是 SPARQL 结果 / the endpoint "
-                             f"{self.endpoint} did not answer with SPARQL results")
-        names = doc["head"]["vars"]
-        return [{n: _from_json(b.get(n)) for n in names} for b in doc["results"]["bindings"]]
+        if not self._checked:
+            self._check_loaded_once()
+        query = inline_values(query, bindings)
+        rows, at_limit = self._answer(query)
+        if at_limit or len(rows) >= self.count_from:
+            total = int(self._rows(count_query(query))[0]["rows"])
+            if total > len(rows):
+                raise StoreError(bilingual(
+                    f"{self.endpoint} 只返回了 {total} 行中的 {len(rows)} 行：存储截断了结果，请提高其上限"
+                    f"（Virtuoso：virtuoso.ini [SPARQL] ResultSetMaxRows）",
+                    f"{self.endpoint} returned {len(rows)} of {total} rows: the store cuts results "
+                    f"short; raise its limit (Virtuoso: ResultSetMaxRows in virtuoso.ini [SPARQL])"))
+        return rows
 
     def ask(self, query: str) -> bool:
-        doc = self._json(query)
-        return bool(doc.get("boolean"))
+        return bool(self._json(query)[0].get("boolean"))
 
 
 def open_store(endpoint: str | None = None, graph_file: Path | None = None, regulations=None,
-               graph_iri: str | None = None):
-    """The store a feature should use: remote when an endpoint is named, else embedded."""
+               graph: str | None = None) -> Store:
+    """The store a feature should use: remote when an endpoint is named, else embedded.
+
+    $KG_SPARQL_ENDPOINT and $KG_SPARQL_GRAPH stand in for endpoint and graph (the app's way).
+    """
     endpoint = endpoint or os.environ.get("KG_SPARQL_ENDPOINT")
     if endpoint:
-        return RemoteStore(endpoint, graph=graph_iri or os.environ.get("KG_SPARQL_GRAPH") or None)
-    if graph_iri:
-        from kg.errors import UsageError
-        raise UsageError("--graph 需要与 --endpoint 一起使用 / --graph needs --endpoint (a named graph "
-                         "lives in a SPARQL store)")
+        return RemoteStore(endpoint, graph=graph or os.environ.get("KG_SPARQL_GRAPH") or None)
+    if graph:
+        raise UsageError(bilingual("--graph 指定的是 SPARQL 存储中的命名图，请同时给出 --endpoint URL",
+                                   "a graph IRI names a graph in a SPARQL store: give --endpoint URL too"))
     if graph_file is not None:
         return EmbeddedStore.from_file(graph_file)
     from kg.corpus import load_corpus
