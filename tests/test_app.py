@@ -1,16 +1,16 @@
 """The Streamlit pages, driven headlessly with AppTest."""
 
+import csv
+import io
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from helpers import ROOT
 
 TIMEOUT = 180
-
-
-def browse_script():
-    from kg.app.views import browse
-    browse.render()
+TITLE = "《威海市环翠区人民政府工作规则》"
 
 
 @pytest.fixture
@@ -20,77 +20,235 @@ def app():
 
 def texts(at) -> str:
     return "\n".join([m.value for m in at.markdown] + [c.value for c in at.code]
-                     + [i.value for i in at.info] + [c.value for c in at.caption])
+                     + [i.value for i in at.info] + [c.value for c in at.caption]
+                     + [w.value for w in at.warning])
 
 
-def test_ask_page_answers_with_the_post_and_the_provision(app):
+def copied(at) -> list[str]:
+    """The citations shown beside a copy button, in page order."""
+    return [json.loads(c.proto.json)["text"] for c in at.get("bidi_component")
+            if c.proto.component_name == "regkg.copy"]
+
+
+def page_links(at) -> list[tuple[str, str]]:
+    """(label, target) of every link that stays in the tab."""
+    return [(p.proto.label, f"{p.proto.page}?{p.proto.query_string}") for p in at.get("page_link")]
+
+
+def page(name: str, english: bool = False, **params) -> AppTest:
+    """One page on its own (links fall back to markdown: there is no page registry)."""
+    at = AppTest.from_string(f"from kg.app.views import {name}\n{name}.render()", default_timeout=TIMEOUT)
+    for k, v in params.items():
+        at.query_params[k] = v
+    if english:
+        at.session_state["english"] = True
+    return at.run()
+
+
+# ------------------------------------------------------------------ Ask
+
+
+def test_ask_answers_with_the_post_the_full_citation_and_a_link_to_the_item(app):
     at = app.run()
     assert not at.exception
-    at.chat_input[0].set_value("区政府规范性文件由谁签发？").run()
+    at.text_input(key="ask_box").set_value("区政府规范性文件由谁签发？")
+    at.button[0].click().run()
     shown = texts(at)
-    assert "**区长**" in shown
-    assert "第六十二条第（二）项" in shown
-    assert "《威海市环翠区人民政府工作规则》第六十二条第（二）项" in [c.value for c in at.code]
-    assert "browse?art=62&par=1&item=2" in shown
+    assert "- **区长** · 签发/签署" in shown
+    assert copied(at) == [f"{TITLE}第六十二条第（二）项"]
+    assert ("打开原文 / open the provision", "browse?art=62&par=1&item=2") in page_links(at)
+    assert not any("VALUES (?action)" in c.value for c in at.code)
+    at.toggle(key="ask_sparql").set_value(True).run()
     assert any("VALUES (?action)" in c.value for c in at.code)  # the SPARQL behind it
+    assert at.query_params["q"] == "区政府规范性文件由谁签发？"  # the answer can be shared
 
 
-def test_example_question_buttons_ask_them(app):
+def test_ask_groups_the_answers_by_provision_and_quotes_each_provision_once(app):
+    app.query_params["q"] = "谁列席区政府常务会议？"
     at = app.run()
-    next(b for b in at.button if b.label == "使用区长印章须经谁同意？").click().run()
-    assert "**区长** · 同意" in texts(at)
-    assert "**区政府办公室主任** · 同意" in texts(at)
+    assert copied(at) == [f"{TITLE}第四十三条第一款", f"{TITLE}第四十三条第二款"]
+    quotes = [m.value for m in at.markdown if 'class="kg-quote"' in m.value]
+    assert len(quotes) == 2
+    cards = [m.value for m in at.markdown if m.value.startswith("- **")]
+    assert cards[0] == "- **区政府办公室副主任** · 列席"
+    second = cards[1].split("\n")
+    assert len(second) == 15 and second[0].startswith("- **各镇政府、街道办事处主要负责人** · 列席")
+    assert "条件：根据需要" in second[0]  # each post keeps its own condition
+    assert "16 个答案，出自 2 处条文" in texts(at)
+
+
+def test_example_questions_are_one_click_away(app):
+    at = app.run()
+    at.button_group[0].set_value("使用区长印章须经谁同意？").run()
+    shown = texts(at)
+    assert "- **区长** · 同意" in shown and "**区政府办公室主任** · 同意" in shown
 
 
 def test_unanswerable_question_shows_a_message_not_a_guess(app):
+    app.query_params["q"] = "区政府的网站由谁维护？"
     at = app.run()
-    at.chat_input[0].set_value("区政府的网站由谁维护？").run()
     assert not at.exception
     assert "try:" in at.info[0].value
-    assert "**" not in "".join(m.value for m in at.markdown if m.value.startswith("**"))
+    assert copied(at) == [] and not [m for m in at.markdown if m.value.startswith("- **")]
+
+
+def show_script():
+    from kg.app.views.ask import show
+    from kg.qa import Answer, Related, Result, Source
+
+    source = Source("https://regkg.example.org/eli/huancui-gzgz-2022/art_43/par_1", "第四十三条第一款", 43,
+                    "区政府常务会议……出席人数须超过应到人数的二分之一。", "威海市环翠区人民政府工作规则")
+    answer = Answer("超过应到人数的二分之一", "超过应到人数的二分之一", "", "quorum", None, None, None,
+                    "obligation", "strict", "出席人数须超过应到人数的二分之一", source,
+                    kind="quantity", value=0.5, unit="应到人数")
+    related = Related("第四十三条第二款", "https://regkg.example.org/eli/huancui-gzgz-2022/art_43/par_2",
+                      "常务会议一般每半个月召开1次，如有需要可临时召开。", 3.2)
+    show(Result("常务会议出席人数有什么要求？", "quorum", [answer], related=[related]))
+
+
+def test_a_quantity_answer_shows_the_phrase_and_related_provisions_are_not_answers():
+    at = AppTest.from_function(show_script, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    shown = texts(at)
+    assert "- **超过应到人数的二分之一**（数量 0.5 应到人数）" in shown
+    assert "<mark>出席人数须超过应到人数的二分之一</mark>" in shown
+    assert copied(at) == [f"{TITLE}第四十三条第一款"]
+    assert "相关条文 / related provisions" in [s.value for s in at.subheader]
+    assert "[第四十三条第二款 — 常务会议一般每半个月召开1次，如有需要可临时召开。](browse?art=43&par=2)" in shown
+    assert "1 个答案，出自 1 处条文" in shown
+
+
+def test_english_labels_can_be_switched_on(app):
+    at = app.run()
+    at.toggle[0].set_value(True).run()
+    at.text_input(key="ask_box").set_value("区政府规范性文件由谁签发？")
+    at.button[0].click().run()
+    assert "- **区长 (District Mayor)** · 签发/签署 (signs)" in texts(at)
+
+
+# ------------------------------------------------------------------ Browse
+
+
+def test_browse_shows_the_regulation_header_with_its_number_issuer_and_dates():
+    at = page("browse", art="43")
+    head = next(m.value for m in at.markdown if 'class="kg-head"' in m.value)
+    assert "《威海市环翠区人民政府工作规则》" in head and "威环政发〔2022〕4号" in head
+    assert "威海市环翠区人民政府" in head and "2022年2月28日" in head and "2022年3月2日" in head
 
 
 def test_browse_permalink_opens_the_article():
-    at = AppTest.from_function(browse_script, default_timeout=TIMEOUT)
-    at.query_params["art"] = "43"
-    at.run()
+    at = page("browse", art="43")
     assert not at.exception
     assert at.header[0].value == "第四十三条"
     assert "出席人数须超过应到人数的二分之一" in texts(at)
+    assert copied(at) == [f"{TITLE}第四十三条"]
+
+
+def test_an_item_permalink_is_highlighted_and_cited_down_to_the_item():
+    at = page("browse", art="62", item="2")
+    assert copied(at) == [f"{TITLE}第六十二条第（二）项"]
+    assert '<p id="item-1-2" class="kg-item kg-hit">（二）' in texts(at)
+    assert texts(at).count("kg-hit") == 1
+
+
+def test_a_paragraph_permalink_is_highlighted_and_cited_down_to_the_paragraph():
+    at = page("browse", art="43", par="2")
+    assert copied(at) == [f"{TITLE}第四十三条第二款"]
+    assert '<div id="par-2" class="kg-hit">' in texts(at)
+
+
+def test_a_permalink_to_a_missing_item_shows_the_article_and_says_so():
+    at = page("browse", art="62", par="9")
+    assert copied(at) == [f"{TITLE}第六十二条"]
+    assert "本条没有par" in at.warning[0].value
 
 
 def test_browse_unknown_article_is_an_error_message():
-    at = AppTest.from_function(browse_script, default_timeout=TIMEOUT)
-    at.query_params["art"] = "999"
-    at.run()
+    at = page("browse", art="999")
     assert not at.exception and "没有第999条" in at.error[0].value
 
 
-def validate_script():
-    from kg.app.views import validate
-    validate.render()
+def test_browse_lists_the_norms_of_the_article_with_english_names_when_switched_on():
+    at = page("browse", english=True, art="62")
+    assert "本条规范 / norms (16)" in [s.value for s in at.subheader]
+    assert "- 第六十二条第（二）项 区长 (District Mayor) 签发 〔议案、规范性文件〕" in texts(at)
+    assert "Government of Huancui District, Weihai）》" in texts(at)  # the title in English
 
 
-def test_validate_page_groups_findings_by_article_with_downloads():
-    at = AppTest.from_function(validate_script, default_timeout=TIMEOUT).run()
+# ------------------------------------------------------------------ Validate
+
+
+def violating():
+    at = page("validate")
     next(b for b in at.button if "违规" in b.label).click().run()
+    return at
+
+
+def test_validate_page_groups_findings_by_article_and_links_the_violated_item():
+    at = violating()
     assert not at.exception
     assert [m.value for m in at.metric][:2] == ["34", "48"]
     labels = [e.label for e in at.expander]
-    assert labels[0].startswith("第四十二条") and any(l.startswith("第六十二条") for l in labels)
+    assert labels[0].startswith("第四十二条") and any(x.startswith("第六十二条") for x in labels)
     shown = texts(at)
-    assert "违反第六十二条第（二）项：规范性文件须由区长签发" in shown
-    assert "browse?art=62" in shown
+    assert "违反第六十二条第（二）项：规范性文件须由区长签发 ——签发人职务：副区长" in shown
+    assert f"[{TITLE}第六十二条第（二）项](browse?art=62&par=1&item=2)" in shown
+
+
+def test_finding_values_are_written_in_words():
+    shown = texts(violating())
+    assert "常务会议出席人数须超过应到人数的二分之一 ——实到 5 人 / 应到 12 人（42%）" in shown
+    assert "须告知区政府办公室主任 ——告知办公室主任：否" in shown
+    assert "报告比开始日期晚 2 天" in shown
+    findings = [line for line in shown.splitlines() if line.startswith("- :")]
+    assert findings and not [f for f in findings if "〔" in f]
+
+
+def test_reports_of_the_examples_name_files_without_server_paths():
+    from kg.app.common import service
+    from kg.app.views.validate import records_by_place, report_csv, report_json, report_rows
+    from kg.records import Reader
+    from kg.resources import data_dir
+
+    loaded = Reader(service().lexicon).read(sorted((data_dir("examples") / "violating").glob("*.csv")))
+    report = service().validator.validate(loaded)
+    rows = report_rows(report, records_by_place(loaded))
+    doc = json.loads(report_json(report, rows))
+    assert doc["files"] == ["leave.csv", "meeting.csv", "seal.csv", "signing.csv"]
+    assert {r["file"] for r in doc["results"]} == set(doc["files"])
+    assert str(data_dir("examples")) not in report_json(report, rows)
+    assert str(data_dir("examples")) not in report_csv(rows).decode("utf-8-sig")
+    assert doc["counts"]["Violation"] == 48
+
+
+def test_csv_report_has_a_bom_and_formula_safe_cells():
+    from kg.app.views.validate import excel_safe, report_csv
+    rows = [{"severity": "Violation", "citation": f"{TITLE}第六十二条第（二）项", "record": "=cmd|' /C calc'!A0",
+             "file": "signing.csv", "row": 5, "message": "违反", "value_words": "签发人职务：副区长",
+             "value": "-2"}]
+    body = report_csv(rows)
+    assert body.startswith("\ufeff".encode())
+    table = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert table[0][0] == "严重程度 severity"
+    assert table[1][:3] == ["违规", f"{TITLE}第六十二条第（二）项", "'=cmd|' /C calc'!A0"]
+    assert table[1][-1] == "-2" and excel_safe("+1") == "+1" and excel_safe("@SUM(A1)") == "'@SUM(A1)"
+
+
+def test_json_report_names_files_without_their_folders():
+    from kg.app.views.validate import file_name
+    at = violating()
+    assert "/work/" not in texts(at) and "examples/violating" not in texts(at)
+    assert file_name("/srv/data/examples/violating/meeting.csv") == "meeting.csv"
 
 
 def test_validate_page_conforming_examples_show_success():
-    at = AppTest.from_function(validate_script, default_timeout=TIMEOUT).run()
+    at = page("validate")
     next(b for b in at.button if "合规" in b.label).click().run()
     assert not at.exception and at.success
 
 
 def test_uploading_a_bad_file_shows_an_error_not_a_traceback():
-    at = AppTest.from_function(validate_script, default_timeout=TIMEOUT).run()
+    at = page("validate")
     good = (ROOT / "examples" / "violating" / "seal.csv").read_bytes()
     at.file_uploader[0].set_value([("broken.csv", b"\x00\x01binary\x00", "text/csv"),
                                    ("seal.csv", good, "text/csv")]).run()
@@ -99,72 +257,111 @@ def test_uploading_a_bad_file_shows_an_error_not_a_traceback():
     assert [m.value for m in at.metric][:2] == ["3", "3"]  # the good file is still checked
 
 
-def page(name: str, **params) -> AppTest:
-    at = AppTest.from_string(f"from kg.app.views import {name}\n{name}.render()", default_timeout=TIMEOUT)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
+def test_a_file_error_alone_shows_the_error_and_no_empty_report():
+    at = page("validate")
+    at.file_uploader[0].set_value([("broken.csv", b"\x00\x01binary\x00", "text/csv")]).run()
+    assert "broken.csv" in at.error[0].value
+    assert "没有生成报告" in at.warning[0].value
+    assert not at.metric
+    assert not [b for b in at.get("download_button") if "报告" in b.label]  # templates stay offered
 
 
-def test_search_for_seal_ranks_article_67_first():
-    at = page("search")
-    at.text_input(key="search_query").set_value("印章").run()
+# ------------------------------------------------------------------ Search
+
+
+def test_search_for_seal_ranks_article_67_first_without_raw_scores():
+    at = page("search", q="印章")
     assert not at.exception
-    first = next(m.value for m in at.markdown if m.value.startswith("**["))
-    assert first.startswith("**[第六十七条](browse?art=67)**")
-    assert "<mark>印章</mark>" in texts(at)
+    first = next(m.value for m in at.markdown if m.value.startswith("["))
+    assert first == "[第六十七条](browse?art=67)"
+    shown = texts(at)
+    assert "<mark>印章</mark>" in shown and "BM25" not in shown
+    assert "按相关程度排序" in shown
+
+
+def test_search_snippets_are_whole_sentences():
+    at = page("search", q="会议纪要")
+    snippets = [m.value for m in at.markdown if 'class="kg-snippet"' in m.value]
+    bodies = [s.removeprefix('<div class="kg-snippet">').removesuffix("</div>") for s in snippets]
+    assert len(bodies) > 3
+    assert all(b.removesuffix("…").endswith(("。", "；", "：")) for b in bodies)
 
 
 def test_search_snippets_escape_html():
-    at = page("search")
-    at.text_input(key="search_query").set_value("<b>区长</b>").run()
-    shown = texts(at)
+    at = page("search", q="<b>区长</b>")
+    shown = "".join(m.value for m in at.markdown if 'class="kg-snippet"' in m.value)
     assert "<mark>区长</mark>" in shown and "<b>" not in shown
 
 
-def test_sparql_example_runs_and_offers_downloads():
+def test_search_that_finds_nothing_suggests_words_that_do():
+    at = page("search", q="公章")
+    assert "没有找到“公章”" in at.info[0].value
+    tries = [b.label for b in at.button if b.key and b.key.startswith("try_")]
+    assert "印章" in tries
+    next(b for b in at.button if b.label == "印章").click().run()
+    assert next(m.value for m in at.markdown if m.value.startswith("[")) == "[第六十七条](browse?art=67)"
+
+
+# ------------------------------------------------------------------ SPARQL
+
+
+def test_a_shared_sparql_link_runs_its_query_and_shows_table_json_and_csv():
     from kg.app.views.sparql import examples
-    at = page("sparql")
-    at.selectbox[0].set_value(next(k for k in examples() if "规范性文件由谁签发" in k)).run()
-    next(b for b in at.button if "运行" in b.label).click().run()
+    query = next(v for k, v in examples().items() if "规范性文件由谁签发" in k)
+    at = page("sparql", query=query)
     assert not at.exception and not at.error
     frame = at.dataframe[0].value
     assert list(frame["post"]) == ["区长"] and list(frame["citation"]) == ["第六十二条第（二）项"]
+    assert [t.label for t in at.tabs] == ["表格 / table", "JSON", "CSV"]
+    assert any('"post": "区长"' in c.value for c in at.code)
+    assert any(c.value.startswith("post,") or ",post" in c.value.split("\n")[0] for c in at.code)
     assert len(at.get("download_button")) == 2
 
 
-def test_sparql_page_refuses_updates_and_shows_syntax_errors_readably():
-    at = page("sparql")
-    at.text_area[0].set_value("DROP ALL").run()
-    next(b for b in at.button if "运行" in b.label).click().run()
+def test_sparql_page_refuses_updates():
+    at = page("sparql", query="DROP ALL")
     assert "read-only" in at.error[0].value
-    at.text_area[0].set_value("SELECT ?s WHERE { ?s ?p }").run()
-    next(b for b in at.button if "运行" in b.label).click().run()
-    assert not at.exception and at.error[0].value.startswith("HTTP 400")
 
 
-def test_graph_page_draws_who_attends_the_executive_meeting():
+def test_sparql_syntax_errors_point_at_the_line():
+    at = page("sparql", query="SELECT ?s WHERE {\n  ?s ?p\n}")
+    assert not at.exception
+    assert at.error[0].value.startswith("第 3 行第 2 列有语法错误 / syntax error at line 3, column 2")
+    assert "   3 | }\n        ^" in [c.value for c in at.code]
+
+
+def test_sparql_completions_come_from_the_ontology():
+    from kg.app.views.sparql import completions
+    values = {c["value"]: c["meta"] for c in completions()}
+    assert values["kg:quote"] == "引文" and "PREFIX kg: <https://regkg.example.org/ns/kg#>" in values
+    assert "eli:id_local" in values
+
+
+# ------------------------------------------------------------------ Graph
+
+
+def test_graph_page_draws_who_attends_the_executive_meeting_around_it():
     at = page("graph")
     assert not at.exception
-    dot = at.get("graphviz_chart")[0].proto.spec
-    assert '"区长" -> "常务会议" [label="主持"]' in dot
-    assert '"区政府办公室副主任" -> "常务会议" [label="列席"]' in dot
-    assert '"第一副区长" -> "常务会议" [label="主持", style=dashed]' in dot
+    spec = json.loads(at.get("echarts_chart")[0].proto.spec)
+    series = spec["baseOption"]["series"][0]
+    centre = series["data"][0]
+    assert centre["name"] == "常务会议" and (centre["x"], centre["y"]) == (0, 0)
+    links = {(e["source"], e["target"]): e for e in series["links"]}
+    assert links[("区长", "常务会议")]["value"].startswith("主持")
+    assert links[("区政府办公室副主任", "常务会议")]["value"].startswith("列席")
+    assert links[("第一副区长", "常务会议")]["lineStyle"]["type"] == "dashed"  # only when entrusted
+    assert series["roam"] is True and series["selectedMode"] == "single"
 
 
-def test_browse_shows_the_norms_of_the_article_and_its_print_layout():
-    at = page("browse", art="62", item="2")
-    shown = texts(at)
-    assert "本条规范 / norms (16)" in [s.value for s in at.subheader]
-    assert 'id="item-2" style="background:#fff3b0"' in shown
-    assert "《威海市环翠区人民政府工作规则》第六十二条" in [c.value for c in at.code]
+def test_graph_centre_comes_from_the_link_and_names_are_english_when_switched_on():
+    at = page("graph", english=True, node="区长")
+    spec = json.loads(at.get("echarts_chart")[0].proto.spec)
+    centre = spec["baseOption"]["series"][0]["data"][0]
+    assert centre["name"] == "区长" and centre["value"] == "区长 (District Mayor)"
 
 
-def test_english_labels_can_be_switched_on(app):
-    at = app.run()
-    at.toggle[0].set_value(True).run()
-    at.chat_input[0].set_value("区政府规范性文件由谁签发？").run()
-    assert "**区长 (District Mayor)** · 签发/签署 (signs)" in texts(at)
+# ------------------------------------------------------------------ Everywhere
 
 
 def test_every_page_has_its_own_url_path():
@@ -173,3 +370,12 @@ def test_every_page_has_its_own_url_path():
 
     assert [path for _, _, _, path in PAGES] == ["ask", "browse", "search", "sparql", "validate", "graph"]
     assert [key for key, *_ in PAGES][0] == "ask"
+
+
+@pytest.mark.parametrize("name", ["ask", "browse", "search", "sparql", "validate", "graph"])
+def test_every_page_shows_the_regulation_header_and_sets_the_language(name):
+    at = page(name)
+    assert not at.exception
+    assert any('class="kg-head"' in m.value and "威环政发〔2022〕4号" in m.value for m in at.markdown)
+    meta = [c for c in at.get("bidi_component") if c.proto.component_name == "regkg.meta"]
+    assert json.loads(meta[0].proto.json) == {"lang": "zh-CN"}

@@ -1,18 +1,22 @@
-"""End to end: `streamlit run app.py` on a free port, driven by headless Chromium.
+"""End to end: the nine everyday tasks of issue 14 in headless Chromium, on `streamlit run app.py`.
 
-Every request to a host other than this machine is blocked, so the app must work
-offline (no CDN fonts or scripts). Each test saves a screenshot under
-test-output/e2e/.
+Every request to a host other than this machine is blocked and recorded, and each task
+asserts that none was made, so the app works offline (no CDN fonts or scripts). Each task
+asserts that what its user needs is on the first screen, runs axe-core in the page (the
+copy vendored in the axe-playwright-python wheel, injected from disk) and saves screenshots
+at 1400×1000 and 390×844 under test-output/e2e/.
 """
 
 import os
+import re
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from importlib.resources import files
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
@@ -23,6 +27,9 @@ CHROMIUM = "/usr/bin/chromium"
 SHOTS = OUTPUT / "e2e"
 WAIT_MS = 90_000
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+DESKTOP = {"width": 1400, "height": 1000}
+PHONE = {"width": 390, "height": 844}
+TITLE = "威海市环翠区人民政府工作规则"
 
 # Outside CI a machine without Chromium skips these; in CI (.ci/run installs it) they must run.
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
@@ -64,10 +71,11 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser):
+def new_context(browser, viewport=DESKTOP):
+    """A context whose every non-loopback request is refused and recorded in .blocked."""
     blocked: list[str] = []
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    context = browser.new_context(viewport=viewport, locale="zh-CN",
+                                  permissions=["clipboard-read", "clipboard-write"])
 
     def guard(route):
         host = urlsplit(route.request.url).hostname or ""
@@ -78,95 +86,258 @@ def page(browser):
             route.abort()
 
     context.route("**/*", guard)
+    context.blocked = blocked
+    return context
+
+
+@pytest.fixture
+def page(browser):
+    context = new_context(browser)
     pg = context.new_page()
-    pg.blocked = blocked
     yield pg
     context.close()
 
 
-def shot(page, name: str) -> None:
+@pytest.fixture
+def phone(browser):
+    context = new_context(browser, PHONE)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def idle(page) -> None:
+    """Wait until Streamlit has finished running the script (no status widget, no stale elements)."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')",
+                           timeout=WAIT_MS)
+    page.wait_for_timeout(400)
+
+
+def on_first_screen(page, locator) -> None:
+    """The element is drawn inside the viewport of an unscrolled page."""
+    locator.wait_for(timeout=WAIT_MS)
+    box = locator.bounding_box()
+    view = page.viewport_size
+    assert page.evaluate("window.scrollY") == 0
+    assert box and box["y"] >= 0 and box["y"] + min(box["height"], 40) <= view["height"], box
+    assert box["x"] >= 0 and box["x"] < view["width"], box
+
+
+def axe_violations(page) -> list[dict]:
+    """Serious or critical axe-core findings in the page and its frames."""
+    script = str(files("axe_playwright_python") / "axe.min.js")
+    for frame in page.frames:
+        frame.add_script_tag(path=script)
+    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => ({id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' '))}))""")
+    return found
+
+
+def done(page, name: str) -> None:
+    """Accessible, offline, and photographed at both sizes."""
+    idle(page)
+    assert axe_violations(page) == []
+    assert page.context.blocked == [], page.context.blocked
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    size = page.viewport_size
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(SHOTS / f"{name}_390.png"))
+    page.set_viewport_size(size)
 
 
-def test_ask_shows_the_post_and_the_article(page, app_url):
+def copy_buttons(page):
+    return page.get_by_role("button", name="复制引文 / copy")
+
+
+def ask(page, app_url: str, question: str) -> None:
     page.goto(f"{app_url}/")
-    box = page.get_by_test_id("stChatInputTextArea")
+    box = page.get_by_role("textbox", name="问题 / question")
     box.wait_for(timeout=WAIT_MS)
-    box.fill("区政府规范性文件由谁签发？")
+    box.fill(question)
     box.press("Enter")
-    page.get_by_text("第六十二条第（二）项").first.wait_for(timeout=WAIT_MS)
-    body = page.inner_text("body")
-    assert "区长" in body and "第六十二条" in body
-    shot(page, "ask")
 
 
-def test_permalink_opens_article_43(page, app_url):
-    page.goto(f"{app_url}/browse?art=43")
-    page.get_by_text("出席人数须超过应到人数的二分之一", exact=False).first.wait_for(timeout=WAIT_MS)
-    assert "第四十三条" in page.inner_text("body")
-    shot(page, "browse_43")
+# ------------------------------------------------------------------ the nine tasks
 
 
-def test_search_for_seal(page, app_url):
-    page.goto(f"{app_url}/search")
-    box = page.get_by_label("全文检索 / search the text")
-    box.wait_for(timeout=WAIT_MS)
-    box.fill("印章")
-    box.press("Enter")
-    page.get_by_role("link", name="第六十七条").first.wait_for(timeout=WAIT_MS)
-    page.locator("mark", has_text="印章").first.wait_for(timeout=WAIT_MS)  # the snippet paints after the link
-    first = page.locator("[data-testid=stVerticalBlock] a", has_text="第").first.inner_text()
-    assert first == "第六十七条"
-    shot(page, "search")
+def test_1_clerk_copies_the_citation_of_who_signs_normative_documents(page, app_url):
+    ask(page, app_url, "区政府规范性文件由谁签发？")
+    cite = page.get_by_text(f"《{TITLE}》第六十二条第（二）项", exact=True)
+    on_first_screen(page, cite)
+    on_first_screen(page, page.get_by_text("区长", exact=True).first)
+    button = copy_buttons(page).first
+    on_first_screen(page, button)  # visible without hovering
+    button.click()
+    page.get_by_role("button", name="已复制 / copied").first.wait_for(timeout=WAIT_MS)
+    assert page.evaluate("navigator.clipboard.readText()") == f"《{TITLE}》第六十二条第（二）项"
+    done(page, "1_copy_citation")
 
 
-def test_sparql_example_runs(page, app_url):
-    page.goto(f"{app_url}/sparql")
-    editor = page.locator("textarea").first
-    editor.wait_for(timeout=WAIT_MS)
-    for _ in range(5):  # the selectbox may open before the page is fully live: retry the pick
-        page.get_by_test_id("stSelectbox").first.click(timeout=WAIT_MS)
-        page.get_by_role("option", name="规范性文件由谁签发", exact=False).click()
-        try:
-            page.wait_for_function("() => document.querySelector('textarea').value"
-                                   ".includes('\"规范性文件\"@zh')", timeout=10_000)
-            break
-        except Exception:
-            continue
-    page.get_by_role("button", name="运行 / run").click()
-    page.get_by_text("1 行 / rows").wait_for(timeout=WAIT_MS)
-    page.get_by_test_id("stDataFrame").first.wait_for(timeout=WAIT_MS)
-    page.get_by_role("button", name="下载 CSV / download CSV").wait_for(timeout=WAIT_MS)
-    page.wait_for_timeout(500)  # let the grid paint before the screenshot
-    shot(page, "sparql")
+def test_2_deputy_director_sees_who_attends_the_executive_meeting_on_one_screen(page, app_url):
+    page.goto(f"{app_url}/?q=谁列席区政府常务会议？")
+    on_first_screen(page, page.get_by_text("区政府办公室副主任", exact=True).first)
+    idle(page)
+    assert copy_buttons(page).count() == 2  # one card per provision, not one per post
+    assert page.locator(".kg-quote").count() == 2
+    assert page.evaluate("window.scrollY") == 0  # the page did not jump to the last card
+    assert page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight") < 2600
+    done(page, "2_who_attends")
 
 
-def test_validation_upload_shows_a_finding_with_its_article(page, app_url):
+def test_3_legal_officer_opens_an_item_permalink_and_stays_in_the_tab(page, app_url):
+    page.goto(f"{app_url}/browse?art=62&item=2")
+    hit = page.locator(".kg-hit")
+    on_first_screen(page, hit)
+    assert hit.inner_text().startswith("（二）以区政府名义报请")
+    on_first_screen(page, page.get_by_text(f"《{TITLE}》第六十二条第（二）项", exact=True))
+    assert page.title() == f"第六十二条 · {TITLE}"
+    head = page.locator(".kg-head").inner_text()
+    assert "威环政发〔2022〕4号" in head and "2022年3月2日" in head
+    done(page, "3_permalink_item")
+    page.get_by_text("第四章 坚持依法行政").click()
+    page.get_by_role("link", name="第十八条", exact=True).click()
+    page.get_by_role("heading", name="第十八条").wait_for(timeout=WAIT_MS)
+    page.wait_for_function("() => location.search.includes('art=18')", timeout=10_000)
+    assert len(page.context.pages) == 1 and parse_qs(urlsplit(page.url).query) == {"art": ["18"]}
+    assert page.title() == f"第十八条 · {TITLE}"
+
+
+def test_4_office_validates_its_signing_log_and_opens_the_violated_item(page, app_url):
     page.goto(f"{app_url}/validate")
     page.locator("input[type=file]").first.set_input_files(
         str(ROOT / "examples" / "violating" / "signing.csv"))
-    page.get_by_text("违反第六十二条第（二）项：规范性文件须由区长签发").first.wait_for(timeout=WAIT_MS)
-    assert "第六十二条（" in page.inner_text("body")
-    shot(page, "validate")
+    finding = page.get_by_text("违反第六十二条第（二）项：规范性文件须由区长签发 ——签发人职务：副区长")
+    finding.wait_for(timeout=WAIT_MS)
+    link = page.get_by_role("link", name=f"《{TITLE}》第六十二条第（二）项", exact=True)
+    link.wait_for(timeout=WAIT_MS)
+    done(page, "4_validate_signing")
+    link.click()
+    page.locator(".kg-hit").wait_for(timeout=WAIT_MS)
+    assert len(page.context.pages) == 1
+    assert parse_qs(urlsplit(page.url).query) == {"art": ["62"], "par": ["1"], "item": ["2"]}
 
 
-def test_graph_page_draws(page, app_url):
+def test_5_a_file_that_cannot_be_read_shows_its_error_and_no_empty_report(page, app_url, tmp_path):
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(b"\x00\x01binary\x00")
+    page.goto(f"{app_url}/validate")
+    page.locator("input[type=file]").first.set_input_files(str(broken))
+    on_first_screen(page, page.get_by_text("broken.csv", exact=False).last)
+    page.get_by_text("没有生成报告").wait_for(timeout=WAIT_MS)
+    idle(page)
+    assert page.get_by_test_id("stMetric").count() == 0
+    assert page.get_by_role("button", name="下载报告 CSV / download CSV").count() == 0
+    done(page, "5_validate_bad_file")
+
+
+def test_6_data_engineer_runs_a_query_with_ctrl_enter_and_shares_it(page, app_url):
+    page.goto(f"{app_url}/sparql")
+    editor = page.frame_locator("iframe[title*='code_editor']")
+    editor.locator(".ace_keyword").first.wait_for(timeout=WAIT_MS)  # highlighted
+    editor.locator("textarea").first.focus()
+    page.keyboard.press("Control+Enter")
+    page.get_by_text("10 行 / rows").wait_for(timeout=WAIT_MS)
+    on_first_screen(page, page.get_by_role("tab", name="表格 / table"))
+    shared = page.url
+    assert "SELECT ?citation ?text" in unquote(parse_qs(urlsplit(shared).query)["query"][0])
+    done(page, "6_sparql_run")
+    other = page.context.new_page()  # a colleague opens the link
+    other.goto(shared)
+    other.get_by_text("10 行 / rows").wait_for(timeout=WAIT_MS)
+    other.close()
+    editor.locator("textarea").first.focus()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("\n}}")
+    page.keyboard.press("Control+Enter")
+    page.get_by_text("第 17 行第 3 列有语法错误", exact=False).wait_for(timeout=WAIT_MS)
+    editor.locator(".ace_gutter-cell.ace_error").first.wait_for(timeout=WAIT_MS)
+    assert editor.locator(".ace_gutter-cell.ace_error").inner_text().strip() == "17"
+    assert page.context.blocked == []
+
+
+def test_7_search_that_finds_nothing_suggests_a_word_that_does(page, app_url):
+    page.goto(f"{app_url}/search")
+    box = page.get_by_label("全文检索 / search the text")
+    box.wait_for(timeout=WAIT_MS)
+    box.fill("公章")
+    box.press("Enter")
+    page.get_by_text("没有找到“公章”").wait_for(timeout=WAIT_MS)
+    suggestion = page.get_by_role("button", name="印章", exact=True)
+    on_first_screen(page, suggestion)
+    suggestion.click()
+    on_first_screen(page, page.get_by_role("link", name="第六十七条"))
+    page.locator("mark", has_text="印章").first.wait_for(timeout=WAIT_MS)
+    assert "BM25" not in page.inner_text("body")
+    done(page, "7_search_suggestion")
+
+
+def graph_label(page, text: str):
+    return page.locator("[data-testid=stEChartsChart] svg text").filter(
+        has_text=re.compile(f"^{re.escape(text)}$"))
+
+
+def test_8_graph_fits_one_screen_recentres_on_click_and_opens_an_edges_provision(page, app_url):
     page.goto(f"{app_url}/graph")
-    page.locator("svg text", has_text="区政府办公室副主任").first.wait_for(timeout=WAIT_MS)
-    page.locator("svg text", has_text="列席").first.wait_for(timeout=WAIT_MS)
-    labels = page.locator("svg text").all_text_contents()
-    assert "常务会议" in labels and "列席" in labels and "主持" in labels
-    shot(page, "graph")
+    centre = graph_label(page, "常务会议").first
+    on_first_screen(page, centre)
+    assert page.get_by_text("列席", exact=True).count() >= 1  # the legend names the relations
+    done(page, "8_graph")
+    graph_label(page, "区长").first.click()  # a neighbour: click it to centre it
+    page.wait_for_function("() => decodeURIComponent(location.search).includes('node=区长')", timeout=WAIT_MS)
+    idle(page)
+    on_first_screen(page, graph_label(page, "区长").first)
+    # A small neighbourhood, its edges labelled: click an edge (第六十七条第一款) by its label.
+    page.goto(f"{app_url}/graph?node=区长印章")
+    idle(page)
+    graph_label(page, "同意").first.click()
+    page.locator(".kg-hit").wait_for(timeout=WAIT_MS)
+    assert parse_qs(urlsplit(page.url).query) == {"art": ["67"], "par": ["1"]}
+    assert len(page.context.pages) == 1 and page.context.blocked == []
 
 
-def test_no_request_left_the_machine_and_the_app_still_worked(page, app_url):
+def test_9_phone_user_reads_an_answer_on_a_390px_screen(phone, app_url):
+    ask(phone, app_url, "副区长离威要向谁报告？")
+    cite = phone.get_by_text(f"《{TITLE}》第七十五条第一款", exact=True)
+    on_first_screen(phone, phone.get_by_text("区长", exact=True).first)
+    cite.wait_for(timeout=WAIT_MS)
+    assert cite.bounding_box()["x"] + cite.bounding_box()["width"] <= PHONE["width"]  # wrapped
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scroll
+    on_first_screen(phone, copy_buttons(phone).first)
+    assert phone.context.blocked == []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    phone.screenshot(path=str(SHOTS / "9_phone_answer_390.png"))
+
+
+# ------------------------------------------------------------------ everywhere
+
+PAGES = {"/": "问答", "/browse": "浏览", "/search": "检索", "/sparql": "SPARQL", "/validate": "校验",
+         "/graph": "图谱"}
+
+
+def test_every_page_is_chinese_has_its_own_title_and_passes_axe(page, app_url):
+    titles = []
+    for path, name in PAGES.items():
+        page.goto(app_url + path)
+        page.get_by_role("heading", level=1).first.wait_for(timeout=WAIT_MS)
+        idle(page)
+        page.wait_for_function("() => document.documentElement.lang === 'zh-CN'", timeout=10_000)
+        titles.append(page.title())
+        assert page.title() == f"{name} · {TITLE}"
+        assert axe_violations(page) == [], path
+        page.get_by_text("English labels / 显示英文").wait_for(timeout=WAIT_MS)
+    assert len(set(titles)) == len(PAGES)
+    assert page.context.blocked == []
+
+
+def test_the_english_switch_changes_every_page(page, app_url):
     page.goto(f"{app_url}/")
-    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=WAIT_MS)
-    page.get_by_role("button", name="副区长离威要向谁报告？").click()
-    page.get_by_text("第七十五条第一款").first.wait_for(timeout=WAIT_MS)
-    # Anything the page tried to fetch from elsewhere was blocked, and it still answered.
-    assert all(urlsplit(u).hostname not in LOOPBACK for u in page.blocked)
-    (OUTPUT / "e2e").mkdir(parents=True, exist_ok=True)
-    (OUTPUT / "e2e" / "blocked_requests.txt").write_text("\n".join(page.blocked), encoding="utf-8")
-    shot(page, "offline")
+    page.get_by_text("English labels / 显示英文").click()
+    for name in PAGES.values():
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=name).click()
+        page.get_by_text("Government of Huancui District", exact=False).first.wait_for(timeout=WAIT_MS)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="图谱").click()
+    graph_label(page, "常务会议 (executive meeting)").first.wait_for(timeout=WAIT_MS)
+    assert page.context.blocked == []

@@ -519,12 +519,15 @@ def test_idle_and_slow_connections_are_closed_and_cost_no_thread(tight):
 def _descendants(pid: int) -> list[int]:
     """Every process below `pid`, from /proc (children of children too)."""
     parents = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    # A process may end between listing /proc and reading its stat: skip it.
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
+            fields = Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        parents.setdefault(int(fields[1]), []).append(int(name))
     found, todo = [], [pid]
     while todo:
         kids = parents.get(todo.pop(), [])
@@ -645,8 +648,9 @@ def test_wrong_url_is_a_clear_error():
 def test_app_shows_the_error_when_the_remote_store_is_down(monkeypatch):
     from streamlit.testing.v1 import AppTest
     monkeypatch.setenv("KG_SPARQL_ENDPOINT", f"http://127.0.0.1:{free_port()}/query")
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    at.chat_input[0].set_value("区政府规范性文件由谁签发？").run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["q"] = "区政府规范性文件由谁签发？"
+    at.run()
     assert not at.exception
     assert any("cannot query the SPARQL endpoint" in e.value for e in at.error)
 
@@ -654,10 +658,13 @@ def test_app_shows_the_error_when_the_remote_store_is_down(monkeypatch):
 def test_app_runs_against_a_remote_endpoint(endpoint, monkeypatch):
     from streamlit.testing.v1 import AppTest
     monkeypatch.setenv("KG_SPARQL_ENDPOINT", endpoint)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    at.chat_input[0].set_value("区政府规范性文件由谁签发？").run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["q"] = "区政府规范性文件由谁签发？"
+    at.run()
     assert not at.exception
-    assert any("第六十二条第（二）项" in m.value for m in at.markdown)
+    cited = [json.loads(c.proto.json)["text"] for c in at.get("bidi_component")
+             if c.proto.component_name == "regkg.copy"]
+    assert cited == ["《威海市环翠区人民政府工作规则》第六十二条第（二）项"]
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "queries" / "examples").glob("*.rq")), ids=lambda p: p.stem)

@@ -214,10 +214,14 @@ def test_the_app_reads_the_named_graph_in_kg_sparql_graph(loaded, monkeypatch):
     from streamlit.testing.v1 import AppTest
     monkeypatch.setenv("KG_SPARQL_ENDPOINT", loaded["virtuoso"].query)
     monkeypatch.setenv("KG_SPARQL_GRAPH", GRAPH)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    at.chat_input[0].set_value("区政府规范性文件由谁签发？").run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["q"] = "区政府规范性文件由谁签发？"
+    at.run()
     assert not at.exception and not at.error
-    assert any("第六十二条第（二）项" in m.value for m in at.markdown)
+    assert "- **区长** · 签发/签署" in "\n".join(m.value for m in at.markdown)
+    citations = [json.loads(c.proto.json)["text"] for c in at.get("bidi_component")
+                 if c.proto.component_name == "regkg.copy"]
+    assert [c[c.index("》") + 1:] for c in citations] == ["第六十二条第（二）项"]
 
 
 def test_a_graph_iri_without_an_endpoint_or_a_folder_as_graph_is_a_usage_error(tmp_path):

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kg.hierarchy import permalink as permalink
 from kg.model import Article, Division, Item, Paragraph, Regulation, Section
 
@@ -142,6 +144,50 @@ def highlight(text: str, quote: str) -> str:
             + html.escape(text[pos + len(quote):]))
 
 
+def highlight_all(text: str, quotes: list[str]) -> str:
+    """HTML-escaped text with every quoted sentence marked (overlapping quotes merge).
+
+    >>> highlight_all("甲列席。乙列席。", ["乙列席", "甲列席"])
+    '<mark>甲列席</mark>。<mark>乙列席</mark>。'
+    """
+    import html
+    marked = [False] * len(text)
+    for q in quotes:
+        pos = text.find(q) if q else -1
+        while pos >= 0:
+            marked[pos:pos + len(q)] = [True] * len(q)
+            pos = text.find(q, pos + len(q))
+    out, i = [], 0
+    while i < len(text):
+        j = i
+        while j < len(text) and marked[j] == marked[i]:
+            j += 1
+        piece = html.escape(text[i:j])
+        out.append(f"<mark>{piece}</mark>" if marked[i] else piece)
+        i = j
+    return "".join(out)
+
+
+def excerpt(text: str, quotes: list[str]) -> str:
+    """The sentences of a provision that hold a quote, the others left out as …
+
+    >>> excerpt("甲主持。乙列席。丙记录。", ["乙列席"])
+    '…乙列席。…'
+    """
+    import re
+    sentences = [s for s in re.split(r"(?<=[。；！？\n])", text) if s.strip()]
+    keep = [any(q and (q in s or s.strip() in q) for q in quotes) for s in sentences]
+    if not any(keep):
+        return text
+    out = []
+    for s, k in zip(sentences, keep, strict=True):
+        if k:
+            out.append(s.strip("\n"))
+        elif not out or out[-1] != "…":
+            out.append("…")
+    return "".join(out)
+
+
 def _kind(type_iri: str) -> str:
     return type_iri.rsplit("/", 1)[-1]
 
@@ -264,3 +310,103 @@ def fact_line(f: dict) -> str:
         extras.append(f"{f['delegation'] or '委托'}：" + "、".join(f["delegated_by"]))
     extras.append(f"{f['modality']}/{f['strength']}")
     return " ".join(parts) + "  （" + "；".join(extras) + "）"
+
+
+@dataclass(frozen=True)
+class Provision:
+    """A provision found from permalink parameters: its citation, text and the parameters that
+    name it (art/par/item/sub, only the levels that exist)."""
+
+    citation: str                 # 第六十二条第（二）项 (款 named only when the article has several)
+    text: str
+    params: dict[str, int]
+    article: dict
+    missing: tuple[str, ...] = ()  # parameters that named no provision (par=9 on a one-款 article)
+
+    def full(self, title: str) -> str:
+        """《title》citation — the one form every page and export shows."""
+        return f"《{title}》{self.citation}" if title else self.citation
+
+
+def locate(doc: dict, art: int, par: int | None = None, item: int | None = None,
+           sub: int | None = None) -> Provision | None:
+    """The deepest provision that the permalink parameters name; None when the article is unknown.
+
+    `item` without `par` is the first 款 that has that 项 (items are numbered within their 款).
+
+    >>> from kg.corpus import load_corpus
+    >>> doc = structure_dict(load_corpus()[0])
+    >>> locate(doc, 62, item=2).citation, locate(doc, 62, item=2).params
+    ('第六十二条第（二）项', {'art': 62, 'par': 1, 'item': 2})
+    >>> locate(doc, 75, par=1).citation
+    '第七十五条第一款'
+    """
+    from kg.hierarchy import BY_NAME, cite
+
+    article = next((a for a in _all_articles(doc) if a["number"] == art), None)
+    if article is None:
+        return None
+    q = {lv: BY_NAME[lv].query for lv in ("article", "paragraph", "point", "subpoint")}
+    found = Provision(article["citation"], article["text"], {q["article"]: art}, article)
+    missing = []
+    paragraphs = article["paragraphs"]
+    if par is not None:
+        chosen = [p for p in paragraphs if p["number"] == par]
+        if not chosen:
+            missing.append(q["paragraph"])
+    else:
+        chosen = [p for p in paragraphs if any(i["number"] == item for i in p["items"])] if item else []
+    paragraph = chosen[0] if chosen else None
+    if paragraph is not None:
+        # A one-款 article is cited without its 款 (第六十二条第（二）项), as the text itself does.
+        cited = paragraph["citation"] if len(paragraphs) > 1 else article["citation"]
+        found = Provision(cited, paragraph["text"],
+                          {**found.params, q["paragraph"]: paragraph["number"]}, article)
+    if item is not None:
+        point = next((i for i in (paragraph or {}).get("items", []) if i["number"] == item), None)
+        if point is None:
+            missing.append(q["point"])
+        else:
+            found = Provision(point["citation"], point["marker"] + point["text"],
+                              {**found.params, q["point"]: item}, article)
+            if sub is not None:
+                child = next((s for s in point["subitems"] if s["number"] == sub), None)
+                if child is None:
+                    missing.append(q["subpoint"])
+                else:
+                    found = Provision(point["citation"] + cite("subpoint", sub),
+                                      child["marker"] + child["text"],
+                                      {**found.params, q["subpoint"]: sub}, article)
+    elif sub is not None:
+        missing.append(q["subpoint"])
+    return Provision(found.citation, found.text, found.params, article, tuple(missing))
+
+
+def locate_iri(doc: dict, iri: str) -> Provision | None:
+    """The provision a subdivision IRI names (…/art_62/par_1/pnt_2), as locate() finds it;
+    None for an IRI of another regulation."""
+    from kg.hierarchy import BY_NAME
+    if "/eli/" in iri and f"/eli/{doc['id']}/" not in iri:
+        return None
+    try:
+        params = permalink(iri)
+    except ValueError:
+        return None
+    by_query = {BY_NAME[lv].query: lv for lv in ("article", "paragraph", "point", "subpoint")}
+    named = {by_query[k]: v for k, v in params.items() if k in by_query}
+    if "article" not in named:
+        return None
+    return locate(doc, named["article"], named.get("paragraph"), named.get("point"),
+                  named.get("subpoint"))
+
+
+def link(params: dict[str, int], page: str = "browse") -> str:
+    """The Browse page's permalink: browse?art=62&par=1&item=2."""
+    return page + "?" + "&".join(f"{k}={v}" for k, v in params.items())
+
+
+def _all_articles(doc: dict) -> list[dict]:
+    out = list(doc["articles_outside_chapters"])
+    for c in doc["chapters"]:
+        out += c["articles"] + [a for s in c["sections"] for a in s["articles"]]
+    return out

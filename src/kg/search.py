@@ -108,6 +108,42 @@ class Index:
         n = len(self.docs)
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
 
+    def suggest(self, query: str, lexicon_labels: list[str], limit: int = 6) -> list[str]:
+        """Words to try when a query finds nothing: the index's own words and the lexicon's names
+        that share characters with it, the head (last) character counting double; only words
+        the text contains.
+
+        >>> from kg.corpus import load_corpus
+        >>> from kg.lexicon import load_lexicon
+        >>> index = Index(load_corpus()[0].articles())
+        >>> "印章" in index.suggest("公章", [lb for e in load_lexicon().entries.values() for lb in e.labels])
+        True
+        """
+        q = normalise(query).strip()
+        if not q:
+            return []
+        chars = set(q)
+        vocabulary = self.vocabulary()
+        curated = {lb for lb in lexicon_labels if RE_CJK_RUN.fullmatch(lb)
+                   and (lb in vocabulary or any(lb in a.text for a in self.articles))}
+        scored = []
+        for word in set(vocabulary) | curated:
+            if word == q or not (set(word) & chars):
+                continue
+            score = len(set(word) & chars) + (1 if word[-1] == q[-1] else 0) + (0.5 if word in curated else 0)
+            scored.append((-score, len(word), -vocabulary.get(word, 0), word))
+        return [w for *_, w in sorted(scored)[:limit]]
+
+    def vocabulary(self) -> Counter:
+        """The jieba words (two or more CJK characters) of the indexed text, with document counts."""
+        if not hasattr(self, "_vocabulary"):
+            counts: Counter = Counter()
+            for a in self.articles:
+                counts.update({w for w in tokenizer().cut(normalise(a.text))
+                               if len(w) >= 2 and RE_CJK_RUN.fullmatch(w)})
+            self._vocabulary = counts
+        return self._vocabulary
+
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         """Ranked hits; a query over MAX_QUERY characters is an InputError (bounded work)."""
         if len(query) > MAX_QUERY:
@@ -134,21 +170,46 @@ class Index:
         return hits
 
 
-def snippet(text: str, query: str, width: int = 60) -> str:
-    """A window of text around the first hit, escaped, with the query's words marked."""
+RE_SENTENCE_END = re.compile(r"(?<=[。；！？])")
+RE_CLAUSE_END = re.compile(r"(?<=[，、：])")
+
+
+def _pieces(text: str, pattern: re.Pattern, width: int, at: int) -> tuple[int, int]:
+    """The [start, end) of the run of pieces around offset `at`, cut at `pattern`, about `width` long."""
+    bounds = [0] + [m.start() for m in pattern.finditer(text) if 0 < m.start() < len(text)] + [len(text)]
+    i = max(k for k in range(len(bounds) - 1) if bounds[k] <= at)
+    start, end = bounds[i], bounds[i + 1]
+    while end - start < width and (i + 2 < len(bounds)):
+        i += 1
+        end = bounds[i + 1]
+    return start, end
+
+
+def snippet(text: str, query: str, width: int = 80) -> str:
+    """The sentence holding the first hit (and the next, when short), escaped, the query's words
+    marked; a sentence far longer than `width` is cut at a comma instead.
+
+    >>> snippet("甲会议由区长主持。乙负责记录。丙会后归档。", "记录", width=6)
+    '…乙负责<mark>记录</mark>。…'
+    """
     flat = text.replace("\n", " ")
     words = sorted({w for w in tokens(query) if len(w) >= 2} | {normalise(query).strip()},
                    key=len, reverse=True)
     words = [w for w in words if w and w in flat] or [w for w in tokens(query) if w in flat]
     pos = min((flat.find(w) for w in words), default=0)
-    start = max(0, pos - width // 3)
-    piece = flat[start:start + width]
-    if not words:
-        return html.escape(piece)
-    pattern = re.compile("|".join(map(re.escape, words)))
-    out, last = [], 0
-    for m in pattern.finditer(piece):
-        out += [html.escape(piece[last:m.start()]), "<mark>", html.escape(m.group()), "</mark>"]
-        last = m.end()
-    out.append(html.escape(piece[last:]))
-    return ("…" if start else "") + "".join(out) + ("…" if start + width < len(flat) else "")
+    start, end = _pieces(flat, RE_SENTENCE_END, width, pos)
+    if end - start > 2 * width:
+        s2, e2 = _pieces(flat[start:end], RE_CLAUSE_END, width, pos - start)
+        start, end = start + s2, start + e2
+    piece = flat[start:end].strip()
+    if words:
+        pattern = re.compile("|".join(map(re.escape, words)))
+        out, last = [], 0
+        for m in pattern.finditer(piece):
+            out += [html.escape(piece[last:m.start()]), "<mark>", html.escape(m.group()), "</mark>"]
+            last = m.end()
+        out.append(html.escape(piece[last:]))
+        body = "".join(out)
+    else:
+        body = html.escape(piece)
+    return ("…" if start else "") + body + ("…" if end < len(flat) else "")

@@ -1,4 +1,5 @@
-"""Helpers every page uses: the shared Service, the English switch, error guard, query params.
+"""Helpers every page uses: the shared Service, page setup (title, lang, styles), the regulation
+header, citations with a visible copy button, links that stay in the tab, the English switch.
 
 >>> chinese(62)
 '六十二'
@@ -6,11 +7,106 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from kg.app.service import Service, endpoint
 from kg.app.service import articles as articles
 from kg.numerals import int_to_cn
+
+# Contrast ≥ 4.5:1 on white for every text colour used here; focus rings visible on every control.
+STYLE = """<style>
+a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible,
+[role="button"]:focus-visible, [role="tab"]:focus-visible, [role="option"]:focus-visible,
+summary:focus-visible, [tabindex]:focus-visible {
+  outline: 3px solid #1d4ed8 !important; outline-offset: 2px !important; border-radius: 4px;
+}
+.stCaptionContainer, .stCaptionContainer p, [data-testid="stCaptionContainer"],
+[data-testid="stCaptionContainer"] p,
+[data-testid="stCaption"] p { color: #4a4f5c !important; opacity: 1 !important; }
+[data-testid="stSidebarNavLink"] span { color: #262730 !important; }
+[data-testid="stCode"] pre, [data-testid="stCode"] code { white-space: pre-wrap !important;
+  word-break: break-all; }
+.kg-quote { background: #f6f6f3; padding: .6em .8em; border-left: 3px solid #8a5a7a; margin: .3em 0;
+  line-height: 1.7; }
+.kg-quote mark, .kg-snippet mark, mark { background: #ffe58a; color: #1a1a1a; }
+.kg-muted { color: #4a4f5c; }
+.kg-cite { font-weight: 600; overflow-wrap: anywhere; }
+.kg-head { margin: 0 0 .6em 0; color: #31333f; font-size: .92rem; line-height: 1.6; }
+.kg-head b { font-weight: 600; }
+.kg-hit { background: #fff3b0; }
+.st-key-kg_meta { display: none; }
+[data-testid="stMain"] [data-testid="stPageLink"] a span, [data-testid="stSidebarUserContent"]
+  [data-testid="stPageLink"] a span { color: #1d4ed8; text-decoration: underline;
+  text-underline-offset: 3px; }
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; padding-left: .8rem; padding-right: .8rem; }
+  h1 { font-size: 1.6rem !important; padding-bottom: .2rem !important; }
+  .kg-head { font-size: .85rem; }
+  .st-key-kg_counts [data-testid="stMetricValue"] { font-size: 1.5rem; }
+  .st-key-kg_counts { gap: .4rem 1.2rem; }
+}
+.st-key-kg_counts { gap: .5rem 3rem; }
+</style>"""
+
+# Sets <html lang> (Streamlit's page says "en") from the page's own data; runs in the page, no network.
+_META_JS = """export default function ({ data }) {
+  const root = document.documentElement;
+  const want = data && data.lang;
+  if (!want) { return; }
+  root.lang = want;
+  // Streamlit may rewrite the attribute when it changes pages: put it back.
+  if (!window.__kgLang) {
+    window.__kgLang = new MutationObserver(() => {
+      if (root.lang !== window.__kgLangValue) { root.lang = window.__kgLangValue; }
+    });
+    window.__kgLang.observe(root, { attributes: true, attributeFilter: ['lang'] });
+  }
+  window.__kgLangValue = want;
+}"""
+
+_COPY_HTML = '<div class="row"><span class="cite"></span><button type="button"></button></div>'
+_COPY_CSS = """.row { display:flex; flex-wrap:wrap; gap:.5rem; align-items:center;
+  font-family: "Noto Sans CJK SC", "Source Sans Pro", sans-serif; }
+.cite { font-size: .95rem; color:#1f2430; overflow-wrap:anywhere; flex: 1 1 14rem; }
+button { font: inherit; font-size: .85rem; color:#1f2430; background:#fff; border:1px solid #6b7280;
+  border-radius: .4rem; padding: .15rem .7rem; cursor:pointer; min-height: 2rem; }
+button:hover { border-color:#1d4ed8; color:#1d4ed8; }
+button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }"""
+# A real button that copies the citation (the Clipboard API where the page is a secure context,
+# else the selection fallback), labelled in words rather than only an icon shown on hover.
+_COPY_JS = """export default function ({ parentElement, data }) {
+  const cite = parentElement.querySelector('.cite');
+  const button = parentElement.querySelector('button');
+  cite.textContent = data.text;
+  button.textContent = data.label;
+  button.setAttribute('aria-label', data.label + '：' + data.text);
+  button.onclick = async () => {
+    try { await navigator.clipboard.writeText(data.text); }
+    catch (e) {
+      const area = document.createElement('textarea');
+      area.value = data.text; document.body.appendChild(area); area.select();
+      document.execCommand('copy'); area.remove();
+    }
+    button.textContent = data.done;
+    button.setAttribute('aria-label', data.done + '：' + data.text);
+    setTimeout(() => {
+      button.textContent = data.label;
+      button.setAttribute('aria-label', data.label + '：' + data.text);
+    }, 2500);
+  };
+}"""
+
+_components: dict = {}
+
+
+def _component(name: str, **parts):
+    """A small inline component, registered once per process."""
+    if name not in _components:
+        _components[name] = st.components.v2.component(f"regkg.{name}", **parts)
+    return _components[name]
 
 
 @st.cache_resource(show_spinner="载入规章与图谱 / loading the regulations and the graph …")
@@ -40,7 +136,8 @@ def shown_name(name: str, iri: str | None = None) -> str:
     if not english():
         return name
     lex = service().lexicon
-    entry = lex.get(iri) if iri else lex.by_label.get(name)
+    # A regulation's own term is not in the lexicon: its canonical name is (区长 -> District Mayor).
+    entry = (lex.get(iri) if iri else None) or lex.by_label.get(name)
     return f"{name} ({entry.en})" if entry and entry.en else name
 
 
@@ -67,3 +164,58 @@ def query_int(name: str) -> int | None:
 
 def chinese(n: int) -> str:
     return int_to_cn(n)
+
+
+def setup(page_title: str) -> None:
+    """Every page's first call: a distinct browser title 「页 · 规章名」, lang="zh-CN", the styles."""
+    meta = service().metadata
+    st.set_page_config(page_title=f"{page_title} · {meta.title}" if meta.title else page_title)
+    st.html(STYLE)
+    _component("meta", js=_META_JS)(key="kg_meta", data={"lang": texts()["page"]["lang"]},
+                                     height=0)
+
+
+def header() -> None:
+    """The regulation's title with its 文号, issuing body, adoption and issue dates."""
+    meta = service().metadata
+    words = texts()["header"]
+    title = meta.title + (f"（{meta.title_en}）" if english() and meta.title_en else "")
+    parts = []
+    if meta.doc_number:
+        parts.append(f"{words['doc_number']} <b>{html.escape(meta.doc_number)}</b>")
+    if meta.issuer:
+        parts.append(f"{words['issuer']} {html.escape(meta.issuer)}")
+    if meta.adopted:
+        by = f"（{html.escape(meta.adopted_by)}）" if meta.adopted_by else ""
+        parts.append(f"{words['adopted']} {_date(meta.adopted)}{by}")
+    if meta.issued:
+        parts.append(f"{words['issued']} {_date(meta.issued)}")
+    st.markdown(f'<p class="kg-head"><b>《{html.escape(title)}》</b><br>{" ｜ ".join(parts)}</p>',
+                unsafe_allow_html=True)
+
+
+def _date(d) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def copy_citation(text: str, key: str) -> None:
+    """The citation in full, visible, with a labelled copy button beside it (works on a phone)."""
+    words = texts()["copy"]
+    _component("copy", html=_COPY_HTML, css=_COPY_CSS, js=_COPY_JS)(
+        key=key, data={"text": text, "label": words["label"], "done": words["done"]})
+
+
+def provision_link(label: str, params: dict[str, int], key: str | None = None) -> None:
+    """A link to the Browse page that stays in the tab (markdown links open a new one)."""
+    from kg.present import link
+    pages = st.session_state.get("pages")
+    if pages is None:  # a page rendered on its own (tests): a plain link
+        st.markdown(f"[{label}]({link(params)})")
+        return
+    st.page_link(pages["browse"], label=label, query_params={k: str(v) for k, v in params.items()})
+
+
+def full_citation(citation: str) -> str:
+    """《规章名》第六十二条第（二）项"""
+    title = service().metadata.title
+    return f"《{title}》{citation}" if title else citation

@@ -62,6 +62,34 @@ class Service:
         return load_corpus()
 
     @_once
+    def metadata(self):
+        """The first regulation's metadata (title, 文号, issuer, dates); from the store when remote."""
+        from kg.model import Metadata
+        if not self.endpoint:
+            return self.regulations[0].meta
+        import datetime as dt
+
+        from kg.query import run
+        row = run(self.store, "regulations")[0]
+        issued = row.get("issued")
+        return Metadata(id=row["id"], title=row["title"], issuer=row.get("issuer") or "",
+                        doc_number=row.get("docNumber") or "",
+                        issued=dt.date.fromisoformat(str(issued)[:10]) if issued else None)
+
+    @_once
+    def record_labels(self) -> dict[str, dict[str, str]]:
+        """chairPost -> {"zh": "主持人职务", "en": "chair's post"}: record properties' names."""
+        from rdflib import RDFS, Graph
+
+        from kg.resources import data_file
+        g = Graph().parse(data_file("ontology", "records.ttl"))
+        out: dict[str, dict[str, str]] = {}
+        for prop, label in g.subject_objects(RDFS.label):
+            local = str(prop).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+            out.setdefault(local, {})[label.language or "zh"] = str(label)
+        return out
+
+    @_once
     def store(self):
         """The embedded graph, or the remote SPARQL store."""
         from kg.store import open_store

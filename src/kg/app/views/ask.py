@@ -1,72 +1,172 @@
-"""问答 Ask: a question in Chinese, answers as cards quoting the provision, the SPARQL behind them."""
+"""问答 Ask: a question in Chinese; answers grouped by the provision they come from, one card per
+款/项 with every post it names, the quote once, the full citation with a copy button.
+
+The question box sits at the top (a form, not a chat input, so the page never scrolls past the
+first answer) and the question is kept in the URL (?q=…) so an answer can be shared.
+"""
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 import streamlit as st
 
-from kg.app.common import english, relation_zh, service, shown_name, texts
-from kg.present import highlight, permalink
+from kg.app.common import (
+    copy_citation,
+    english,
+    full_citation,
+    header,
+    provision_link,
+    relation_zh,
+    service,
+    setup,
+    shown_name,
+    texts,
+)
+from kg.present import excerpt, highlight_all, locate_iri, permalink
 
 
-def _answer_card(a) -> None:
-    with st.container(border=True):
-        badges = [f"**{html.escape(shown_name(a.label, a.concept or a.iri))}**",
-                  relation_zh(a.relation) + (f" ({a.relation})" if english() else "")]
+@dataclass(frozen=True)
+class Card:
+    """The answers that one provision gives."""
+
+    citation: str
+    iri: str
+    text: str
+    answers: tuple
+
+
+def cards(answers, doc: dict | None = None) -> list[Card]:
+    """Answers grouped by provision, in the order the first answer of each appears.
+
+    >>> from kg.qa import Answer, Source
+    >>> s = Source("https://x/eli/r/art_44/par_2", "第四十四条第二款", 44, "甲、乙列席。")
+    >>> a = [Answer(n, n, n, "attends", None, None, None, "obligation", "strict", "甲、乙列席", s)
+    ...      for n in ("甲", "乙")]
+    >>> [(c.citation, len(c.answers)) for c in cards(a)]
+    [('第四十四条第二款', 2)]
+    """
+    groups: dict[str, list] = {}
+    for a in answers:
+        groups.setdefault(a.source.iri, []).append(a)
+    out = []
+    for iri, g in groups.items():
+        found = locate_iri(doc, iri) if doc else None  # the one citation rule every page uses
+        out.append(Card(found.citation if found else g[0].source.citation, iri, g[0].source.text,
+                        tuple(g)))
+    return out
+
+
+def _answer_line(a) -> str:
+    words = texts()["ask"]
+    if a.kind == "quantity":
+        number = f"{a.value:g}" if a.value is not None else ""
+        unit = f" {html.escape(a.unit)}" if a.unit else ""
+        extra = f"（{words['quantity']} {number}{unit}）" if number else ""
+        line = f"**{html.escape(a.label)}**{extra}"
+    else:
+        line = f"**{html.escape(shown_name(a.label, a.concept or a.iri))}** · " + relation_zh(a.relation) \
+            + (f" ({a.relation})" if english() else "")
         if a.name != a.label:
-            badges.append(f"（{html.escape(a.name)}）")
-        st.markdown(" · ".join(badges))
-        notes = []
-        if a.condition:
-            notes.append(f"条件 condition：{a.condition}")
-        if a.delegated_by:
-            notes.append(f"{a.delegation or '委托'} delegated by：{a.delegated_by}")
-        if a.strength == "defeasible":
-            notes.append("原则性规定（原则上/一般）")
-        if a.modality == "permission":
-            notes.append("可以 (permission)")
-        if notes:
-            st.caption(" ｜ ".join(notes))
-        st.markdown(f'<div class="kg-quote">{highlight(a.source.text, a.quote)}</div>',
+            line += f"（{html.escape(a.name)}）"
+    notes = []
+    if a.condition:
+        notes.append(f"{words['condition']}：{html.escape(a.condition)}")
+    if a.delegated_by:
+        notes.append(f"{html.escape(a.delegation or words['delegation'])}："
+                     f"{html.escape(a.delegated_by)}")
+    if a.strength == "defeasible":
+        notes.append(words["defeasible"])
+    if a.modality == "permission":
+        notes.append(words["permission"])
+    return line + (f' <span class="kg-muted">｜ {" ｜ ".join(notes)}</span>' if notes else "")
+
+
+def _card(card: Card, n: int) -> None:
+    with st.container(border=True):
+        st.markdown("\n".join(f"- {_answer_line(a)}" for a in card.answers), unsafe_allow_html=True)
+        quotes = [a.quote for a in card.answers]
+        st.markdown(f'<div class="kg-quote">{highlight_all(excerpt(card.text, quotes), quotes)}</div>',
                     unsafe_allow_html=True)
-        params = permalink(a.source.iri)
-        link = "browse?" + "&".join(f"{k}={v}" for k, v in params.items())
-        st.markdown(f"[{a.source.citation}]({link}) — 原文 / open the provision")
-        st.code(a.source.full_citation, language=None)
+        regulation = card.answers[0].source.regulation
+        cited = f"《{regulation}》{card.citation}" if regulation else full_citation(card.citation)
+        copy_citation(cited, key=f"copy_{n}")
+        try:
+            params = permalink(card.iri)
+        except ValueError:
+            params = {}
+        if params:
+            provision_link(texts()["ask"]["open"], params)
+
+
+def _related(result) -> None:
+    words = texts()["ask"]
+    if not result.related:
+        return
+    st.subheader(words["related"])
+    st.caption(words["related_note"])
+    for r in result.related:
+        try:
+            params = permalink(r.iri)
+        except ValueError:
+            params = {}
+        text = r.text if len(r.text) <= 80 else r.text[:80] + "…"
+        if params:
+            provision_link(f"{r.citation} — {text}", params)
+        else:
+            st.markdown(f"{html.escape(r.citation)} — {html.escape(text)}")
+
+
+def _ask_example() -> None:
+    picked = st.session_state.get("ask_example")
+    if picked:
+        st.session_state["ask_box"] = picked
+        st.session_state["ask_example"] = None
 
 
 def render() -> None:
+    setup("问答")
+    words = texts()["ask"]
     st.title("问答 Ask")
-    st.caption(texts()["ask"]["caption"])
-    st.markdown("<style>.kg-quote{background:#f6f6f3;padding:.6em .8em;border-left:3px solid #c8a;"
-                "margin:.3em 0}.kg-quote mark{background:#ffe58a}</style>", unsafe_allow_html=True)
+    header()
     from kg.question import load_config
 
-    examples = list(load_config().suggestions.examples)  # no store needed to offer them
-    cols = st.columns(3)
-    for i, example in enumerate(examples[:6]):
-        if cols[i % 3].button(example, key=f"ex{i}"):
-            st.session_state["question"] = example
-    typed = st.chat_input(f"输入问题，例如：{examples[0]}")
-    if typed:
-        st.session_state["question"] = typed
-    question = st.session_state.get("question")
+    examples = list(load_config().suggestions.examples)  # offered before the store is reached
+    shared = st.query_params.get("q", "")
+    if shared and "ask_box" not in st.session_state:
+        st.session_state["ask_box"] = shared
+    with st.form("ask", border=False, enter_to_submit=True):
+        cols = st.columns([5, 1], vertical_alignment="bottom")
+        cols[0].text_input(words["box"], key="ask_box", placeholder=f"例如：{examples[0]}",
+                           help=words["caption"])
+        cols[1].form_submit_button(words["submit"], type="primary", width="stretch")
+    question = st.session_state.get("ask_box", "").strip()
     if not question:
+        st.pills(words["examples"], examples[:6], key="ask_example", on_change=_ask_example)
         return
-    result = service().qa.ask(question)
-    with st.chat_message("user"):
-        st.write(question)
-    with st.chat_message("assistant"):
-        if result.answers:
-            st.markdown(f"找到 {len(result.answers)} 个答案 / {len(result.answers)} answer(s)")
-            for a in result.answers:
-                _answer_card(a)
-        else:
-            st.info(result.message)
-            if result.candidates:
-                st.write("可能指 / did you mean: " + "、".join(result.candidates))
-        if result.sparql:
-            with st.expander("SPARQL"):
-                for q in result.sparql:
-                    st.code(q, language="sparql")
+    if st.query_params.get("q") != question:
+        st.query_params["q"] = question
+    show(service().qa.ask(question))
+    with st.expander(words["examples"]):
+        st.pills(words["examples"], examples[:6], key="ask_example", on_change=_ask_example,
+                 label_visibility="collapsed")
+
+
+def show(result) -> None:
+    """A result: the answer cards, else the message; then related provisions and the SPARQL."""
+    words = texts()["ask"]
+    if result.answers:
+        groups = cards(result.answers, service().structure)
+        st.markdown(words["found"].format(answers=len(result.answers), provisions=len(groups)))
+        for n, card in enumerate(groups):
+            _card(card, n)
+    else:
+        st.info(result.message)
+        if result.candidates:
+            st.write(f"{words['candidates']}：" + "、".join(result.candidates))
+    _related(result)
+    # Drawn only on request: highlighting several long queries costs more than the answer itself.
+    if result.sparql and st.toggle(words["sparql"], key="ask_sparql"):
+        for q in result.sparql:
+            st.code(q, language="sparql")

@@ -1,4 +1,5 @@
-"""浏览 Browse: the table of contents, articles as printed, permalinks, cross-references."""
+"""浏览 Browse: the table of contents, articles as printed, permalinks down to 款/项/目
+(?art=62&par=1&item=2, highlighted and cited in full), cross-references."""
 
 from __future__ import annotations
 
@@ -6,63 +7,101 @@ import html
 
 import streamlit as st
 
-from kg.app.common import articles, chinese, query_int, service
+from kg.app.common import (
+    chinese,
+    copy_citation,
+    full_citation,
+    header,
+    provision_link,
+    query_int,
+    service,
+    setup,
+    shown_name,
+    texts,
+)
+from kg.present import Provision, locate
 
 
-def _article_html(article: dict, item: int | None) -> str:
-    """An article laid out as in print; the item named in the permalink is highlighted."""
+def _article_html(article: dict, chosen: dict[str, int]) -> str:
+    """An article laid out as in print; the 款, 项 or 目 the permalink names is highlighted."""
+    par, item, sub = chosen.get("par"), chosen.get("item"), chosen.get("sub")
+
+    def hit(level_matches: bool, cls: str = "") -> str:
+        names = " ".join(filter(None, [cls, "kg-hit" if level_matches else ""]))
+        return f' class="{names}"' if names else ""
+
     parts = []
     for p in article["paragraphs"]:
+        whole = par == p["number"] and item is None
         lead = p["text"].split("\n")[0] if p["items"] else p["text"]
+        inner = []
         if not (p["items"] and lead.startswith(p["items"][0]["marker"])):
-            parts.append(f'<p class="kg-par">{html.escape(lead)}</p>')
+            inner.append(f'<p class="kg-par">{html.escape(lead)}</p>')
         for i in p["items"]:
-            mark = ' style="background:#fff3b0"' if item == i["number"] else ""
-            parts.append(f'<p class="kg-item" id="item-{i["number"]}"{mark}>'
-                         f"{html.escape(i['marker'] + i['text'])}</p>")
-            parts += [f'<p class="kg-sub">{html.escape(s["marker"] + s["text"])}</p>'
-                      for s in i["subitems"]]
+            this = par == p["number"] and item == i["number"]
+            inner.append(f'<p id="item-{p["number"]}-{i["number"]}"'
+                         f'{hit(this and sub is None, "kg-item")}>{html.escape(i["marker"] + i["text"])}</p>')
+            inner += [f'<p{hit(this and sub == s["number"], "kg-sub")}>'
+                      f'{html.escape(s["marker"] + s["text"])}</p>' for s in i["subitems"]]
+        parts.append(f'<div id="par-{p["number"]}"{hit(whole)}>{"".join(inner)}</div>')
     style = ("<style>.kg-par{text-indent:2em;margin:.3em 0}.kg-item{padding-left:2em;margin:.2em 0}"
-             ".kg-sub{padding-left:4em;margin:.1em 0}</style>")
-    return style + "".join(parts)
+             ".kg-sub{padding-left:4em;margin:.1em 0}.kg-article{line-height:1.8}</style>")
+    return style + '<div class="kg-article">' + "".join(parts) + "</div>"
 
 
-def render() -> None:
-    doc = service().structure
-    st.title(doc["title"])
-    number = query_int("art")
-    item = query_int("item")
+def _contents(doc: dict, number: int | None) -> None:
     with st.sidebar:
-        st.subheader("目录 / Contents")
+        st.subheader(texts()["browse"]["contents"])
         for c in doc["chapters"]:
             in_chapter = c["articles"] + [a for s in c["sections"] for a in s["articles"]]
             with st.expander(f"第{chinese(c['number'])}章 {c['title']}",
                              expanded=any(a["number"] == number for a in in_chapter)):
                 for a in in_chapter:
-                    st.markdown(f"[{a['citation']}](?art={a['number']})")
+                    provision_link(a["citation"], {"art": a["number"]})
         for a in doc["articles_outside_chapters"]:
-            st.markdown(f"[{a['citation']}](?art={a['number']})")
+            provision_link(a["citation"], {"art": a["number"]})
+
+
+def render() -> None:
+    doc = service().structure
+    number = query_int("art")
+    found: Provision | None = None
+    if number is not None:
+        found = locate(doc, number, query_int("par"), query_int("item"), query_int("sub"))
+    setup(found.article["citation"] if found else "浏览")
+    st.title("浏览 Browse")
+    header()
+    _contents(doc, number)
     if number is None:
         for c in doc["chapters"]:
             st.subheader(f"第{chinese(c['number'])}章 {c['title']}")
             for a in c["articles"] + [a for s in c["sections"] for a in s["articles"]]:
                 first = a["paragraphs"][0]["text"].split("\n")[0]
-                st.markdown(f"**[{a['citation']}](?art={a['number']})** {html.escape(first[:60])}")
+                provision_link(f"{a['citation']}　{first[:40]}{'…' if len(first) > 40 else ''}",
+                               {"art": a["number"]})
         return
-    article = next((a for a in articles(doc) if a["number"] == number), None)
-    if article is None:
+    if found is None:
         st.error(f"没有第{number}条 / there is no article {number}")
         return
+    article = found.article
+    # The address bar shows the provision's own permalink (a link to the same page keeps the old one).
+    st.query_params.from_dict({k: str(v) for k, v in found.params.items()})
     st.header(article["citation"])
-    st.markdown(_article_html(article, item), unsafe_allow_html=True)
-    st.caption(f"《{doc['title']}》{article['citation']} · permalink: ?art={article['number']}")
-    st.code(f"《{doc['title']}》{article['citation']}", language=None)
+    if found.missing:
+        what = "、".join(found.missing)
+        st.warning(texts()["browse"]["missing"].format(what=what))
+    copy_citation(full_citation(found.citation), key="copy_browse")
+    st.markdown(_article_html(article, found.params), unsafe_allow_html=True)
     norms = [f for f in service().facts if f["source"]["article"] == number]
     if norms:
-        st.subheader(f"本条规范 / norms ({len(norms)})")
+        st.subheader(f"{texts()['browse']['norms']} ({len(norms)})")
         from kg.present import fact_line
         for f in norms:
-            st.markdown("- " + html.escape(fact_line(f)))
+            line = fact_line(f)
+            if f["bearer"]:
+                shown = shown_name(f["bearer"]["label"], f["bearer"]["iri"])
+                line = line.replace(f["bearer"]["label"], shown, 1)
+            st.markdown("- " + html.escape(line))
     _references(doc["id"], number)
 
 
@@ -76,12 +115,12 @@ def _references(reg_id: str, number: int) -> None:
     rows = run(service().store, "references", article=URIRef(f"{base_iri()}/eli/{reg_id}/art_{number}"))
     cites = [r for r in rows if r["direction"] == "cites"]
     cited = [r for r in rows if r["direction"] == "cited_by"]
-    st.subheader("引用 / cross-references")
+    st.subheader(texts()["browse"]["references"])
     if not rows:
         st.caption("本条未引用其他条款，也未被引用 / cites nothing and is cited by nothing")
     for r in cites:
-        other = r["otherArticle"].rsplit("art_", 1)[-1].split("_")[0]
-        st.markdown(f"- {r['fromCitation']} 引用 cites [{r['toCitation']}](?art={other})")
+        other = int(r["otherArticle"].rsplit("art_", 1)[-1].split("_")[0].split("/")[0])
+        provision_link(f"{r['fromCitation']} 引用 cites {r['toCitation']}", {"art": other})
     for r in cited:
-        other = r["otherArticle"].rsplit("art_", 1)[-1].split("_")[0]
-        st.markdown(f"- [{r['fromCitation']}](?art={other}) 引用本条 cites {r['toCitation']}")
+        other = int(r["otherArticle"].rsplit("art_", 1)[-1].split("_")[0].split("/")[0])
+        provision_link(f"{r['fromCitation']} 引用本条 cites {r['toCitation']}", {"art": other})

@@ -1,33 +1,55 @@
-"""检索 Search: full-text search with highlighted snippets, and a jump-to-article box."""
+"""检索 Search: full-text search, most relevant first, snippets cut at sentence boundaries; words to
+try when nothing is found; and a jump-to-article box."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from kg.app.common import service, texts
+from kg.app.common import header, provision_link, service, setup, texts
+
+
+def _try(word: str) -> None:
+    st.session_state["search_query"] = word
 
 
 def render() -> None:
     from kg.search import jump
 
+    setup("检索")
+    words = texts()["search"]
     st.title("检索 Search")
-    with st.form("jump"):
-        target = st.text_input("跳到条文 / go to article（第62条 / 六十二 / 62）")
-        if st.form_submit_button("打开 / open") and target:
-            number = jump(target)
-            if number is None:
-                st.error(f"无法识别的条号：{target} / not an article number")
-            else:
-                st.query_params.clear()
-                st.switch_page(st.session_state["pages"]["browse"], query_params={"art": number})
-    query = st.text_input("全文检索 / search the text", key="search_query",
-                          placeholder=texts()["search"]["placeholder"])
+    header()
+    if "search_query" not in st.session_state and st.query_params.get("q"):
+        st.session_state["search_query"] = st.query_params["q"]
+    query = st.text_input(words["box"], key="search_query", placeholder=words["placeholder"])
+    if query and st.query_params.get("q") != query:
+        st.query_params["q"] = query
+    with st.expander(words["jump"], expanded=not query):
+        with st.form("jump", border=False):
+            target = st.text_input(words["jump"], label_visibility="collapsed")
+            if st.form_submit_button("打开 / open") and target:
+                number = jump(target)
+                if number is None:
+                    st.error(f"无法识别的条号：{target} / not an article number")
+                else:
+                    st.query_params.clear()
+                    st.switch_page(st.session_state["pages"]["browse"], query_params={"art": str(number)})
     if not query:
         return
-    hits = service().search_index.search(query)
-    st.caption(f"{len(hits)} 条结果 / results")
+    index = service().search_index
+    hits = index.search(query)
+    if not hits:
+        st.info(words["none"].format(query=query))
+        labels = [lb for e in service().lexicon.entries.values() for lb in e.labels]
+        suggestions = index.suggest(query, labels)
+        if suggestions:
+            st.markdown(f"**{words['suggest']}**")
+            with st.container(horizontal=True):
+                for word in suggestions:
+                    st.button(word, key=f"try_{word}", on_click=_try, args=(word,))
+        return
+    st.caption(words["results"].format(n=len(hits)))
     for h in hits:
         with st.container(border=True):
-            st.markdown(f"**[{h.citation}](browse?art={h.article})** · BM25 {h.score:.2f}")
+            provision_link(h.citation, {"art": h.article})
             st.markdown(f'<div class="kg-snippet">{h.snippet}</div>', unsafe_allow_html=True)
-    st.markdown("<style>.kg-snippet mark{background:#ffe58a}</style>", unsafe_allow_html=True)

@@ -1,24 +1,140 @@
-"""校验 Validate: upload logs or pick the examples; findings grouped by the article they break."""
+"""校验 Validate: upload logs or pick the examples; findings grouped by the article they break,
+each linked to the violated 款/项, its value written in words; reports as CSV (with a BOM and
+Excel-safe cells, for Excel on Chinese Windows) and JSON, without server paths.
+"""
 
 from __future__ import annotations
 
+import csv
 import html
+import io
+import json
+from dataclasses import replace
+from pathlib import PurePath
 
 import streamlit as st
 
-from kg.app.common import articles, chinese, service, texts
+from kg.app.common import chinese, full_citation, header, provision_link, service, setup, texts
+from kg.present import locate_iri
 
 # Coloured text rather than emoji: no emoji font is needed to read the severity.
 SEVERITY_ZH = {"Violation": ":red[**违规 Violation**]", "Warning": ":orange[**警告 Warning**]",
                "Info": ":blue[**提示 Info**]"}
+SEVERITY_WORD = {"Violation": "违规", "Warning": "警告", "Info": "提示"}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_safe(cell) -> str:
+    """A cell Excel will not run as a formula: text starting with = + - @ gets a leading '.
+
+    >>> excel_safe("=HYPERLINK(1)"), excel_safe("-2"), excel_safe(None)
+    ("'=HYPERLINK(1)", '-2', '')
+    """
+    text = "" if cell is None else str(cell)
+    if text.startswith(FORMULA_START):
+        try:
+            float(text)
+            return text
+        except ValueError:
+            return "'" + text
+    return text
+
+
+def file_name(path: str | None) -> str:
+    """Only the file's own name: a report never shows where the server keeps it."""
+    return PurePath(path).name if path else ""
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def value_words(finding, record) -> str:
+    """A finding's value as a reader says it: 实到 5 人 / 应到 11 人（45%）, 告知办公室主任：否.
+
+    The rule's property is the last step of the shape's path; its wording comes from
+    ontology/ui.toml, else from the property's label in records.ttl.
+    """
+    if finding.value is None:
+        return ""
+    words = texts()["validate"]
+    prop = _local(finding.shape)
+    value = {"true": words["yes"], "false": words["no"]}.get(finding.value, finding.value)
+    fields = {_local(k): v[0] for k, v in record.props.items() if v} if record else {}
+    template = words.get("values", {}).get(prop)
+    if template:
+        extra = {}
+        try:
+            number = float(finding.value)
+            extra = {"percent": f"{number:.0%}", "abs": f"{abs(number):g}",
+                     "early_late": words["early"] if number >= 0 else words["late"]}
+        except ValueError:
+            pass
+        try:
+            return template.format(value=value, **extra, **fields)
+        except (KeyError, ValueError, IndexError):
+            pass
+    label = service().record_labels.get(prop, {}).get("zh", prop)
+    return f"{label}：{value}"
+
+
+def records_by_place(loaded) -> dict:
+    """Records keyed by (file, sheet, row): two monthly logs may both number their records 1, 2 …"""
+    return {(r.file, r.sheet, r.row): r for r in loaded.records}
+
+
+def report_rows(report, records: dict) -> list[dict]:
+    """One row per finding, as the page and both downloads show it."""
+    doc = service().structure
+    rows = []
+    for f in report.results:
+        where = locate_iri(doc, f.source) if f.source else None
+        citation = where.citation if where else (f.citation or "")
+        rows.append({"severity": f.severity, "citation": full_citation(citation) if citation else "",
+                     "record": f.record, "row": f.row,
+                     "file": file_name(f.file) + (f"#{f.sheet}" if getattr(f, "sheet", None) else ""),
+                     "message": f.message, "value": f.value,
+                     "value_words": value_words(f, records.get((f.file, f.sheet, f.row))),
+                     "article": f.article, "params": where.params if where else {}})
+    return rows
+
+
+CSV_COLUMNS = [("severity", "严重程度 severity"), ("citation", "违反条款 provision"),
+               ("record", "记录 record"), ("file", "文件 file"), ("row", "行 row"),
+               ("message", "说明 finding"), ("value_words", "记录中的值 value"), ("value", "原值 raw value")]
+
+
+def report_csv(rows: list[dict]) -> bytes:
+    """UTF-8 with a BOM (so Excel on Chinese Windows reads it), every cell formula-safe."""
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow([title for _, title in CSV_COLUMNS])
+    for r in rows:
+        w.writerow([excel_safe(SEVERITY_WORD.get(r[k], r[k]) if k == "severity" else r[k])
+                    for k, _ in CSV_COLUMNS])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def report_json(report, rows: list[dict]) -> str:
+    doc = report.to_json()
+    doc["files"] = [file_name(p) for p in doc.get("files", [])]
+    for e in doc.get("errors", []) + doc.get("notes", []):
+        e["file"] = file_name(e.get("file"))
+    doc["roster"] = file_name(doc.get("roster")) or None
+    doc["encodings"] = {file_name(k): v for k, v in doc.get("encodings", {}).items()}
+    doc["results"] = [{k: v for k, v in r.items() if k != "params"} for r in rows]
+    return json.dumps(doc, ensure_ascii=False, indent=1)
 
 
 def render() -> None:
     from kg.records import load_schema, read_logs, read_uploads, template
     from kg.resources import data_dir
 
+    setup("校验")
+    words = texts()["validate"]
     st.title("校验 Validate")
-    st.caption(texts()["validate"]["caption"])
+    header()
+    st.caption(words["caption"])
     uploads = st.file_uploader("上传记录文件 / upload logs",
                                type=["csv", "tsv", "txt", "xlsx", "ttl", "jsonld", "json"],
                                accept_multiple_files=True)
@@ -31,13 +147,13 @@ def render() -> None:
             t2.download_button(f"{log.label} .xlsx", template(kind, xlsx=True), f"{kind}-template.xlsx",
                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                key=f"tpl-{kind}-xlsx")
-    c1, c2, c3 = st.columns(3)
-    if c1.button("示例：合规记录 / conforming examples"):
-        st.session_state["validate_examples"] = "conforming"
-    if c2.button("示例：违规记录 / violating examples"):
-        st.session_state["validate_examples"] = "violating"
-    if c3.button("示例：办公室台账 / office logs"):
-        st.session_state["validate_examples"] = "office"
+    with st.container(horizontal=True):  # wraps on a phone instead of stacking
+        if st.button("示例：合规记录 / conforming examples"):
+            st.session_state["validate_examples"] = "conforming"
+        if st.button("示例：违规记录 / violating examples"):
+            st.session_state["validate_examples"] = "violating"
+        if st.button("示例：办公室台账 / office logs"):
+            st.session_state["validate_examples"] = "office"
     if uploads:
         loaded = read_uploads([(up.name, up.getvalue()) for up in uploads],
                               (roster.name, roster.getvalue()) if roster else None)
@@ -48,36 +164,45 @@ def render() -> None:
     else:
         return
     for error in loaded.errors:
-        st.error(str(error))
+        st.error(str(replace(error, file=file_name(error.file))))
     for note in loaded.notes:
         st.info(str(note))
+    if loaded.errors and not loaded.records:
+        st.warning(words["unreadable"])
+        return
     report = service().validator.validate(loaded)
+    rows = report_rows(report, records_by_place(loaded))
     counts = report.counts
-    cols = st.columns(4)
-    cols[0].metric("记录 records", report.records)
-    cols[1].metric("违规 Violation", counts["Violation"])
-    cols[2].metric("警告 Warning", counts["Warning"])
-    cols[3].metric("提示 Info", counts["Info"])
+    with st.container(horizontal=True, key="kg_counts"):
+        st.metric("记录 records", report.records, width="content")
+        st.metric("违规 Violation", counts["Violation"], width="content")
+        st.metric("警告 Warning", counts["Warning"], width="content")
+        st.metric("提示 Info", counts["Info"], width="content")
     if report.records and report.conforms and not report.results:
         st.success("全部记录符合规则 / all records conform")
     st.caption(f"工作日 / working days: {report.calendar}"
-               + "".join(f" · {name.rsplit('/', 1)[-1]}: {enc}" for name, enc in report.encodings.items()))
-    article_texts = {a["number"]: a["text"] for a in articles(service().structure)}
-    for article, findings in report.by_article().items():
+               + "".join(f" · {file_name(name)}: {enc}" for name, enc in report.encodings.items()))
+    with st.container(horizontal=True):
+        st.download_button("下载报告 CSV / download CSV", report_csv(rows), "report.csv", "text/csv")
+        st.download_button("下载报告 JSON / download JSON", report_json(report, rows), "report.json",
+                           "application/json")
+    by_article: dict = {}
+    for r in rows:
+        by_article.setdefault(r["article"], []).append(r)
+    for article in sorted(by_article, key=lambda a: (a is None, a or 0)):
+        findings = by_article[article]
         title = f"第{chinese(article)}条" if article else "—"
         with st.expander(f"{title}（{len(findings)}）", expanded=True):
-            if article:
-                st.markdown(f"[打开原文 / open {title}](browse?art={article})")
-                st.caption(article_texts.get(article, "")[:300])
-            for f in findings:
-                where = (f"{f.file.rsplit('/', 1)[-1]}{'#' + f.sheet if f.sheet else ''}:{f.row}"
-                         if f.file else "")
-                value = f" 〔{f.value}〕" if f.value else ""
-                st.markdown(f"{SEVERITY_ZH[f.severity]} **{html.escape(f.record)}** {where} — "
-                            f"{html.escape(f.message)}{html.escape(value)}")
-    import json
-    d1, d2 = st.columns(2)
-    d1.download_button("下载报告 CSV / download CSV", report.to_csv(), "report.csv", "text/csv")
-    d2.download_button("下载报告 JSON / download JSON",
-                       json.dumps(report.to_json(), ensure_ascii=False, indent=1),
-                       "report.json", "application/json")
+            by_provision: dict = {}
+            for r in findings:
+                by_provision.setdefault(r["citation"], []).append(r)
+            for citation, group in by_provision.items():
+                if group[0]["params"]:
+                    provision_link(citation, group[0]["params"])
+                lines = []
+                for r in group:
+                    where = f"{r['file']} 第{r['row']}行" if r["file"] and r["row"] else r["file"]
+                    value = f" ——{html.escape(r['value_words'])}" if r["value_words"] else ""
+                    lines.append(f"- {SEVERITY_ZH[r['severity']]} **{html.escape(r['record'])}** "
+                                 f"（{html.escape(where)}）{html.escape(r['message'])}{value}")
+                st.markdown("\n".join(lines))
