@@ -58,3 +58,8 @@ def built(seed_graph, tmp_path_factory):
     out = tmp_path_factory.mktemp("built")
     write_graph(seed_graph, out)
     return out
+
+
+def pytest_collection_modifyitems(items):
+    """Lint, types and the wheel first: a broken package should fail before the slow tests."""
+    items.sort(key=lambda item: 0 if item.path.name == "test_quality.py" else 1)

@@ -68,6 +68,21 @@ def test_build_from_named_texts_infers_metadata(tmp_path):
     assert "/eli/with-toc/art_4>" in (tmp_path / "graph.nt").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("toml, where, message", [
+    ('id = "demo"\ntitle = "示例规则"\nisued = 2022-03-02\n', "demo.toml:3", "unknown key 'isued'"),
+    ('id = "demo"\ntitle = "示例规则"\nissued = "2022-13-40"\n', "demo.toml", "issued is not a date"),
+    ('id = "demo"\ntitle = 3\n', "demo.toml:2", "key 'title' should be text"),
+    ('id = "demo"\n', "demo.toml", "missing key 'title'"),
+    ('id = "demo"\ntitle = "示例\n', "demo.toml", "TOML syntax error"),
+])
+def test_metadata_is_read_strictly_and_errors_name_the_file_and_line(tmp_path, toml, where, message):
+    (tmp_path / "demo.txt").write_text("第一条 总则。\n第二条 附则。\n", encoding="utf-8")
+    (tmp_path / "demo.toml").write_text(toml, encoding="utf-8")
+    out = run("structure", str(tmp_path / "demo.txt"))
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert where in out.stderr and message in out.stderr
+
+
 def test_unreadable_input_exits_2_without_traceback(tmp_path):
     binary = tmp_path / "x.txt"
     binary.write_bytes(b"\x00\x01\x02" * 100)

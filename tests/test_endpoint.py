@@ -25,8 +25,8 @@ from SPARQLWrapper import GET, JSON, POST, SELECT, SPARQLWrapper
 
 from helpers import GOLD, ROOT
 from kg.endpoint import Limits, Pool, free_port, oxigraph_binary, start_in_background
-from kg.sparql_check import unescape
 from kg.qa import QA
+from kg.sparql_check import unescape
 from kg.store import EmbeddedStore, RemoteStore
 
 KG = str(Path(sys.executable).with_name("kg"))
@@ -290,7 +290,7 @@ def test_the_escaped_local_name_trick_reaches_no_host(endpoint, trap, method):
 def _spell(word: str, how: list[int]) -> str:
     r"""`word` with each letter as is, lower-cased, or as a \u / \U codepoint escape."""
     out = []
-    for ch, h in zip(word, how):
+    for ch, h in zip(word, how, strict=True):
         out.append([ch, ch.lower(), f"\\u{ord(ch):04X}", f"\\U{ord(ch.lower()):08x}"][h % 4])
     return "".join(out)
 

@@ -17,9 +17,9 @@ import pytest
 from helpers import ROOT
 from kg.lexicon import load_lexicon
 from kg.records import Reader, Record
+from kg.roles import Titles
 from kg.store import EmbeddedStore
 from kg.validate import Deriver, Validator
-from kg.roles import Titles
 from kg.workdays import Calendar
 
 EXAMPLES = ROOT / "examples"

@@ -116,7 +116,7 @@ def as_written(kind: str, rows: str, names: dict[str, str]) -> str:
     out = []
     for row in csv.reader(io.StringIO(rows)):
         cells = []
-        for name, cell in zip(header, row):
+        for name, cell in zip(header, row, strict=True):
             if columns[name].type == "post":
                 cell = names.get(cell, AS_WRITTEN.get(cell, cell))
             elif columns[name].type == "posts":

@@ -234,7 +234,7 @@ class ShapeWriter:
         return pshape
 
     def _names(self, iris) -> str:
-        return "、".join(self.lex.get(i).pref if self.lex.get(i) else i for i in iris)
+        return "、".join(entry.pref if (entry := self.lex.get(i)) else i for i in iris)
 
     def _in(self, shape: URIRef, values: list) -> None:
         head = BNode()

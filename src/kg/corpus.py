@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tomllib
-from dataclasses import fields
 from pathlib import Path
 
-from kg.errors import ParseError
+from kg.config import parse, read_toml
+from kg.errors import ConfigError, ParseError
 from kg.files import read_text
 from kg.model import Metadata, Regulation
 from kg.resources import data_dir
@@ -30,16 +29,21 @@ def base_iri() -> str:
     return os.environ.get("KG_BASE_IRI", DEFAULT_BASE).rstrip("/")
 
 
-def meta_from_toml(data: dict) -> Metadata:
-    """Build Metadata from parsed TOML, ignoring keys it does not know."""
-    known = {f.name for f in fields(Metadata)}
-    values = {k: v for k, v in data.items() if k in known}
+def meta_from_toml(data: dict, file: str = "metadata", text: str = "") -> Metadata:
+    """Build Metadata from parsed TOML, strictly: an unknown key (a misspelt `isued`) is an
+    error naming the file and line, not a date silently left out of the graph."""
+    values = dict(data)
     for key in ("adopted", "issued"):
         if isinstance(values.get(key), str):
-            values[key] = dt.date.fromisoformat(values[key])
-    if not values.get("id") or not values.get("title"):
-        raise ParseError("元数据缺少 id 或 title / metadata needs an id and a title")
-    return Metadata(**values)
+            try:
+                values[key] = dt.date.fromisoformat(values[key])
+            except ValueError:
+                raise ConfigError(f"{file}: {key} 不是日期（应为 2022-02-28）/ {key} is not a date "
+                                  f"(expected 2022-02-28): {values[key]!r}") from None
+    meta = parse(Metadata, values, file, text)
+    if not meta.id.strip() or not meta.title.strip():
+        raise ParseError(f"{file}: 元数据缺少 id 或 title / metadata needs an id and a title")
+    return meta
 
 
 def infer_title(text: str) -> str:
@@ -63,10 +67,8 @@ def metadata_for(path: Path, text: str) -> Metadata:
     """Metadata from the sibling .toml, else inferred from the text and file name."""
     toml_path = path.with_suffix(".toml")
     if toml_path.exists():
-        try:
-            return meta_from_toml(tomllib.loads(toml_path.read_text(encoding="utf-8")))
-        except (tomllib.TOMLDecodeError, TypeError, ValueError) as exc:
-            raise ParseError(f"{toml_path}: 元数据无效 / invalid metadata: {exc}") from None
+        data, toml_text = read_toml(toml_path)
+        return meta_from_toml(data, str(toml_path), toml_text)
     return Metadata(id=slug(path.stem), title=infer_title(text))
 
 

@@ -200,7 +200,9 @@ class Connection(asyncio.Protocol):
         raise httptools.HttpParserCallbackError(message)
 
     def on_message_begin(self) -> None:
-        self.url, self.headers, self.body, self.body_size = b"", {}, [], 0
+        self.headers: dict[str, str] = {}
+        self.body: list[bytes] = []
+        self.url, self.body_size = b"", 0
         self.header_bytes = 0
 
     def on_url(self, url: bytes) -> None:
@@ -222,7 +224,7 @@ class Connection(asyncio.Protocol):
         if length and int(length) > self.limits.max_body:  # llhttp has checked it is digits
             self._refuse(413, f"请求体过大（上限 {self.limits.max_body} 字节）/ request body too large "
                               f"(limit {self.limits.max_body} bytes)")
-        if self.headers.get("expect", "").lower() == "100-continue":
+        if self.headers.get("expect", "").lower() == "100-continue" and self.transport:
             self.transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
 
     def on_body(self, body: bytes) -> None:
@@ -237,7 +239,8 @@ class Connection(asyncio.Protocol):
         self._disarm()
         self.requests.append((self.parser.get_method().decode("ascii"), self.url.decode("latin-1"),
                               self.headers, b"".join(self.body), self.parser.should_keep_alive()))
-        self.transport.pause_reading()  # no unbounded pile of pipelined requests
+        if self.transport:
+            self.transport.pause_reading()  # no unbounded pile of pipelined requests
         if not self.busy:
             self.busy = True
             self.front.pool._later(self._answer_all())
@@ -249,7 +252,7 @@ class Connection(asyncio.Protocol):
             method, target, headers, body, keep = self.requests.popleft()
             try:
                 status, ctype, data = await self.front.respond(method, target, headers, body)
-            except Exception as exc:  # noqa: BLE001 - a bug must not hang the connection
+            except Exception as exc:
                 status, ctype, data = 500, "", f"internal error: {exc!r}".encode()
             await self._send(status, ctype, data, keep)
             if not keep and self.transport:
@@ -277,7 +280,8 @@ class Connection(asyncio.Protocol):
                 try:  # a client that does not read its answer is dropped after idle_s
                     await asyncio.wait_for(self.drained, self.limits.idle_s)
                 except TimeoutError:
-                    self.transport and self.transport.abort()
+                    if self.transport:
+                        self.transport.abort()
         finally:
             pool.inflight -= len(data)
 
@@ -348,7 +352,7 @@ def exposure_warning(host: str) -> str | None:
 async def _start(listener: socket.socket, location: Path, limits: Limits, url: str):
     pool = Pool(location, limits)
     await pool.start()
-    front, connections = Front(pool, limits, url), set()
+    front, connections = Front(pool, limits, url), set[Connection]()
     server = await asyncio.get_running_loop().create_server(lambda: Connection(front, connections),
                                                             sock=listener)
     return pool, server
@@ -438,7 +442,7 @@ def start_in_background(nt_file: Path, location: Path, limits: Limits) -> Runnin
         stopped = asyncio.Event()
         try:
             pool, server = await _start(listener, location, limits, url)
-        except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+        except BaseException as exc:
             ready["error"] = exc
             started.set()
             return

@@ -33,7 +33,8 @@ def read_bytes(path: Path, limit: int = DEFAULT_LIMIT) -> bytes:
             data = fh.read(limit + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise InputError(bilingual(f"{path}：无法读取（{reason}）", f"{path}: cannot read ({reason})")) from None
+        raise InputError(bilingual(f"{path}：无法读取（{reason}）",
+                                   f"{path}: cannot read ({reason})")) from None
     if len(data) > limit:  # grew while we read it
         raise InputError(bilingual(f"{path}：文件过大", f"{path}: file too large"))
     return data

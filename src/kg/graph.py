@@ -313,7 +313,7 @@ def build_graph(regulations: Iterable[Regulation], base: str | None = None,
     if with_ontology:
         load_ontology(g, base)
     for reg in regulations:
-        g.addN((s, p, o, g) for s, p, o in regulation_triples(reg, base, with_norms))
+        g.addN((s, p, o, g) for s, p, o in regulation_triples(reg, base, with_norms))  # type: ignore[misc]
     return g
 
 
@@ -326,9 +326,10 @@ def write_graph(graph: Graph, out_dir: Path) -> list[Path]:
 
     Oxigraph writes them, not rdflib: read back from Oxigraph, a plain literal is typed
     xsd:string and rdflib would write "…"^^xsd:string, which Virtuoso does not match
-    against the plain "…" in a query. Nothing half-written is ever left under a final name: each file is written beside its
-    target and renamed into place, build.json (triple count and checksums, which readers
-    check) last; a lock refuses a second build into the same folder at the same time.
+    against the plain "…" in a query. Nothing half-written is ever left under a final name:
+    each file is written beside its target and renamed into place, build.json (triple count
+    and checksums, which readers check) last; a lock refuses a second build into the same
+    folder at the same time.
     """
     import fcntl
     import hashlib
@@ -347,7 +348,8 @@ def write_graph(graph: Graph, out_dir: Path) -> list[Path]:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise UsageError(f"另一个构建正在写入 {out_dir} / another build is writing into {out_dir}") from None
+            raise UsageError(f"另一个构建正在写入 {out_dir} / "
+                             f"another build is writing into {out_dir}") from None
         written, sums = [], {}
         for name, fmt in SERIALISATIONS.items():
             path, tmp = out_dir / name, out_dir / f".{name}.{os.getpid()}.tmp"

@@ -27,6 +27,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kg.errors import StoreError, bilingual
 from kg.sandbox import FRAME, encode
@@ -122,7 +123,8 @@ class Pool:
         self.normal = 0               # workers at normal priority, idle or busy
         self.new_running = 0
         self.slow_running = 0
-        self.waiting = {FAST: collections.deque(), NEW: collections.deque(), HEAVY: collections.deque()}
+        self.waiting: dict[str, collections.deque[asyncio.Future]] = {
+            FAST: collections.deque(), NEW: collections.deque(), HEAVY: collections.deque()}
         self.verdicts, self.heavy_queries = _Recent(), _Recent()
         self.inflight = 0
         self.mode = ""
@@ -136,7 +138,7 @@ class Pool:
     async def start(self) -> None:
         ours, theirs = socket.socketpair()
         env = {**os.environ, "MALLOC_ARENA_MAX": "2"}  # glibc's per-thread arenas count as data
-        self.zygote = subprocess.Popen(  # noqa: ASYNC220 - returns at once; the wait is awaited below
+        self.zygote = subprocess.Popen(
             [sys.executable, "-m", "kg.sandbox", str(theirs.fileno()), str(self.location),
              str(self.limits.memory_mb * 1024 * 1024)],
             pass_fds=[theirs.fileno()], env=env, stdin=subprocess.DEVNULL,
@@ -158,15 +160,22 @@ class Pool:
 
     async def _spawn(self) -> Worker:
         loop = asyncio.get_running_loop()
+        control = self.control
+        if control is None:
+            raise StoreError(bilingual("查询进程未启动", "the query worker factory is not running"))
         async with self.spawn_lock:
-            await loop.sock_sendall(self.control, b"spawn")
-            ready = loop.create_future()
-            loop.add_reader(self.control.fileno(), lambda: ready.done() or ready.set_result(None))
+            await loop.sock_sendall(control, b"spawn")
+            ready: asyncio.Future[None] = loop.create_future()
+
+            def wake() -> None:
+                if not ready.done():
+                    ready.set_result(None)
+            loop.add_reader(control.fileno(), wake)
             try:
                 await ready
             finally:
-                loop.remove_reader(self.control.fileno())
-            msg, fds, _, _ = socket.recv_fds(self.control, 64, 2)
+                loop.remove_reader(control.fileno())
+            msg, fds, _, _ = socket.recv_fds(control, 64, 2)
         if len(fds) != 2:
             raise StoreError(bilingual("查询进程已退出", "the query worker factory has exited"))
         reader, writer = await asyncio.open_unix_connection(sock=socket.socket(fileno=fds[0]),
@@ -267,6 +276,7 @@ class Pool:
             return
         if lane == NEW:
             self.new_running -= 1
+        assert worker is not None  # only a HEAVY grant is a slot without a worker
         self._release_normal(worker)
 
     @staticmethod
@@ -310,7 +320,7 @@ class Pool:
             return verdict["status"], "", verdict["refusal"].encode()
         lane = HEAVY if self.heavy_queries.get(key) else FAST if verdict else NEW
         worker = await self._acquire(lane)
-        job = {"lane": lane, "was": lane, "slot": lane == HEAVY, "timer": None}
+        job: dict[str, Any] = {"lane": lane, "was": lane, "slot": lane == HEAVY, "timer": None}
         loop = asyncio.get_running_loop()
         deadline = loop.call_later(self.limits.timeout_s, worker.kill, "timeout")
         if lane != HEAVY:

@@ -70,7 +70,8 @@ def run(store: Store, name: str, **bindings: Node) -> list[Row]:
 def _with_lists(store: Store, rows: list[Row], every: bool) -> list[Row]:
     """rows with their norms' lists, sorted, from norm_lists.rq (for every norm, or these)."""
     norms = list(dict.fromkeys(r["norm"] for r in rows))
-    lists = {n: {k: [] for k in [*LISTS.values(), *NAMES.values()]} for n in norms}
+    lists: dict[object, dict[str, list]] = {n: {k: [] for k in [*LISTS.values(), *NAMES.values()]}
+                                            for n in norms}
     query = text("norm_lists")
     if not every:
         query = inline_rows(query, "norm", [URIRef(n) for n in norms])

@@ -21,11 +21,13 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
@@ -35,7 +37,7 @@ from kg.lexicon import BODY, DOCTYPE, MEETING, POST, SEAL, Entry, Lexicon, load_
 from kg.ns import KG, RDF, XSD
 from kg.resources import data_file
 from kg.roles import Roster, Titles, read_roster
-from kg.tables import BadCell, Limits, FileProblem, Sheet, Unreadable, check_size, open_table
+from kg.tables import BadCell, FileProblem, Limits, Sheet, Unreadable, check_size, open_table
 
 CONCEPT_KINDS = {"post": POST, "posts": POST, "body": BODY, "doctype": DOCTYPE,
                  "meeting": MEETING, "seal": SEAL}
@@ -343,9 +345,11 @@ def records_to_graph(records: list[Record]) -> Graph:
     return g
 
 
-XSD_VALUES = {str(XSD.date): dt.date.fromisoformat, str(XSD.integer): int, str(XSD.int): int,
+XSD_VALUES: dict[str, Callable[[str], Any]] = {
+              str(XSD.date): dt.date.fromisoformat, str(XSD.integer): int, str(XSD.int): int,
               str(XSD.nonNegativeInteger): int, str(XSD.decimal): Decimal,
-              str(XSD.double): lambda v: Decimal(str(float(v))), str(XSD.float): lambda v: Decimal(str(float(v))),
+              str(XSD.double): lambda v: Decimal(str(float(v))),
+              str(XSD.float): lambda v: Decimal(str(float(v))),
               str(XSD.boolean): lambda v: {"true": True, "1": True, "false": False, "0": False}[v]}
 
 

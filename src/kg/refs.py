@@ -5,7 +5,8 @@ laws (《…》第X条) are not followed.
 
 >>> from kg.segment import segment
 >>> from kg.model import Metadata
->>> reg = segment("第一条 总则。\\n第二条 依照本规则第一条办理。\\n前款规定的除外。", Metadata(id="d", title="d"))
+>>> text = "第一条 总则。\\n第二条 依照本规则第一条办理。\\n前款规定的除外。"
+>>> reg = segment(text, Metadata(id="d", title="d"))
 >>> [(r.source, r.target, r.text) for r in references(reg)]
 [('art_2/par_1', 'art_1', '本规则第一条'), ('art_2/par_2', 'art_2/par_1', '前款')]
 """
@@ -64,9 +65,9 @@ def references(reg: Regulation) -> list[Reference]:
     articles = reg.articles()
     for index, a in enumerate(articles):
         for par_no, source, text in _units(a):
-            if index and re.search(previous_article, text):
-                out.append(Reference(source, articles[index - 1].path,
-                                     re.search(previous_article, text).group()))
+            cited_before = re.search(previous_article, text) if index else None
+            if cited_before:
+                out.append(Reference(source, articles[index - 1].path, cited_before.group()))
             for m in explicit.finditer(text):
                 art = ("article", article_key(cn_to_int(m.group(1)),
                                               cn_to_int(m.group(2)) if m.group(2) else None))

@@ -27,7 +27,7 @@ from kg.errors import ConfigError, bilingual
 from kg.lexicon import POST, Lexicon, load_lexicon, normalise
 from kg.ns import ORG, RDF, RDFS, SKOS
 from kg.resources import data_file
-from kg.tables import Limits, FileProblem, Unreadable, open_table
+from kg.tables import FileProblem, Limits, Unreadable, open_table
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,8 @@ def _roster_table(name: str, source, titles: Titles, roster: Roster,
             parsed = [whole] if whole else [_role(titles, r) for r in re.split(r"[;；]", role) if r.strip()]
             iris = [iri for iri in parsed if iri is not None]
             if not iris or len(iris) < len(parsed):
-                known = "、".join(sorted({e.pref for e in titles.lex.entries.values() if e.kind == POST})[:12])
+                posts = {e.pref for e in titles.lex.entries.values() if e.kind == POST}
+                known = "、".join(sorted(posts)[:12])
                 roster.problems.append(FileProblem(name, line, "role", bilingual(
                     f"未知的角色：{role}（应为规章中的职务，如 {known}…）", f"unknown role: {role}"),
                     sheet=sheet.name))

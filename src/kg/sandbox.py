@@ -132,7 +132,7 @@ def answer(store, request: dict, query: str) -> tuple[dict, bytes]:
         error = verdict.refusal if verdict.status == 403 else f"查询无效 / invalid query: {exc}"
         reply["verdict"] = {"refusal": error, "status": verdict.status if verdict.refusal else 400}
         return {**reply, "status": reply["verdict"]["status"], "error": error}, b""
-    except Exception as exc:  # noqa: BLE001 - the engine's own failure; the worker carries on
+    except Exception as exc:
         return {**reply, "status": 500, "error": f"查询失败 / the query failed: {exc}"}, b""
     graph = isinstance(results, ox.QueryTriples)
     chosen = negotiate(request.get("accept", ""), "CONSTRUCT" if graph else "SELECT")
@@ -147,7 +147,7 @@ def answer(store, request: dict, query: str) -> tuple[dict, bytes]:
         cap = request["max_bytes"] // 1_000_000
         return {**reply, "status": 413, "error": f"结果过大（上限 {cap} MB），请加 LIMIT / result too "
                                                    f"large (limit {cap} MB): add a LIMIT"}, b""
-    except Exception as exc:  # noqa: BLE001 - the engine's own failure; the worker carries on
+    except Exception as exc:
         return {**reply, "status": 500, "error": f"查询失败 / the query failed: {exc}"}, b""
     ctype = media + ("; charset=utf-8" if media in CHARSET else "")
     return {**reply, "status": 200, "ctype": ctype}, b"".join(out.parts)
@@ -240,7 +240,7 @@ def zygote(control_fd: int, store_path: str, memory_bytes: int) -> None:
 
         parser.parseQuery("ASK {}")  # build the grammar once, before forking
         ox.Store.read_only(store_path)  # fail here, with a message, not in every worker
-    except Exception as exc:  # noqa: BLE001 - reported to the front, which raises StoreError
+    except Exception as exc:
         control.sendall(f"error {exc}".encode())
         return
     signal.signal(signal.SIGCHLD, _reap)

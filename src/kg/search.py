@@ -155,7 +155,7 @@ class Index:
         scored = []
         for i, doc in enumerate(self.docs):
             score = 0.0
-            for t, qf in terms.items():
+            for t in terms:
                 f = doc.get(t)
                 if f:
                     norm = f * (K1 + 1) / (f + K1 * (1 - B + B * self.lengths[i] / self.avg))

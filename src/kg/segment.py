@@ -209,7 +209,7 @@ class _Parser:
         self.article_lines = [i for i, lab in enumerate(self.labels) if lab and lab.level == "article"]
         self.next_article_line = self._next_article_lines()
         self.scheme, self.first = self._scheme()
-        self.excerpt = self.scheme == "tiao" and self.labels[self.first].number != 1
+        self.excerpt = self.scheme == "tiao" and self._lab(self.first).number != 1
         self.articles: list[_ArticleB] = []
         self.top: list = []                 # top-level _HeadingB | _ArticleB
         self.stack: list[_HeadingB] = []    # open headings, outermost first
@@ -245,13 +245,20 @@ class _Parser:
             self.lines = lines
             self.labels = [label(line.text) for line in lines]
 
+    def _lab(self, i: int) -> Label:
+        """The label of a line known to carry one (an article or heading line)."""
+        lab = self.labels[i]
+        assert lab is not None, f"line {i} has no label"
+        return lab
+
     def _next_article_lines(self) -> list[int | None]:
         """For each line, the index of the next line (after it) that carries a 第X条 label."""
         out: list[int | None] = [None] * len(self.lines)
         nxt = None
         for i in range(len(self.lines) - 1, -1, -1):
             out[i] = nxt
-            if self.labels[i] and self.labels[i].level == "article":
+            lab = self.labels[i]
+            if lab and lab.level == "article":
                 nxt = i
         return out
 
@@ -260,18 +267,18 @@ class _Parser:
     def _scheme(self) -> tuple[str, int]:
         """The numbering scheme and the index of the first article's line."""
         for i in self.article_lines:
-            if (self.labels[i].number, self.labels[i].suffix) == (1, None):
+            if (self._lab(i).number, self._lab(i).suffix) == (1, None):
                 return "tiao", i
         for i in self.article_lines:
-            lab, j = self.labels[i], self.next_article_line[i]
-            if lab.spaced and j is not None and self._continues(lab, self.labels[j]):
+            lab, j = self._lab(i), self.next_article_line[i]
+            if lab.spaced and j is not None and self._continues(lab, self._lab(j)):
                 self.warnings.append(bilingual(
                     f"节选：条文从{article_citation(lab.number, lab.suffix)}开始",
                     f"an excerpt: the articles start at article {lab.number}"))
                 return "tiao", i
         seen_chapter = False
-        for i, (line, lab) in enumerate(zip(self.lines, self.labels, strict=True)):
-            if lab and lab.level == "chapter":
+        for i, (line, found) in enumerate(zip(self.lines, self.labels, strict=True)):
+            if found and found.level == "chapter":
                 seen_chapter = True
             m = RE_ORDINAL.match(line.text)
             if seen_chapter and m and cn_to_int(m.group(1)) == 1:
@@ -354,9 +361,11 @@ class _Parser:
         return clean(title).strip()
 
     def _cut_mid_sentence(self, i: int) -> bool:
-        line = self.lines[i]
+        line, lab = self.lines[i], self.labels[i]
+        if self.width is None:
+            return False
         return line.text[-1] not in END_PUNCT and line.width >= self.width - 4 \
-            and not (self.labels[i] and self.labels[i].level in HEADING_LEVELS)
+            and not (lab and lab.level in HEADING_LEVELS)
 
     def _division_title(self, i: int, first: bool = False) -> str | None:
         """The title when line i is a 一、 heading between articles (judicial interpretations)."""
@@ -455,6 +464,7 @@ class _Parser:
             title = self._division_title(i)
             if title is not None:
                 m = RE_ORDINAL.match(self.lines[i].text)
+                assert m is not None  # _division_title found the ordinal
                 self._open("division", cn_to_int(m.group(1)), m.group(1) + "、", title, self.lines[i])
                 return True
         return False
@@ -530,6 +540,7 @@ class _Parser:
         if ahead is None or ahead.level not in ("chapter", "section") \
                 or not any(h.level == "chapter" for h in self.stack):
             return "chapter"  # a 节 needs a 章 to be in; at the end of the text 章 are the rule
+        assert j is not None  # ahead is the label on line j
         if ahead.level == "section" and ahead.number == 1:
             return "chapter"  # the 节 start again further on: this opens a new 章
         # Of the unlabelled titles up to the next labelled heading, the last ones fill the
@@ -545,7 +556,7 @@ class _Parser:
         one after it (or its 之一), or is there none?"""
         j = self.next_article_line[i]
         return prev is not None and not prev.suffix and (
-            j is None or (self.labels[j].number, self.labels[j].suffix) in {(prev.number + 2, None),
+            j is None or (self._lab(j).number, self._lab(j).suffix) in {(prev.number + 2, None),
                                                                             (prev.number + 1, 1)})
 
     def _next_article_follows(self, j: int) -> bool:
@@ -665,6 +676,7 @@ class _Parser:
         if not m or not self._misspelt_fits(i, prev) \
                 or self.lines[i - 1].text[-1] not in END_PUNCT and not after_heading:
             return None
+        assert prev is not None  # _misspelt_fits holds only after an article
         label = clean(m.group(0)).strip()
         self.warnings.append(bilingual(f"条文编号有误：{label}应为{article_citation(prev.number + 1)}",
                                        f"article label misspelt: {label} read as {prev.number + 1}"))

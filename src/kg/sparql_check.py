@@ -130,7 +130,7 @@ def check(query: str) -> Verdict:
     except (ParseBaseException, RecursionError, ValueError, TypeError, KeyError) as exc:
         try:
             parser.parseUpdate(canonical)
-        except Exception:  # noqa: BLE001 - any failure here means "not an update either"
+        except Exception:
             return _syntax(str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__)
         return Verdict(refusal=UPDATE_REFUSED, status=403)
     if "ServiceGraphPattern" in _names(tree, set()):

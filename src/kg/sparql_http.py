@@ -72,7 +72,7 @@ def target(url: str | None, what: str = "端点 / endpoint") -> Target:
     except ValueError:
         parts, port_ok = None, False
     if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname \
-            or not port_ok or any(c.isspace() for c in url):
+            or not port_ok or any(c.isspace() for c in url or ""):
         raise UsageError(bilingual(
             f"{zh}地址无效：{shown!r}（应为 http:// 或 https:// 开头的网址）",
             f"invalid {en} URL: {shown!r} (must be an http:// or https:// URL)"))

@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -31,7 +31,8 @@ from kg.errors import StoreError, UsageError, bilingual
 from kg.resources import data_file
 from kg.sparql_http import Client, target
 
-Row = dict[str, object]
+# A solution: variable name → rdflib term (Literal, URIRef, BNode) or None when unbound.
+Row = dict[str, Any]
 INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
@@ -76,7 +77,7 @@ class EmbeddedStore:
     name = "embedded Oxigraph"
 
     def __init__(self, graph: Graph | ox.Store):
-        self.ox = graph if isinstance(graph, ox.Store) else graph.store._inner
+        self.ox = graph if isinstance(graph, ox.Store) else graph.store._inner  # type: ignore[attr-defined]
 
     @classmethod
     def from_file(cls, path: Path) -> EmbeddedStore:
@@ -105,6 +106,8 @@ class EmbeddedStore:
             solutions = self.ox.query(query, substitutions=subs or None)
         except SyntaxError as exc:
             raise StoreError(f"SPARQL 语法错误 / SPARQL syntax error: {exc}") from None
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise StoreError("需要 SELECT 查询 / a SELECT query is needed")
         names = [v.value for v in solutions.variables]
         return [{n: _from_ox(s[n]) for n in names} for s in solutions]
 
@@ -162,7 +165,8 @@ def count_query(query: str) -> str:
     >>> count_query("PREFIX ex: <urn:ex:> SELECT ?s WHERE { ?s ex:p 1 }")
     'PREFIX ex: <urn:ex:> SELECT (COUNT(*) AS ?rows) WHERE { {\\nSELECT ?s WHERE { ?s ex:p 1 }\\n} }'
     """
-    head = RE_PROLOGUE.match(query).end()
+    prologue = RE_PROLOGUE.match(query)
+    head = prologue.end() if prologue else 0
     return f"{query[:head]}SELECT (COUNT(*) AS ?rows) WHERE {{ {{\n{query[head:]}\n}} }}"
 
 
@@ -252,7 +256,7 @@ class RemoteStore:
 
     def count(self, where: str) -> int:
         """How many solutions a group pattern has: count("GRAPH <g> { ?s ?p ?o }")."""
-        return int(self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")[0]["n"])
+        return int(str(self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")[0]["n"]))
 
     def _check_loaded_once(self) -> None:
         """The graph twice in one store (or a default graph that is the union of two copies)
@@ -275,7 +279,7 @@ class RemoteStore:
         query = inline_values(query, bindings)
         rows, at_limit = self._answer(query)
         if at_limit or len(rows) >= self.count_from:
-            total = int(self._rows(count_query(query))[0]["rows"])
+            total = int(str(self._rows(count_query(query))[0]["rows"]))
             if total > len(rows):
                 raise StoreError(bilingual(
                     f"{self.endpoint} 只返回了 {total} 行中的 {len(rows)} 行：存储截断了结果，请提高其上限"

@@ -269,7 +269,8 @@ def _bad_line(source: bytes | Path, encoding: str) -> int | None:
 
 # Cell or row references far outside a log (column BA and beyond, row 210000 and beyond): a
 # dense reader would allocate the whole rectangle, so such a sheet is refused before reading.
-FAR_CELL = re.compile(rb'<(?:c|row) r="(?:(?:[B-Z][A-Z]|[A-Z]{3})\d|[A-Z]{0,3}(?:\d{7}|[3-9]\d{5}|2[1-9]\d{4}))')
+FAR_CELL = re.compile(rb'<(?:c|row) r="(?:(?:[B-Z][A-Z]|[A-Z]{3})\d'
+                      rb'|[A-Z]{0,3}(?:\d{7}|[3-9]\d{5}|2[1-9]\d{4}))')
 FORMULA = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*>\s*<f[ >/](?:(?!</c>).)*?(<v>[^<]|</c>)', re.S)
 
 
@@ -331,8 +332,9 @@ def _inspect_zip(name: str, data: bytes, limits: Limits) -> dict[int, dict[tuple
                 f"工作表 {index + 1} 的单元格超出范围（列超过 AZ 或行超过 210000）",
                 f"sheet {index + 1} has cells beyond column AZ or row 210000"), fatal=True))
         if b"<f" in xml:
-            found[index] = {(int(m.group(2)), _column_index(m.group(1).decode())): m.group(3).startswith(b"<v>")
-                            for m in FORMULA.finditer(xml)}
+            found[index] = {
+                (int(m.group(2)), _column_index(m.group(1).decode())): m.group(3).startswith(b"<v>")
+                for m in FORMULA.finditer(xml)}
     return found
 
 

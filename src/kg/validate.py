@@ -129,11 +129,12 @@ class Report:
             lines.append(f"名册 / roster: {self.roster}")
         for note in self.notes:
             lines.append(f"说明 / note: {note}")
-        for article, findings in self.by_article().items():
+        for findings in self.by_article().values():
             head = findings[0].citation.split("条")[0] + "条" if findings[0].citation else "—"
             lines.append(f"\n{head}（{len(findings)}）")
             for f in findings:
-                where = f"{f.file.rsplit('/', 1)[-1]}{'#' + f.sheet if f.sheet else ''}:{f.row}" if f.file else ""
+                sheet = "#" + f.sheet if f.sheet else ""
+                where = f"{f.file.rsplit('/', 1)[-1]}{sheet}:{f.row}" if f.file else ""
                 value = f" [{f.value}]" if f.value else ""
                 lines.append(f"  {f.severity:<9} {f.record:<10} {where:<18} {f.message}{value}")
         return "\n".join(lines)
@@ -283,7 +284,7 @@ class Deriver:
                 by_type[mtype].append((date, r.iri, r))
         for items in by_type.values():
             items.sort(key=lambda x: (x[0], x[1]))
-            for (before, _, _), (date, _, r) in zip(items, items[1:]):
+            for (before, _, _), (date, _, r) in zip(items, items[1:], strict=False):
                 r.props[_k("daysSincePrevious")] = [(date - before).days]
 
     def _leave(self, leaves_in: list[Record]) -> None:

@@ -1,9 +1,9 @@
 """Working days from the State Council's holiday schedule (chinese-calendar), weekends outside it.
 
 The official schedule moves working days: the Spring Festival and National Day weeks are off,
-and some Saturdays or Sundays (调休) are working days. Inside the years the package covers, every day is looked up
-once and counted by a prefix sum, so any span costs O(1); outside them only Monday–Friday can
-be counted, and `official()` says so, so the caller can report it rather than guess.
+and some Saturdays or Sundays (调休) are working days. Inside the years the package covers,
+every day is looked up once and counted by a prefix sum, so any span costs O(1); outside them
+only Monday–Friday can be counted, and `official()` says so, so the caller can report it rather than guess.
 
 >>> cal = Calendar.load()
 >>> cal.working_days(dt.date(2025, 9, 26), dt.date(2025, 10, 9))  # 9-26, 9-28 (a Sunday), 9-29, 9-30

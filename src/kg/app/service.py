@@ -79,12 +79,13 @@ class Service:
     @_once
     def record_labels(self) -> dict[str, dict[str, str]]:
         """chairPost -> {"zh": "主持人职务", "en": "chair's post"}: record properties' names."""
-        from rdflib import RDFS, Graph
+        from rdflib import RDFS, Graph, Literal
 
         from kg.resources import data_file
         g = Graph().parse(data_file("ontology", "records.ttl"))
         out: dict[str, dict[str, str]] = {}
         for prop, label in g.subject_objects(RDFS.label):
+            assert isinstance(label, Literal)
             local = str(prop).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
             out.setdefault(local, {})[label.language or "zh"] = str(label)
         return out

@@ -71,7 +71,7 @@ def spec(center: str, nodes: list[str], edges: list[Edge]) -> dict:
     (computed here), so the picture is the same on every load."""
     import math
 
-    relation_of = {}
+    relation_of: dict[str, str] = {}
     for e in edges:
         other = e.target if e.source == center else e.source
         relation_of.setdefault(other, e.relations[0])

@@ -61,7 +61,7 @@ def completions() -> list[dict]:
 
     Each term's Chinese label (or the kind of term) is shown beside it.
     """
-    from rdflib import RDFS, Graph, URIRef
+    from rdflib import RDFS, Graph, Literal, URIRef
     from rdflib.namespace import ClosedNamespace
 
     from kg.ns import PREFIXES
@@ -80,13 +80,14 @@ def completions() -> list[dict]:
             for p, ns in namespaces:
                 local = iri[len(ns):]
                 if iri.startswith(ns) and re.fullmatch(r"[A-Za-z_][\w-]*", local):
-                    labels = [str(lb) for lb in g.objects(node, RDFS.label) if lb.language == "zh"]
+                    labels = [str(lb) for lb in g.objects(node, RDFS.label)
+                              if isinstance(lb, Literal) and lb.language == "zh"]
                     terms.setdefault(f"{p}:{local}", labels[0] if labels else p)
                     break
-    for p, ns in PREFIXES.items():  # a closed namespace lists every term the project uses
-        if isinstance(ns, ClosedNamespace):
-            for local in dir(ns):
-                terms.setdefault(f"{p}:{local}", p)
+    for prefix, space in PREFIXES.items():  # a closed namespace lists every term the project uses
+        if isinstance(space, ClosedNamespace):
+            for local in dir(space):
+                terms.setdefault(f"{prefix}:{local}", str(prefix))
     out = [{"caption": f"PREFIX {p}:", "value": f"PREFIX {p}: <{ns}>", "meta": "prefix", "score": 1000}
            for p, ns in sorted(namespaces)]
     out += [{"caption": t, "value": t, "meta": meta, "score": 500} for t, meta in sorted(terms.items())]
