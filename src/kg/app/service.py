@@ -44,10 +44,8 @@ class Service:
     @_once
     def texts(self) -> dict:
         """The app's texts that name domain things (ontology/ui.toml)."""
-        import tomllib
-
-        from kg.resources import data_file
-        return tomllib.loads(data_file("ontology", "ui.toml").read_text(encoding="utf-8"))
+        from kg.app.texts import load_texts
+        return load_texts()
 
     @_once
     def lexicon(self):
