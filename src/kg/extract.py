@@ -142,6 +142,7 @@ class Extractor:
         self.circumstance = g["verbs"]["circumstance_prefixes"]
         self.nominal = g["verbs"].get("nominal_mark", "的")
         self.list_mark = g["verbs"].get("list_mark", "、")
+        self.list_ends = tuple(g["verbs"].get("list_ends", []))
         self.subject_leads = set(g["bearers"].get("subject_leads", []))
         self.task_phrases = tuple(g["bearers"].get("task_phrases", []))
         self.pivots = sorted(g["bearers"].get("pivots", []), key=len, reverse=True)
@@ -157,6 +158,8 @@ class Extractor:
         self.delegation = b["delegation"]
         self.passive = set(b.get("passive_markers", []))
         self.via = tuple(b.get("via", []))
+        self.disposal = tuple(b.get("disposal", []))
+        self.undergo = tuple(b.get("undergo", []))
         under = b.get("under", [])
         self.under = (under[0], under[1]) if len(under) == 2 else None
         self.alternatives = b["alternatives"]
@@ -175,6 +178,11 @@ class Extractor:
         self.basis = c.get("basis", {})
         self.facts = [(f, re.compile(f["pattern"])) for f in g.get("facts", [])]
         self.quantities = _quantity_patterns(g.get("quantities", {}))
+        self.verb_tags = set(g["verbs"].get("verb_tags", []))
+        # Words the grammar reads itself: never taken for another verb governing the names.
+        self.grammar_words = ({w for w, _ in self.modal} | set(self.defeasible) | set(b["markers"])
+                              | set(b["aux_markers"]) | set(self.delegation) | set(self.via)
+                              | set(self.actions) | set(self.disposal))
 
     # ------------------------------------------------------------ entry points
 
@@ -282,7 +290,8 @@ class Extractor:
 
     def _groups(self, text, cs, ce, taken, cond_mask) -> list[_Group]:
         norm_text = normalise(text)
-        found = []
+        found: list[tuple[int, int, str, str]] = []
+        nominal_end = -1
         for m in self.re_verb.finditer(norm_text, cs, ce):
             if (any(taken[m.start():m.end()]) or cond_mask[m.start()]
                     or any(self.blocked["verb"][m.start():m.end()])):
@@ -295,6 +304,11 @@ class Extractor:
                 continue
             if before.endswith(self.list_mark) and not (found and found[-1][1] == m.start() - 1):
                 continue
+            if self._undergone(norm_text, cs, m.start(), taken):
+                continue
+            if self._listed(norm_text, cs, m.start(), taken, nominal_end):
+                nominal_end = m.end()
+                continue
             found.append((m.start(), m.end(), self.actions[m.group()], m.group()))
         groups: list[_Group] = []
         for s, e, slug, verb in found:
@@ -305,11 +319,34 @@ class Extractor:
                 groups.append(_Group(s, e, [(slug, verb)]))
         return groups
 
+    def _listed(self, norm_text: str, cs: int, pos: int, taken, nominal_end: int) -> bool:
+        """风险评估、合法性审查和集体讨论决定等程序: a verb ending an item of a list of nouns
+        (no name between the list mark and it), or joined to such an item, names a thing."""
+        seg_start = max(cs, *(norm_text.rfind(c, cs, pos) + 1 for c in SEGMENT_END))
+        mark = norm_text.rfind(self.list_mark, seg_start, pos)
+        if mark >= 0 and mark < pos - 1 and not any(taken[mark:pos]):
+            # …if the item before is no name either (局长、科长等组成: 科长 is a name the
+            # lexicon lacks) and the stretch stays inside the list (…公共服务等事项并公布).
+            item = norm_text.rfind(self.list_mark, seg_start, mark) + 1 or seg_start
+            stretch = norm_text[mark + 1:pos]
+            if not any(taken[item:mark]) and not any(w in stretch for w in self.list_ends):
+                return True
+        if nominal_end >= seg_start and not any(taken[nominal_end:pos]):
+            gap = norm_text[nominal_end:pos]
+            return any(gap.startswith(c) for c in self.connectors)
+        return False
+
     def _is_condition(self, text, s, e, taken) -> bool:
         seg = text[s:e].rstrip("，,：:")
         if not seg or not any(seg.endswith(end) for end in self.cond_endings):
             return False
-        return self._last_marker(text, s, s + len(seg), taken) is None
+        # 经区长审核后 names who acts (a norm of its own); 提交常务会议讨论前 only when.
+        marker = self._last_marker(text, s, s + len(seg), taken)
+        return marker is None or not self._has_verb(text, marker.end(), s + len(seg), taken)
+
+    def _has_verb(self, text: str, s: int, e: int, taken) -> bool:
+        return any(not any(taken[m.start():m.end()]) and not any(self.blocked["verb"][m.start():m.end()])
+                   for m in self.re_verb.finditer(normalise(text), s, e))
 
     def _condition_phrase(self, text, s, e, taken) -> str:
         if not self.re_cond_phrase:
@@ -360,8 +397,11 @@ class Extractor:
             region = [m for m in agents if m.start >= marker.end()]
         else:
             seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, g.start)] or [wstart])
-            # A name that modifies a noun (本部门的工作) is not who acts.
+            # A name that modifies a noun (本部门的工作) is not who acts, nor one after another verb
+            # (研究区政府专题会议确定…的工作, 不得要求各镇政府负责人参加: objects of 研究/要求).
             region = [m for m in agents if m.start >= seg_start and not self._modifier(text, m)]
+            if region and self._opens_with_verb(text, seg_start, region[0].start, cond_mask):
+                return  # what another verb's objects do is no norm of theirs
         region = [m for m in region if not any(text.endswith(w, 0, m.start) for w in self.via)]
         # 受总理委托，负责…: the name before a delegation word entrusts, it does not act.
         entrusting = [m for m in region if any(text.startswith(w, m.end) for w in self.delegation)
@@ -391,6 +431,23 @@ class Extractor:
             g.bearers += self._delegation(alternative, text, delegators_default)
         for m in region:
             used.add(m.start)
+
+    def _undergone(self, norm_text: str, cs: int, verb: int, taken) -> bool:
+        """信息要经过严格审定: 经过 + verb with no name between them is undergone, and who acts
+        is unsaid; with a name between, the name acts (经过区长审定)."""
+        seg_start = max(cs, *(norm_text.rfind(c, cs, verb) + 1 for c in SEGMENT_END))
+        pos = max((norm_text.rfind(w, seg_start, verb) for w in self.undergo), default=-1)
+        return pos >= 0 and not any(taken[pos:verb])
+
+    def _opens_with_verb(self, text: str, start: int, end: int, cond_mask) -> bool:
+        """Is the word right before a segment's first name a verb other than the grammar's own
+        words (研究区政府专题会议…, 要求各镇政府负责人…: the names are that verb's objects)?"""
+        lead = "".join(ch for i, ch in enumerate(text[start:end], start) if not cond_mask[i])
+        lead = re.sub(r"[^\u4e00-\u9fff]+$", "", lead)
+        if not lead:
+            return False
+        word, tag = self.lex.tag(lead)[-1]
+        return tag in self.verb_tags and word not in self.grammar_words
 
     def _modifier(self, text: str, m: Mention) -> bool:
         """本部门的工作: a name before 的 modifies a noun — unless a role head follows (…的负责人)."""
@@ -551,6 +608,9 @@ class Extractor:
             tail = text[g.aux_end:seg_end].strip("，,：:；;。 ")
             if tail:
                 return (), tail
+        disposed = self._disposed(text, g, wstart, mentions)
+        if disposed:
+            return disposed
         if not any(slug in self.aux_actions for slug, _ in g.actions):
             seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.end, ce)] or [ce])
             after = [m for m in mentions if g.end <= m.start < seg_end
@@ -568,6 +628,24 @@ class Extractor:
         segs = [s for s in _spans(text, SEGMENT_END, wstart, g.start)
                 if g.marker is None or s[1] <= g.marker]
         return (), text[wstart:segs[-1][1]].strip("，,：: ") if segs else ""
+
+    def _disposed(self, text: str, g: _Group, wstart: int, mentions) -> tuple[tuple[Party, ...], str] | None:
+        """将讨论方案交司法行政部门审查: what 将/把 puts before the bearer (or the party reported
+        to, or the verb) is the object."""
+        seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, g.start)] or [wstart])
+        stop = g.marker if g.marker is not None and g.marker >= seg_start else g.start
+        for m in self.re_aux_marker.finditer(normalise(text), seg_start, stop) if self.re_aux_marker else []:
+            stop = m.start()
+            break
+        pos = max((text.rfind(w, seg_start, stop) for w in self.disposal), default=-1)
+        if pos < 0:
+            return None
+        start = pos + 1
+        span = text[start:stop].strip()
+        if not span:
+            return None
+        inside = [m for m in mentions if start <= m.start < stop and m.entry.kind in TOPIC_KINDS]
+        return self._parties(inside), span
 
     def _own_subject(self, text: str, cs: int, g: _Group, cond_mask) -> str:
         """Words before the verb that are not conditions, modal words or the bearer list:
