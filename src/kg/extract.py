@@ -126,6 +126,7 @@ class _Group:
     marker: int | None = None  # where the bearer marker (由/经/报 …) starts
     subject: list = field(default_factory=list)  # 在X领导下: the sentence's own subject, for what follows
     aux_end: int | None = None  # where the auxiliary party after the verb ends (协助总理|工作)
+    carried: bool = False  # bearers carried over from the clause before (…；不出席…)
 
 
 class Extractor:
@@ -160,6 +161,7 @@ class Extractor:
         self.via = tuple(b.get("via", []))
         self.disposal = tuple(b.get("disposal", []))
         self.undergo = tuple(b.get("undergo", []))
+        self.others = tuple(b.get("others", []))
         under = b.get("under", [])
         self.under = (under[0], under[1]) if len(under) == 2 else None
         self.alternatives = b["alternatives"]
@@ -174,6 +176,8 @@ class Extractor:
         self.default_modality = m["default"]
         c = g["conditions"]
         self.cond_endings = c["segment_endings"]
+        self.negation = c.get("negation", "不")
+        self.cond_frames = [tuple(f) for f in c.get("frames", []) if len(f) == 2]
         self.re_cond_phrase = _words(c["phrases"])
         self.basis = c.get("basis", {})
         self.facts = [(f, re.compile(f["pattern"])) for f in g.get("facts", [])]
@@ -215,6 +219,7 @@ class Extractor:
         norms: list[Norm] = []
         topic: tuple[tuple[Party, ...], str] = ((), "")
         self.carried: list = []
+        self.carried_condition = ""
         for start, end in _spans(text, CLAUSE_END):
             clause_norms, topic = self._clause(unit, text, start, end, mentions, taken, topic,
                                                fact_spans)
@@ -242,6 +247,9 @@ class Extractor:
         segments = _spans(text, SEGMENT_END, cs, ce)
         in_clause = [m for m in mentions if cs <= m.start < ce]
         conditions = [(s, e) for s, e in segments if self._is_condition(text, s, e, taken)]
+        conditions += [c for s, e in segments if (s, e) not in conditions
+                       for c in [self._inner_condition(text, s, e, taken)] if c]
+        conditions.sort()
         cond_mask = [any(s <= i < e for s, e in conditions) for i in range(len(text))]
         groups = self._groups(text, cs, ce, taken, cond_mask)
         # The clause's own topic: meeting/document/seal names outside bearer regions.
@@ -249,10 +257,12 @@ class Extractor:
         norms: list[Norm] = []
         prev: _Group | None = None
         used: set[int] = set()  # mention starts used as bearers / aux
+        # Conditions before a clause's first verb hold for all its verbs (X的，A做P，与B做Q).
+        leading = [(s, e) for s, e in conditions if groups and s < groups[0].start]
         for g in groups:
             wstart = prev.end if prev else cs
             window_conditions = [(s, e) for s, e in conditions if wstart <= s < g.start]
-            condition = "，".join(text[s:e].rstrip("，,：:") for s, e in window_conditions)
+            condition = "，".join(text[s:e].rstrip("，,：:") for s, e in window_conditions or leading)
             phrase = self._condition_phrase(text, wstart, g.start, taken)
             if phrase:
                 condition = "，".join(filter(None, [condition, phrase]))
@@ -261,6 +271,8 @@ class Extractor:
             if not g.bearers:
                 prev = g
                 continue
+            if g.carried and not condition:
+                condition = self.carried_condition  # …；不出席…: the clause before goes on
             objects = self._objects(g, text, wstart, cs, ce, colon, in_clause, used, cond_mask,
                                     inherited)
             if objects[0]:
@@ -279,13 +291,16 @@ class Extractor:
                         quote_start=quote_start, quote_end=quote_end))
             prev = g
             self.carried = list(g.bearers)
+            self.carried_condition = condition
         own_topic = self._topic(text, cs, ce, colon, in_clause, used, cond_mask, ce)
         if own_topic[0] and not groups:
             seg = next((s, e) for s, e in _spans(text, SEGMENT_END) if s <= own_topic[1] < e)
             inherited = own_topic[0], text[seg[0]:seg[1]].strip("，,：: ")
+        # 应当在会议举行七日以前，将开会日期…通知…: with no topic, what 将 puts forward is one.
+        fact_topic = inherited if inherited[0] or inherited[1] else ((), self._put(text, cs, ce))
         for spec, m in fact_spans:
             if cs <= m.start() < ce:
-                norms.append(self._fact(unit, text, spec, m, inherited))
+                norms.append(self._fact(unit, text, spec, m, fact_topic))
         return norms, inherited
 
     def _groups(self, text, cs, ce, taken, cond_mask) -> list[_Group]:
@@ -338,11 +353,26 @@ class Extractor:
 
     def _is_condition(self, text, s, e, taken) -> bool:
         seg = text[s:e].rstrip("，,：:")
+        if any(seg.startswith(a) and seg.endswith(b) for a, b in self.cond_frames):
+            return True  # 除区委统一组织安排的重要活动外
         if not seg or not any(seg.endswith(end) for end in self.cond_endings):
             return False
         # 经区长审核后 names who acts (a norm of its own); 提交常务会议讨论前 only when.
         marker = self._last_marker(text, s, s + len(seg), taken)
         return marker is None or not self._has_verb(text, marker.end(), s + len(seg), taken)
+
+    def _inner_condition(self, text: str, s: int, e: int, taken) -> tuple[int, int] | None:
+        """分管副区长不能出席的不再安排…: words up to a 的 that a modal word or negation follows
+        are a condition with no comma after it (a name before the 的 is a possessor instead)."""
+        pos = text.find(self.nominal, s, e)
+        while pos > s:
+            after = text[pos + len(self.nominal):e]
+            modal = any(after.startswith(w) for w, _ in self.modal) and not (
+                self.re_not_modal and self.re_not_modal.match(after))
+            if not taken[pos - 1] and (after.startswith(self.negation) or modal):
+                return s, pos + len(self.nominal)
+            pos = text.find(self.nominal, pos + 1, e)
+        return None
 
     def _has_verb(self, text: str, s: int, e: int, taken) -> bool:
         return any(not any(taken[m.start():m.end()]) and not any(self.blocked["verb"][m.start():m.end()])
@@ -417,6 +447,7 @@ class Extractor:
             region = self._subject(agents, text, wstart, g.start)
         if not region and not marker and self.carried:
             # Subject left out after ；: the clause continues the one before.
+            g.carried = True
             g.bearers = [(b, tuple(self._party(m, m.surface) for m in entrusting) or d,
                           self.delegation[0] if entrusting else k) for b, d, k in self.carried]
             return
@@ -564,6 +595,9 @@ class Extractor:
                     out[j] = self._named(out[j].surface + head, out[j].start, out[j].end)
                 if bare and k < len(out):
                     continue  # a bare head was only there to distribute
+            other = next((w for w in self.others if text.endswith(w, 0, m.start)), None)
+            if other:  # 其他区政府领导: not the ones named before
+                m = Mention(m.entry, m.start - len(other), m.end, other + m.surface)
             out.append(m)
         return out
 
@@ -616,7 +650,13 @@ class Extractor:
             after = [m for m in mentions if g.end <= m.start < seg_end
                      and (m.entry.kind in TOPIC_KINDS or m.entry.kind == BODY) and m.start not in used]
             if after:
-                return self._parties(after), text[after[0].start:after[-1].end]
+                # …各部门召开的各类庆祝会、表彰会等: the names may only modify the object's head
+                tail = self._following(text, g, ce)
+                end = g.end + len(tail) if tail and text.startswith(tail, g.end) else after[-1].end
+                return self._parties(after), text[after[0].start:max(end, after[-1].end)]
+        follows = self._following(text, g, ce) if g.aux_end is None else ""
+        if follows:
+            return (), follows
         recent = self._topic(text, wstart, ce, colon, mentions, used, cond_mask, g.start, g.marker)
         if recent[0]:
             return recent[0], self._topic_text(text, recent[1], g)
@@ -628,6 +668,24 @@ class Extractor:
         segs = [s for s in _spans(text, SEGMENT_END, wstart, g.start)
                 if g.marker is None or s[1] <= g.marker]
         return (), text[wstart:segs[-1][1]].strip("，,：: ") if segs else ""
+
+    def _put(self, text: str, cs: int, ce: int) -> str:
+        """The words after the clause's first 将/把 up to the comma."""
+        pos = min([p for w in self.disposal if (p := text.find(w, cs, ce)) >= 0] or [-1])
+        if pos < 0:
+            return ""
+        end = min([e for _, e in _spans(text, SEGMENT_END, pos, ce)] or [ce])
+        return text[pos + 1:end].strip("，,：:；;。 ")
+
+    def _following(self, text: str, g: _Group, ce: int) -> str:
+        """不参加接见、合影等活动 / 向其报告工作: the words after the verb up to the comma, when
+        they are a noun phrase (not 或联合报…, another predicate, nor 由…, another bearer)."""
+        seg_end = min([e for s, e in _spans(text, SEGMENT_END + CLAUSE_END, g.end, ce)] or [ce])
+        rest = text[g.end:seg_end].strip("，,：:；;。 ")
+        if not rest or any(rest.startswith(c) for c in [*self.connectors, *self.cond_endings, self.nominal]):
+            return ""  # 审核后，由…: the verb ends a condition
+        marker = self._first_marker(rest, 0, len(rest), blocked=False)
+        return "" if marker is not None else rest
 
     def _disposed(self, text: str, g: _Group, wstart: int, mentions) -> tuple[tuple[Party, ...], str] | None:
         """将讨论方案交司法行政部门审查: what 将/把 puts before the bearer (or the party reported
@@ -670,9 +728,10 @@ class Extractor:
             end = marker
         return text[start:end].strip("，,：: ")
 
-    def _first_marker(self, text: str, s: int, e: int) -> int | None:
+    def _first_marker(self, text: str, s: int, e: int, blocked: bool = True) -> int | None:
+        not_markers = self.blocked["marker"] if blocked else _mask(text, self.re_not_marker)
         for m in self.re_marker.finditer(normalise(text), s, e):
-            if not any(self.blocked["marker"][m.start():m.end()]):
+            if not any(not_markers[m.start():m.end()]):
                 return m.start()
         return None
 
