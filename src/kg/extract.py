@@ -144,6 +144,7 @@ class Extractor:
         self.nominal = g["verbs"].get("nominal_mark", "的")
         self.list_mark = g["verbs"].get("list_mark", "、")
         self.list_ends = tuple(g["verbs"].get("list_ends", []))
+        self.comparison = tuple(g["verbs"].get("comparison", []))
         self.subject_leads = set(g["bearers"].get("subject_leads", []))
         self.task_phrases = tuple(g["bearers"].get("task_phrases", []))
         self.pivots = sorted(g["bearers"].get("pivots", []), key=len, reverse=True)
@@ -183,6 +184,7 @@ class Extractor:
         self.facts = [(f, re.compile(f["pattern"])) for f in g.get("facts", [])]
         self.quantities = _quantity_patterns(g.get("quantities", {}))
         self.verb_tags = set(g["verbs"].get("verb_tags", []))
+        self.predicate_tags = set(g["verbs"].get("predicate_tags", []))
         # Words the grammar reads itself: never taken for another verb governing the names.
         self.grammar_words = ({w for w, _ in self.modal} | set(self.defeasible) | set(b["markers"])
                               | set(b["aux_markers"]) | set(self.delegation) | set(self.via)
@@ -216,6 +218,7 @@ class Extractor:
                     continue
                 fact_spans.append((spec, m))
                 taken[m.start():m.end()] = [True] * (m.end() - m.start())
+        self.taken = taken
         norms: list[Norm] = []
         topic: tuple[tuple[Party, ...], str] = ((), "")
         self.carried: list = []
@@ -294,7 +297,7 @@ class Extractor:
             self.carried_condition = condition
         own_topic = self._topic(text, cs, ce, colon, in_clause, used, cond_mask, ce)
         if own_topic[0] and not groups:
-            seg = next((s, e) for s, e in _spans(text, SEGMENT_END) if s <= own_topic[1] < e)
+            seg = next((s, e) for s, e in _spans(text, SEGMENT_END + CLAUSE_END) if s <= own_topic[1] < e)
             inherited = own_topic[0], text[seg[0]:seg[1]].strip("，,：: ")
         # 应当在会议举行七日以前，将开会日期…通知…: with no topic, what 将 puts forward is one.
         fact_topic = inherited if inherited[0] or inherited[1] else ((), self._put(text, cs, ce))
@@ -320,6 +323,10 @@ class Extractor:
             if before.endswith(self.list_mark) and not (found and found[-1][1] == m.start() - 1):
                 continue
             if self._undergone(norm_text, cs, m.start(), taken):
+                continue
+            if any(norm_text.startswith(w, m.end()) for w in self.comparison):
+                continue  # 与区政府决定相违背的言论: compared with, not decided
+            if self._relative_after_name(norm_text, cs, ce, m.start(), m.end(), taken):
                 continue
             if self._listed(norm_text, cs, m.start(), taken, nominal_end):
                 nominal_end = m.end()
@@ -392,8 +399,19 @@ class Extractor:
                 continue
             if m.group() in self.passive and self._delegating(text, m.end(), e, taken):
                 continue  # 受总理委托: who entrusts, not who acts
+            if self._possessed(text, m.end(), e, taken):
+                continue  # 报送区政府的公文: the marker is inside a noun phrase
             last = m
         return last
+
+    def _possessed(self, text: str, pos: int, end: int, taken) -> bool:
+        """Is text[pos:] a name followed by 的 (and no role head after it)?"""
+        start = pos
+        while pos < end and taken[pos]:
+            pos += 1
+        after = pos + len(self.nominal)
+        return (pos > start and text.startswith(self.nominal, pos)
+                and not any(text.startswith(h, after) for h in self.heads))
 
     def _delegating(self, text: str, pos: int, end: int, taken) -> bool:
         """Is text[pos:] a name followed by a delegation word (总理委托)?"""
@@ -462,6 +480,16 @@ class Extractor:
             g.bearers += self._delegation(alternative, text, delegators_default)
         for m in region:
             used.add(m.start)
+
+    def _relative_after_name(self, norm_text: str, cs: int, ce: int, pos: int, end: int, taken) -> bool:
+        """区政府分管领导同志或协助其工作的区政府办公室负责同志: a verb right after a name and
+        或/和 that ends in 的 + a name opens a relative clause describing that name."""
+        word = next((c for c in self.connectors if norm_text.endswith(c, cs, pos)), None)
+        if word is None or not taken[pos - len(word) - 1] or taken[pos - len(word)]:
+            return False
+        seg_end = min([e for _, e in _spans(norm_text, SEGMENT_END + CLAUSE_END, end, ce)] or [ce])
+        nominal = norm_text.find(self.nominal, end, seg_end)
+        return nominal > 0 and nominal + len(self.nominal) < len(taken) and taken[nominal + len(self.nominal)]
 
     def _undergone(self, norm_text: str, cs: int, verb: int, taken) -> bool:
         """信息要经过严格审定: 经过 + verb with no name between them is undergone, and who acts
@@ -647,8 +675,10 @@ class Extractor:
             return disposed
         if not any(slug in self.aux_actions for slug, _ in g.actions):
             seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.end, ce)] or [ce])
-            after = [m for m in mentions if g.end <= m.start < seg_end
-                     and (m.entry.kind in TOPIC_KINDS or m.entry.kind == BODY) and m.start not in used]
+            # 会签或联合报区政府审批 / 由区政府制定的文件: a body after a marker acts, it is no object
+            after = [m for m in mentions if g.end <= m.start < seg_end and m.start not in used
+                     and (m.entry.kind in TOPIC_KINDS
+                          or (m.entry.kind == BODY and self._last_marker(text, g.end, m.start, self.taken) is None))]
             if after:
                 # …各部门召开的各类庆祝会、表彰会等: the names may only modify the object's head
                 tail = self._following(text, g, ce)
@@ -685,7 +715,10 @@ class Extractor:
         if not rest or any(rest.startswith(c) for c in [*self.connectors, *self.cond_endings, self.nominal]):
             return ""  # 审核后，由…: the verb ends a condition
         marker = self._first_marker(rest, 0, len(rest), blocked=False)
-        return "" if marker is not None else rest
+        words = self.lex.tag(rest)
+        if marker is not None or (len(words) == 1 and words[0][1] in self.predicate_tags):
+            return ""  # 审核把关: a second verb, not an object
+        return rest
 
     def _disposed(self, text: str, g: _Group, wstart: int, mentions) -> tuple[tuple[Party, ...], str] | None:
         """将讨论方案交司法行政部门审查: what 将/把 puts before the bearer (or the party reported
@@ -722,7 +755,7 @@ class Extractor:
 
     def _topic_text(self, text: str, first: int, g: _Group) -> str:
         """The comma segment that names the topic, cut at the bearer marker (由/经 …)."""
-        start, end = next((s, e) for s, e in _spans(text, SEGMENT_END) if s <= first < e)
+        start, end = next((s, e) for s, e in _spans(text, SEGMENT_END + CLAUSE_END) if s <= first < e)
         marker = self._first_marker(text, first, end)
         if marker is not None:
             end = marker
