@@ -127,6 +127,7 @@ class _Group:
     subject: list = field(default_factory=list)  # 在X领导下: the sentence's own subject, for what follows
     aux_end: int | None = None  # where the auxiliary party after the verb ends (协助总理|工作)
     carried: bool = False  # bearers carried over from the clause before (…；不出席…)
+    bearer_start: int | None = None  # where the bearers named before the verb start
 
 
 class Extractor:
@@ -179,6 +180,7 @@ class Extractor:
         self.cond_endings = c["segment_endings"]
         self.negation = c.get("negation", "不")
         self.cond_frames = [tuple(f) for f in c.get("frames", []) if len(f) == 2]
+        self.cond_verbs = tuple(c.get("verbs", []))
         self.re_cond_phrase = _words(c["phrases"])
         self.basis = c.get("basis", {})
         self.facts = [(f, re.compile(f["pattern"])) for f in g.get("facts", [])]
@@ -262,6 +264,7 @@ class Extractor:
         used: set[int] = set()  # mention starts used as bearers / aux
         # Conditions before a clause's first verb hold for all its verbs (X的，A做P，与B做Q).
         leading = [(s, e) for s, e in conditions if groups and s < groups[0].start]
+        self.first_group: _Group | None = None  # the clause's first verb with bearers
         for g in groups:
             wstart = prev.end if prev else cs
             window_conditions = [(s, e) for s, e in conditions if wstart <= s < g.start]
@@ -274,6 +277,7 @@ class Extractor:
             if not g.bearers:
                 prev = g
                 continue
+            self.first_group = self.first_group or g
             if g.carried and not condition:
                 condition = self.carried_condition  # …；不出席…: the clause before goes on
             objects = self._objects(g, text, wstart, cs, ce, colon, in_clause, used, cond_mask,
@@ -362,6 +366,11 @@ class Extractor:
         seg = text[s:e].rstrip("，,：:")
         if any(seg.startswith(a) and seg.endswith(b) for a, b in self.cond_frames):
             return True  # 除区委统一组织安排的重要活动外
+        verb = min([p for w in self.cond_verbs if (p := seg.find(w)) >= 0] or [-1])
+        if (verb >= 0 and not any(taken[s:s + verb]) and not any(w in seg[:verb] for w, _ in self.modal)
+                and self._last_marker(text, s, s + len(seg), taken) is None
+                and not self._has_verb(text, s, s + len(seg), taken)):
+            return True  # 文稿内容涉及其他部门职权范围的事项，… (but not 区政府各部门发布涉及…的信息)
         if not seg or not any(seg.endswith(end) for end in self.cond_endings):
             return False
         # 经区长审核后 names who acts (a norm of its own); 提交常务会议讨论前 only when.
@@ -470,6 +479,8 @@ class Extractor:
                           self.delegation[0] if entrusting else k) for b, d, k in self.carried]
             return
         region = self._expand(region, text)
+        if region:
+            g.bearer_start = region[0].start
         delegators_default = tuple(
             self._party(m, m.surface) for m in mentions
             if any(s <= m.start < e for s, e in window_conditions) and m.entry.kind in AGENT_KINDS)
@@ -693,7 +704,7 @@ class Extractor:
         own = self._topic(text, cs, ce, colon, mentions, used, cond_mask, g.start, g.marker)
         if own[0]:
             return own[0], self._topic_text(text, own[1], g)
-        if inherited[0] and not self._own_subject(text, cs, g, cond_mask):
+        if inherited[0] and not self._own_subject(text, cs, g, cond_mask, self.first_group):
             return inherited
         segs = [s for s in _spans(text, SEGMENT_END, wstart, g.start)
                 if g.marker is None or s[1] <= g.marker]
@@ -738,11 +749,14 @@ class Extractor:
         inside = [m for m in mentions if start <= m.start < stop and m.entry.kind in TOPIC_KINDS]
         return self._parties(inside), span
 
-    def _own_subject(self, text: str, cs: int, g: _Group, cond_mask) -> str:
+    def _own_subject(self, text: str, cs: int, g: _Group, cond_mask, first: _Group | None = None) -> str:
         """Words before the verb that are not conditions, modal words or the bearer list:
         a clause that names its own subject (区政府工作中的重大事项，须经…) does not
         inherit the topic of the clause before."""
-        end = g.marker if g.marker is not None and g.marker >= cs else g.start
+        first = first or g  # the clause's subject comes before its first verb's bearers
+        end = first.marker if first.marker is not None and first.marker >= cs else first.start
+        if first.bearer_start is not None and cs <= first.bearer_start < end:
+            end = first.bearer_start  # 主办部门应当主动与有关部门协商会签: the bearer is no topic
         kept = "".join(ch for i, ch in enumerate(text[cs:end], cs) if not cond_mask[i])
         for pattern in (self.re_cond_phrase, self.re_not_modal):
             if pattern:
