@@ -164,6 +164,7 @@ class Extractor:
         self.disposal = tuple(b.get("disposal", []))
         self.undergo = tuple(b.get("undergo", []))
         self.others = tuple(b.get("others", []))
+        self.comitative = tuple(b.get("comitative", []))
         under = b.get("under", [])
         self.under = (under[0], under[1]) if len(under) == 2 else None
         self.alternatives = b["alternatives"]
@@ -282,7 +283,7 @@ class Extractor:
                 condition = self.carried_condition  # …；不出席…: the clause before goes on
             objects = self._objects(g, text, wstart, cs, ce, colon, in_clause, used, cond_mask,
                                     inherited)
-            if objects[0]:
+            if objects[0] or self.inheritable:
                 inherited = objects
             modality, strength = self._modality(text, wstart, g.start, taken, cond_mask, bool(phrase))
             quote_start, quote_end = _sentence(text, g.start)
@@ -478,7 +479,7 @@ class Extractor:
             g.bearers = [(b, tuple(self._party(m, m.surface) for m in entrusting) or d,
                           self.delegation[0] if entrusting else k) for b, d, k in self.carried]
             return
-        region = self._expand(region, text)
+        region = [self._owned(m, text, mentions) for m in self._expand(region, text)]
         if region:
             g.bearer_start = region[0].start
         delegators_default = tuple(
@@ -491,6 +492,25 @@ class Extractor:
             g.bearers += self._delegation(alternative, text, delegators_default)
         for m in region:
             used.add(m.start)
+        if (region and marker is None and prev is not None and prev.bearers
+                and self._comitative(text, wstart, region[0].start)):
+            # 主办部门…，与相关部门会签: the one acting before acts together with them
+            g.bearers = [b for b in prev.bearers if b[0] not in {x[0] for x in g.bearers}] + g.bearers
+
+    def _owned(self, m: Mention, text: str, mentions: list[Mention]) -> Mention:
+        """协办部门要积极配合并由主要负责人会签: a bare role head is the head of the body
+        named before it in its comma segment."""
+        if m.surface not in self.heads:
+            return m
+        seg_start = max([s for s, _ in _spans(text, SEGMENT_END, 0, m.start)] or [0])
+        body = [b for b in mentions if seg_start <= b.start and b.end <= m.start and b.entry.kind == BODY]
+        return self._named(body[-1].surface + m.surface, m.start, m.end) if body else m
+
+    def _comitative(self, text: str, wstart: int, first: int) -> bool:
+        """Does the segment open with 与/同 right before its first name (与相关部门会签)?"""
+        seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, first)] or [wstart])
+        lead = text[seg_start:first].strip()
+        return any(lead == w for w in self.comitative)
 
     def _relative_after_name(self, norm_text: str, cs: int, ce: int, pos: int, end: int, taken) -> bool:
         """区政府分管领导同志或协助其工作的区政府办公室负责同志: a verb right after a name and
@@ -674,6 +694,7 @@ class Extractor:
     # ------------------------------------------------------------ objects
 
     def _objects(self, g, text, wstart, cs, ce, colon, mentions, used, cond_mask, inherited):
+        self.inheritable = False
         if g.subject:  # 秘书长在总理领导下: the one led is the sentence's subject
             return self._parties(g.subject), text[g.subject[0].start:g.subject[-1].end]
         if g.aux_end is not None:  # 协助总理工作: what is done follows the party helped
@@ -704,11 +725,36 @@ class Extractor:
         own = self._topic(text, cs, ce, colon, mentions, used, cond_mask, g.start, g.marker)
         if own[0]:
             return own[0], self._topic_text(text, own[1], g)
-        if inherited[0] and not self._own_subject(text, cs, g, cond_mask, self.first_group):
+        own_subject = self._own_subject(text, cs, g, cond_mask, self.first_group)
+        if (inherited[0] or inherited[1]) and not own_subject:
             return inherited
+        topic = self._topic_segment(text, cs, g, mentions, cond_mask) if own_subject else ""
+        if topic:  # 报送区政府的公文代拟文稿，部门主要负责人要认真审核: a noun phrase opens the clause
+            self.inheritable = True
+            return (), topic
         segs = [s for s in _spans(text, SEGMENT_END, wstart, g.start)
                 if g.marker is None or s[1] <= g.marker]
         return (), text[wstart:segs[-1][1]].strip("，,：: ") if segs else ""
+
+    def _topic_segment(self, text: str, cs: int, g: _Group, mentions, cond_mask) -> str:
+        """The clause's first comma segment before its first bearer, when it is no condition
+        and names no party acting (a topic stated as a noun phrase)."""
+        first = self.first_group or g
+        end = min(x for x in (first.marker, first.bearer_start, first.start) if x is not None)
+        spans = [(s, e) for s, e in _spans(text, SEGMENT_END, cs, end) if e <= end]
+        for i, (s, e) in enumerate(spans):
+            if cond_mask[s]:
+                continue
+            seg = text[s:e].strip("，,：: ")
+            if not seg or self._has_verb(text, s, e, self.taken) or self.nominal not in seg:
+                return ""
+            # …重要工作，或其他需区政府同意的事项: the list goes on after the comma
+            for s2, e2 in spans[i + 1:]:
+                if not any(text.startswith(c, s2) for c in self.connectors) or cond_mask[s2]:
+                    break
+                e = e2
+            return text[s:e].strip("，,：: ")
+        return ""
 
     def _put(self, text: str, cs: int, ce: int) -> str:
         """The words after the clause's first 将/把 up to the comma."""
