@@ -266,6 +266,7 @@ class Extractor:
         # Conditions before a clause's first verb hold for all its verbs (X的，A做P，与B做Q).
         leading = [(s, e) for s, e in conditions if groups and s < groups[0].start]
         self.first_group: _Group | None = None  # the clause's first verb with bearers
+        self.clause_objects: tuple[tuple[Party, ...], str] | None = None  # the last verb's objects
         for g in groups:
             wstart = prev.end if prev else cs
             window_conditions = [(s, e) for s, e in conditions if wstart <= s < g.start]
@@ -285,6 +286,7 @@ class Extractor:
                                     inherited)
             if objects[0] or self.inheritable:
                 inherited = objects
+            self.clause_objects = objects if objects[1] else None
             modality, strength = self._modality(text, wstart, g.start, taken, cond_mask, bool(phrase))
             quote_start, quote_end = _sentence(text, g.start)
             for slug, verb in g.actions:
@@ -732,6 +734,8 @@ class Extractor:
         if topic:  # 报送区政府的公文代拟文稿，部门主要负责人要认真审核: a noun phrase opens the clause
             self.inheritable = True
             return (), topic
+        if self.clause_objects is not None and wstart > cs:
+            return self.clause_objects  # …可视情出席，…不再安排其他区政府领导出席: the same thing
         segs = [s for s in _spans(text, SEGMENT_END, wstart, g.start)
                 if g.marker is None or s[1] <= g.marker]
         return (), text[wstart:segs[-1][1]].strip("，,：: ") if segs else ""
