@@ -42,6 +42,7 @@ from kg.model import Regulation
 from kg.numerals import cn_to_int
 
 CLAUSE_END = "。；;"
+TITLE = re.compile(r"《[^《》]*》")
 SEGMENT_END = "，,：:"
 
 
@@ -165,6 +166,7 @@ class Extractor:
         self.undergo = tuple(b.get("undergo", []))
         self.others = tuple(b.get("others", []))
         self.comitative = tuple(b.get("comitative", []))
+        self.sending = tuple(b.get("sending", []))
         under = b.get("under", [])
         self.under = (under[0], under[1]) if len(under) == 2 else None
         self.alternatives = b["alternatives"]
@@ -214,6 +216,10 @@ class Extractor:
         self.blocked = {name: _mask(text, pattern) for name, pattern in
                         [("verb", self.re_not_verb), ("marker", self.re_not_marker),
                          ("modal", self.re_not_modal)]}
+        # 《区政府会议议题提报单》: a title is a name; no marker, verb or party inside it acts.
+        self.in_title = _mask(text, TITLE)
+        for mask in self.blocked.values():
+            mask[:] = [a or b for a, b in zip(mask, self.in_title, strict=True)]
         fact_spans = []
         for spec, pattern in self.facts + self.quantities:
             for m in pattern.finditer(text):
@@ -443,7 +449,7 @@ class Extractor:
     def _bearers(self, g, text, wstart, mentions, taken, cond_mask, prev, window_conditions, used):
         aux_verb = any(slug in self.aux_actions for slug, _ in g.actions)
         agents = [m for m in mentions if wstart <= m.start < g.start and m.entry.kind in AGENT_KINDS
-                  and not cond_mask[m.start]]
+                  and not cond_mask[m.start] and not self.in_title[m.start]]
         if aux_verb:
             g.aux = self._aux(g, text, mentions, taken, wstart, agents, used)
             agents = [m for m in agents if m.start not in used]
@@ -718,7 +724,9 @@ class Extractor:
                 tail = self._following(text, g, ce)
                 end = g.end + len(tail) if tail and text.startswith(tail, g.end) else after[-1].end
                 return self._parties(after), text[after[0].start:max(end, after[-1].end)]
-        follows = self._following(text, g, ce) if g.aux_end is None else ""
+        # 议题材料…报送区政府办公室审核运转: what is sent is the object, not what follows the verb
+        sent = g.marker is not None and any(text.startswith(w, g.marker) for w in self.sending)
+        follows = self._following(text, g, ce) if g.aux_end is None and not sent else ""
         if follows:
             return (), follows
         recent = self._topic(text, wstart, ce, colon, mentions, used, cond_mask, g.start, g.marker)
@@ -823,7 +831,7 @@ class Extractor:
         marker = self._first_marker(text, first, end)
         if marker is not None:
             end = marker
-        return text[start:end].strip("，,：: ")
+        return text[start:end].strip("，,：:；;。 ")
 
     def _first_marker(self, text: str, s: int, e: int, blocked: bool = True) -> int | None:
         not_markers = self.blocked["marker"] if blocked else _mask(text, self.re_not_marker)
