@@ -115,6 +115,14 @@ def _words(words: list[str]) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 
+NEVER = re.compile(r"(?!)")  # matches nothing: a grammar with no words of a kind
+
+
+def _all_words(words: list[str]) -> re.Pattern:
+    """Like _words, but a pattern that matches nothing when there are no words."""
+    return _words(words) or NEVER
+
+
 @dataclass
 class _Group:
     """Adjacent verbs sharing one set of bearers."""
@@ -152,11 +160,11 @@ class Extractor:
         self.pivots = sorted(g["bearers"].get("pivots", []), key=len, reverse=True)
         self.carry_over = tuple(g["bearers"].get("carry_over", []))
         b = g["bearers"]
-        self.re_verb = _words(list(self.actions))
+        self.re_verb = _all_words(list(self.actions))
         self.re_not_verb = _words(g["verbs"]["ignore_words"])
         self.re_not_marker = _words(b["not_markers"])
         self.re_not_modal = _words(g["modality"]["not_modal"])
-        self.re_marker = _words(b["markers"])
+        self.re_marker = _all_words(b["markers"])
         self.re_aux_marker = _words(b["aux_markers"])
         self.aux_marker_words = tuple(b["aux_markers"])
         self.delegation = b["delegation"]
@@ -455,7 +463,8 @@ class Extractor:
             agents = [m for m in agents if m.start not in used]
         marker = self._last_marker(text, wstart, g.start, taken)
         under = self._under(text, g, wstart)
-        g.marker = marker.start() if marker else (under - len(self.under[0]) if under else None)
+        lead = len(self.under[0]) if self.under else 0
+        g.marker = marker.start() if marker else (under - lead if under else None)
         if under is not None and (marker is None or marker.start() < under):
             region = [m for m in agents if m.start >= under]
             g.subject = self._subject([m for m in agents if m.start < under], text, wstart, under)
@@ -678,7 +687,8 @@ class Extractor:
         return True
 
     def _named(self, label: str, start: int, end: int) -> Mention:
-        entry = self.lex.by_label.get(normalise(label)) or self.lex.generic_role(label, self.lex.generic_kind(label))
+        entry = (self.lex.by_label.get(normalise(label))
+                 or self.lex.generic_role(label, self.lex.generic_kind(label)))
         return Mention(entry, start, end, label)
 
     def _ellipsis(self, prev: Mention, m: Mention) -> Mention:
@@ -718,7 +728,8 @@ class Extractor:
             # 会签或联合报区政府审批 / 由区政府制定的文件: a body after a marker acts, it is no object
             after = [m for m in mentions if g.end <= m.start < seg_end and m.start not in used
                      and (m.entry.kind in TOPIC_KINDS
-                          or (m.entry.kind == BODY and self._last_marker(text, g.end, m.start, self.taken) is None))]
+                          or (m.entry.kind == BODY
+                              and self._last_marker(text, g.end, m.start, self.taken) is None))]
             if after:
                 # …各部门召开的各类庆祝会、表彰会等: the names may only modify the object's head
                 tail = self._following(text, g, ce)
@@ -937,7 +948,8 @@ def _quantity_patterns(cfg: dict) -> list[tuple[dict, re.Pattern]]:
     edge = r"(?<![第0-9A-Za-z.])"
     out = [
         (spec, re.compile(cfg["frequency"].replace("{number}", num))),
-        (spec, re.compile(rf"{pre_g}{edge}(?P<n>{num})(?:{units})?(?:至|到|-|－|～)(?P<n2>{num})(?P<unit>{units}){post_g}")),
+        (spec, re.compile(rf"{pre_g}{edge}(?P<n>{num})(?:{units})?(?:至|到|-|－|～)"
+                          rf"(?P<n2>{num})(?P<unit>{units}){post_g}")),
         (spec, re.compile(rf"{pre_g}(?P<den>{num})分之(?P<num>{num}){post_g}")),
         (spec, re.compile(rf"{pre_g}{edge}(?P<pct>[0-9０-９]+(?:\.[0-9]+)?)[%％]{post_g}")),
         (spec, re.compile(rf"{pre_g}{edge}(?P<n>{num})(?P<unit>{units}){post_g}")),
@@ -953,7 +965,8 @@ def _quantity_patterns(cfg: dict) -> list[tuple[dict, re.Pattern]]:
 def _is_date(text: str, m: re.Match) -> bool:
     """2022年2月28日 or 1999年: a date, not a quantity."""
     around = text[max(0, m.start() - 6):m.end() + 6]
-    return bool(re.search(r"[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十〇]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日",
+    return bool(re.search(r"[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十〇]{1,2}月"
+                          r"[0-9０-９一二三四五六七八九十]{1,3}日",
                           around)) and "年" in m.group() + text[m.end():m.end() + 1] + around
 
 

@@ -195,11 +195,11 @@ class Lexicon:
 
     def _generic(self, text: str, norm: str, claimed: list[Mention]) -> list[Mention]:
         taken = [False] * len(norm)
-        for m in claimed:
-            for i in range(m.start, m.end):
+        for c in claimed:
+            for i in range(c.start, c.end):
                 taken[i] = True
-        out = []
-        for m in self._suffix.finditer(norm):
+        out: list[Mention] = []
+        for m in self._suffix.finditer(norm) if self._suffix else []:
             if any(taken[m.start():m.end()]) or (norm[m.end():m.end() + 1] in self._not_followed
                                                  and not self._verb_at(norm, m.end())):
                 continue  # 委员会 is a body's name; 负责人会签 is a name and a verb
@@ -210,7 +210,8 @@ class Lexicon:
                                for w in self._breakers)):
                 start -= 1
             start = self._trim(norm, start, m.start())
-            if start == m.start() and m.group() in self._needs_prefix and not self._body_before(claimed, start):
+            if (start == m.start() and m.group() in self._needs_prefix
+                    and not self._body_before(claimed, start)):
                 continue  # a bare 会议 or 部门 is a common noun, not a name (国务院部门 is one)
             label = text[start:m.end()]
             out.append(Mention(self.generic_role(label, self._suffix_kind[m.group()]), start, m.end(), label))
@@ -306,7 +307,8 @@ def _entries(graph: Graph) -> dict[str, Entry]:
 
 def lexicon_graph(base: str) -> Graph:
     """The lexicon file as a graph, relative IRIs resolved against the base."""
-    return Graph().parse(data_file("ontology", "lexicon.ttl"), format="turtle", publicID=base.rstrip("/") + "/")
+    return Graph().parse(data_file("ontology", "lexicon.ttl"), format="turtle",
+                         publicID=base.rstrip("/") + "/")
 
 
 def load_lexicon(base: str | None = None) -> Lexicon:
