@@ -105,6 +105,7 @@ class Lexicon:
         self._stop = set(roles.get("stop_chars", ""))
         self._max_prefix = int(roles.get("max_prefix", 10))
         self._not_followed = set(roles.get("not_followed_by", ""))
+        self._bound = set(roles.get("bound_suffixes", ""))
         # A generic name never swallows a verb: it stops growing leftwards at one.
         breakers = set(self.grammar.get("actions", {})) | set(roles.get("name_breakers", []))
         self._tagger = None
@@ -169,6 +170,8 @@ class Lexicon:
         found: list[Mention] = []
         if self._pattern:
             for m in self._pattern.finditer(norm):
+                if norm[m.end():m.end() + 1] in self._bound:
+                    continue  # 请示性公文 is a kind of document of its own, not a 请示
                 found.append(Mention(self.by_label[m.group()], m.start(), m.end(), text[m.start():m.end()]))
         if generic and self._suffix:
             found += self._generic(text, norm, found)
