@@ -10,8 +10,12 @@ mechanism:
   verbs found outside entity names; adjacent verbs (召集和主持) form one group
   bearers: the roles after the last marker (由/经/报/请 …) before the verb,
            else the roles of the last segment, else those of the previous verb
-  objects: meeting/document/seal names after the verb, else the clause's topic,
-           else the topic carried over from the previous clause of the provision
+  objects: what 将/把 puts forward, names or a noun phrase after the verb, else the clause's
+           topic, else the topic carried over from the previous clause of the provision
+  not norms: verbs inside a noun list, a 《title》 or a relative clause, undergone (经过审定),
+           compared (相违背), or whose names are another verb's objects (要求X参加)
+  conditions: segments ending in 时/的/后 …, 除…外, X涉及…; those before a clause's first
+           verb hold for all its verbs and go on with bearers carried over a ；
 
 >>> from kg.segment import segment
 >>> from kg.model import Metadata
