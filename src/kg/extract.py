@@ -179,6 +179,8 @@ class Extractor:
         self.others = tuple(b.get("others", []))
         self.comitative = tuple(b.get("comitative", []))
         self.sending = tuple(b.get("sending", []))
+        loc = b.get("locative", [])
+        self.locative = (loc[0], tuple(loc[1])) if len(loc) == 2 else None
         under = b.get("under", [])
         self.under = (under[0], under[1]) if len(under) == 2 else None
         self.alternatives = b["alternatives"]
@@ -482,6 +484,10 @@ class Extractor:
             if region and self._opens_with_verb(text, seg_start, region[0].start, cond_mask):
                 return  # what another verb's objects do is no norm of theirs
         region = [m for m in region if not any(text.endswith(w, 0, m.start) for w in self.via)]
+        unlocated = self._not_located(region, text)
+        if region and not unlocated:
+            return  # 由受质询机关在…会议上答复: who acts is a name the lexicon lacks; never the place
+        region = unlocated
         # 受总理委托，负责…: the name before a delegation word entrusts, it does not act.
         entrusting = [m for m in region if any(text.startswith(w, m.end) for w in self.delegation)
                       and marker is None and under is None]
@@ -526,6 +532,29 @@ class Extractor:
         seg_start = max([s for s, _ in _spans(text, SEGMENT_END, 0, m.start)] or [0])
         body = [b for b in mentions if seg_start <= b.start and b.end <= m.start and b.entry.kind == BODY]
         return self._named(body[-1].surface + m.surface, m.start, m.end) if body else m
+
+    def _not_located(self, region: list[Mention], text: str) -> list[Mention]:
+        """在主席团会议、大会全体会议或者有关的专门委员会会议上答复: names between 在 and 上 say
+        where, not who."""
+        if not self.locative:
+            return region
+        opener, closers = self.locative
+        out, i = [], 0
+        while i < len(region):
+            j = i
+            while j + 1 < len(region) and self._joined_loosely(text, region[j].end, region[j + 1].start):
+                j += 1
+            run = region[i:j + 1]
+            if not (text.endswith(opener, 0, run[0].start)
+                    and any(text.startswith(c, run[-1].end) for c in closers)):
+                out += run
+            i = j + 1
+        return out
+
+    def _joined_loosely(self, text: str, a: int, b: int) -> bool:
+        """Names joined by 、/和/或者 and modifiers without punctuation (…或者有关的专门委员会会议)."""
+        gap = text[a:b]
+        return len(gap) <= 6 and not any(c in gap for c in SEGMENT_END + CLAUSE_END)
 
     def _comitative(self, text: str, wstart: int, first: int) -> bool:
         """Does the segment open with 与/同 right before its first name (与相关部门会签)?"""
