@@ -583,6 +583,25 @@ def browser_rows(repeat: int) -> list[dict]:
              "app_peak_rss_mib": rss}] + rows
 
 
+def norm_rows(repeat: int) -> list[dict]:
+    """Norm extraction quality over the whole seed (tests/gold/norms_seed.{dev,test}.toml, scored
+    by tests/norm_eval.py): precision and recall per split, with the extraction time beside it."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import norm_eval
+
+    reg = load(SEED)
+    ext = timed(lambda: extract(reg), repeat)
+    norms = extract(reg)
+    rows = []
+    for split in ("dev", "test"):
+        r = norm_eval.evaluate(norms, split)
+        rows.append({"row": f"norms whole seed, {split} split (gold n={r['gold']})",
+                     "precision": float(r["precision"]), "recall": float(r["recall"]),
+                     "extracted": r["extracted"], "right": r["right"], "found": r["found"],
+                     "extract_warm_ms": ext["median_s"] * 1000})
+    return rows
+
+
 def lawref_rows(repeat: int) -> list[dict]:
     """The segmenter on the LawRefBook corpus ($KG_LAWREF_DIR or /work/shared/corpora/lawref):
     parse rate, counts against its manifest, crashes, headings inside articles, time; anchor:
@@ -593,7 +612,7 @@ def lawref_rows(repeat: int) -> list[dict]:
 
 
 ROWS = {"build": build_rows, "qa": qa_rows, "validate": validate_rows, "endpoint": endpoint_rows,
-        "browser": browser_rows, "lawref": lawref_rows}
+        "browser": browser_rows, "lawref": lawref_rows, "norms": norm_rows}
 
 
 def print_table(rows: list[dict]) -> None:

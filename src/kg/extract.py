@@ -10,8 +10,12 @@ mechanism:
   verbs found outside entity names; adjacent verbs (召集和主持) form one group
   bearers: the roles after the last marker (由/经/报/请 …) before the verb,
            else the roles of the last segment, else those of the previous verb
-  objects: meeting/document/seal names after the verb, else the clause's topic,
-           else the topic carried over from the previous clause of the provision
+  objects: what 将/把 puts forward, names or a noun phrase after the verb, else the clause's
+           topic, else the topic carried over from the previous clause of the provision
+  not norms: verbs inside a noun list, a 《title》 or a relative clause, undergone (经过审定),
+           compared (相违背), or whose names are another verb's objects (要求X参加)
+  conditions: segments ending in 时/的/后 …, 除…外, X涉及…; those before a clause's first
+           verb hold for all its verbs and go on with bearers carried over a ；
 
 >>> from kg.segment import segment
 >>> from kg.model import Metadata
@@ -42,6 +46,7 @@ from kg.model import Regulation
 from kg.numerals import cn_to_int
 
 CLAUSE_END = "。；;"
+TITLE = re.compile(r"《[^《》]*》")
 SEGMENT_END = "，,：:"
 
 
@@ -114,6 +119,14 @@ def _words(words: list[str]) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 
+NEVER = re.compile(r"(?!)")  # matches nothing: a grammar with no words of a kind
+
+
+def _all_words(words: list[str]) -> re.Pattern:
+    """Like _words, but a pattern that matches nothing when there are no words."""
+    return _words(words) or NEVER
+
+
 @dataclass
 class _Group:
     """Adjacent verbs sharing one set of bearers."""
@@ -126,6 +139,8 @@ class _Group:
     marker: int | None = None  # where the bearer marker (由/经/报 …) starts
     subject: list = field(default_factory=list)  # 在X领导下: the sentence's own subject, for what follows
     aux_end: int | None = None  # where the auxiliary party after the verb ends (协助总理|工作)
+    carried: bool = False  # bearers carried over from the clause before (…；不出席…)
+    bearer_start: int | None = None  # where the bearers named before the verb start
 
 
 class Extractor:
@@ -142,21 +157,30 @@ class Extractor:
         self.circumstance = g["verbs"]["circumstance_prefixes"]
         self.nominal = g["verbs"].get("nominal_mark", "的")
         self.list_mark = g["verbs"].get("list_mark", "、")
+        self.list_ends = tuple(g["verbs"].get("list_ends", []))
+        self.comparison = tuple(g["verbs"].get("comparison", []))
         self.subject_leads = set(g["bearers"].get("subject_leads", []))
         self.task_phrases = tuple(g["bearers"].get("task_phrases", []))
         self.pivots = sorted(g["bearers"].get("pivots", []), key=len, reverse=True)
         self.carry_over = tuple(g["bearers"].get("carry_over", []))
         b = g["bearers"]
-        self.re_verb = _words(list(self.actions))
+        self.re_verb = _all_words(list(self.actions))
         self.re_not_verb = _words(g["verbs"]["ignore_words"])
         self.re_not_marker = _words(b["not_markers"])
         self.re_not_modal = _words(g["modality"]["not_modal"])
-        self.re_marker = _words(b["markers"])
+        self.re_marker = _all_words(b["markers"])
         self.re_aux_marker = _words(b["aux_markers"])
         self.aux_marker_words = tuple(b["aux_markers"])
         self.delegation = b["delegation"]
         self.passive = set(b.get("passive_markers", []))
         self.via = tuple(b.get("via", []))
+        self.disposal = tuple(b.get("disposal", []))
+        self.undergo = tuple(b.get("undergo", []))
+        self.others = tuple(b.get("others", []))
+        self.comitative = tuple(b.get("comitative", []))
+        self.sending = tuple(b.get("sending", []))
+        loc = b.get("locative", [])
+        self.locative = (loc[0], tuple(loc[1])) if len(loc) == 2 else None
         under = b.get("under", [])
         self.under = (under[0], under[1]) if len(under) == 2 else None
         self.alternatives = b["alternatives"]
@@ -171,10 +195,19 @@ class Extractor:
         self.default_modality = m["default"]
         c = g["conditions"]
         self.cond_endings = c["segment_endings"]
+        self.negation = c.get("negation", "不")
+        self.cond_frames = [tuple(f) for f in c.get("frames", []) if len(f) == 2]
+        self.cond_verbs = tuple(c.get("verbs", []))
         self.re_cond_phrase = _words(c["phrases"])
         self.basis = c.get("basis", {})
         self.facts = [(f, re.compile(f["pattern"])) for f in g.get("facts", [])]
         self.quantities = _quantity_patterns(g.get("quantities", {}))
+        self.verb_tags = set(g["verbs"].get("verb_tags", []))
+        self.predicate_tags = set(g["verbs"].get("predicate_tags", []))
+        # Words the grammar reads itself: never taken for another verb governing the names.
+        self.grammar_words = ({w for w, _ in self.modal} | set(self.defeasible) | set(b["markers"])
+                              | set(b["aux_markers"]) | set(self.delegation) | set(self.via)
+                              | set(self.actions) | set(self.disposal))
 
     # ------------------------------------------------------------ entry points
 
@@ -197,6 +230,10 @@ class Extractor:
         self.blocked = {name: _mask(text, pattern) for name, pattern in
                         [("verb", self.re_not_verb), ("marker", self.re_not_marker),
                          ("modal", self.re_not_modal)]}
+        # 《区政府会议议题提报单》: a title is a name; no marker, verb or party inside it acts.
+        self.in_title = _mask(text, TITLE)
+        for mask in self.blocked.values():
+            mask[:] = [a or b for a, b in zip(mask, self.in_title, strict=True)]
         fact_spans = []
         for spec, pattern in self.facts + self.quantities:
             for m in pattern.finditer(text):
@@ -204,9 +241,11 @@ class Extractor:
                     continue
                 fact_spans.append((spec, m))
                 taken[m.start():m.end()] = [True] * (m.end() - m.start())
+        self.taken = taken
         norms: list[Norm] = []
         topic: tuple[tuple[Party, ...], str] = ((), "")
         self.carried: list = []
+        self.carried_condition = ""
         for start, end in _spans(text, CLAUSE_END):
             clause_norms, topic = self._clause(unit, text, start, end, mentions, taken, topic,
                                                fact_spans)
@@ -234,6 +273,9 @@ class Extractor:
         segments = _spans(text, SEGMENT_END, cs, ce)
         in_clause = [m for m in mentions if cs <= m.start < ce]
         conditions = [(s, e) for s, e in segments if self._is_condition(text, s, e, taken)]
+        conditions += [c for s, e in segments if (s, e) not in conditions
+                       for c in [self._inner_condition(text, s, e, taken)] if c]
+        conditions.sort()
         cond_mask = [any(s <= i < e for s, e in conditions) for i in range(len(text))]
         groups = self._groups(text, cs, ce, taken, cond_mask)
         # The clause's own topic: meeting/document/seal names outside bearer regions.
@@ -241,10 +283,14 @@ class Extractor:
         norms: list[Norm] = []
         prev: _Group | None = None
         used: set[int] = set()  # mention starts used as bearers / aux
+        # Conditions before a clause's first verb hold for all its verbs (X的，A做P，与B做Q).
+        leading = [(s, e) for s, e in conditions if groups and s < groups[0].start]
+        self.first_group: _Group | None = None  # the clause's first verb with bearers
+        self.clause_objects: tuple[tuple[Party, ...], str] | None = None  # the last verb's objects
         for g in groups:
             wstart = prev.end if prev else cs
             window_conditions = [(s, e) for s, e in conditions if wstart <= s < g.start]
-            condition = "，".join(text[s:e].rstrip("，,：:") for s, e in window_conditions)
+            condition = "，".join(text[s:e].rstrip("，,：:") for s, e in window_conditions or leading)
             phrase = self._condition_phrase(text, wstart, g.start, taken)
             if phrase:
                 condition = "，".join(filter(None, [condition, phrase]))
@@ -253,10 +299,14 @@ class Extractor:
             if not g.bearers:
                 prev = g
                 continue
+            self.first_group = self.first_group or g
+            if g.carried and not condition:
+                condition = self.carried_condition  # …；不出席…: the clause before goes on
             objects = self._objects(g, text, wstart, cs, ce, colon, in_clause, used, cond_mask,
                                     inherited)
-            if objects[0]:
+            if objects[0] or self.inheritable:
                 inherited = objects
+            self.clause_objects = objects if objects[1] else None
             modality, strength = self._modality(text, wstart, g.start, taken, cond_mask, bool(phrase))
             quote_start, quote_end = _sentence(text, g.start)
             for slug, verb in g.actions:
@@ -271,18 +321,22 @@ class Extractor:
                         quote_start=quote_start, quote_end=quote_end))
             prev = g
             self.carried = list(g.bearers)
+            self.carried_condition = condition
         own_topic = self._topic(text, cs, ce, colon, in_clause, used, cond_mask, ce)
         if own_topic[0] and not groups:
-            seg = next((s, e) for s, e in _spans(text, SEGMENT_END) if s <= own_topic[1] < e)
+            seg = next((s, e) for s, e in _spans(text, SEGMENT_END + CLAUSE_END) if s <= own_topic[1] < e)
             inherited = own_topic[0], text[seg[0]:seg[1]].strip("，,：: ")
+        # 应当在会议举行七日以前，将开会日期…通知…: with no topic, what 将 puts forward is one.
+        fact_topic = inherited if inherited[0] or inherited[1] else ((), self._put(text, cs, ce))
         for spec, m in fact_spans:
             if cs <= m.start() < ce:
-                norms.append(self._fact(unit, text, spec, m, inherited))
+                norms.append(self._fact(unit, text, spec, m, fact_topic))
         return norms, inherited
 
     def _groups(self, text, cs, ce, taken, cond_mask) -> list[_Group]:
         norm_text = normalise(text)
-        found = []
+        found: list[tuple[int, int, str, str]] = []
+        nominal_end = -1
         for m in self.re_verb.finditer(norm_text, cs, ce):
             if (any(taken[m.start():m.end()]) or cond_mask[m.start()]
                     or any(self.blocked["verb"][m.start():m.end()])):
@@ -295,6 +349,15 @@ class Extractor:
                 continue
             if before.endswith(self.list_mark) and not (found and found[-1][1] == m.start() - 1):
                 continue
+            if self._undergone(norm_text, cs, m.start(), taken):
+                continue
+            if any(norm_text.startswith(w, m.end()) for w in self.comparison):
+                continue  # 与区政府决定相违背的言论: compared with, not decided
+            if self._relative_after_name(norm_text, cs, ce, m.start(), m.end(), taken):
+                continue
+            if self._listed(norm_text, cs, m.start(), taken, nominal_end):
+                nominal_end = m.end()
+                continue
             found.append((m.start(), m.end(), self.actions[m.group()], m.group()))
         groups: list[_Group] = []
         for s, e, slug, verb in found:
@@ -305,11 +368,54 @@ class Extractor:
                 groups.append(_Group(s, e, [(slug, verb)]))
         return groups
 
+    def _listed(self, norm_text: str, cs: int, pos: int, taken, nominal_end: int) -> bool:
+        """风险评估、合法性审查和集体讨论决定等程序: a verb ending an item of a list of nouns
+        (no name between the list mark and it), or joined to such an item, names a thing."""
+        seg_start = max(cs, *(norm_text.rfind(c, cs, pos) + 1 for c in SEGMENT_END))
+        mark = norm_text.rfind(self.list_mark, seg_start, pos)
+        if mark >= 0 and mark < pos - 1 and not any(taken[mark:pos]):
+            # …if the item before is no name either (局长、科长等组成: 科长 is a name the
+            # lexicon lacks) and the stretch stays inside the list (…公共服务等事项并公布).
+            item = norm_text.rfind(self.list_mark, seg_start, mark) + 1 or seg_start
+            stretch = norm_text[mark + 1:pos]
+            if not any(taken[item:mark]) and not any(w in stretch for w in self.list_ends):
+                return True
+        if nominal_end >= seg_start and not any(taken[nominal_end:pos]):
+            gap = norm_text[nominal_end:pos]
+            return any(gap.startswith(c) for c in self.connectors)
+        return False
+
     def _is_condition(self, text, s, e, taken) -> bool:
         seg = text[s:e].rstrip("，,：:")
+        if any(seg.startswith(a) and seg.endswith(b) for a, b in self.cond_frames):
+            return True  # 除区委统一组织安排的重要活动外
+        verb = min([p for w in self.cond_verbs if (p := seg.find(w)) >= 0] or [-1])
+        if (verb >= 0 and not any(taken[s:s + verb]) and not any(w in seg[:verb] for w, _ in self.modal)
+                and self._last_marker(text, s, s + len(seg), taken) is None
+                and not self._has_verb(text, s, s + len(seg), taken)):
+            return True  # 文稿内容涉及其他部门职权范围的事项，… (but not 区政府各部门发布涉及…的信息)
         if not seg or not any(seg.endswith(end) for end in self.cond_endings):
             return False
-        return self._last_marker(text, s, s + len(seg), taken) is None
+        # 经区长审核后 names who acts (a norm of its own); 提交常务会议讨论前 only when.
+        marker = self._last_marker(text, s, s + len(seg), taken)
+        return marker is None or not self._has_verb(text, marker.end(), s + len(seg), taken)
+
+    def _inner_condition(self, text: str, s: int, e: int, taken) -> tuple[int, int] | None:
+        """分管副区长不能出席的不再安排…: words up to a 的 that a modal word or negation follows
+        are a condition with no comma after it (a name before the 的 is a possessor instead)."""
+        pos = text.find(self.nominal, s, e)
+        while pos > s:
+            after = text[pos + len(self.nominal):e]
+            modal = any(after.startswith(w) for w, _ in self.modal) and not (
+                self.re_not_modal and self.re_not_modal.match(after))
+            if not taken[pos - 1] and (after.startswith(self.negation) or modal):
+                return s, pos + len(self.nominal)
+            pos = text.find(self.nominal, pos + 1, e)
+        return None
+
+    def _has_verb(self, text: str, s: int, e: int, taken) -> bool:
+        return any(not any(taken[m.start():m.end()]) and not any(self.blocked["verb"][m.start():m.end()])
+                   for m in self.re_verb.finditer(normalise(text), s, e))
 
     def _condition_phrase(self, text, s, e, taken) -> str:
         if not self.re_cond_phrase:
@@ -325,8 +431,19 @@ class Extractor:
                 continue
             if m.group() in self.passive and self._delegating(text, m.end(), e, taken):
                 continue  # 受总理委托: who entrusts, not who acts
+            if self._possessed(text, m.end(), e, taken):
+                continue  # 报送区政府的公文: the marker is inside a noun phrase
             last = m
         return last
+
+    def _possessed(self, text: str, pos: int, end: int, taken) -> bool:
+        """Is text[pos:] a name followed by 的 (and no role head after it)?"""
+        start = pos
+        while pos < end and taken[pos]:
+            pos += 1
+        after = pos + len(self.nominal)
+        return (pos > start and text.startswith(self.nominal, pos)
+                and not any(text.startswith(h, after) for h in self.heads))
 
     def _delegating(self, text: str, pos: int, end: int, taken) -> bool:
         """Is text[pos:] a name followed by a delegation word (总理委托)?"""
@@ -346,13 +463,14 @@ class Extractor:
     def _bearers(self, g, text, wstart, mentions, taken, cond_mask, prev, window_conditions, used):
         aux_verb = any(slug in self.aux_actions for slug, _ in g.actions)
         agents = [m for m in mentions if wstart <= m.start < g.start and m.entry.kind in AGENT_KINDS
-                  and not cond_mask[m.start]]
+                  and not cond_mask[m.start] and not self.in_title[m.start]]
         if aux_verb:
             g.aux = self._aux(g, text, mentions, taken, wstart, agents, used)
             agents = [m for m in agents if m.start not in used]
         marker = self._last_marker(text, wstart, g.start, taken)
         under = self._under(text, g, wstart)
-        g.marker = marker.start() if marker else (under - len(self.under[0]) if under else None)
+        lead = len(self.under[0]) if self.under else 0
+        g.marker = marker.start() if marker else (under - lead if under else None)
         if under is not None and (marker is None or marker.start() < under):
             region = [m for m in agents if m.start >= under]
             g.subject = self._subject([m for m in agents if m.start < under], text, wstart, under)
@@ -360,9 +478,16 @@ class Extractor:
             region = [m for m in agents if m.start >= marker.end()]
         else:
             seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, g.start)] or [wstart])
-            # A name that modifies a noun (本部门的工作) is not who acts.
+            # A name that modifies a noun (本部门的工作) is not who acts, nor one after another verb
+            # (研究区政府专题会议确定…的工作, 不得要求各镇政府负责人参加: objects of 研究/要求).
             region = [m for m in agents if m.start >= seg_start and not self._modifier(text, m)]
+            if region and self._opens_with_verb(text, seg_start, region[0].start, cond_mask):
+                return  # what another verb's objects do is no norm of theirs
         region = [m for m in region if not any(text.endswith(w, 0, m.start) for w in self.via)]
+        unlocated = self._not_located(region, text)
+        if region and not unlocated:
+            return  # 由受质询机关在…会议上答复: who acts is a name the lexicon lacks; never the place
+        region = unlocated
         # 受总理委托，负责…: the name before a delegation word entrusts, it does not act.
         entrusting = [m for m in region if any(text.startswith(w, m.end) for w in self.delegation)
                       and marker is None and under is None]
@@ -377,10 +502,13 @@ class Extractor:
             region = self._subject(agents, text, wstart, g.start)
         if not region and not marker and self.carried:
             # Subject left out after ；: the clause continues the one before.
+            g.carried = True
             g.bearers = [(b, tuple(self._party(m, m.surface) for m in entrusting) or d,
                           self.delegation[0] if entrusting else k) for b, d, k in self.carried]
             return
-        region = self._expand(region, text)
+        region = [self._owned(m, text, mentions) for m in self._expand(region, text)]
+        if region:
+            g.bearer_start = region[0].start
         delegators_default = tuple(
             self._party(m, m.surface) for m in mentions
             if any(s <= m.start < e for s, e in window_conditions) and m.entry.kind in AGENT_KINDS)
@@ -391,6 +519,75 @@ class Extractor:
             g.bearers += self._delegation(alternative, text, delegators_default)
         for m in region:
             used.add(m.start)
+        if (region and marker is None and prev is not None and prev.bearers
+                and self._comitative(text, wstart, region[0].start)):
+            # 主办部门…，与相关部门会签: the one acting before acts together with them
+            g.bearers = [b for b in prev.bearers if b[0] not in {x[0] for x in g.bearers}] + g.bearers
+
+    def _owned(self, m: Mention, text: str, mentions: list[Mention]) -> Mention:
+        """协办部门要积极配合并由主要负责人会签: a bare role head is the head of the body
+        named before it in its comma segment."""
+        if m.surface not in self.heads:
+            return m
+        seg_start = max([s for s, _ in _spans(text, SEGMENT_END, 0, m.start)] or [0])
+        body = [b for b in mentions if seg_start <= b.start and b.end <= m.start and b.entry.kind == BODY]
+        return self._named(body[-1].surface + m.surface, m.start, m.end) if body else m
+
+    def _not_located(self, region: list[Mention], text: str) -> list[Mention]:
+        """在主席团会议、大会全体会议或者有关的专门委员会会议上答复: names between 在 and 上 say
+        where, not who."""
+        if not self.locative:
+            return region
+        opener, closers = self.locative
+        out, i = [], 0
+        while i < len(region):
+            j = i
+            while j + 1 < len(region) and self._joined_loosely(text, region[j].end, region[j + 1].start):
+                j += 1
+            run = region[i:j + 1]
+            if not (text.endswith(opener, 0, run[0].start)
+                    and any(text.startswith(c, run[-1].end) for c in closers)):
+                out += run
+            i = j + 1
+        return out
+
+    def _joined_loosely(self, text: str, a: int, b: int) -> bool:
+        """Names joined by 、/和/或者 and modifiers without punctuation (…或者有关的专门委员会会议)."""
+        gap = text[a:b]
+        return len(gap) <= 6 and not any(c in gap for c in SEGMENT_END + CLAUSE_END)
+
+    def _comitative(self, text: str, wstart: int, first: int) -> bool:
+        """Does the segment open with 与/同 right before its first name (与相关部门会签)?"""
+        seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, first)] or [wstart])
+        lead = text[seg_start:first].strip()
+        return any(lead == w for w in self.comitative)
+
+    def _relative_after_name(self, norm_text: str, cs: int, ce: int, pos: int, end: int, taken) -> bool:
+        """区政府分管领导同志或协助其工作的区政府办公室负责同志: a verb right after a name and
+        或/和 that ends in 的 + a name opens a relative clause describing that name."""
+        word = next((c for c in self.connectors if norm_text.endswith(c, cs, pos)), None)
+        if word is None or not taken[pos - len(word) - 1] or taken[pos - len(word)]:
+            return False
+        seg_end = min([e for _, e in _spans(norm_text, SEGMENT_END + CLAUSE_END, end, ce)] or [ce])
+        nominal = norm_text.find(self.nominal, end, seg_end)
+        return nominal > 0 and nominal + len(self.nominal) < len(taken) and taken[nominal + len(self.nominal)]
+
+    def _undergone(self, norm_text: str, cs: int, verb: int, taken) -> bool:
+        """信息要经过严格审定: 经过 + verb with no name between them is undergone, and who acts
+        is unsaid; with a name between, the name acts (经过区长审定)."""
+        seg_start = max(cs, *(norm_text.rfind(c, cs, verb) + 1 for c in SEGMENT_END))
+        pos = max((norm_text.rfind(w, seg_start, verb) for w in self.undergo), default=-1)
+        return pos >= 0 and not any(taken[pos:verb])
+
+    def _opens_with_verb(self, text: str, start: int, end: int, cond_mask) -> bool:
+        """Is the word right before a segment's first name a verb other than the grammar's own
+        words (研究区政府专题会议…, 要求各镇政府负责人…: the names are that verb's objects)?"""
+        lead = "".join(ch for i, ch in enumerate(text[start:end], start) if not cond_mask[i])
+        lead = re.sub(r"[^\u4e00-\u9fff]+$", "", lead)
+        if not lead:
+            return False
+        word, tag = self.lex.tag(lead)[-1]
+        return tag in self.verb_tags and word not in self.grammar_words
 
     def _modifier(self, text: str, m: Mention) -> bool:
         """本部门的工作: a name before 的 modifies a noun — unless a role head follows (…的负责人)."""
@@ -507,6 +704,9 @@ class Extractor:
                     out[j] = self._named(out[j].surface + head, out[j].start, out[j].end)
                 if bare and k < len(out):
                     continue  # a bare head was only there to distribute
+            other = next((w for w in self.others if text.endswith(w, 0, m.start)), None)
+            if other:  # 其他区政府领导: not the ones named before
+                m = Mention(m.entry, m.start - len(other), m.end, other + m.surface)
             out.append(m)
         return out
 
@@ -520,7 +720,8 @@ class Extractor:
         return True
 
     def _named(self, label: str, start: int, end: int) -> Mention:
-        entry = self.lex.by_label.get(normalise(label)) or self.lex.generic_role(label, self.lex.generic_kind(label))
+        entry = (self.lex.by_label.get(normalise(label))
+                 or self.lex.generic_role(label, self.lex.generic_kind(label)))
         return Mention(entry, start, end, label)
 
     def _ellipsis(self, prev: Mention, m: Mention) -> Mention:
@@ -544,6 +745,7 @@ class Extractor:
     # ------------------------------------------------------------ objects
 
     def _objects(self, g, text, wstart, cs, ce, colon, mentions, used, cond_mask, inherited):
+        self.inheritable = False
         if g.subject:  # 秘书长在总理领导下: the one led is the sentence's subject
             return self._parties(g.subject), text[g.subject[0].start:g.subject[-1].end]
         if g.aux_end is not None:  # 协助总理工作: what is done follows the party helped
@@ -551,29 +753,112 @@ class Extractor:
             tail = text[g.aux_end:seg_end].strip("，,：:；;。 ")
             if tail:
                 return (), tail
+        disposed = self._disposed(text, g, wstart, mentions)
+        if disposed:
+            return disposed
         if not any(slug in self.aux_actions for slug, _ in g.actions):
             seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.end, ce)] or [ce])
-            after = [m for m in mentions if g.end <= m.start < seg_end
-                     and (m.entry.kind in TOPIC_KINDS or m.entry.kind == BODY) and m.start not in used]
+            # 会签或联合报区政府审批 / 由区政府制定的文件: a body after a marker acts, it is no object
+            after = [m for m in mentions if g.end <= m.start < seg_end and m.start not in used
+                     and (m.entry.kind in TOPIC_KINDS
+                          or (m.entry.kind == BODY
+                              and self._last_marker(text, g.end, m.start, self.taken) is None))]
             if after:
-                return self._parties(after), text[after[0].start:after[-1].end]
+                # …各部门召开的各类庆祝会、表彰会等: the names may only modify the object's head
+                tail = self._following(text, g, ce)
+                end = g.end + len(tail) if tail and text.startswith(tail, g.end) else after[-1].end
+                return self._parties(after), text[after[0].start:max(end, after[-1].end)]
+        # 议题材料…报送区政府办公室审核运转: what is sent is the object, not what follows the verb
+        sent = g.marker is not None and any(text.startswith(w, g.marker) for w in self.sending)
+        follows = self._following(text, g, ce) if g.aux_end is None and not sent else ""
+        if follows:
+            return (), follows
         recent = self._topic(text, wstart, ce, colon, mentions, used, cond_mask, g.start, g.marker)
         if recent[0]:
             return recent[0], self._topic_text(text, recent[1], g)
         own = self._topic(text, cs, ce, colon, mentions, used, cond_mask, g.start, g.marker)
         if own[0]:
             return own[0], self._topic_text(text, own[1], g)
-        if inherited[0] and not self._own_subject(text, cs, g, cond_mask):
+        own_subject = self._own_subject(text, cs, g, cond_mask, self.first_group)
+        if (inherited[0] or inherited[1]) and not own_subject:
             return inherited
+        topic = self._topic_segment(text, cs, g, mentions, cond_mask) if own_subject else ""
+        if topic:  # 报送区政府的公文代拟文稿，部门主要负责人要认真审核: a noun phrase opens the clause
+            self.inheritable = True
+            return (), topic
+        if self.clause_objects is not None and wstart > cs:
+            return self.clause_objects  # …可视情出席，…不再安排其他区政府领导出席: the same thing
         segs = [s for s in _spans(text, SEGMENT_END, wstart, g.start)
                 if g.marker is None or s[1] <= g.marker]
         return (), text[wstart:segs[-1][1]].strip("，,：: ") if segs else ""
 
-    def _own_subject(self, text: str, cs: int, g: _Group, cond_mask) -> str:
+    def _topic_segment(self, text: str, cs: int, g: _Group, mentions, cond_mask) -> str:
+        """The clause's first comma segment before its first bearer, when it is no condition
+        and names no party acting (a topic stated as a noun phrase)."""
+        first = self.first_group or g
+        end = min(x for x in (first.marker, first.bearer_start, first.start) if x is not None)
+        spans = [(s, e) for s, e in _spans(text, SEGMENT_END, cs, end) if e <= end]
+        for i, (s, e) in enumerate(spans):
+            if cond_mask[s]:
+                continue
+            seg = text[s:e].strip("，,：: ")
+            if not seg or self._has_verb(text, s, e, self.taken) or self.nominal not in seg:
+                return ""
+            # …重要工作，或其他需区政府同意的事项: the list goes on after the comma
+            for s2, e2 in spans[i + 1:]:
+                if not any(text.startswith(c, s2) for c in self.connectors) or cond_mask[s2]:
+                    break
+                e = e2
+            return text[s:e].strip("，,：: ")
+        return ""
+
+    def _put(self, text: str, cs: int, ce: int) -> str:
+        """The words after the clause's first 将/把 up to the comma."""
+        pos = min([p for w in self.disposal if (p := text.find(w, cs, ce)) >= 0] or [-1])
+        if pos < 0:
+            return ""
+        end = min([e for _, e in _spans(text, SEGMENT_END, pos, ce)] or [ce])
+        return text[pos + 1:end].strip("，,：:；;。 ")
+
+    def _following(self, text: str, g: _Group, ce: int) -> str:
+        """不参加接见、合影等活动 / 向其报告工作: the words after the verb up to the comma, when
+        they are a noun phrase (not 或联合报…, another predicate, nor 由…, another bearer)."""
+        seg_end = min([e for s, e in _spans(text, SEGMENT_END + CLAUSE_END, g.end, ce)] or [ce])
+        rest = text[g.end:seg_end].strip("，,：:；;。 ")
+        if not rest or any(rest.startswith(c) for c in [*self.connectors, *self.cond_endings, self.nominal]):
+            return ""  # 审核后，由…: the verb ends a condition
+        marker = self._first_marker(rest, 0, len(rest), blocked=False)
+        words = self.lex.tag(rest)
+        if marker is not None or (len(words) == 1 and words[0][1] in self.predicate_tags):
+            return ""  # 审核把关: a second verb, not an object
+        return rest
+
+    def _disposed(self, text: str, g: _Group, wstart: int, mentions) -> tuple[tuple[Party, ...], str] | None:
+        """将讨论方案交司法行政部门审查: what 将/把 puts before the bearer (or the party reported
+        to, or the verb) is the object."""
+        seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, g.start)] or [wstart])
+        stop = g.marker if g.marker is not None and g.marker >= seg_start else g.start
+        for m in self.re_aux_marker.finditer(normalise(text), seg_start, stop) if self.re_aux_marker else []:
+            stop = m.start()
+            break
+        pos = max((text.rfind(w, seg_start, stop) for w in self.disposal), default=-1)
+        if pos < 0:
+            return None
+        start = pos + 1
+        span = text[start:stop].strip()
+        if not span:
+            return None
+        inside = [m for m in mentions if start <= m.start < stop and m.entry.kind in TOPIC_KINDS]
+        return self._parties(inside), span
+
+    def _own_subject(self, text: str, cs: int, g: _Group, cond_mask, first: _Group | None = None) -> str:
         """Words before the verb that are not conditions, modal words or the bearer list:
         a clause that names its own subject (区政府工作中的重大事项，须经…) does not
         inherit the topic of the clause before."""
-        end = g.marker if g.marker is not None and g.marker >= cs else g.start
+        first = first or g  # the clause's subject comes before its first verb's bearers
+        end = first.marker if first.marker is not None and first.marker >= cs else first.start
+        if first.bearer_start is not None and cs <= first.bearer_start < end:
+            end = first.bearer_start  # 主办部门应当主动与有关部门协商会签: the bearer is no topic
         kept = "".join(ch for i, ch in enumerate(text[cs:end], cs) if not cond_mask[i])
         for pattern in (self.re_cond_phrase, self.re_not_modal):
             if pattern:
@@ -586,15 +871,16 @@ class Extractor:
 
     def _topic_text(self, text: str, first: int, g: _Group) -> str:
         """The comma segment that names the topic, cut at the bearer marker (由/经 …)."""
-        start, end = next((s, e) for s, e in _spans(text, SEGMENT_END) if s <= first < e)
+        start, end = next((s, e) for s, e in _spans(text, SEGMENT_END + CLAUSE_END) if s <= first < e)
         marker = self._first_marker(text, first, end)
         if marker is not None:
             end = marker
-        return text[start:end].strip("，,：: ")
+        return text[start:end].strip("，,：:；;。 ")
 
-    def _first_marker(self, text: str, s: int, e: int) -> int | None:
+    def _first_marker(self, text: str, s: int, e: int, blocked: bool = True) -> int | None:
+        not_markers = self.blocked["marker"] if blocked else _mask(text, self.re_not_marker)
         for m in self.re_marker.finditer(normalise(text), s, e):
-            if not any(self.blocked["marker"][m.start():m.end()]):
+            if not any(not_markers[m.start():m.end()]):
                 return m.start()
         return None
 
@@ -695,7 +981,8 @@ def _quantity_patterns(cfg: dict) -> list[tuple[dict, re.Pattern]]:
     edge = r"(?<![第0-9A-Za-z.])"
     out = [
         (spec, re.compile(cfg["frequency"].replace("{number}", num))),
-        (spec, re.compile(rf"{pre_g}{edge}(?P<n>{num})(?:{units})?(?:至|到|-|－|～)(?P<n2>{num})(?P<unit>{units}){post_g}")),
+        (spec, re.compile(rf"{pre_g}{edge}(?P<n>{num})(?:{units})?(?:至|到|-|－|～)"
+                          rf"(?P<n2>{num})(?P<unit>{units}){post_g}")),
         (spec, re.compile(rf"{pre_g}(?P<den>{num})分之(?P<num>{num}){post_g}")),
         (spec, re.compile(rf"{pre_g}{edge}(?P<pct>[0-9０-９]+(?:\.[0-9]+)?)[%％]{post_g}")),
         (spec, re.compile(rf"{pre_g}{edge}(?P<n>{num})(?P<unit>{units}){post_g}")),
@@ -711,7 +998,8 @@ def _quantity_patterns(cfg: dict) -> list[tuple[dict, re.Pattern]]:
 def _is_date(text: str, m: re.Match) -> bool:
     """2022年2月28日 or 1999年: a date, not a quantity."""
     around = text[max(0, m.start() - 6):m.end() + 6]
-    return bool(re.search(r"[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十〇]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日",
+    return bool(re.search(r"[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十〇]{1,2}月"
+                          r"[0-9０-９一二三四五六七八九十]{1,3}日",
                           around)) and "年" in m.group() + text[m.end():m.end() + 1] + around
 
 

@@ -105,6 +105,7 @@ class Lexicon:
         self._stop = set(roles.get("stop_chars", ""))
         self._max_prefix = int(roles.get("max_prefix", 10))
         self._not_followed = set(roles.get("not_followed_by", ""))
+        self._bound = set(roles.get("bound_suffixes", ""))
         # A generic name never swallows a verb: it stops growing leftwards at one.
         breakers = set(self.grammar.get("actions", {})) | set(roles.get("name_breakers", []))
         self._tagger = None
@@ -169,6 +170,8 @@ class Lexicon:
         found: list[Mention] = []
         if self._pattern:
             for m in self._pattern.finditer(norm):
+                if norm[m.end():m.end() + 1] in self._bound:
+                    continue  # 请示性公文 is a kind of document of its own, not a 请示
                 found.append(Mention(self.by_label[m.group()], m.start(), m.end(), text[m.start():m.end()]))
         if generic and self._suffix:
             found += self._generic(text, norm, found)
@@ -199,11 +202,10 @@ class Lexicon:
             for i in range(c.start, c.end):
                 taken[i] = True
         out: list[Mention] = []
-        if self._suffix is None:
-            return out
-        for m in self._suffix.finditer(norm):
-            if any(taken[m.start():m.end()]) or norm[m.end():m.end() + 1] in self._not_followed:
-                continue
+        for m in self._suffix.finditer(norm) if self._suffix else []:
+            if any(taken[m.start():m.end()]) or (norm[m.end():m.end() + 1] in self._not_followed
+                                                 and not self._verb_at(norm, m.end())):
+                continue  # 委员会 is a body's name; 负责人会签 is a name and a verb
             start = m.start()
             while (start > 0 and m.start() - start < self._max_prefix and not taken[start - 1]
                    and norm[start - 1] not in self._stop and is_cjk_ideograph(norm[start - 1])
@@ -229,13 +231,23 @@ class Lexicon:
         leading verbs, prepositions, conjunctions and adverbs, by jieba's part-of-speech tags."""
         if start == suffix:
             return start
-        skip = set(self.grammar.get("roles", {}).get("not_name_start", []))
+        roles = self.grammar.get("roles", {})
+        skip, keep = set(roles.get("not_name_start", [])), set(roles.get("name_start", []))
         pos = start
         for word, flag in self._pos().cut(norm[start:suffix]):
-            if flag not in skip or self._noun_at(norm, pos):  # 起草部门 is a noun, 起草 a verb
+            # 起草部门 is a noun, 起草 a verb; 相关部门 is a name though jieba tags 相关 a verb
+            if flag not in skip or word in keep or self._noun_at(norm, pos):
                 break
             pos += len(word)
         return min(pos, suffix)
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """Words and jieba part-of-speech tags, the lexicon's labels kept whole.
+
+        >>> load_lexicon().tag("研究区长")
+        [('研究', 'vn'), ('区长', 'n')]
+        """
+        return [(w, f) for w, f in self._pos().cut(normalise(text))]
 
     def _pos(self):
         """A part-of-speech tagger knowing the lexicon's words (built on first use)."""
@@ -252,6 +264,9 @@ class Lexicon:
             tok.load_userdict(str(self.write_jieba_dict(path)))
             self._tagger = jieba.posseg.POSTokenizer(tok)
         return self._tagger
+
+    def _verb_at(self, norm: str, pos: int) -> bool:
+        return any(norm.startswith(v, pos) for v in self.grammar.get("actions", {}))
 
     def _noun_at(self, norm: str, pos: int) -> bool:
         return any(norm.startswith(w, pos) for w in self._nouns)
