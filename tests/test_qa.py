@@ -125,3 +125,18 @@ def test_cli_facts_lists_norms_with_sources():
 def test_cli_ask_with_a_missing_graph_folder_is_a_clear_error(tmp_path):
     out = kg("ask", "--graph-dir", str(tmp_path), "谁签发？")
     assert out.returncode == 2 and "kg build" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_cli_ask_regulation_restricts_answers_to_that_regulation(tmp_path):
+    from helpers import CORPORA, SEED
+    kg("build", str(SEED), str(CORPORA / "guowuyuan_zuzhifa_2024.txt"), "--out", str(tmp_path))
+    answers = {}
+    for reg in ("guowuyuan-zuzhifa-2024", "huancui-gzgz-2022"):
+        out = kg("ask", "--json", "--graph-dir", str(tmp_path), "--regulation", reg, "常务会议由谁主持？")
+        doc = json.loads(out.stdout)
+        answers[reg] = {(a["label"], a["source"]["regulation"]) for a in doc["answers"]}
+    assert answers["guowuyuan-zuzhifa-2024"] == {("总理", "中华人民共和国国务院组织法")}
+    assert ("区长", "威海市环翠区人民政府工作规则") in answers["huancui-gzgz-2022"]
+    assert all(r == "威海市环翠区人民政府工作规则" for _, r in answers["huancui-gzgz-2022"])
+    out = kg("ask", "--graph-dir", str(tmp_path), "--regulation", "no-such-rules", "谁签发？")
+    assert out.returncode == 2 and "no-such-rules" in out.stderr and "Traceback" not in out.stderr
