@@ -384,8 +384,9 @@ class QA:
         if chosen is VAGUE:
             return Result(question, q.intent.name, message=self.messages["vague"],
                           candidates=self._candidates(usable), sparql=sparql)
-        if isinstance(chosen, str) and chosen != self.messages["no_circumstance"] and primary is None:
-            # The question's verb is none the extractor reads: read it where the topic is.
+        if isinstance(chosen, str) and chosen != self.messages["no_circumstance"]:
+            # No stored norm answers (the verb is none the extractor reads, or it read none of
+            # its uses where the topic is): read the question's verb in the closest provisions.
             chosen = self._read_on_demand(q, scope, to_whom, sparql) or chosen
         if isinstance(chosen, str):
             return self._not_found(question, q, scope, q.intent.name, chosen, sparql)

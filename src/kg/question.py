@@ -72,6 +72,8 @@ class QAConfig:
     question_cues: tuple[str, ...]
     aux_cues: tuple[str, ...]
     fillers: tuple[str, ...]
+    extremum_max: tuple[str, ...]
+    extremum_min: tuple[str, ...]
     condition_overlap: float
     min_cover: float
     min_cover_on_demand: float
@@ -189,13 +191,16 @@ class Reader:
                 if pos >= 0 and not self._inside(pos, mentions):
                     circumstances.add(spec.name)
                     cspans.append((pos, pos + len(word)))
-        removed = [s for s in [qspan, tspan, aux, who] if s] + cspans
+        # A quantity question's verb says what the quantity is of (审查 in 审查要留几个工作日).
+        removed = [s for s in [qspan, None if quantity else tspan, aux, who] if s] + cspans
+        removed += [(m.start(), m.end()) for w in self.cfg.extremum_max + self.cfg.extremum_min
+                    for m in re.finditer(re.escape(w), q)]
         for cue in self.cfg.question_cues + self.cfg.aux_cues:
             for m in re.finditer(re.escape(cue), q):
                 removed.append((m.start(), m.end()))
         topic = self._topic(q, removed, mentions)
-        extremum = "max" if any(w in q for w in ("最多", "最长", "上限", "不超过", "至多")) else \
-            "min" if any(w in q for w in ("至少", "最少", "不少于", "下限", "最短")) else ""
+        extremum = "max" if any(w in q for w in self.cfg.extremum_max) else \
+            "min" if any(w in q for w in self.cfg.extremum_min) else ""
         answer_names = tuple(n for t in self.cfg.answer_type if any(c in q for c in t.cues) for n in t.names)
         return Question(q, kind, intent, quantity, circumstances, mentions, topic,
                         q[tspan[0]:tspan[1]] if tspan else "", extremum, answer_names=answer_names,
@@ -230,13 +235,21 @@ class Reader:
         masked = list(q)
         for m in mentions:
             masked[m.start:m.end] = ["\0"] * (m.end - m.start)
-        for text in ("".join(masked), q):
-            for table in (self.triggers, self.fallback):
-                found = self._claim(text, table)
-                if found:
-                    after = [f for f in found if f[0] > cue]
-                    pos, word, intent = after[0] if after else found[-1]
-                    return intent, (pos, pos + len(word))
+        # The verb right after the question word wins even when a name holds it (向谁请示报告,
+        # where 请示报告 is also a document kind); else a verb outside names (重大行政决策 is a
+        # name, 决定 the verb), else any.
+        passes = [("".join(masked), table) for table in (self.triggers, self.fallback)] + \
+                 [(q, table) for table in (self.triggers, self.fallback)]
+        founds = [self._claim(text, table) for text, table in passes]
+        for found in founds:
+            after = [f for f in found if f[0] > cue]
+            if after and cue >= 0:
+                pos, word, intent = after[0]
+                return intent, (pos, pos + len(word))
+        for found in founds:
+            if found:
+                pos, word, intent = found[-1]
+                return intent, (pos, pos + len(word))
         return self._synonym_intent(q, cue)
 
     def _synonym_intent(self, q: str, cue: int):
