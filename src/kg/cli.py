@@ -8,7 +8,7 @@
     kg ask --regulation ID "问题"        answer from one regulation of the graph
     kg facts [TEXT] [--json]            every extracted norm with its source
     kg validate FILE... [--json] [--roster R]  check signing/meeting/leave/seal logs against the rules
-    kg template KIND [--xlsx]           write an empty log with Chinese headers (signing, meeting, leave, seal)
+    kg template KIND [--xlsx]           an empty log with Chinese headers (signing, meeting, leave, seal)
     kg serve [--port P] [--host H]      a read-only SPARQL 1.1 endpoint over the graph
     kg push --endpoint URL [--graph IRI] [--replace]   load the graph into any SPARQL store
     kg docs [--out docs/ontology.md]    write the ontology reference page
@@ -252,8 +252,8 @@ def cmd_push(args: argparse.Namespace) -> int:
     from kg.push import describe, push
 
     if not re.match(r"^https?://[^\s/]+", args.endpoint):
-        raise UsageError(f"端点地址无效：{args.endpoint!r}（应以 http:// 或 https:// 开头）/ invalid endpoint "
-                         f"URL: {args.endpoint!r} (must start with http:// or https://)")
+        raise UsageError(f"端点地址无效：{args.endpoint!r}（应以 http:// 或 https:// 开头）/ "
+                         f"invalid endpoint URL: {args.endpoint!r} (must start with http:// or https://)")
     _check_iri(args.graph)
     nt = Path(args.graph_dir) / "graph.nt"
     if not nt.exists():
@@ -398,7 +398,8 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="print the JSON contract")
     v.add_argument("--engine", choices=["fast", "pyshacl"], default="fast",
                    help="fast (default; checked against pyshacl in the tests) or pyshacl")
-    v.add_argument("--roster", help="who holds which post: CSV/.xlsx (单位, 职务, 姓名, 角色) or Turtle (org:Post)")
+    v.add_argument("--roster",
+                   help="who holds which post: CSV/.xlsx (单位, 职务, 姓名, 角色) or Turtle (org:Post)")
     v.set_defaults(func=cmd_validate)
 
     t = sub.add_parser("template", help="write an empty log with Chinese headers / 下载空白台账")

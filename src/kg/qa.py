@@ -224,9 +224,9 @@ def _position(text: str, label: str) -> int:
 def _grams(text: str) -> list[str]:
     """Character pairs of the CJK and alphanumeric runs (single characters stand alone)."""
     out = []
-    for run in normalise(text).split():
-        run = "".join(c for c in run if c.isalnum())
-        out += [run[i:i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run] if run else []
+    for chunk in normalise(text).split():
+        chunk = "".join(c for c in chunk if c.isalnum())
+        out += [chunk[i:i + 2] for i in range(len(chunk) - 1)] if len(chunk) > 1 else [chunk] if chunk else []
     return out
 
 
@@ -278,7 +278,7 @@ class Scorer:
                        for w in self.synonyms[word]), default=0.0)
             got += max(direct, syn * sum(self.weight[g] for g in gs))
         tiers = {}
-        for m, grams in self.named:
+        for m, _ in self.named:
             tiers[m.start] = 1.0 if self._is_party(m, parties) else self._spoken(m, n)
         for m, grams in self.named:
             tier = tiers[m.start]
@@ -517,8 +517,9 @@ class QA:
         """The question's own verbs: its trigger, else the verbs jieba tags outside its names."""
         if q.trigger:
             return [q.trigger]
-        from kg.search import tokenizer
         import jieba.posseg
+
+        from kg.search import tokenizer
 
         tagger = jieba.posseg.POSTokenizer(tokenizer())
         inside = {i for m in q.mentions for i in range(m.start, m.end)}
@@ -553,7 +554,7 @@ class QA:
             for k, n in enumerate(extractor.provision(text, h.iri, h.citation, h.article)):
                 if n.action != "asked" or (n.bearer is None) or (to_whom and not n.aux):
                     continue
-                def party(p):
+                def party(p, reg=reg):
                     kind = KIND_SLUGS.get(p.kind, "post")
                     return Party(term_iri(self.lex.base, self.ids.get(reg, ""), kind, p.name), p.name,
                                  p.label, None if p.generic else p.iri)
