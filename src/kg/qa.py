@@ -525,11 +525,15 @@ class QA:
         inside = {i for m in q.mentions for i in range(m.start, m.end)}
         cues = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
         out, pos = [], 0
+        cue = min((q.text.find(c) for c in self.cfg.question_cues + self.cfg.aux_cues if c in q.text),
+                  default=-1)
         for word, flag in tagger.cut(q.text):
             if flag.startswith("v") and len(word) >= 2 and word not in cues and pos not in inside:
-                out.append(word)
+                out.append((pos, word))
             pos += len(word)
-        return out
+        # 由谁来划分 asks about 划分, not about the verbs of the words before it (支出责任).
+        after = [w for p, w in out if cue >= 0 and p > cue]
+        return after or [w for _, w in out]
 
     def _read_on_demand(self, q: Question, scope, to_whom: bool, sparql: list[str]) -> list[NormRec] | None:
         """No stored norm answers: read the question's own verb (and its 词林 synonyms) as a duty

@@ -240,7 +240,10 @@ class Reader:
         # name, 决定 the verb), else any.
         passes = [("".join(masked), table) for table in (self.triggers, self.fallback)] + \
                  [(q, table) for table in (self.triggers, self.fallback)]
-        founds = [self._claim(text, table) for text, table in passes]
+        bounds = self._bounds(q)
+        # A one-character verb (管, 批, 签) counts only as a word of its own: 属地管理 says no 管.
+        founds = [[f for f in self._claim(text, table) if len(f[1]) > 1 or
+                   (f[0] in bounds and f[0] + 1 in bounds)] for text, table in passes]
         for found in founds:
             after = [f for f in found if f[0] > cue]
             if after and cue >= 0:
@@ -251,6 +254,17 @@ class Reader:
                 pos, word, intent = found[-1]
                 return intent, (pos, pos + len(word))
         return self._synonym_intent(q, cue)
+
+    @staticmethod
+    def _bounds(q: str) -> set[int]:
+        """Where jieba's words of the question begin and end."""
+        from kg.search import tokenizer
+
+        out, pos = {0}, 0
+        for word in tokenizer().cut(q):
+            pos += len(word)
+            out.add(pos)
+        return out
 
     def _synonym_intent(self, q: str, cue: int):
         """A verb no trigger names (谁来拟, 由谁核准): its true synonyms in 同义词词林 may be one."""
