@@ -19,10 +19,12 @@ and the closest provisions from the full-text index as 相关条文 — never a 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from rdflib import URIRef
 
@@ -171,7 +173,8 @@ def assemble(rows: list[Row]) -> list[NormRec]:
             continue
         local = _local(key)
         if local in PARTY_KEYS:
-            party = Party(str(value), str(r.get("name") or ""), "", r.get("concept") and str(r["concept"]))
+            concept = str(r["concept"]) if r.get("concept") else None
+            party = Party(str(value), str(r.get("name") or ""), "", concept)
             if local == "bearer":
                 n.bearer = party
             else:
@@ -223,11 +226,20 @@ def _position(text: str, label: str) -> int:
 
 def _grams(text: str) -> list[str]:
     """Character pairs of the CJK and alphanumeric runs (single characters stand alone)."""
+    return list(_grams_of(text))
+
+
+_norm = functools.lru_cache(maxsize=16384)(normalise)  # provisions are normalised again and again
+
+
+@functools.lru_cache(maxsize=16384)
+def _grams_of(text: str) -> tuple[str, ...]:
+    """_grams, remembered: the same provisions are scored for every question."""
     out = []
-    for chunk in normalise(text).split():
+    for chunk in _norm(text).split():
         chunk = "".join(c for c in chunk if c.isalnum())
         out += [chunk[i:i + 2] for i in range(len(chunk) - 1)] if len(chunk) > 1 else [chunk] if chunk else []
-    return out
+    return tuple(out)
 
 
 def _spaced(text: str) -> str:
@@ -294,9 +306,9 @@ class Scorer:
         """How a term the question names occurs in the norm's sentence (0.7) or provision (0.4):
         by any of its names, or by most of its characters in order (常务委员会会议 in
         常务委员会举行会议); 0 when the provision does not speak of it."""
-        said = [normalise(m.surface)] + [normalise(t.name) for t in m.terms]
+        said = [_norm(m.surface)] + [_norm(t.name) for t in m.terms]
         best = 0.0
-        for tier, where in ((0.7, normalise(n.quote)), (0.4, normalise(n.text))):
+        for tier, where in ((0.7, _norm(n.quote)), (0.4, _norm(n.text))):
             if any(w in where for w in said):
                 return tier
             pairs = set(_grams(where))
@@ -342,7 +354,7 @@ class QA:
         rows: list[tuple[str, TermRef]] = []
         for r in run(store, "terms"):
             ref = TermRef(str(r["term"]), str(r["regulation"]), str(r["kind"]), str(r["name"]),
-                          r.get("concept") and str(r["concept"]))
+                          (str(r["concept"]) if r.get("concept") else None))
             rows.append((str(r["label"]), ref))
         for e in self.lex.entries.values():
             if e.kind != "actions":
@@ -350,6 +362,8 @@ class QA:
         self.reader = Reader(self.cfg, TermIndex(rows), self.lex)
         self._index: dict[str, object] = {}
         self._provisions: dict[str, Row] = {}
+        self._extractors: dict[tuple, Any] = {}
+        self._read: dict[tuple, list] = {}
 
     # -- entry point
 
@@ -517,11 +531,7 @@ class QA:
         """The question's own verbs: its trigger, else the verbs jieba tags outside its names."""
         if q.trigger:
             return [q.trigger]
-        import jieba.posseg
-
-        from kg.search import tokenizer
-
-        tagger = jieba.posseg.POSTokenizer(tokenizer())
+        tagger = _tagger()
         inside = {i for m in q.mentions for i in range(m.start, m.end)}
         cues = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
         out, pos = [], 0
@@ -546,8 +556,10 @@ class QA:
             return None
         forms = {v: "asked" for v in verbs} | {s: "asked" for v in verbs for s in synonyms(v)}
         index = self._provision_index(scope, sparql)
-        hits = index.search(" ".join([q.topic] + verbs), 8) if index is not None else []  # type: ignore[attr-defined]
-        extractor = Extractor(self.lex, forms, aux=to_whom)
+        hits = index.search(" ".join([q.topic] + verbs), 8) if index is not None else []
+        key = (tuple(sorted(forms)), to_whom)
+        extractor = self._extractors.get(key) or self._extractors.setdefault(
+            key, Extractor(self.lex, forms, aux=to_whom))
         norms: list[NormRec] = []
         for h in hits:
             row = self._provisions[h.iri]
@@ -555,7 +567,10 @@ class QA:
                 continue
             text = str(row["text"]).split("\n")[0] if row.get("parted") else str(row["text"])
             reg = str(row["regulation"])
-            for k, n in enumerate(extractor.provision(text, h.iri, h.citation, h.article)):
+            read = self._read.get((key, h.iri))
+            if read is None:  # the same verb read in the same provision reads the same
+                read = self._read[(key, h.iri)] = extractor.provision(text, h.iri, h.citation, h.article)
+            for k, n in enumerate(read):
                 if n.action != "asked" or (n.bearer is None) or (to_whom and not n.aux):
                     continue
                 def party(p, reg=reg):
@@ -653,7 +668,7 @@ class QA:
     def _related(self, q: Question, scope) -> list[Related]:
         """The closest provisions by full-text search: shown as 相关条文, never as answers."""
         index = self._provision_index(scope, [])
-        hits = index.search(q.topic or q.text, 3) if (q.topic or q.text) else []  # type: ignore[attr-defined]
+        hits = index.search(q.topic or q.text, 3) if (q.topic or q.text) else []
         return [Related(h.citation, h.iri, h.text, h.score) for h in hits]
 
     def _not_found(self, question, q: Question, scope, intent, why, sparql) -> Result:
@@ -663,11 +678,22 @@ class QA:
                       related=related)
 
 
+@functools.cache
+def _tagger():
+    """jieba's part-of-speech tagger over the project's tokenizer, built once: building it reads
+    jieba's whole tag table (about a second)."""
+    import jieba.posseg
+
+    from kg.search import tokenizer
+
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
 def _entries(rows: list[Row]):
     from kg.search import Entry
 
     for i, r in enumerate(rows):
-        yield Entry(int(r["article"]), str(r["citation"]), str(r["text"]), i, str(r["node"]),
+        yield Entry(int(str(r["article"])), str(r["citation"]), str(r["text"]), i, str(r["node"]),
                     str(r["regulation"]))
 
 
