@@ -237,7 +237,8 @@ def validate_rows(repeat: int) -> list[dict]:
         for name, files in inputs:
             runs = [_validate_cold(files) for _ in range(max(1, repeat // 3))]
             best = min(runs, key=lambda r: r["read_s"] + r["derive_check_s"])
-            rows.append({"row": name, "records": best["records"], "input_mb": sum(f.stat().st_size for f in files) / 1e6,
+            rows.append({"row": name, "records": best["records"],
+                         "input_mb": sum(f.stat().st_size for f in files) / 1e6,
                          "read_s": best["read_s"], "derive_check_s": best["derive_check_s"],
                          "total_s": best["read_s"] + best["derive_check_s"],
                          "peak_rss_mib": max(r["peak_rss_mib"] for r in runs),
