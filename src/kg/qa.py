@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -376,6 +376,9 @@ class QA:
             return Result(question, None, message=f"问题过长（最多 {MAX_QUESTION} 字）/ "
                                                   f"question too long (at most {MAX_QUESTION} characters)")
         q = self.reader.read(raw)
+        if q.intent is not None and q.trigger_in_name() and q.trigger_at < q.cue_at and self._own_verbs(q):
+            # 决策机关…谁来责令改正: 决策 is part of a name; the question's verb is 责令改正.
+            q = replace(q, intent=None, trigger="", trigger_at=-1)
         scope = self._scope(q, regulation)
         sparql: list[str] = []
         if q.kind == "quantity":
@@ -487,9 +490,10 @@ class QA:
         return sorted(chosen, key=lambda n: (n.article, n.iri))
 
     def _says(self, n: NormRec, q: Question) -> bool:
-        """The norm's sentence itself speaks of the circumstance (受委托召开的专题会议)."""
+        """The norm's provision itself speaks of the circumstance (受委托召开的专题会议,
+        对…临时性工作任务)."""
         words = [w for c in self.cfg.circumstance if c.name in q.circumstances for w in c.question]
-        return any(w in n.quote and w in q.text for w in words)
+        return any(w in n.text and w in q.text for w in words)
 
     def _names(self, q: Question, p: Party) -> bool:
         """Does the question name this party (by its term, its concept or a narrower one)?"""
@@ -528,22 +532,25 @@ class QA:
     # -- a verb the grammar lacks, read in the closest provisions
 
     def _verbs(self, q: Question) -> list[str]:
-        """The question's own verbs: its trigger, else the verbs jieba tags outside its names."""
+        """The question's own verbs: its trigger, else the verbs jieba tags outside its names
+        after the question word (由谁来划分 asks about 划分, not about 支出 in 支出责任 before it;
+        a question whose word comes last, 由谁, has none to read)."""
         if q.trigger:
             return [q.trigger]
-        tagger = _tagger()
+        return self._own_verbs(q)
+
+    def _own_verbs(self, q: Question) -> list[str]:
         inside = {i for m in q.mentions for i in range(m.start, m.end)}
         cues = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
         out, pos = [], 0
-        cue = min((q.text.find(c) for c in self.cfg.question_cues + self.cfg.aux_cues if c in q.text),
-                  default=-1)
-        for word, flag in tagger.cut(q.text):
-            if flag.startswith("v") and len(word) >= 2 and word not in cues and pos not in inside:
+        for word, flag in _tagger().cut(q.text):
+            if flag.startswith("v") and word not in cues and pos not in inside and (
+                    len(word) >= 2 or q.cue_at >= 0 and pos > q.cue_at):
                 out.append((pos, word))
             pos += len(word)
-        # 由谁来划分 asks about 划分, not about the verbs of the words before it (支出责任).
-        after = [w for p, w in out if cue >= 0 and p > cue]
-        return after or [w for _, w in out]
+        if q.cue_at < 0:
+            return [w for _, w in out if len(w) >= 2]
+        return [w for p, w in out if p > q.cue_at]
 
     def _read_on_demand(self, q: Question, scope, to_whom: bool, sparql: list[str]) -> list[NormRec] | None:
         """No stored norm answers: read the question's own verb (and its 词林 synonyms) as a duty

@@ -32,6 +32,7 @@ class IntentSpec:
     actions: tuple[str, ...]
     triggers: tuple[str, ...]
     fallback_triggers: tuple[str, ...] = ()
+    aux: bool = False   # 向谁/报谁 asks for its auxiliary party (to whom one reports), not its bearer
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,12 @@ class Question:
     extremum: str = ""              # "max" (最多) or "min" (至少) for quantity questions
     answer_names: tuple[str, ...] = ()  # the answer's name must hold one of these (什么会 -> 会议)
     claimed: list[tuple[int, int]] = field(default_factory=list)
+    trigger_at: int = -1            # where the trigger stands (-1: none)
+    cue_at: int = -1                # where the question word stands (-1: none)
+
+    def trigger_in_name(self) -> bool:
+        """Is the trigger part of a name the question uses (决策 in 决策机关)?"""
+        return any(m.start <= self.trigger_at < m.end for m in self.mentions)
 
 
 class Reader:
@@ -183,7 +190,9 @@ class Reader:
         aux = self._find_any(q, self.cfg.aux_cues)
         who = self._find_any(q, self.cfg.question_cues)
         intent, tspan = self._intent(q, mentions, who[0] if who else -1)
-        kind = "quantity" if quantity else "to_whom" if aux else "who" if who else None
+        # 报谁批准 asks who approves: only a duty with a party on the other side has a to-whom.
+        to_whom = aux and (intent is None or intent.aux)
+        kind = "quantity" if quantity else "to_whom" if to_whom else "who" if who or aux else None
         circumstances, cspans = set(), []
         for spec in self.cfg.circumstance:
             for word in spec.question:
@@ -204,7 +213,8 @@ class Reader:
         answer_names = tuple(n for t in self.cfg.answer_type if any(c in q for c in t.cues) for n in t.names)
         return Question(q, kind, intent, quantity, circumstances, mentions, topic,
                         q[tspan[0]:tspan[1]] if tspan else "", extremum, answer_names=answer_names,
-                        claimed=removed)
+                        claimed=removed, trigger_at=tspan[0] if tspan else -1,
+                        cue_at=(who or aux or (-1, -1))[0])
 
     # -- pieces
 
