@@ -290,8 +290,12 @@ class Scorer:
                        for w in self.synonyms[word]), default=0.0)
             got += max(direct, syn * sum(self.weight[g] for g in gs))
         tiers = {}
+        own_words = _norm(n.condition)
         for m, _ in self.named:
-            tiers[m.start] = 1.0 if self._is_party(m, parties) else self._spoken(m, n)
+            if self._is_party(m, parties) or any(w in own_words for w in self._said(m)):
+                tiers[m.start] = 1.0  # 决策机关违规 for the norm whose condition is 决策机关违反…
+            else:
+                tiers[m.start] = self._spoken(m, n)
         for m, grams in self.named:
             tier = tiers[m.start]
             # 县|人大常委会|主任会议: a name that only qualifies the next one it touches may go unsaid
@@ -300,6 +304,10 @@ class Scorer:
                 return 0.0  # the question names something this provision never speaks of
             got += sum(self.weight[g] for g in grams) * tier
         return got / self.total
+
+    @staticmethod
+    def _said(m) -> list[str]:
+        return [_norm(m.surface)] + [_norm(t.name) for t in m.terms]
 
     @staticmethod
     def _spoken(m, n: NormRec) -> float:
@@ -593,7 +601,9 @@ class QA:
                 norms.append(rec)
         if not norms:
             return None
-        chosen = self._choose(q, norms, to_whom, self.cfg.min_cover_on_demand)
+        # Every norm read here has the question's verb: the verb is no evidence between them.
+        rest = " ".join(w for w in q.topic.split() if w not in forms)
+        chosen = self._choose(replace(q, topic=rest), norms, to_whom, self.cfg.min_cover_on_demand)
         return chosen if isinstance(chosen, list) else None
 
     def _provision_index(self, scope, sparql: list[str]):
