@@ -140,3 +140,30 @@ def test_cli_ask_regulation_restricts_answers_to_that_regulation(tmp_path):
     assert all(r == "威海市环翠区人民政府工作规则" for _, r in answers["huancui-gzgz-2022"])
     out = kg("ask", "--graph-dir", str(tmp_path), "--regulation", "no-such-rules", "谁签发？")
     assert out.returncode == 2 and "no-such-rules" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.fixture(scope="module")
+def zhongda_qa():
+    from helpers import CORPORA
+    from kg.corpus import load
+    from kg.graph import build_graph
+    return QA(EmbeddedStore(build_graph([load(CORPORA / "zhongda_xingzheng_juece_chengxu_zanxing_tiaoli_2019.txt")])))
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the party named before the verb by 由…进行, 向… (no lexicon entry, no stored norm)
+    ("决策草案由谁做合法性审查？", [("负责合法性审查的部门", "第二十五条第一款")]),
+    ("重大行政决策出台前要向谁请示报告？", [("同级党委", "第三十一条第一款")]),
+    # 决策 inside the name 决策机关 is not the verb; the condition 决策机关违反… picks the norm
+    ("决策机关违规了，谁来责令改正？", [("上一级行政机关", "第三十八条第一款")]),
+    # a quantity question keeps its verb as its topic; 至少 picks nothing
+    ("合法性审查一般至少要留几个工作日？", [("不少于7个工作日", "第二十六条第二款")]),
+])
+def test_verbs_the_grammar_lacks_are_read_in_the_text(zhongda_qa, question, expected):
+    r = zhongda_qa.ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == expected
+
+
+def test_a_question_with_no_verb_after_its_question_word_reads_none_before_it(zhongda_qa):
+    r = zhongda_qa.ask("听证会由谁主持？")
+    assert r.answers == [] and r.related

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from fractions import Fraction
@@ -585,9 +586,11 @@ class QA:
             read = self._read.get((key, h.iri))
             if read is None:  # the same verb read in the same provision reads the same
                 read = self._read[(key, h.iri)] = extractor.provision(text, h.iri, h.citation, h.article)
-            for k, n in enumerate(read):
-                if n.action != "asked" or (n.bearer is None) or (to_whom and not n.aux):
-                    continue
+            usable = [n for n in read if n.action == "asked" and n.bearer is not None
+                      and (n.aux or not to_whom)]
+            if not usable:
+                norms += self._phrase_norms(text, h, reg, forms, to_whom)
+            for k, n in enumerate(usable):
                 def party(p, reg=reg):
                     kind = KIND_SLUGS.get(p.kind, "post")
                     return Party(term_iri(self.lex.base, self.ids.get(reg, ""), kind, p.name), p.name,
@@ -605,6 +608,44 @@ class QA:
         rest = " ".join(w for w in q.topic.split() if w not in forms)
         chosen = self._choose(replace(q, topic=rest), norms, to_whom, self.cfg.min_cover_on_demand)
         return chosen if isinstance(chosen, list) else None
+
+    def _phrase_norms(self, text: str, h, reg: str, forms: dict[str, str], to_whom: bool) -> list[NormRec]:
+        """The party the text puts right before the verb with a marker (由负责合法性审查的部门进行
+        合法性审查, 经同级党委同意, 向同级党委请示) when the grammar reads no bearer there: a name
+        ending as posts and bodies end (ontology/qa.toml [phrase])."""
+        from kg.terms import term_iri
+
+        pattern = self._phrase_pattern(tuple(sorted(forms, key=len, reverse=True)), to_whom)
+        out = []
+        for k, m in enumerate(pattern.finditer(text)):
+            name = m.group("party")
+            start, end = _sentence_of(text, m.start())
+            iri = term_iri(self.lex.base, self.ids.get(reg, ""), "post", name)
+            party = Party(iri, name, name, None)
+            out.append(NormRec(f"{h.iri}#phrase{k}", action="asked", regulation=reg, source=h.iri,
+                               citation=h.citation, article=h.article, text=text, quote=text[start:end],
+                               bearer=None if to_whom else party, aux=[party] if to_whom else [],
+                               condition="", modality="obligation", strength="strict"))
+            if to_whom:  # the bearer is whoever the sentence is about; the answer is the party
+                out[-1].bearer = Party("", "", "", None)
+        return out
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 (one QA per process; the key is small)
+    def _phrase_pattern(self, verbs: tuple[str, ...], to_whom: bool) -> re.Pattern:
+        cfg = self.cfg.phrase
+        grammar_roles = self.lex.grammar.get("roles", {})
+        suffixes = sorted(set(grammar_roles.get("suffixes", []) + grammar_roles.get("body_suffixes", [])
+                              + grammar_roles.get("meeting_suffixes", []) + list(cfg.suffixes)),
+                          key=len, reverse=True)
+        markers = cfg.to_whom_markers if to_whom else cfg.who_markers
+        alt = "|".join
+        esc = [re.escape(w) for w in suffixes]
+        return re.compile(
+            f"(?:{alt(map(re.escape, markers))})"
+            f"(?P<party>[^{re.escape(cfg.stop_chars)}]{{0,{cfg.max_prefix}}}?(?:{alt(esc)}))"
+            # 进行合法性审查: a link verb may take the verb's object before it
+            f"(?:(?:{alt(map(re.escape, cfg.links))})[^{re.escape(cfg.stop_chars)}]{{0,8}}?)?"
+            f"(?:{alt(map(re.escape, verbs))})")
 
     def _provision_index(self, scope, sparql: list[str]):
         from kg.search import Index
@@ -704,6 +745,13 @@ def _tagger():
     from kg.search import tokenizer
 
     return jieba.posseg.POSTokenizer(tokenizer())
+
+
+def _sentence_of(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (to 。；) around a position."""
+    start = max(text.rfind(c, 0, pos) for c in "。；\n") + 1
+    ends = [e for e in (text.find(c, pos) for c in "。；\n") if e >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
 
 
 def _entries(rows: list[Row]):

@@ -62,6 +62,18 @@ class AnswerType:
 
 
 @dataclass(frozen=True)
+class PhraseSpec:
+    """How a text names the party right before a verb (由X进行审查, 经X同意, 向X请示)."""
+
+    who_markers: tuple[str, ...]
+    to_whom_markers: tuple[str, ...]
+    links: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    stop_chars: str
+    max_prefix: int
+
+
+@dataclass(frozen=True)
 class Suggestions:
     examples: tuple[str, ...]
 
@@ -86,6 +98,7 @@ class QAConfig:
     answer_type: tuple[AnswerType, ...]
     messages: dict[str, str]
     suggestions: Suggestions
+    phrase: PhraseSpec
 
 
 def load_config() -> QAConfig:
