@@ -167,3 +167,19 @@ def test_verbs_the_grammar_lacks_are_read_in_the_text(zhongda_qa, question, expe
 def test_a_question_with_no_verb_after_its_question_word_reads_none_before_it(zhongda_qa):
     r = zhongda_qa.ask("听证会由谁主持？")
     assert r.answers == [] and r.related
+
+
+@pytest.fixture(scope="module")
+def difang_qa():
+    from helpers import CORPORA
+    from kg.corpus import load
+    from kg.graph import build_graph
+    return QA(EmbeddedStore(build_graph([load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt")])))
+
+
+def test_a_level_of_government_picks_its_own_post_from_a_provision_for_every_level(difang_qa):
+    # 省长、自治区主席、市长、州长、县长、区长、乡长、镇长分别主持地方各级人民政府的工作
+    r = difang_qa.ask("县政府的工作由谁主持？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("县长", "第七十七条第二款")]
+    # a level whose posts the provision does not name gets no answer (not 副主席, 秘书长)
+    assert difang_qa.ask("自治州人民政府的常务会议由哪些人组成？").answers == []

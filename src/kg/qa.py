@@ -250,7 +250,8 @@ def _spaced(text: str) -> str:
 class Scorer:
     """How much of a question's topic a norm covers, pairs weighted by rarity among the candidates."""
 
-    def __init__(self, q: Question, norms: list[NormRec], lex: Lexicon, asks_bearer: bool = True):
+    def __init__(self, q: Question, norms: list[NormRec], lex: Lexicon, asks_bearer: bool = True,
+                 levels: Levels | None = None):
         self.q = q
         self.lex = lex
         # A who-question asks for the bearer: naming it is no evidence the norm is the one asked.
@@ -266,7 +267,9 @@ class Scorer:
         grams = {g for _, gs in self.named + self.free for g in gs}
         self.weight = {g: math.log(1 + total / (1 + df.get(g, 0))) for g in grams}
         self.total = sum(self.weight[g] for _, gs in self.named + self.free for g in gs) or 1.0
-        self.synonyms = {w: synonyms(w) for w, _ in self.free}
+        # 镇政府 is one of the 地方各级人民政府 a provision speaks of for every level at once.
+        self.synonyms = {w: synonyms(w) | (levels.general_forms(w) if levels else frozenset())
+                         for w, _ in self.free}
 
     def _context(self, n: NormRec) -> str:
         """The norm's own words: its parties, what it acts on and under which condition."""
@@ -345,6 +348,53 @@ class Scorer:
                    for t in m.terms)
 
 
+class Levels:
+    """The levels of government (ontology/qa.toml [levels]): which one a question names, which a
+    post belongs to (镇长 -> 镇, 副市长 -> 市), and the forms that speak of every level at once.
+
+    >>> from kg.question import load_config
+    >>> lv = Levels(load_config().levels)
+    >>> (sorted(lv.named("设区的市政府常务会议")), lv.of_post("副市长"), lv.of_post("秘书长"))
+    (['市'], '市', '')
+    """
+
+    def __init__(self, spec):
+        self.words = dict(spec.words)
+        self.longest = sorted(self.words, key=len, reverse=True)
+        self.general = tuple(spec.general)
+        self.deputy = tuple(spec.deputy)
+        self.bodies = tuple(spec.bodies)
+
+    def named(self, text: str) -> set[str]:
+        """Levels a question names, longest first (设区的市 is 市, not 区)."""
+        out, i = set(), 0
+        while i < len(text):
+            word = next((w for w in self.longest if text.startswith(w, i)), None)
+            if word and any(text.startswith(t, i + len(word)) for t in self.bodies):
+                out.add(self.words[word])
+                i += len(word)
+            else:
+                i += 1
+        return out
+
+    def of_post(self, label: str) -> str:
+        for d in self.deputy:
+            if label.startswith(d):
+                label = label[len(d):]
+        # a level's own post is the level and a short title (镇长, 自治区主席), not any name
+        # that starts with a level word (省、市驻区单位主要负责人)
+        word = next((w for w in self.longest if label.startswith(w) and 0 < len(label) - len(w) <= 2), None)
+        return self.words[word] if word else ""
+
+    def general_forms(self, word: str) -> frozenset[str]:
+        """镇政府 -> the general forms that hold its tail (地方各级人民政府, 各级人民政府)."""
+        lead = next((w for w in self.longest if word.startswith(w) and len(word) > len(w) + 1), None)
+        if lead is None:
+            return frozenset()
+        tail = word[len(lead):]
+        return frozenset(g for g in self.general if g.endswith(tail) or tail in g)
+
+
 # ---------------------------------------------------------------- answering
 
 
@@ -369,6 +419,7 @@ class QA:
             if e.kind != "actions":
                 rows += [(label, TermRef(e.iri, "", e.kind, e.pref, e.iri)) for label in e.labels]
         self.reader = Reader(self.cfg, TermIndex(rows), self.lex)
+        self.levels = Levels(self.cfg.levels)
         self._index: dict[str, object] = {}
         self._provisions: dict[str, Row] = {}
         self._extractors: dict[tuple, Any] = {}
@@ -484,7 +535,7 @@ class QA:
         if to_whom:  # 副区长离威要向谁报告: the norms whose bearer the question names
             named = [n for n in norms if n.bearer is not None and self._names(q, n.bearer)]
             norms = named or norms
-        scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom)
+        scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels)
         scored = sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0])
         best = scored[0][0]
         if best < (self.cfg.min_cover if min_cover is None else min_cover):
@@ -496,6 +547,10 @@ class QA:
             restated = [n for n in chosen if self._restates(q, n)]
             chosen = restated or chosen
         chosen = self._respectively(q, chosen)
+        if not to_whom:
+            chosen = self._by_level(q, chosen)
+            if not chosen:
+                return self.messages["not_found"]
         return sorted(chosen, key=lambda n: (n.article, n.iri))
 
     def _says(self, n: NormRec, q: Question) -> bool:
@@ -513,6 +568,24 @@ class QA:
                 if t.concept and p.concept and t.concept in self.lex.ancestors(p.concept):
                     return True
         return False
+
+    def _by_level(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
+        """省长、…、镇长 in one provision asked of the 镇政府 (or 设区的市): keep the posts of the
+        level the question names, and those of no level (秘书长); only when the provision names
+        posts of several levels and the question names one."""
+        asked = self.levels.named(q.text)
+        if not asked:
+            return norms
+        out: list[NormRec] = []
+        for source in dict.fromkeys(n.source for n in norms):
+            group = [n for n in norms if n.source == source]
+            levels = {self.levels.of_post(n.bearer.label) for n in group if n.bearer}
+            if len(levels - {""}) < 2:
+                out += group
+                continue
+            if levels & asked:  # none of the asked level's own posts: the provision does not say
+                out += [n for n in group if n.bearer and self.levels.of_post(n.bearer.label) in asked | {""}]
+        return out
 
     def _respectively(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
         """省长、…、镇长分别主持地方各级人民政府的工作 asked of 镇政府: each bearer goes with its own

@@ -74,6 +74,16 @@ class PhraseSpec:
 
 
 @dataclass(frozen=True)
+class LevelSpec:
+    """Levels of government: the words a question or a post name starts with -> the level."""
+
+    words: dict[str, str]
+    general: tuple[str, ...]
+    deputy: tuple[str, ...]
+    bodies: tuple[str, ...]   # what follows a level word when a question names a level (镇政府)
+
+
+@dataclass(frozen=True)
 class Suggestions:
     examples: tuple[str, ...]
 
@@ -99,6 +109,7 @@ class QAConfig:
     messages: dict[str, str]
     suggestions: Suggestions
     phrase: PhraseSpec
+    levels: LevelSpec
 
 
 def load_config() -> QAConfig:
