@@ -767,6 +767,7 @@ class QA:
         chosen = self._choose(q, norms, to_whom=False) if norms else self.messages["no_quantity"]
         if isinstance(chosen, str):
             return self._not_found(question, q, scope, "quantity", chosen, sparql)
+        chosen = self._counted(q, chosen)
         relation = {e.iri.rsplit("/", 1)[-1]: e.relation for e in self.lex.actions.values()}
         answers = []
         for n in chosen:
@@ -777,6 +778,20 @@ class QA:
                 delegated_by=None, delegation=None, modality=n.modality, strength=n.strength,
                 quote=n.quote, source=self._source(n), kind="quantity", value=value, unit=unit))
         return Result(question, "quantity", answers, sparql=sparql)
+
+    @staticmethod
+    def _counted(q: Question, norms: list[NormRec]) -> list[NormRec]:
+        """Of several quantities, those printed right after what the question counts (副主席一人至二人
+        for 几个副主席, not 代表十人以上 in the same provision); all of them if none is."""
+        if len(norms) < 2:
+            return norms
+        words = [w for w in q.topic.split() if len(w) >= 2]
+
+        def right_after(n: NormRec) -> bool:
+            pos = n.quote.find(n.phrase) if n.phrase else -1
+            return pos >= 0 and any(w in n.quote[max(0, pos - len(w) - 2):pos] for w in words)
+
+        return [n for n in norms if right_after(n)] or norms
 
     @staticmethod
     def _unit_fits(unit: str, units: tuple[str, ...]) -> bool:

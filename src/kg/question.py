@@ -228,7 +228,8 @@ class Reader:
         removed = [s for s in [qspan, None if quantity else tspan, aux, who] if s] + cspans
         removed += [(m.start(), m.end()) for w in self.cfg.extremum_max + self.cfg.extremum_min
                     for m in re.finditer(re.escape(w), q)]
-        for cue in self.cfg.question_cues + self.cfg.aux_cues:
+        quantity_cues = tuple(quantity.cues) if quantity else ()
+        for cue in self.cfg.question_cues + self.cfg.aux_cues + quantity_cues:
             for m in re.finditer(re.escape(cue), q):
                 removed.append((m.start(), m.end()))
         topic = self._topic(q, removed, mentions)
