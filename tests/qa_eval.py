@@ -131,3 +131,18 @@ def summary(outcomes: list[Outcome]) -> dict:
     return {"all": acc(outcomes),
             "by_regulation": {r: acc([o for o in outcomes if o.question.regulation == r]) for r in regs},
             "by_kind": {k: acc([o for o in outcomes if o.question.kind == k]) for k in kinds}}
+
+
+def evaluate(split: str) -> list[Outcome]:
+    """Every question of a split answered over its own regulation's graph (built in-process)."""
+    from kg.corpus import load
+    from kg.graph import build_graph
+    from kg.qa import QA
+    from kg.store import EmbeddedStore
+
+    questions = load_gold(split)
+    outcomes = []
+    for reg in sorted({q.regulation for q in questions}):
+        qa = QA(EmbeddedStore(build_graph([load(texts_of(reg))])))
+        outcomes += [score(q, qa.ask(q.question).to_json()) for q in questions if q.regulation == reg]
+    return outcomes

@@ -17,7 +17,7 @@ def qa(seed_graph):
     return QA(EmbeddedStore(seed_graph))
 
 
-def test_gold_questions_at_least_95_percent_exact(qa):
+def test_gold_questions_all_exact(qa):
     failures = []
     questions = GOLD_QUESTIONS["question"]
     for q in questions:
@@ -31,7 +31,7 @@ def test_gold_questions_at_least_95_percent_exact(qa):
     write_report("qa_gold.json", {"questions": len(questions), "passed": len(questions) - len(failures),
                                   "rate": round(rate, 4), "failures": failures})
     assert len(questions) >= 60
-    assert rate >= 0.95, json.dumps(failures, ensure_ascii=False, indent=1)
+    assert rate == 1.0, json.dumps(failures, ensure_ascii=False, indent=1)  # the old set stays whole
 
 
 def test_gold_covers_the_articles_the_issue_names():
@@ -125,3 +125,61 @@ def test_cli_facts_lists_norms_with_sources():
 def test_cli_ask_with_a_missing_graph_folder_is_a_clear_error(tmp_path):
     out = kg("ask", "--graph-dir", str(tmp_path), "谁签发？")
     assert out.returncode == 2 and "kg build" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_cli_ask_regulation_restricts_answers_to_that_regulation(tmp_path):
+    from helpers import CORPORA, SEED
+    kg("build", str(SEED), str(CORPORA / "guowuyuan_zuzhifa_2024.txt"), "--out", str(tmp_path))
+    answers = {}
+    for reg in ("guowuyuan-zuzhifa-2024", "huancui-gzgz-2022"):
+        out = kg("ask", "--json", "--graph-dir", str(tmp_path), "--regulation", reg, "常务会议由谁主持？")
+        doc = json.loads(out.stdout)
+        answers[reg] = {(a["label"], a["source"]["regulation"]) for a in doc["answers"]}
+    assert answers["guowuyuan-zuzhifa-2024"] == {("总理", "中华人民共和国国务院组织法")}
+    assert ("区长", "威海市环翠区人民政府工作规则") in answers["huancui-gzgz-2022"]
+    assert all(r == "威海市环翠区人民政府工作规则" for _, r in answers["huancui-gzgz-2022"])
+    out = kg("ask", "--graph-dir", str(tmp_path), "--regulation", "no-such-rules", "谁签发？")
+    assert out.returncode == 2 and "no-such-rules" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.fixture(scope="module")
+def zhongda_qa():
+    from helpers import CORPORA
+    from kg.corpus import load
+    from kg.graph import build_graph
+    return QA(EmbeddedStore(build_graph([load(CORPORA / "zhongda_xingzheng_juece_chengxu_zanxing_tiaoli_2019.txt")])))
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the party named before the verb by 由…进行, 向… (no lexicon entry, no stored norm)
+    ("决策草案由谁做合法性审查？", [("负责合法性审查的部门", "第二十五条第一款")]),
+    ("重大行政决策出台前要向谁请示报告？", [("同级党委", "第三十一条第一款")]),
+    # 决策 inside the name 决策机关 is not the verb; the condition 决策机关违反… picks the norm
+    ("决策机关违规了，谁来责令改正？", [("上一级行政机关", "第三十八条第一款")]),
+    # a quantity question keeps its verb as its topic; 至少 picks nothing
+    ("合法性审查一般至少要留几个工作日？", [("不少于7个工作日", "第二十六条第二款")]),
+])
+def test_verbs_the_grammar_lacks_are_read_in_the_text(zhongda_qa, question, expected):
+    r = zhongda_qa.ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == expected
+
+
+def test_a_question_with_no_verb_after_its_question_word_reads_none_before_it(zhongda_qa):
+    r = zhongda_qa.ask("听证会由谁主持？")
+    assert r.answers == [] and r.related
+
+
+@pytest.fixture(scope="module")
+def difang_qa():
+    from helpers import CORPORA
+    from kg.corpus import load
+    from kg.graph import build_graph
+    return QA(EmbeddedStore(build_graph([load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt")])))
+
+
+def test_a_level_of_government_picks_its_own_post_from_a_provision_for_every_level(difang_qa):
+    # 省长、自治区主席、市长、州长、县长、区长、乡长、镇长分别主持地方各级人民政府的工作
+    r = difang_qa.ask("县政府的工作由谁主持？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("县长", "第七十七条第二款")]
+    # a level whose posts the provision does not name gets no answer (not 副主席, 秘书长)
+    assert difang_qa.ask("自治州人民政府的常务会议由哪些人组成？").answers == []

@@ -5,6 +5,7 @@
     kg show 62 [TEXT]                   print one article with its citation
     kg ask "问题" [--json] [--graph-dir DIR]  answer a who-question, quoting the provision
     kg ask --json -                     one question a line on stdin, one JSON object a line out
+    kg ask --regulation ID "问题"        answer from one regulation of the graph
     kg facts [TEXT] [--json]            every extracted norm with its source
     kg validate FILE... [--json] [--roster R]  check signing/meeting/leave/seal logs against the rules
     kg template KIND [--xlsx]           write an empty log with Chinese headers
@@ -186,6 +187,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from kg.qa import QA
 
     qa = QA(_store(args))
+    reg = args.regulation
+    if reg is not None and reg not in qa.ids.values():
+        known = "、".join(sorted(qa.ids.values()))
+        raise UsageError(f"图谱中没有规章 {reg}（现有：{known}）/ no regulation {reg} in the graph "
+                         f"(known: {known})")
     if args.question == "-":
         # One answer per input line, blank lines included, so output lines up with input.
         for raw in sys.stdin.buffer:
@@ -193,7 +199,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 line = raw.decode("utf-8-sig").strip()
             except UnicodeDecodeError:
                 line = None
-            result = qa.ask(line) if line is not None else qa.refuse(
+            result = qa.ask(line, reg) if line is not None else qa.refuse(
                 raw.decode("utf-8", "replace").strip(),
                 "这一行不是 UTF-8 文本 / this line is not UTF-8 text")
             if args.json:
@@ -201,7 +207,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             else:
                 _print_answer(result)
         return 0
-    result = qa.ask(args.question)
+    result = qa.ask(args.question, reg)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:
@@ -375,6 +381,7 @@ def parser() -> argparse.ArgumentParser:
     a = sub.add_parser("ask", help="answer a who-question / 问答")
     a.add_argument("question", help='the question, or "-" to read one per line from stdin')
     a.add_argument("--json", action="store_true", help="print the JSON contract")
+    a.add_argument("--regulation", metavar="ID", help="answer from this regulation only (its id)")
     a.add_argument("--graph-dir", help="a built graph (folder from kg build, or a .nt/.ttl file)")
     a.add_argument("--endpoint", help="a SPARQL endpoint URL (default: $KG_SPARQL_ENDPOINT)")
     a.add_argument("--graph", help="the named graph to read there (default: $KG_SPARQL_GRAPH)")

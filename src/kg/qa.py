@@ -19,10 +19,13 @@ and the closest provisions from the full-text index as 相关条文 — never a 
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from fractions import Fraction
+from typing import Any
 
 from rdflib import URIRef
 
@@ -171,7 +174,8 @@ def assemble(rows: list[Row]) -> list[NormRec]:
             continue
         local = _local(key)
         if local in PARTY_KEYS:
-            party = Party(str(value), str(r.get("name") or ""), "", r.get("concept") and str(r["concept"]))
+            concept = str(r["concept"]) if r.get("concept") else None
+            party = Party(str(value), str(r.get("name") or ""), "", concept)
             if local == "bearer":
                 n.bearer = party
             else:
@@ -183,9 +187,9 @@ def assemble(rows: list[Row]) -> list[NormRec]:
         elif local in TEXT_KEYS:
             setattr(n, TEXT_KEYS[local], str(value))
         elif local == "article":
-            n.article = int(value)  # type: ignore[call-overload]
+            n.article = int(value)
         elif local in ("value", "lowerValue"):
-            setattr(n, "value" if local == "value" else "low", float(value))  # type: ignore[arg-type]
+            setattr(n, "value" if local == "value" else "low", float(value))
         elif local in ("modality", "strength"):
             setattr(n, local, _local(str(value)).lower())
     for n in norms.values():
@@ -223,11 +227,20 @@ def _position(text: str, label: str) -> int:
 
 def _grams(text: str) -> list[str]:
     """Character pairs of the CJK and alphanumeric runs (single characters stand alone)."""
+    return list(_grams_of(text))
+
+
+_norm = functools.lru_cache(maxsize=16384)(normalise)  # provisions are normalised again and again
+
+
+@functools.lru_cache(maxsize=16384)
+def _grams_of(text: str) -> tuple[str, ...]:
+    """_grams, remembered: the same provisions are scored for every question."""
     out = []
-    for run in normalise(text).split():
-        run = "".join(c for c in run if c.isalnum())
-        out += [run[i:i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run] if run else []
-    return out
+    for chunk in _norm(text).split():
+        chunk = "".join(c for c in chunk if c.isalnum())
+        out += [chunk[i:i + 2] for i in range(len(chunk) - 1)] if len(chunk) > 1 else [chunk] if chunk else []
+    return tuple(out)
 
 
 def _spaced(text: str) -> str:
@@ -237,7 +250,8 @@ def _spaced(text: str) -> str:
 class Scorer:
     """How much of a question's topic a norm covers, pairs weighted by rarity among the candidates."""
 
-    def __init__(self, q: Question, norms: list[NormRec], lex: Lexicon, asks_bearer: bool = True):
+    def __init__(self, q: Question, norms: list[NormRec], lex: Lexicon, asks_bearer: bool = True,
+                 levels: Levels | None = None):
         self.q = q
         self.lex = lex
         # A who-question asks for the bearer: naming it is no evidence the norm is the one asked.
@@ -253,7 +267,9 @@ class Scorer:
         grams = {g for _, gs in self.named + self.free for g in gs}
         self.weight = {g: math.log(1 + total / (1 + df.get(g, 0))) for g in grams}
         self.total = sum(self.weight[g] for _, gs in self.named + self.free for g in gs) or 1.0
-        self.synonyms = {w: synonyms(w) for w, _ in self.free}
+        # 镇政府 is one of the 地方各级人民政府 a provision speaks of for every level at once.
+        self.synonyms = {w: synonyms(w) | (levels.general_forms(w) if levels else frozenset())
+                         for w, _ in self.free}
 
     def _context(self, n: NormRec) -> str:
         """The norm's own words: its parties, what it acts on and under which condition."""
@@ -278,8 +294,12 @@ class Scorer:
                        for w in self.synonyms[word]), default=0.0)
             got += max(direct, syn * sum(self.weight[g] for g in gs))
         tiers = {}
-        for m, grams in self.named:
-            tiers[m.start] = 1.0 if self._is_party(m, parties) else self._spoken(m, n)
+        own_words = _norm(n.condition)
+        for m, _ in self.named:
+            if self._is_party(m, parties) or any(w in own_words for w in self._said(m)):
+                tiers[m.start] = 1.0  # 决策机关违规 for the norm whose condition is 决策机关违反…
+            else:
+                tiers[m.start] = self._spoken(m, n)
         for m, grams in self.named:
             tier = tiers[m.start]
             # 县|人大常委会|主任会议: a name that only qualifies the next one it touches may go unsaid
@@ -290,13 +310,17 @@ class Scorer:
         return got / self.total
 
     @staticmethod
+    def _said(m) -> list[str]:
+        return [_norm(m.surface)] + [_norm(t.name) for t in m.terms]
+
+    @staticmethod
     def _spoken(m, n: NormRec) -> float:
         """How a term the question names occurs in the norm's sentence (0.7) or provision (0.4):
         by any of its names, or by most of its characters in order (常务委员会会议 in
         常务委员会举行会议); 0 when the provision does not speak of it."""
-        said = [normalise(m.surface)] + [normalise(t.name) for t in m.terms]
+        said = [_norm(m.surface)] + [_norm(t.name) for t in m.terms]
         best = 0.0
-        for tier, where in ((0.7, normalise(n.quote)), (0.4, normalise(n.text))):
+        for tier, where in ((0.7, _norm(n.quote)), (0.4, _norm(n.text))):
             if any(w in where for w in said):
                 return tier
             pairs = set(_grams(where))
@@ -324,6 +348,53 @@ class Scorer:
                    for t in m.terms)
 
 
+class Levels:
+    """The levels of government (ontology/qa.toml [levels]): which one a question names, which a
+    post belongs to (镇长 -> 镇, 副市长 -> 市), and the forms that speak of every level at once.
+
+    >>> from kg.question import load_config
+    >>> lv = Levels(load_config().levels)
+    >>> (sorted(lv.named("设区的市政府常务会议")), lv.of_post("副市长"), lv.of_post("秘书长"))
+    (['市'], '市', '')
+    """
+
+    def __init__(self, spec):
+        self.words = dict(spec.words)
+        self.longest = sorted(self.words, key=len, reverse=True)
+        self.general = tuple(spec.general)
+        self.deputy = tuple(spec.deputy)
+        self.bodies = tuple(spec.bodies)
+
+    def named(self, text: str) -> set[str]:
+        """Levels a question names, longest first (设区的市 is 市, not 区)."""
+        out, i = set(), 0
+        while i < len(text):
+            word = next((w for w in self.longest if text.startswith(w, i)), None)
+            if word and any(text.startswith(t, i + len(word)) for t in self.bodies):
+                out.add(self.words[word])
+                i += len(word)
+            else:
+                i += 1
+        return out
+
+    def of_post(self, label: str) -> str:
+        for d in self.deputy:
+            if label.startswith(d):
+                label = label[len(d):]
+        # a level's own post is the level and a short title (镇长, 自治区主席), not any name
+        # that starts with a level word (省、市驻区单位主要负责人)
+        word = next((w for w in self.longest if label.startswith(w) and 0 < len(label) - len(w) <= 2), None)
+        return self.words[word] if word else ""
+
+    def general_forms(self, word: str) -> frozenset[str]:
+        """镇政府 -> the general forms that hold its tail (地方各级人民政府, 各级人民政府)."""
+        lead = next((w for w in self.longest if word.startswith(w) and len(word) > len(w) + 1), None)
+        if lead is None:
+            return frozenset()
+        tail = word[len(lead):]
+        return frozenset(g for g in self.general if g.endswith(tail) or tail in g)
+
+
 # ---------------------------------------------------------------- answering
 
 
@@ -342,14 +413,17 @@ class QA:
         rows: list[tuple[str, TermRef]] = []
         for r in run(store, "terms"):
             ref = TermRef(str(r["term"]), str(r["regulation"]), str(r["kind"]), str(r["name"]),
-                          r.get("concept") and str(r["concept"]))
+                          (str(r["concept"]) if r.get("concept") else None))
             rows.append((str(r["label"]), ref))
         for e in self.lex.entries.values():
             if e.kind != "actions":
                 rows += [(label, TermRef(e.iri, "", e.kind, e.pref, e.iri)) for label in e.labels]
         self.reader = Reader(self.cfg, TermIndex(rows), self.lex)
+        self.levels = Levels(self.cfg.levels)
         self._index: dict[str, object] = {}
         self._provisions: dict[str, Row] = {}
+        self._extractors: dict[tuple, Any] = {}
+        self._read: dict[tuple, list] = {}
 
     # -- entry point
 
@@ -362,6 +436,9 @@ class QA:
             return Result(question, None, message=f"问题过长（最多 {MAX_QUESTION} 字）/ "
                                                   f"question too long (at most {MAX_QUESTION} characters)")
         q = self.reader.read(raw)
+        if q.intent is not None and q.trigger_in_name() and q.trigger_at < q.cue_at and self._own_verbs(q):
+            # 决策机关…谁来责令改正: 决策 is part of a name; the question's verb is 责令改正.
+            q = replace(q, intent=None, trigger="", trigger_at=-1)
         scope = self._scope(q, regulation)
         sparql: list[str] = []
         if q.kind == "quantity":
@@ -384,8 +461,9 @@ class QA:
         if chosen is VAGUE:
             return Result(question, q.intent.name, message=self.messages["vague"],
                           candidates=self._candidates(usable), sparql=sparql)
-        if isinstance(chosen, str) and chosen != self.messages["no_circumstance"] and primary is None:
-            # The question's verb is none the extractor reads: read it where the topic is.
+        if isinstance(chosen, str) and chosen != self.messages["no_circumstance"]:
+            # No stored norm answers (the verb is none the extractor reads, or it read none of
+            # its uses where the topic is): read the question's verb in the closest provisions.
             chosen = self._read_on_demand(q, scope, to_whom, sparql) or chosen
         if isinstance(chosen, str):
             return self._not_found(question, q, scope, q.intent.name, chosen, sparql)
@@ -457,7 +535,7 @@ class QA:
         if to_whom:  # 副区长离威要向谁报告: the norms whose bearer the question names
             named = [n for n in norms if n.bearer is not None and self._names(q, n.bearer)]
             norms = named or norms
-        scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom)
+        scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels)
         scored = sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0])
         best = scored[0][0]
         if best < (self.cfg.min_cover if min_cover is None else min_cover):
@@ -469,12 +547,17 @@ class QA:
             restated = [n for n in chosen if self._restates(q, n)]
             chosen = restated or chosen
         chosen = self._respectively(q, chosen)
+        if not to_whom:
+            chosen = self._by_level(q, chosen)
+            if not chosen:
+                return self.messages["not_found"]
         return sorted(chosen, key=lambda n: (n.article, n.iri))
 
     def _says(self, n: NormRec, q: Question) -> bool:
-        """The norm's sentence itself speaks of the circumstance (受委托召开的专题会议)."""
+        """The norm's provision itself speaks of the circumstance (受委托召开的专题会议,
+        对…临时性工作任务)."""
         words = [w for c in self.cfg.circumstance if c.name in q.circumstances for w in c.question]
-        return any(w in n.quote and w in q.text for w in words)
+        return any(w in n.text and w in q.text for w in words)
 
     def _names(self, q: Question, p: Party) -> bool:
         """Does the question name this party (by its term, its concept or a narrower one)?"""
@@ -485,6 +568,24 @@ class QA:
                 if t.concept and p.concept and t.concept in self.lex.ancestors(p.concept):
                     return True
         return False
+
+    def _by_level(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
+        """省长、…、镇长 in one provision asked of the 镇政府 (or 设区的市): keep the posts of the
+        level the question names, and those of no level (秘书长); only when the provision names
+        posts of several levels and the question names one."""
+        asked = self.levels.named(q.text)
+        if not asked:
+            return norms
+        out: list[NormRec] = []
+        for source in dict.fromkeys(n.source for n in norms):
+            group = [n for n in norms if n.source == source]
+            levels = {self.levels.of_post(n.bearer.label) for n in group if n.bearer}
+            if len(levels - {""}) < 2:
+                out += group
+                continue
+            if levels & asked:  # none of the asked level's own posts: the provision does not say
+                out += [n for n in group if n.bearer and self.levels.of_post(n.bearer.label) in asked | {""}]
+        return out
 
     def _respectively(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
         """省长、…、镇长分别主持地方各级人民政府的工作 asked of 镇政府: each bearer goes with its own
@@ -513,21 +614,25 @@ class QA:
     # -- a verb the grammar lacks, read in the closest provisions
 
     def _verbs(self, q: Question) -> list[str]:
-        """The question's own verbs: its trigger, else the verbs jieba tags outside its names."""
+        """The question's own verbs: its trigger, else the verbs jieba tags outside its names
+        after the question word (由谁来划分 asks about 划分, not about 支出 in 支出责任 before it;
+        a question whose word comes last, 由谁, has none to read)."""
         if q.trigger:
             return [q.trigger]
-        from kg.search import tokenizer
-        import jieba.posseg
+        return self._own_verbs(q)
 
-        tagger = jieba.posseg.POSTokenizer(tokenizer())
+    def _own_verbs(self, q: Question) -> list[str]:
         inside = {i for m in q.mentions for i in range(m.start, m.end)}
         cues = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
         out, pos = [], 0
-        for word, flag in tagger.cut(q.text):
-            if flag.startswith("v") and len(word) >= 2 and word not in cues and pos not in inside:
-                out.append(word)
+        for word, flag in _tagger().cut(q.text):
+            if flag.startswith("v") and word not in cues and pos not in inside and (
+                    len(word) >= 2 or q.cue_at >= 0 and pos > q.cue_at):
+                out.append((pos, word))
             pos += len(word)
-        return out
+        if q.cue_at < 0:
+            return [w for _, w in out if len(w) >= 2]
+        return [w for p, w in out if p > q.cue_at]
 
     def _read_on_demand(self, q: Question, scope, to_whom: bool, sparql: list[str]) -> list[NormRec] | None:
         """No stored norm answers: read the question's own verb (and its 词林 synonyms) as a duty
@@ -540,8 +645,10 @@ class QA:
             return None
         forms = {v: "asked" for v in verbs} | {s: "asked" for v in verbs for s in synonyms(v)}
         index = self._provision_index(scope, sparql)
-        hits = index.search(" ".join([q.topic] + verbs), 8) if index is not None else []  # type: ignore[attr-defined]
-        extractor = Extractor(self.lex, forms, aux=to_whom)
+        hits = index.search(" ".join([q.topic] + verbs), 8) if index is not None else []
+        key = (tuple(sorted(forms)), to_whom)
+        extractor = self._extractors.get(key) or self._extractors.setdefault(
+            key, Extractor(self.lex, forms, aux=to_whom))
         norms: list[NormRec] = []
         for h in hits:
             row = self._provisions[h.iri]
@@ -549,10 +656,15 @@ class QA:
                 continue
             text = str(row["text"]).split("\n")[0] if row.get("parted") else str(row["text"])
             reg = str(row["regulation"])
-            for k, n in enumerate(extractor.provision(text, h.iri, h.citation, h.article)):
-                if n.action != "asked" or (n.bearer is None) or (to_whom and not n.aux):
-                    continue
-                def party(p):
+            read = self._read.get((key, h.iri))
+            if read is None:  # the same verb read in the same provision reads the same
+                read = self._read[(key, h.iri)] = extractor.provision(text, h.iri, h.citation, h.article)
+            usable = [n for n in read if n.action == "asked" and n.bearer is not None
+                      and (n.aux or not to_whom)]
+            if not usable:
+                norms += self._phrase_norms(text, h, reg, forms, to_whom)
+            for k, n in enumerate(usable):
+                def party(p, reg=reg):
                     kind = KIND_SLUGS.get(p.kind, "post")
                     return Party(term_iri(self.lex.base, self.ids.get(reg, ""), kind, p.name), p.name,
                                  p.label, None if p.generic else p.iri)
@@ -565,8 +677,48 @@ class QA:
                 norms.append(rec)
         if not norms:
             return None
-        chosen = self._choose(q, norms, to_whom, self.cfg.min_cover_on_demand)
+        # Every norm read here has the question's verb: the verb is no evidence between them.
+        rest = " ".join(w for w in q.topic.split() if w not in forms)
+        chosen = self._choose(replace(q, topic=rest), norms, to_whom, self.cfg.min_cover_on_demand)
         return chosen if isinstance(chosen, list) else None
+
+    def _phrase_norms(self, text: str, h, reg: str, forms: dict[str, str], to_whom: bool) -> list[NormRec]:
+        """The party the text puts right before the verb with a marker (由负责合法性审查的部门进行
+        合法性审查, 经同级党委同意, 向同级党委请示) when the grammar reads no bearer there: a name
+        ending as posts and bodies end (ontology/qa.toml [phrase])."""
+        from kg.terms import term_iri
+
+        pattern = self._phrase_pattern(tuple(sorted(forms, key=len, reverse=True)), to_whom)
+        out = []
+        for k, m in enumerate(pattern.finditer(text)):
+            name = m.group("party")
+            start, end = _sentence_of(text, m.start())
+            iri = term_iri(self.lex.base, self.ids.get(reg, ""), "post", name)
+            party = Party(iri, name, name, None)
+            out.append(NormRec(f"{h.iri}#phrase{k}", action="asked", regulation=reg, source=h.iri,
+                               citation=h.citation, article=h.article, text=text, quote=text[start:end],
+                               bearer=None if to_whom else party, aux=[party] if to_whom else [],
+                               condition="", modality="obligation", strength="strict"))
+            if to_whom:  # the bearer is whoever the sentence is about; the answer is the party
+                out[-1].bearer = Party("", "", "", None)
+        return out
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 (one QA per process; the key is small)
+    def _phrase_pattern(self, verbs: tuple[str, ...], to_whom: bool) -> re.Pattern:
+        cfg = self.cfg.phrase
+        grammar_roles = self.lex.grammar.get("roles", {})
+        suffixes = sorted(set(grammar_roles.get("suffixes", []) + grammar_roles.get("body_suffixes", [])
+                              + grammar_roles.get("meeting_suffixes", []) + list(cfg.suffixes)),
+                          key=len, reverse=True)
+        markers = cfg.to_whom_markers if to_whom else cfg.who_markers
+        alt = "|".join
+        esc = [re.escape(w) for w in suffixes]
+        return re.compile(
+            f"(?:{alt(map(re.escape, markers))})"
+            f"(?P<party>[^{re.escape(cfg.stop_chars)}]{{0,{cfg.max_prefix}}}?(?:{alt(esc)}))"
+            # 进行合法性审查: a link verb may take the verb's object before it
+            f"(?:(?:{alt(map(re.escape, cfg.links))})[^{re.escape(cfg.stop_chars)}]{{0,8}}?)?"
+            f"(?:{alt(map(re.escape, verbs))})")
 
     def _provision_index(self, scope, sparql: list[str]):
         from kg.search import Index
@@ -615,6 +767,7 @@ class QA:
         chosen = self._choose(q, norms, to_whom=False) if norms else self.messages["no_quantity"]
         if isinstance(chosen, str):
             return self._not_found(question, q, scope, "quantity", chosen, sparql)
+        chosen = self._counted(q, chosen)
         relation = {e.iri.rsplit("/", 1)[-1]: e.relation for e in self.lex.actions.values()}
         answers = []
         for n in chosen:
@@ -625,6 +778,20 @@ class QA:
                 delegated_by=None, delegation=None, modality=n.modality, strength=n.strength,
                 quote=n.quote, source=self._source(n), kind="quantity", value=value, unit=unit))
         return Result(question, "quantity", answers, sparql=sparql)
+
+    @staticmethod
+    def _counted(q: Question, norms: list[NormRec]) -> list[NormRec]:
+        """Of several quantities, those printed right after what the question counts (副主席一人至二人
+        for 几个副主席, not 代表十人以上 in the same provision); all of them if none is."""
+        if len(norms) < 2:
+            return norms
+        words = [w for w in q.topic.split() if len(w) >= 2]
+
+        def right_after(n: NormRec) -> bool:
+            pos = n.quote.find(n.phrase) if n.phrase else -1
+            return pos >= 0 and any(w in n.quote[max(0, pos - len(w) - 2):pos] for w in words)
+
+        return [n for n in norms if right_after(n)] or norms
 
     @staticmethod
     def _unit_fits(unit: str, units: tuple[str, ...]) -> bool:
@@ -647,7 +814,7 @@ class QA:
     def _related(self, q: Question, scope) -> list[Related]:
         """The closest provisions by full-text search: shown as 相关条文, never as answers."""
         index = self._provision_index(scope, [])
-        hits = index.search(q.topic or q.text, 3) if (q.topic or q.text) else []  # type: ignore[attr-defined]
+        hits = index.search(q.topic or q.text, 3) if (q.topic or q.text) else []
         return [Related(h.citation, h.iri, h.text, h.score) for h in hits]
 
     def _not_found(self, question, q: Question, scope, intent, why, sparql) -> Result:
@@ -657,11 +824,29 @@ class QA:
                       related=related)
 
 
+@functools.cache
+def _tagger():
+    """jieba's part-of-speech tagger over the project's tokenizer, built once: building it reads
+    jieba's whole tag table (about a second)."""
+    import jieba.posseg
+
+    from kg.search import tokenizer
+
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+def _sentence_of(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (to 。；) around a position."""
+    start = max(text.rfind(c, 0, pos) for c in "。；\n") + 1
+    ends = [e for e in (text.find(c, pos) for c in "。；\n") if e >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
+
+
 def _entries(rows: list[Row]):
     from kg.search import Entry
 
     for i, r in enumerate(rows):
-        yield Entry(int(r["article"]), str(r["citation"]), str(r["text"]), i, str(r["node"]),
+        yield Entry(int(str(r["article"])), str(r["citation"]), str(r["text"]), i, str(r["node"]),
                     str(r["regulation"]))
 
 

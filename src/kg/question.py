@@ -32,6 +32,7 @@ class IntentSpec:
     actions: tuple[str, ...]
     triggers: tuple[str, ...]
     fallback_triggers: tuple[str, ...] = ()
+    aux: bool = False   # 向谁/报谁 asks for its auxiliary party (to whom one reports), not its bearer
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,28 @@ class AnswerType:
 
 
 @dataclass(frozen=True)
+class PhraseSpec:
+    """How a text names the party right before a verb (由X进行审查, 经X同意, 向X请示)."""
+
+    who_markers: tuple[str, ...]
+    to_whom_markers: tuple[str, ...]
+    links: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    stop_chars: str
+    max_prefix: int
+
+
+@dataclass(frozen=True)
+class LevelSpec:
+    """Levels of government: the words a question or a post name starts with -> the level."""
+
+    words: dict[str, str]
+    general: tuple[str, ...]
+    deputy: tuple[str, ...]
+    bodies: tuple[str, ...]   # what follows a level word when a question names a level (镇政府)
+
+
+@dataclass(frozen=True)
 class Suggestions:
     examples: tuple[str, ...]
 
@@ -72,6 +95,8 @@ class QAConfig:
     question_cues: tuple[str, ...]
     aux_cues: tuple[str, ...]
     fillers: tuple[str, ...]
+    extremum_max: tuple[str, ...]
+    extremum_min: tuple[str, ...]
     condition_overlap: float
     min_cover: float
     min_cover_on_demand: float
@@ -83,6 +108,8 @@ class QAConfig:
     answer_type: tuple[AnswerType, ...]
     messages: dict[str, str]
     suggestions: Suggestions
+    phrase: PhraseSpec
+    levels: LevelSpec
 
 
 def load_config() -> QAConfig:
@@ -160,6 +187,12 @@ class Question:
     extremum: str = ""              # "max" (最多) or "min" (至少) for quantity questions
     answer_names: tuple[str, ...] = ()  # the answer's name must hold one of these (什么会 -> 会议)
     claimed: list[tuple[int, int]] = field(default_factory=list)
+    trigger_at: int = -1            # where the trigger stands (-1: none)
+    cue_at: int = -1                # where the question word stands (-1: none)
+
+    def trigger_in_name(self) -> bool:
+        """Is the trigger part of a name the question uses (决策 in 决策机关)?"""
+        return any(m.start <= self.trigger_at < m.end for m in self.mentions)
 
 
 class Reader:
@@ -181,7 +214,9 @@ class Reader:
         aux = self._find_any(q, self.cfg.aux_cues)
         who = self._find_any(q, self.cfg.question_cues)
         intent, tspan = self._intent(q, mentions, who[0] if who else -1)
-        kind = "quantity" if quantity else "to_whom" if aux else "who" if who else None
+        # 报谁批准 asks who approves: only a duty with a party on the other side has a to-whom.
+        to_whom = aux and (intent is None or intent.aux)
+        kind = "quantity" if quantity else "to_whom" if to_whom else "who" if who or aux else None
         circumstances, cspans = set(), []
         for spec in self.cfg.circumstance:
             for word in spec.question:
@@ -189,17 +224,22 @@ class Reader:
                 if pos >= 0 and not self._inside(pos, mentions):
                     circumstances.add(spec.name)
                     cspans.append((pos, pos + len(word)))
-        removed = [s for s in [qspan, tspan, aux, who] if s] + cspans
-        for cue in self.cfg.question_cues + self.cfg.aux_cues:
+        # A quantity question's verb says what the quantity is of (审查 in 审查要留几个工作日).
+        removed = [s for s in [qspan, None if quantity else tspan, aux, who] if s] + cspans
+        removed += [(m.start(), m.end()) for w in self.cfg.extremum_max + self.cfg.extremum_min
+                    for m in re.finditer(re.escape(w), q)]
+        quantity_cues = tuple(quantity.cues) if quantity else ()
+        for cue in self.cfg.question_cues + self.cfg.aux_cues + quantity_cues:
             for m in re.finditer(re.escape(cue), q):
                 removed.append((m.start(), m.end()))
         topic = self._topic(q, removed, mentions)
-        extremum = "max" if any(w in q for w in ("最多", "最长", "上限", "不超过", "至多")) else \
-            "min" if any(w in q for w in ("至少", "最少", "不少于", "下限", "最短")) else ""
+        extremum = "max" if any(w in q for w in self.cfg.extremum_max) else \
+            "min" if any(w in q for w in self.cfg.extremum_min) else ""
         answer_names = tuple(n for t in self.cfg.answer_type if any(c in q for c in t.cues) for n in t.names)
         return Question(q, kind, intent, quantity, circumstances, mentions, topic,
                         q[tspan[0]:tspan[1]] if tspan else "", extremum, answer_names=answer_names,
-                        claimed=removed)
+                        claimed=removed, trigger_at=tspan[0] if tspan else -1,
+                        cue_at=(who or aux or (-1, -1))[0])
 
     # -- pieces
 
@@ -230,14 +270,36 @@ class Reader:
         masked = list(q)
         for m in mentions:
             masked[m.start:m.end] = ["\0"] * (m.end - m.start)
-        for text in ("".join(masked), q):
-            for table in (self.triggers, self.fallback):
-                found = self._claim(text, table)
-                if found:
-                    after = [f for f in found if f[0] > cue]
-                    pos, word, intent = after[0] if after else found[-1]
-                    return intent, (pos, pos + len(word))
+        # The verb right after the question word wins even when a name holds it (向谁请示报告,
+        # where 请示报告 is also a document kind); else a verb outside names (重大行政决策 is a
+        # name, 决定 the verb), else any.
+        passes = [("".join(masked), table) for table in (self.triggers, self.fallback)] + \
+                 [(q, table) for table in (self.triggers, self.fallback)]
+        bounds = self._bounds(q)
+        # A one-character verb (管, 批, 签) counts only as a word of its own: 属地管理 says no 管.
+        founds = [[f for f in self._claim(text, table) if len(f[1]) > 1 or
+                   (f[0] in bounds and f[0] + 1 in bounds)] for text, table in passes]
+        for found in founds:
+            after = [f for f in found if f[0] > cue]
+            if after and cue >= 0:
+                pos, word, intent = after[0]
+                return intent, (pos, pos + len(word))
+        for found in founds:
+            if found:
+                pos, word, intent = found[-1]
+                return intent, (pos, pos + len(word))
         return self._synonym_intent(q, cue)
+
+    @staticmethod
+    def _bounds(q: str) -> set[int]:
+        """Where jieba's words of the question begin and end."""
+        from kg.search import tokenizer
+
+        out, pos = {0}, 0
+        for word in tokenizer().cut(q):
+            pos += len(word)
+            out.add(pos)
+        return out
 
     def _synonym_intent(self, q: str, cue: int):
         """A verb no trigger names (谁来拟, 由谁核准): its true synonyms in 同义词词林 may be one."""
