@@ -1,6 +1,6 @@
 """`kg` command line: a thin shell over the pipeline.
 
-    kg build [TEXT ...] [--out DIR]     build the graph, write Turtle/N-Triples/JSON-LD
+    kg build [TEXT|DIR ...] [--out DIR] [-j N]   build a library into one graph (incremental)
     kg structure [TEXT] [--json]        print the 章/节/条/款/项 tree
     kg show 62 [TEXT]                   print one article with its citation
     kg ask "问题" [--json] [--graph-dir DIR]  answer a who-question, quoting the provision
@@ -19,6 +19,7 @@ or --endpoint URL (or $KG_SPARQL_ENDPOINT) and optionally --graph IRI (a named g
 to run against a remote SPARQL store with the same named queries.
 
 Exit codes: 0 success, 2 bad input (message in Chinese and English on stderr);
+kg build: 0 every text built, 1 some texts refused (the rest is built), 2 bad usage;
 kg validate: 0 no violations, 1 violations, 2 some input unreadable (the rest is still checked).
 """
 
@@ -55,15 +56,14 @@ def _one(text: str | None) -> Regulation:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.graph import build_graph, write_graph  # rdflib loads only when a graph is needed
+    from kg.library import build_library
 
-    regs = _regulations(args.texts)
-    graph = build_graph(regs, base=args.base)
-    for path in write_graph(graph, Path(args.out)):
+    summary = build_library([Path(t) for t in args.texts] or [corpus_dir()], Path(args.out),
+                            base=args.base, jobs=args.jobs)
+    for path in summary.written:
         print(path)
-    print(f"{len(regs)} 部规章，{len(graph)} 个三元组 / {len(regs)} regulation(s), "
-          f"{len(graph)} triples", file=sys.stderr)
-    return 0
+    print(summary.to_text(), file=sys.stderr)
+    return summary.exit_code
 
 
 def cmd_structure(args: argparse.Namespace) -> int:
@@ -349,10 +349,23 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="规章知识图谱 / regulation knowledge graph")
     sub = p.add_subparsers(dest="command", required=True)
 
-    b = sub.add_parser("build", help="build the RDF graph / 构建图谱")
-    b.add_argument("texts", nargs="*", help="regulation text files (default: corpus/*.txt)")
+    b = sub.add_parser(
+        "build", help="build the RDF graph / 构建图谱",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Build regulation texts (files, or folders searched for *.txt) into one graph:\n"
+                    "graph.ttl, graph.nt, graph.jsonld, build.json and report.json in --out.\n"
+                    "Texts are parsed in parallel worker processes; an unchanged text (same text,\n"
+                    "metadata, data files and version) is reused from --out/.cache, not parsed again.\n"
+                    "A text without <name>.toml gets its id from the file name and its title from\n"
+                    "the text (reported as inferred). A text that cannot be read is refused with its\n"
+                    "reason and the others are still built.",
+        epilog="exit codes: 0 every text built (warnings allowed); 1 some texts refused (the graph\n"
+               "holds the others; reasons on stderr and in report.json); 2 bad usage or no text at all.")
+    b.add_argument("texts", nargs="*", help="regulation text files or folders (default: corpus/)")
     b.add_argument("--out", default="build", help="output folder (default: build/)")
     b.add_argument("--base", default=None, help="base IRI (default: $KG_BASE_IRI or the project's)")
+    b.add_argument("--jobs", "-j", type=_positive, default=None,
+                   help="worker processes (default: the number of CPUs)")
     b.set_defaults(func=cmd_build)
 
     s = sub.add_parser("structure", help="print the tree / 打印结构")
