@@ -13,6 +13,7 @@ IRIs are deterministic ELI-style paths under a configurable base:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,10 @@ def _lit(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+@lru_cache(maxsize=1 << 16)
 def _int(n: int) -> Literal:
+    """An xsd:integer literal; cached, since ordinals, orders and offsets repeat (and rdflib's
+    literal constructor is the costliest step of emitting a large library)."""
     return Literal(n, datatype=XSD.integer)
 
 

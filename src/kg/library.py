@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from rdflib import BNode, Literal, URIRef
+
 from kg.corpus import MAX_TEXT_BYTES, base_iri, infer_title, meta_from_toml, slug
 from kg.errors import KgError, ParseError, UsageError, bilingual
 
@@ -123,8 +125,9 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _nt(term) -> str:
-    from rdflib import BNode, Literal
-
+    if type(term) is URIRef:
+        text = str(term)
+        return f"<{_IRI_BAD.sub(_percent, text)}>" if _IRI_BAD.search(text) else f"<{text}>"
     if isinstance(term, Literal):
         lexical = f'"{str(term).translate(_ESCAPE)}"'
         if term.language:
@@ -134,7 +137,11 @@ def _nt(term) -> str:
         return lexical
     if isinstance(term, BNode):
         return f"_:{term}"
-    return "<" + _IRI_BAD.sub(lambda m: f"%{ord(m.group()):02X}", str(term)) + ">"
+    return f"<{_IRI_BAD.sub(_percent, str(term))}>"
+
+
+def _percent(m: re.Match) -> str:
+    return f"%{ord(m.group()):02X}"
 
 
 def nt_lines(triples) -> Iterable[str]:
