@@ -184,6 +184,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from kg.qa import QA
 
     qa = QA(_store(args))
+    if args.regulation and args.regulation not in qa.ids.values():
+        raise UsageError(f"图谱中没有规章 {args.regulation} / no regulation {args.regulation} in the graph")
     if args.question == "-":
         # One answer per input line, blank lines included, so output lines up with input.
         for raw in sys.stdin.buffer:
@@ -191,7 +193,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 line = raw.decode("utf-8-sig").strip()
             except UnicodeDecodeError:
                 line = None
-            result = qa.ask(line) if line is not None else qa.refuse(
+            result = qa.ask(line, args.regulation) if line is not None else qa.refuse(
                 raw.decode("utf-8", "replace").strip(),
                 "这一行不是 UTF-8 文本 / this line is not UTF-8 text")
             if args.json:
@@ -199,7 +201,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             else:
                 _print_answer(result)
         return 0
-    result = qa.ask(args.question)
+    result = qa.ask(args.question, args.regulation)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:
@@ -286,26 +288,62 @@ def cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
+def _search_entries(args: argparse.Namespace) -> list:
+    """The articles to search: from a built graph or a store when one is named, else the texts;
+    only those of --regulation when it is given."""
+    from kg.search import Entry
+
+    _graph_options(args)
+    if args.endpoint or args.graph_dir or os.environ.get("KG_SPARQL_ENDPOINT"):
+        from kg.query import run
+
+        rows = run(_store(args), "articles")
+        entries = [Entry(int(r["article"]), str(r["citation"]), str(r["text"]), int(r["order"]),
+                         str(r["node"]), str(r["id"])) for r in rows]
+        titles = {str(r["id"]): str(r["title"]) for r in rows}
+    else:
+        regs = _regulations([args.text] if args.text else [])
+        entries = [Entry(a.number, a.citation, a.text, a.span.start,
+                         str(_article_iri(reg, a)), reg.meta.id) for reg in regs for a in reg.articles()]
+        titles = {reg.meta.id: reg.meta.title for reg in regs}
+    if args.regulation:
+        if args.regulation not in titles:
+            raise UsageError(f"没有规章 {args.regulation} / no regulation {args.regulation}")
+        entries = [e for e in entries if e.regulation == args.regulation]
+    args.titles = titles
+    return entries
+
+
+def _article_iri(reg: Regulation, article) -> str:
+    from kg.graph import node_iri
+    return str(node_iri(reg.meta.id, article.path))
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from kg.search import Index, jump
 
-    regs = _regulations([args.text] if args.text else [])
-    articles = [a for reg in regs for a in reg.articles()]
+    entries = _search_entries(args)
+    by_iri = {e.iri: e for e in entries}
     number = jump(args.query)
     if number is not None:
-        hits = [a for a in articles if a.number == number][:1]
-        found = [{"article": a.number, "citation": a.citation, "score": None, "snippet": None,
-                  "text": a.text} for a in hits]
+        hits = [e for e in entries if e.number == number][:args.limit]
+        found = [{"article": e.number, "citation": e.citation, "score": None, "snippet": None,
+                  "text": e.text, "iri": e.iri} for e in hits]
     else:
-        found = [vars(h) for h in Index(articles).search(args.query, args.limit)]
+        found = [vars(h) for h in Index(entries).search(args.query, args.limit)]
+    several = len({e.regulation for e in entries}) > 1
+    for f in found:
+        reg = by_iri[f["iri"]].regulation if f.get("iri") in by_iri else ""
+        f["regulation"], f["title"] = reg, args.titles.get(reg, "")
     if args.json:
-        print(json.dumps({"query": args.query, "jump": number, "results": found},
-                         ensure_ascii=False, indent=1))
+        print(json.dumps({"query": args.query, "jump": number, "regulation": args.regulation,
+                          "results": found}, ensure_ascii=False, indent=1))
     elif not found:
         print(f"没有找到 / no match: {args.query}")
     for f in found if not args.json else []:
         plain = html.unescape(re.sub(r"</?mark>", "", f["snippet"] or f["text"][:80])).replace("\n", " ")
-        print(f"{f['citation']:<10} {f['score'] or '':>8}  {plain}")
+        where = f"《{f['title']}》" if several else ""
+        print(f"{where}{f['citation']:<10} {f['score'] or '':>8}  {plain}")
     return 0
 
 
@@ -388,6 +426,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--graph-dir", help="a built graph (folder from kg build, or a .nt/.ttl file)")
     a.add_argument("--endpoint", help="a SPARQL endpoint URL (default: $KG_SPARQL_ENDPOINT)")
     a.add_argument("--graph", help="the named graph to read there (default: $KG_SPARQL_GRAPH)")
+    a.add_argument("--regulation", help="answer from this regulation only (its id; default: all)")
     a.set_defaults(func=cmd_ask)
 
     f = sub.add_parser("facts", help="every extracted norm with its source / 列出规范")
@@ -441,6 +480,10 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
     q.add_argument("--json", action="store_true", help="print JSON")
     q.add_argument("--limit", type=_positive, default=10)
+    q.add_argument("--regulation", help="search this regulation only (its id; default: all)")
+    q.add_argument("--graph-dir", help="search a built graph (folder from kg build, or a .nt/.ttl file)")
+    q.add_argument("--endpoint", help="search through a SPARQL endpoint (default: $KG_SPARQL_ENDPOINT)")
+    q.add_argument("--graph", help="the named graph to read there (default: $KG_SPARQL_GRAPH)")
     q.set_defaults(func=cmd_search)
 
     ap = sub.add_parser("app", help="run the Streamlit app / 启动应用")
