@@ -7,10 +7,9 @@ import io
 import json
 import shutil
 from collections import Counter
-from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from helpers import FIXTURES, ROOT, kg
 from kg.citations import Library, Mention
