@@ -350,6 +350,10 @@ class QA:
         self.reader = Reader(self.cfg, TermIndex(rows), self.lex)
         self._index: dict[str, object] = {}
         self._provisions: dict[str, Row] = {}
+        self._all_provisions = False
+        # Norms by (action, regulation or None): a library holds thousands of norms an action,
+        # read once, not at every question.
+        self._norm_cache: dict[tuple[str, str | None], list[NormRec]] = {}
 
     # -- entry point
 
@@ -363,6 +367,8 @@ class QA:
                                                   f"question too long (at most {MAX_QUESTION} characters)")
         q = self.reader.read(raw)
         scope = self._scope(q, regulation)
+        if scope is not None:
+            q = self.reader.read(raw, scope)   # names as that regulation (or those) use them
         sparql: list[str] = []
         if q.kind == "quantity":
             return self._quantity(question, q, scope, sparql)
@@ -372,7 +378,8 @@ class QA:
                 return Result(question, None, self._answers(found, q, to_whom=q.kind == "to_whom"),
                               sparql=sparql)
             return self._not_found(question, q, scope, None, self.messages["no_intent"], sparql)
-        norms = [n for slug in q.intent.actions for n in self._norms(slug, sparql) if self._in(n, scope)]
+        norms = [n for slug in q.intent.actions for n in self._norms(slug, sparql, scope)
+                 if self._in(n, scope)]
         to_whom = q.kind == "to_whom"
         usable = [n for n in norms if (n.aux if to_whom else n.bearer is not None)]
         # The question's own verb first (确定 -> decide); the intent's kindred actions only if
@@ -421,13 +428,23 @@ class QA:
     def _in(n: NormRec, scope: set[str] | None) -> bool:
         return scope is None or n.regulation in scope
 
-    def _norms(self, slug: str, sparql: list[str]) -> list[NormRec]:
+    @staticmethod
+    def _one(scope: set[str] | None) -> URIRef | None:
+        """The regulation IRI when the scope is exactly one regulation (queries are narrowed to it)."""
+        return URIRef(next(iter(scope))) if scope and len(scope) == 1 and "" not in scope else None
+
+    def _norms(self, slug: str, sparql: list[str], scope: set[str] | None = None) -> list[NormRec]:
         action = URIRef(f"{self.lex.base}/id/action/{slug}")
-        sparql.append(render("norms", {"action": action}))
-        norms = assemble(run(self.store, "norms", action=action))
-        for n in norms:
-            n.action = slug
-        return norms
+        one = self._one(scope)
+        bindings = {"action": action} | ({"regulation": one} if one is not None else {})
+        sparql.append(render("norms", bindings))
+        key = (slug, str(one) if one is not None else None)
+        if key not in self._norm_cache:
+            norms = assemble(run(self.store, "norms", **bindings))
+            for n in norms:
+                n.action = slug
+            self._norm_cache[key] = norms
+        return self._norm_cache[key]
 
     @staticmethod
     def _is_aux(n: NormRec) -> bool:
@@ -572,11 +589,18 @@ class QA:
         from kg.search import Index
 
         key = ",".join(sorted(scope)) if scope else "*"
+        one = self._one(scope)
+        bindings = {"regulation": one} if one is not None else {}
         if key not in self._index:
-            rows = run(self.store, "provisions")
-            self._provisions = {str(r["node"]): r for r in rows}
+            if one is not None and not self._all_provisions:
+                rows = run(self.store, "provisions", **bindings)   # one regulation: read only it
+            else:
+                rows = run(self.store, "provisions") if not self._all_provisions else \
+                    list(self._provisions.values())
+                self._all_provisions = True
+            self._provisions.update((str(r["node"]), r) for r in rows)
             self._index[key] = Index([e for e in _entries(rows) if scope is None or e.regulation in scope])
-        sparql.append(render("provisions", {}))
+        sparql.append(render("provisions", bindings))
         return self._index[key]
 
     # -- answers
@@ -610,7 +634,7 @@ class QA:
         spec = q.quantity
         assert spec is not None
         slugs = ["quantity", "quorum", "frequency", "preparation", "lead-time"]
-        norms = [n for slug in slugs for n in self._norms(slug, sparql)
+        norms = [n for slug in slugs for n in self._norms(slug, sparql, scope)
                  if self._in(n, scope) and n.value is not None and self._unit_fits(n.unit, spec.units)]
         chosen = self._choose(q, norms, to_whom=False) if norms else self.messages["no_quantity"]
         if isinstance(chosen, str):
