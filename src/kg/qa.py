@@ -23,6 +23,7 @@ import math
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -221,13 +222,20 @@ def _position(text: str, label: str) -> int:
 # ---------------------------------------------------------------- scoring
 
 
-def _grams(text: str) -> list[str]:
-    """Character pairs of the CJK and alphanumeric runs (single characters stand alone)."""
-    out = []
+@lru_cache(maxsize=1 << 16)
+def _grams(text: str) -> tuple[str, ...]:
+    """Character pairs of the CJK and alphanumeric runs (single characters stand alone).
+    Cached: a library's candidates share provisions and names, scored again for every mention."""
+    out: list[str] = []
     for run in normalise(text).split():
         run = "".join(c for c in run if c.isalnum())
         out += [run[i:i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run] if run else []
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def _gram_set(text: str) -> frozenset[str]:
+    return frozenset(_grams(text))
 
 
 def _spaced(text: str) -> str:
@@ -254,6 +262,13 @@ class Scorer:
         self.weight = {g: math.log(1 + total / (1 + df.get(g, 0))) for g in grams}
         self.total = sum(self.weight[g] for _, gs in self.named + self.free for g in gs) or 1.0
         self.synonyms = {w: synonyms(w) for w, _ in self.free}
+        # Per named mention, once: its names (one a regulation in a library, where the same name
+        # stands for hundreds of terms), IRIs and concepts.
+        self.said = {m.start: list(dict.fromkeys([normalise(m.surface)]
+                                                 + [normalise(t.name) for t in m.terms]))
+                     for m, _ in self.named}
+        self.term_keys = {m.start: ({t.iri for t in m.terms}, {t.concept for t in m.terms if t.concept},
+                                    {normalise(t.name) for t in m.terms}) for m, _ in self.named}
 
     def _context(self, n: NormRec) -> str:
         """The norm's own words: its parties, what it acts on and under which condition."""
@@ -265,8 +280,8 @@ class Scorer:
         object, condition) have it, less where only its sentence does, less again where only
         the rest of its provision does. A term the question names counts in full only when it
         is one of the norm's parties (常委会 for its 常务委员会), not for sharing characters."""
-        own = set(_grams(self.contexts[n.iri]))
-        quote, text = set(_grams(n.quote)), set(_grams(n.text))
+        own = _gram_set(self.contexts[n.iri])
+        quote, text = _gram_set(n.quote), _gram_set(n.text)
         parties = self._parties(n)
         got = 0.0
         for word, gs in self.free:
@@ -279,7 +294,8 @@ class Scorer:
             got += max(direct, syn * sum(self.weight[g] for g in gs))
         tiers = {}
         for m, grams in self.named:
-            tiers[m.start] = 1.0 if self._is_party(m, parties) else self._spoken(m, n)
+            tiers[m.start] = 1.0 if self._is_party(self.term_keys[m.start], parties) else \
+                self._spoken(self.said[m.start], n)
         for m, grams in self.named:
             tier = tiers[m.start]
             # 县|人大常委会|主任会议: a name that only qualifies the next one it touches may go unsaid
@@ -290,16 +306,15 @@ class Scorer:
         return got / self.total
 
     @staticmethod
-    def _spoken(m, n: NormRec) -> float:
+    def _spoken(said: list[str], n: NormRec) -> float:
         """How a term the question names occurs in the norm's sentence (0.7) or provision (0.4):
         by any of its names, or by most of its characters in order (常务委员会会议 in
         常务委员会举行会议); 0 when the provision does not speak of it."""
-        said = [normalise(m.surface)] + [normalise(t.name) for t in m.terms]
         best = 0.0
         for tier, where in ((0.7, normalise(n.quote)), (0.4, normalise(n.text))):
             if any(w in where for w in said):
                 return tier
-            pairs = set(_grams(where))
+            pairs = _gram_set(where)
             share = max((sum(g in pairs for g in _grams(w)) / max(1, len(_grams(w))) for w in said),
                         default=0.0)
             if share >= 0.75:
@@ -318,10 +333,10 @@ class Scorer:
         return iris, concepts, {normalise(p.name) for p in parties}
 
     @staticmethod
-    def _is_party(m, parties: tuple[set[str], set[str], set[str]]) -> bool:
-        iris, concepts, names = parties
-        return any(t.iri in iris or (t.concept and t.concept in concepts) or normalise(t.name) in names
-                   for t in m.terms)
+    def _is_party(term: tuple[set[str], set[str], set[str]],
+                  parties: tuple[set[str], set[str], set[str]]) -> bool:
+        """Is one of the mention's terms (IRIs, concepts, names) one of the norm's parties?"""
+        return any(bool(mine & theirs) for mine, theirs in zip(term, parties, strict=True))
 
 
 # ---------------------------------------------------------------- answering
@@ -533,8 +548,9 @@ class QA:
         """The question's own verbs: its trigger, else the verbs jieba tags outside its names."""
         if q.trigger:
             return [q.trigger]
-        from kg.search import tokenizer
         import jieba.posseg
+
+        from kg.search import tokenizer
 
         tagger = jieba.posseg.POSTokenizer(tokenizer())
         inside = {i for m in q.mentions for i in range(m.start, m.end)}

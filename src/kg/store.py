@@ -81,7 +81,6 @@ class EmbeddedStore:
     @classmethod
     def from_file(cls, path: Path) -> EmbeddedStore:
         """Load a built graph (N-Triples or Turtle) with Oxigraph's own fast parser."""
-        import hashlib
         import json
 
         path = Path(path)
