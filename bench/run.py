@@ -645,8 +645,152 @@ def lawref_rows(repeat: int) -> list[dict]:
     return lawref.rows()
 
 
+LAWREF = Path(os.environ.get("KG_LAWREF_DIR") or "/work/shared/corpora/lawref")
+
+
+def _timed_tree(cmd: list[str]) -> tuple[float, float, int]:
+    """Wall time, peak RSS of the whole process tree (sampled every 50 ms, MiB), exit code."""
+    import threading
+
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    peak = [0.0]
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], _memory_mib(proc.pid)[0])
+            time.sleep(0.05)
+
+    watcher = threading.Thread(target=sample)
+    watcher.start()
+    code = proc.wait()
+    watcher.join()
+    return time.perf_counter() - started, peak[0], code
+
+
+def _qa_samples(qa, questions: list[str], regulation: str | None, repeat: int) -> list[float]:
+    for q in questions:   # warm: the norms of each action and the indexes are read once
+        qa.ask(q, regulation)
+    samples = []
+    for _ in range(repeat):
+        for q in questions:
+            t = time.perf_counter()
+            qa.ask(q, regulation)
+            samples.append(time.perf_counter() - t)
+    return samples
+
+
+def library_rows(repeat: int) -> list[dict]:
+    """The LawRefBook corpus and the seed built into one graph by `kg build` (worker processes,
+    cache): cold, after touching one file, and with nothing changed; the graph's size; QA on it
+    (within the seed regulation and across the library) beside QA on the seed's own graph;
+    `kg serve` on it beside bare `oxigraph serve-read-only`. No rows without the corpus."""
+    import shutil
+    import tempfile
+    import tomllib
+    import urllib.request
+
+    from kg.endpoint import free_port, load_store, oxigraph_binary
+    from kg.qa import QA
+    from kg.store import EmbeddedStore
+
+    if not (LAWREF / "manifest.tsv").exists():
+        return []
+    kg = [sys.executable, "-m", "kg.cli"]
+    gold = tomllib.loads((ROOT / "tests" / "gold" / "questions.toml").read_text(encoding="utf-8"))
+    questions = [q["question"] for q in gold["question"]]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, out = Path(tmp) / "lawref", Path(tmp) / "out"
+        shutil.copytree(LAWREF, corpus)
+        build = kg + ["build", str(ROOT / "corpus"), str(corpus), "--out", str(out)]
+        cold_s, cold_mib, code = _timed_tree(build)
+        manifest = json.loads((out / "build.json").read_text())
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        touched = sorted(corpus.rglob("*.txt"))[0]
+        with open(touched, "a", encoding="utf-8") as fh:
+            fh.write("\n")
+        incr_s, incr_mib, _ = _timed_tree(build)
+        noop_s, _, _ = _timed_tree(build)
+        size_mib = sum((out / n).stat().st_size for n in ("graph.nt", "graph.ttl", "graph.jsonld")) / 2**20
+        rows.append({"row": "library build: lawref + seed, kg build (2 workers)",
+                     "texts": report["built"] + len(report["refused"]),
+                     "built": report["built"], "refused": len(report["refused"]),
+                     "warned": len(report["warned"]), "triples": manifest["triples"],
+                     "cold_s": cold_s, "touched_one_s": incr_s, "unchanged_s": noop_s,
+                     "peak_rss_tree_mib": max(cold_mib, incr_mib), "files_mib": size_mib,
+                     "exit_code": code})
+
+        seed_dir = Path(tmp) / "seed"
+        subprocess.run(kg + ["build", str(ROOT / "corpus"), "--out", str(seed_dir)], check=True,
+                       capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        seed_qa = QA(EmbeddedStore.from_file(seed_dir / "graph.nt"))
+        t = time.perf_counter()
+        lib_store = EmbeddedStore.from_file(out / "graph.nt")
+        load_s = time.perf_counter() - t
+        t = time.perf_counter()
+        lib_qa = QA(lib_store)
+        init_s = time.perf_counter() - t
+        n = max(1, repeat // 3)
+        seed = _qa_samples(seed_qa, questions, None, n)
+        scoped = _qa_samples(lib_qa, questions, "huancui-gzgz-2022", n)
+        across = _qa_samples(lib_qa, questions, None, n)
+        same = sum([(a.label, a.source.iri) for a in seed_qa.ask(q).answers]
+                   == [(a.label, a.source.iri) for a in lib_qa.ask(q, "huancui-gzgz-2022").answers]
+                   for q in questions)
+        rows.append({"row": f"qa on the library graph (n={len(questions)}, x{n}, warm)",
+                     "load_graph_s": load_s, "qa_init_s": init_s,
+                     "within_seed_p50_ms": percentile(scoped, 0.5) * 1000,
+                     "within_seed_p99_ms": percentile(scoped, 0.99) * 1000,
+                     "across_library_p50_ms": percentile(across, 0.5) * 1000,
+                     "across_library_p99_ms": percentile(across, 0.99) * 1000,
+                     "anchor_seed_graph_p50_ms": percentile(seed, 0.5) * 1000,
+                     "ratio_within_p50": percentile(scoped, 0.5) / percentile(seed, 0.5),
+                     "same_answers_as_seed": f"{same}/{len(questions)}"})
+        del lib_qa, lib_store
+
+        t = time.perf_counter()
+        store_dir = load_store(out / "graph.nt", Path(tmp) / "oxigraph")
+        store_s = time.perf_counter() - t
+        query = (ROOT / "queries" / "examples" / "2_who_signs_a_category.rq").read_bytes()
+        guard_port, bare_port = free_port(), free_port()
+        guard = subprocess.Popen(kg + ["serve", "--graph-dir", str(out), "--store", str(store_dir),
+                                       "--port", str(guard_port)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        bare = subprocess.Popen([oxigraph_binary(), "serve-read-only", "--location", str(store_dir),
+                                 "--bind", f"127.0.0.1:{bare_port}"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            for port in (guard_port, bare_port):
+                for _ in range(1200):
+                    try:
+                        urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=1)
+                        break
+                    except OSError:
+                        time.sleep(0.1)
+            total = 2_000 if repeat >= 10 else 500
+            for concurrency in (1, 8):
+                r = _interleaved({"kg": f"http://127.0.0.1:{guard_port}/query",
+                                  "bare": f"http://127.0.0.1:{bare_port}/query"}, query, total, concurrency)
+                g, b = r["kg"], r["bare"]
+                rows.append({"row": f"library endpoint who-signs c={concurrency} n={total}",
+                             "store_load_s": store_s, "kg_serve_rps": g["rps"],
+                             "kg_serve_p50_ms": g["p50_ms"], "kg_serve_errors": g["errors"],
+                             "bare_oxigraph_rps": b["rps"], "bare_p50_ms": b["p50_ms"],
+                             "bare_errors": b["errors"], "throughput_ratio": g["rps"] / b["rps"]})
+        finally:
+            guard.terminate()
+            bare.terminate()
+            guard.wait(10)
+            bare.wait(10)
+    return rows
+
+
 ROWS = {"build": build_rows, "qa": qa_rows, "validate": validate_rows, "endpoint": endpoint_rows,
-        "browser": browser_rows, "lawref": lawref_rows, "norms": norm_rows}
+        "browser": browser_rows, "lawref": lawref_rows, "norms": norm_rows,
+        "library": library_rows}
 
 
 def print_table(rows: list[dict]) -> None:

@@ -59,7 +59,7 @@ def test_build_writes_three_serialisations(tmp_path):
     out = run("build", "--out", str(tmp_path))
     assert out.returncode == 0, out.stderr
     visible = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
-    assert visible == ["build.json", "graph.jsonld", "graph.nt", "graph.ttl"]
+    assert visible == ["build.json", "graph.jsonld", "graph.nt", "graph.ttl", "report.json"]
 
 
 def test_build_from_named_texts_infers_metadata(tmp_path):

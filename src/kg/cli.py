@@ -1,6 +1,6 @@
 """`kg` command line: a thin shell over the pipeline.
 
-    kg build [TEXT ...] [--out DIR]     build the graph, write Turtle/N-Triples/JSON-LD
+    kg build [TEXT|DIR ...] [--out DIR] [-j N]   build a library into one graph (incremental)
     kg structure [TEXT] [--json]        print the 章/节/条/款/项 tree
     kg show 62 [TEXT]                   print one article with its citation
     kg ask "问题" [--json] [--graph-dir DIR]  answer a who-question, quoting the provision
@@ -21,6 +21,7 @@ or --endpoint URL (or $KG_SPARQL_ENDPOINT) and optionally --graph IRI (a named g
 to run against a remote SPARQL store with the same named queries.
 
 Exit codes: 0 success, 2 bad input (message in Chinese and English on stderr);
+kg build: 0 every text built, 1 some texts refused (the rest is built), 2 bad usage;
 kg validate: 0 no violations, 1 violations, 2 some input unreadable (the rest is still checked).
 """
 
@@ -58,15 +59,14 @@ def _one(text: str | None) -> Regulation:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.graph import build_graph, write_graph  # rdflib loads only when a graph is needed
+    from kg.library import build_library
 
-    regs = _regulations(args.texts)
-    graph = build_graph(regs, base=args.base)
-    for path in write_graph(graph, Path(args.out)):
+    summary = build_library([Path(t) for t in args.texts] or [corpus_dir()], Path(args.out),
+                            base=args.base, jobs=args.jobs)
+    for path in summary.written:
         print(path)
-    print(f"{len(regs)} 部规章，{len(graph)} 个三元组 / {len(regs)} regulation(s), "
-          f"{len(graph)} triples", file=sys.stderr)
-    return 0
+    print(summary.to_text(), file=sys.stderr)
+    return summary.exit_code
 
 
 def cmd_structure(args: argparse.Namespace) -> int:
@@ -294,27 +294,63 @@ def cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
+def _search_entries(args: argparse.Namespace) -> list:
+    """The articles to search: from a built graph or a store when one is named, else the texts;
+    only those of --regulation when it is given."""
+    from kg.search import Entry
+
+    _graph_options(args)
+    if args.endpoint or args.graph_dir or os.environ.get("KG_SPARQL_ENDPOINT"):
+        from kg.query import run
+
+        rows = run(_store(args), "articles")
+        entries = [Entry(int(r["article"]), str(r["citation"]), str(r["text"]), int(r["order"]),
+                         str(r["node"]), str(r["id"])) for r in rows]
+        titles = {str(r["id"]): str(r["title"]) for r in rows}
+    else:
+        regs = _regulations([args.text] if args.text else [])
+        entries = [Entry(a.number, a.citation, a.text, a.span.start,
+                         str(_article_iri(reg, a)), reg.meta.id) for reg in regs for a in reg.articles()]
+        titles = {reg.meta.id: reg.meta.title for reg in regs}
+    if args.regulation:
+        if args.regulation not in titles:
+            raise UsageError(f"没有规章 {args.regulation} / no regulation {args.regulation}")
+        entries = [e for e in entries if e.regulation == args.regulation]
+    args.titles = titles
+    return entries
+
+
+def _article_iri(reg: Regulation, article) -> str:
+    from kg.graph import node_iri
+    return str(node_iri(reg.meta.id, article.path))
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from kg.search import Index, jump
 
-    regs = _regulations([args.text] if args.text else [])
-    articles = [a for reg in regs for a in reg.articles()]
+    entries = _search_entries(args)
+    by_iri = {e.iri: e for e in entries}
     number = jump(args.query)
     found: list[dict[str, Any]]
     if number is not None:
-        hits = [a for a in articles if a.number == number][:1]
-        found = [{"article": a.number, "citation": a.citation, "score": None, "snippet": None,
-                  "text": a.text} for a in hits]
+        hits = [e for e in entries if e.number == number][:args.limit]
+        found = [{"article": e.number, "citation": e.citation, "score": None, "snippet": None,
+                  "text": e.text, "iri": e.iri} for e in hits]
     else:
-        found = [vars(h) for h in Index(articles).search(args.query, args.limit)]
+        found = [vars(h) for h in Index(entries).search(args.query, args.limit)]
+    several = len({e.regulation for e in entries}) > 1
+    for f in found:
+        reg = by_iri[f["iri"]].regulation if f.get("iri") in by_iri else ""
+        f["regulation"], f["title"] = reg, args.titles.get(reg, "")
     if args.json:
-        print(json.dumps({"query": args.query, "jump": number, "results": found},
-                         ensure_ascii=False, indent=1))
+        print(json.dumps({"query": args.query, "jump": number, "regulation": args.regulation,
+                          "results": found}, ensure_ascii=False, indent=1))
     elif not found:
         print(f"没有找到 / no match: {args.query}")
     for f in found if not args.json else []:
         plain = html.unescape(re.sub(r"</?mark>", "", f["snippet"] or f["text"][:80])).replace("\n", " ")
-        print(f"{f['citation']:<10} {f['score'] or '':>8}  {plain}")
+        where = f"《{f['title']}》" if several else ""
+        print(f"{where}{f['citation']:<10} {f['score'] or '':>8}  {plain}")
     return 0
 
 
@@ -358,10 +394,23 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="规章知识图谱 / regulation knowledge graph")
     sub = p.add_subparsers(dest="command", required=True)
 
-    b = sub.add_parser("build", help="build the RDF graph / 构建图谱")
-    b.add_argument("texts", nargs="*", help="regulation text files (default: corpus/*.txt)")
+    b = sub.add_parser(
+        "build", help="build the RDF graph / 构建图谱",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Build regulation texts (files, or folders searched for *.txt) into one graph:\n"
+                    "graph.ttl, graph.nt, graph.jsonld, build.json and report.json in --out.\n"
+                    "Texts are parsed in parallel worker processes; an unchanged text (same text,\n"
+                    "metadata, data files and version) is reused from --out/.cache, not parsed again.\n"
+                    "A text without <name>.toml gets its id from the file name and its title from\n"
+                    "the text (reported as inferred). A text that cannot be read is refused with its\n"
+                    "reason and the others are still built.",
+        epilog="exit codes: 0 every text built (warnings allowed); 1 some texts refused (the graph\n"
+               "holds the others; reasons on stderr and in report.json); 2 bad usage or no text at all.")
+    b.add_argument("texts", nargs="*", help="regulation text files or folders (default: corpus/)")
     b.add_argument("--out", default="build", help="output folder (default: build/)")
     b.add_argument("--base", default=None, help="base IRI (default: $KG_BASE_IRI or the project's)")
+    b.add_argument("--jobs", "-j", type=_positive, default=None,
+                   help="worker processes (default: the number of CPUs)")
     b.set_defaults(func=cmd_build)
 
     s = sub.add_parser("structure", help="print the tree / 打印结构")
@@ -439,6 +488,10 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("text", nargs="?", help="regulation text file (default: the corpus)")
     q.add_argument("--json", action="store_true", help="print JSON")
     q.add_argument("--limit", type=_positive, default=10)
+    q.add_argument("--regulation", help="search this regulation only (its id; default: all)")
+    q.add_argument("--graph-dir", help="search a built graph (folder from kg build, or a .nt/.ttl file)")
+    q.add_argument("--endpoint", help="search through a SPARQL endpoint (default: $KG_SPARQL_ENDPOINT)")
+    q.add_argument("--graph", help="the named graph to read there (default: $KG_SPARQL_GRAPH)")
     q.set_defaults(func=cmd_search)
 
     ap = sub.add_parser("app", help="run the Streamlit app / 启动应用")

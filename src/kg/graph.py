@@ -12,13 +12,16 @@ IRIs are deterministic ELI-style paths under a configurable base:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from kg.citations import Library, Mention, mentions, provision_paths
 from kg.corpus import base_iri
 from kg.extract import Norm, extract
 from kg.lexicon import load_lexicon
@@ -61,7 +64,10 @@ def _lit(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+@lru_cache(maxsize=1 << 16)
 def _int(n: int) -> Literal:
+    """An xsd:integer literal; cached, since ordinals, orders and offsets repeat (and rdflib's
+    literal constructor is the costliest step of emitting a large library)."""
     return Literal(n, datatype=XSD.integer)
 
 
@@ -306,14 +312,34 @@ def regulation_triples(reg: Regulation, base: str | None = None,
         yield from norm_triples(reg, norms, base)
 
 
+def citation_triples(cited: Iterable[tuple[str, list[Mention]]], library: Library,
+                     base: str | None = None) -> Iterator[Triple]:
+    """Citations of other documents: eli:cites the cited document (or its 条/款/项) when the
+    library holds it, else kg:citesTitle with the title as written."""
+    for reg_id, found in cited:
+        for m in found:
+            source = node_iri(reg_id, m.source, base)
+            hit = library.resolve(m)
+            if hit is None:
+                yield source, KG.citesTitle, _lit(m.title)
+            elif hit[0] != reg_id:
+                target = node_iri(hit[0], hit[1], base) if hit[1] else regulation_iri(hit[0], base)
+                yield source, ELI.cites, target
+
+
 def build_graph(regulations: Iterable[Regulation], base: str | None = None,
                 with_ontology: bool = True, with_norms: bool = True) -> Graph:
-    """One Oxigraph-backed rdflib graph: TBox, lexicon, every regulation and its norms."""
+    """One Oxigraph-backed rdflib graph: TBox, lexicon, every regulation and its norms, and the
+    citations between them."""
     g = new_graph()
     if with_ontology:
         load_ontology(g, base)
-    for reg in regulations:
+    regs = list(regulations)
+    for reg in regs:
         g.addN((s, p, o, g) for s, p, o in regulation_triples(reg, base, with_norms))  # type: ignore[misc]
+    library = Library((r.meta.id, r.meta.title, provision_paths(r)) for r in regs)
+    cited = ((r.meta.id, mentions(r)) for r in regs)
+    g.addN((s, p, o, g) for s, p, o in citation_triples(cited, library, base))  # type: ignore[misc]
     return g
 
 
@@ -321,50 +347,86 @@ SERIALISATIONS = {"graph.ttl": "TURTLE", "graph.nt": "N_TRIPLES", "graph.jsonld"
 MANIFEST = "build.json"
 
 
+class _Hashing:
+    """A binary file that hashes what is written through it (no second read of a large file)."""
+
+    def __init__(self, fh):
+        import hashlib
+        self.fh, self.sha = fh, hashlib.sha256()
+
+    def write(self, data) -> int:
+        self.sha.update(data)
+        return self.fh.write(data)
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+
+Writer = Callable[[Any], object]
+
+
 def write_graph(graph: Graph, out_dir: Path) -> list[Path]:
     """Write Turtle, N-Triples and JSON-LD into out_dir; returns the paths written.
 
     Oxigraph writes them, not rdflib: read back from Oxigraph, a plain literal is typed
     xsd:string and rdflib would write "…"^^xsd:string, which Virtuoso does not match
-    against the plain "…" in a query. Nothing half-written is ever left under a final name:
-    each file is written beside its target and renamed into place, build.json (triple count
-    and checksums, which readers check) last; a lock refuses a second build into the same
-    folder at the same time.
+    against the plain "…" in a query.
+    """
+    store: ox.Store = graph.store._inner  # type: ignore[attr-defined]
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+
+    def dump(fmt: str) -> Writer:
+        return lambda fh: store.dump(fh, getattr(ox.RdfFormat, fmt), from_graph=ox.DefaultGraph(),
+                                     prefixes=prefixes if fmt != "N_TRIPLES" else None)
+
+    return write_outputs(out_dir, {name: dump(fmt) for name, fmt in SERIALISATIONS.items()},
+                         len(store))
+
+
+def write_outputs(out_dir: Path, writers: dict[str, Writer], triples: int) -> list[Path]:
+    """Write each serialisation with its writer, atomically, then build.json (triple count and
+    checksums, which readers check).
+
+    Nothing half-written is ever left under a final name: each file is written beside its
+    target and renamed into place, build.json last; a lock refuses a second build into the
+    same folder at the same time.
     """
     import fcntl
-    import hashlib
     import json
     import os
-
-    import pyoxigraph as ox
+    from concurrent.futures import ThreadPoolExecutor
 
     from kg.errors import UsageError
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    store: ox.Store = graph.store._inner  # type: ignore[attr-defined]
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     with open(out_dir / ".build.lock", "w") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise UsageError(f"另一个构建正在写入 {out_dir} / "
                              f"another build is writing into {out_dir}") from None
-        written, sums = [], {}
-        for name, fmt in SERIALISATIONS.items():
+
+        def one(name: str, writer: Writer) -> tuple[Path, str]:
             path, tmp = out_dir / name, out_dir / f".{name}.{os.getpid()}.tmp"
             try:
-                with open(tmp, "wb") as fh:
-                    store.dump(fh, getattr(ox.RdfFormat, fmt), from_graph=ox.DefaultGraph(),
-                               prefixes=prefixes if fmt != "N_TRIPLES" else None)
+                with open(tmp, "wb", buffering=1 << 20) as fh:
+                    hashing = _Hashing(fh)
+                    writer(hashing)
                     fh.flush()
                     os.fsync(fh.fileno())
-                sums[name] = hashlib.sha256(tmp.read_bytes()).hexdigest()
                 os.replace(tmp, path)
             finally:
                 tmp.unlink(missing_ok=True)
-            written.append(path)
+            return path, hashing.sha.hexdigest()
+
+        # One thread a file: writing, hashing and dumping release the GIL, so a large library's
+        # three files are written side by side.
+        with ThreadPoolExecutor(max_workers=len(writers) or 1) as pool:
+            done = list(pool.map(lambda item: one(*item), writers.items()))
+        written = [path for path, _ in done]
+        sums = {path.name: digest for path, digest in done}
         manifest = out_dir / f".{MANIFEST}.tmp"
-        manifest.write_text(json.dumps({"triples": len(store), "sha256": sums}, indent=1))
+        manifest.write_text(json.dumps({"triples": triples, "sha256": sums}, indent=1))
         os.replace(manifest, out_dir / MANIFEST)
     return written

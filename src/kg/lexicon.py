@@ -40,11 +40,15 @@ def normalise(text: str) -> str:
     >>> normalise("出国（境）公文１２")
     '出国(境)公文12'
     """
-    out = []
-    for ch in text:
-        n = unicodedata.normalize("NFKC", ch)
-        out.append(n if len(n) == 1 else ch)
-    return "".join(out)
+    if text.isascii():
+        return text
+    return "".join(map(_normal_char, text))
+
+
+@cache
+def _normal_char(ch: str) -> str:
+    n = unicodedata.normalize("NFKC", ch)
+    return n if len(n) == 1 else ch
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,7 @@ class Lexicon:
         self._tagger = None
         self._needs_prefix = {normalise(w) for w in roles.get("needs_prefix", [])}
         self._breakers = sorted((normalise(w) for w in breakers if len(w) > 1), key=len, reverse=True)
+        self._breaker_ends = tuple(self._breakers)  # one C-level endswith before the careful check
         # …unless the verb is the start of a noun (国务院组成部门 holds 组成, a noun there).
         self._nouns = [normalise(w) for w in self.grammar.get("verbs", {}).get("ignore_words", [])]
         self.actions = {e.iri.rsplit("/", 1)[-1]: e for e in self.entries.values()
@@ -209,8 +214,9 @@ class Lexicon:
             start = m.start()
             while (start > 0 and m.start() - start < self._max_prefix and not taken[start - 1]
                    and norm[start - 1] not in self._stop and is_cjk_ideograph(norm[start - 1])
-                   and not any(norm.endswith(w, 0, start) and not self._noun_at(norm, start - len(w))
-                               for w in self._breakers)):
+                   and not (norm.endswith(self._breaker_ends, 0, start)
+                            and any(norm.endswith(w, 0, start) and not self._noun_at(norm, start - len(w))
+                                    for w in self._breakers))):
                 start -= 1
             start = self._trim(norm, start, m.start())
             if (start == m.start() and m.group() in self._needs_prefix

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from rdflib import URIRef
@@ -225,22 +226,23 @@ def _position(text: str, label: str) -> int:
 # ---------------------------------------------------------------- scoring
 
 
-def _grams(text: str) -> list[str]:
-    """Character pairs of the CJK and alphanumeric runs (single characters stand alone)."""
-    return list(_grams_of(text))
+_norm = lru_cache(maxsize=1 << 16)(normalise)  # provisions are normalised again and again
 
 
-_norm = functools.lru_cache(maxsize=16384)(normalise)  # provisions are normalised again and again
-
-
-@functools.lru_cache(maxsize=16384)
-def _grams_of(text: str) -> tuple[str, ...]:
-    """_grams, remembered: the same provisions are scored for every question."""
-    out = []
+@lru_cache(maxsize=1 << 16)
+def _grams(text: str) -> tuple[str, ...]:
+    """Character pairs of the CJK and alphanumeric runs (single characters stand alone).
+    Cached: a library's candidates share provisions and names, scored again for every mention."""
+    out: list[str] = []
     for chunk in _norm(text).split():
         chunk = "".join(c for c in chunk if c.isalnum())
         out += [chunk[i:i + 2] for i in range(len(chunk) - 1)] if len(chunk) > 1 else [chunk] if chunk else []
     return tuple(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def _gram_set(text: str) -> frozenset[str]:
+    return frozenset(_grams(text))
 
 
 def _spaced(text: str) -> str:
@@ -270,6 +272,13 @@ class Scorer:
         # 镇政府 is one of the 地方各级人民政府 a provision speaks of for every level at once.
         self.synonyms = {w: synonyms(w) | (levels.general_forms(w) if levels else frozenset())
                          for w, _ in self.free}
+        # Per named mention, once: its names (one a regulation in a library, where the same name
+        # stands for hundreds of terms), IRIs and concepts.
+        self.said = {m.start: list(dict.fromkeys([_norm(m.surface)]
+                                                 + [_norm(t.name) for t in m.terms]))
+                     for m, _ in self.named}
+        self.term_keys = {m.start: ({t.iri for t in m.terms}, {t.concept for t in m.terms if t.concept},
+                                    {_norm(t.name) for t in m.terms}) for m, _ in self.named}
 
     def _context(self, n: NormRec) -> str:
         """The norm's own words: its parties, what it acts on and under which condition."""
@@ -281,8 +290,8 @@ class Scorer:
         object, condition) have it, less where only its sentence does, less again where only
         the rest of its provision does. A term the question names counts in full only when it
         is one of the norm's parties (常委会 for its 常务委员会), not for sharing characters."""
-        own = set(_grams(self.contexts[n.iri]))
-        quote, text = set(_grams(n.quote)), set(_grams(n.text))
+        own = _gram_set(self.contexts[n.iri])
+        quote, text = _gram_set(n.quote), _gram_set(n.text)
         parties = self._parties(n)
         got = 0.0
         for word, gs in self.free:
@@ -296,10 +305,11 @@ class Scorer:
         tiers = {}
         own_words = _norm(n.condition)
         for m, _ in self.named:
-            if self._is_party(m, parties) or any(w in own_words for w in self._said(m)):
+            names = self.said[m.start]
+            if self._is_party(self.term_keys[m.start], parties) or any(w in own_words for w in names):
                 tiers[m.start] = 1.0  # 决策机关违规 for the norm whose condition is 决策机关违反…
             else:
-                tiers[m.start] = self._spoken(m, n)
+                tiers[m.start] = self._spoken(names, n)
         for m, grams in self.named:
             tier = tiers[m.start]
             # 县|人大常委会|主任会议: a name that only qualifies the next one it touches may go unsaid
@@ -310,20 +320,15 @@ class Scorer:
         return got / self.total
 
     @staticmethod
-    def _said(m) -> list[str]:
-        return [_norm(m.surface)] + [_norm(t.name) for t in m.terms]
-
-    @staticmethod
-    def _spoken(m, n: NormRec) -> float:
+    def _spoken(said: list[str], n: NormRec) -> float:
         """How a term the question names occurs in the norm's sentence (0.7) or provision (0.4):
         by any of its names, or by most of its characters in order (常务委员会会议 in
         常务委员会举行会议); 0 when the provision does not speak of it."""
-        said = [_norm(m.surface)] + [_norm(t.name) for t in m.terms]
         best = 0.0
         for tier, where in ((0.7, _norm(n.quote)), (0.4, _norm(n.text))):
             if any(w in where for w in said):
                 return tier
-            pairs = set(_grams(where))
+            pairs = _gram_set(where)
             share = max((sum(g in pairs for g in _grams(w)) / max(1, len(_grams(w))) for w in said),
                         default=0.0)
             if share >= 0.75:
@@ -342,10 +347,10 @@ class Scorer:
         return iris, concepts, {normalise(p.name) for p in parties}
 
     @staticmethod
-    def _is_party(m, parties: tuple[set[str], set[str], set[str]]) -> bool:
-        iris, concepts, names = parties
-        return any(t.iri in iris or (t.concept and t.concept in concepts) or normalise(t.name) in names
-                   for t in m.terms)
+    def _is_party(term: tuple[set[str], set[str], set[str]],
+                  parties: tuple[set[str], set[str], set[str]]) -> bool:
+        """Is one of the mention's terms (IRIs, concepts, names) one of the norm's parties?"""
+        return any(bool(mine & theirs) for mine, theirs in zip(term, parties, strict=True))
 
 
 class Levels:
@@ -424,6 +429,10 @@ class QA:
         self._provisions: dict[str, Row] = {}
         self._extractors: dict[tuple, Any] = {}
         self._read: dict[tuple, list] = {}
+        self._all_provisions = False
+        # Norms by (action, regulation or None): a library holds thousands of norms an action,
+        # read once, not at every question.
+        self._norm_cache: dict[tuple[str, str | None], list[NormRec]] = {}
 
     # -- entry point
 
@@ -440,6 +449,8 @@ class QA:
             # 决策机关…谁来责令改正: 决策 is part of a name; the question's verb is 责令改正.
             q = replace(q, intent=None, trigger="", trigger_at=-1)
         scope = self._scope(q, regulation)
+        if scope is not None:
+            q = self.reader.read(raw, scope)   # names as that regulation (or those) use them
         sparql: list[str] = []
         if q.kind == "quantity":
             return self._quantity(question, q, scope, sparql)
@@ -449,7 +460,8 @@ class QA:
                 return Result(question, None, self._answers(found, q, to_whom=q.kind == "to_whom"),
                               sparql=sparql)
             return self._not_found(question, q, scope, None, self.messages["no_intent"], sparql)
-        norms = [n for slug in q.intent.actions for n in self._norms(slug, sparql) if self._in(n, scope)]
+        norms = [n for slug in q.intent.actions for n in self._norms(slug, sparql, scope)
+                 if self._in(n, scope)]
         to_whom = q.kind == "to_whom"
         usable = [n for n in norms if (n.aux if to_whom else n.bearer is not None)]
         # The question's own verb first (确定 -> decide); the intent's kindred actions only if
@@ -499,13 +511,23 @@ class QA:
     def _in(n: NormRec, scope: set[str] | None) -> bool:
         return scope is None or n.regulation in scope
 
-    def _norms(self, slug: str, sparql: list[str]) -> list[NormRec]:
+    @staticmethod
+    def _one(scope: set[str] | None) -> URIRef | None:
+        """The regulation IRI when the scope is exactly one regulation (queries are narrowed to it)."""
+        return URIRef(next(iter(scope))) if scope and len(scope) == 1 and "" not in scope else None
+
+    def _norms(self, slug: str, sparql: list[str], scope: set[str] | None = None) -> list[NormRec]:
         action = URIRef(f"{self.lex.base}/id/action/{slug}")
-        sparql.append(render("norms", {"action": action}))
-        norms = assemble(run(self.store, "norms", action=action))
-        for n in norms:
-            n.action = slug
-        return norms
+        one = self._one(scope)
+        bindings = {"action": action} | ({"regulation": one} if one is not None else {})
+        sparql.append(render("norms", bindings))
+        key = (slug, str(one) if one is not None else None)
+        if key not in self._norm_cache:
+            norms = assemble(run(self.store, "norms", **bindings))
+            for n in norms:
+                n.action = slug
+            self._norm_cache[key] = norms
+        return self._norm_cache[key]
 
     @staticmethod
     def _is_aux(n: NormRec) -> bool:
@@ -724,11 +746,18 @@ class QA:
         from kg.search import Index
 
         key = ",".join(sorted(scope)) if scope else "*"
+        one = self._one(scope)
+        bindings = {"regulation": one} if one is not None else {}
         if key not in self._index:
-            rows = run(self.store, "provisions")
-            self._provisions = {str(r["node"]): r for r in rows}
+            if one is not None and not self._all_provisions:
+                rows = run(self.store, "provisions", **bindings)   # one regulation: read only it
+            else:
+                rows = run(self.store, "provisions") if not self._all_provisions else \
+                    list(self._provisions.values())
+                self._all_provisions = True
+            self._provisions.update((str(r["node"]), r) for r in rows)
             self._index[key] = Index([e for e in _entries(rows) if scope is None or e.regulation in scope])
-        sparql.append(render("provisions", {}))
+        sparql.append(render("provisions", bindings))
         return self._index[key]
 
     # -- answers
@@ -762,7 +791,7 @@ class QA:
         spec = q.quantity
         assert spec is not None
         slugs = ["quantity", "quorum", "frequency", "preparation", "lead-time"]
-        norms = [n for slug in slugs for n in self._norms(slug, sparql)
+        norms = [n for slug in slugs for n in self._norms(slug, sparql, scope)
                  if self._in(n, scope) and n.value is not None and self._unit_fits(n.unit, spec.units)]
         chosen = self._choose(q, norms, to_whom=False) if norms else self.messages["no_quantity"]
         if isinstance(chosen, str):

@@ -139,16 +139,21 @@ class TermIndex:
                 self.by_label[key].append(ref)
         self.longest = max((len(k) for k in self.by_label), default=0)
 
-    def find(self, text: str) -> list[Mention]:
+    def find(self, text: str, regulations: set[str] | None = None) -> list[Mention]:
         """Non-overlapping matches covering as much of the text as possible, fewer and longer
-        ones first: 人大常委会会议 is 人大 + 常委会会议 when both are names, not 人大常委会 + 会议."""
+        ones first: 人大常委会会议 is 人大 + 常委会会议 when both are names, not 人大常委会 + 会议.
+        Given `regulations` (IRIs), only their terms and the curated lexicon's count: in a library,
+        a word that is a term of some other regulation is no name in this one."""
+        by_label = self.by_label
+        if regulations is not None:
+            by_label = _Scoped(self.by_label, regulations)  # type: ignore[assignment]
         n = len(text)
         best: list[tuple[int, int]] = [(0, 0)] * (n + 1)  # (covered, -mentions) from i to the end
         step: list[int] = [0] * (n + 1)
         for i in range(n - 1, -1, -1):
             best[i], step[i] = best[i + 1], 0
             for size in range(2, min(self.longest, n - i) + 1):
-                if text[i:i + size] in self.by_label:
+                if text[i:i + size] in by_label:
                     cov, cnt = best[i + size]
                     cand = (cov + size, cnt - 1)
                     if cand > best[i]:
@@ -157,11 +162,24 @@ class TermIndex:
         while i < n:
             if step[i]:
                 size = step[i]
-                out.append(Mention(i, i + size, text[i:i + size], tuple(self.by_label[text[i:i + size]])))
+                out.append(Mention(i, i + size, text[i:i + size], tuple(by_label[text[i:i + size]])))
                 i += size
             else:
                 i += 1
         return out
+
+
+class _Scoped:
+    """A view of TermIndex.by_label holding only the terms of some regulations (and the lexicon's)."""
+
+    def __init__(self, by_label: dict[str, list[TermRef]], regulations: set[str]):
+        self.by_label, self.regulations = by_label, regulations
+
+    def __getitem__(self, key: str) -> list[TermRef]:
+        return [r for r in self.by_label[key] if not r.regulation or r.regulation in self.regulations]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self.by_label and bool(self[key])
 
 
 @dataclass(frozen=True)
@@ -207,9 +225,10 @@ class Reader:
                                key=lambda x: -len(x[0]))
         self.circumstance_prefixes = tuple(lexicon.grammar["verbs"]["circumstance_prefixes"])
 
-    def read(self, question: str) -> Question:
+    def read(self, question: str, regulations: set[str] | None = None) -> Question:
+        """The question read; with `regulations` (IRIs), names are looked up among their terms."""
         q = normalise(question or "").strip()
-        mentions = self.terms.find(q)
+        mentions = self.terms.find(q, regulations)
         quantity, qspan = self._longest(q, [(c, spec) for spec in self.cfg.quantity for c in spec.cues])
         aux = self._find_any(q, self.cfg.aux_cues)
         who = self._find_any(q, self.cfg.question_cues)

@@ -107,6 +107,12 @@ class Index:
             df.update(d.keys())
         n = len(self.docs)
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        # word -> (document, frequency): a query touches only the documents holding its words,
+        # not every provision of a library.
+        self.postings: dict[str, list[tuple[int, int]]] = {}
+        for i, d in enumerate(self.docs):
+            for t, f in d.items():
+                self.postings.setdefault(t, []).append((i, f))
 
     def suggest(self, query: str, lexicon_labels: list[str], limit: int = 6) -> list[str]:
         """Words to try when a query finds nothing: the index's own words and the lexicon's names
@@ -152,16 +158,12 @@ class Index:
         terms = Counter(tokens(query))
         if not terms:
             return []
-        scored = []
-        for i, doc in enumerate(self.docs):
-            score = 0.0
-            for t in terms:
-                f = doc.get(t)
-                if f:
-                    norm = f * (K1 + 1) / (f + K1 * (1 - B + B * self.lengths[i] / self.avg))
-                    score += self.idf[t] * norm
-            if score > 0:
-                scored.append((score, i))
+        scores: dict[int, float] = {}
+        for t in terms:   # the same additions in the same order per document as a full scan
+            for i, f in self.postings.get(t, ()):
+                norm = f * (K1 + 1) / (f + K1 * (1 - B + B * self.lengths[i] / self.avg))
+                scores[i] = scores.get(i, 0.0) + self.idf[t] * norm
+        scored = [(score, i) for i, score in scores.items() if score > 0]
         scored.sort(key=lambda x: (-x[0], self.articles[x[1]].order))
         hits = []
         for score, i in scored[:limit]:

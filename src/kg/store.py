@@ -82,14 +82,13 @@ class EmbeddedStore:
     @classmethod
     def from_file(cls, path: Path) -> EmbeddedStore:
         """Load a built graph (N-Triples or Turtle) with Oxigraph's own fast parser."""
-        import hashlib
         import json
 
         path = Path(path)
         manifest = path.with_name("build.json")
         if manifest.exists():  # written last by kg build: the files must match it
             expected = json.loads(manifest.read_text()).get("sha256", {}).get(path.name)
-            if expected and hashlib.sha256(path.read_bytes()).hexdigest() != expected:
+            if expected and _sha256(path) != expected:
                 raise StoreError(f"图谱文件 {path} 不完整或已被改动，请重新运行 kg build / the graph file "
                                  f"{path} is truncated or changed: run kg build again")
         store = ox.Store()
@@ -116,6 +115,14 @@ class EmbeddedStore:
 
     def __len__(self) -> int:
         return len(self.ox)
+
+
+def _sha256(path: Path) -> str:
+    """The file's SHA-256, read in pieces (a library's graph.nt is close to a gigabyte)."""
+    import hashlib
+
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def inline_values(query: str, bindings: Mapping[str, Node] | None) -> str:
