@@ -7,12 +7,11 @@ tests/fixtures/library-app/; the app finds it through $KG_CORPUS_DIR, as a user'
 
 import json
 import os
-import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from helpers import CORPORA, FIXTURES, ROOT
+from helpers import ROOT, library_dir
 
 TIMEOUT = 180
 SEED, LAW, SD = "huancui-gzgz-2022", "difang-zuzhifa-2022", "shandong-xiangzhen-2020"
@@ -20,17 +19,6 @@ SEED_TITLE = "威海市环翠区人民政府工作规则"
 LAW_TITLE = "中华人民共和国地方各级人民代表大会和地方各级人民政府组织法"
 SD_TITLE = "山东省乡镇人民政府工作条例"
 BASE = "https://regkg.example.org/eli"
-
-
-def library_dir(root):
-    """corpus/ and two more texts with their metadata, in one folder."""
-    root.mkdir(parents=True, exist_ok=True)
-    for path in (ROOT / "corpus").glob("*.*"):
-        shutil.copy(path, root / path.name)
-    for toml in (FIXTURES / "library-app").glob("*.toml"):
-        shutil.copy(CORPORA / toml.with_suffix(".txt").name, root / toml.with_suffix(".txt").name)
-        shutil.copy(toml, root / toml.name)
-    return root
 
 
 # What the other extraction writes (issue 13 item 3), added by hand: the seed's 第一条 cites the
@@ -239,3 +227,11 @@ def test_the_sidebar_picks_the_regulation_every_page_works_in():
     assert f"《{LAW_TITLE}》" in head(at)
     at.selectbox(key="reg_pick").set_value("").run()
     assert "reg" not in at.query_params and "共 3 部规章" in head(at)
+
+
+def test_references_within_one_regulation_link_to_the_article_both_ways():
+    at = page("browse", reg=LAW, art="29")
+    assert f"[第二十九条第三款 → 第二十七条第一款](browse?reg={LAW}&art=27&par=1)" in links(at)
+    at = page("browse", reg=LAW, art="27")
+    assert f"[第二十九条第三款 → 第二十七条第一款](browse?reg={LAW}&art=29&par=3)" in links(at)
+    assert "**被引用 / cited by**" in texts(at) and "**引用 / cites**" not in texts(at)

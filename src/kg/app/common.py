@@ -213,7 +213,7 @@ def setup(page_title: str) -> None:
     library), lang="zh-CN", the styles; the picked regulation written back to the address."""
     reg = picked()
     name = entry(reg).title if reg else texts()["scope"]["library"]
-    st.set_page_config(page_title=f"{page_title} · {name}" if name else page_title)
+    st.set_page_config(page_title=f"{page_title} · {name}" if name and name != page_title else page_title)
     st.html(STYLE)
     _component("meta", js=_META_JS)(key="kg_meta", data={"lang": texts()["page"]["lang"]},
                                      height=0)
