@@ -235,3 +235,11 @@ def test_references_within_one_regulation_link_to_the_article_both_ways():
     at = page("browse", reg=LAW, art="27")
     assert f"[第二十九条第三款 → 第二十七条第一款](browse?reg={LAW}&art=29&par=3)" in links(at)
     assert "**被引用 / cited by**" in texts(at) and "**引用 / cites**" not in texts(at)
+
+
+def test_validation_findings_cite_and_link_the_regulation_whose_rule_they_break():
+    """The checks encode the seed's rules: in a library their findings still cite the seed."""
+    at = page("validate", session={"reg": SD})
+    next(b for b in at.button if "违规" in b.label).click().run()
+    assert not at.exception
+    assert f"[《{SEED_TITLE}》第六十二条第（二）项](browse?reg={SEED}&art=62&par=1&item=2)" in links(at)

@@ -35,10 +35,11 @@ def render() -> None:
     offered = facets(entries)
     levels = {lv.id: lv for lv in offered.levels}
     cols = st.columns([2, 3, 2])
-    issuers = cols[0].multiselect(words["issuer"], offered.issuers, key="lib_issuer")
+    issuers = cols[0].multiselect(words["issuer"], offered.issuers, key="lib_issuer",
+                                  placeholder=words["any"])
     level_ids = cols[1].pills(words["level"], list(levels), selection_mode="multi", key="lib_level",
                               format_func=lambda lid: _level_name(levels[lid]))
-    years = cols[2].multiselect(words["year"], offered.years, key="lib_year")
+    years = cols[2].multiselect(words["year"], offered.years, key="lib_year", placeholder=words["any"])
     shown = select(entries, issuers, level_ids or (), years)
     query = st.text_input(words["search"], key="lib_query", placeholder=words["placeholder"])
     if query:
