@@ -1,4 +1,5 @@
-"""End to end: the nine everyday tasks of issue 14 in headless Chromium, on `streamlit run app.py`.
+"""End to end: the nine everyday tasks of issue 14 and the library task of issue 13 in headless
+Chromium, on `streamlit run app.py`.
 
 Every request to a host other than this machine is blocked and recorded, and each task
 asserts that none was made, so the app works offline (no CDN fonts or scripts). Each task
