@@ -243,3 +243,11 @@ def test_validation_findings_cite_and_link_the_regulation_whose_rule_they_break(
     next(b for b in at.button if "违规" in b.label).click().run()
     assert not at.exception
     assert f"[《{SEED_TITLE}》第六十二条第（二）项](browse?reg={SEED}&art=62&par=1&item=2)" in links(at)
+
+
+def test_a_regulations_contents_show_which_documents_cite_it():
+    at = page("browse", reg=LAW)
+    assert "被引用 / cited by" in [s.value for s in at.subheader]
+    assert [f for f in links(at) if "→" in f] == [
+        f"[《{SEED_TITLE}》第一条第一款 → 全文 / the whole text](browse?reg={SEED}&art=1&par=1)",
+        f"[《{SD_TITLE}》第一条第一款 → 第一条第一款](browse?reg={SD}&art=1&par=1)"]

@@ -176,6 +176,16 @@ class Service:
         from kg.query import run
         return run(self.store, "cites", article=URIRef(f"{base_iri()}/eli/{reg_id}/art_{number}"))
 
+    def cited_by(self, reg_id: str) -> list[dict]:
+        """What, outside a regulation, cites it or any of its provisions (queries/cites.rq run on
+        the work itself; only the incoming rows)."""
+        from rdflib import URIRef
+
+        from kg.corpus import base_iri
+        from kg.query import run
+        rows = run(self.store, "cites", article=URIRef(f"{base_iri()}/eli/{reg_id}"))
+        return [r for r in rows if r["direction"] == "cited_by"]
+
     def norms_of(self, reg_id: str, number: int) -> list[dict]:
         """The extracted norms whose source lies in one article of one regulation."""
         from kg.hierarchy import permalink, regulation_id

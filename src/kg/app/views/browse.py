@@ -95,6 +95,7 @@ def render() -> None:
             st.subheader(f"第{chinese(c['number'])}章 {c['title']}")
             _article_links(c["articles"] + [a for s in c["sections"] for a in s["articles"]])
         _article_links(doc["articles_outside_chapters"])
+        _cited_by(reg)
         return
     if found is None:
         st.error(f"没有第{number}条 / there is no article {number}")
@@ -126,6 +127,18 @@ def _article_links(articles: list[dict]) -> None:
         first = a["paragraphs"][0]["text"].split("\n")[0]
         provision_link(f"{a['citation']}　{first[:40]}{'…' if len(first) > 40 else ''}",
                        {"art": a["number"]})
+
+
+def _cited_by(reg: str) -> None:
+    """On a regulation's contents: what other documents cite it, as a whole or in one provision."""
+    words = texts()["browse"]
+    rows = [reference(r, reg) for r in service().cited_by(reg)]
+    if not rows:
+        return
+    st.subheader(words["cited_by"])
+    for r in rows:
+        near = r.near if r.near != reg else words["whole"]  # the work's own id_local is its id
+        provision_link(f"{r.other} → {near}", r.params or {}, reg=r.reg)
 
 
 def _references(reg: str, number: int) -> None:
