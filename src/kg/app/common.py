@@ -40,6 +40,9 @@ summary:focus-visible, [tabindex]:focus-visible {
 [data-testid="stMain"] [data-testid="stPageLink"] a span, [data-testid="stSidebarUserContent"]
   [data-testid="stPageLink"] a span { color: #1d4ed8; text-decoration: underline;
   text-underline-offset: 3px; }
+[data-testid="stMain"] [data-testid="stPageLink"] a, [data-testid="stMain"] [data-testid="stPageLink"] a *
+  { white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: anywhere; }
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; padding-left: .8rem; padding-right: .8rem; }
