@@ -251,3 +251,10 @@ def test_a_regulations_contents_show_which_documents_cite_it():
     assert [f for f in links(at) if "→" in f] == [
         f"[《{SEED_TITLE}》第一条第一款 → 全文 / the whole text](browse?reg={SEED}&art=1&par=1)",
         f"[《{SD_TITLE}》第一条第一款 → 第一条第一款](browse?reg={SD}&art=1&par=1)"]
+
+
+def test_a_long_library_is_drawn_a_page_at_a_time():
+    at = page("library", session={"lib_limit": 2})
+    assert len(links(at)) == 2 and "3 部规章" in texts(at)
+    at.button(key="lib_more").click().run()
+    assert len(links(at)) == 3 and not [b for b in at.button if b.key == "lib_more"]

@@ -11,6 +11,8 @@ import streamlit as st
 from kg.app.common import english, header, provision_link, service, setup, texts, title_of
 from kg.library import Entry, Level, facets, select
 
+PAGE = 50  # rows drawn at first, and added by each "more"
+
 
 def _level_name(level: Level) -> str:
     return f"{level.zh} ({level.en})" if english() else level.zh
@@ -48,8 +50,17 @@ def render() -> None:
     st.caption(words["count"].format(n=len(shown)))
     if not shown:
         st.info(words["empty"])
-    for e in shown:
+    # A library of thousands is drawn a page at a time (each row is a few elements).
+    limit = st.session_state.get("lib_limit", PAGE)
+    for e in shown[:limit]:
         _row(e)
+    if len(shown) > limit:
+        st.button(words["more"].format(n=min(PAGE, len(shown) - limit)), key="lib_more",
+                  on_click=_more)
+
+
+def _more() -> None:
+    st.session_state["lib_limit"] = st.session_state.get("lib_limit", PAGE) + PAGE
 
 
 def _search(query: str, within: list[Entry]) -> None:
