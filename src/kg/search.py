@@ -161,7 +161,7 @@ class Index:
             if within is not None and self.articles[i].regulation not in within:
                 continue
             score = 0.0
-            for t, qf in terms.items():
+            for t in terms:
                 f = doc.get(t)
                 if f:
                     norm = f * (K1 + 1) / (f + K1 * (1 - B + B * self.lengths[i] / self.avg))
