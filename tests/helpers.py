@@ -10,6 +10,19 @@ GOLD = ROOT / "tests" / "gold"
 OUTPUT = ROOT / "test-output"
 
 
+def library_dir(root: Path) -> Path:
+    """A library for the app's tests: corpus/ plus the texts of tests/corpora/ that have metadata in
+    tests/fixtures/library-app/, in one folder (give it to the app as $KG_CORPUS_DIR)."""
+    import shutil
+    root.mkdir(parents=True, exist_ok=True)
+    for path in (ROOT / "corpus").glob("*.*"):
+        shutil.copy(path, root / path.name)
+    for toml in (FIXTURES / "library-app").glob("*.toml"):
+        shutil.copy(CORPORA / toml.with_suffix(".txt").name, root / toml.with_suffix(".txt").name)
+        shutil.copy(toml, root / toml.name)
+    return root
+
+
 def write_report(name: str, data: dict) -> None:
     """Save a figure-bearing report under test-output/ for the closing note and CI logs."""
     import json

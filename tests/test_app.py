@@ -368,11 +368,12 @@ def test_every_page_has_its_own_url_path():
     """Ask is the default page, served at /; the others at /browse, /search …"""
     from kg.app.main import PAGES
 
-    assert [path for _, _, _, path in PAGES] == ["ask", "browse", "search", "sparql", "validate", "graph"]
+    assert [path for _, _, _, path in PAGES] == ["ask", "library", "browse", "search", "sparql", "validate",
+                                                 "graph"]
     assert [key for key, *_ in PAGES][0] == "ask"
 
 
-@pytest.mark.parametrize("name", ["ask", "browse", "search", "sparql", "validate", "graph"])
+@pytest.mark.parametrize("name", ["ask", "library", "browse", "search", "sparql", "validate", "graph"])
 def test_every_page_shows_the_regulation_header_and_sets_the_language(name):
     at = page(name)
     assert not at.exception

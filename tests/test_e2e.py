@@ -1,4 +1,5 @@
-"""End to end: the nine everyday tasks of issue 14 in headless Chromium, on `streamlit run app.py`.
+"""End to end: the nine everyday tasks of issue 14 and the library task of issue 13 in headless
+Chromium, on `streamlit run app.py`.
 
 Every request to a host other than this machine is blocked and recorded, and each task
 asserts that none was made, so the app works offline (no CDN fonts or scripts). Each task
@@ -20,7 +21,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from helpers import OUTPUT, ROOT
+from helpers import OUTPUT, ROOT, library_dir
 from kg.endpoint import free_port
 
 CHROMIUM = "/usr/bin/chromium"
@@ -36,13 +37,13 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.g
                                 reason="Debian chromium is installed by .ci/run")
 
 
-@pytest.fixture(scope="module")
-def app_url():
+def serve(env: dict[str, str] | None = None):
+    """`streamlit run app.py` on a free loopback port; yields its URL once /_stcore/health answers."""
     port = free_port()
     proc = subprocess.Popen(
         [str(Path(sys.executable).with_name("streamlit")), "run", str(ROOT / "app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -58,6 +59,17 @@ def app_url():
     yield url
     proc.terminate()
     proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    yield from serve()
+
+
+@pytest.fixture(scope="module")
+def library_url(tmp_path_factory):
+    """The app over a library: corpus/ and two more texts (tests/fixtures/library-app/)."""
+    yield from serve({"KG_CORPUS_DIR": str(library_dir(tmp_path_factory.mktemp("library") / "corpus"))})
 
 
 @pytest.fixture(scope="module")
@@ -311,9 +323,38 @@ def test_9_phone_user_reads_an_answer_on_a_390px_screen(phone, app_url):
     phone.screenshot(path=str(SHOTS / "9_phone_answer_390.png"))
 
 
+LAW = "中华人民共和国地方各级人民代表大会和地方各级人民政府组织法"
+SD = "山东省乡镇人民政府工作条例"
+
+
+def test_10_legal_officer_filters_the_library_opens_a_regulation_and_an_article_permalink(page, library_url):
+    page.goto(f"{library_url}/library")
+    on_first_screen(page, page.get_by_role("link", name=f"《{LAW}》"))
+    assert page.get_by_text("3 部规章 / 3 regulation(s)").count() == 1
+    assert page.title() == "规章库"
+    done(page, "10_library")
+    page.get_by_role("button", name="条例", exact=True).click()  # the level filter
+    page.get_by_text("1 部规章 / 1 regulation(s)").wait_for(timeout=WAIT_MS)
+    idle(page)
+    assert page.get_by_role("link", name=f"《{LAW}》").count() == 0
+    page.get_by_role("link", name=f"《{SD}》").click()
+    page.locator(".kg-head", has_text=SD).wait_for(timeout=WAIT_MS)
+    page.wait_for_function("() => location.search.includes('reg=shandong-xiangzhen-2020')", timeout=10_000)
+    assert len(page.context.pages) == 1
+    on_first_screen(page, page.get_by_role("link", name="第五条", exact=False).first)
+    # An article of another regulation, by its permalink: the item highlighted and cited in full.
+    page.goto(f"{library_url}/browse?reg=difang-zuzhifa-2022&art=50&item=2")
+    on_first_screen(page, page.locator(".kg-hit"))
+    on_first_screen(page, page.get_by_text(f"《{LAW}》第五十条第一款第（二）项", exact=True))
+    assert page.title() == f"第五十条 · {LAW}"
+    assert parse_qs(urlsplit(page.url).query) == {"reg": ["difang-zuzhifa-2022"], "art": ["50"],
+                                                 "par": ["1"], "item": ["2"]}
+    done(page, "10_library_permalink")
+
+
 # ------------------------------------------------------------------ everywhere
 
-PAGES = {"/": "问答", "/browse": "浏览", "/search": "检索", "/sparql": "SPARQL", "/validate": "校验",
+PAGES = {"/": "问答", "/library": "规章库", "/browse": "浏览", "/search": "检索", "/sparql": "SPARQL", "/validate": "校验",
          "/graph": "图谱"}
 
 

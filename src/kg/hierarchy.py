@@ -81,6 +81,15 @@ def parse_path(iri: str) -> dict[str, str]:
     return out
 
 
+def regulation_id(iri: str) -> str:
+    """The regulation id in a work or subdivision IRI ("" when it is no ELI path).
+
+    >>> regulation_id("https://x/eli/reg-1/art_62/par_1"), regulation_id("https://x/eli/reg-1")
+    ('reg-1', 'reg-1')
+    """
+    return iri.split("/eli/", 1)[1].split("/", 1)[0] if "/eli/" in iri else ""
+
+
 def permalink(iri: str) -> dict[str, int]:
     """Query parameters that open a provision on the Browse page.
 

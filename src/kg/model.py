@@ -49,6 +49,7 @@ class Metadata:
     jurisdiction: str = ""
     language: str = "zh"
     in_force: bool = True
+    level: str = ""  # a level of ontology/library.toml (id or Chinese name); "" = read from the title
 
 
 @dataclass(frozen=True)

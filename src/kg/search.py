@@ -18,6 +18,7 @@ import math
 import re
 import tempfile
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -91,6 +92,7 @@ class Hit:
     snippet: str  # HTML-escaped, hits in <mark>
     text: str
     iri: str = ""
+    regulation: str = ""  # the Entry's regulation (an id or IRI, as the index was given)
 
 
 class Index:
@@ -150,17 +152,21 @@ class Index:
             self._vocabulary = counts
         return self._vocabulary
 
-    def search(self, query: str, limit: int = 20) -> list[Hit]:
-        """Ranked hits; a query over MAX_QUERY characters is an InputError (bounded work)."""
+    def search(self, query: str, limit: int = 20, regulations: Iterable[str] | None = None) -> list[Hit]:
+        """Ranked hits, from the given regulations only when named (IDF stays the whole index's);
+        a query over MAX_QUERY characters is an InputError (bounded work)."""
         if len(query) > MAX_QUERY:
             raise InputError(bilingual(f"检索词过长（最多 {MAX_QUERY} 字）",
                                        f"search query too long (at most {MAX_QUERY} characters)"))
         terms = Counter(tokens(query))
         if not terms:
             return []
+        within = set(regulations) if regulations is not None else None
         scores: dict[int, float] = {}
         for t in terms:   # the same additions in the same order per document as a full scan
             for i, f in self.postings.get(t, ()):
+                if within is not None and self.articles[i].regulation not in within:
+                    continue
                 norm = f * (K1 + 1) / (f + K1 * (1 - B + B * self.lengths[i] / self.avg))
                 scores[i] = scores.get(i, 0.0) + self.idf[t] * norm
         scored = [(score, i) for i, score in scores.items() if score > 0]
@@ -168,7 +174,8 @@ class Index:
         hits = []
         for score, i in scored[:limit]:
             a = self.articles[i]
-            hits.append(Hit(a.number, a.citation, round(score, 4), snippet(a.text, query), a.text, a.iri))
+            hits.append(Hit(a.number, a.citation, round(score, 4), snippet(a.text, query), a.text, a.iri,
+                            a.regulation))
         return hits
 
 

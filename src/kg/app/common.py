@@ -11,7 +11,7 @@ import html
 
 import streamlit as st
 
-from kg.app.service import Service, endpoint
+from kg.app.service import Service, corpus, endpoint, shared
 from kg.app.service import articles as articles
 from kg.numerals import int_to_cn
 
@@ -40,6 +40,9 @@ summary:focus-visible, [tabindex]:focus-visible {
 [data-testid="stMain"] [data-testid="stPageLink"] a span, [data-testid="stSidebarUserContent"]
   [data-testid="stPageLink"] a span { color: #1d4ed8; text-decoration: underline;
   text-underline-offset: 3px; }
+[data-testid="stMain"] [data-testid="stPageLink"] a, [data-testid="stMain"] [data-testid="stPageLink"] a *
+  { white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: anywhere; }
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; padding-left: .8rem; padding-right: .8rem; }
@@ -110,13 +113,55 @@ def _component(name: str, **parts):
 
 
 @st.cache_resource(show_spinner="载入规章与图谱 / loading the regulations and the graph …")
-def _service(url: str) -> Service:
-    return Service(url)
+def _service(url: str, folder: str) -> Service:
+    return shared(url, folder)
 
 
 def service() -> Service:
-    """The process-wide Service (embedded store, or $KG_SPARQL_ENDPOINT)."""
-    return _service(endpoint())
+    """The process-wide Service (embedded store built from $KG_CORPUS_DIR or corpus/, or
+    $KG_SPARQL_ENDPOINT); the same object kg.app.service.service() gives."""
+    return _service(endpoint(), corpus())
+
+
+def picked() -> str | None:
+    """The regulation the user works in: ?reg= in the URL (then remembered in the session), else
+    the one the session remembers; the only one of a one-regulation library; None is the whole
+    library."""
+    ids = service().entries
+    if len(ids) == 1:
+        return next(iter(ids))
+    want = st.query_params.get("reg")
+    if want in ids:
+        st.session_state["reg"] = want
+    reg = st.session_state.get("reg")
+    return reg if reg in ids else None
+
+
+def is_library() -> bool:
+    """More than one regulation: links and addresses then name the regulation (?reg=ID)."""
+    return len(service().entries) > 1
+
+
+def entry(reg: str | None = None):
+    """The library entry of a regulation (default: the picked one); None for the whole library."""
+    reg = reg or picked()
+    return service().entries.get(reg) if reg else None
+
+
+def title_of(reg: str | None = None) -> str:
+    """The regulation's title, with its English title beside it when the switch is on."""
+    e = entry(reg)
+    if e is None:
+        return ""
+    return e.title + (f"（{e.title_en}）" if english() and e.title_en else "")
+
+
+def link_params(params: dict[str, int], reg: str | None = None) -> dict[str, str]:
+    """A permalink's query parameters, the regulation first when the library has several:
+    {"reg": "huancui-gzgz-2022", "art": "62"}."""
+    reg = reg or picked()
+    head = {"reg": reg} if reg and is_library() else {}
+    return head | {k: str(v) for k, v in params.items()}
 
 
 def texts() -> dict:
@@ -167,19 +212,34 @@ def chinese(n: int) -> str:
 
 
 def setup(page_title: str) -> None:
-    """Every page's first call: a distinct browser title 「页 · 规章名」, lang="zh-CN", the styles."""
-    meta = service().metadata
-    st.set_page_config(page_title=f"{page_title} · {meta.title}" if meta.title else page_title)
+    """Every page's first call: a distinct browser title 「页 · 规章名」 (「页 · 规章库」 for the whole
+    library), lang="zh-CN", the styles; the picked regulation written back to the address."""
+    reg = picked()
+    name = entry(reg).title if reg else texts()["scope"]["library"]
+    st.set_page_config(page_title=f"{page_title} · {name}" if name and name != page_title else page_title)
     st.html(STYLE)
     _component("meta", js=_META_JS)(key="kg_meta", data={"lang": texts()["page"]["lang"]},
                                      height=0)
+    want = st.query_params.get("reg")
+    if want and want not in service().entries:
+        st.error(texts()["scope"]["unknown"].format(reg=want))
+    elif reg and is_library() and want != reg:
+        st.query_params["reg"] = reg  # the address names the regulation the page shows
 
 
 def header() -> None:
-    """The regulation's title with its 文号, issuing body, adoption and issue dates."""
-    meta = service().metadata
+    """The picked regulation's title with its 文号, issuing body, adoption and issue dates; for the
+    whole library, how many regulations it holds."""
+    e = entry()
+    if e is None:
+        words = texts()["scope"]
+        st.markdown(f'<p class="kg-head"><b>{html.escape(words["library"])}</b><br>'
+                    f'{html.escape(words["summary"].format(n=len(service().library)))}</p>',
+                    unsafe_allow_html=True)
+        return
+    meta = e.meta
     words = texts()["header"]
-    title = meta.title + (f"（{meta.title_en}）" if english() and meta.title_en else "")
+    title = title_of(e.id)
     parts = []
     if meta.doc_number:
         parts.append(f"{words['doc_number']} <b>{html.escape(meta.doc_number)}</b>")
@@ -205,17 +265,19 @@ def copy_citation(text: str, key: str) -> None:
         key=key, data={"text": text, "label": words["label"], "done": words["done"]})
 
 
-def provision_link(label: str, params: dict[str, int], key: str | None = None) -> None:
-    """A link to the Browse page that stays in the tab (markdown links open a new one)."""
-    from kg.present import link
+def provision_link(label: str, params: dict[str, int], key: str | None = None,
+                   reg: str | None = None) -> None:
+    """A link to the Browse page that stays in the tab (markdown links open a new one); it names
+    the regulation (default: the picked one) when the library holds several."""
+    query = link_params(params, reg)
     pages = st.session_state.get("pages")
     if pages is None:  # a page rendered on its own (tests): a plain link
-        st.markdown(f"[{label}]({link(params)})")
+        st.markdown(f"[{label}](browse?{'&'.join(f'{k}={v}' for k, v in query.items())})")
         return
-    st.page_link(pages["browse"], label=label, query_params={k: str(v) for k, v in params.items()})
+    st.page_link(pages["browse"], label=label, query_params=query)
 
 
-def full_citation(citation: str) -> str:
-    """《规章名》第六十二条第（二）项"""
-    title = service().metadata.title
-    return f"《{title}》{citation}" if title else citation
+def full_citation(citation: str, reg: str | None = None) -> str:
+    """《规章名》第六十二条第（二）项 (default: the picked regulation)."""
+    e = entry(reg)
+    return f"《{e.title}》{citation}" if e and e.title else citation

@@ -30,6 +30,36 @@ class Header:
 
 
 @dataclass(frozen=True)
+class Scope:
+    label: str
+    all: str
+    library: str
+    summary: str
+    unknown: str
+    asking: str
+    asking_all: str
+    pick: str
+
+
+@dataclass(frozen=True)
+class Library:
+    title: str
+    page: str
+    issuer: str
+    level: str
+    year: str
+    any: str
+    search: str
+    placeholder: str
+    count: str
+    results: str
+    none: str
+    empty: str
+    unknown_year: str
+    more: str
+
+
+@dataclass(frozen=True)
 class Copy:
     label: str
     done: str
@@ -59,6 +89,12 @@ class Browse:
     contents: str
     norms: str
     references: str
+    cites: str
+    cited_by: str
+    no_references: str
+    unresolved: str
+    whole: str
+    pick: str
     missing: str
 
 
@@ -102,6 +138,8 @@ class Sparql:
 class Texts:
     page: Page
     header: Header
+    scope: Scope
+    library: Library
     copy: Copy
     ask: Ask
     browse: Browse

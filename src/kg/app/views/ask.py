@@ -17,13 +17,17 @@ from kg.app.common import (
     english,
     full_citation,
     header,
+    is_library,
+    picked,
     provision_link,
     relation_zh,
     service,
     setup,
     shown_name,
     texts,
+    title_of,
 )
+from kg.hierarchy import regulation_id
 from kg.present import excerpt, highlight_all, locate_iri, permalink
 
 
@@ -37,8 +41,9 @@ class Card:
     answers: tuple
 
 
-def cards(answers, doc: dict | None = None) -> list[Card]:
-    """Answers grouped by provision, in the order the first answer of each appears.
+def cards(answers, doc: dict | None = None, structure_for=None) -> list[Card]:
+    """Answers grouped by provision, in the order the first answer of each appears; each cited
+    as locate_iri finds it in `doc`, or in the tree structure_for(regulation id) gives.
 
     >>> from kg.qa import Answer, Source
     >>> s = Source("https://x/eli/r/art_44/par_2", "第四十四条第二款", 44, "甲、乙列席。")
@@ -52,7 +57,8 @@ def cards(answers, doc: dict | None = None) -> list[Card]:
         groups.setdefault(a.source.iri, []).append(a)
     out = []
     for iri, g in groups.items():
-        found = locate_iri(doc, iri) if doc else None  # the one citation rule every page uses
+        tree = structure_for(regulation_id(iri)) if structure_for else doc
+        found = locate_iri(tree, iri) if tree else None  # the one citation rule every page uses
         out.append(Card(found.citation if found else g[0].source.citation, iri, g[0].source.text,
                         tuple(g)))
     return out
@@ -97,7 +103,7 @@ def _card(card: Card, n: int) -> None:
         except ValueError:
             params = {}
         if params:
-            provision_link(texts()["ask"]["open"], params)
+            provision_link(texts()["ask"]["open"], params, reg=regulation_id(card.iri))
 
 
 def _related(result) -> None:
@@ -113,7 +119,9 @@ def _related(result) -> None:
             params = {}
         text = r.text if len(r.text) <= 80 else r.text[:80] + "…"
         if params:
-            provision_link(f"{r.citation} — {text}", params)
+            reg = regulation_id(r.iri)
+            cited = r.citation if reg == picked() or not is_library() else f"《{title_of(reg)}》{r.citation}"
+            provision_link(f"{cited} — {text}", params, reg=reg)
         else:
             st.markdown(f"{html.escape(r.citation)} — {html.escape(text)}")
 
@@ -147,7 +155,12 @@ def render() -> None:
         return
     if st.query_params.get("q") != question:
         st.query_params["q"] = question
-    show(service().qa.ask(question))
+    reg = picked()
+    if is_library():
+        scope = texts()["scope"]
+        st.caption(scope["asking"].format(title=title_of(reg)) if reg
+                   else scope["asking_all"].format(n=len(service().library)))
+    show(service().qa.ask(question, regulation=reg))
     with st.expander(words["examples"]):
         st.pills(words["examples"], examples[:6], key="ask_example", on_change=_ask_example,
                  label_visibility="collapsed")
@@ -157,7 +170,9 @@ def show(result) -> None:
     """A result: the answer cards, else the message; then related provisions and the SPARQL."""
     words = texts()["ask"]
     if result.answers:
-        groups = cards(result.answers, service().structure)
+        svc = service()
+        groups = cards(result.answers, structure_for=lambda rid: svc.structure_of(rid)
+                       if rid in svc.entries else None)
         st.markdown(words["found"].format(answers=len(result.answers), provisions=len(groups)))
         for n, card in enumerate(groups):
             _card(card, n)

@@ -12,13 +12,17 @@ from kg.app.common import (
     copy_citation,
     full_citation,
     header,
+    link_params,
+    picked,
     provision_link,
     query_int,
     service,
     setup,
     shown_name,
     texts,
+    title_of,
 )
+from kg.app.service import reference
 from kg.present import Provision, locate
 
 
@@ -62,8 +66,22 @@ def _contents(doc: dict, number: int | None) -> None:
             provision_link(a["citation"], {"art": a["number"]})
 
 
+def _pick_list() -> None:
+    """The whole library picked: each regulation, one link away."""
+    st.subheader(texts()["browse"]["pick"])
+    for e in service().library:
+        provision_link(f"《{title_of(e.id)}》", {}, reg=e.id)
+
+
 def render() -> None:
-    doc = service().structure
+    reg = picked()
+    if reg is None:
+        setup("浏览")
+        st.title("浏览 Browse")
+        header()
+        _pick_list()
+        return
+    doc = service().structure_of(reg)
     number = query_int("art")
     found: Provision | None = None
     if number is not None:
@@ -75,24 +93,23 @@ def render() -> None:
     if number is None:
         for c in doc["chapters"]:
             st.subheader(f"第{chinese(c['number'])}章 {c['title']}")
-            for a in c["articles"] + [a for s in c["sections"] for a in s["articles"]]:
-                first = a["paragraphs"][0]["text"].split("\n")[0]
-                provision_link(f"{a['citation']}　{first[:40]}{'…' if len(first) > 40 else ''}",
-                               {"art": a["number"]})
+            _article_links(c["articles"] + [a for s in c["sections"] for a in s["articles"]])
+        _article_links(doc["articles_outside_chapters"])
+        _cited_by(reg)
         return
     if found is None:
         st.error(f"没有第{number}条 / there is no article {number}")
         return
     article = found.article
     # The address bar shows the provision's own permalink (a link to the same page keeps the old one).
-    st.query_params.from_dict({k: str(v) for k, v in found.params.items()})
+    st.query_params.from_dict(link_params(found.params, reg))
     st.header(article["citation"])
     if found.missing:
         what = "、".join(found.missing)
         st.warning(texts()["browse"]["missing"].format(what=what))
-    copy_citation(full_citation(found.citation), key="copy_browse")
+    copy_citation(full_citation(found.citation, reg), key="copy_browse")
     st.markdown(_article_html(article, found.params), unsafe_allow_html=True)
-    norms = [f for f in service().facts if f["source"]["article"] == number]
+    norms = service().norms_of(reg, number)
     if norms:
         st.subheader(f"{texts()['browse']['norms']} ({len(norms)})")
         from kg.present import fact_line
@@ -102,25 +119,45 @@ def render() -> None:
                 shown = shown_name(f["bearer"]["label"], f["bearer"]["iri"])
                 line = line.replace(f["bearer"]["label"], shown, 1)
             st.markdown("- " + html.escape(line))
-    _references(doc["id"], number)
+    _references(reg, number)
 
 
-def _references(reg_id: str, number: int) -> None:
-    """引用 / 被引用: what this article cites (本规则第X条, 前款, 前条) and what cites it."""
-    from rdflib import URIRef
+def _article_links(articles: list[dict]) -> None:
+    for a in articles:
+        first = a["paragraphs"][0]["text"].split("\n")[0]
+        provision_link(f"{a['citation']}　{first[:40]}{'…' if len(first) > 40 else ''}",
+                       {"art": a["number"]})
 
-    from kg.corpus import base_iri
-    from kg.query import run
 
-    rows = run(service().store, "references", article=URIRef(f"{base_iri()}/eli/{reg_id}/art_{number}"))
-    cites = [r for r in rows if r["direction"] == "cites"]
-    cited = [r for r in rows if r["direction"] == "cited_by"]
-    st.subheader(texts()["browse"]["references"])
+def _cited_by(reg: str) -> None:
+    """On a regulation's contents: what other documents cite it, as a whole or in one provision."""
+    words = texts()["browse"]
+    rows = [reference(r, reg) for r in service().cited_by(reg)]
     if not rows:
-        st.caption("本条未引用其他条款，也未被引用 / cites nothing and is cited by nothing")
-    for r in cites:
-        other = int(r["otherArticle"].rsplit("art_", 1)[-1].split("_")[0].split("/")[0])
-        provision_link(f"{r['fromCitation']} 引用 cites {r['toCitation']}", {"art": other})
-    for r in cited:
-        other = int(r["otherArticle"].rsplit("art_", 1)[-1].split("_")[0].split("/")[0])
-        provision_link(f"{r['fromCitation']} 引用本条 cites {r['toCitation']}", {"art": other})
+        return
+    st.subheader(words["cited_by"])
+    for r in rows:
+        near = r.near if r.near != reg else words["whole"]  # the work's own id_local is its id
+        provision_link(f"{r.other} → {near}", r.params or {}, reg=r.reg)
+
+
+def _references(reg: str, number: int) -> None:
+    """引用 / 被引用: what this article cites (本规则第X条, 前款, another regulation or one of its
+    articles, a title not in the library) and what cites it, from this regulation or another."""
+    words = texts()["browse"]
+    rows = [reference(r, reg) for r in service().cites(reg, number)]
+    st.subheader(words["references"])
+    if not rows:
+        st.caption(words["no_references"])
+        return
+    for direction in ("cites", "cited_by"):
+        shown = [r for r in rows if r.direction == direction]
+        if not shown:
+            continue
+        st.markdown(f"**{words[direction]}**")
+        for r in shown:
+            label = f"{r.near} → {r.other}" if direction == "cites" else f"{r.other} → {r.near}"
+            if r.reg and r.params is not None:
+                provision_link(label, r.params, reg=r.reg)
+            else:
+                st.markdown(f"- {html.escape(label)}（{html.escape(words['unresolved'])}）")

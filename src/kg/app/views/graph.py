@@ -179,10 +179,12 @@ def _relation_name(relation: str, verb: str) -> str:
 
 def _open(edge: Edge) -> None:
     """One provision: open it on the Browse page; several: list them to choose from."""
-    from kg.app.common import provision_link
+    from kg.app.common import link_params, provision_link
+    from kg.hierarchy import regulation_id
     if len(edge.provisions) == 1 and "pages" in st.session_state:
+        iri = edge.provisions[0][1]
         st.switch_page(st.session_state["pages"]["browse"],
-                       query_params={k: str(v) for k, v in permalink(edge.provisions[0][1]).items()})
+                       query_params=link_params(permalink(iri), regulation_id(iri) or None))
     st.markdown(f"**{html.escape(edge.source)} {'/'.join(edge.relations)} {html.escape(edge.target)}**")
     for citation, iri in edge.provisions:
-        provision_link(citation, permalink(iri))
+        provision_link(citation, permalink(iri), reg=regulation_id(iri) or None)

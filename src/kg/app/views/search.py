@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kg.app.common import header, provision_link, service, setup, texts
+from kg.app.common import header, is_library, picked, provision_link, service, setup, texts, title_of
 
 
 def _try(word: str) -> None:
@@ -31,13 +31,18 @@ def render() -> None:
                 number = jump(target)
                 if number is None:
                     st.error(f"无法识别的条号：{target} / not an article number")
+                elif picked() is None:
+                    st.error(texts()["scope"]["pick"])
                 else:
+                    from kg.app.common import link_params
                     st.query_params.clear()
-                    st.switch_page(st.session_state["pages"]["browse"], query_params={"art": str(number)})
+                    st.switch_page(st.session_state["pages"]["browse"],
+                                   query_params=link_params({"art": number}))
     if not query:
         return
     index = service().search_index
-    hits = index.search(query)
+    reg = picked()
+    hits = index.search(query, regulations=[reg] if reg else None)
     if not hits:
         st.info(words["none"].format(query=query))
         labels = [lb for e in service().lexicon.entries.values() for lb in e.labels]
@@ -51,5 +56,7 @@ def render() -> None:
     st.caption(words["results"].format(n=len(hits)))
     for h in hits:
         with st.container(border=True):
-            provision_link(h.citation, {"art": h.article})
+            # Across the library a hit names its regulation; within one, the citation is enough.
+            label = h.citation if reg or not is_library() else f"《{title_of(h.regulation)}》{h.citation}"
+            provision_link(label, {"art": h.article}, reg=h.regulation)
             st.markdown(f'<div class="kg-snippet">{h.snippet}</div>', unsafe_allow_html=True)

@@ -85,17 +85,22 @@ def records_by_place(loaded) -> dict:
 
 def report_rows(report, records: dict) -> list[dict]:
     """One row per finding, as the page and both downloads show it."""
-    doc = service().structure
+    from kg.hierarchy import regulation_id
+
+    svc = service()
     rows = []
     for f in report.results:
-        where = locate_iri(doc, f.source) if f.source else None
+        reg = regulation_id(f.source) if f.source else ""  # the regulation the check encodes
+        doc = svc.structure_of(reg) if reg in svc.entries else None
+        where = locate_iri(doc, f.source) if doc and f.source else None
         citation = where.citation if where else (f.citation or "")
-        rows.append({"severity": f.severity, "citation": full_citation(citation) if citation else "",
+        cited = full_citation(citation, reg or None) if citation else ""
+        rows.append({"severity": f.severity, "citation": cited,
                      "record": f.record, "row": f.row,
                      "file": file_name(f.file) + (f"#{f.sheet}" if getattr(f, "sheet", None) else ""),
                      "message": f.message, "value": f.value,
                      "value_words": value_words(f, records.get((f.file, f.sheet, f.row))),
-                     "article": f.article, "params": where.params if where else {}})
+                     "article": f.article, "params": where.params if where else {}, "reg": reg})
     return rows
 
 
@@ -122,7 +127,7 @@ def report_json(report, rows: list[dict]) -> str:
         e["file"] = file_name(e.get("file"))
     doc["roster"] = file_name(doc.get("roster")) or None
     doc["encodings"] = {file_name(k): v for k, v in doc.get("encodings", {}).items()}
-    doc["results"] = [{k: v for k, v in r.items() if k != "params"} for r in rows]
+    doc["results"] = [{k: v for k, v in r.items() if k not in ("params", "reg")} for r in rows]
     return json.dumps(doc, ensure_ascii=False, indent=1)
 
 
@@ -198,7 +203,7 @@ def render() -> None:
                 by_provision.setdefault(r["citation"], []).append(r)
             for citation, group in by_provision.items():
                 if group[0]["params"]:
-                    provision_link(citation, group[0]["params"])
+                    provision_link(citation, group[0]["params"], reg=group[0]["reg"] or None)
                 lines = []
                 for r in group:
                     where = f"{r['file']} 第{r['row']}行" if r["file"] and r["row"] else r["file"]
