@@ -57,9 +57,10 @@ def test_ask_answers_with_the_post_the_full_citation_and_a_link_to_the_item(app)
     assert "- **区长** · 签发/签署" in shown
     assert copied(at) == [f"{TITLE}第六十二条第（二）项"]
     assert ("打开原文 / open the provision", "browse?art=62&par=1&item=2") in page_links(at)
-    assert not any("VALUES (?action)" in c.value for c in at.code)
+    assert not any("VALUES (?action" in c.value for c in at.code)
     at.toggle(key="ask_sparql").set_value(True).run()
-    assert any("VALUES (?action)" in c.value for c in at.code)  # the SPARQL behind it
+    # the SPARQL behind it, bound to the action and narrowed to the one regulation
+    assert any("VALUES (?action ?regulation)" in c.value and "/id/action/" in c.value for c in at.code)
     assert at.query_params["q"] == "区政府规范性文件由谁签发？"  # the answer can be shared
 
 
