@@ -244,3 +244,14 @@ def test_search_across_the_library_and_within_one_regulation(seed_and_library):
     jump = json.loads(kg("search", "--json", "--graph-dir", seed_and_library, "--regulation", BING,
                          "第二条").stdout)
     assert [(r["citation"], r["regulation"]) for r in jump["results"]] == [("第二条", BING)]
+
+
+def test_a_misspelt_key_in_a_metadata_file_refuses_that_text_naming_the_file_and_line(tmp_path):
+    (tmp_path / "in").mkdir()
+    shutil.copy(LIBRARY / "national" / "jia-fa.txt", tmp_path / "in" / "jia-fa.txt")
+    (tmp_path / "in" / "jia-fa.toml").write_text(
+        'id = "jia-fa"\ntitle = "中华人民共和国地方甲乙组织法"\nisued = "2022-03-11"\n', encoding="utf-8")
+    ran = kg("build", tmp_path / "in", "--out", tmp_path / "out")
+    assert ran.returncode == 1
+    assert "jia-fa.toml:3: 未知的键 isued" in ran.stderr
+    assert "Traceback" not in ran.stderr

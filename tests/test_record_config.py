@@ -59,3 +59,51 @@ def test_a_title_rule_for_a_role_the_lexicon_lacks_names_its_line(tmp_path):
     path, line = edited(tmp_path, "titles.toml", 'role = "district-mayor"', 'role = "county-mayor"')
     with pytest.raises(ConfigError, match=rf"titles.toml:{line}: 词表中没有职务 county-mayor"):
         Titles.load(load_lexicon(), path)
+
+
+# ------------------------------------------------------------------ the extraction grammar
+
+
+def test_the_shipped_grammar_loads_into_typed_sections():
+    from kg.grammar import load_grammar
+    g = load_grammar()
+    assert g.actions["签发"] == "issue"
+    assert g.bearers.locative == ("在", ("上", "中"))
+    assert g.terms.contractions["主要负责人"] == ("主要领导", "一把手")
+    assert [f.action for f in g.facts] == ["quorum", "frequency", "preparation", "lead-time"]
+
+
+def test_a_misspelt_key_in_the_extraction_grammar_names_its_line(tmp_path):
+    from kg.grammar import read_grammar
+    path, line = edited(tmp_path, "extraction.toml", 'respectively = "分别"', 'respectivly = "分别"')
+    with pytest.raises(ConfigError, match=rf"extraction.toml:{line}: 未知的键 respectivly"):
+        read_grammar(path)
+
+
+def test_a_value_of_the_wrong_type_in_the_extraction_grammar_names_its_line(tmp_path):
+    from kg.grammar import read_grammar
+    path, line = edited(tmp_path, "extraction.toml", "max_prefix = 10", 'max_prefix = "ten"')
+    with pytest.raises(ConfigError, match=rf"extraction.toml:{line}: 键 max_prefix 的值类型不对"):
+        read_grammar(path)
+
+
+def test_a_fact_rule_without_its_pattern_is_refused(tmp_path):
+    from kg.grammar import read_grammar
+    path, _ = edited(tmp_path, "extraction.toml", 'action = "quorum"', 'action = "quorum"\npatern = "x"')
+    with pytest.raises(ConfigError, match="未知的键 patern"):
+        read_grammar(path)
+
+
+# ------------------------------------------------------------------ the library levels
+
+
+def test_an_unknown_key_in_the_library_levels_names_its_line(tmp_path, monkeypatch):
+    from kg import catalog
+    path, line = edited(tmp_path, "library.toml", "rank = 1", "rnak = 1")
+    monkeypatch.setattr(catalog, "data_file", lambda *_: path)
+    catalog.levels.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match=rf"library.toml:{line}: 未知的键 rnak"):
+            catalog.levels()
+    finally:
+        catalog.levels.cache_clear()

@@ -10,11 +10,11 @@ levels read from ontology/library.toml, and the filters of the library view.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from kg import config
 from kg.model import Metadata
 from kg.resources import data_file
 
@@ -62,15 +62,28 @@ class Levels:
         return (self.get(meta.level) if meta.level else None) or self.infer(meta.title)
 
 
+@dataclass(frozen=True)
+class OtherLevel:
+    """library.toml `other`: the names of "no listed ending"."""
+
+    zh: str = "其他"
+    en: str = "other"
+
+
+@dataclass(frozen=True)
+class LibraryConfig:
+    """The whole of ontology/library.toml."""
+
+    level: tuple[Level, ...]
+    other: OtherLevel = OtherLevel()
+
+
 @cache
 def levels() -> Levels:
-    """ontology/library.toml, typed."""
-    data = tomllib.loads(data_file("ontology", "library.toml").read_text(encoding="utf-8"))
-    known = tuple(Level(d["id"], d["zh"], d["en"], int(d["rank"]), tuple(d.get("endings", ())))
-                  for d in data["level"])
-    other = data.get("other", {})
-    return Levels(tuple(sorted(known, key=lambda lv: lv.rank)),
-                  Level("other", other.get("zh", "其他"), other.get("en", "other"), len(known) + 1))
+    """ontology/library.toml, read strictly (an unknown key is an error naming its line)."""
+    cfg = config.load(LibraryConfig, data_file("ontology", "library.toml"))
+    return Levels(tuple(sorted(cfg.level, key=lambda lv: lv.rank)),
+                  Level("other", cfg.other.zh, cfg.other.en, len(cfg.level) + 1))
 
 
 @dataclass(frozen=True)

@@ -19,16 +19,16 @@ True
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from kg.grammar import Citations as Grammar
+from kg.grammar import load_grammar
 from kg.hierarchy import article_key, path, segment
 from kg.model import Regulation
 from kg.numerals import NUMERAL_CLASS, cn_to_int
-from kg.resources import data_file
 
 N = f"{NUMERAL_CLASS}+"
 
@@ -53,21 +53,9 @@ class Mention:
         return cls(*row)
 
 
-@dataclass(frozen=True)
-class Grammar:
-    open: str
-    close: str
-    drop_prefixes: tuple[str, ...]
-    short_title_markers: tuple[str, ...]
-    min_last_words: int
-    min_short_title: int
-
-
-@cache
 def grammar() -> Grammar:
-    g = tomllib.loads(data_file("ontology", "extraction.toml").read_text(encoding="utf-8"))["citations"]
-    return Grammar(g["open"], g["close"], tuple(g["drop_prefixes"]), tuple(g["short_title_markers"]),
-                   int(g["min_last_words"]), int(g["min_short_title"]))
+    """extraction.toml [citations]."""
+    return load_grammar().citations
 
 
 def normalise(title: str) -> str:

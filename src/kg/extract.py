@@ -27,9 +27,12 @@ mechanism:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
 from fractions import Fraction
+from typing import Any
 
+from kg.grammar import Quantities
 from kg.lexicon import (
     AGENT_KINDS,
     BODY,
@@ -114,7 +117,7 @@ def _units(reg: Regulation) -> list[_Unit]:
     return units
 
 
-def _words(words: list[str]) -> re.Pattern | None:
+def _words(words: Sequence[str]) -> re.Pattern | None:
     words = sorted(set(words), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words))) if words else None
 
@@ -122,7 +125,7 @@ def _words(words: list[str]) -> re.Pattern | None:
 NEVER = re.compile(r"(?!)")  # matches nothing: a grammar with no words of a kind
 
 
-def _all_words(words: list[str]) -> re.Pattern:
+def _all_words(words: Sequence[str]) -> re.Pattern:
     """Like _words, but a pattern that matches nothing when there are no words."""
     return _words(words) or NEVER
 
@@ -151,62 +154,60 @@ class Extractor:
         with `aux` their roles after the verb are the auxiliary party."""
         self.lex = lexicon
         g = lexicon.grammar
-        self.actions: dict[str, str] = {**g["actions"], **(verbs or {})}
-        self.aux_actions = set(g["verbs"]["aux_after"]) | ({*verbs.values()} if verbs and aux else set())
-        self.connectors = g["verbs"]["connectors"]
-        self.circumstance = g["verbs"]["circumstance_prefixes"]
-        self.nominal = g["verbs"].get("nominal_mark", "的")
-        self.list_mark = g["verbs"].get("list_mark", "、")
-        self.list_ends = tuple(g["verbs"].get("list_ends", []))
-        self.comparison = tuple(g["verbs"].get("comparison", []))
-        self.subject_leads = set(g["bearers"].get("subject_leads", []))
-        self.task_phrases = tuple(g["bearers"].get("task_phrases", []))
-        self.pivots = sorted(g["bearers"].get("pivots", []), key=len, reverse=True)
-        self.carry_over = tuple(g["bearers"].get("carry_over", []))
-        b = g["bearers"]
+        v, b, m, c = g.verbs, g.bearers, g.modality, g.conditions
+        self.actions: dict[str, str] = {**g.actions, **(verbs or {})}
+        self.aux_actions = set(v.aux_after) | ({*verbs.values()} if verbs and aux else set())
+        self.connectors = v.connectors
+        self.circumstance = v.circumstance_prefixes
+        self.nominal = v.nominal_mark
+        self.list_mark = v.list_mark
+        self.list_ends = v.list_ends
+        self.comparison = v.comparison
+        self.subject_leads = set(b.subject_leads)
+        self.task_phrases = b.task_phrases
+        self.pivots = sorted(b.pivots, key=len, reverse=True)
+        self.carry_over = b.carry_over
         self.re_verb = _all_words(list(self.actions))
-        self.re_not_verb = _words(g["verbs"]["ignore_words"])
-        self.re_not_marker = _words(b["not_markers"])
-        self.re_not_modal = _words(g["modality"]["not_modal"])
-        self.re_marker = _all_words(b["markers"])
-        self.re_aux_marker = _words(b["aux_markers"])
-        self.aux_marker_words = tuple(b["aux_markers"])
-        self.delegation = b["delegation"]
-        self.passive = set(b.get("passive_markers", []))
-        self.via = tuple(b.get("via", []))
-        self.disposal = tuple(b.get("disposal", []))
-        self.undergo = tuple(b.get("undergo", []))
-        self.others = tuple(b.get("others", []))
-        self.comitative = tuple(b.get("comitative", []))
-        self.sending = tuple(b.get("sending", []))
-        loc = b.get("locative", [])
-        self.locative = (loc[0], tuple(loc[1])) if len(loc) == 2 else None
-        under = b.get("under", [])
-        self.under = (under[0], under[1]) if len(under) == 2 else None
-        self.alternatives = b["alternatives"]
-        self.coordination = sorted(b["coordination"], key=len, reverse=True)
-        self.heads = sorted(b["distributive_heads"], key=len, reverse=True)
-        m = g["modality"]
-        self.modal = sorted([(w, "obligation") for w in m["obligation"]]
-                            + [(w, "permission") for w in m["permission"]]
-                            + [(w, "prohibition") for w in m["prohibition"]],
+        self.re_not_verb = _words(v.ignore_words)
+        self.re_not_marker = _words(b.not_markers)
+        self.re_not_modal = _words(m.not_modal)
+        self.re_marker = _all_words(b.markers)
+        self.re_aux_marker = _words(b.aux_markers)
+        self.aux_marker_words = b.aux_markers
+        self.delegation = b.delegation
+        self.passive = set(b.passive_markers)
+        self.via = b.via
+        self.disposal = b.disposal
+        self.undergo = b.undergo
+        self.others = b.others
+        self.comitative = b.comitative
+        self.sending = b.sending
+        loc = b.locative
+        self.locative = (str(loc[0]), tuple(loc[1])) if len(loc) == 2 else None
+        self.under = (b.under[0], b.under[1]) if len(b.under) == 2 else None
+        self.alternatives = b.alternatives
+        self.coordination = sorted(b.coordination, key=len, reverse=True)
+        self.heads = sorted(b.distributive_heads, key=len, reverse=True)
+        self.modal = sorted([(w, "obligation") for w in m.obligation]
+                            + [(w, "permission") for w in m.permission]
+                            + [(w, "prohibition") for w in m.prohibition],
                             key=lambda x: -len(x[0]))
-        self.defeasible = m["defeasible"]
-        self.default_modality = m["default"]
-        c = g["conditions"]
-        self.cond_endings = c["segment_endings"]
-        self.negation = c.get("negation", "不")
-        self.cond_frames = [tuple(f) for f in c.get("frames", []) if len(f) == 2]
-        self.cond_verbs = tuple(c.get("verbs", []))
-        self.re_cond_phrase = _words(c["phrases"])
-        self.basis = c.get("basis", {})
-        self.facts = [(f, re.compile(f["pattern"])) for f in g.get("facts", [])]
-        self.quantities = _quantity_patterns(g.get("quantities", {}))
-        self.verb_tags = set(g["verbs"].get("verb_tags", []))
-        self.predicate_tags = set(g["verbs"].get("predicate_tags", []))
+        self.defeasible = m.defeasible
+        self.default_modality = m.default
+        self.cond_endings = c.segment_endings
+        self.negation = c.negation
+        self.cond_frames = [(f[0], f[1]) for f in c.frames if len(f) == 2]
+        self.cond_verbs = c.verbs
+        self.re_cond_phrase = _words(c.phrases)
+        self.basis = c.basis
+        self.facts = [({k: val for k, val in asdict(f).items() if val}, re.compile(f.pattern))
+                      for f in g.facts]
+        self.quantities = _quantity_patterns(g.quantities)
+        self.verb_tags = set(v.verb_tags)
+        self.predicate_tags = set(v.predicate_tags)
         # Words the grammar reads itself: never taken for another verb governing the names.
-        self.grammar_words = ({w for w, _ in self.modal} | set(self.defeasible) | set(b["markers"])
-                              | set(b["aux_markers"]) | set(self.delegation) | set(self.via)
+        self.grammar_words = ({w for w, _ in self.modal} | set(self.defeasible) | set(b.markers)
+                              | set(b.aux_markers) | set(self.delegation) | set(self.via)
                               | set(self.actions) | set(self.disposal))
 
     # ------------------------------------------------------------ entry points
@@ -361,7 +362,7 @@ class Extractor:
             found.append((m.start(), m.end(), self.actions[m.group()], m.group()))
         groups: list[_Group] = []
         for s, e, slug, verb in found:
-            if groups and text[groups[-1].end:s] in [""] + self.connectors:
+            if groups and text[groups[-1].end:s] in ("", *self.connectors):
                 groups[-1].end = e
                 groups[-1].actions.append((slug, verb))
             else:
@@ -655,7 +656,7 @@ class Extractor:
             used.add(m.start)
         return [self._party(m, m.surface) for m in self._expand(aux, text)]
 
-    def _split(self, region: list[Mention], text: str, words: list[str]) -> list[list[Mention]]:
+    def _split(self, region: list[Mention], text: str, words: Sequence[str]) -> list[list[Mention]]:
         """Split a list of mentions at words like 或."""
         out: list[list[Mention]] = [[]]
         for i, m in enumerate(region):
@@ -865,7 +866,7 @@ class Extractor:
                 kept = pattern.sub("", kept)
         for word, _ in self.modal:
             kept = kept.replace(word, "")
-        for word in self.defeasible + list(self.basis) + self.delegation:
+        for word in (*self.defeasible, *self.basis, *self.delegation):
             kept = kept.replace(word, "")
         return "".join(re.findall(r"[\u4e00-\u9fff]", kept))
 
@@ -967,27 +968,27 @@ def _comparator(groups: dict) -> str:
     return "="
 
 
-def _quantity_patterns(cfg: dict) -> list[tuple[dict, re.Pattern]]:
+def _quantity_patterns(cfg: Quantities | None) -> list[tuple[dict[str, Any], re.Pattern]]:
     """The generic quantity patterns of extraction.toml [quantities], most specific first."""
-    if not cfg:
+    if cfg is None:
         return []
-    num = f"(?:{cfg['number']})"
-    units = "|".join(map(re.escape, sorted(cfg["units"], key=len, reverse=True)))
-    pre = "|".join(map(re.escape, sorted(cfg.get("before", []), key=len, reverse=True)))
-    post = "|".join(map(re.escape, sorted(cfg.get("after", []), key=len, reverse=True)))
-    spec = {"action": "quantity"}
+    num = f"(?:{cfg.number})"
+    units = "|".join(map(re.escape, sorted(cfg.units, key=len, reverse=True)))
+    pre = "|".join(map(re.escape, sorted(cfg.before, key=len, reverse=True)))
+    post = "|".join(map(re.escape, sorted(cfg.after, key=len, reverse=True)))
+    spec: dict[str, Any] = {"action": "quantity"}
     pre_g, post_g = f"(?P<pre>{pre})?" if pre else "", f"(?P<post>{post})?" if post else ""
     # A number glued to a letter or digit on the left belongs to something else (第7条, A2).
     edge = r"(?<![第0-9A-Za-z.])"
     out = [
-        (spec, re.compile(cfg["frequency"].replace("{number}", num))),
+        (spec, re.compile(cfg.frequency.replace("{number}", num))),
         (spec, re.compile(rf"{pre_g}{edge}(?P<n>{num})(?:{units})?(?:至|到|-|－|～)"
                           rf"(?P<n2>{num})(?P<unit>{units}){post_g}")),
         (spec, re.compile(rf"{pre_g}(?P<den>{num})分之(?P<num>{num}){post_g}")),
         (spec, re.compile(rf"{pre_g}{edge}(?P<pct>[0-9０-９]+(?:\.[0-9]+)?)[%％]{post_g}")),
         (spec, re.compile(rf"{pre_g}{edge}(?P<n>{num})(?P<unit>{units}){post_g}")),
     ]
-    majority = cfg.get("majority", {})
+    majority = cfg.majority
     if majority:
         words = "|".join(map(re.escape, sorted(majority, key=len, reverse=True)))
         out.append(({"action": "quantity", "unit": "ratio", "_ratio": majority},

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,6 +21,7 @@ from pathlib import Path
 from rdflib import Graph, Literal
 
 from kg.corpus import base_iri
+from kg.grammar import Grammar, load_grammar
 from kg.ns import KG, SKOS
 from kg.resources import data_file
 
@@ -85,7 +85,7 @@ class Mention:
 class Lexicon:
     base: str
     entries: dict[str, Entry] = field(default_factory=dict)
-    grammar: dict = field(default_factory=dict)
+    grammar: Grammar = field(default_factory=load_grammar)
 
     def __post_init__(self) -> None:
         by_label: dict[str, Entry] = {}
@@ -97,27 +97,27 @@ class Lexicon:
         self.by_label = by_label
         labels = sorted(by_label, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, labels))) if labels else None
-        roles = self.grammar.get("roles", {})
+        roles = self.grammar.roles
         # Suffix -> kind of the generic entry it makes (a post, a body, a meeting, a document).
         self._suffix_kind: dict[str, str] = {}
-        for key, kind in (("suffixes", ROLE), ("body_suffixes", BODY), ("meeting_suffixes", MEETING),
-                          ("document_suffixes", DOCTYPE)):
-            for word in roles.get(key, []):
+        for words, kind in ((roles.suffixes, ROLE), (roles.body_suffixes, BODY),
+                            (roles.meeting_suffixes, MEETING), (roles.document_suffixes, DOCTYPE)):
+            for word in words:
                 self._suffix_kind.setdefault(normalise(word), kind)
         suffixes = sorted(self._suffix_kind, key=len, reverse=True)
         self._suffix = re.compile("|".join(map(re.escape, suffixes))) if suffixes else None
-        self._stop = set(roles.get("stop_chars", ""))
-        self._max_prefix = int(roles.get("max_prefix", 10))
-        self._not_followed = set(roles.get("not_followed_by", ""))
-        self._bound = set(roles.get("bound_suffixes", ""))
+        self._stop = set(roles.stop_chars)
+        self._max_prefix = roles.max_prefix
+        self._not_followed = set(roles.not_followed_by)
+        self._bound = set(roles.bound_suffixes)
         # A generic name never swallows a verb: it stops growing leftwards at one.
-        breakers = set(self.grammar.get("actions", {})) | set(roles.get("name_breakers", []))
+        breakers = set(self.grammar.actions) | set(roles.name_breakers)
         self._tagger = None
-        self._needs_prefix = {normalise(w) for w in roles.get("needs_prefix", [])}
+        self._needs_prefix = {normalise(w) for w in roles.needs_prefix}
         self._breakers = sorted((normalise(w) for w in breakers if len(w) > 1), key=len, reverse=True)
         self._breaker_ends = tuple(self._breakers)  # one C-level endswith before the careful check
         # …unless the verb is the start of a noun (国务院组成部门 holds 组成, a noun there).
-        self._nouns = [normalise(w) for w in self.grammar.get("verbs", {}).get("ignore_words", [])]
+        self._nouns = [normalise(w) for w in self.grammar.verbs.ignore_words]
         self.actions = {e.iri.rsplit("/", 1)[-1]: e for e in self.entries.values()
                         if e.kind == ACTION}
 
@@ -189,7 +189,7 @@ class Lexicon:
         out: list[Mention] = []
         for m in found:
             prev = out[-1] if out else None
-            verbal = m.entry.kind != BODY and any(v in m.surface for v in self.grammar.get("actions", {}))
+            verbal = m.entry.kind != BODY and any(v in m.surface for v in self.grammar.actions)
             if (prev is not None and prev.end == m.start and prev.entry.kind == BODY
                     and m.entry.kind != ACTION and not verbal):
                 label = prev.surface + m.surface
@@ -237,8 +237,8 @@ class Lexicon:
         leading verbs, prepositions, conjunctions and adverbs, by jieba's part-of-speech tags."""
         if start == suffix:
             return start
-        roles = self.grammar.get("roles", {})
-        skip, keep = set(roles.get("not_name_start", [])), set(roles.get("name_start", []))
+        roles = self.grammar.roles
+        skip, keep = set(roles.not_name_start), set(roles.name_start)
         pos = start
         for word, flag in self._pos().cut(norm[start:suffix]):
             # 起草部门 is a noun, 起草 a verb; 相关部门 is a name though jieba tags 相关 a verb
@@ -272,7 +272,7 @@ class Lexicon:
         return self._tagger
 
     def _verb_at(self, norm: str, pos: int) -> bool:
-        return any(norm.startswith(v, pos) for v in self.grammar.get("actions", {}))
+        return any(norm.startswith(v, pos) for v in self.grammar.actions)
 
     def _noun_at(self, norm: str, pos: int) -> bool:
         return any(norm.startswith(w, pos) for w in self._nouns)
@@ -282,7 +282,7 @@ class Lexicon:
     def jieba_words(self) -> list[str]:
         """Every label, for jieba's user dictionary (generated, never hand-kept)."""
         words = {normalise(label) for e in self.entries.values() for label in e.labels}
-        words |= set(self.grammar.get("actions", {}))
+        words |= set(self.grammar.actions)
         return sorted(words)
 
     def write_jieba_dict(self, path: Path) -> Path:
@@ -327,6 +327,5 @@ def load_lexicon(base: str | None = None) -> Lexicon:
 
 @cache
 def _load(base: str) -> Lexicon:
-    grammar = tomllib.loads(data_file("ontology", "extraction.toml").read_text(encoding="utf-8"))
-    return Lexicon(base, _entries(lexicon_graph(base)), grammar)
+    return Lexicon(base, _entries(lexicon_graph(base)), load_grammar())
 

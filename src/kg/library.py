@@ -33,7 +33,7 @@ from pathlib import Path
 from rdflib import BNode, Literal, URIRef
 
 from kg.corpus import MAX_TEXT_BYTES, base_iri, infer_title, meta_from_toml, slug
-from kg.errors import KgError, ParseError, UsageError, bilingual
+from kg.errors import KgError, UsageError, bilingual
 
 CACHE = ".cache"
 REPORT = "report.json"
@@ -201,11 +201,10 @@ def build_one(path: str, rel: str, given_id: str, base: str, nt_file: str) -> di
 
 
 def _build_one(path: Path, rel: str, given_id: str, base: str, nt_file: Path) -> dict:
-    import tomllib
-
     from rdflib import Literal
 
     from kg.citations import mentions, provision_paths
+    from kg.config import read_toml
     from kg.files import read_text
     from kg.graph import regulation_iri, regulation_triples
     from kg.model import Metadata
@@ -216,10 +215,9 @@ def _build_one(path: Path, rel: str, given_id: str, base: str, nt_file: Path) ->
     toml = path.with_suffix(".toml")
     inferred: list[str] = []
     if toml.exists():
-        try:
-            meta = meta_from_toml(tomllib.loads(read_text(toml)))
-        except (tomllib.TOMLDecodeError, TypeError, ValueError) as exc:
-            raise ParseError(f"{toml.name}: 元数据无效 / invalid metadata: {exc}") from None
+        # a ConfigError names the file and line of a misspelt or mistyped key
+        data, source = read_toml(toml)
+        meta = meta_from_toml(data, str(toml), source)
     else:
         meta = Metadata(id=given_id, title=infer_title(text))
         inferred = ["id", "title"]

@@ -466,7 +466,7 @@ class QA:
         usable = [n for n in norms if (n.aux if to_whom else n.bearer is not None)]
         # The question's own verb first (确定 -> decide); the intent's kindred actions only if
         # none of its norms answers.
-        primary = self.lex.grammar["actions"].get(q.trigger)
+        primary = self.lex.grammar.actions.get(q.trigger)
         chosen = self._choose(q, [n for n in usable if n.action == primary], to_whom) if primary else ""
         if isinstance(chosen, str):
             chosen = self._choose(q, usable, to_whom)
@@ -612,7 +612,7 @@ class QA:
     def _respectively(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
         """省长、…、镇长分别主持地方各级人民政府的工作 asked of 镇政府: each bearer goes with its own
         level, so keep the bearers whose distinguishing words the question uses."""
-        marker = self.lex.grammar["bearers"].get("respectively", "")
+        marker = self.lex.grammar.bearers.respectively
         groups: dict[str, list[NormRec]] = {}
         for n in norms:
             if marker and marker in n.quote and n.bearer is not None:
@@ -728,9 +728,9 @@ class QA:
     @functools.lru_cache(maxsize=256)  # noqa: B019 (one QA per process; the key is small)
     def _phrase_pattern(self, verbs: tuple[str, ...], to_whom: bool) -> re.Pattern:
         cfg = self.cfg.phrase
-        grammar_roles = self.lex.grammar.get("roles", {})
-        suffixes = sorted(set(grammar_roles.get("suffixes", []) + grammar_roles.get("body_suffixes", [])
-                              + grammar_roles.get("meeting_suffixes", []) + list(cfg.suffixes)),
+        grammar_roles = self.lex.grammar.roles
+        suffixes = sorted(set(grammar_roles.suffixes + grammar_roles.body_suffixes
+                              + grammar_roles.meeting_suffixes + tuple(cfg.suffixes)),
                           key=len, reverse=True)
         markers = cfg.to_whom_markers if to_whom else cfg.who_markers
         alt = "|".join

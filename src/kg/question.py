@@ -223,7 +223,7 @@ class Reader:
         self.triggers = sorted(((t, it) for it in cfg.intent for t in it.triggers), key=lambda x: -len(x[0]))
         self.fallback = sorted(((t, it) for it in cfg.intent for t in it.fallback_triggers),
                                key=lambda x: -len(x[0]))
-        self.circumstance_prefixes = tuple(lexicon.grammar["verbs"]["circumstance_prefixes"])
+        self.circumstance_prefixes = lexicon.grammar.verbs.circumstance_prefixes
 
     def read(self, question: str, regulations: set[str] | None = None) -> Question:
         """The question read; with `regulations` (IRIs), names are looked up among their terms."""

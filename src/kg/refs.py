@@ -14,14 +14,12 @@ laws (《…》第X条) are not followed.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import cache
 
+from kg.grammar import load_grammar
 from kg.hierarchy import article_key, path, segment
 from kg.model import Article, Regulation
 from kg.numerals import NUMERAL_CLASS, cn_to_int
-from kg.resources import data_file
 
 N = f"{NUMERAL_CLASS}+"
 
@@ -33,21 +31,16 @@ class Reference:
     text: str     # the words that cite
 
 
-@cache
-def _grammar() -> dict:
-    return tomllib.loads(data_file("ontology", "extraction.toml").read_text(encoding="utf-8"))["references"]
-
-
 def _patterns():
-    g = _grammar()
-    names = "|".join(map(re.escape, g["self_names"]))
+    g = load_grammar().references
+    names = "|".join(map(re.escape, g.self_names))
     explicit = re.compile(rf"(?:{names})第({N})条(?:之({N}))?(?:第({N})款)?")
-    this = re.compile(rf"{re.escape(g['this_article'])}第({N})款")
-    before = {re.escape(g["previous_paragraph"]): 1} | {re.escape(k): v for k, v in
-                                                      g["previous_paragraphs"].items()}
+    this = re.compile(rf"{re.escape(g.this_article)}第({N})款")
+    before = {re.escape(g.previous_paragraph): 1} | {re.escape(k): v for k, v in
+                                                   g.previous_paragraphs.items()}
     previous = re.compile("|".join(sorted(before, key=len, reverse=True)))
     return explicit, this, previous, {k.replace("\\", ""): v for k, v in before.items()}, \
-        re.escape(g["previous_article"])
+        re.escape(g.previous_article)
 
 
 def _units(article: Article):

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from kg.extract import Norm, Party
+from kg.grammar import Grammar
 from kg.lexicon import Lexicon, normalise
 
 KIND_SLUGS = {"posts": "post", "role": "post", "bodies": "body", "meeting-types": "meeting",
@@ -44,12 +45,11 @@ def term_iri(base: str, reg_id: str, kind: str, name: str) -> str:
     return f"{base}/id/{reg_id}/{kind}/{digest}"
 
 
-def short_forms(name: str, grammar: dict) -> set[str]:
+def short_forms(name: str, grammar: Grammar) -> set[str]:
     """The usual contractions of a name, and the name without its jurisdiction prefix."""
-    cfg = grammar.get("terms", {})
-    contractions: dict[str, str | list[str]] = cfg.get("contractions", {})
+    contractions = grammar.terms.contractions
     forms = {name}
-    for prefix in sorted(cfg.get("jurisdiction_prefixes", []), key=len, reverse=True):
+    for prefix in sorted(grammar.terms.jurisdiction_prefixes, key=len, reverse=True):
         if name.startswith(prefix) and len(name) - len(prefix) >= 2:
             forms.add(name[len(prefix):])
             break
@@ -78,10 +78,10 @@ class Scoper:
         self.terms: dict[str, Term] = {}
         grammar = lexicon.grammar
         # A short form that is also a verb (区政府领导 -> 领导) would read every such verb as a name.
-        roles = grammar.get("roles", {})
+        roles = grammar.roles
         # …and one that is a bare common noun (区政府会议 -> 会议) would name everything.
-        self._words = {normalise(w) for w in grammar.get("actions", {})} | {
-            normalise(w) for w in roles.get("name_breakers", []) + roles.get("needs_prefix", [])}
+        self._words = {normalise(w) for w in grammar.actions} | {
+            normalise(w) for w in roles.name_breakers + roles.needs_prefix}
         self._by_party: dict[str, str] = {}
 
     def party(self, p: Party) -> Party:

@@ -1,0 +1,187 @@
+"""The extraction grammar (ontology/extraction.toml) read once into typed, frozen objects.
+
+Every section is checked at load time: an unknown key (a misspelt `marker`), a missing one or
+a value of the wrong type is a ConfigError naming the file and line, never a rule that is
+silently skipped while extracting.
+
+>>> g = load_grammar()
+>>> g.actions["签发"], "由" in g.bearers.markers, g.citations.open
+('issue', True, '《')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from kg import config
+from kg.resources import data_file
+
+Words = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Verbs:
+    """[verbs]: how verbs group and when a verb is not a duty."""
+
+    aux_after: Words
+    connectors: Words
+    circumstance_prefixes: Words
+    ignore_words: Words
+    verb_tags: Words = ()
+    predicate_tags: Words = ()
+    comparison: Words = ()
+    nominal_mark: str = "的"
+    list_mark: str = "、"
+    list_ends: Words = ()
+
+
+@dataclass(frozen=True)
+class Bearers:
+    """[bearers]: the words around who acts (由, 经, 报 …) and how lists of them are read."""
+
+    markers: Words
+    not_markers: Words
+    aux_markers: Words
+    delegation: Words
+    alternatives: Words
+    coordination: Words
+    distributive_heads: Words
+    passive_markers: Words = ()
+    under: Words = ()
+    via: Words = ()
+    disposal: Words = ()
+    undergo: Words = ()
+    sending: Words = ()
+    locative: tuple[str | Words, ...] = ()
+    comitative: Words = ()
+    others: Words = ()
+    subject_leads: Words = ()
+    task_phrases: Words = ()
+    pivots: Words = ()
+    carry_over: Words = ()
+    respectively: str = ""
+
+
+@dataclass(frozen=True)
+class Roles:
+    """[roles]: names the lexicon lacks, found by their suffixes."""
+
+    suffixes: Words
+    stop_chars: str = ""
+    max_prefix: int = 10
+    needs_prefix: Words = ()
+    not_name_start: Words = ()
+    name_start: Words = ()
+    name_breakers: Words = ()
+    bound_suffixes: str = ""
+    not_followed_by: str = ""
+    body_suffixes: Words = ()
+    meeting_suffixes: Words = ()
+    document_suffixes: Words = ()
+
+
+@dataclass(frozen=True)
+class Modality:
+    """[modality]: modal words by kind; the nearest before the verb wins."""
+
+    obligation: Words
+    permission: Words
+    prohibition: Words
+    default: str
+    defeasible: Words = ()
+    not_modal: Words = ()
+
+
+@dataclass(frozen=True)
+class Conditions:
+    """[conditions]: which comma segments and phrases state a condition."""
+
+    segment_endings: Words
+    phrases: Words
+    verbs: Words = ()
+    frames: tuple[Words, ...] = ()
+    negation: str = "不"
+    basis: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One [[facts]] rule: a quantitative meeting rule read with a regular expression."""
+
+    action: str
+    pattern: str
+    comparator: str = ""
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class References:
+    """[references]: how a regulation names itself and its neighbouring provisions."""
+
+    self_names: Words
+    this_article: str
+    previous_paragraph: str
+    previous_article: str
+    previous_paragraphs: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Citations:
+    """[citations]: citations of other documents by title."""
+
+    open: str
+    close: str
+    drop_prefixes: Words
+    short_title_markers: Words
+    min_last_words: int
+    min_short_title: int
+
+
+@dataclass(frozen=True)
+class Terms:
+    """[terms]: the short forms of a regulation's terms."""
+
+    jurisdiction_prefixes: Words = ()
+    contractions: dict[str, str | Words] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Quantities:
+    """[quantities]: any other quantity a provision fixes."""
+
+    number: str
+    units: Words
+    frequency: str
+    before: Words = ()
+    after: Words = ()
+    majority: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The whole of extraction.toml."""
+
+    actions: dict[str, str]
+    verbs: Verbs
+    bearers: Bearers
+    roles: Roles
+    modality: Modality
+    conditions: Conditions
+    references: References
+    citations: Citations
+    terms: Terms = Terms()
+    quantities: Quantities | None = None
+    facts: tuple[Fact, ...] = ()
+
+
+def read_grammar(path: Path) -> Grammar:
+    """A grammar file, strictly (ConfigError with file and line on any mistake)."""
+    return config.load(Grammar, path)
+
+
+@cache
+def load_grammar() -> Grammar:
+    """The shipped grammar, read once per process."""
+    return read_grammar(data_file("ontology", "extraction.toml"))
