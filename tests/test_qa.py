@@ -57,6 +57,15 @@ def test_delegation_and_condition_in_answers(qa):
         "第一副区长", "区长不能出席会议时", "区长", "委托")
 
 
+def test_a_count_in_an_earlier_clause_is_the_circumstance_not_what_is_asked(qa):
+    r = qa.ask("主办部门想多派几名工作人员列席，得报谁批准？")
+    assert [(a.kind, a.label, a.source.citation) for a in r.answers] == [
+        ("who", "区政府办公室", "第五十一条第二款")]
+    # …while a question whose last clause asks the count is still a quantity question
+    r = qa.ask("区长主持的常务会议，出席人数有什么要求？")
+    assert [(a.kind, a.label) for a in r.answers] == [("quantity", "出席人数须超过应到人数的二分之一")]
+
+
 @pytest.mark.parametrize("question", [q["question"] for q in GOLD_QUESTIONS["unanswerable"]])
 def test_unanswerable_questions_return_no_answers_and_a_message(qa, question):
     r = qa.ask(question)

@@ -21,6 +21,7 @@ from kg.lexicon import Lexicon, normalise
 from kg.resources import data_file
 
 MAX_QUESTION = 300
+CLAUSE = re.compile(r"[，,；;。]")  # between the clauses of a question
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,11 @@ class Reader:
         aux = self._find_any(q, self.cfg.aux_cues)
         who = self._find_any(q, self.cfg.question_cues)
         intent, tspan = self._intent(q, mentions, who[0] if who else -1)
+        # The asked part is in the last clause; a count in an earlier one is the circumstance
+        # (多去几个人列席，要报谁批准 asks who approves).
+        asked = who or aux
+        if quantity and qspan and asked and asked[0] >= qspan[1] and CLAUSE.search(q, qspan[1], asked[0]):
+            quantity, qspan = None, None
         # 报谁批准 asks who approves: only a duty with a party on the other side has a to-whom.
         to_whom = aux and (intent is None or intent.aux)
         kind = "quantity" if quantity else "to_whom" if to_whom else "who" if who or aux else None
