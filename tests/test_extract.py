@@ -131,6 +131,16 @@ def test_administrative_regulation_procedure_signatures():
     assert {("第十六条第一款", "起草部门主要负责人"), ("第二十七条第一款", "总理")} <= signs
 
 
+def test_one_who_entrusts_another_delegates_and_is_no_part_of_the_name():
+    # 主任可以委托副主任主持会议 (地方组织法第五十一条); 委员长可以委托副委员长主持会议 (议事规则第十四条)
+    for text, article, chief, deputy in [("difang_renda_zhengfu_zuzhifa_2022.txt", 51, "主任", "副主任"),
+                                         ("quanguo_renda_changweihui_yishi_guize_2022.txt", 14, "委员长", "副委员长")]:
+        chairs = {(n.bearer.label, tuple(d.label for d in n.delegated_by)) for n in extract(load(CORPORA / text))
+                  if n.action == "chair" and n.article == article and n.bearer}
+        assert (deputy, (chief,)) in chairs
+        assert not any(label.startswith("委托") for label, _ in chairs)
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))

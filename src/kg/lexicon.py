@@ -111,7 +111,7 @@ class Lexicon:
         self._not_followed = set(roles.not_followed_by)
         self._bound = set(roles.bound_suffixes)
         # A generic name never swallows a verb: it stops growing leftwards at one.
-        breakers = set(self.grammar.actions) | set(roles.name_breakers)
+        breakers = set(self.grammar.actions) | set(roles.name_breakers) | set(self.grammar.bearers.delegation)
         self._tagger = None
         self._needs_prefix = {normalise(w) for w in roles.needs_prefix}
         self._breakers = sorted((normalise(w) for w in breakers if len(w) > 1), key=len, reverse=True)
