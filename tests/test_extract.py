@@ -141,6 +141,14 @@ def test_one_who_entrusts_another_delegates_and_is_no_part_of_the_name():
         assert not any(label.startswith("委托") for label, _ in chairs)
 
 
+def test_names_between_cong_and_zhong_say_from_where_not_who_decides():
+    # 从本级人民政府、监察委员会、人民法院、人民检察院副职领导人员中决定代理的人选 (地方组织法第五十条第（十三）项)
+    norms = extract(load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt"))
+    deciders = {n.bearer.label for n in norms
+                if n.source_citation == "第五十条第一款第（十三）项" and n.action == "decide" and n.bearer}
+    assert not deciders & {"本级人民政府", "监察委员会", "人民法院", "人民检察院"}
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))

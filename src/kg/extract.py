@@ -182,8 +182,7 @@ class Extractor:
         self.others = b.others
         self.comitative = b.comitative
         self.sending = b.sending
-        loc = b.locative
-        self.locative = (str(loc[0]), tuple(loc[1])) if len(loc) == 2 else None
+        self.locative = [(str(f[0]), tuple(f[1])) for f in b.locative if len(f) == 2]
         self.under = (b.under[0], b.under[1]) if len(b.under) == 2 else None
         self.alternatives = b.alternatives
         self.coordination = sorted(b.coordination, key=len, reverse=True)
@@ -539,18 +538,26 @@ class Extractor:
         where, not who."""
         if not self.locative:
             return region
-        opener, closers = self.locative
         out, i = [], 0
         while i < len(region):
             j = i
             while j + 1 < len(region) and self._joined_loosely(text, region[j].end, region[j + 1].start):
                 j += 1
             run = region[i:j + 1]
-            if not (text.endswith(opener, 0, run[0].start)
-                    and any(text.startswith(c, run[-1].end) for c in closers)):
+            if not any(text.endswith(opener, 0, run[0].start) and self._closed(text, run[-1].end, closers)
+                       for opener, closers in self.locative):
                 out += run
             i = j + 1
         return out
+
+    def _closed(self, text: str, end: int, closers: tuple[str, ...]) -> bool:
+        """A closer right after the names, or after a few words qualifying them
+        (…人民检察院副职领导人员中)."""
+        for c in closers:
+            pos = text.find(c, end, end + 8)
+            if pos >= 0 and self._joined_loosely(text, end, pos):
+                return True
+        return False
 
     def _joined_loosely(self, text: str, a: int, b: int) -> bool:
         """Names joined by 、/和/或者 and modifiers without punctuation (…或者有关的专门委员会会议)."""

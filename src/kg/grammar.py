@@ -54,7 +54,7 @@ class Bearers:
     disposal: Words = ()
     undergo: Words = ()
     sending: Words = ()
-    locative: tuple[str | Words, ...] = ()
+    locative: tuple[tuple[str | Words, ...], ...] = ()
     comitative: Words = ()
     others: Words = ()
     subject_leads: Words = ()
