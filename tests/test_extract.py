@@ -149,6 +149,13 @@ def test_names_between_cong_and_zhong_say_from_where_not_who_decides():
     assert not deciders & {"本级人民政府", "监察委员会", "人民法院", "人民检察院"}
 
 
+def test_a_name_may_begin_with_bei_and_a_verb_the_one_the_verb_is_done_to():
+    # 质询案以书面答复的，应当由被质询机关负责人签署 (议事规则第四十二条第二款)
+    norms = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    signs = {n.bearer.label for n in norms if n.source_citation == "第四十二条第二款" and n.action == "sign"}
+    assert signs == {"被质询机关负责人"}
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))

@@ -71,6 +71,7 @@ class Roles:
     suffixes: Words
     stop_chars: str = ""
     max_prefix: int = 10
+    attributive_prefixes: Words = ()
     needs_prefix: Words = ()
     not_name_start: Words = ()
     name_start: Words = ()

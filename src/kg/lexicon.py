@@ -108,6 +108,7 @@ class Lexicon:
         self._suffix = re.compile("|".join(map(re.escape, suffixes))) if suffixes else None
         self._stop = set(roles.stop_chars)
         self._max_prefix = roles.max_prefix
+        self._attributive = set(roles.attributive_prefixes)
         self._not_followed = set(roles.not_followed_by)
         self._bound = set(roles.bound_suffixes)
         # A generic name never swallows a verb: it stops growing leftwards at one.
@@ -218,7 +219,7 @@ class Lexicon:
                             and any(norm.endswith(w, 0, start) and not self._noun_at(norm, start - len(w))
                                     for w in self._breakers))):
                 start -= 1
-            start = self._trim(norm, start, m.start())
+            start = self._attributed(norm, start, m.start()) or self._trim(norm, start, m.start())
             if (start == m.start() and m.group() in self._needs_prefix
                     and not self._body_before(claimed, start)):
                 continue  # a bare 会议 or 部门 is a common noun, not a name (国务院部门 is one)
@@ -231,6 +232,13 @@ class Lexicon:
     @staticmethod
     def _body_before(claimed: list[Mention], start: int) -> bool:
         return any(m.end == start and m.entry.kind == BODY for m in claimed)
+
+    def _attributed(self, norm: str, start: int, suffix: int) -> int | None:
+        """被质询机关负责人: the start of 被 when a verb follows it inside the name, else None."""
+        if not (0 < start < suffix and norm[start - 1] in self._attributive):
+            return None
+        first = next(iter(self._pos().cut(norm[start:suffix])), None)
+        return start - 1 if first is not None and first.flag.startswith("v") else None
 
     def _trim(self, norm: str, start: int, suffix: int) -> int:
         """Drop the words a name cannot begin with (列入会议, 通知常务委员会组成人员, 从本级人民政府):
