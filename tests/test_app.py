@@ -78,11 +78,13 @@ def test_ask_groups_the_answers_by_provision_and_quotes_each_provision_once(app)
     assert "16 个答案，出自 2 处条文" in texts(at)
 
 
-def test_example_questions_are_one_click_away(app):
+def test_example_questions_are_one_click_away_and_each_is_answered_from_the_text(app):
     at = app.run()
-    at.button_group[0].set_value("使用区长印章须经谁同意？").run()
-    shown = texts(at)
-    assert "- **区长** · 同意" in shown and "**区政府办公室主任** · 同意" in shown
+    offered = list(at.button_group[0].options)
+    assert len(offered) == 6 and all("由谁" in q and q.endswith("？") for q in offered)
+    at.button_group[0].set_value(offered[0]).run()
+    assert at.query_params["q"] == offered[0]
+    assert copied(at) and all(c.startswith(TITLE + "第") for c in copied(at))
 
 
 def test_unanswerable_question_shows_a_message_not_a_guess(app):

@@ -57,6 +57,17 @@ def test_delegation_and_condition_in_answers(qa):
         "第一副区长", "区长不能出席会议时", "区长", "委托")
 
 
+def test_example_questions_come_from_the_regulations_own_norms_and_are_each_answered(difang_qa):
+    offered = difang_qa.suggestions()
+    assert 3 <= len(offered) <= 6 and not any("区长" in q or "区政府" in q for q in offered)
+    for q in offered:
+        r = difang_qa.ask(q)
+        assert r.answers
+        assert {a.source.regulation_id for a in r.answers} == {"difang-renda-zhengfu-zuzhifa-2022"}
+    # a question it cannot answer offers these, not another regulation's examples
+    assert "try: " + "；".join(offered[:4]) in difang_qa.ask("网站由谁维护？").message
+
+
 def test_a_count_in_an_earlier_clause_is_the_circumstance_not_what_is_asked(qa):
     r = qa.ask("主办部门想多派几名工作人员列席，得报谁批准？")
     assert [(a.kind, a.label, a.source.citation) for a in r.answers] == [

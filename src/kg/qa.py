@@ -410,7 +410,7 @@ class QA:
         self.store = store
         self.lex = lexicon or load_lexicon()
         self.cfg = load_config()
-        self.examples = list(self.cfg.suggestions.examples)
+        self._suggestions: dict[str | None, list[str]] = {}
         self.messages = self.cfg.messages
         self.regulations = {str(r["regulation"]): r for r in run(store, "regulations")}
         self.titles = {iri: str(r["title"]) for iri, r in self.regulations.items()}
@@ -847,10 +847,42 @@ class QA:
         return [Related(h.citation, h.iri, h.text, h.score) for h in hits]
 
     def _not_found(self, question, q: Question, scope, intent, why, sparql) -> Result:
-        tips = "；".join(self.examples[:4])
+        one = self._one(scope)
+        tips = "；".join(self.suggestions(self.ids.get(str(one)) if one is not None else None)[:4])
         related = self._related(q, scope) if q.text else []
-        return Result(question, intent, message=f"{why} — 可以这样问 / try: {tips}", sparql=sparql,
-                      related=related)
+        return Result(question, intent, message=f"{why} — 可以这样问 / try: {tips}" if tips else why,
+                      sparql=sparql, related=related)
+
+    def suggestions(self, regulation: str | None = None, n: int = 6) -> list[str]:
+        """Example questions made from the regulation's own norms (「全体会议由谁召集？」), one per
+        kind of duty in the order of qa.toml's intents, each one this QA answers from the very
+        provision it was made of; computed once per regulation (an id, or None for the store)."""
+        if regulation in self._suggestions:
+            return self._suggestions[regulation]
+        self._suggestions[regulation] = []   # while they are tried, a miss offers none
+        scope = self._scope(self.reader.read(""), regulation) if regulation else None
+        one = self._one(scope)
+        rows = run(self.store, "suggestions", **({"regulation": one} if one is not None else {}))
+        by_action: dict[str, list[Row]] = {}
+        for r in rows:
+            by_action.setdefault(str(r["action"]).rsplit("/", 1)[-1], []).append(r)
+        out: list[str] = []
+        unfit = self.lex.grammar.citations.short_title_markers   # a label that swallowed （以下简称…
+        for intent in self.cfg.intent:
+            if len(out) >= n:
+                break
+            tried = 0
+            for r in (r for a in intent.actions for r in by_action.get(a, [])):
+                question = f"{r['object']}由谁{r['verb']}？"
+                if question in out or tried >= 3 or any(w in question for w in unfit):
+                    continue
+                tried += 1
+                answers = self.ask(question, regulation).answers
+                if answers and any(a.source.article == int(str(r["article"])) for a in answers):
+                    out.append(question)
+                    break
+        self._suggestions[regulation] = out
+        return out
 
 
 @functools.cache

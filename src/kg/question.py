@@ -85,11 +85,6 @@ class LevelSpec:
 
 
 @dataclass(frozen=True)
-class Suggestions:
-    examples: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class QAConfig:
     """ontology/qa.toml, typed."""
 
@@ -108,7 +103,6 @@ class QAConfig:
     quantity: tuple[QuantitySpec, ...]
     answer_type: tuple[AnswerType, ...]
     messages: dict[str, str]
-    suggestions: Suggestions
     phrase: PhraseSpec
     levels: LevelSpec
 

@@ -138,20 +138,19 @@ def render() -> None:
     words = texts()["ask"]
     st.title("问答 Ask")
     header()
-    from kg.question import load_config
-
-    examples = list(load_config().suggestions.examples)  # offered before the store is reached
+    # made from the picked regulation's own norms, each one answered (kg.qa.QA.suggestions)
+    examples = service().qa.suggestions(picked()) or [""]
     shared = st.query_params.get("q", "")
     if shared and "ask_box" not in st.session_state:
         st.session_state["ask_box"] = shared
     with st.form("ask", border=False, enter_to_submit=True):
         cols = st.columns([5, 1], vertical_alignment="bottom")
-        cols[0].text_input(words["box"], key="ask_box", placeholder=f"例如：{examples[0]}",
-                           help=words["caption"])
+        cols[0].text_input(words["box"], key="ask_box", help=words["caption"],
+                           placeholder=f"例如：{examples[0]}" if examples[0] else "")
         cols[1].form_submit_button(words["submit"], type="primary", width="stretch")
     question = st.session_state.get("ask_box", "").strip()
     if not question:
-        st.pills(words["examples"], examples[:6], key="ask_example", on_change=_ask_example)
+        st.pills(words["examples"], [e for e in examples[:6] if e], key="ask_example", on_change=_ask_example)
         return
     if st.query_params.get("q") != question:
         st.query_params["q"] = question
@@ -162,8 +161,8 @@ def render() -> None:
                    else scope["asking_all"].format(n=len(service().library)))
     show(service().qa.ask(question, regulation=reg))
     with st.expander(words["examples"]):
-        st.pills(words["examples"], examples[:6], key="ask_example", on_change=_ask_example,
-                 label_visibility="collapsed")
+        st.pills(words["examples"], [e for e in examples[:6] if e], key="ask_example",
+                 on_change=_ask_example, label_visibility="collapsed")
 
 
 def show(result) -> None:
