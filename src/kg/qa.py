@@ -38,6 +38,7 @@ from kg.synonyms import synonyms
 
 PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 VAGUE = "vague"
+LIST_JOINS = "、和及"  # between the level words of one list (乡、民族乡、镇)
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ class Scorer:
     """How much of a question's topic a norm covers, pairs weighted by rarity among the candidates."""
 
     def __init__(self, q: Question, norms: list[NormRec], lex: Lexicon, asks_bearer: bool = True,
-                 levels: Levels | None = None):
+                 levels: Levels | None = None, colloquial: dict[str, tuple[str, ...]] | None = None):
         self.q = q
         self.lex = lex
         # A who-question asks for the bearer: naming it is no evidence the norm is the one asked.
@@ -270,8 +271,8 @@ class Scorer:
         self.weight = {g: math.log(1 + total / (1 + df.get(g, 0))) for g in grams}
         self.total = sum(self.weight[g] for _, gs in self.named + self.free for g in gs) or 1.0
         # 镇政府 is one of the 地方各级人民政府 a provision speaks of for every level at once.
-        self.synonyms = {w: synonyms(w) | (levels.general_forms(w) if levels else frozenset())
-                         for w, _ in self.free}
+        self.synonyms = {w: synonyms(w) | frozenset((colloquial or {}).get(w, ()))
+                         | (levels.general_forms(w) if levels else frozenset()) for w, _ in self.free}
         # Per named mention, once: its names (one a regulation in a library, where the same name
         # stands for hundreds of terms), IRIs and concepts.
         self.said = {m.start: list(dict.fromkeys([_norm(m.surface)]
@@ -378,6 +379,33 @@ class Levels:
             if word and any(text.startswith(t, i + len(word)) for t in self.bodies):
                 out.add(self.words[word])
                 i += len(word)
+            else:
+                i += 1
+        return out
+
+    def scope(self, text: str) -> set[str]:
+        """The levels a provision is about, when it names only some (乡、民族乡、镇的人民代表大会 ->
+        乡, 镇); empty when it names none or speaks of every level (地方各级人民代表大会).
+
+        >>> sorted(Levels(load_config().levels).scope("乡、民族乡、镇的人民代表大会举行会议"))
+        ['乡', '镇']
+        """
+        if any(g in text for g in self.general):
+            return set()
+        out: set[str] = set()
+        i = 0
+        while i < len(text):
+            found, j = [], i
+            while (word := next((w for w in self.longest if text.startswith(w, j)), None)) is not None:
+                found.append(self.words[word])
+                j += len(word)
+                if j < len(text) and text[j] in LIST_JOINS:
+                    j += 1
+            if found:
+                k = j + 1 if text.startswith("的", j) else j
+                if any(text.startswith(b, k) for b in self.bodies):
+                    out.update(found)
+                i = max(j, i + 1)
             else:
                 i += 1
         return out
@@ -557,7 +585,8 @@ class QA:
         if to_whom:  # 副区长离威要向谁报告: the norms whose bearer the question names
             named = [n for n in norms if n.bearer is not None and self._names(q, n.bearer)]
             norms = named or norms
-        scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels)
+        scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels,
+                        colloquial=self.cfg.colloquial)
         scored = sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0])
         best = scored[0][0]
         if best < (self.cfg.min_cover if min_cover is None else min_cover):
@@ -601,6 +630,9 @@ class QA:
         out: list[NormRec] = []
         for source in dict.fromkeys(n.source for n in norms):
             group = [n for n in norms if n.source == source]
+            about = self.levels.scope(group[0].text)
+            if about and not about & asked:
+                continue  # 乡、民族乡、镇的人民代表大会… asked of the 县人大: not its provision
             levels = {self.levels.of_post(n.bearer.label) for n in group if n.bearer}
             if len(levels - {""}) < 2:
                 out += group

@@ -105,6 +105,7 @@ class QAConfig:
     messages: dict[str, str]
     phrase: PhraseSpec
     levels: LevelSpec
+    colloquial: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def load_config() -> QAConfig:
