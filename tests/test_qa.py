@@ -76,6 +76,18 @@ def test_an_everyday_word_for_a_meeting_and_a_level_the_provision_is_not_about(d
     assert not any(c.startswith("第十九条") for _, c in cited)
 
 
+def test_a_light_verb_gives_way_to_the_verb_after_it(qa):
+    r = qa.ask("会议决定的事项由谁负责督办？")
+    assert r.intent == "supervise"
+    assert [(a.label, a.source.citation) for a in r.answers] == [("区政府办公室", "第五十四条第一款")]
+
+
+def test_duochang_alone_asks_for_a_span_of_time(qa):
+    r = qa.ask("区政府领导每年到基层调研，时间至少多长？")
+    assert [(a.kind, a.value, a.unit, a.source.citation) for a in r.answers] == [
+        ("quantity", 2, "个月", "第八十六条第一款")]
+
+
 def test_a_count_in_an_earlier_clause_is_the_circumstance_not_what_is_asked(qa):
     r = qa.ask("主办部门想多派几名工作人员列席，得报谁批准？")
     assert [(a.kind, a.label, a.source.citation) for a in r.answers] == [

@@ -106,6 +106,7 @@ class QAConfig:
     phrase: PhraseSpec
     levels: LevelSpec
     colloquial: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    light_verbs: tuple[str, ...] = ()
 
 
 def load_config() -> QAConfig:
@@ -303,6 +304,9 @@ class Reader:
             after = [f for f in found if f[0] > cue]
             if after and cue >= 0:
                 pos, word, intent = after[0]
+                following = next((f for f in after[1:] if f[0] == pos + len(word)), None)
+                if word in self.cfg.light_verbs and following:
+                    pos, word, intent = following
                 return intent, (pos, pos + len(word))
         for found in founds:
             if found:
