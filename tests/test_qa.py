@@ -223,3 +223,16 @@ def test_a_level_of_government_picks_its_own_post_from_a_provision_for_every_lev
     assert [(a.label, a.source.citation) for a in r.answers] == [("县长", "第七十七条第二款")]
     # a level whose posts the provision does not name gets no answer (not 副主席, 秘书长)
     assert difang_qa.ask("自治州人民政府的常务会议由哪些人组成？").answers == []
+
+
+def test_a_contraction_the_question_uses_is_read_as_the_text_spells_it():
+    from helpers import CORPORA
+    from kg.corpus import load
+    from kg.graph import build_graph
+    from kg.store import EmbeddedStore
+
+    qa = QA(EmbeddedStore(build_graph([load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt")])))
+    r = qa.ask("常委会开会，军委和监委谁来列席？")   # 军事委员会, 监察委员会 in 第十条第一款
+    said = {(a.label, a.source.citation) for a in r.answers}
+    assert {("中央军事委员会负责人", "第十条第一款"), ("国家监察委员会负责人", "第十条第一款")} <= said
+    assert {c for _, c in said} == {"第十条第一款"}

@@ -271,7 +271,7 @@ class Scorer:
         self.weight = {g: math.log(1 + total / (1 + df.get(g, 0))) for g in grams}
         self.total = sum(self.weight[g] for _, gs in self.named + self.free for g in gs) or 1.0
         # 镇政府 is one of the 地方各级人民政府 a provision speaks of for every level at once.
-        self.synonyms = {w: synonyms(w) | frozenset((colloquial or {}).get(w, ()))
+        self.synonyms = {w: synonyms(w) | frozenset((colloquial or {}).get(w, ())) | _expanded(w, lex)
                          | (levels.general_forms(w) if levels else frozenset()) for w, _ in self.free}
         # Per named mention, once: its names (one a regulation in a library, where the same name
         # stands for hundreds of terms), IRIs and concepts.
@@ -915,6 +915,18 @@ class QA:
                     break
         self._suggestions[regulation] = out
         return out
+
+
+def _long_forms(lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    """(short, long) of the grammar's contractions (军委, 军事委员会), longest short form first."""
+    pairs = {(short, long) for long, shorts in lex.grammar.terms.contractions.items()
+             for short in ([shorts] if isinstance(shorts, str) else shorts) if len(short) >= 2}
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _expanded(word: str, lex: Lexicon) -> frozenset[str]:
+    """A question's word with a contraction spelt out as provisions write it (监委 -> 监察委员会)."""
+    return frozenset(word.replace(short, long) for short, long in _long_forms(lex) if short in word)
 
 
 @functools.cache
