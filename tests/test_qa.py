@@ -68,9 +68,9 @@ def test_example_questions_come_from_the_regulations_own_norms_and_are_each_answ
     assert "try: " + "；".join(offered[:4]) in difang_qa.ask("网站由谁维护？").message
 
 
-def test_an_everyday_word_for_a_meeting_and_a_level_the_provision_is_not_about(difang_qa):
-    # 开会 is the 会议 the provision says; 第十九条 is about 乡、民族乡、镇的人民代表大会, not the 县's
-    r = difang_qa.ask("县人大开会由谁召集？")
+def test_a_provision_about_other_levels_does_not_answer_for_the_level_asked(difang_qa):
+    # 第十九条 is about 乡、民族乡、镇的人民代表大会, not the 县's
+    r = difang_qa.ask("县人民代表大会会议由谁召集？")
     cited = {(a.label, a.source.citation) for a in r.answers}
     assert ("本级人民代表大会常务委员会", "第十五条第一款") in cited
     assert not any(c.startswith("第十九条") for _, c in cited)

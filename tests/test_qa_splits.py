@@ -7,14 +7,14 @@ import pytest
 
 from qa_eval import evaluate, summary
 
-# Reached on 2026-11-28 (bench/run.py --only qa), minus one question of margin.
+# Reached on 2026-11-29 (tests/qa_eval.py, dev split), minus one question of margin.
 FLOORS = {
     # 0.60 (15/25) on the QA branch; 0.52 once the extraction changes were merged (第十九条第二款's
-    # 报告 now takes the sentence before's object; 由主席团提请 is no longer read on demand).
-    "difang-renda-zhengfu-zuzhifa-2022": 0.48,          # reached 0.52 (13/25)
+    # 报告 now takes the sentence before's object; 由主席团提请 is no longer read on demand); 0.56 now.
+    "difang-renda-zhengfu-zuzhifa-2022": 0.52,          # reached 0.56 (14/25)
     "guowuyuan-zuzhifa-2024": 0.95,                     # reached 1.00 (20/20)
-    "huancui-gzgz-2022": 0.80,                          # reached 0.83 (25/30)
-    "quanguo-renda-changweihui-yishi-guize-2022": 0.80,  # reached 0.84 (21/25)
+    "huancui-gzgz-2022": 0.90,                          # reached 0.93 (28/30)
+    "quanguo-renda-changweihui-yishi-guize-2022": 0.88,  # reached 0.92 (23/25)
 }
 
 
@@ -37,7 +37,7 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 85 answerable dev questions, 12 get a wrong answer today (the rest
+    # Precision first: of the 85 answerable dev questions, 8 get a wrong answer today (the rest
     # of the misses get none); a change that answers more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 12, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 8, [(o.question.id, o.why) for o in wrong]
