@@ -68,6 +68,14 @@ def test_example_questions_come_from_the_regulations_own_norms_and_are_each_answ
     assert "try: " + "；".join(offered[:4]) in difang_qa.ask("网站由谁维护？").message
 
 
+def test_a_deputy_named_after_a_post_is_of_that_posts_level(difang_qa):
+    # 第七十八条第一款: …分别由省长、副省长，自治区主席、副主席，市长、副市长…和秘书长组成
+    r = difang_qa.ask("设区的市政府常务会议由哪些人组成？")
+    assert [a.label for a in r.answers] == ["市长", "副市长", "秘书长"]
+    r = difang_qa.ask("自治区政府常务会议由哪些人组成？")
+    assert [a.label for a in r.answers] == ["自治区主席", "副主席", "秘书长"]
+
+
 def test_a_provision_about_other_levels_does_not_answer_for_the_level_asked(difang_qa):
     # 第十九条 is about 乡、民族乡、镇的人民代表大会, not the 县's
     r = difang_qa.ask("县人民代表大会会议由谁召集？")

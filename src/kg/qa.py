@@ -419,6 +419,22 @@ class Levels:
         word = next((w for w in self.longest if label.startswith(w) and 0 < len(label) - len(w) <= 2), None)
         return self.words[word] if word else ""
 
+    def in_text(self, label: str, text: str) -> str:
+        """A post's level, or that of the post it deputises for right before it in the text
+        (自治区主席、副主席: the 副主席 is the 自治区's)."""
+        level = self.of_post(label)
+        deputy = next((d for d in self.deputy if label.startswith(d)), None)
+        if level or deputy is None:
+            return level
+        base, pos = label[len(deputy):], text.find(label)
+        while pos > 0:
+            before = text[:pos].rstrip(LIST_JOINS + "，,")
+            word = next((w for w in self.longest if before.endswith(w + base)), None)
+            if word:
+                return self.words[word]
+            pos = text.find(label, pos + 1)
+        return ""
+
     def general_forms(self, word: str) -> frozenset[str]:
         """镇政府 -> the general forms that hold its tail (地方各级人民政府, 各级人民政府)."""
         lead = next((w for w in self.longest if word.startswith(w) and len(word) > len(w) + 1), None)
@@ -633,12 +649,13 @@ class QA:
             about = self.levels.scope(group[0].text)
             if about and not about & asked:
                 continue  # 乡、民族乡、镇的人民代表大会… asked of the 县人大: not its provision
-            levels = {self.levels.of_post(n.bearer.label) for n in group if n.bearer}
+            level = {n.iri: self.levels.in_text(n.bearer.label, n.text) for n in group if n.bearer}
+            levels = set(level.values())
             if len(levels - {""}) < 2:
                 out += group
                 continue
             if levels & asked:  # none of the asked level's own posts: the provision does not say
-                out += [n for n in group if n.bearer and self.levels.of_post(n.bearer.label) in asked | {""}]
+                out += [n for n in group if n.bearer and level[n.iri] in asked | {""}]
         return out
 
     def _respectively(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
