@@ -156,6 +156,14 @@ def test_a_name_may_begin_with_bei_and_a_verb_the_one_the_verb_is_done_to():
     assert signs == {"被质询机关负责人"}
 
 
+def test_the_usual_posts_of_chinese_administration_are_names_without_a_lexicon_entry():
+    # 省长、自治区主席、市长、自治州州长签署命令 (规章制定程序条例第二十九条); 部门首长
+    norms = extract(load(CORPORA / "guizhang_zhiding_chengxu_tiaoli_2017.txt"))
+    signers = {n.bearer.label for n in norms if n.article == 29 and n.action == "sign" and n.bearer}
+    assert {"省长", "自治区主席", "市长", "自治州州长"} <= signers
+    assert any(label.endswith("首长") for label in signers)
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))

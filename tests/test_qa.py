@@ -229,8 +229,9 @@ def test_a_level_of_government_picks_its_own_post_from_a_provision_for_every_lev
     # 省长、自治区主席、市长、州长、县长、区长、乡长、镇长分别主持地方各级人民政府的工作
     r = difang_qa.ask("县政府的工作由谁主持？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("县长", "第七十七条第二款")]
-    # a level whose posts the provision does not name gets no answer (not 副主席, 秘书长)
-    assert difang_qa.ask("自治州人民政府的常务会议由哪些人组成？").answers == []
+    # 第七十八条第一款 names each level's posts: the 自治州's are 州长、副州长 (and 秘书长)
+    r = difang_qa.ask("自治州人民政府的常务会议由哪些人组成？")
+    assert [a.label for a in r.answers] == ["州长", "副州长", "秘书长"]
 
 
 def test_a_contraction_the_question_uses_is_read_as_the_text_spells_it():

@@ -196,7 +196,7 @@ def assemble(rows: list[Row]) -> list[NormRec]:
             setattr(n, local, _local(str(value)).lower())
     for n in norms.values():
         _pair_labels(n)
-    return sorted(norms.values(), key=lambda n: (n.article, n.iri))
+    return sorted(norms.values(), key=_text_order)
 
 
 def _pair_labels(n: NormRec) -> None:
@@ -618,7 +618,7 @@ class QA:
             chosen = self._by_level(q, chosen)
             if not chosen:
                 return self.messages["not_found"]
-        return sorted(chosen, key=lambda n: (n.article, n.iri))
+        return sorted(chosen, key=_text_order)
 
     def _says(self, n: NormRec, q: Question) -> bool:
         """The norm's provision itself speaks of the circumstance (受委托召开的专题会议,
@@ -675,7 +675,7 @@ class QA:
             said = [n for n in group if n.bearer and
                     (n.bearer.label[:len(n.bearer.label) - common] or "\0") in q.text]
             keep += said if said and len(said) < len(group) else group
-        return sorted(keep, key=lambda n: (n.article, n.iri))
+        return sorted(keep, key=_text_order)
 
     def _restates(self, q: Question, n: NormRec) -> bool:
         """A question that repeats a norm's condition (区长因公离威期间) asks about that case."""
@@ -932,6 +932,13 @@ class QA:
                     break
         self._suggestions[regulation] = out
         return out
+
+
+def _text_order(n: NormRec) -> tuple:
+    """Norms in the order of the text: by article, provision, then the number ending the norm's
+    IRI (…/n2 before …/n10)."""
+    stem, _, number = n.iri.rpartition("/n")
+    return (n.article, stem, int(number) if number.isdigit() else 0, n.iri)
 
 
 def _long_forms(lex: Lexicon) -> tuple[tuple[str, str], ...]:
