@@ -33,3 +33,10 @@ def test_jieba_dictionary_is_generated_from_the_lexicon(tmp_path):
     tokenizer = jieba.Tokenizer()
     tokenizer.load_userdict(str(lex.write_jieba_dict(tmp_path / "user.dict")))
     assert "区长办公会议" in tokenizer.lcut("区长办公会议由区长召集")
+
+
+def test_a_common_noun_after_a_body_found_by_its_suffix_is_part_of_that_bodys_name():
+    # 国务院 is no lexicon entry here (a body by its suffix); 部门 alone is a common noun
+    lex = load_lexicon()
+    assert [(m.surface, m.entry.kind) for m in lex.mentions("部门规章由国务院部门组织起草")] == [
+        ("部门规章", "document-types"), ("国务院部门", "bodies")]

@@ -221,7 +221,7 @@ class Lexicon:
                 start -= 1
             start = self._attributed(norm, start, m.start()) or self._trim(norm, start, m.start())
             if (start == m.start() and m.group() in self._needs_prefix
-                    and not self._body_before(claimed, start)):
+                    and not self._body_before(claimed + out, start)):
                 continue  # a bare 会议 or 部门 is a common noun, not a name (国务院部门 is one)
             label = text[start:m.end()]
             out.append(Mention(self.generic_role(label, self._suffix_kind[m.group()]), start, m.end(), label))
