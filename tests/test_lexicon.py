@@ -40,3 +40,15 @@ def test_a_common_noun_after_a_body_found_by_its_suffix_is_part_of_that_bodys_na
     lex = load_lexicon()
     assert [(m.surface, m.entry.kind) for m in lex.mentions("部门规章由国务院部门组织起草")] == [
         ("部门规章", "document-types"), ("国务院部门", "bodies")]
+
+
+def test_a_bracketed_list_of_levels_belongs_to_the_name_it_precedes():
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("县（市、区）人民政府应当")] == ["县（市、区）人民政府"]
+
+
+def test_a_body_and_its_own_departments_name_them_as_the_bodys():
+    lex = load_lexicon()
+    found = lex.mentions("县（市、区）人民政府及其工作部门应当")
+    assert [(m.surface, m.entry.pref) for m in found] == [
+        ("县（市、区）人民政府", "县（市、区）人民政府"), ("工作部门", "县（市、区）人民政府工作部门")]

@@ -245,3 +245,17 @@ def test_a_contraction_the_question_uses_is_read_as_the_text_spells_it():
     said = {(a.label, a.source.citation) for a in r.answers}
     assert {("中央军事委员会负责人", "第十条第一款"), ("国家监察委员会负责人", "第十条第一款")} <= said
     assert {c for _, c in said} == {"第十条第一款"}
+
+
+def test_a_one_character_verb_after_a_filler_is_read_as_the_verb_the_text_writes():
+    from helpers import CORPORA
+    from kg.corpus import load
+    from kg.graph import build_graph
+    from kg.store import EmbeddedStore
+
+    qa = QA(EmbeddedStore(build_graph([load(CORPORA / "shandong_xiangzhen_zhengfu_gongzuo_tiaoli_2020.txt")])))
+    # 第七条第一款: 县（市、区）人民政府及其工作部门应当…建立行政执法协调机制
+    r = qa.ask("行政执法协调机制归谁来建？")
+    assert [(a.label, a.name, a.source.citation) for a in r.answers] == [
+        ("县（市、区）人民政府", "县（市、区）人民政府", "第七条第一款"),
+        ("工作部门", "县（市、区）人民政府工作部门", "第七条第一款")]

@@ -72,6 +72,7 @@ class Roles:
     stop_chars: str = ""
     max_prefix: int = 10
     attributive_prefixes: Words = ()
+    possessives: Words = ()
     needs_prefix: Words = ()
     not_name_start: Words = ()
     name_start: Words = ()

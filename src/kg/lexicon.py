@@ -190,6 +190,11 @@ class Lexicon:
         out: list[Mention] = []
         for m in found:
             prev = out[-1] if out else None
+            if (prev is not None and prev.entry.kind == BODY and m.entry.generic
+                    and text[prev.end:m.start] in self.grammar.roles.possessives):
+                own = self.generic_role(prev.surface + m.surface, m.entry.kind)
+                out.append(Mention(own, m.start, m.end, m.surface))  # 县政府及其工作部门
+                continue
             verbal = m.entry.kind != BODY and any(v in m.surface for v in self.grammar.actions)
             if (prev is not None and prev.end == m.start and prev.entry.kind == BODY
                     and m.entry.kind != ACTION and not verbal):
@@ -213,12 +218,17 @@ class Lexicon:
                                                  and not self._verb_at(norm, m.end())):
                 continue  # 委员会 is a body's name; 负责人会签 is a name and a verb
             start = m.start()
-            while (start > 0 and m.start() - start < self._max_prefix and not taken[start - 1]
-                   and norm[start - 1] not in self._stop and is_cjk_ideograph(norm[start - 1])
-                   and not (norm.endswith(self._breaker_ends, 0, start)
-                            and any(norm.endswith(w, 0, start) and not self._noun_at(norm, start - len(w))
-                                    for w in self._breakers))):
-                start -= 1
+            while True:
+                while (start > 0 and m.start() - start < self._max_prefix and not taken[start - 1]
+                       and norm[start - 1] not in self._stop and is_cjk_ideograph(norm[start - 1])
+                       and not (norm.endswith(self._breaker_ends, 0, start)
+                                and any(norm.endswith(w, 0, start) and not self._noun_at(norm, start - len(w))
+                                        for w in self._breakers))):
+                    start -= 1
+                opened = self._bracketed(norm, start, taken)
+                if opened is None:
+                    break
+                start = opened
             start = self._attributed(norm, start, m.start()) or self._trim(norm, start, m.start())
             if (start == m.start() and m.group() in self._needs_prefix
                     and not self._body_before(claimed + out, start)):
@@ -228,6 +238,19 @@ class Lexicon:
             for i in range(start, m.end()):
                 taken[i] = True
         return out
+
+    @staticmethod
+    def _bracketed(norm: str, start: int, taken: list[bool]) -> int | None:
+        """县（市、区）人民政府: a short bracketed list of words right before a name, itself after a
+        word, belongs to the name; where the bracket opens, else None."""
+        if not (start > 1 and norm[start - 1] == ")") or taken[start - 1]:
+            return None
+        opened = norm.rfind("(", max(0, start - 8), start - 1)
+        inner = norm[opened + 1:start - 1]
+        if (opened < 1 or not inner or not all(is_cjk_ideograph(c) or c == "、" for c in inner)
+                or not is_cjk_ideograph(norm[opened - 1]) or any(taken[opened - 1:start])):
+            return None
+        return opened
 
     @staticmethod
     def _body_before(claimed: list[Mention], start: int) -> bool:

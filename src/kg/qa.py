@@ -697,10 +697,14 @@ class QA:
         cues = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
         out, pos = [], 0
         for word, flag in _tagger().cut(q.text):
-            if flag.startswith("v") and word not in cues and pos not in inside and (
-                    len(word) >= 2 or q.cue_at >= 0 and pos > q.cue_at):
-                out.append((pos, word))
-            pos += len(word)
+            at = pos
+            # 谁来建: jieba's 来建 is the filler 来 and the verb 建
+            while len(word) > 1 and word[0] in cues and flag.startswith("v"):
+                word, at = word[1:], at + 1
+            if flag.startswith("v") and word not in cues and at not in inside and (
+                    len(word) >= 2 or q.cue_at >= 0 and at > q.cue_at):
+                out.append((at, word))
+            pos = at + len(word)
         if q.cue_at < 0:
             return [w for _, w in out if len(w) >= 2]
         return [w for p, w in out if p > q.cue_at]
@@ -717,6 +721,11 @@ class QA:
         forms = {v: "asked" for v in verbs} | {s: "asked" for v in verbs for s in synonyms(v)}
         index = self._provision_index(scope, sparql)
         hits = index.search(" ".join([q.topic] + verbs), 8) if index is not None else []
+        # 归谁来建: a one-character verb is the verb of two the provisions write (建立)
+        single = tuple(v for v in verbs if len(v) == 1)
+        if single:
+            forms |= {w: "asked" for h in hits for w, flag in _tagger().cut(h.text)
+                      if len(w) == 2 and flag.startswith("v") and w.startswith(single)}
         key = (tuple(sorted(forms)), to_whom)
         extractor = self._extractors.get(key) or self._extractors.setdefault(
             key, Extractor(self.lex, forms, aux=to_whom))
