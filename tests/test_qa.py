@@ -90,6 +90,17 @@ def test_a_light_verb_gives_way_to_the_verb_after_it(qa):
     assert [(a.label, a.source.citation) for a in r.answers] == [("区政府办公室", "第五十四条第一款")]
 
 
+def test_a_light_verb_gives_way_across_a_word_saying_how(qa):
+    q = qa.reader.read("区政府的规范性文件由谁负责对外公布？")
+    assert (q.intent.name, q.trigger) == ("publish", "公布")
+
+
+def test_a_trigger_before_the_question_word_gives_way_to_the_verb_after_it(zhongda_qa):
+    # 决策 is no duty here: the question asks who orders a correction (责令改正)
+    r = zhongda_qa.ask("执行单位对决策拖着不办，谁来责令改正？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("决策机关", "第四十条第一款")]
+
+
 def test_duochang_alone_asks_for_a_span_of_time(qa):
     r = qa.ask("区政府领导每年到基层调研，时间至少多长？")
     assert [(a.kind, a.value, a.unit, a.source.citation) for a in r.answers] == [

@@ -489,8 +489,9 @@ class QA:
             return Result(question, None, message=f"问题过长（最多 {MAX_QUESTION} 字）/ "
                                                   f"question too long (at most {MAX_QUESTION} characters)")
         q = self.reader.read(raw)
-        if q.intent is not None and q.trigger_in_name() and q.trigger_at < q.cue_at and self._own_verbs(q):
-            # 决策机关…谁来责令改正: 决策 is part of a name; the question's verb is 责令改正.
+        if q.intent is not None and 0 <= q.trigger_at < q.cue_at and self._own_verbs(q):
+            # 决策机关…谁来责令改正, 对决策拖着不办，谁来责令改正: the question's verb is the one
+            # after its question word (责令改正), not a trigger before it (决策).
             q = replace(q, intent=None, trigger="", trigger_at=-1)
         scope = self._scope(q, regulation)
         if scope is not None:

@@ -304,7 +304,10 @@ class Reader:
             after = [f for f in found if f[0] > cue]
             if after and cue >= 0:
                 pos, word, intent = after[0]
-                following = next((f for f in after[1:] if f[0] == pos + len(word)), None)
+                # …right after it, or after a word or two saying how (负责对外公布)
+                following = next((f for f in after[1:] if 0 <= f[0] - pos - len(word) <= 2
+                                  and (f[0] == pos + len(word) or q[pos + len(word):f[0]].isalpha())),
+                                 None)
                 if word in self.cfg.light_verbs and following:
                     pos, word, intent = following
                 return intent, (pos, pos + len(word))
