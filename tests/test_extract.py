@@ -164,6 +164,12 @@ def test_the_usual_posts_of_chinese_administration_are_names_without_a_lexicon_e
     assert any(label.endswith("首长") for label in signers)
 
 
+def test_a_word_holding_a_marker_is_no_marker():
+    # …通过…发行的报纸等途径及时公布重大行政决策 (重大行政决策程序暂行条例第三十二条): 报纸 is no 报
+    norms = extract(load(CORPORA / "zhongda_xingzheng_juece_chengxu_zanxing_tiaoli_2019.txt"))
+    assert {(n.action, n.bearer.label) for n in norms if n.article == 32 and n.bearer} == {("publish", "决策机关")}
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
