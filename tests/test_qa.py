@@ -270,3 +270,16 @@ def test_a_one_character_verb_after_a_filler_is_read_as_the_verb_the_text_writes
     assert [(a.label, a.name, a.source.citation) for a in r.answers] == [
         ("县（市、区）人民政府", "县（市、区）人民政府", "第七条第一款"),
         ("工作部门", "县（市、区）人民政府工作部门", "第七条第一款")]
+
+
+def test_the_one_something_is_done_for_is_not_who_does_it():
+    from helpers import CORPORA
+    from kg.corpus import load
+    from kg.graph import build_graph
+    from kg.store import EmbeddedStore
+
+    qa = QA(EmbeddedStore(build_graph([load(CORPORA / "shandong_xiangzhen_zhengfu_gongzuo_tiaoli_2020.txt")])))
+    # 第四条第三款: 县（市、区）人民政府及其工作部门应当为乡镇人民政府提供相应的经费保障
+    r = qa.ask("临时性工作任务的经费由谁保障？")
+    assert [(a.name, a.source.citation) for a in r.answers] == [
+        ("县（市、区）人民政府", "第四条第三款"), ("县（市、区）人民政府工作部门", "第四条第三款")]
