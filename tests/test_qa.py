@@ -203,10 +203,20 @@ def test_cli_ask_regulation_restricts_answers_to_that_regulation(tmp_path):
 
 @pytest.fixture(scope="module")
 def zhongda_qa():
+    return qa_over("zhongda_xingzheng_juece_chengxu_zanxing_tiaoli_2019.txt")
+
+
+@pytest.fixture(scope="module")
+def shandong_qa():
+    return qa_over("shandong_xiangzhen_zhengfu_gongzuo_tiaoli_2020.txt")
+
+
+def qa_over(text: str) -> QA:
+    """QA over the graph of one of tests/corpora's texts."""
     from helpers import CORPORA
     from kg.corpus import load
     from kg.graph import build_graph
-    return QA(EmbeddedStore(build_graph([load(CORPORA / "zhongda_xingzheng_juece_chengxu_zanxing_tiaoli_2019.txt")])))
+    return QA(EmbeddedStore(build_graph([load(CORPORA / text)])))
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -230,10 +240,7 @@ def test_a_question_with_no_verb_after_its_question_word_reads_none_before_it(zh
 
 @pytest.fixture(scope="module")
 def difang_qa():
-    from helpers import CORPORA
-    from kg.corpus import load
-    from kg.graph import build_graph
-    return QA(EmbeddedStore(build_graph([load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt")])))
+    return qa_over("difang_renda_zhengfu_zuzhifa_2022.txt")
 
 
 def test_a_level_of_government_picks_its_own_post_from_a_provision_for_every_level(difang_qa):
@@ -246,40 +253,23 @@ def test_a_level_of_government_picks_its_own_post_from_a_provision_for_every_lev
 
 
 def test_a_contraction_the_question_uses_is_read_as_the_text_spells_it():
-    from helpers import CORPORA
-    from kg.corpus import load
-    from kg.graph import build_graph
-    from kg.store import EmbeddedStore
-
-    qa = QA(EmbeddedStore(build_graph([load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt")])))
+    qa = qa_over("quanguo_renda_changweihui_yishi_guize_2022.txt")
     r = qa.ask("常委会开会，军委和监委谁来列席？")   # 军事委员会, 监察委员会 in 第十条第一款
     said = {(a.label, a.source.citation) for a in r.answers}
     assert {("中央军事委员会负责人", "第十条第一款"), ("国家监察委员会负责人", "第十条第一款")} <= said
     assert {c for _, c in said} == {"第十条第一款"}
 
 
-def test_a_one_character_verb_after_a_filler_is_read_as_the_verb_the_text_writes():
-    from helpers import CORPORA
-    from kg.corpus import load
-    from kg.graph import build_graph
-    from kg.store import EmbeddedStore
-
-    qa = QA(EmbeddedStore(build_graph([load(CORPORA / "shandong_xiangzhen_zhengfu_gongzuo_tiaoli_2020.txt")])))
+def test_a_one_character_verb_after_a_filler_is_read_as_the_verb_the_text_writes(shandong_qa):
     # 第七条第一款: 县（市、区）人民政府及其工作部门应当…建立行政执法协调机制
-    r = qa.ask("行政执法协调机制归谁来建？")
+    r = shandong_qa.ask("行政执法协调机制归谁来建？")
     assert [(a.label, a.name, a.source.citation) for a in r.answers] == [
         ("县（市、区）人民政府", "县（市、区）人民政府", "第七条第一款"),
         ("工作部门", "县（市、区）人民政府工作部门", "第七条第一款")]
 
 
-def test_the_one_something_is_done_for_is_not_who_does_it():
-    from helpers import CORPORA
-    from kg.corpus import load
-    from kg.graph import build_graph
-    from kg.store import EmbeddedStore
-
-    qa = QA(EmbeddedStore(build_graph([load(CORPORA / "shandong_xiangzhen_zhengfu_gongzuo_tiaoli_2020.txt")])))
+def test_the_one_something_is_done_for_is_not_who_does_it(shandong_qa):
     # 第四条第三款: 县（市、区）人民政府及其工作部门应当为乡镇人民政府提供相应的经费保障
-    r = qa.ask("临时性工作任务的经费由谁保障？")
+    r = shandong_qa.ask("临时性工作任务的经费由谁保障？")
     assert [(a.name, a.source.citation) for a in r.answers] == [
         ("县（市、区）人民政府", "第四条第三款"), ("县（市、区）人民政府工作部门", "第四条第三款")]
