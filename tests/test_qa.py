@@ -101,6 +101,11 @@ def test_a_trigger_before_the_question_word_gives_way_to_the_verb_after_it(zhong
     assert [(a.label, a.source.citation) for a in r.answers] == [("决策机关", "第四十条第一款")]
 
 
+def test_a_cue_that_opens_with_a_verb_gives_the_question_its_verb(qa):
+    q = qa.reader.read("做风险评估的时候，必须征求谁的意见？")
+    assert (q.kind, q.cue_at, qa._own_verbs(q)) == ("to_whom", 11, ["征求"])
+
+
 def test_duochang_alone_asks_for_a_span_of_time(qa):
     r = qa.ask("区政府领导每年到基层调研，时间至少多长？")
     assert [(a.kind, a.value, a.unit, a.source.citation) for a in r.answers] == [

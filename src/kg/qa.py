@@ -491,8 +491,10 @@ class QA:
         q = self.reader.read(raw)
         if q.intent is not None and 0 <= q.trigger_at < q.cue_at and self._own_verbs(q):
             # 决策机关…谁来责令改正, 对决策拖着不办，谁来责令改正: the question's verb is the one
-            # after its question word (责令改正), not a trigger before it (决策).
-            q = replace(q, intent=None, trigger="", trigger_at=-1)
+            # after its question word (责令改正), not a trigger before it (决策); without that
+            # trigger, 承办单位…报给谁 asks to whom
+            kind = "to_whom" if q.kind == "who" and self.reader.asks_to_whom(q.text) else q.kind
+            q = replace(q, intent=None, trigger="", trigger_at=-1, kind=kind)
         scope = self._scope(q, regulation)
         if scope is not None:
             q = self.reader.read(raw, scope)   # names as that regulation (or those) use them
@@ -708,7 +710,8 @@ class QA:
             pos = at + len(word)
         if q.cue_at < 0:
             return [w for _, w in out if len(w) >= 2]
-        return [w for p, w in out if p > q.cue_at]
+        # 征求谁的意见, 报给谁: a cue may open with the question's verb
+        return [w for p, w in out if p >= q.cue_at]
 
     def _read_on_demand(self, q: Question, scope, to_whom: bool, sparql: list[str]) -> list[NormRec] | None:
         """No stored norm answers: read the question's own verb (and its 词林 synonyms) as a duty

@@ -260,13 +260,17 @@ class Reader:
         return Question(q, kind, intent, quantity, circumstances, mentions, topic,
                         q[tspan[0]:tspan[1]] if tspan else "", extremum, answer_names=answer_names,
                         claimed=removed, trigger_at=tspan[0] if tspan else -1,
-                        cue_at=(who or aux or (-1, -1))[0])
+                        cue_at=min((c[0] for c in (who, aux) if c), default=-1))
 
     # -- pieces
 
     @staticmethod
     def _inside(pos: int, mentions: list[Mention]) -> bool:
         return any(m.start <= pos < m.end for m in mentions)
+
+    def asks_to_whom(self, text: str) -> bool:
+        """Does the question ask for the party on the other side (向谁, 报给谁, 征求谁)?"""
+        return self._find_any(normalise(text), self.cfg.aux_cues) is not None
 
     @staticmethod
     def _find_any(q: str, words) -> tuple[int, int] | None:
