@@ -278,3 +278,10 @@ def test_the_one_something_is_done_for_is_not_who_does_it(shandong_qa):
     r = shandong_qa.ask("临时性工作任务的经费由谁保障？")
     assert [(a.name, a.source.citation) for a in r.answers] == [
         ("县（市、区）人民政府", "第四条第三款"), ("县（市、区）人民政府工作部门", "第四条第三款")]
+
+
+def test_a_share_written_in_words_is_a_ratio_and_can_be_asked(shandong_qa):
+    # 第十八条第二款: …占被考核部门考核权重的比例不低于百分之三十
+    r = shandong_qa.ask("考核县直部门时，乡镇的评价结果占多大比重？")
+    assert ("不低于百分之三十", 0.3, "ratio", "第十八条第二款") in [
+        (a.label, a.value, a.unit, a.source.citation) for a in r.answers]

@@ -122,6 +122,7 @@ def _words(words: Sequence[str]) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 
+RATIO = "ratio"  # the unit of a share (quorum facts in extraction.toml use it too)
 NEVER = re.compile(r"(?!)")  # matches nothing: a grammar with no words of a kind
 
 
@@ -940,6 +941,8 @@ class Extractor:
             if "n2" in groups:  # 二至四人: the most, and the least as `low`
                 low, value = value, Fraction(_number(groups["n2"]))
         unit_name = spec.get("unit") or groups.get("unit", "")
+        if not unit_name and ("num" in groups or "pct" in groups):  # 三分之二, 百分之三十, 30%
+            unit_name = RATIO
         if "times" in groups:  # 每2周召开1次 -> 1/2 per 周
             unit_name = f"次/{groups['unit']}"
         qs, qe = _sentence(text, m.start())
