@@ -455,7 +455,8 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_validate)
 
     t = sub.add_parser("template", help="write an empty log with Chinese headers / 下载空白台账")
-    t.add_argument("kind", help="signing | meeting | leave | seal (or 公文签发, 会议记录, 请销假, 用印)")
+    t.add_argument("kind", help="which log: a [log.KIND] of the record schema (ontology/records.toml), "
+                                "by its key or its Chinese name; an unknown one lists them")
     t.add_argument("--xlsx", action="store_true", help=".xlsx with drop-down lists (default: CSV)")
     t.add_argument("--out", help="file to write (default: KIND-template.csv or .xlsx)")
     t.set_defaults(func=cmd_template)

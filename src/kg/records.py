@@ -85,6 +85,11 @@ class Log:
     cls: str = field(metadata={"toml": "class"})
     columns: tuple[Column, ...] = ()
 
+    @property
+    def name(self) -> str:
+        """The Chinese name the label starts with (公文签发 of 「公文签发 signing log」)."""
+        return self.label.split(" ")[0]
+
 
 @dataclass(frozen=True)
 class SchemaLimits:
@@ -848,7 +853,7 @@ def template(kind: str, xlsx: bool = False, schema: Schema | None = None,
     """An empty log with Chinese headers: CSV (UTF-8 with BOM, for Excel), or .xlsx with
     drop-down lists for the columns that take a fixed set of values (and for posts)."""
     schema = schema or load_schema()
-    kind = next((k for k, log in schema.log.items() if kind in (k, log.label.split(" ")[0])), kind)
+    kind = next((k for k, log in schema.log.items() if kind in (k, log.name)), kind)
     if kind not in schema.log:
         from kg.errors import UsageError
         raise UsageError(bilingual(f"未知的台账：{kind}（可用：{'、'.join(schema.log)}）",
@@ -867,7 +872,7 @@ def _xlsx_template(kind: str, log: Log, lex: Lexicon) -> bytes:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = log.label.split(" ")[0]
+    sheet.title = log.name
     lists = book.create_sheet("选项 lists")
     lists.sheet_state = "hidden"
     sheet.append([c.alias for c in log.columns])
