@@ -73,24 +73,15 @@ def test_the_shipped_grammar_loads_into_typed_sections():
     assert [f.action for f in g.facts] == ["quorum", "frequency", "preparation", "lead-time"]
 
 
-def test_a_misspelt_key_in_the_extraction_grammar_names_its_line(tmp_path):
+@pytest.mark.parametrize("old, new, message", [
+    ('respectively = "分别"', 'respectivly = "分别"', "未知的键 respectivly"),        # a misspelt key
+    ("max_prefix = 10", 'max_prefix = "ten"', "键 max_prefix 的值类型不对"),           # a wrong type
+    ('action = "quorum"', 'action = "quorum"\npatern = "x"', "未知的键 patern"),      # a fact rule's key
+], ids=["misspelt-key", "wrong-type", "fact-rule-key"])
+def test_a_mistake_in_the_extraction_grammar_is_refused_naming_its_line(tmp_path, old, new, message):
     from kg.grammar import read_grammar
-    path, line = edited(tmp_path, "extraction.toml", 'respectively = "分别"', 'respectivly = "分别"')
-    with pytest.raises(ConfigError, match=rf"extraction.toml:{line}: 未知的键 respectivly"):
-        read_grammar(path)
-
-
-def test_a_value_of_the_wrong_type_in_the_extraction_grammar_names_its_line(tmp_path):
-    from kg.grammar import read_grammar
-    path, line = edited(tmp_path, "extraction.toml", "max_prefix = 10", 'max_prefix = "ten"')
-    with pytest.raises(ConfigError, match=rf"extraction.toml:{line}: 键 max_prefix 的值类型不对"):
-        read_grammar(path)
-
-
-def test_a_fact_rule_without_its_pattern_is_refused(tmp_path):
-    from kg.grammar import read_grammar
-    path, _ = edited(tmp_path, "extraction.toml", 'action = "quorum"', 'action = "quorum"\npatern = "x"')
-    with pytest.raises(ConfigError, match="未知的键 patern"):
+    path, line = edited(tmp_path, "extraction.toml", old, new)
+    with pytest.raises(ConfigError, match=rf"extraction.toml:{line}: {message}"):
         read_grammar(path)
 
 

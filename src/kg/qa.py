@@ -23,6 +23,7 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
@@ -30,6 +31,7 @@ from typing import Any
 
 from rdflib import URIRef
 
+from kg.grammar import load_grammar
 from kg.lexicon import Lexicon, load_lexicon, normalise
 from kg.query import render, run
 from kg.question import MAX_QUESTION, Question, Reader, TermIndex, TermRef, load_config
@@ -38,7 +40,6 @@ from kg.synonyms import synonyms
 
 PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 VAGUE = "vague"
-LIST_JOINS = "、和及"  # between the level words of one list (乡、民族乡、镇)
 
 
 @dataclass(frozen=True)
@@ -254,7 +255,7 @@ class Scorer:
     """How much of a question's topic a norm covers, pairs weighted by rarity among the candidates."""
 
     def __init__(self, q: Question, norms: list[NormRec], lex: Lexicon, asks_bearer: bool = True,
-                 levels: Levels | None = None, colloquial: dict[str, tuple[str, ...]] | None = None):
+                 levels: Levels | None = None, also: Callable[[str], frozenset[str]] | None = None):
         self.q = q
         self.lex = lex
         # A who-question asks for the bearer: naming it is no evidence the norm is the one asked.
@@ -271,7 +272,8 @@ class Scorer:
         self.weight = {g: math.log(1 + total / (1 + df.get(g, 0))) for g in grams}
         self.total = sum(self.weight[g] for _, gs in self.named + self.free for g in gs) or 1.0
         # 镇政府 is one of the 地方各级人民政府 a provision speaks of for every level at once.
-        self.synonyms = {w: synonyms(w) | frozenset((colloquial or {}).get(w, ())) | _expanded(w, lex)
+        # …and a word the provision writes instead: a synonym, an everyday word's, a contraction's
+        self.synonyms = {w: synonyms(w) | (also(w) if also else frozenset())
                          | (levels.general_forms(w) if levels else frozenset()) for w, _ in self.free}
         # Per named mention, once: its names (one a regulation in a library, where the same name
         # stands for hundreds of terms), IRIs and concepts.
@@ -364,7 +366,9 @@ class Levels:
     (['市'], '市', '')
     """
 
-    def __init__(self, spec):
+    def __init__(self, spec, nominal: str = ""):
+        self.joins = tuple(spec.joins)
+        self.nominal = nominal or load_grammar().verbs.nominal_mark  # 乡、镇的人民代表大会
         self.words = dict(spec.words)
         self.longest = sorted(self.words, key=len, reverse=True)
         self.general = tuple(spec.general)
@@ -399,10 +403,10 @@ class Levels:
             while (word := next((w for w in self.longest if text.startswith(w, j)), None)) is not None:
                 found.append(self.words[word])
                 j += len(word)
-                if j < len(text) and text[j] in LIST_JOINS:
-                    j += 1
+                join = next((w for w in self.joins if text.startswith(w, j)), "")
+                j += len(join)
             if found:
-                k = j + 1 if text.startswith("的", j) else j
+                k = j + len(self.nominal) if text.startswith(self.nominal, j) else j
                 if any(text.startswith(b, k) for b in self.bodies):
                     out.update(found)
                 i = max(j, i + 1)
@@ -428,7 +432,7 @@ class Levels:
             return level
         base, pos = label[len(deputy):], text.find(label)
         while pos > 0:
-            before = text[:pos].rstrip(LIST_JOINS + "，,")
+            before = text[:pos].rstrip("".join(self.joins) + "，,")
             word = next((w for w in self.longest if before.endswith(w + base)), None)
             if word:
                 return self.words[word]
@@ -468,7 +472,8 @@ class QA:
             if e.kind != "actions":
                 rows += [(label, TermRef(e.iri, "", e.kind, e.pref, e.iri)) for label in e.labels]
         self.reader = Reader(self.cfg, TermIndex(rows), self.lex)
-        self.levels = Levels(self.cfg.levels)
+        self.levels = Levels(self.cfg.levels, self.lex.grammar.verbs.nominal_mark)
+        self.long_forms = _long_forms(self.lex)
         self._index: dict[str, object] = {}
         self._provisions: dict[str, Row] = {}
         self._extractors: dict[tuple, Any] = {}
@@ -550,9 +555,13 @@ class QA:
     def _scope(self, q: Question, regulation: str | None) -> set[str] | None:
         """The regulation IRIs to answer from: the one asked for, one the question names, or all."""
         if regulation:
-            return {iri for iri, rid in self.ids.items() if rid == regulation} or {""}
+            return self._iris(regulation)
         named = {iri for iri, title in self.titles.items() if normalise(title) in q.text}
         return named or None
+
+    def _iris(self, regulation: str) -> set[str]:
+        """The IRI of a regulation id ({""} when the store has no such regulation)."""
+        return {iri for iri, rid in self.ids.items() if rid == regulation} or {""}
 
     @staticmethod
     def _in(n: NormRec, scope: set[str] | None) -> bool:
@@ -604,8 +613,7 @@ class QA:
         if to_whom:  # 副区长离威要向谁报告: the norms whose bearer the question names
             named = [n for n in norms if n.bearer is not None and self._names(q, n.bearer)]
             norms = named or norms
-        scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels,
-                        colloquial=self.cfg.colloquial)
+        scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels, also=self._written)
         scored = sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0])
         best = scored[0][0]
         if best < (self.cfg.min_cover if min_cover is None else min_cover):
@@ -622,6 +630,12 @@ class QA:
             if not chosen:
                 return self.messages["not_found"]
         return sorted(chosen, key=_text_order)
+
+    def _written(self, word: str) -> frozenset[str]:
+        """What a provision may write for a question's word: the everyday word's (qa.toml
+        [colloquial]: 会上 -> 会议) and the contraction spelt out (监委 -> 监察委员会)."""
+        return frozenset(self.cfg.colloquial.get(word, ())) | frozenset(
+            word.replace(short, long) for short, long in self.long_forms if short in word)
 
     def _says(self, n: NormRec, q: Question) -> bool:
         """The norm's provision itself speaks of the circumstance (受委托召开的专题会议,
@@ -922,8 +936,7 @@ class QA:
         if regulation in self._suggestions:
             return self._suggestions[regulation]
         self._suggestions[regulation] = []   # while they are tried, a miss offers none
-        scope = self._scope(self.reader.read(""), regulation) if regulation else None
-        one = self._one(scope)
+        one = self._one(self._iris(regulation)) if regulation else None
         rows = run(self.store, "suggestions", **({"regulation": one} if one is not None else {}))
         by_action: dict[str, list[Row]] = {}
         for r in rows:
@@ -959,11 +972,6 @@ def _long_forms(lex: Lexicon) -> tuple[tuple[str, str], ...]:
     pairs = {(short, long) for long, shorts in lex.grammar.terms.contractions.items()
              for short in ([shorts] if isinstance(shorts, str) else shorts) if len(short) >= 2}
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
-
-
-def _expanded(word: str, lex: Lexicon) -> frozenset[str]:
-    """A question's word with a contraction spelt out as provisions write it (监委 -> 监察委员会)."""
-    return frozenset(word.replace(short, long) for short, long in _long_forms(lex) if short in word)
 
 
 @functools.cache

@@ -82,6 +82,7 @@ class LevelSpec:
     general: tuple[str, ...]
     deputy: tuple[str, ...]
     bodies: tuple[str, ...]   # what follows a level word when a question names a level (镇政府)
+    joins: tuple[str, ...]    # between the level words of one list
 
 
 @dataclass(frozen=True)
