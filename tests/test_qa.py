@@ -285,3 +285,28 @@ def test_a_share_written_in_words_is_a_ratio_and_can_be_asked(shandong_qa):
     r = shandong_qa.ask("考核县直部门时，乡镇的评价结果占多大比重？")
     assert ("不低于百分之三十", 0.3, "ratio", "第十八条第二款") in [
         (a.label, a.value, a.unit, a.source.citation) for a in r.answers]
+
+
+@pytest.mark.parametrize("question, expected", [
+    # 第二十三条第二款: 开展风险评估，应当听取有关部门的意见
+    ("搞风险评估要征求谁的意见？", [("有关部门", "第二十三条第二款")]),
+    # 第十四条第三款: …充分听取相关群体的意见建议
+    ("决策涉及特定群体利益的，要听取谁的意见？", [("相关群体", "第十四条第三款")]),
+])
+def test_whose_opinion_is_sought_is_read_from_the_consulting_phrase(zhongda_qa, question, expected):
+    r = zhongda_qa.ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == expected
+    assert r.intent == "consult" and all(a.relation == "consults" for a in r.answers)
+
+
+def test_each_party_of_a_consulted_list_is_an_answer_and_a_bracketed_list_stays_one_name(shandong_qa):
+    # 第十八条第三款: 征求县（市、区）人民政府工作部门和该乡镇辖区内基层群众性自治组织、居民、企业事业单位等各方意见
+    r = shandong_qa.ask("对乡镇人民政府的考核要征求哪些方面的意见？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("县（市、区）人民政府工作部门", "第十八条第三款"), ("基层群众性自治组织", "第十八条第三款"),
+        ("居民", "第十八条第三款"), ("企业事业单位", "第十八条第三款")]
+
+
+def test_an_opinion_question_the_text_does_not_provide_for_gets_no_answer(shandong_qa):
+    r = shandong_qa.ask("制定村规民约要征求谁的意见？")
+    assert r.answers == [] and r.related

@@ -339,9 +339,10 @@ class Scorer:
         return best
 
     def _parties(self, n: NormRec) -> tuple[set[str], set[str], set[str]]:
-        """The norm's parties (but the bearer a who-question asks for) as IRIs, their concepts
+        """The norm's parties (but the ones the question asks for) as IRIs, their concepts
         with everything broader, and names."""
-        parties = [p for p in n.parties() if not (self.asks_bearer and p is n.bearer)]
+        asked = [n.bearer] if self.asks_bearer else n.aux
+        parties = [p for p in n.parties() if not any(p is a for a in asked)]
         iris = {p.iri for p in parties}
         concepts: set[str] = set()
         for p in parties:
@@ -506,6 +507,8 @@ class QA:
         sparql: list[str] = []
         if q.kind == "quantity":
             return self._quantity(question, q, scope, sparql)
+        if q.kind and self._asks_opinion(q):
+            return self._consulted(question, q, scope, sparql)
         if q.intent is None:
             found = self._read_on_demand(q, scope, q.kind == "to_whom", sparql) if q.kind else None
             if found:
@@ -613,6 +616,10 @@ class QA:
         if to_whom:  # 副区长离威要向谁报告: the norms whose bearer the question names
             named = [n for n in norms if n.bearer is not None and self._names(q, n.bearer)]
             norms = named or norms
+            # 对乡镇人民政府的考核要征求谁的意见: not the norm whose answer is the one the question names
+            norms = [n for n in norms if not (n.aux and all(self._names(q, a) for a in n.aux))]
+            if not norms:
+                return self.messages["not_found"]
         scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels, also=self._written)
         scored = sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0])
         best = scored[0][0]
@@ -836,6 +843,66 @@ class QA:
         sparql.append(render("provisions", bindings))
         return self._index[key]
 
+    # -- whose opinion is sought
+
+    def _asks_opinion(self, q: Question) -> bool:
+        """征求谁的意见, 得听听哪些方面的意见, 要把谁的意见作为依据: the question asks whose opinion."""
+        c = self.cfg.consult
+        if not any(o in q.text for o in c.opinions):
+            return False
+        if any(a in q.text for a in c.asks):
+            return True
+        near = q.text[q.cue_at:q.cue_at + c.cue_window] if q.cue_at >= 0 else ""
+        return any(o in near for o in c.opinions)
+
+    def _consulted(self, question: str, q: Question, scope, sparql: list[str]) -> Result:
+        """The parties whose opinion the closest provisions seek (开展风险评估，应当听取有关部门的意见)."""
+        c = self.cfg.consult
+        index = self._provision_index(scope, sparql)
+        hits = index.search(q.topic, 8) if index is not None and q.topic else []
+        norms: list[NormRec] = []
+        for h in hits:
+            row = self._provisions[h.iri]
+            text = str(row["text"]).split("\n")[0] if row.get("parted") else str(row["text"])
+            norms += self._consultees(text, h, str(row["regulation"]))
+        asked = set(c.asks) | set(c.opinions) | set(c.verbs)
+        rest = replace(q, topic=" ".join(w for w in q.topic.split() if w not in asked))
+        chosen = self._choose(rest, norms, True, self.cfg.min_cover_on_demand) if norms \
+            else self.messages["not_found"]
+        if isinstance(chosen, str):
+            return self._not_found(question, q, scope, "consult", chosen, sparql)
+        return Result(question, "consult", self._answers(chosen, q, to_whom=True), sparql=sparql)
+
+    def _consultees(self, text: str, h, reg: str) -> list[NormRec]:
+        """One norm per 征求/听取 … 意见 phrase of a provision, its parties those whose opinion it is."""
+        from kg.terms import term_iri
+
+        c = self.cfg.consult
+        out: list[NormRec] = []
+        for pattern in _consult_patterns(c):
+            for m in pattern.finditer(text):
+                named = m.group("party")
+                if any(named.startswith(w) for w in c.about + c.joins + c.opinions):
+                    continue
+                parties = []
+                for part in _split_top(_strip_ends(named, c.ends), c.joins):
+                    part = _strip_ends(part, c.ends)
+                    for place in c.places:
+                        if place in part and len(part.split(place)[-1]) >= 2:
+                            part = part.split(place)[-1]
+                    if part:
+                        iri = term_iri(self.lex.base, self.ids.get(reg, ""), "body", part)
+                        parties.append(Party(iri, part, part, None))
+                if not parties:
+                    continue
+                start, end = _sentence_of(text, m.start())
+                out.append(NormRec(f"{h.iri}#consult{len(out)}", action="consult", regulation=reg,
+                                   source=h.iri, citation=h.citation, article=h.article, text=text,
+                                   quote=text[start:end], bearer=Party("", "", "", None), aux=parties,
+                                   object_text=text[start:m.start()], condition="",
+                                   modality="obligation", strength="strict"))
+        return out
+
     # -- answers
 
     def _source(self, n: NormRec) -> Source:
@@ -958,6 +1025,44 @@ class QA:
                     break
         self._suggestions[regulation] = out
         return out
+
+
+@lru_cache(maxsize=4)
+def _consult_patterns(c) -> tuple[re.Pattern, ...]:
+    """征求X的意见 and 发送X征求意见, X the parties (qa.toml [consult])."""
+    def alt(words):
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    party = f"(?P<party>[^{re.escape(c.stop_chars)}]{{1,{c.max_len}}}?)"
+    opinion = f"(?:{alt(c.opinions)})"
+    return (re.compile(f"(?:{alt(c.verbs)}){party}的?{opinion}"),
+            re.compile(f"(?:{alt(c.senders)}){party}(?:{alt(c.links)})?(?:{alt(c.verbs)}){opinion}"),
+            *(re.compile(f"{re.escape(before)}{party}的{opinion}{re.escape(after)}")
+              for before, after in c.weighs))
+
+
+def _strip_ends(text: str, ends: tuple[str, ...]) -> str:
+    for end in sorted(ends, key=len, reverse=True):
+        if text.endswith(end):
+            return text[:-len(end)]
+    return text
+
+
+def _split_top(text: str, joins: tuple[str, ...]) -> list[str]:
+    """有关机关、组织和公民 -> its parties; a join inside brackets (县（市、区）) stays."""
+    parts, depth, start, i = [], 0, 0, 0
+    ordered = sorted(joins, key=len, reverse=True)
+    while i < len(text):
+        ch = text[i]
+        depth += ch in "（(〔[" and 1 or 0
+        depth -= ch in "）)〕]" and 1 or 0
+        join = next((j for j in ordered if text.startswith(j, i)), None) if depth == 0 else None
+        if join:
+            parts.append(text[start:i])
+            i = start = i + len(join)
+            continue
+        i += 1
+    parts.append(text[start:])
+    return [p for p in parts if p]
 
 
 def _text_order(n: NormRec) -> tuple:

@@ -75,6 +75,25 @@ class PhraseSpec:
 
 
 @dataclass(frozen=True)
+class ConsultSpec:
+    """Whose opinion is sought (征求X的意见, 发送X征求意见): the question's words and the text's."""
+
+    asks: tuple[str, ...]
+    opinions: tuple[str, ...]
+    verbs: tuple[str, ...]
+    senders: tuple[str, ...]
+    links: tuple[str, ...]
+    joins: tuple[str, ...]
+    ends: tuple[str, ...]
+    about: tuple[str, ...]
+    places: tuple[str, ...]
+    weighs: tuple[tuple[str, str], ...]
+    stop_chars: str
+    max_len: int
+    cue_window: int
+
+
+@dataclass(frozen=True)
 class LevelSpec:
     """Levels of government: the words a question or a post name starts with -> the level."""
 
@@ -106,6 +125,7 @@ class QAConfig:
     messages: dict[str, str]
     phrase: PhraseSpec
     levels: LevelSpec
+    consult: ConsultSpec
     colloquial: dict[str, tuple[str, ...]] = field(default_factory=dict)
     light_verbs: tuple[str, ...] = ()
 
