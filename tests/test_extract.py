@@ -170,6 +170,20 @@ def test_a_word_holding_a_marker_is_no_marker():
     assert {(n.action, n.bearer.label) for n in norms if n.article == 32 and n.bearer} == {("publish", "决策机关")}
 
 
+def test_a_name_keeps_a_word_that_holds_a_stop_character():
+    # 由财政经济委员会进行初步审查 (议事规则第二十四条): 经 of 经济 does not cut the name
+    norms = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    labels = {n.bearer.label for n in norms if n.bearer}
+    assert "财政经济委员会" in labels and "济委员会" not in labels
+
+
+def test_an_age_or_an_anniversary_is_no_span_of_weeks_or_years():
+    # 村民会议由本村十八周岁以上的村民组成 (村民委员会组织法第二十一条): 十八周岁 is no "18 周"
+    norms = extract(load(CORPORA / "cunweihui_zuzhifa_2018.txt"))
+    assert not [n for n in norms if n.article in (21, 22) and n.unit == "周"]
+    assert ("过半数", 0.5) in {(n.phrase, n.value) for n in norms if n.article == 22}
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))

@@ -310,3 +310,11 @@ def test_each_party_of_a_consulted_list_is_an_answer_and_a_bracketed_list_stays_
 def test_an_opinion_question_the_text_does_not_provide_for_gets_no_answer(shandong_qa):
     r = shandong_qa.ask("制定村规民约要征求谁的意见？")
     assert r.answers == [] and r.related
+
+
+def test_how_often_a_meeting_is_held_is_not_how_often_something_else_is_done():
+    # 村民委员会组织法第三十三条: 民主评议每年至少进行一次 (of the 评议, not of the 村民会议)
+    qa = qa_over("cunweihui_zuzhifa_2018.txt")
+    assert qa.ask("村民会议一年开几次？").answers == []
+    assert [(a.label, a.source.citation) for a in qa.ask("民主评议每年至少进行几次？").answers] == [
+        ("每年至少进行一次", "第三十三条第一款")]

@@ -238,7 +238,7 @@ class Extractor:
         fact_spans = []
         for spec, pattern in self.facts + self.quantities:
             for m in pattern.finditer(text):
-                if any(taken[m.start():m.end()]) or _is_date(text, m):
+                if any(taken[m.start():m.end()]) or _is_date(text, m) or self._not_unit(text, m):
                     continue
                 fact_spans.append((spec, m))
                 taken[m.start():m.end()] = [True] * (m.end() - m.start())
@@ -254,6 +254,12 @@ class Extractor:
             if not text[start:end].endswith(self.carry_over):
                 self.carried = []
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
+
+    def _not_unit(self, text: str, m: re.Match) -> bool:
+        """十八周岁: the unit is the start of another word (extraction.toml not_units)."""
+        at = _unit_at(m)
+        q = self.lex.grammar.quantities
+        return at >= 0 and q is not None and any(text.startswith(w, at) for w in q.not_units)
 
     def _verbal(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """向国务院请示报告: a document name right after 向/给 + a party is the verb, not a document."""
@@ -1004,6 +1010,10 @@ def _quantity_patterns(cfg: Quantities | None) -> list[tuple[dict[str, Any], re.
         out.append(({"action": "quantity", "unit": "ratio", "_ratio": majority},
                     re.compile(rf"(?P<word>{words})")))
     return out
+
+
+def _unit_at(m: re.Match) -> int:
+    return m.start("unit") if "unit" in m.re.groupindex and m.group("unit") else -1
 
 
 def _is_date(text: str, m: re.Match) -> bool:

@@ -71,6 +71,7 @@ class Roles:
     suffixes: Words
     stop_chars: str = ""
     max_prefix: int = 10
+    name_words: Words = ()
     attributive_prefixes: Words = ()
     possessives: Words = ()
     needs_prefix: Words = ()
@@ -158,6 +159,7 @@ class Quantities:
     frequency: str
     before: Words = ()
     after: Words = ()
+    not_units: Words = ()
     majority: dict[str, str] = field(default_factory=dict)
 
 

@@ -107,6 +107,7 @@ class Lexicon:
         suffixes = sorted(self._suffix_kind, key=len, reverse=True)
         self._suffix = re.compile("|".join(map(re.escape, suffixes))) if suffixes else None
         self._stop = set(roles.stop_chars)
+        self._name_words = tuple(normalise(w) for w in roles.name_words)
         self._max_prefix = roles.max_prefix
         self._attributive = set(roles.attributive_prefixes)
         self._not_followed = set(roles.not_followed_by)
@@ -220,7 +221,8 @@ class Lexicon:
             start = m.start()
             while True:
                 while (start > 0 and m.start() - start < self._max_prefix and not taken[start - 1]
-                       and norm[start - 1] not in self._stop and is_cjk_ideograph(norm[start - 1])
+                       and (norm[start - 1] not in self._stop or self._in_name_word(norm, start - 1))
+                       and is_cjk_ideograph(norm[start - 1])
                        and not (norm.endswith(self._breaker_ends, 0, start)
                                 and any(norm.endswith(w, 0, start) and not self._noun_at(norm, start - len(w))
                                         for w in self._breakers))):
@@ -238,6 +240,11 @@ class Lexicon:
             for i in range(start, m.end()):
                 taken[i] = True
         return out
+
+    def _in_name_word(self, norm: str, pos: int) -> bool:
+        """Is the stop character at pos inside a word that stands in names (经 of 财政经济委员会)?"""
+        return any(norm.startswith(w, i) for w in self._name_words
+                   for i in range(max(0, pos - len(w) + 1), pos + 1) if i + len(w) > pos)
 
     @staticmethod
     def _bracketed(norm: str, start: int, taken: list[bool]) -> int | None:

@@ -52,6 +52,10 @@ class QuantitySpec:
     name: str
     cues: tuple[str, ...]
     units: tuple[str, ...]
+    # 开几次 asks how often a meeting is held: phrases saying something else is done (每年至少进行
+    # 一次) do not answer a question with one of `held` words.
+    held: tuple[str, ...] = ()
+    done: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
