@@ -184,6 +184,17 @@ def test_an_age_or_an_anniversary_is_no_span_of_weeks_or_years():
     assert ("过半数", 0.5) in {(n.phrase, n.value) for n in norms if n.article == 22}
 
 
+def test_a_list_of_levels_of_government_before_a_name_is_part_of_it():
+    # 由乡、民族乡、镇的人民政府提出 (村民委员会组织法第三条第二款);
+    # 省、自治区、直辖市人民政府 (行政法规制定程序条例)
+    norms = extract(load(CORPORA / "cunweihui_zuzhifa_2018.txt"))
+    assert {(n.action, n.bearer.label) for n in norms if n.source_citation == "第三条第二款" and n.bearer} == {
+        ("raise", "乡、民族乡、镇的人民政府"), ("approve", "村民会议"), ("approve", "县级人民政府")}
+    labels = {n.bearer.label for n in extract(load(CORPORA / "xingzheng_fagui_zhiding_chengxu_tiaoli_2017.txt"))
+              if n.bearer}
+    assert "省、自治区、直辖市人民政府" in labels and "直辖市人民政府" not in labels
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))

@@ -72,6 +72,8 @@ class Roles:
     stop_chars: str = ""
     max_prefix: int = 10
     name_words: Words = ()
+    level_words: Words = ()
+    level_joins: Words = ()
     attributive_prefixes: Words = ()
     possessives: Words = ()
     needs_prefix: Words = ()

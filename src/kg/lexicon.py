@@ -108,6 +108,12 @@ class Lexicon:
         self._suffix = re.compile("|".join(map(re.escape, suffixes))) if suffixes else None
         self._stop = set(roles.stop_chars)
         self._name_words = tuple(normalise(w) for w in roles.name_words)
+        self._level_starts = tuple(normalise(w) for w in roles.level_words)
+        levels = "|".join(map(re.escape, sorted(map(normalise, roles.level_words), key=len, reverse=True)))
+        joins = "|".join(map(re.escape, sorted(map(normalise, roles.level_joins), key=len, reverse=True)))
+        # 乡、民族乡、镇的 | 省、自治区、 right before a name: the list ends where the name starts
+        listed = f"(?:(?:{levels})(?:{joins}))+"
+        self._level_list = re.compile(f"{listed}(?:{levels})的$|{listed}$") if levels and joins else None
         self._max_prefix = roles.max_prefix
         self._attributive = set(roles.attributive_prefixes)
         self._not_followed = set(roles.not_followed_by)
@@ -232,6 +238,7 @@ class Lexicon:
                     break
                 start = opened
             start = self._attributed(norm, start, m.start()) or self._trim(norm, start, m.start())
+            start = self._listed_levels(norm, start, taken)
             if (start == m.start() and m.group() in self._needs_prefix
                     and not self._body_before(claimed + out, start)):
                 continue  # a bare 会议 or 部门 is a common noun, not a name (国务院部门 is one)
@@ -240,6 +247,18 @@ class Lexicon:
             for i in range(start, m.end()):
                 taken[i] = True
         return out
+
+    def _listed_levels(self, norm: str, start: int, taken: list[bool]) -> int:
+        """乡、民族乡、镇的人民政府 and 省、自治区、直辖市人民政府: a list of levels of government
+        right before a name belongs to it (where the list starts, else the name's start)."""
+        if self._level_list is None or start == 0:
+            return start
+        m = self._level_list.search(norm, max(0, start - 24), start)
+        if m is None or any(taken[m.start():start]):
+            return start
+        if m.group().endswith("的") or any(norm.startswith(w, start) for w in self._level_starts):
+            return m.start()
+        return start
 
     def _in_name_word(self, norm: str, pos: int) -> bool:
         """Is the stop character at pos inside a word that stands in names (经 of 财政经济委员会)?"""
