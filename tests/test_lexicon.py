@@ -47,6 +47,18 @@ def test_a_bracketed_list_of_levels_belongs_to_the_name_it_precedes():
     assert [m.surface for m in lex.mentions("县（市、区）人民政府应当")] == ["县（市、区）人民政府"]
 
 
+def test_a_listed_level_of_government_and_a_word_holding_a_stop_character_stay_in_the_name():
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("由乡、民族乡、镇的人民政府提出")] == ["乡、民族乡、镇的人民政府"]
+    assert [m.surface for m in lex.mentions("省、自治区、直辖市人民政府应当")] == ["省、自治区、直辖市人民政府"]
+    assert [m.surface for m in lex.mentions("由财政经济委员会进行初步审查")] == ["财政经济委员会"]
+
+
+def test_a_word_that_ends_as_a_name_ends_is_no_name():
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("县人民政府应当合理规划乡村产业布局")] == ["县人民政府"]
+
+
 def test_a_body_and_its_own_departments_name_them_as_the_bodys():
     lex = load_lexicon()
     found = lex.mentions("县（市、区）人民政府及其工作部门应当")

@@ -72,6 +72,7 @@ class Roles:
     stop_chars: str = ""
     max_prefix: int = 10
     name_words: Words = ()
+    not_names: Words = ()
     level_words: Words = ()
     level_joins: Words = ()
     attributive_prefixes: Words = ()

@@ -109,6 +109,7 @@ class Lexicon:
         self._stop = set(roles.stop_chars)
         self._name_words = tuple(normalise(w) for w in roles.name_words)
         self._level_starts = tuple(normalise(w) for w in roles.level_words)
+        self._not_names = tuple(normalise(w) for w in roles.not_names)
         levels = "|".join(map(re.escape, sorted(map(normalise, roles.level_words), key=len, reverse=True)))
         joins = "|".join(map(re.escape, sorted(map(normalise, roles.level_joins), key=len, reverse=True)))
         # 乡、民族乡、镇的 | 省、自治区、 right before a name: the list ends where the name starts
@@ -224,6 +225,8 @@ class Lexicon:
             if any(taken[m.start():m.end()]) or (norm[m.end():m.end() + 1] in self._not_followed
                                                  and not self._verb_at(norm, m.end())):
                 continue  # 委员会 is a body's name; 负责人会签 is a name and a verb
+            if norm.endswith(self._not_names, 0, m.end()):
+                continue  # 产业布局 ends as 交通局 ends
             start = m.start()
             while True:
                 while (start > 0 and m.start() - start < self._max_prefix and not taken[start - 1]

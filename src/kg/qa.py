@@ -728,6 +728,9 @@ class QA:
             if flag.startswith("v") and word not in cues and at not in inside and (
                     len(word) >= 2 or q.cue_at >= 0 and at > q.cue_at):
                 out.append((at, word))
+            elif flag in ("l", "i") and len(word) == 4 and at not in inside and 0 <= q.cue_at < at:
+                # 谁来统筹规划: a four-character set phrase after the question word is two verbs
+                out += [(at, word[:2]), (at + 2, word[2:])]
             pos = at + len(word)
         if q.cue_at < 0:
             return [w for _, w in out if len(w) >= 2]
@@ -783,7 +786,7 @@ class QA:
         if not norms:
             return None
         # Every norm read here has the question's verb: the verb is no evidence between them.
-        rest = " ".join(w for w in q.topic.split() if w not in forms)
+        rest = " ".join(w for w in q.topic.split() if w not in forms and w != "".join(verbs))
         chosen = self._choose(replace(q, topic=rest), norms, to_whom, self.cfg.min_cover_on_demand)
         return chosen if isinstance(chosen, list) else None
 
