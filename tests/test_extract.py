@@ -195,6 +195,14 @@ def test_a_list_of_levels_of_government_before_a_name_is_part_of_it():
     assert "省、自治区、直辖市人民政府" in labels and "直辖市人民政府" not in labels
 
 
+def test_a_segment_ending_in_de_shihou_is_the_condition_not_who_acts():
+    # 专门委员会审议质询案的时候，提质询案的常务委员会组成人员可以出席会议 (议事规则第四十二条第三款)
+    norms = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    assert {(n.action, n.bearer.label, n.condition) for n in norms
+            if n.source_citation == "第四十二条第三款" and n.bearer} == {
+        ("attend", "常务委员会组成人员", "专门委员会审议质询案的时候")}
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
