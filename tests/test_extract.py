@@ -203,6 +203,13 @@ def test_a_segment_ending_in_de_shihou_is_the_condition_not_who_acts():
         ("attend", "常务委员会组成人员", "专门委员会审议质询案的时候")}
 
 
+def test_the_name_after_xiang_before_any_verb_is_where_it_goes_not_who_acts():
+    # 委员长会议可以向常务委员会提出属于常务委员会职权范围内的议案 (议事规则第十八条第一款)
+    norms = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    raised = [n for n in norms if n.source_citation == "第十八条第一款" and n.action == "raise"]
+    assert [n.bearer.label for n in raised] == ["委员长会议"]
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))

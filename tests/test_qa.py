@@ -323,3 +323,4 @@ def test_how_often_a_meeting_is_held_is_not_how_often_something_else_is_done():
 def test_a_set_phrase_after_the_question_word_is_read_as_its_two_verbs(shandong_qa):
     q = shandong_qa.reader.read("全县城乡的产业怎么布局，谁来统筹规划？")
     assert shandong_qa._own_verbs(q) == ["统筹", "规划"]
+

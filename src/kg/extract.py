@@ -474,6 +474,8 @@ class Extractor:
         if aux_verb:
             g.aux = self._aux(g, text, mentions, taken, wstart, agents, used)
             agents = [m for m in agents if m.start not in used]
+        else:
+            agents = self._not_recipients(agents, text, wstart, g.start, taken)
         marker = self._last_marker(text, wstart, g.start, taken)
         under = self._under(text, g, wstart)
         lead = len(self.under[0]) if self.under else 0
@@ -530,6 +532,24 @@ class Extractor:
                 and self._comitative(text, wstart, region[0].start)):
             # 主办部门…，与相关部门会签: the one acting before acts together with them
             g.bearers = [b for b in prev.bearers if b[0] not in {x[0] for x in g.bearers}] + g.bearers
+
+    def _not_recipients(self, agents: list[Mention], text: str, wstart: int, verb: int,
+                        taken) -> list[Mention]:
+        """委员长会议可以向常务委员会提出议案: the names right after 向 before the verb are the ones
+        it goes to, not who acts."""
+        norm = normalise(text)
+        dropped: set[int] = set()
+        for w in self.lex.grammar.bearers.recipient_markers:
+            for i in _find_all(norm, w, wstart, verb):
+                if any(taken[i:i + len(w)]):
+                    continue
+                pos = i + len(w)
+                for m in sorted((m for m in agents if m.start >= pos), key=lambda m: m.start):
+                    if m.start != pos and text[pos:m.start] not in self.coordination:
+                        break
+                    dropped.add(m.start)
+                    pos = m.end
+        return [m for m in agents if m.start not in dropped]
 
     def _owned(self, m: Mention, text: str, mentions: list[Mention]) -> Mention:
         """协办部门要积极配合并由主要负责人会签: a bare role head is the head of the body
@@ -1009,6 +1029,14 @@ def _quantity_patterns(cfg: Quantities | None) -> list[tuple[dict[str, Any], re.
         words = "|".join(map(re.escape, sorted(majority, key=len, reverse=True)))
         out.append(({"action": "quantity", "unit": "ratio", "_ratio": majority},
                     re.compile(rf"(?P<word>{words})")))
+    return out
+
+
+def _find_all(text: str, word: str, start: int, end: int) -> list[int]:
+    out, i = [], text.find(word, start, end)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1, end)
     return out
 
 

@@ -49,6 +49,7 @@ class Bearers:
     coordination: Words
     distributive_heads: Words
     passive_markers: Words = ()
+    recipient_markers: Words = ()
     under: Words = ()
     via: Words = ()
     disposal: Words = ()

@@ -132,6 +132,7 @@ class QAConfig:
     consult: ConsultSpec
     colloquial: dict[str, tuple[str, ...]] = field(default_factory=dict)
     light_verbs: tuple[str, ...] = ()
+    recipient_cues: tuple[str, ...] = ()
 
 
 def load_config() -> QAConfig:
@@ -260,8 +261,10 @@ class Reader:
         asked = who or aux
         if quantity and qspan and asked and asked[0] >= qspan[1] and CLAUSE.search(q, qspan[1], asked[0]):
             quantity, qspan = None, None
-        # 报谁批准 asks who approves: only a duty with a party on the other side has a to-whom.
-        to_whom = aux and (intent is None or intent.aux)
+        # 报谁批准 asks who approves: only a duty with a party on the other side has a to-whom,
+        # but 向谁/交给谁 ask where a thing goes whatever the verb.
+        recipient = self._find_any(q, self.cfg.recipient_cues) is not None
+        to_whom = aux and (intent is None or intent.aux or recipient)
         kind = "quantity" if quantity else "to_whom" if to_whom else "who" if who or aux else None
         circumstances, cspans = set(), []
         for spec in self.cfg.circumstance:
