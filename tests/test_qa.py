@@ -324,3 +324,16 @@ def test_a_set_phrase_after_the_question_word_is_read_as_its_two_verbs(shandong_
     q = shandong_qa.reader.read("全县城乡的产业怎么布局，谁来统筹规划？")
     assert shandong_qa._own_verbs(q) == ["统筹", "规划"]
 
+
+
+@pytest.mark.parametrize("text, question, expected", [
+    # 第十四条第三款: 决策承办单位应当与相关人民团体、社会组织以及群众代表进行沟通协商
+    ("zhongda_xingzheng_juece_chengxu_zanxing_tiaoli_2019.txt", "决策事项涉及特定群体利益的，承办单位要跟谁沟通？",
+     [("相关人民团体", "第十四条第三款"), ("社会组织", "第十四条第三款"), ("群众代表", "第十四条第三款")]),
+    # 第五十五条第一款: 调查委员会应当向省人民代表大会提出调查报告 (报给谁/交给谁 ~ 向X)
+    ("guangdong_renda_yishi_guize_2022.txt", "调查委员会的调查报告交给谁？",
+     [("省人民代表大会", "第五十五条第一款")]),
+])
+def test_where_a_thing_goes_is_read_with_the_texts_own_marker_for_the_questions_word(text, question, expected):
+    r = qa_over(text).ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == expected

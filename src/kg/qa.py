@@ -511,6 +511,8 @@ class QA:
             return self._consulted(question, q, scope, sparql)
         if q.intent is None:
             found = self._read_on_demand(q, scope, q.kind == "to_whom", sparql) if q.kind else None
+            if not found and q.kind == "to_whom":
+                found = self._recipients(q, scope, sparql)
             if found:
                 return Result(question, None, self._answers(found, q, to_whom=q.kind == "to_whom"),
                               sparql=sparql)
@@ -532,6 +534,8 @@ class QA:
             # No stored norm answers (the verb is none the extractor reads, or it read none of
             # its uses where the topic is): read the question's verb in the closest provisions.
             chosen = self._read_on_demand(q, scope, to_whom, sparql) or chosen
+            if isinstance(chosen, str) and to_whom:
+                chosen = self._recipients(q, scope, sparql) or chosen
         if isinstance(chosen, str):
             return self._not_found(question, q, scope, q.intent.name, chosen, sparql)
         answers = self._answers(chosen, q, to_whom=q.kind == "to_whom")
@@ -906,6 +910,64 @@ class QA:
                                    modality="obligation", strength="strict"))
         return out
 
+    # -- where a thing goes, by the question's own word
+
+    def _recipients(self, q: Question, scope, sparql: list[str]) -> list[NormRec] | None:
+        """报给谁, 交给谁, 跟谁沟通: the parties the closest provisions put after the text's own
+        markers for that word (报X备案, 提交X讨论, 交由X承担, 与X进行沟通协商)."""
+        c = self.cfg.recipient
+        if q.cue_at < 0:
+            return None
+        near = q.text[max(0, q.cue_at - c.window):q.cue_at + 2]   # 报给谁, 跟谁; not 由谁报
+        key = max((k for k in c.markers if k in near), key=near.rfind, default=None)
+        if key is None:
+            return None
+        verbs = [v for v in self._own_verbs(q) if len(v) >= 2 and v not in key]
+        index = self._provision_index(scope, sparql)
+        hits = index.search(q.topic, 8) if index is not None and q.topic else []
+        norms: list[NormRec] = []
+        for h in hits:
+            row = self._provisions[h.iri]
+            text = str(row["text"]).split("\n")[0] if row.get("parted") else str(row["text"])
+            norms += self._sent(text, h, str(row["regulation"]), c.markers[key], tuple(verbs))
+        rest = replace(q, topic=" ".join(w for w in q.topic.split() if w not in verbs and key not in w))
+        # the text's marker and the question's own verb around a name are as good as a stored norm
+        least = self.cfg.min_cover if verbs else self.cfg.min_cover_on_demand
+        chosen = self._choose(rest, norms, True, least) if norms else None
+        return chosen if isinstance(chosen, list) else None
+
+    def _sent(self, text: str, h, reg: str, markers: tuple[str, ...],
+              verbs: tuple[str, ...]) -> list[NormRec]:
+        """One norm per marker phrase of a provision, its parties the ones the thing goes to."""
+        from kg.terms import term_iri
+
+        c = self.cfg.recipient
+        joins = self.cfg.consult.joins
+        out: list[NormRec] = []
+        for m in _recipient_pattern(c.stop_chars, c.max_len, c.links, markers, verbs).finditer(text):
+            if verbs:
+                named = _split_top(m.group("party"), joins)
+            else:   # no verb to end X: the names right after the marker, joined by 、/和/及
+                start = pos = m.end()
+                named = []
+                for found in self.lex.mentions(text[start:start + c.max_len]):
+                    gap = text[pos:start + found.start]
+                    if gap and gap not in joins:
+                        break
+                    named.append(found.surface)
+                    pos = start + found.end
+            parties = [Party(term_iri(self.lex.base, self.ids.get(reg, ""), "body", n), n, n, None)
+                       for n in (_strip_ends(n, self.cfg.consult.ends) for n in named) if len(n) >= 2]
+            if not parties:
+                continue
+            start, end = _sentence_of(text, m.start())
+            out.append(NormRec(f"{h.iri}#sent{len(out)}", action="asked", regulation=reg,
+                               source=h.iri, citation=h.citation, article=h.article, text=text,
+                               quote=text[start:end], bearer=Party("", "", "", None), aux=parties,
+                               object_text=text[start:m.start()], condition="",
+                               modality="obligation", strength="strict"))
+        return out
+
     # -- answers
 
     def _source(self, n: NormRec) -> Source:
@@ -1043,6 +1105,18 @@ def _consult_patterns(c) -> tuple[re.Pattern, ...]:
             re.compile(f"(?:{alt(c.senders)}){party}(?:{alt(c.links)})?(?:{alt(c.verbs)}){opinion}"),
             *(re.compile(f"{re.escape(before)}{party}的{opinion}{re.escape(after)}")
               for before, after in c.weighs))
+
+
+@lru_cache(maxsize=64)
+def _recipient_pattern(stop_chars: str, max_len: int, links: tuple[str, ...], markers: tuple[str, ...],
+                       verbs: tuple[str, ...]) -> re.Pattern:
+    """marker X (link) verb, or marker and what follows when the question has no verb."""
+    def alt(words):
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    if not verbs:
+        return re.compile(f"(?:{alt(markers)})(?P<party>)")
+    return re.compile(f"(?:{alt(markers)})(?P<party>[^{re.escape(stop_chars)}]{{1,{max_len}}}?)"
+                      f"(?:{alt(links)})?(?:{alt(verbs)})")
 
 
 def _strip_ends(text: str, ends: tuple[str, ...]) -> str:

@@ -98,6 +98,17 @@ class ConsultSpec:
 
 
 @dataclass(frozen=True)
+class RecipientSpec:
+    """Where a thing goes, by the question's own word (报给谁 -> 报X, 提交X; 跟谁 -> 与X)."""
+
+    window: int
+    links: tuple[str, ...]
+    stop_chars: str
+    max_len: int
+    markers: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
 class LevelSpec:
     """Levels of government: the words a question or a post name starts with -> the level."""
 
@@ -130,6 +141,7 @@ class QAConfig:
     phrase: PhraseSpec
     levels: LevelSpec
     consult: ConsultSpec
+    recipient: RecipientSpec
     colloquial: dict[str, tuple[str, ...]] = field(default_factory=dict)
     light_verbs: tuple[str, ...] = ()
     recipient_cues: tuple[str, ...] = ()
