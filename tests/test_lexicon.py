@@ -54,6 +54,16 @@ def test_a_listed_level_of_government_and_a_word_holding_a_stop_character_stay_i
     assert [m.surface for m in lex.mentions("由财政经济委员会进行初步审查")] == ["财政经济委员会"]
 
 
+def test_a_bare_department_listed_after_one_named_with_its_owner_is_that_owners():
+    lex = load_lexicon()
+    found = lex.mentions("由县级人民政府农业部门、财政部门负责组织")
+    assert [(m.surface, m.entry.pref) for m in found] == [
+        ("县级人民政府农业部门", "县级人民政府农业部门"), ("财政部门", "县级人民政府财政部门")]
+    # bodies of their own in a list are not departments of the first (本级人民政府、监察委员会)
+    found = lex.mentions("本级人民政府、监察委员会、人民法院")
+    assert [m.entry.pref for m in found] == ["本级人民政府", "监察委员会", "人民法院"]
+
+
 def test_a_word_that_ends_as_a_name_ends_is_no_name():
     lex = load_lexicon()
     assert [m.surface for m in lex.mentions("县人民政府应当合理规划乡村产业布局")] == ["县人民政府"]

@@ -74,6 +74,7 @@ class Roles:
     max_prefix: int = 10
     name_words: Words = ()
     not_names: Words = ()
+    departments: Words = ()
     level_words: Words = ()
     level_joins: Words = ()
     attributive_prefixes: Words = ()

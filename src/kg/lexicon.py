@@ -110,6 +110,10 @@ class Lexicon:
         self._name_words = tuple(normalise(w) for w in roles.name_words)
         self._level_starts = tuple(normalise(w) for w in roles.level_words)
         self._not_names = tuple(normalise(w) for w in roles.not_names)
+        # departments (部门, 局 …) and the bodies that own them (人民政府, 委员会 …)
+        self._department_suffixes = tuple(normalise(w) for w in roles.departments)
+        self._owner_suffixes = tuple(normalise(w) for w in roles.body_suffixes
+                                     if w not in roles.needs_prefix and w not in roles.departments)
         levels = "|".join(map(re.escape, sorted(map(normalise, roles.level_words), key=len, reverse=True)))
         joins = "|".join(map(re.escape, sorted(map(normalise, roles.level_joins), key=len, reverse=True)))
         # 乡、民族乡、镇的 | 省、自治区、 right before a name: the list ends where the name starts
@@ -212,6 +216,15 @@ class Lexicon:
                     entry = m.entry if not m.entry.generic else self.generic_role(label, m.entry.kind)
                 out[-1] = Mention(entry, prev.start, m.end, label)
                 continue
+            gap = text[prev.end:m.start] if prev is not None else ""
+            if (prev is not None and self._department(prev) and self._department(m) and m.entry.generic
+                    and gap in self.grammar.bearers.coordination and gap != "，"
+                    and self._owner(normalise(m.entry.pref)) is None):
+                owner = self._owner(normalise(prev.entry.pref))
+                if owner:   # 县级人民政府农业部门、财政部门: the 财政部门 is the 县级人民政府's too
+                    out.append(Mention(self.generic_role(owner + m.surface, m.entry.kind), m.start, m.end,
+                                       m.surface))
+                    continue
             out.append(m)
         return out
 
@@ -262,6 +275,17 @@ class Lexicon:
         if m.group().endswith("的") or any(norm.startswith(w, start) for w in self._level_starts):
             return m.start()
         return start
+
+    def _department(self, m: Mention) -> bool:
+        """A body named by a suffix that needs words before it (农业部门, 教育局), not a body of its own."""
+        return m.entry.kind == BODY and normalise(m.entry.pref).endswith(self._department_suffixes)
+
+    def _owner(self, name: str) -> str | None:
+        """The body a body's name starts with (县级人民政府 of 县级人民政府农业部门), if any."""
+        for i in range(len(name) - 2, 1, -1):
+            if any(name.endswith(w, 0, i) for w in self._owner_suffixes):
+                return name[:i]
+        return None
 
     def _in_name_word(self, norm: str, pos: int) -> bool:
         """Is the stop character at pos inside a word that stands in names (经 of 财政经济委员会)?"""
