@@ -210,6 +210,12 @@ def test_the_name_after_xiang_before_any_verb_is_where_it_goes_not_who_acts():
     assert [n.bearer.label for n in raised] == ["委员长会议"]
 
 
+def test_a_verb_right_after_bei_is_undergone_and_names_no_one_who_acts():
+    # 村民选举委员会成员被提名为村民委员会成员候选人 (村民委员会组织法第十二条第三款): no one nominates here
+    norms = extract(load(CORPORA / "cunweihui_zuzhifa_2018.txt"))
+    assert not [n for n in norms if n.source_citation == "第十二条第三款" and n.action == "nominate"]
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
