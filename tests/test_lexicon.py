@@ -64,6 +64,11 @@ def test_a_bare_department_listed_after_one_named_with_its_owner_is_that_owners(
     assert [m.entry.pref for m in found] == ["本级人民政府", "监察委员会", "人民法院"]
 
 
+def test_a_meeting_of_representatives_is_one_name():
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("村民代表会议由村民委员会成员和村民代表组成")][:1] == ["村民代表会议"]
+
+
 def test_a_word_that_ends_as_a_name_ends_is_no_name():
     lex = load_lexicon()
     assert [m.surface for m in lex.mentions("县人民政府应当合理规划乡村产业布局")] == ["县人民政府"]
