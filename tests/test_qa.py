@@ -337,3 +337,9 @@ def test_a_set_phrase_after_the_question_word_is_read_as_its_two_verbs(shandong_
 def test_where_a_thing_goes_is_read_with_the_texts_own_marker_for_the_questions_word(text, question, expected):
     r = qa_over(text).ask(question)
     assert [(a.label, a.source.citation) for a in r.answers] == expected
+
+
+def test_a_colloquial_verb_beside_the_texts_own_takes_the_texts_action(qa):
+    # 第五十条第二款: 常务会议议题由区政府办公室提出…报区长确定 (拍板 is colloquial; 确定 the text's verb)
+    r = qa.ask("常务会议题最后谁拍板确定？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("区长", "第五十条第二款")]

@@ -13,7 +13,7 @@ FLOORS = {
     # 报告 now takes the sentence before's object; 由主席团提请 is no longer read on demand); 0.56 now.
     "difang-renda-zhengfu-zuzhifa-2022": 0.56,          # reached 0.60 (15/25)
     "guowuyuan-zuzhifa-2024": 0.95,                     # reached 1.00 (20/20)
-    "huancui-gzgz-2022": 0.90,                          # reached 0.93 (28/30)
+    "huancui-gzgz-2022": 0.93,                          # reached 0.97 (29/30)
     "quanguo-renda-changweihui-yishi-guize-2022": 0.88,  # reached 0.92 (23/25)
     # dev sets written 2026-11-29 for two texts that only had a test split; barely answered yet
     "shandong-xiangzhen-zhengfu-gongzuo-tiaoli-2020": 0.28,      # reached 0.32 (8/25)
@@ -43,7 +43,7 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 161 answerable dev questions, 13 get a wrong answer today (the rest
+    # Precision first: of the 161 answerable dev questions, 12 get a wrong answer today (the rest
     # of the misses get none); a change that answers more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 13, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 12, [(o.question.id, o.why) for o in wrong]

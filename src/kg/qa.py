@@ -523,7 +523,7 @@ class QA:
         usable = [n for n in norms if (n.aux if to_whom else n.bearer is not None)]
         # The question's own verb first (确定 -> decide); the intent's kindred actions only if
         # none of its norms answers.
-        primary = self.lex.grammar.actions.get(q.trigger)
+        primary = self._primary(q)
         chosen = self._choose(q, [n for n in usable if n.action == primary], to_whom) if primary else ""
         if isinstance(chosen, str):
             chosen = self._choose(q, usable, to_whom)
@@ -542,6 +542,15 @@ class QA:
         if not answers:
             return self._not_found(question, q, scope, q.intent.name, self.messages["not_found"], sparql)
         return Result(question, q.intent.name, answers, sparql=sparql)
+
+    def _primary(self, q: Question) -> str | None:
+        """The grammar's action for the question's own verb: its trigger's (确定 -> decide), else
+        that of another trigger of the same intent the question writes (拍板确定 -> decide)."""
+        actions = self.lex.grammar.actions
+        if q.trigger in actions or q.intent is None:
+            return actions.get(q.trigger)
+        written = [t for t in q.intent.triggers if t in actions and t in q.text[max(q.cue_at, 0):]]
+        return actions[max(written, key=len)] if written else None
 
     @staticmethod
     def _candidates(norms: list[NormRec]) -> list[str]:
