@@ -216,6 +216,17 @@ def test_a_verb_right_after_bei_is_undergone_and_names_no_one_who_acts():
     assert not [n for n in norms if n.source_citation == "第十二条第三款" and n.action == "nominate"]
 
 
+def test_a_congress_deputy_is_a_post_not_the_congress():
+    # 并可以邀请有关的全国人民代表大会代表列席会议 (议事规则第十一条第一款);
+    # 村民代表会议由村民委员会成员和村民代表组成 (村民委员会组织法第二十五条第一款)
+    norms = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    attend = {n.bearer.label for n in norms if n.source_citation == "第十一条第一款" and n.bearer}
+    assert "全国人民代表大会代表" in attend and "全国人民代表大会" not in attend
+    norms = extract(load(CORPORA / "cunweihui_zuzhifa_2018.txt"))
+    assert {n.bearer.label for n in norms if n.source_citation == "第二十五条第一款" and n.action == "member"} == {
+        "村民委员会成员", "村民代表"}
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))

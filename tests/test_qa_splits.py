@@ -20,7 +20,7 @@ FLOORS = {
     "zhongda-xingzheng-juece-chengxu-zanxing-tiaoli-2019": 0.16,  # reached 0.20 (5/25)
     # blind dev sets for two texts nobody tuned to (written 2026-11-29, second session)
     "cunweihui-zuzhifa-2018": 0.30,                     # reached 0.35 (7/20)
-    "guangdong-renda-yishi-guize-2022": 0.45,           # reached 0.50 (10/20)
+    "guangdong-renda-yishi-guize-2022": 0.50,           # reached 0.55 (11/20)
 }
 
 
@@ -43,7 +43,7 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 161 answerable dev questions, 12 get a wrong answer today (the rest
+    # Precision first: of the 161 answerable dev questions, 10 get a wrong answer today (the rest
     # of the misses get none); a change that answers more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 12, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 10, [(o.question.id, o.why) for o in wrong]
