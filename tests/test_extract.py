@@ -227,6 +227,13 @@ def test_a_congress_deputy_is_a_post_not_the_congress():
         "村民委员会成员", "村民代表"}
 
 
+def test_the_head_of_a_delegation_or_group_is_a_post():
+    # 团长召集并主持代表团全体会议，副团长协助团长工作 (广东省人民代表大会议事规则第九条第一款)
+    norms = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))
+    assert {(n.action, n.bearer.label) for n in norms if n.source_citation == "第九条第一款" and n.bearer} == {
+        ("convene", "团长"), ("chair", "团长"), ("assist", "副团长")}
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))

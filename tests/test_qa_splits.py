@@ -43,7 +43,7 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 161 answerable dev questions, 10 get a wrong answer today (the rest
+    # Precision first: of the 161 answerable dev questions, 9 get a wrong answer today (the rest
     # of the misses get none); a change that answers more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 10, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 9, [(o.question.id, o.why) for o in wrong]
