@@ -69,6 +69,15 @@ def test_a_meeting_of_representatives_is_one_name():
     assert [m.surface for m in lex.mentions("村民代表会议由村民委员会成员和村民代表组成")][:1] == ["村民代表会议"]
 
 
+def test_the_work_a_body_does_may_name_it():
+    # 审计机关, 执法部门: a verb right before a suffix that needs words names the body; 受质询机关 keeps 受
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("审计机关按照规定对重大行政决策进行监督")] == ["审计机关"]
+    assert [m.surface for m in lex.mentions("由执法部门负责")] == ["执法部门"]
+    assert [m.surface for m in lex.mentions("由受质询机关的负责人签署")] == ["受质询机关", "负责人"]
+    assert [m.surface for m in lex.mentions("列入会议议程")] == []
+
+
 def test_a_word_that_ends_as_a_name_ends_is_no_name():
     lex = load_lexicon()
     assert [m.surface for m in lex.mentions("县人民政府应当合理规划乡村产业布局")] == ["县人民政府"]

@@ -343,3 +343,11 @@ def test_a_colloquial_verb_beside_the_texts_own_takes_the_texts_action(qa):
     # 第五十条第二款: 常务会议议题由区政府办公室提出…报区长确定 (拍板 is colloquial; 确定 the text's verb)
     r = qa.ask("常务会议题最后谁拍板确定？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("区长", "第五十条第二款")]
+
+
+def test_a_trigger_inside_a_noun_built_from_a_verb_is_no_trigger():
+    # 负责人 holds 负责: 哪些负责人必须到会 asks who attends (议事规则第三十七条第二款)
+    qa = qa_over("quanguo_renda_changweihui_yishi_guize_2022.txt")
+    r = qa.ask("开专题询问的时候，哪些负责人必须到会回答询问？")
+    assert r.intent == "members"
+    assert {a.source.citation for a in r.answers} == {"第三十七条第二款"} and len(r.answers) == 5

@@ -323,13 +323,24 @@ class Lexicon:
             return start
         roles = self.grammar.roles
         skip, keep = set(roles.not_name_start), set(roles.name_start)
-        pos = start
+        pos, last = start, start
         for word, flag in self._pos().cut(norm[start:suffix]):
             # 起草部门 is a noun, 起草 a verb; 相关部门 is a name though jieba tags 相关 a verb
             if flag not in skip or word in keep or self._noun_at(norm, pos):
                 break
+            last = pos
             pos += len(word)
+        if pos >= suffix and norm[suffix:suffix + 4] and self._needs_prefix_at(norm, suffix) \
+                and self._verb_word(norm[last:suffix]):
+            return last   # 审计机关, 执法部门: the verb before a suffix that needs words names its work
         return min(pos, suffix)
+
+    def _needs_prefix_at(self, norm: str, suffix: int) -> bool:
+        return any(norm.startswith(w, suffix) for w in self._needs_prefix)
+
+    def _verb_word(self, word: str) -> bool:
+        """A two-character verb (审计, 执法), not a preposition or adverb (从, 由此)."""
+        return len(word) == 2 and all(f.startswith("v") for _, f in self._pos().cut(word))
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         """Words and jieba part-of-speech tags, the lexicon's labels kept whole.

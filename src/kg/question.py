@@ -259,6 +259,8 @@ class Reader:
         self.fallback = sorted(((t, it) for it in cfg.intent for t in it.fallback_triggers),
                                key=lambda x: -len(x[0]))
         self.circumstance_prefixes = lexicon.grammar.verbs.circumstance_prefixes
+        triggers = {t for it in cfg.intent for t in it.triggers}
+        self.nouns = tuple(w for w in lexicon.grammar.verbs.ignore_words if w not in triggers)
 
     def read(self, question: str, regulations: set[str] | None = None) -> Question:
         """The question read; with `regulations` (IRIs), names are looked up among their terms."""
@@ -335,6 +337,10 @@ class Reader:
         masked = list(q)
         for m in mentions:
             masked[m.start:m.end] = ["\0"] * (m.end - m.start)
+        # …and the nouns built from a verb that are no trigger of their own (负责人 holds 负责)
+        for word in self.nouns:
+            for hit in re.finditer(re.escape(word), q):
+                masked[hit.start():hit.end()] = ["\0"] * len(word)
         # The verb right after the question word wins even when a name holds it (向谁请示报告,
         # where 请示报告 is also a document kind); else a verb outside names (重大行政决策 is a
         # name, 决定 the verb), else any.
