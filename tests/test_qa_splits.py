@@ -21,6 +21,9 @@ FLOORS = {
     # blind dev sets for two texts nobody tuned to (written 2026-11-29, second session)
     "cunweihui-zuzhifa-2018": 0.30,                     # reached 0.35 (7/20)
     "guangdong-renda-yishi-guize-2022": 0.50,           # reached 0.55 (11/20)
+    # two more blind dev sets, written after the changes above (first score, nothing tuned yet)
+    "juweihui-zuzhifa-2018": 0.15,                      # reached 0.20 (4/20)
+    "zhejiang-renda-changweihui-yishi-guize-2020": 0.35,  # reached 0.40 (8/20)
 }
 
 
@@ -43,7 +46,8 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 161 answerable dev questions, 9 get a wrong answer today (the rest
-    # of the misses get none); a change that answers more must not answer more wrongly.
+    # Precision first: of the 195 answerable dev questions, 16 get a wrong answer today (9 on the
+    # eight sets tuned on, 7 on the two newest, not yet looked at); a change that answers more
+    # must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 9, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 16, [(o.question.id, o.why) for o in wrong]
