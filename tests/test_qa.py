@@ -351,3 +351,10 @@ def test_a_trigger_inside_a_noun_built_from_a_verb_is_no_trigger():
     r = qa.ask("开专题询问的时候，哪些负责人必须到会回答询问？")
     assert r.intent == "members"
     assert {a.source.citation for a in r.answers} == {"第三十七条第二款"} and len(r.answers) == 5
+
+
+def test_counting_a_posts_holders_asks_a_head_count_or_a_share():
+    # 第五条: 常务委员会会议有常务委员会全体组成人员过半数出席，始得举行 (浙江省人大常委会议事规则)
+    qa = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt")
+    r = qa.ask("常委会开会，要有多少组成人员出席？")
+    assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("过半数", 0.5, "第五条第一款")]

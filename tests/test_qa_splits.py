@@ -23,7 +23,7 @@ FLOORS = {
     "guangdong-renda-yishi-guize-2022": 0.50,           # reached 0.55 (11/20)
     # two more blind dev sets, written after the changes above (first score, nothing tuned yet)
     "juweihui-zuzhifa-2018": 0.15,                      # reached 0.20 (4/20)
-    "zhejiang-renda-changweihui-yishi-guize-2020": 0.35,  # reached 0.40 (8/20)
+    "zhejiang-renda-changweihui-yishi-guize-2020": 0.40,  # reached 0.45 (9/20)
 }
 
 
@@ -46,8 +46,8 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 195 answerable dev questions, 16 get a wrong answer today (9 on the
-    # eight sets tuned on, 7 on the two newest, not yet looked at); a change that answers more
+    # Precision first: of the 195 answerable dev questions, 15 get a wrong answer today (9 on the
+    # eight sets tuned on, 6 on the two newest); a change that answers more
     # must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 16, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 15, [(o.question.id, o.why) for o in wrong]

@@ -45,6 +45,9 @@ class CircumstanceSpec:
     condition: tuple[str, ...]
 
 
+POST_KINDS = ("post", "posts", "role")
+
+
 @dataclass(frozen=True)
 class QuantitySpec:
     """A kind of quantity question (frequency, share, head count, span of time)."""
@@ -56,6 +59,8 @@ class QuantitySpec:
     # 一次) do not answer a question with one of `held` words.
     held: tuple[str, ...] = ()
     done: tuple[str, ...] = ()
+    # 多少组成人员到场: one of these right before a post's name asks this kind too
+    before_post: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -267,6 +272,8 @@ class Reader:
         q = normalise(question or "").strip()
         mentions = self.terms.find(q, regulations)
         quantity, qspan = self._longest(q, [(c, spec) for spec in self.cfg.quantity for c in spec.cues])
+        if quantity is None:
+            quantity, qspan = self._counting_posts(q, mentions)
         aux = self._find_any(q, self.cfg.aux_cues)
         who = self._find_any(q, self.cfg.question_cues)
         intent, tspan = self._intent(q, mentions, who[0] if who else -1)
@@ -305,6 +312,17 @@ class Reader:
                         cue_at=min((c[0] for c in (who, aux) if c), default=-1))
 
     # -- pieces
+
+    def _counting_posts(self, q: str, mentions: list[Mention]):
+        """多少组成人员, 几名委员: a counting word right before a post's name (a share or a head count)."""
+        posts = {m.start for m in mentions if any(t.kind in POST_KINDS for t in m.terms)}
+        suffixes = self.lex.grammar.roles.suffixes   # 组成人员, 委员: a post's name by its ending
+        for spec in self.cfg.quantity:
+            for word in spec.before_post:
+                for hit in re.finditer(re.escape(word), q):
+                    if hit.end() in posts or q.startswith(suffixes, hit.end()):
+                        return spec, (hit.start(), hit.end())
+        return None, None
 
     @staticmethod
     def _inside(pos: int, mentions: list[Mention]) -> bool:
