@@ -358,3 +358,10 @@ def test_counting_a_posts_holders_asks_a_head_count_or_a_share():
     qa = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt")
     r = qa.ask("常委会开会，要有多少组成人员出席？")
     assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("过半数", 0.5, "第五条第一款")]
+
+
+def test_what_runs_from_a_marker_to_the_verb_is_no_name_when_it_holds_a_verb():
+    # 浙江省人大常委会议事规则第二十九条第一款: 有关机关应当…向常务委员会提出研究处理情况的报告
+    qa = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt")
+    r = qa.ask("有关机关把审议意见研究处理完了，向谁报告处理情况？")
+    assert "常务委员会提出研究" not in [a.label for a in r.answers]

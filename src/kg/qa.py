@@ -927,7 +927,8 @@ class QA:
         c = self.cfg.recipient
         if q.cue_at < 0:
             return None
-        near = q.text[max(0, q.cue_at - c.window):q.cue_at + 2]   # 报给谁, 跟谁; not 由谁报
+        # the word up to the question word, or opening it (报给谁, 跟谁, 向谁报告); not 由谁报
+        near = q.text[max(0, q.cue_at - c.window):q.cue_at + 1]
         key = max((k for k in c.markers if k in near), key=near.rfind, default=None)
         if key is None:
             return None
@@ -965,8 +966,11 @@ class QA:
                         break
                     named.append(found.surface)
                     pos = start + found.end
+            named = [_strip_ends(n, self.cfg.consult.ends) for n in named]
+            if any(self._verbal(n) for n in named):
+                continue   # 向常务委员会提出研究处理: what runs to the verb is no name
             parties = [Party(term_iri(self.lex.base, self.ids.get(reg, ""), "body", n), n, n, None)
-                       for n in (_strip_ends(n, self.cfg.consult.ends) for n in named) if len(n) >= 2]
+                       for n in named if len(n) >= 2]
             if not parties:
                 continue
             start, end = _sentence_of(text, m.start())
@@ -976,6 +980,14 @@ class QA:
                                object_text=text[start:m.start()], condition="",
                                modality="obligation", strength="strict"))
         return out
+
+    def _verbal(self, name: str) -> bool:
+        """Does a would-be name hold a verb of the grammar (提出), outside the nouns built from one
+        (负责人, 组成人员)?"""
+        g = self.lex.grammar
+        for noun in g.verbs.ignore_words:
+            name = name.replace(noun, "\0")
+        return any(w in name for w in g.actions if len(w) >= 2)
 
     # -- answers
 
