@@ -365,3 +365,19 @@ def test_what_runs_from_a_marker_to_the_verb_is_no_name_when_it_holds_a_verb():
     qa = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt")
     r = qa.ask("有关机关把审议意见研究处理完了，向谁报告处理情况？")
     assert "常务委员会提出研究" not in [a.label for a in r.answers]
+
+
+def test_a_short_form_no_name_holds_is_read_as_the_name_it_stands_for():
+    # 居委会 -> 居民委员会, 村委会 -> 村民委员会: first characters of the words, the head kept
+    qa = qa_over("cunweihui_zuzhifa_2018.txt")
+    assert qa._spelt_out("村委会") == frozenset({"村民委员会"})
+    assert qa._spelt_out("常委会") == frozenset()   # not a name of this text's terms
+    r = qa.ask("村委会的设立、撤销、范围调整，由谁提出？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("乡、民族乡、镇的人民政府", "第三条第二款")]
+
+
+def test_a_verb_straddling_a_names_edge_is_no_trigger():
+    # 提议案 is 提 + 议案, not 提议 (广东省人民代表大会议事规则)
+    qa = qa_over("guangdong_renda_yishi_guize_2022.txt")
+    intent = qa.reader.read("哪些机关能向省人民代表大会提议案？").intent
+    assert intent is None or intent.name != "propose"

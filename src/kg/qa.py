@@ -479,6 +479,7 @@ class QA:
         self._provisions: dict[str, Row] = {}
         self._extractors: dict[tuple, Any] = {}
         self._read: dict[tuple, list] = {}
+        self._spelt: dict[str, frozenset[str]] = {}
         self._all_provisions = False
         # Norms by (action, regulation or None): a library holds thousands of norms an action,
         # read once, not at every question.
@@ -653,9 +654,31 @@ class QA:
 
     def _written(self, word: str) -> frozenset[str]:
         """What a provision may write for a question's word: the everyday word's (qa.toml
-        [colloquial]: 会上 -> 会议) and the contraction spelt out (监委 -> 监察委员会)."""
+        [colloquial]: 会上 -> 会议), the contraction spelt out (监委 -> 监察委员会) and the
+        name a short form stands for (人代会 -> 人民代表大会)."""
         return frozenset(self.cfg.colloquial.get(word, ())) | frozenset(
-            word.replace(short, long) for short, long in self.long_forms if short in word)
+            word.replace(short, long) for short, long in self.long_forms if short in word) \
+            | self._spelt_out(word)
+
+    def _spelt_out(self, word: str) -> frozenset[str]:
+        """The names a short form no name holds may stand for: the shortest tails of the terms'
+        names that open with its first character, close with its last and hold the others in
+        order, at most three characters a character (人代会 -> 人民代表大会 of 本级人民代表大会)."""
+        if word in self._spelt:
+            return self._spelt[word]
+        labels = self.reader.terms.by_label
+        found: set[str] = set()
+        if len(word) >= 3 and not any(word in label for label in labels):
+            for label in labels:
+                if label[-1] != word[-1]:
+                    continue
+                for i in range(max(0, len(label) - 3 * len(word)), len(label) - len(word)):
+                    if label[i] == word[0] and _in_order(word[1:-1], label[i + 1:-1]):
+                        found.add(label[i:])
+                        break
+        shortest = min(map(len, found), default=0)   # 人民代表大会, not 人民代表大会常委会
+        self._spelt[word] = frozenset(f for f in found if len(f) == shortest)
+        return self._spelt[word]
 
     def _says(self, n: NormRec, q: Question) -> bool:
         """The norm's provision itself speaks of the circumstance (受委托召开的专题会议,
@@ -1163,6 +1186,12 @@ def _split_top(text: str, joins: tuple[str, ...]) -> list[str]:
         i += 1
     parts.append(text[start:])
     return [p for p in parts if p]
+
+
+def _in_order(chars: str, text: str) -> bool:
+    """Are the characters in the text, in this order (代 in 民代表大)?"""
+    it = iter(text)
+    return all(c in it for c in chars)
 
 
 def _text_order(n: NormRec) -> tuple:

@@ -48,6 +48,12 @@ class CircumstanceSpec:
 POST_KINDS = ("post", "posts", "role")
 
 
+def _straddles(found: tuple, mentions) -> bool:
+    """Does a trigger at (pos, word) cross the edge of a name, neither holding nor inside it?"""
+    start, end = found[0], found[0] + len(found[1])
+    return any(start < m.start < end < m.end or m.start < start < m.end < end for m in mentions)
+
+
 @dataclass(frozen=True)
 class QuantitySpec:
     """A kind of quantity question (frequency, share, head count, span of time)."""
@@ -366,8 +372,10 @@ class Reader:
                  [(q, table) for table in (self.triggers, self.fallback)]
         bounds = self._bounds(q)
         # A one-character verb (管, 批, 签) counts only as a word of its own: 属地管理 says no 管.
-        founds = [[f for f in self._claim(text, table) if len(f[1]) > 1 or
-                   (f[0] in bounds and f[0] + 1 in bounds)] for text, table in passes]
+        # …and never a verb that straddles a name's edge (提议案 is 提 and 议案, no 提议)
+        founds = [[f for f in self._claim(text, table) if (len(f[1]) > 1 or
+                   (f[0] in bounds and f[0] + 1 in bounds)) and not _straddles(f, mentions)]
+                  for text, table in passes]
         for found in founds:
             after = [f for f in found if f[0] > cue]
             if after and cue >= 0:
