@@ -381,3 +381,12 @@ def test_a_verb_straddling_a_names_edge_is_no_trigger():
     qa = qa_over("guangdong_renda_yishi_guize_2022.txt")
     intent = qa.reader.read("哪些机关能向省人民代表大会提议案？").intent
     assert intent is None or intent.name != "propose"
+
+
+def test_the_thing_a_who_question_is_about_is_not_its_answer():
+    # 城市居民委员会组织法第九条: 居民会议由十八周岁以上的居民组成 — never 「居民会议」 itself
+    qa = qa_over("juweihui_zuzhifa_2018.txt")
+    assert "居民会议" not in [a.label for a in qa.ask("居民会议是由哪些人组成的？").answers]
+    # …but a name that only qualifies the noun asked about may answer (国务院直属机构的负责人: 国务院)
+    gwy = qa_over("guowuyuan_zuzhifa_2024.txt")
+    assert "国务院" in [a.label for a in gwy.ask("国务院直属机构的负责人谁来任免？").answers]

@@ -46,8 +46,8 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 195 answerable dev questions, 14 get a wrong answer today (9 on the
-    # eight sets tuned on, 5 on the two newest); a change that answers more
+    # Precision first: of the 195 answerable dev questions, 12 get a wrong answer today (9 on the
+    # eight sets tuned on, 3 on the two newest); a change that answers more
     # must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 14, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 12, [(o.question.id, o.why) for o in wrong]

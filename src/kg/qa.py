@@ -634,6 +634,10 @@ class QA:
             norms = [n for n in norms if not (n.aux and all(self._names(q, a) for a in n.aux))]
             if not norms:
                 return self.messages["not_found"]
+        else:  # 居民会议由哪些人组成: the meeting asked about is not who composes it
+            norms = [n for n in norms if not (n.bearer is not None and self._heads(q, n.bearer))]
+            if not norms:
+                return self.messages["not_found"]
         scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels, also=self._written)
         scored = sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0])
         best = scored[0][0]
@@ -685,6 +689,18 @@ class QA:
         对…临时性工作任务)."""
         words = [w for c in self.cfg.circumstance if c.name in q.circumstances for w in c.question]
         return any(w in n.text and w in q.text for w in words)
+
+    def _heads(self, q: Question, p: Party) -> bool:
+        """Is the party the very thing the question is about, named as a head of its own, not as
+        what qualifies a noun after it (国务院直属机构的负责人 names 国务院 as a qualifier)?"""
+        label = normalise(p.label)   # 其他副区长 is not the 副区长 the question names
+        for m in q.mentions:
+            if label not in {normalise(m.surface)} | {normalise(t.name) for t in m.terms}:
+                continue
+            flags = [flag for _, flag in _tagger().cut(q.text[m.end:m.end + 6])]
+            if not (flags and flags[0].startswith("n")):
+                return True
+        return False
 
     def _names(self, q: Question, p: Party) -> bool:
         """Does the question name this party (by its term, its concept or a narrower one)?"""
