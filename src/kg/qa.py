@@ -480,6 +480,8 @@ class QA:
         self._extractors: dict[tuple, Any] = {}
         self._read: dict[tuple, list] = {}
         self._spelt: dict[str, frozenset[str]] = {}
+        self._by_last: dict[str, list[str]] | None = None
+        self._all_names = ""
         self._all_provisions = False
         # Norms by (action, regulation or None): a library holds thousands of norms an action,
         # read once, not at every question.
@@ -670,12 +672,15 @@ class QA:
         order, at most three characters a character (人代会 -> 人民代表大会 of 本级人民代表大会)."""
         if word in self._spelt:
             return self._spelt[word]
-        labels = self.reader.terms.by_label
+        if self._by_last is None:   # a library holds many names: look only at those ending alike
+            self._by_last = {}
+            for name in self.reader.terms.by_label:
+                self._by_last.setdefault(name[-1], []).append(name)
+            self._all_names = "\n".join(self.reader.terms.by_label)
+        labels = self._by_last.get(word[-1], []) if word else []
         found: set[str] = set()
-        if len(word) >= 3 and not any(word in label for label in labels):
+        if len(word) >= 3 and word not in self._all_names:
             for label in labels:
-                if label[-1] != word[-1]:
-                    continue
                 for i in range(max(0, len(label) - 3 * len(word)), len(label) - len(word)):
                     if label[i] == word[0] and _in_order(word[1:-1], label[i + 1:-1]):
                         found.add(label[i:])
