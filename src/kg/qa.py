@@ -702,8 +702,7 @@ class QA:
         for m in q.mentions:
             if label not in {normalise(m.surface)} | {normalise(t.name) for t in m.terms}:
                 continue
-            flags = [flag for _, flag in _tagger().cut(q.text[m.end:m.end + 6])]
-            if not (flags and flags[0].startswith("n")):
+            if not _qualifies(q.text[m.end:m.end + 6]):
                 return True
         return False
 
@@ -1207,6 +1206,13 @@ def _split_top(text: str, joins: tuple[str, ...]) -> list[str]:
         i += 1
     parts.append(text[start:])
     return [p for p in parts if p]
+
+
+@lru_cache(maxsize=4096)
+def _qualifies(after: str) -> bool:
+    """Does the text after a name open with a noun it qualifies (直属机构 after 国务院)?"""
+    flags = [flag for _, flag in _tagger().cut(after)]
+    return bool(flags) and flags[0].startswith("n")
 
 
 def _in_order(chars: str, text: str) -> bool:
