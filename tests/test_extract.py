@@ -234,6 +234,13 @@ def test_the_head_of_a_delegation_or_group_is_a_post():
         ("convene", "团长"), ("chair", "团长"), ("assist", "副团长")}
 
 
+def test_who_a_paragraph_lead_names_acts_in_each_item_that_names_no_one():
+    # 县级以上的地方各级人民代表大会常务委员会行使下列职权：…（十三）…决定…的个别任免 (地方组织法第五十条)
+    norms = extract(load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt"))
+    item = [n for n in norms if n.source_citation == "第五十条第一款第（十三）项" and n.action == "decide"]
+    assert "地方各级人民代表大会常务委员会" in {n.bearer.label for n in item if n.bearer}
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))

@@ -103,6 +103,7 @@ class _Unit:
     path: str
     citation: str
     article: int
+    lead: str = ""   # an item's paragraph lead (县级以上的地方各级人民政府行使下列职权：)
 
 
 def _units(reg: Regulation) -> list[_Unit]:
@@ -112,7 +113,7 @@ def _units(reg: Regulation) -> list[_Unit]:
             if p.lead:
                 units.append(_Unit(p.lead, p.path, p.citation, a.number))
             for i in p.items:
-                units.append(_Unit(i.text, i.path, i.citation, a.number))
+                units.append(_Unit(i.text, i.path, i.citation, a.number, p.lead or ""))
                 units += [_Unit(s.text, s.path, s.citation, a.number) for s in i.subitems]
     return units
 
@@ -245,7 +246,7 @@ class Extractor:
         self.taken = taken
         norms: list[Norm] = []
         topic: tuple[tuple[Party, ...], str] = ((), "")
-        self.carried: list = []
+        self.carried = self._lead_subject(unit.lead)
         self.carried_condition = ""
         for start, end in _spans(text, CLAUSE_END):
             clause_norms, topic = self._clause(unit, text, start, end, mentions, taken, topic,
@@ -254,6 +255,24 @@ class Extractor:
             if not text[start:end].endswith(self.carry_over):
                 self.carried = []
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
+
+    def _lead_subject(self, lead: str) -> list:
+        """X行使下列职权：, X的主要任务是： — X acts in each item that names no one (its bearers,
+        as a clause after ； would carry them)."""
+        phrases = self.lex.grammar.bearers.item_leads
+        at = min((lead.find(w) for w in phrases if w in lead), default=-1)
+        if at <= 0:
+            return []
+        names = [m for m in self.lex.mentions(lead[:at]) if m.entry.kind in AGENT_KINDS]
+        last = [m for m in names if m.end == at or lead[m.end:at] == self.nominal]
+        if not last:
+            return []
+        subject = [last[-1]]   # …and the names joined to it (区长、副区长的职责是)
+        for m in reversed(names[:names.index(last[-1])]):
+            if not self._joined(lead, m.end, subject[0].start):
+                break
+            subject.insert(0, m)
+        return [(self._party(m, m.surface), (), "") for m in subject]
 
     def _not_unit(self, text: str, m: re.Match) -> bool:
         """十八周岁: the unit is the start of another word (extraction.toml not_units)."""

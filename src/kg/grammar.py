@@ -61,6 +61,7 @@ class Bearers:
     subject_leads: Words = ()
     task_phrases: Words = ()
     pivots: Words = ()
+    item_leads: Words = ()
     carry_over: Words = ()
     respectively: str = ""
 
