@@ -330,8 +330,7 @@ class Lexicon:
                 break
             last = pos
             pos += len(word)
-        if pos >= suffix and norm[suffix:suffix + 4] and self._needs_prefix_at(norm, suffix) \
-                and self._verb_word(norm[last:suffix]):
+        if pos >= suffix and self._needs_prefix_at(norm, suffix) and self._verb_word(norm[last:suffix]):
             return last   # 审计机关, 执法部门: the verb before a suffix that needs words names its work
         return min(pos, suffix)
 

@@ -818,8 +818,7 @@ class QA:
             row = self._provisions[h.iri]
             if not any(f in h.text for f in forms):
                 continue
-            text = str(row["text"]).split("\n")[0] if row.get("parted") else str(row["text"])
-            reg = str(row["regulation"])
+            text, reg = _own_text(row), str(row["regulation"])
             read = self._read.get((key, h.iri))
             if read is None:  # the same verb read in the same provision reads the same
                 read = self._read[(key, h.iri)] = extractor.provision(text, h.iri, h.citation, h.article)
@@ -902,6 +901,13 @@ class QA:
         sparql.append(render("provisions", bindings))
         return self._index[key]
 
+    def _closest(self, q: Question, scope, sparql: list[str]) -> list[tuple[Any, str, str]]:
+        """(hit, own text, regulation) of the provisions that speak most of the question's topic."""
+        index = self._provision_index(scope, sparql)
+        hits = index.search(q.topic, 8) if index is not None and q.topic else []
+        return [(h, _own_text(self._provisions[h.iri]), str(self._provisions[h.iri]["regulation"]))
+                for h in hits]
+
     # -- whose opinion is sought
 
     def _asks_opinion(self, q: Question) -> bool:
@@ -917,13 +923,8 @@ class QA:
     def _consulted(self, question: str, q: Question, scope, sparql: list[str]) -> Result:
         """The parties whose opinion the closest provisions seek (开展风险评估，应当听取有关部门的意见)."""
         c = self.cfg.consult
-        index = self._provision_index(scope, sparql)
-        hits = index.search(q.topic, 8) if index is not None and q.topic else []
-        norms: list[NormRec] = []
-        for h in hits:
-            row = self._provisions[h.iri]
-            text = str(row["text"]).split("\n")[0] if row.get("parted") else str(row["text"])
-            norms += self._consultees(text, h, str(row["regulation"]))
+        norms = [n for h, text, reg in self._closest(q, scope, sparql)
+                 for n in self._consultees(text, h, reg)]
         asked = set(c.asks) | set(c.opinions) | set(c.verbs)
         rest = replace(q, topic=" ".join(w for w in q.topic.split() if w not in asked))
         chosen = self._choose(rest, norms, True, self.cfg.min_cover_on_demand) if norms \
@@ -952,14 +953,8 @@ class QA:
                     if part:
                         iri = term_iri(self.lex.base, self.ids.get(reg, ""), "body", part)
                         parties.append(Party(iri, part, part, None))
-                if not parties:
-                    continue
-                start, end = _sentence_of(text, m.start())
-                out.append(NormRec(f"{h.iri}#consult{len(out)}", action="consult", regulation=reg,
-                                   source=h.iri, citation=h.citation, article=h.article, text=text,
-                                   quote=text[start:end], bearer=Party("", "", "", None), aux=parties,
-                                   object_text=text[start:m.start()], condition="",
-                                   modality="obligation", strength="strict"))
+                if parties:
+                    out.append(_goes_to(h, reg, text, m.start(), parties, "consult", f"consult{len(out)}"))
         return out
 
     # -- where a thing goes, by the question's own word
@@ -976,13 +971,8 @@ class QA:
         if key is None:
             return None
         verbs = [v for v in self._own_verbs(q) if len(v) >= 2 and v not in key]
-        index = self._provision_index(scope, sparql)
-        hits = index.search(q.topic, 8) if index is not None and q.topic else []
-        norms: list[NormRec] = []
-        for h in hits:
-            row = self._provisions[h.iri]
-            text = str(row["text"]).split("\n")[0] if row.get("parted") else str(row["text"])
-            norms += self._sent(text, h, str(row["regulation"]), c.markers[key], tuple(verbs))
+        norms = [n for h, text, reg in self._closest(q, scope, sparql)
+                 for n in self._sent(text, h, reg, c.markers[key], tuple(verbs))]
         rest = replace(q, topic=" ".join(w for w in q.topic.split() if w not in verbs and key not in w))
         # the text's marker and the question's own verb around a name are as good as a stored norm
         least = self.cfg.min_cover if verbs else self.cfg.min_cover_on_demand
@@ -1014,14 +1004,8 @@ class QA:
                 continue   # 向常务委员会提出研究处理: what runs to the verb is no name
             parties = [Party(term_iri(self.lex.base, self.ids.get(reg, ""), "body", n), n, n, None)
                        for n in named if len(n) >= 2]
-            if not parties:
-                continue
-            start, end = _sentence_of(text, m.start())
-            out.append(NormRec(f"{h.iri}#sent{len(out)}", action="asked", regulation=reg,
-                               source=h.iri, citation=h.citation, article=h.article, text=text,
-                               quote=text[start:end], bearer=Party("", "", "", None), aux=parties,
-                               object_text=text[start:m.start()], condition="",
-                               modality="obligation", strength="strict"))
+            if parties:
+                out.append(_goes_to(h, reg, text, m.start(), parties, "asked", f"sent{len(out)}"))
         return out
 
     def _verbal(self, name: str) -> bool:
@@ -1156,6 +1140,21 @@ class QA:
                     break
         self._suggestions[regulation] = out
         return out
+
+
+def _own_text(row: Row) -> str:
+    """A provision's own words: a paragraph with items is its lead only."""
+    return str(row["text"]).split("\n")[0] if row.get("parted") else str(row["text"])
+
+
+def _goes_to(h, reg: str, text: str, at: int, parties: list[Party], action: str, tag: str) -> NormRec:
+    """A norm read from a phrase at `at` whose answer is where something goes (its parties as the
+    auxiliary party; the bearer is whoever the sentence is about)."""
+    start, end = _sentence_of(text, at)
+    return NormRec(f"{h.iri}#{tag}", action=action, regulation=reg, source=h.iri,
+                   citation=h.citation, article=h.article, text=text, quote=text[start:end],
+                   bearer=Party("", "", "", None), aux=parties, object_text=text[start:at],
+                   condition="", modality="obligation", strength="strict")
 
 
 @lru_cache(maxsize=4)
