@@ -231,6 +231,35 @@ def test_the_dataset_can_be_chosen_per_request_and_unmet_accept_is_406(endpoint)
     assert status == 406 and "Accept" in json.loads(body)["error"]
 
 
+def test_repeated_queries_keep_their_own_accept_and_dataset(endpoint):
+    """Answers are kept for repeats (the store is read-only); a repeat with another Accept or
+    dataset must still get its own answer, in any order."""
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    seen = []
+    for extra, accept in [({}, "text/csv"), ({"default-graph-uri": "urn:nothing"}, "text/csv"),
+                          ({}, "application/sparql-results+json"), ({}, "text/csv"),
+                          ({"default-graph-uri": "urn:nothing"}, "text/csv")]:
+        status, ctype, body = post(endpoint, urllib.parse.urlencode({"query": count, **extra}).encode(),
+                                   "application/x-www-form-urlencoded", accept)
+        assert status == 200 and ctype.startswith(accept)
+        seen.append(body)
+    assert seen[0] == seen[3] and seen[1] == seen[4] == b"n\r\n0\r\n"
+    assert int(seen[0].split()[1]) > 1000
+    assert json.loads(seen[2])["results"]["bindings"][0]["n"]["value"] == seen[0].split()[1].decode()
+
+
+def test_the_answer_store_keeps_recent_answers_within_its_bytes():
+    from kg.endpoint import Answers
+    kept = Answers(size=1_600)
+    kept.put("a", (200, "text/csv", b"x" * 90))
+    kept.put("b", (200, "text/csv", b"y" * 90))
+    kept.put("huge", (200, "text/csv", b"z" * 200))  # over a sixteenth of the budget: not kept
+    assert kept.get("huge") is None and kept.get("a") == (200, "text/csv", b"x" * 90)
+    for i in range(20):
+        kept.put(f"k{i}", (200, "text/csv", b"w" * 90))
+    assert kept.used <= 1_600 and kept.get("b") is None and kept.get("k19") is not None
+
+
 # ---------------------------------------------------------------- refusing
 
 

@@ -86,11 +86,44 @@ def load_store(nt_file: Path, location: Path) -> Path:
     return location
 
 
+class Answers:
+    """Successful answers by request, least recently used dropped first, within `size` bytes.
+
+    Exact, because the store behind the endpoint is read-only for the life of the process:
+    the same query with the same Accept and dataset always gets the same bytes. An answer
+    over a sixteenth of the budget is not kept, so one large result cannot flush the rest.
+
+    >>> a = Answers(100); a.put("k", (200, "text/csv", b"x")); a.get("k")
+    (200, 'text/csv', b'x')
+    """
+
+    def __init__(self, size: int):
+        self.size, self.used = size, 0
+        self.items: collections.OrderedDict[str, tuple[int, str, bytes]] = collections.OrderedDict()
+
+    def get(self, key: str) -> tuple[int, str, bytes] | None:
+        found = self.items.get(key)
+        if found is not None:
+            self.items.move_to_end(key)
+        return found
+
+    def put(self, key: str, answer: tuple[int, str, bytes]) -> None:
+        cost = len(answer[2]) + len(key)
+        if cost * 16 > self.size or key in self.items:
+            return
+        self.items[key] = answer
+        self.used += cost
+        while self.used > self.size:
+            old, dropped = self.items.popitem(last=False)
+            self.used -= len(dropped[2]) + len(old)
+
+
 class Front:
     """The HTTP side: SPARQL 1.1 Protocol routing on top of a Pool."""
 
     def __init__(self, pool: Pool, limits: Limits, url: str):
         self.pool, self.limits, self.url = pool, limits, url
+        self.answers = Answers(limits.cache_bytes)
 
     async def respond(self, method: str, target: str, headers, body: bytes) -> tuple[int, str, bytes]:
         url = urllib.parse.urlsplit(target)
@@ -124,10 +157,18 @@ class Front:
         request = {"accept": headers.get("accept") or "*/*", "max_bytes": self.limits.max_bytes,
                    "default": params.get("default-graph-uri", []),
                    "named": params.get("named-graph-uri", [])}
+        key = json.dumps([query, request["accept"], request["default"], request["named"]],
+                         ensure_ascii=False)
+        cached = self.answers.get(key)
+        if cached is not None:
+            return cached
         try:
-            return await self.pool.run(query, request)
+            answer = await self.pool.run(query, request)
         except Busy:
             return self.pool._stopped("busy")
+        if answer[0] == 200:
+            self.answers.put(key, answer)
+        return answer
 
     def _help(self) -> str:
         return (f"规章知识图谱 SPARQL 端点 / regulation knowledge graph SPARQL endpoint\n\n"

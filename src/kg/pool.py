@@ -52,6 +52,7 @@ class Limits:
     max_header: int = 65_536
     queue: int = 256                     # queries waiting for a worker
     inflight_bytes: int = 64_000_000     # answers being written to clients
+    cache_bytes: int = 32_000_000        # answers kept for repeats (the store is read-only); 0: none
 
 
 class Busy(Exception):
