@@ -184,6 +184,17 @@ def test_an_age_or_an_anniversary_is_no_span_of_weeks_or_years():
     assert ("过半数", 0.5) in {(n.phrase, n.value) for n in norms if n.article == 22}
 
 
+def test_a_share_present_before_a_meeting_may_be_held_is_its_quorum():
+    # 常务委员会会议有常务委员会全体组成人员的过半数出席，始得举行 (议事规则第七条);
+    # 主席团会议有三分之二以上的主席团成员出席，始得举行 (广东议事规则第十一条): no one attends here
+    rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    assert {(n.action, float(n.value), n.comparator, tuple(o.label for o in n.objects))
+            for n in rules if n.source_citation == "第七条第一款"} == {("quorum", 0.5, ">", ("常务委员会会议",))}
+    rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))
+    assert {(n.action, round(float(n.value), 3), n.comparator, n.bearer)
+            for n in rules if n.source_citation == "第十一条第二款"} == {("quorum", 0.667, ">=", None)}
+
+
 def test_a_list_of_levels_of_government_before_a_name_is_part_of_it():
     # 由乡、民族乡、镇的人民政府提出 (村民委员会组织法第三条第二款);
     # 省、自治区、直辖市人民政府 (行政法规制定程序条例)
@@ -257,7 +268,7 @@ def test_other_quantities_are_read_with_their_phrase_value_and_range():
     assert found[("第十二条第一款", "五至十人")] == (10.0, 5.0, "人", "range")
     rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
     said = {(n.source_citation, n.phrase, float(n.value), n.unit, n.comparator) for n in rules if n.value is not None}
-    assert ("第七条第一款", "过半数", 0.5, "ratio", "=") in said
+    assert ("第七条第一款", "过半数出席，始得举行", 0.5, "ratio", ">") in said
     assert ("第九条第一款", "七日以前", 7.0, "日", "<=") in said
     assert ("第三十九条第一款", "十人以上", 10.0, "人", ">=") in said
     assert ("第四十四条第一款", "不超过十分钟", 10.0, "分钟", "<=") in said

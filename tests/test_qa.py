@@ -357,7 +357,16 @@ def test_counting_a_posts_holders_asks_a_head_count_or_a_share():
     # 第五条: 常务委员会会议有常务委员会全体组成人员过半数出席，始得举行 (浙江省人大常委会议事规则)
     qa = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt")
     r = qa.ask("常委会开会，要有多少组成人员出席？")
-    assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("过半数", 0.5, "第五条第一款")]
+    assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("过半数出席，始得举行", 0.5, "第五条第一款")]
+
+
+def test_the_quorum_is_asked_by_its_name_or_by_how_many_must_attend():
+    # 广东省人民代表大会议事规则第六条: 省人民代表大会会议有三分之二以上的代表出席，始得举行
+    qa = qa_over("guangdong_renda_yishi_guize_2022.txt")
+    for question in ("省人民代表大会会议的法定人数是多少？", "省人代会要多少代表出席才能举行？"):
+        r = qa.ask(question)
+        assert [(a.label, a.source.citation) for a in r.answers] == [
+            ("三分之二以上的代表出席，始得举行", "第六条第一款")], question
 
 
 def test_what_runs_from_a_marker_to_the_verb_is_no_name_when_it_holds_a_verb():

@@ -204,6 +204,7 @@ class Extractor:
         self.facts = [({k: val for k, val in asdict(f).items() if val}, re.compile(f.pattern))
                       for f in g.facts]
         self.quantities = _quantity_patterns(g.quantities)
+        self.majority = dict(g.quantities.majority) if g.quantities else {}
         self.verb_tags = set(v.verb_tags)
         self.predicate_tags = set(v.predicate_tags)
         # Words the grammar reads itself: never taken for another verb governing the names.
@@ -237,10 +238,14 @@ class Extractor:
         for mask in self.blocked.values():
             mask[:] = [a or b for a, b in zip(mask, self.in_title, strict=True)]
         fact_spans = []
+        in_fact = [False] * len(text)
         for spec, pattern in self.facts + self.quantities:
+            # A fact's phrase may hold names (有三分之二以上的主席团成员出席，始得举行); a bare quantity not.
+            seen = in_fact if spec.get("pattern") else taken
             for m in pattern.finditer(text):
-                if any(taken[m.start():m.end()]) or _is_date(text, m) or self._not_unit(text, m):
+                if any(seen[m.start():m.end()]) or _is_date(text, m) or self._not_unit(text, m):
                     continue
+                in_fact[m.start():m.end()] = [True] * (m.end() - m.start())
                 fact_spans.append((spec, m))
                 taken[m.start():m.end()] = [True] * (m.end() - m.start())
         self.taken = taken
@@ -975,8 +980,9 @@ class Extractor:
         low: Fraction | None = None
         if "num" in groups:
             value = Fraction(_number(groups["num"]), _number(groups["den"]))
-        elif "word" in groups:  # 过半数
-            value = Fraction(spec["_ratio"][groups["word"]])
+        elif "word" in groups:  # 过半数, 半数 (以上)
+            words = spec.get("_ratio") or self.majority
+            value = Fraction(words.get(groups["word"]) or words[groups["word"] + "以上"])
         elif "pct" in groups:
             value = Fraction(_number(groups["pct"])) / 100
         elif "times" in groups:
