@@ -195,6 +195,17 @@ def test_a_share_present_before_a_meeting_may_be_held_is_its_quorum():
             for n in rules if n.source_citation == "第十一条第二款"} == {("quorum", 0.667, ">=", None)}
 
 
+def test_what_is_decided_after_jing_is_what_the_sentence_goes_on_to_allow():
+    # 遇有特殊情况，经委员长会议决定，常务委员会组成人员可以通过网络视频方式出席会议 (议事规则第七条第二款)
+    rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    decided = {(n.source_citation, n.bearer.label): (n.object_text, n.condition)
+               for n in rules if n.action == "decide" and n.bearer}
+    assert decided[("第七条第二款", "委员长会议")] == ("常务委员会组成人员可以通过网络视频方式出席会议", "遇有特殊情况")
+    assert decided[("第十一条第二款", "委员长会议")] == ("可以调整列席人员的范围", "遇有特殊情况")
+    # 必要时，经委员长会议决定 (第十六条): the condition is said once
+    assert decided[("第十六条第一款", "委员长会议")][1] == "必要时"
+
+
 def test_a_list_of_levels_of_government_before_a_name_is_part_of_it():
     # 由乡、民族乡、镇的人民政府提出 (村民委员会组织法第三条第二款);
     # 省、自治区、直辖市人民政府 (行政法规制定程序条例)

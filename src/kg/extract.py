@@ -184,6 +184,7 @@ class Extractor:
         self.others = b.others
         self.comitative = b.comitative
         self.sending = b.sending
+        self.sanction = b.sanction
         self.locative = [(str(f[0]), tuple(f[1])) for f in b.locative if len(f) == 2]
         self.under = (b.under[0], b.under[1]) if len(b.under) == 2 else None
         self.alternatives = b.alternatives
@@ -323,7 +324,7 @@ class Extractor:
             window_conditions = [(s, e) for s, e in conditions if wstart <= s < g.start]
             condition = "，".join(text[s:e].rstrip("，,：:") for s, e in window_conditions or leading)
             phrase = self._condition_phrase(text, wstart, g.start, taken)
-            if phrase:
+            if phrase and phrase not in condition:  # 必要时，经…决定: the segment already says it
                 condition = "，".join(filter(None, [condition, phrase]))
             basis = self.basis.get(phrase, "") if phrase else ""
             self._bearers(g, text, wstart, in_clause, taken, cond_mask, prev, window_conditions, used)
@@ -847,9 +848,21 @@ class Extractor:
             return (), topic
         if self.clause_objects is not None and wstart > cs:
             return self.clause_objects  # …可视情出席，…不再安排其他区政府领导出席: the same thing
+        sanctioned = self._sanctioned(text, g, ce)
+        if sanctioned:
+            return (), sanctioned
         segs = [s for s in _spans(text, SEGMENT_END, wstart, g.start)
                 if g.marker is None or s[1] <= g.marker]
         return (), text[wstart:segs[-1][1]].strip("，,：: ") if segs else ""
+
+    def _sanctioned(self, text: str, g: _Group, ce: int) -> str:
+        """经委员长会议决定，可以暂不公开有关议程 -> 可以暂不公开有关议程: what X decides or agrees
+        to is what the sentence goes on to allow."""
+        if (g.marker is None or not any(text.startswith(w, g.marker) for w in self.sanction)
+                or not text.startswith(("，", ","), g.end)):
+            return ""
+        qs, qe = _sentence(text, g.end)
+        return text[g.end + 1:min(qe, ce)].strip("，,：:；;。 ")
 
     def _topic_segment(self, text: str, cs: int, g: _Group, mentions, cond_mask) -> str:
         """The clause's first comma segment before its first bearer, when it is no condition

@@ -55,6 +55,7 @@ class Bearers:
     disposal: Words = ()
     undergo: Words = ()
     sending: Words = ()
+    sanction: Words = ()
     locative: tuple[tuple[str | Words, ...], ...] = ()
     comitative: Words = ()
     others: Words = ()
