@@ -206,6 +206,15 @@ def test_what_is_decided_after_jing_is_what_the_sentence_goes_on_to_allow():
     assert decided[("第十六条第一款", "委员长会议")][1] == "必要时"
 
 
+def test_a_meeting_being_held_is_the_occasion_not_a_condition():
+    # 常务委员会举行会议的时候，国务院…的负责人列席会议 (议事规则第十条第一款): they always attend
+    rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    attending = {(n.bearer.label, n.condition) for n in rules
+                 if n.source_citation == "第十条第一款" and n.action == "attend-nonvoting"}
+    assert attending == {(who + "负责人", "") for who in ("国务院", "中央军事委员会", "国家监察委员会",
+                                                       "最高人民法院", "最高人民检察院")}
+
+
 def test_a_list_of_levels_of_government_before_a_name_is_part_of_it():
     # 由乡、民族乡、镇的人民政府提出 (村民委员会组织法第三条第二款);
     # 省、自治区、直辖市人民政府 (行政法规制定程序条例)

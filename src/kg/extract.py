@@ -200,6 +200,7 @@ class Extractor:
         self.negation = c.negation
         self.cond_frames = [(f[0], f[1]) for f in c.frames if len(f) == 2]
         self.cond_verbs = c.verbs
+        self.occasions = c.occasions
         self.re_cond_phrase = _words(c.phrases)
         self.basis = c.basis
         self.facts = [({k: val for k, val in asdict(f).items() if val}, re.compile(f.pattern))
@@ -322,7 +323,8 @@ class Extractor:
         for g in groups:
             wstart = prev.end if prev else cs
             window_conditions = [(s, e) for s, e in conditions if wstart <= s < g.start]
-            condition = "，".join(text[s:e].rstrip("，,：:") for s, e in window_conditions or leading)
+            condition = "，".join(text[s:e].rstrip("，,：:") for s, e in window_conditions or leading
+                                 if not self._occasion(text[s:e]))
             phrase = self._condition_phrase(text, wstart, g.start, taken)
             if phrase and phrase not in condition:  # 必要时，经…决定: the segment already says it
                 condition = "，".join(filter(None, [condition, phrase]))
@@ -854,6 +856,12 @@ class Extractor:
         segs = [s for s in _spans(text, SEGMENT_END, wstart, g.start)
                 if g.marker is None or s[1] <= g.marker]
         return (), text[wstart:segs[-1][1]].strip("，,：: ") if segs else ""
+
+    def _occasion(self, segment: str) -> bool:
+        """常务委员会举行会议的时候: the meeting being held, not a condition on who acts."""
+        said = segment.rstrip("，,：: ")
+        return any(said.endswith(o + de + end) for o in self.occasions for de in ("", self.nominal)
+                   for end in self.cond_endings)
 
     def _sanctioned(self, text: str, g: _Group, ce: int) -> str:
         """经委员长会议决定，可以暂不公开有关议程 -> 可以暂不公开有关议程: what X decides or agrees

@@ -113,6 +113,7 @@ class Conditions:
     verbs: Words = ()
     frames: tuple[Words, ...] = ()
     negation: str = "不"
+    occasions: Words = ()
     basis: dict[str, str] = field(default_factory=dict)
 
 
