@@ -206,6 +206,18 @@ def test_what_is_decided_after_jing_is_what_the_sentence_goes_on_to_allow():
     assert decided[("第十六条第一款", "委员长会议")][1] == "必要时"
 
 
+def test_a_segment_opening_with_genju_is_a_condition_only_when_it_is_a_noun_phrase():
+    # 根据专题询问的议题，国务院…的负责人应当到会 (议事规则第三十七条第二款)
+    rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    assert {(n.bearer.label, n.condition) for n in rules
+            if n.source_citation == "第三十七条第二款" and n.action == "attend"} == {
+        (who + "负责人", "根据专题询问的议题") for who in ("国务院", "国务院有关部门", "国家监察委员会",
+                                                      "最高人民法院", "最高人民检察院")}
+    # 国务院…按照规定程序设立若干直属机构 (国务院组织法第十三条): something is done there, no condition
+    state = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
+    assert not [n for n in state if n.article == 13 and n.condition.startswith("按照")]
+
+
 def test_a_meeting_being_held_is_the_occasion_not_a_condition():
     # 常务委员会举行会议的时候，国务院…的负责人列席会议 (议事规则第十条第一款): they always attend
     rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))

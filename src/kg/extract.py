@@ -421,8 +421,13 @@ class Extractor:
 
     def _is_condition(self, text, s, e, taken) -> bool:
         seg = text[s:e].rstrip("，,：:")
-        if any(seg.startswith(a) and seg.endswith(b) for a, b in self.cond_frames):
-            return True  # 除区委统一组织安排的重要活动外
+        for a, b in self.cond_frames:
+            # 除区委统一组织安排的重要活动外; an open frame holds a noun phrase: 根据专题询问的议题,
+            # 根据国家计划 (not 按照规定程序设立若干直属机构…, where something is done)
+            if seg.startswith(a) and seg.endswith(b) and (b or (
+                    len(seg[len(a):].rsplit(self.nominal, 1)[-1]) <= 4
+                    and not self._has_verb(text, s, s + len(seg), taken))):
+                return True
         verb = min([p for w in self.cond_verbs if (p := seg.find(w)) >= 0] or [-1])
         if (verb >= 0 and not any(taken[s:s + verb]) and not any(w in seg[:verb] for w, _ in self.modal)
                 and self._last_marker(text, s, s + len(seg), taken) is None
