@@ -218,6 +218,15 @@ def test_a_segment_opening_with_genju_is_a_condition_only_when_it_is_a_noun_phra
     assert not [n for n in state if n.article == 13 and n.condition.startswith("按照")]
 
 
+def test_the_words_before_you_in_their_segment_are_what_is_done():
+    # 分组名单由常务委员会办事机构拟订，报秘书长审定 (议事规则第十三条第三款); 会议日程由委员长会议决定 (第八条)
+    rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    done = {(n.source_citation, n.action, n.bearer.label, n.object_text) for n in rules if n.bearer}
+    assert {("第十三条第三款", "draft", "常务委员会办事机构", "分组名单"),
+            ("第十三条第三款", "finalise", "秘书长", "分组名单"),
+            ("第八条第三款", "decide", "委员长会议", "会议日程")} <= done
+
+
 def test_a_meeting_being_held_is_the_occasion_not_a_condition():
     # 常务委员会举行会议的时候，国务院…的负责人列席会议 (议事规则第十条第一款): they always attend
     rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))

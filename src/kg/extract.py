@@ -185,6 +185,7 @@ class Extractor:
         self.comitative = b.comitative
         self.sending = b.sending
         self.sanction = b.sanction
+        self.themes = b.themes
         self.locative = [(str(f[0]), tuple(f[1])) for f in b.locative if len(f) == 2]
         self.under = (b.under[0], b.under[1]) if len(b.under) == 2 else None
         self.alternatives = b.alternatives
@@ -860,7 +861,23 @@ class Extractor:
             return (), sanctioned
         segs = [s for s in _spans(text, SEGMENT_END, wstart, g.start)
                 if g.marker is None or s[1] <= g.marker]
-        return (), text[wstart:segs[-1][1]].strip("，,：: ") if segs else ""
+        if segs:
+            return (), text[wstart:segs[-1][1]].strip("，,：: ")
+        return (), self._theme(text, g, wstart, cond_mask)
+
+    def _theme(self, text: str, g: _Group, wstart: int, cond_mask) -> str:
+        """分组名单由常务委员会办事机构拟订: the words before 由 in its segment are what is done."""
+        if g.marker is None or not any(text.startswith(w, g.marker) for w in self.themes):
+            return ""
+        start = max([s for s, e in _spans(text, SEGMENT_END, wstart, g.marker)] or [wstart])
+        theme = text[start:g.marker].strip("，,：: ")
+        for w in (*self.alternatives, *self.coordination):  # …，或者由…: a connector names nothing
+            theme = theme.removeprefix(w).removesuffix(w)
+        if (len(theme) < 2 or cond_mask[start] or self._has_verb(text, start, g.marker, self.taken)
+                or any(w in theme for w, _ in self.modal)
+                or self._last_marker(text, start, g.marker, self.taken) is not None):
+            return ""
+        return theme
 
     def _occasion(self, segment: str) -> bool:
         """常务委员会举行会议的时候: the meeting being held, not a condition on who acts."""

@@ -56,6 +56,7 @@ class Bearers:
     undergo: Words = ()
     sending: Words = ()
     sanction: Words = ()
+    themes: Words = ()
     locative: tuple[tuple[str | Words, ...], ...] = ()
     comitative: Words = ()
     others: Words = ()
