@@ -227,6 +227,17 @@ def test_the_words_before_you_in_their_segment_are_what_is_done():
             ("第八条第三款", "decide", "委员长会议", "会议日程")} <= done
 
 
+def test_what_jiang_puts_forward_is_a_thing_and_what_is_decided_on():
+    # 委员长会议可以决定将报告交有关的专门委员会审议 (议事规则第三十四条第二款): 报告 is no verb here
+    rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    said = {(n.action, n.bearer.label, n.object_text) for n in rules
+            if n.source_citation == "第三十四条第二款" and n.bearer}
+    assert ("decide", "委员长会议", "报告") in said and not [a for a, *_ in said if a == "report"]
+    # 有关专门委员会…应当将答复质询案情况向主席团报告 (广东议事规则第五十条第三款): no one replies here
+    rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))
+    assert {n.action for n in rules if n.source_citation == "第五十条第三款"} == {"report"}
+
+
 def test_a_meeting_being_held_is_the_occasion_not_a_condition():
     # 常务委员会举行会议的时候，国务院…的负责人列席会议 (议事规则第十条第一款): they always attend
     rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))

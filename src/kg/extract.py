@@ -384,6 +384,8 @@ class Extractor:
                 continue
             if before.endswith(self.list_mark) and not (found and found[-1][1] == m.start() - 1):
                 continue
+            if any(before.endswith(w) for w in self.disposal):
+                continue  # 决定将报告交…审议: what 将 puts forward is a thing, not a verb
             if self._undergone(norm_text, cs, m.start(), taken):
                 continue
             if any(norm_text.startswith(w, m.end()) for w in self.comparison):
@@ -929,6 +931,11 @@ class Extractor:
         rest = text[g.end:seg_end].strip("，,：:；;。 ")
         if not rest or any(rest.startswith(c) for c in [*self.connectors, *self.cond_endings, self.nominal]):
             return ""  # 审核后，由…: the verb ends a condition
+        put = next((w for w in self.disposal if rest.startswith(w)), "")
+        if put:  # 决定将报告交有关的专门委员会审议: what is decided on is what 将 puts forward
+            rest = rest[len(put):]
+            marker = self._first_marker(rest, 0, len(rest), blocked=False)
+            return rest[:marker].strip() if marker else ""
         marker = self._first_marker(rest, 0, len(rest), blocked=False)
         words = self.lex.tag(rest)
         if marker is not None or (len(words) == 1 and words[0][1] in self.predicate_tags):
