@@ -238,6 +238,15 @@ def test_what_jiang_puts_forward_is_a_thing_and_what_is_decided_on():
     assert {n.action for n in rules if n.source_citation == "第五十条第三款"} == {"report"}
 
 
+def test_a_congress_meeting_is_named_whole():
+    # 主席团主持省人民代表大会会议 (广东议事规则第十一条): the 代表 of 人民代表大会 breaks no name
+    rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))
+    assert {(n.action, n.bearer.label, tuple(o.label for o in n.objects)) for n in rules
+            if n.source_citation == "第十一条第一款"} == {("chair", "主席团", ("省人民代表大会会议",))}
+    labels = {o.label for n in extract(load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt")) for o in n.objects}
+    assert "本级人民代表大会常务委员会会议" in labels and "大会会议" not in labels
+
+
 def test_a_meeting_being_held_is_the_occasion_not_a_condition():
     # 常务委员会举行会议的时候，国务院…的负责人列席会议 (议事规则第十条第一款): they always attend
     rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))

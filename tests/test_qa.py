@@ -363,7 +363,8 @@ def test_counting_a_posts_holders_asks_a_head_count_or_a_share():
 def test_the_quorum_is_asked_by_its_name_or_by_how_many_must_attend():
     # 广东省人民代表大会议事规则第六条: 省人民代表大会会议有三分之二以上的代表出席，始得举行
     qa = qa_over("guangdong_renda_yishi_guize_2022.txt")
-    for question in ("省人民代表大会会议的法定人数是多少？", "省人代会要多少代表出席才能举行？"):
+    for question in ("省人民代表大会会议的法定人数是多少？", "省人代会要多少代表出席才能举行？",
+                     "省人民代表大会会议到多少人才开得成？"):
         r = qa.ask(question)
         assert [(a.label, a.source.citation) for a in r.answers] == [
             ("三分之二以上的代表出席，始得举行", "第六条第一款")], question

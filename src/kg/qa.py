@@ -1051,7 +1051,10 @@ class QA:
                  if self._in(n, scope) and n.value is not None and self._unit_fits(n.unit, spec.units)]
         if any(w in q.text for w in spec.held):   # 开几次: not 民主评议每年至少进行一次
             norms = [n for n in norms if not any(w in (n.phrase or "") for w in spec.done)]
-        chosen = self._choose(q, norms, to_whom=False) if norms else self.messages["no_quantity"]
+        first = [n for n in norms if n.action in spec.actions]
+        chosen = self._choose(q, first, to_whom=False) if first else self.messages["no_quantity"]
+        if isinstance(chosen, str):
+            chosen = self._choose(q, norms, to_whom=False) if norms else self.messages["no_quantity"]
         if isinstance(chosen, str):
             return self._not_found(question, q, scope, "quantity", chosen, sparql)
         chosen = self._counted(q, chosen)

@@ -67,6 +67,8 @@ class QuantitySpec:
     done: tuple[str, ...] = ()
     # 多少组成人员到场: one of these right before a post's name asks this kind too
     before_post: tuple[str, ...] = ()
+    # Norms of these actions answer first when one of them fits (a quorum before any other share).
+    actions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
