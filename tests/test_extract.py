@@ -238,6 +238,19 @@ def test_what_jiang_puts_forward_is_a_thing_and_what_is_decided_on():
     assert {n.action for n in rules if n.source_citation == "第五十条第三款"} == {"report"}
 
 
+def test_who_stands_between_you_and_zucheng_even_with_no_names_suffix():
+    # 居民会议由十八周岁以上的居民组成；…可以由全体十八周岁以上的居民或者每户派代表参加，也可以由每个
+    # 居民小组选举代表二至三人参加 (城市居民委员会组织法第九条): the head count is no part of a name
+    rules = extract(load(CORPORA / "juweihui_zuzhifa_2018.txt"))
+    who = {(n.source_citation, n.action, n.bearer.label) for n in rules if n.article == 9 and n.bearer}
+    assert who == {("第九条第一款", "member", "十八周岁以上的居民"),
+                   ("第九条第二款", "participate", "全体十八周岁以上的居民"),
+                   ("第九条第二款", "participate", "每户派代表"),
+                   ("第九条第二款", "participate", "每个居民小组选举代表")}
+    # …由主任、副主任和委员共五至九人组成 (第七条): known names, read as before
+    assert {n.bearer.label for n in rules if n.article == 7 and n.action == "member"} == {"主任", "副主任", "委员"}
+
+
 def test_a_congress_meeting_is_named_whole():
     # 主席团主持省人民代表大会会议 (广东议事规则第十一条): the 代表 of 人民代表大会 breaks no name
     rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))

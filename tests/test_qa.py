@@ -360,6 +360,13 @@ def test_counting_a_posts_holders_asks_a_head_count_or_a_share():
     assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("过半数出席，始得举行", 0.5, "第五条第一款")]
 
 
+def test_an_everyday_verb_takes_the_texts_verbs_before_the_intents_kin():
+    # 参会 is 参加/出席: 城市居民委员会组织法第九条第二款 (参加), not 第一款 (组成)
+    qa = qa_over("juweihui_zuzhifa_2018.txt")
+    r = qa.ask("开居民会议的时候，具体是谁去参会？")
+    assert {a.source.citation for a in r.answers} == {"第九条第二款"} and len(r.answers) == 3
+
+
 def test_the_quorum_is_asked_by_its_name_or_by_how_many_must_attend():
     # 广东省人民代表大会议事规则第六条: 省人民代表大会会议有三分之二以上的代表出席，始得举行
     qa = qa_over("guangdong_renda_yishi_guize_2022.txt")

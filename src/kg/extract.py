@@ -123,6 +123,8 @@ def _words(words: Sequence[str]) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, words))) if words else None
 
 
+# 共五至九人 / 若干人 after a list of members: how many, not who
+COUNT_TAIL = re.compile(r"共?(?:[0-9零〇一二两三四五六七八九十百至到-]+|若干)[人名]$")
 RATIO = "ratio"  # the unit of a share (quorum facts in extraction.toml use it too)
 NEVER = re.compile(r"(?!)")  # matches nothing: a grammar with no words of a kind
 
@@ -185,6 +187,11 @@ class Extractor:
         self.comitative = b.comitative
         self.sending = b.sending
         self.sanction = b.sanction
+        # 由…组成 followed by the end of a segment (not 组成人员)
+        self.open_frames = [re.compile(rf"{re.escape(a)}(?P<who>[^，,。；;：:]{{2,40}}?)"
+                                       rf"{re.escape(z)}(?=[，,。；;]|$)") for a, z in b.open_frames]
+        joins = sorted(set(b.coordination) | set(b.alternatives), key=len, reverse=True)
+        self.open_split = re.compile("|".join(map(re.escape, joins)))
         self.themes = b.themes
         self.locative = [(str(f[0]), tuple(f[1])) for f in b.locative if len(f) == 2]
         self.under = (b.under[0], b.under[1]) if len(b.under) == 2 else None
@@ -230,6 +237,7 @@ class Extractor:
     def _unit(self, unit: _Unit) -> list[Norm]:
         text = unit.text
         mentions = self._verbal(text, self.lex.mentions(text))
+        mentions = sorted(mentions + self._open_names(text, mentions), key=lambda m: m.start)
         taken = [False] * len(text)
         for m in mentions:
             taken[m.start:m.end] = [True] * (m.end - m.start)
@@ -263,6 +271,25 @@ class Extractor:
             if not text[start:end].endswith(self.carry_over):
                 self.carried = []
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
+
+    def _open_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """居民会议由十八周岁以上的居民组成: between the words of an open frame (extraction.toml
+        open_frames) are who, even where no name's suffix says so; each member of a list is one,
+        and a head count after them (共五至九人) is not part of any."""
+        out: list[Mention] = []
+        for pattern in self.open_frames:
+            for m in pattern.finditer(text):
+                start, end = m.span("who")
+                if any(x.start < end and start < x.end for x in mentions):
+                    continue
+                at = start
+                for part in self.open_split.split(text[start:end]):
+                    label = COUNT_TAIL.sub("", part).strip()
+                    if len(label) >= 2 and not self._has_verb(text, at, at + len(label), [False] * len(text)):
+                        out.append(Mention(self.lex.generic_role(label), at, at + len(label), label))
+                    at = text.find(part, at) + len(part)
+                    at += next((len(w) for w in self.coordination if text.startswith(w, at)), 0)
+        return out
 
     def _lead_subject(self, lead: str) -> list:
         """X行使下列职权：, X的主要任务是： — X acts in each item that names no one (its bearers,

@@ -57,6 +57,7 @@ class Bearers:
     sending: Words = ()
     sanction: Words = ()
     themes: Words = ()
+    open_frames: tuple[tuple[str, str], ...] = ()
     locative: tuple[tuple[str | Words, ...], ...] = ()
     comitative: Words = ()
     others: Words = ()

@@ -527,7 +527,7 @@ class QA:
         # The question's own verb first (确定 -> decide); the intent's kindred actions only if
         # none of its norms answers.
         primary = self._primary(q)
-        chosen = self._choose(q, [n for n in usable if n.action == primary], to_whom) if primary else ""
+        chosen = self._choose(q, [n for n in usable if n.action in primary], to_whom) if primary else ""
         if isinstance(chosen, str):
             chosen = self._choose(q, usable, to_whom)
         if chosen is VAGUE:
@@ -546,14 +546,18 @@ class QA:
             return self._not_found(question, q, scope, q.intent.name, self.messages["not_found"], sparql)
         return Result(question, q.intent.name, answers, sparql=sparql)
 
-    def _primary(self, q: Question) -> str | None:
-        """The grammar's action for the question's own verb: its trigger's (确定 -> decide), else
-        that of another trigger of the same intent the question writes (拍板确定 -> decide)."""
+    def _primary(self, q: Question) -> frozenset[str]:
+        """The grammar's actions for the question's own verb: its trigger's (确定 -> decide), the
+        text's words for an everyday one (参会 -> 参加, 出席), else that of another trigger of the
+        same intent the question writes (拍板确定 -> decide)."""
         actions = self.lex.grammar.actions
         if q.trigger in actions or q.intent is None:
-            return actions.get(q.trigger)
+            return frozenset([actions[q.trigger]] if q.trigger in actions else [])
+        said = [actions[w] for w in self.cfg.colloquial.get(q.trigger, ()) if w in actions]
+        if said:
+            return frozenset(said)
         written = [t for t in q.intent.triggers if t in actions and t in q.text[max(q.cue_at, 0):]]
-        return actions[max(written, key=len)] if written else None
+        return frozenset([actions[max(written, key=len)]] if written else [])
 
     @staticmethod
     def _candidates(norms: list[NormRec]) -> list[str]:
