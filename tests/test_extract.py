@@ -251,6 +251,15 @@ def test_who_stands_between_you_and_zucheng_even_with_no_names_suffix():
     assert {n.bearer.label for n in rules if n.article == 7 and n.action == "member"} == {"主任", "副主任", "委员"}
 
 
+def test_who_may_ask_after_you_is_not_who_acts_next():
+    # 有十分之一以上的村民或者三分之一以上的村民代表提议，应当召集村民会议 (村民委员会组织法第二十一条)
+    rules = extract(load(CORPORA / "cunweihui_zuzhifa_2018.txt"))
+    assert {n.bearer.label for n in rules if n.source_citation == "第二十一条第二款"
+            and n.action == "convene"} == {"村民委员会"}
+    assert ("propose", "村民代表") in {(n.action, n.bearer.label) for n in rules
+                                       if n.source_citation == "第二十一条第二款" and n.bearer}
+
+
 def test_a_congress_meeting_is_named_whole():
     # 主席团主持省人民代表大会会议 (广东议事规则第十一条): the 代表 of 人民代表大会 breaks no name
     rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))

@@ -193,6 +193,7 @@ class Extractor:
         joins = sorted(set(b.coordination) | set(b.alternatives), key=len, reverse=True)
         self.open_split = re.compile("|".join(map(re.escape, joins)))
         self.themes = b.themes
+        self.hypothetical = tuple(b.hypothetical)
         self.locative = [(str(f[0]), tuple(f[1])) for f in b.locative if len(f) == 2]
         self.under = (b.under[0], b.under[1]) if len(b.under) == 2 else None
         self.alternatives = b.alternatives
@@ -271,6 +272,14 @@ class Extractor:
             if not text[start:end].endswith(self.carry_over):
                 self.carried = []
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
+
+    def _hypothetical(self, text: str, g: _Group) -> bool:
+        """有十分之一以上的村民…提议，应当召集村民会议: who a segment opening with 有 names may ask;
+        they are not who acts in the segments after it."""
+        if g.bearer_start is None:
+            return False
+        start = max([s for s, _ in _spans(text, SEGMENT_END + CLAUSE_END, 0, g.bearer_start)] or [0])
+        return text[start:g.bearer_start].lstrip("，, ").startswith(self.hypothetical)
 
     def _open_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """居民会议由十八周岁以上的居民组成: between the words of an open frame (extraction.toml
@@ -382,7 +391,7 @@ class Extractor:
                         provision_text=text, quote=text[quote_start:quote_end],
                         quote_start=quote_start, quote_end=quote_end))
             prev = g
-            self.carried = list(g.bearers)
+            self.carried = [] if self._hypothetical(text, g) else list(g.bearers)
             self.carried_condition = condition
         own_topic = self._topic(text, cs, ce, colon, in_clause, used, cond_mask, ce)
         if own_topic[0] and not groups:
@@ -566,7 +575,7 @@ class Extractor:
         region = self._after_pivot(region, text)
         if not region and prev is not None and prev.subject:
             region = prev.subject
-        elif not region and prev is not None and prev.bearers:
+        elif not region and prev is not None and prev.bearers and not self._hypothetical(text, prev):
             g.bearers = list(prev.bearers)
             return
         if not region and not marker:

@@ -58,6 +58,7 @@ class Bearers:
     sanction: Words = ()
     themes: Words = ()
     open_frames: tuple[tuple[str, str], ...] = ()
+    hypothetical: Words = ()
     locative: tuple[tuple[str | Words, ...], ...] = ()
     comitative: Words = ()
     others: Words = ()
