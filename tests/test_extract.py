@@ -260,6 +260,14 @@ def test_who_may_ask_after_you_is_not_who_acts_next():
                                        if n.source_citation == "第二十一条第二款" and n.bearer}
 
 
+def test_after_zai_the_one_who_sent_the_thing_acts_again():
+    # 由委员长会议决定列入…议程，或者先交有关的专门委员会审议、提出报告，再决定列入…议程 (议事规则第十八条第二款)
+    rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    who = [(n.action, n.bearer.label) for n in rules if n.source_citation == "第十八条第二款" and n.bearer]
+    assert [b for a, b in who if a == "decide"] == ["委员长会议", "委员长会议"]
+    assert ("deliberate", "专门委员会") in who
+
+
 def test_a_congress_meeting_is_named_whole():
     # 主席团主持省人民代表大会会议 (广东议事规则第十一条): the 代表 of 人民代表大会 breaks no name
     rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))

@@ -194,6 +194,7 @@ class Extractor:
         self.open_split = re.compile("|".join(map(re.escape, joins)))
         self.themes = b.themes
         self.hypothetical = tuple(b.hypothetical)
+        self.resume = tuple(b.resume)
         self.locative = [(str(f[0]), tuple(f[1])) for f in b.locative if len(f) == 2]
         self.under = (b.under[0], b.under[1]) if len(b.under) == 2 else None
         self.alternatives = b.alternatives
@@ -272,6 +273,15 @@ class Extractor:
             if not text[start:end].endswith(self.carry_over):
                 self.carried = []
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
+
+    def _resumes(self, text: str, start: int, end: int) -> bool:
+        """…，再决定: a segment opening with 再 goes back to who acted before the thing was sent."""
+        seg = max([s for s, _ in _spans(text, SEGMENT_END, start, end)] or [start])
+        return seg > start and text[seg:end].lstrip("，, ").startswith(self.resume)
+
+    def _sent_to(self, text: str, g: _Group) -> bool:
+        """Are the group's bearers the ones something is sent to (交/报 X 审议)?"""
+        return g.marker is not None and any(text.startswith(w, g.marker) for w in self.sending)
 
     def _hypothetical(self, text: str, g: _Group) -> bool:
         """有十分之一以上的村民…提议，应当召集村民会议: who a segment opening with 有 names may ask;
@@ -391,7 +401,8 @@ class Extractor:
                         provision_text=text, quote=text[quote_start:quote_end],
                         quote_start=quote_start, quote_end=quote_end))
             prev = g
-            self.carried = [] if self._hypothetical(text, g) else list(g.bearers)
+            if not self._sent_to(text, g):
+                self.carried = [] if self._hypothetical(text, g) else list(g.bearers)
             self.carried_condition = condition
         own_topic = self._topic(text, cs, ce, colon, in_clause, used, cond_mask, ce)
         if own_topic[0] and not groups:
@@ -576,7 +587,9 @@ class Extractor:
         if not region and prev is not None and prev.subject:
             region = prev.subject
         elif not region and prev is not None and prev.bearers and not self._hypothetical(text, prev):
-            g.bearers = list(prev.bearers)
+            # 先交有关的专门委员会审议…，再决定…: who a thing is sent to acts on it, then the sender again
+            resumed = self._sent_to(text, prev) and self._resumes(text, prev.end, g.start)
+            g.bearers = list(self.carried if resumed and self.carried else prev.bearers)
             return
         if not region and not marker:
             region = self._subject(agents, text, wstart, g.start)

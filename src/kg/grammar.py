@@ -59,6 +59,7 @@ class Bearers:
     themes: Words = ()
     open_frames: tuple[tuple[str, str], ...] = ()
     hypothetical: Words = ()
+    resume: Words = ()
     locative: tuple[tuple[str | Words, ...], ...] = ()
     comitative: Words = ()
     others: Words = ()
