@@ -268,6 +268,24 @@ def test_after_zai_the_one_who_sent_the_thing_acts_again():
     assert ("deliberate", "专门委员会") in who
 
 
+def test_the_subject_may_follow_a_leading_condition():
+    # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
+    rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
+    assert {(n.action, n.bearer.label, n.condition) for n in rules if n.article == 33 and n.bearer} == {
+        ("raise", "常务委员会组成人员", "在常务委员会会议期间")}
+
+
+def test_recipients_are_named_in_the_verbs_own_segment_before_any_bearer_marker():
+    # …村民有权向乡、民族乡、镇的人民代表大会…举报，由乡级或者县级人民政府负责调查 (村民委员会组织法第十七条)
+    rules = extract(load(CORPORA / "cunweihui_zuzhifa_2018.txt"))
+    assert {(n.action, n.bearer.label, tuple(a.label for a in n.aux)) for n in rules
+            if n.source_citation == "第十七条第二款" and n.bearer} == {("responsible", "乡级或者县级人民政府", ())}
+    # …提出对本级人民代表大会常务委员会组成人员…的罢免案，由主席团提请大会审议 (地方组织法第三十一条)
+    law = extract(load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt"))
+    assert {n.bearer.label for n in law if n.source_citation == "第三十一条第二款"
+            and n.action == "submit"} == {"主席团"}
+
+
 def test_a_congress_meeting_is_named_whole():
     # 主席团主持省人民代表大会会议 (广东议事规则第十一条): the 代表 of 人民代表大会 breaks no name
     rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))

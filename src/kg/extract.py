@@ -518,6 +518,8 @@ class Extractor:
         for m in self.re_marker.finditer(normalise(text), s, e):
             if any(taken[m.start():m.end()]) or any(self.blocked["marker"][m.start():m.end()]):
                 continue
+            if text.endswith(self.nominal, 0, m.start()) and len(m.group()) > 1:
+                continue  # 根据主席团的安排: a noun after 的, no marker
             if m.group() in self.passive and self._delegating(text, m.end(), e, taken):
                 continue  # 受总理委托: who entrusts, not who acts
             if self._possessed(text, m.end(), e, taken):
@@ -592,7 +594,11 @@ class Extractor:
             g.bearers = list(self.carried if resumed and self.carried else prev.bearers)
             return
         if not region and not marker:
-            region = self._subject(agents, text, wstart, g.start)
+            # 在常务委员会会议期间，常务委员会组成人员…，可以…提出: the subject follows the condition
+            opening = wstart
+            while opening < g.start and (cond_mask[opening] or text[opening] in SEGMENT_END + " "):
+                opening += 1
+            region = self._subject(agents, text, opening, g.start)
         if not region and not marker and self.carried:
             # Subject left out after ；: the clause continues the one before.
             g.carried = True
@@ -768,8 +774,12 @@ class Extractor:
         for m in self.re_aux_marker.finditer(normalise(text), wstart, g.start) if self.re_aux_marker else []:
             if not any(taken[m.start():m.end()]):
                 marker = m
-        if marker:
-            aux += [m for m in agents if m.start >= marker.end()]
+        if marker and not any(c in text[marker.end():g.start] for c in SEGMENT_END):
+            # 向X举报，由Y负责调查 / 对…的罢免案，由主席团提请: 向/对 in another segment, or a bearer
+            # marker after it, and the names are not the verb's recipients
+            bearer = self._first_marker(text, marker.end(), g.start)
+            stop = bearer if bearer is not None else g.start
+            aux += [m for m in agents if marker.end() <= m.start < stop]
         for m in aux:
             used.add(m.start)
         return [self._party(m, m.surface) for m in self._expand(aux, text)]

@@ -207,7 +207,8 @@ class Lexicon:
                 own = self.generic_role(prev.surface + m.surface, m.entry.kind)
                 out.append(Mention(own, m.start, m.end, m.surface))  # 县政府及其工作部门
                 continue
-            verbal = m.entry.kind != BODY and any(v in m.surface for v in self.grammar.actions)
+            verbal = (m.entry.kind != BODY and any(v in m.surface for v in self.grammar.actions)
+                      and not self._noun_at(normalise(m.surface), 0))  # 组成人员 is a noun
             if (prev is not None and prev.end == m.start and prev.entry.kind == BODY
                     and m.entry.kind != ACTION and not verbal):
                 label = prev.surface + m.surface
