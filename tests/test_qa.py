@@ -367,6 +367,17 @@ def test_an_everyday_verb_takes_the_texts_verbs_before_the_intents_kin():
     assert {a.source.citation for a in r.answers} == {"第九条第二款"} and len(r.answers) == 3
 
 
+def test_a_body_that_meets_stands_for_its_meeting():
+    # 县人大开会 is the 人民代表大会会议 (地方组织法第十五条: 由本级人民代表大会常务委员会召集)
+    qa = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt")
+    r = qa.ask("县人大开会由谁召集？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("本级人民代表大会常务委员会", "第十五条第一款")]
+    # 省人大开会 is the 省人民代表大会会议 (广东议事规则第十一条: 主席团主持)
+    gd = qa_over("guangdong_renda_yishi_guize_2022.txt")
+    assert [(a.label, a.source.citation) for a in gd.ask("省人大开会由谁主持？").answers] == [
+        ("主席团", "第十一条第一款")]
+
+
 def test_the_quorum_is_asked_by_its_name_or_by_how_many_must_attend():
     # 广东省人民代表大会议事规则第六条: 省人民代表大会会议有三分之二以上的代表出席，始得举行
     qa = qa_over("guangdong_renda_yishi_guize_2022.txt")

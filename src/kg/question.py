@@ -156,6 +156,7 @@ class QAConfig:
     consult: ConsultSpec
     recipient: RecipientSpec
     colloquial: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    meeting_of: tuple[str, ...] = ()
     light_verbs: tuple[str, ...] = ()
     recipient_cues: tuple[str, ...] = ()
 
@@ -275,10 +276,24 @@ class Reader:
         triggers = {t for it in cfg.intent for t in it.triggers}
         self.nouns = tuple(w for w in lexicon.grammar.verbs.ignore_words if w not in triggers)
 
+    def _meetings(self, q: str, mentions: list[Mention], regulations: set[str] | None) -> list[Mention]:
+        """县人大开会由谁召集: a body named right before 开会 (qa.toml meeting_of) stands for its
+        meeting, where the regulation names one so (人大 -> 人大会议 -> 人民代表大会会议)."""
+        out = []
+        for m in mentions:
+            meeting = m.surface + "会议"
+            if (any(q.startswith(w, m.end) for w in self.cfg.meeting_of) and meeting not in m.surface
+                    and any(t.kind == "body" for t in m.terms)):
+                found = self.terms.find(meeting, regulations)
+                if len(found) == 1 and found[0].surface == meeting:
+                    m = Mention(m.start, m.end, m.surface, found[0].terms)
+            out.append(m)
+        return out
+
     def read(self, question: str, regulations: set[str] | None = None) -> Question:
         """The question read; with `regulations` (IRIs), names are looked up among their terms."""
         q = normalise(question or "").strip()
-        mentions = self.terms.find(q, regulations)
+        mentions = self._meetings(q, self.terms.find(q, regulations), regulations)
         quantity, qspan = self._longest(q, [(c, spec) for spec in self.cfg.quantity for c in spec.cues])
         if quantity is None:
             quantity, qspan = self._counting_posts(q, mentions)
