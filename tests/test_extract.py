@@ -286,6 +286,15 @@ def test_recipients_are_named_in_the_verbs_own_segment_before_any_bearer_marker(
             and n.action == "submit"} == {"主席团"}
 
 
+def test_a_long_list_of_levels_stays_whole_and_the_body_set_up_acts():
+    # 省、自治区、直辖市、自治州、县、自治县、市、市辖区的人民代表大会设立常务委员会，对本级人民代表大会
+    # 负责并报告工作 (地方组织法第四十六条)
+    law = extract(load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt"))
+    assert {(n.action, n.bearer.label, tuple(a.label for a in n.aux)) for n in law if n.article == 46} == {
+        ("responsible", "常务委员会", ("本级人民代表大会",)), ("report", "常务委员会", ("本级人民代表大会",))}
+    assert "省、自治区、直辖市、自治州、县、自治县、市、市辖区的人民政府" in {n.bearer.label for n in law if n.bearer}
+
+
 def test_a_congress_meeting_is_named_whole():
     # 主席团主持省人民代表大会会议 (广东议事规则第十一条): the 代表 of 人民代表大会 breaks no name
     rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))

@@ -270,7 +270,7 @@ class Lexicon:
         right before a name belongs to it (where the list starts, else the name's start)."""
         if self._level_list is None or start == 0:
             return start
-        m = self._level_list.search(norm, max(0, start - 24), start)
+        m = self._level_list.search(norm, max(0, start - 40), start)
         if m is None or any(taken[m.start():start]):
             return start
         if m.group().endswith("的") or any(norm.startswith(w, start) for w in self._level_starts):
