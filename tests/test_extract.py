@@ -295,6 +295,12 @@ def test_a_long_list_of_levels_stays_whole_and_the_body_set_up_acts():
     assert "省、自治区、直辖市、自治州、县、自治县、市、市辖区的人民政府" in {n.bearer.label for n in law if n.bearer}
 
 
+def test_a_name_never_holds_jianli():
+    # 村应当建立村务监督委员会 (村民委员会组织法第三十二条): no body called 当建立村务监督委员会
+    labels = {n.bearer.label for n in extract(load(CORPORA / "cunweihui_zuzhifa_2018.txt")) if n.bearer}
+    assert "当建立村务监督委员会" not in labels and "村务监督机构成员" in labels
+
+
 def test_a_congress_meeting_is_named_whole():
     # 主席团主持省人民代表大会会议 (广东议事规则第十一条): the 代表 of 人民代表大会 breaks no name
     rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))

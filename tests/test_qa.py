@@ -378,6 +378,21 @@ def test_a_body_that_meets_stands_for_its_meeting():
         ("主席团", "第十一条第一款")]
 
 
+def test_a_to_whom_question_naming_its_bearer_never_takes_another_bearers_recipient():
+    # 村民代表应当向其推选户或者村民小组负责 (村民委员会组织法第二十五条): no norm names the recipient,
+    # and 第三十二条's 村务监督机构成员 对村民会议…负责 is another's duty
+    qa = qa_over("cunweihui_zuzhifa_2018.txt")
+    assert not qa.ask("村民代表选出来以后，要对谁负责？").answers
+
+
+def test_a_verb_before_yihou_says_when_not_what_is_asked():
+    # 重大行政决策定下来以后，谁负责对外公布 asks who publishes (重大行政决策程序暂行条例第三十二条)
+    qa = qa_over("zhongda_xingzheng_juece_chengxu_zanxing_tiaoli_2019.txt")
+    r = qa.ask("重大行政决策定下来以后，谁负责对外公布？")
+    assert r.intent == "publish"
+    assert [(a.label, a.source.citation) for a in r.answers] == [("决策机关", "第三十二条第一款")]
+
+
 def test_the_quorum_is_asked_by_its_name_or_by_how_many_must_attend():
     # 广东省人民代表大会议事规则第六条: 省人民代表大会会议有三分之二以上的代表出席，始得举行
     qa = qa_over("guangdong_renda_yishi_guize_2022.txt")

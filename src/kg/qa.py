@@ -635,6 +635,12 @@ class QA:
                 return self.messages["not_found"]
         if to_whom:  # 副区长离威要向谁报告: the norms whose bearer the question names
             named = [n for n in norms if n.bearer is not None and self._names(q, n.bearer)]
+            if not named and any(t.kind in ("post", "body") for m in q.mentions for t in m.terms):
+                # 村民代表要对谁负责: never the recipient of another named bearer; only a reading
+                # that names no bearer (whoever the sentence is about) may still answer
+                named = [n for n in norms if n.bearer is None or not n.bearer.label]
+                if not named:
+                    return self.messages["not_found"]
             norms = named or norms
             # 对乡镇人民政府的考核要征求谁的意见: not the norm whose answer is the one the question names
             norms = [n for n in norms if not (n.aux and all(self._names(q, a) for a in n.aux))]

@@ -157,6 +157,7 @@ class QAConfig:
     recipient: RecipientSpec
     colloquial: dict[str, tuple[str, ...]] = field(default_factory=dict)
     meeting_of: tuple[str, ...] = ()
+    after_done: tuple[str, ...] = ()
     light_verbs: tuple[str, ...] = ()
     recipient_cues: tuple[str, ...] = ()
 
@@ -405,6 +406,8 @@ class Reader:
                     pos, word, intent = following
                 return intent, (pos, pos + len(word))
         for found in founds:
+            # 居民公约定好以后要报哪儿备案: a verb followed by 以后 says when, not what is asked
+            found = [f for f in found if not q.startswith(self.cfg.after_done, f[0] + len(f[1]))]
             if found:
                 pos, word, intent = found[-1]
                 return intent, (pos, pos + len(word))
