@@ -301,6 +301,14 @@ def test_a_name_never_holds_jianli():
     assert "当建立村务监督委员会" not in labels and "村务监督机构成员" in labels
 
 
+def test_a_light_verb_takes_its_object_nouns_action():
+    # 有关机关应当将研究处理情况向常务委员会提出书面报告 (议事规则第三十五条第一款): a report to the 常委会
+    rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    assert {(n.action, n.bearer.label, tuple(a.label for a in n.aux)) for n in rules
+            if n.source_citation == "第三十五条第一款" and n.action in ("raise", "report")} == {
+        ("report", "有关机关", ("常务委员会",))}
+
+
 def test_a_congress_meeting_is_named_whole():
     # 主席团主持省人民代表大会会议 (广东议事规则第十一条): the 代表 of 人民代表大会 breaks no name
     rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))

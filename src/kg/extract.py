@@ -187,6 +187,8 @@ class Extractor:
         self.comitative = b.comitative
         self.sending = b.sending
         self.sanction = b.sanction
+        self.light_verbs = set(v.light_verbs)
+        self.light_objects = dict(v.light_objects)
         # 由…组成 followed by the end of a segment (not 组成人员)
         self.open_frames = [re.compile(rf"{re.escape(a)}(?P<who>[^，,。；;：:]{{2,40}}?)"
                                        rf"{re.escape(z)}(?=[，,。；;]|$)") for a, z in b.open_frames]
@@ -419,9 +421,10 @@ class Extractor:
         norm_text = normalise(text)
         found: list[tuple[int, int, str, str]] = []
         nominal_end = -1
+        light_end = -1  # the light verb's object: no verb of its own
         for m in self.re_verb.finditer(norm_text, cs, ce):
             if (any(taken[m.start():m.end()]) or cond_mask[m.start()]
-                    or any(self.blocked["verb"][m.start():m.end()])):
+                    or any(self.blocked["verb"][m.start():m.end()]) or m.start() < light_end):
                 continue
             before = norm_text[max(cs, m.start() - 4):m.start()]
             if any(before.endswith(p) for p in self.circumstance):
@@ -442,7 +445,10 @@ class Extractor:
             if self._listed(norm_text, cs, m.start(), taken, nominal_end):
                 nominal_end = m.end()
                 continue
-            found.append((m.start(), m.end(), self.actions[m.group()], m.group()))
+            light = self._light(norm_text, m, ce)
+            if light:
+                light_end = light[1]
+            found.append((m.start(), m.end(), light[0] if light else self.actions[m.group()], m.group()))
         groups: list[_Group] = []
         for s, e, slug, verb in found:
             if groups and text[groups[-1].end:s] in ("", *self.connectors):
@@ -451,6 +457,15 @@ class Extractor:
             else:
                 groups.append(_Group(s, e, [(slug, verb)]))
         return groups
+
+    def _light(self, norm_text: str, m: re.Match, ce: int) -> tuple[str, int] | None:
+        """提出书面报告 -> (report, where 报告 ends): a light verb takes its object noun's action."""
+        if m.group() not in self.light_verbs:
+            return None
+        end = min([e for e in (norm_text.find(c, m.end(), ce) for c in SEGMENT_END + CLAUSE_END) if e >= 0]
+                  or [ce])
+        tail = norm_text[m.end():end]
+        return next(((slug, end) for noun, slug in self.light_objects.items() if tail.endswith(noun)), None)
 
     def _listed(self, norm_text: str, cs: int, pos: int, taken, nominal_end: int) -> bool:
         """风险评估、合法性审查和集体讨论决定等程序: a verb ending an item of a list of nouns

@@ -35,6 +35,8 @@ class Verbs:
     nominal_mark: str = "的"
     list_mark: str = "、"
     list_ends: Words = ()
+    light_verbs: Words = ()
+    light_objects: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
