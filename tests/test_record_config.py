@@ -70,12 +70,12 @@ def test_the_shipped_grammar_loads_into_typed_sections():
     assert g.actions["签发"] == "issue"
     assert g.bearers.locative == (("在", ("上", "中")), ("从", ("中",)))
     assert g.terms.contractions["主要负责人"] == ("主要领导", "一把手")
-    assert [f.action for f in g.facts] == ["quorum", "frequency", "preparation", "lead-time"]
+    assert [f.action for f in g.facts] == ["quorum", "quorum", "quorum", "frequency", "preparation", "lead-time"]
 
 
 @pytest.mark.parametrize("old, new, message", [
     ('respectively = "分别"', 'respectivly = "分别"', "未知的键 respectivly"),        # a misspelt key
-    ("max_prefix = 10", 'max_prefix = "ten"', "键 max_prefix 的值类型不对"),           # a wrong type
+    ("max_prefix = 16", 'max_prefix = "ten"', "键 max_prefix 的值类型不对"),           # a wrong type
     ('action = "quorum"', 'action = "quorum"\npatern = "x"', "未知的键 patern"),      # a fact rule's key
 ], ids=["misspelt-key", "wrong-type", "fact-rule-key"])
 def test_a_mistake_in_the_extraction_grammar_is_refused_naming_its_line(tmp_path, old, new, message):
