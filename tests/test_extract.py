@@ -322,6 +322,15 @@ def test_a_light_verb_takes_its_object_nouns_action():
         ("report", "有关机关", ("常务委员会",))}
 
 
+def test_a_verb_opening_a_listed_noun_phrase_is_no_duty():
+    # …通知常务委员会组成人员和列席会议的部门及人员 (浙江议事规则第七条): they are told, nobody 列席 here;
+    # and 通知/建议 start no name (事项通知常务委员会组成人员, 建议会议)
+    rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
+    assert {n.action for n in rules if n.source_citation == "第七条第一款"} == {"quantity"}
+    labels = {o.label for n in rules for o in (*n.objects, *([n.bearer] if n.bearer else []))}
+    assert not {"建议会议", "事项通知常务委员会组成人员"} & labels
+
+
 def test_a_congress_meeting_is_named_whole():
     # 主席团主持省人民代表大会会议 (广东议事规则第十一条): the 代表 of 人民代表大会 breaks no name
     rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))

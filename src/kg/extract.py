@@ -436,6 +436,8 @@ class Extractor:
                 continue
             if any(before.endswith(w) for w in self.disposal):
                 continue  # 决定将报告交…审议: what 将 puts forward is a thing, not a verb
+            if self._listed_relative(norm_text, m.start(), taken):
+                continue  # 通知常务委员会组成人员和列席会议的部门: one more who is told, no verb
             if self._undergone(norm_text, cs, m.start(), taken):
                 continue
             if any(norm_text.startswith(w, m.end()) for w in self.comparison):
@@ -457,6 +459,18 @@ class Extractor:
             else:
                 groups.append(_Group(s, e, [(slug, verb)]))
         return groups
+
+    def _listed_relative(self, norm_text: str, pos: int, taken) -> bool:
+        """A verb right after a name and 和/及 that opens a noun phrase ending in 的 + noun before
+        the segment ends (组成人员和列席会议的部门)."""
+        join = next((w for w in self.coordination if len(w) > 0 and w not in "、，,"
+                     and norm_text.endswith(w, 0, pos)), None)
+        if join is None or pos - len(join) < 1 or not taken[pos - len(join) - 1]:
+            return False
+        end = min([e for e in (norm_text.find(c, pos) for c in SEGMENT_END + CLAUSE_END) if e >= 0]
+                  or [len(norm_text)])
+        rest = norm_text[pos:end]
+        return self.nominal in rest and 0 < len(rest.rsplit(self.nominal, 1)[1]) <= 8
 
     def _light(self, norm_text: str, m: re.Match, ce: int) -> tuple[str, int] | None:
         """提出书面报告 -> (report, where 报告 ends): a light verb takes its object noun's action."""
