@@ -385,6 +385,14 @@ def test_a_to_whom_question_naming_its_bearer_never_takes_another_bearers_recipi
     assert not qa.ask("村民代表选出来以后，要对谁负责？").answers
 
 
+def test_a_modal_word_is_never_the_verb_asked_about():
+    # 谁可以提质询案: 可以 is no 同意 (浙江议事规则第三十三条: 常务委员会组成人员…可以…提出…质询案)
+    qa = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt")
+    r = qa.ask("在常委会会议期间，谁可以提质询案？")
+    assert r.intent != "approve"
+    assert [(a.label, a.source.citation) for a in r.answers] == [("常务委员会组成人员", "第三十三条第一款")]
+
+
 def test_a_verb_before_yihou_says_when_not_what_is_asked():
     # 重大行政决策定下来以后，谁负责对外公布 asks who publishes (重大行政决策程序暂行条例第三十二条)
     qa = qa_over("zhongda_xingzheng_juece_chengxu_zanxing_tiaoli_2019.txt")

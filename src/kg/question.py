@@ -430,10 +430,11 @@ class Reader:
         from kg.synonyms import synonyms
 
         by_word = {t: it for t, it in self.triggers}
+        fillers = set(self.cfg.fillers)  # 可以 is a modal word, whatever 词林 lists beside it
         pos, found = 0, []
         for word in tokenizer().cut(q):
             hits = {by_word[s].name: by_word[s] for s in synonyms(word) if s in by_word}
-            if len(hits) == 1 and len(word) >= 2:
+            if len(hits) == 1 and len(word) >= 2 and word not in fillers:
                 found.append((pos, word, next(iter(hits.values()))))
             pos += len(word)
         if not found:
