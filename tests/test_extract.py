@@ -331,6 +331,16 @@ def test_a_verb_opening_a_listed_noun_phrase_is_no_duty():
     assert not {"建议会议", "事项通知常务委员会组成人员"} & labels
 
 
+def test_a_sentence_opening_with_a_jing_noun_phrase_holds_no_duty_in_it():
+    # 经主任会议决定提请常务委员会会议审议或者交由有关的专门委员会审议的质询案，…经主任会议同意，…
+    # (浙江议事规则第三十九条): only the 同意 is a duty; the 决定 describes which 质询案
+    rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
+    assert {(n.action, n.bearer.label) for n in rules if n.article == 39 and n.bearer} == {("approve", "主任会议")}
+    # …由主席团先交有关专门委员会审议 (广东议事规则第二十五条): mid-sentence it is a duty, and 交 ends a name
+    gd = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))
+    assert ("deliberate", "有关专门委员会") in {(n.action, n.bearer.label) for n in gd if n.article == 25 and n.bearer}
+
+
 def test_a_congress_meeting_is_named_whole():
     # 主席团主持省人民代表大会会议 (广东议事规则第十一条): the 代表 of 人民代表大会 breaks no name
     rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))

@@ -42,7 +42,7 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 195 answerable dev questions, 11 get a wrong answer today; a change
+    # Precision first: of the 195 answerable dev questions, 9 get a wrong answer today; a change
     # that answers more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 11, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 9, [(o.question.id, o.why) for o in wrong]

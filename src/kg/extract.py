@@ -195,6 +195,7 @@ class Extractor:
         joins = sorted(set(b.coordination) | set(b.alternatives), key=len, reverse=True)
         self.open_split = re.compile("|".join(map(re.escape, joins)))
         self.themes = b.themes
+        self.topic_markers = tuple(b.topic_markers)
         self.hypothetical = tuple(b.hypothetical)
         self.resume = tuple(b.resume)
         self.locative = [(str(f[0]), tuple(f[1])) for f in b.locative if len(f) == 2]
@@ -438,6 +439,8 @@ class Extractor:
                 continue  # 决定将报告交…审议: what 将 puts forward is a thing, not a verb
             if self._listed_relative(norm_text, m.start(), taken):
                 continue  # 通知常务委员会组成人员和列席会议的部门: one more who is told, no verb
+            if self._topic_phrase(norm_text, cs, m.start(), m.end(), ce):
+                continue  # 经主任会议决定提请…审议的质询案，…: the segment names a thing, its topic
             if self._undergone(norm_text, cs, m.start(), taken):
                 continue
             if any(norm_text.startswith(w, m.end()) for w in self.comparison):
@@ -459,6 +462,21 @@ class Extractor:
             else:
                 groups.append(_Group(s, e, [(slug, verb)]))
         return groups
+
+    def _topic_phrase(self, norm_text: str, cs: int, pos: int, end: int, ce: int) -> bool:
+        """Does the sentence open with a segment that opens with 经/由 and ends in 的 + a short noun
+        and a comma (经主任会议决定提请常务委员会会议审议的质询案，…)? It names what the sentence is
+        about, and its verbs are no duties."""
+        start = max([norm_text.rfind(c, cs, pos) + 1 for c in SEGMENT_END + CLAUSE_END] + [cs])
+        if start != cs or not norm_text.startswith(self.topic_markers, start):
+            return False  # only the sentence's first segment is its topic
+        stop = min([e for e in (norm_text.find(c, end, ce) for c in SEGMENT_END + CLAUSE_END) if e >= 0]
+                   or [ce])
+        if stop >= ce or norm_text[stop] not in SEGMENT_END:
+            return False
+        rest = norm_text[end:stop]
+        return self.nominal in rest and 0 < len(rest.rsplit(self.nominal, 1)[1]) <= 4 \
+            and not self.re_verb.search(rest.rsplit(self.nominal, 1)[1])
 
     def _listed_relative(self, norm_text: str, pos: int, taken) -> bool:
         """A verb right after a name and 和/及 that opens a noun phrase ending in 的 + noun before
