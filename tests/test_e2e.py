@@ -119,9 +119,13 @@ def phone(browser):
 
 
 def idle(page) -> None:
-    """Wait until Streamlit has finished running the script (no status widget, no stale elements)."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')",
-                           timeout=WAIT_MS)
+    """Wait until Streamlit has finished running the script (no status widget, no stale elements)
+    and every finite animation has ended: an element still fading in fails axe's contrast check
+    when the machine is busy."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')"
+                           " && !document.querySelector('[data-stale=true]')", timeout=WAIT_MS)
+    page.wait_for_function("""() => document.getAnimations().every(a => a.playState !== 'running'
+        || a.effect.getComputedTiming().iterations === Infinity)""", timeout=WAIT_MS)
     page.wait_for_timeout(400)
 
 
