@@ -385,6 +385,13 @@ def test_a_to_whom_question_naming_its_bearer_never_takes_another_bearers_recipi
     assert not qa.ask("村民代表选出来以后，要对谁负责？").answers
 
 
+def test_a_name_before_another_only_says_whose_and_may_still_be_the_answer():
+    # 乡镇人大主席团: the 主席团 reports to the 本级人民代表大会 (地方组织法第十九条第二款)
+    qa = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt")
+    r = qa.ask("乡镇人大主席团闭会期间的工作，向谁报告？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("本级人民代表大会", "第十九条第二款")]
+
+
 def test_a_modal_word_is_never_the_verb_asked_about():
     # 谁可以提质询案: 可以 is no 同意 (浙江议事规则第三十三条: 常务委员会组成人员…可以…提出…质询案)
     qa = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt")

@@ -643,7 +643,9 @@ class QA:
                     return self.messages["not_found"]
             norms = named or norms
             # 对乡镇人民政府的考核要征求谁的意见: not the norm whose answer is the one the question names
-            norms = [n for n in norms if not (n.aux and all(self._names(q, a) for a in n.aux))]
+            # (but 乡镇人大主席团 names the 主席团; its 人大 only says whose)
+            norms = [n for n in norms
+                     if not (n.aux and all(self._names(q, a, heads_only=True) for a in n.aux))]
             if not norms:
                 return self.messages["not_found"]
         else:  # 居民会议由哪些人组成: the meeting asked about is not who composes it
@@ -716,9 +718,12 @@ class QA:
                 return True
         return False
 
-    def _names(self, q: Question, p: Party) -> bool:
-        """Does the question name this party (by its term, its concept or a narrower one)?"""
+    def _names(self, q: Question, p: Party, heads_only: bool = False) -> bool:
+        """Does the question name this party (by its term, its concept or a narrower one)? With
+        `heads_only`, a name right before another name only qualifies it and names no party."""
         for m in q.mentions:
+            if heads_only and any(o.start == m.end for o in q.mentions):
+                continue
             for t in m.terms:
                 if t.iri == p.iri or normalise(t.name) == normalise(p.name):
                     return True
