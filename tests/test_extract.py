@@ -341,6 +341,18 @@ def test_a_sentence_opening_with_a_jing_noun_phrase_holds_no_duty_in_it():
     assert ("deliberate", "有关专门委员会") in {(n.action, n.bearer.label) for n in gd if n.article == 25 and n.bearer}
 
 
+def test_a_short_name_the_text_declares_is_a_name_where_it_is_used():
+    # 人民政府、人民法院和人民检察院（以下简称“一府两院”）(北京…专项工作报告办法第一条): “一府两院”以及相关
+    # 单位应当…协助、配合 (第八条); …“一府两院”负责人…到会 (第十一条)
+    rules = extract(load(CORPORA / "beijing_zhuanxiang_gongzuo_baogao_banfa_2008.txt"))
+    who = {(n.article, n.action, n.bearer.label) for n in rules if n.bearer}
+    assert {(8, "assist", "“一府两院”"), (8, "assist", "相关单位"), (11, "attend", "“一府两院”负责人")} <= who
+    # a declared short name never cuts a longer name it sits in (决策机关行政首长, 国务院法制机构)
+    labels = {n.bearer.label for n in extract(load(CORPORA / "zhongda_xingzheng_juece_chengxu_zanxing_tiaoli_2019.txt"))
+              if n.bearer}
+    assert "决策机关行政首长" in labels
+
+
 def test_a_congress_meeting_is_named_whole():
     # 主席团主持省人民代表大会会议 (广东议事规则第十一条): the 代表 of 人民代表大会 breaks no name
     rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))

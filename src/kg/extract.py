@@ -187,6 +187,11 @@ class Extractor:
         self.comitative = b.comitative
         self.sending = b.sending
         self.sanction = b.sanction
+        self.aliases: dict[str, str] = {}
+        # （以下简称…）: the same markers that declare a cited law's short title
+        markers = "|".join(map(re.escape, g.citations.short_title_markers if g.citations else ()))
+        self.re_declared = re.compile(rf"[（(](?:{markers or '(?!x)x'})"
+                                      rf"(?P<short>[^（）()，。；]{{2,12}})[）)]")
         self.light_verbs = set(v.light_verbs)
         self.light_objects = dict(v.light_objects)
         # 由…组成 followed by the end of a segment (not 组成人员)
@@ -234,14 +239,58 @@ class Extractor:
         return self._unit(_Unit(text, path, citation, article))
 
     def extract(self, reg: Regulation) -> list[Norm]:
+        units = list(_units(reg))
+        self.aliases = self._declared(" ".join(u.text for u in units))
         norms: list[Norm] = []
-        for unit in _units(reg):
+        for unit in units:
             norms += self._unit(unit)
+        self.aliases = {}
         return norms
+
+    def _declared(self, text: str) -> dict[str, str]:
+        """人民政府、人民法院和人民检察院（以下简称“一府两院”）: the short names a text declares for
+        the names right before them, each with the kind of what it stands for."""
+        found: dict[str, str] = {}
+        for m in self.re_declared.finditer(text):
+            short = m.group("short").strip("“”\"'‘’ ")
+            window = text[max(0, m.start() - 40):m.start()]
+            before = [x for x in self.lex.mentions(window) if x.entry.kind in AGENT_KINDS
+                      and x.end == len(window)]   # the name the declaration follows
+            if 2 <= len(short) <= 10 and before and normalise(short) not in self.lex.by_label:
+                found[short] = before[-1].entry.kind
+        return found
+
+    def _alias_mentions(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Where the text uses a short name it declared (“一府两院”办事机构, 人大专门委员会): a name, and
+        with a generic name right after it (办事机构, 的负责人) one name with that."""
+        out = list(mentions)
+        for short, kind in self.aliases.items():
+            for m in re.finditer(re.escape(short), text):
+                start, end = m.start(), m.end()
+                if text[start - 1:start] in "“\"" and text[end:end + 1] in "”\"":
+                    start, end = start - 1, end + 1
+                if text[end:end + 1] == "）" or any(
+                        x.start < end and start < x.end
+                        and (not x.entry.generic or (x.start <= start and x.end >= end)) for x in out):
+                    continue  # the declaration itself, a name the lexicon knows, or a longer name
+                inner = [x for x in out if x.start < end and start < x.end]
+                out = [x for x in out if x not in inner]
+                head = next((x for x in out if x.entry.generic and x.start in (end, end + len(self.nominal))
+                             and text[end:x.start] in ("", self.nominal)), None)
+                if head is not None:  # “一府两院”办事机构 / “一府两院”的负责人
+                    out.remove(head)
+                    label = text[start:head.end]
+                    out.append(Mention(self.lex.generic_role(label, head.entry.kind), start, head.end, label))
+                else:
+                    label = text[start:end]
+                    out.append(Mention(self.lex.generic_role(label, kind), start, end, label))
+        return sorted(out, key=lambda x: x.start)
 
     def _unit(self, unit: _Unit) -> list[Norm]:
         text = unit.text
         mentions = self._verbal(text, self.lex.mentions(text))
+        if self.aliases:
+            mentions = self._alias_mentions(text, mentions)
         mentions = sorted(mentions + self._open_names(text, mentions), key=lambda m: m.start)
         taken = [False] * len(text)
         for m in mentions:
