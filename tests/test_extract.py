@@ -353,6 +353,17 @@ def test_a_short_name_the_text_declares_is_a_name_where_it_is_used():
     assert "决策机关行政首长" in labels
 
 
+def test_whom_one_may_invite_to_take_part_is_read_beside_the_names_known():
+    # 可以邀请人大代表、政协委员、政府参事和专家学者等参加督查组 (政府督查工作条例第八条第三款)
+    rules = extract(load(CORPORA / "zhengfu_ducha_gongzuo_tiaoli_2020.txt"))
+    assert {n.bearer.label for n in rules if n.source_citation == "第八条第三款" and n.action == "participate"} == {
+        "人大代表", "政协委员", "政府参事", "专家学者"}
+    # 政府督查机构根据本级人民政府的决定或者本级人民政府行政首长…作出的指令，确定督查事项 (第十一条):
+    # the names after 根据 say on what basis, not who decides
+    assert {n.bearer.label for n in rules if n.source_citation == "第十一条第一款" and n.action == "decide"} == {
+        "政府督查机构"}
+
+
 def test_a_congress_meeting_is_named_whole():
     # 主席团主持省人民代表大会会议 (广东议事规则第十一条): the 代表 of 人民代表大会 breaks no name
     rules = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))

@@ -194,12 +194,13 @@ class Extractor:
                                       rf"(?P<short>[^（）()，。；]{{2,12}})[）)]")
         self.light_verbs = set(v.light_verbs)
         self.light_objects = dict(v.light_objects)
-        # 由…组成 followed by the end of a segment (not 组成人员)
+        # 由…组成, 邀请…参加 (not 组成人员, 参加人)
         self.open_frames = [re.compile(rf"{re.escape(a)}(?P<who>[^，,。；;：:]{{2,40}}?)"
-                                       rf"{re.escape(z)}(?=[，,。；;]|$)") for a, z in b.open_frames]
+                                       rf"{re.escape(z)}(?!人员|部门|单位|人)") for a, z in b.open_frames]
         joins = sorted(set(b.coordination) | set(b.alternatives), key=len, reverse=True)
         self.open_split = re.compile("|".join(map(re.escape, joins)))
         self.themes = b.themes
+        self.basis_words = ("根据", "依照", "按照", "依据")
         self.topic_markers = tuple(b.topic_markers)
         self.hypothetical = tuple(b.hypothetical)
         self.resume = tuple(b.resume)
@@ -331,6 +332,19 @@ class Extractor:
         seg = max([s for s, _ in _spans(text, SEGMENT_END, start, end)] or [start])
         return seg > start and text[seg:end].lstrip("，, ").startswith(self.resume)
 
+    def _outside_basis(self, region: list[Mention], text: str, wstart: int, verb: int) -> list[Mention]:
+        """政府督查机构根据本级人民政府的决定或者本级人民政府行政首长…作出的指令，确定…: after a
+        subject, every name from 根据/依照/按照 to the end of its segment says on what basis, not who."""
+        seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, verb)] or [wstart])
+        if not region or region[0].start > seg_start + 40:
+            return region
+        found = [(p, w) for w in self.via if (p := text.find(w, seg_start, verb)) >= 0]
+        basis = min((p for p, w in found if w in self.basis_words), default=-1)
+        if basis < 0 or not any(m.end <= basis for m in region):
+            return region
+        stop = min([e for e in (text.find(c, basis, verb) for c in SEGMENT_END) if e >= 0] or [verb])
+        return [m for m in region if not basis < m.start < stop]
+
     def _sent_to(self, text: str, g: _Group) -> bool:
         """Are the group's bearers the ones something is sent to (交/报 X 审议)?"""
         return g.marker is not None and any(text.startswith(w, g.marker) for w in self.sending)
@@ -345,18 +359,21 @@ class Extractor:
 
     def _open_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """居民会议由十八周岁以上的居民组成: between the words of an open frame (extraction.toml
-        open_frames) are who, even where no name's suffix says so; each member of a list is one,
-        and a head count after them (共五至九人) is not part of any."""
+        open_frames) are who, even where no name's suffix says so; each member of a list is one
+        (beside the names already known there), and a head count after them (共五至九人) is not
+        part of any."""
         out: list[Mention] = []
         for pattern in self.open_frames:
             for m in pattern.finditer(text):
                 start, end = m.span("who")
-                if any(x.start < end and start < x.end for x in mentions):
-                    continue
                 at = start
                 for part in self.open_split.split(text[start:end]):
-                    label = COUNT_TAIL.sub("", part).strip()
-                    if len(label) >= 2 and not self._has_verb(text, at, at + len(label), [False] * len(text)):
+                    label = COUNT_TAIL.sub("", part).strip().removesuffix("等")
+                    known = any(x.start < at + len(label) and at < x.end for x in mentions)
+                    words = self.lex.tag(label) if len(label) >= 2 else []
+                    verb = len(words) == 1 and words[0][1].startswith("v")   # 由登记参加选举的村民
+                    if words and not known and not verb and not self._has_verb(
+                            text, at, at + len(label), [False] * len(text)):
                         out.append(Mention(self.lex.generic_role(label), at, at + len(label), label))
                     at = text.find(part, at) + len(part)
                     at += next((len(w) for w in self.coordination if text.startswith(w, at)), 0)
@@ -673,6 +690,7 @@ class Extractor:
             if region and self._opens_with_verb(text, seg_start, region[0].start, cond_mask):
                 return  # what another verb's objects do is no norm of theirs
         region = [m for m in region if not any(text.endswith(w, 0, m.start) for w in self.via)]
+        region = self._outside_basis(region, text, wstart, g.start)
         unlocated = self._not_located(region, text)
         if region and not unlocated:
             return  # 由受质询机关在…会议上答复: who acts is a name the lexicon lacks; never the place
