@@ -796,11 +796,14 @@ def library_rows(repeat: int) -> list[dict]:
                     except OSError:
                         time.sleep(0.1)
             total = 2_000 if repeat >= 10 else 500
-            for concurrency in (1, 8):
+            serial = iter(range(10**9))
+            fresh = lambda: query + f"\n# {next(serial)}".encode()  # a text never sent: past the cache
+            for body, label, concurrency in ((query, "", 1), (query, "", 8), (fresh, ", every text new", 1),
+                                             (fresh, ", every text new", 8)):
                 r = _interleaved({"kg": f"http://127.0.0.1:{guard_port}/query",
-                                  "bare": f"http://127.0.0.1:{bare_port}/query"}, query, total, concurrency)
+                                  "bare": f"http://127.0.0.1:{bare_port}/query"}, body, total, concurrency)
                 g, b = r["kg"], r["bare"]
-                rows.append({"row": f"library endpoint who-signs c={concurrency} n={total}",
+                rows.append({"row": f"library endpoint who-signs{label} c={concurrency} n={total}",
                              "store_load_s": store_s, "kg_serve_rps": g["rps"],
                              "kg_serve_p50_ms": g["p50_ms"], "kg_serve_errors": g["errors"],
                              "bare_oxigraph_rps": b["rps"], "bare_p50_ms": b["p50_ms"],
