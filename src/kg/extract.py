@@ -425,7 +425,9 @@ class Extractor:
         conditions += [c for s, e in segments if (s, e) not in conditions
                        for c in [self._inner_condition(text, s, e, taken)] if c]
         conditions.sort()
-        cond_mask = [any(s <= i < e for s, e in conditions) for i in range(len(text))]
+        cond_mask = [False] * len(text)
+        for s, e in conditions:
+            cond_mask[s:e] = [True] * (e - s)
         groups = self._groups(text, cs, ce, taken, cond_mask)
         # The clause's own topic: meeting/document/seal names outside bearer regions.
         colon = max(text.rfind("：", cs, ce), text.rfind(":", cs, ce))

@@ -10,6 +10,7 @@ mentions by longest match and generates the jieba user dictionary.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -40,8 +41,11 @@ def normalise(text: str) -> str:
     >>> normalise("出国（境）公文１２")
     '出国(境)公文12'
     """
-    if text.isascii():
-        return text
+    return text if text.isascii() else _normalised(text)
+
+
+@functools.lru_cache(maxsize=8192)  # a provision's text is normalised by many passes in turn
+def _normalised(text: str) -> str:
     return "".join(map(_normal_char, text))
 
 
