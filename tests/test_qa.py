@@ -392,6 +392,13 @@ def test_a_name_before_another_only_says_whose_and_may_still_be_the_answer():
     assert [(a.label, a.source.citation) for a in r.answers] == [("本级人民代表大会", "第十九条第二款")]
 
 
+def test_a_name_the_text_writes_in_quotes_is_asked_without_them():
+    # “一府两院”负责人 (北京…专项工作报告办法第十一条): people type 一府两院负责人
+    qa = qa_over("beijing_zhuanxiang_gongzuo_baogao_banfa_2008.txt")
+    q = qa.reader.read("一府两院负责人什么时候要到会？")
+    assert [(m.surface, [t.name for t in m.terms]) for m in q.mentions] == [("一府两院负责人", ["“一府两院”负责人"])]
+
+
 def test_a_modal_word_is_never_the_verb_asked_about():
     # 谁可以提质询案: 可以 is no 同意 (浙江议事规则第三十三条: 常务委员会组成人员…可以…提出…质询案)
     qa = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt")

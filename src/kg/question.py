@@ -178,15 +178,19 @@ class TermRef:
     concept: str | None = None
 
 
+QUOTES = str.maketrans("", "", "“”‘’\"'「」")
+
+
 class TermIndex:
     """Every way terms are written -> the terms; longest match over a question."""
 
     def __init__(self, rows: list[tuple[str, TermRef]]):
         self.by_label: dict[str, list[TermRef]] = {}
         for label, ref in rows:
-            key = normalise(label)
-            if len(key) >= 2 and ref not in self.by_label.setdefault(key, []):
-                self.by_label[key].append(ref)
+            # “一府两院”负责人 is asked as 一府两院负责人 too
+            for key in {normalise(label), normalise(label).translate(QUOTES)}:
+                if len(key) >= 2 and ref not in self.by_label.setdefault(key, []):
+                    self.by_label[key].append(ref)
         self.longest = max((len(k) for k in self.by_label), default=0)
 
     def find(self, text: str, regulations: set[str] | None = None) -> list[Mention]:
