@@ -305,6 +305,23 @@ def _load(url: str, body, total: int, concurrency: int) -> dict:
             "p99_ms": percentile(latencies, 0.99) * 1000, "errors": errors[0], "latencies": latencies}
 
 
+def _fresh(query: bytes):
+    """A function giving the query with a comment never sent before: every request misses the
+    endpoint's answer cache (and bare Oxigraph parses it anew too)."""
+    serial = iter(range(10**9))
+    return lambda: query + f"\n# {next(serial)}".encode()
+
+
+def _versus(row: str, r: dict, **extra) -> dict:
+    """One bench row: `kg serve` (r["kg"]) beside bare Oxigraph (r["bare"]) in the same run."""
+    g, b = r["kg"], r["bare"]
+    return {"row": row, **extra, "kg_serve_rps": g["rps"], "kg_serve_p50_ms": g["p50_ms"],
+            "kg_serve_p99_ms": g["p99_ms"], "kg_serve_errors": g["errors"],
+            "bare_oxigraph_rps": b["rps"], "bare_p50_ms": b["p50_ms"], "bare_p99_ms": b["p99_ms"],
+            "bare_errors": b["errors"], "throughput_ratio": g["rps"] / b["rps"],
+            "p50_ratio": g["p50_ms"] / b["p50_ms"]}
+
+
 def _interleaved(urls: dict[str, str], body, total: int, concurrency: int, rounds: int = 5) -> dict:
     """_load on each URL in turn, `rounds` times over: the machine's load drifts, and
     alternating short runs lets both sides see the same drift."""
@@ -461,29 +478,14 @@ def endpoint_rows(repeat: int) -> list[dict]:
                         time.sleep(0.1)
             guard_url = f"http://127.0.0.1:{guard_port}/query"
             bare_url = f"http://127.0.0.1:{bare_port}/query"
+            urls = {"kg": guard_url, "bare": bare_url}
             for concurrency in (1, 8, 32):
-                r = _interleaved({"kg": guard_url, "bare": bare_url}, query, total, concurrency)
-                g, b = r["kg"], r["bare"]
-                rows.append({"row": f"endpoint who-signs c={concurrency} n={total}",
-                             "kg_serve_rps": g["rps"], "kg_serve_p50_ms": g["p50_ms"],
-                             "kg_serve_p99_ms": g["p99_ms"], "kg_serve_errors": g["errors"],
-                             "bare_oxigraph_rps": b["rps"], "bare_p50_ms": b["p50_ms"],
-                             "bare_p99_ms": b["p99_ms"], "bare_errors": b["errors"],
-                             "throughput_ratio": g["rps"] / b["rps"],
-                             "p50_ratio": g["p50_ms"] / b["p50_ms"]})
-            # Every request a text never sent before: the path past the endpoint's answer cache.
-            serial = iter(range(10**9))
-            fresh = lambda: query + f"\n# {next(serial)}".encode()
+                rows.append(_versus(f"endpoint who-signs c={concurrency} n={total}",
+                                    _interleaved(urls, query, total, concurrency)))
+            fresh = _fresh(query)
             for concurrency in (1, 8):
-                r = _interleaved({"kg": guard_url, "bare": bare_url}, fresh, total // 2, concurrency)
-                g, b = r["kg"], r["bare"]
-                rows.append({"row": f"endpoint who-signs, every text new, c={concurrency} n={total // 2}",
-                             "kg_serve_rps": g["rps"], "kg_serve_p50_ms": g["p50_ms"],
-                             "kg_serve_p99_ms": g["p99_ms"], "kg_serve_errors": g["errors"],
-                             "bare_oxigraph_rps": b["rps"], "bare_p50_ms": b["p50_ms"],
-                             "bare_p99_ms": b["p99_ms"], "bare_errors": b["errors"],
-                             "throughput_ratio": g["rps"] / b["rps"],
-                             "p50_ratio": g["p50_ms"] / b["p50_ms"]})
+                rows.append(_versus(f"endpoint who-signs, every text new, c={concurrency} n={total // 2}",
+                                    _interleaved(urls, fresh, total // 2, concurrency)))
             calm = _load(guard_url, query, 200, 1)
             hostile = _hostile_row(guard_url, guard.pid, query, 30 if repeat >= 10 else 15)
             rows.append({"row": "endpoint under 30 hostile clients", **hostile,
@@ -796,18 +798,12 @@ def library_rows(repeat: int) -> list[dict]:
                     except OSError:
                         time.sleep(0.1)
             total = 2_000 if repeat >= 10 else 500
-            serial = iter(range(10**9))
-            fresh = lambda: query + f"\n# {next(serial)}".encode()  # a text never sent: past the cache
+            fresh = _fresh(query)
+            urls = {"kg": f"http://127.0.0.1:{guard_port}/query", "bare": f"http://127.0.0.1:{bare_port}/query"}
             for body, label, concurrency in ((query, "", 1), (query, "", 8), (fresh, ", every text new", 1),
                                              (fresh, ", every text new", 8)):
-                r = _interleaved({"kg": f"http://127.0.0.1:{guard_port}/query",
-                                  "bare": f"http://127.0.0.1:{bare_port}/query"}, body, total, concurrency)
-                g, b = r["kg"], r["bare"]
-                rows.append({"row": f"library endpoint who-signs{label} c={concurrency} n={total}",
-                             "store_load_s": store_s, "kg_serve_rps": g["rps"],
-                             "kg_serve_p50_ms": g["p50_ms"], "kg_serve_errors": g["errors"],
-                             "bare_oxigraph_rps": b["rps"], "bare_p50_ms": b["p50_ms"],
-                             "bare_errors": b["errors"], "throughput_ratio": g["rps"] / b["rps"]})
+                rows.append(_versus(f"library endpoint who-signs{label} c={concurrency} n={total}",
+                                    _interleaved(urls, body, total, concurrency), store_load_s=store_s))
         finally:
             guard.terminate()
             bare.terminate()

@@ -200,7 +200,6 @@ class Extractor:
         joins = sorted(set(b.coordination) | set(b.alternatives), key=len, reverse=True)
         self.open_split = re.compile("|".join(map(re.escape, joins)))
         self.themes = b.themes
-        self.basis_words = ("根据", "依照", "按照", "依据")
         self.topic_markers = tuple(b.topic_markers)
         self.hypothetical = tuple(b.hypothetical)
         self.resume = tuple(b.resume)
@@ -218,6 +217,8 @@ class Extractor:
         self.cond_endings = c.segment_endings
         self.negation = c.negation
         self.cond_frames = [(f[0], f[1]) for f in c.frames if len(f) == 2]
+        # 根据/依照/按照…: the open condition frames are the words that give a basis
+        self.basis_words = tuple(a for a, b in self.cond_frames if not b)
         self.cond_verbs = c.verbs
         self.occasions = c.occasions
         self.re_cond_phrase = _words(c.phrases)
@@ -338,11 +339,10 @@ class Extractor:
         seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, verb)] or [wstart])
         if not region or region[0].start > seg_start + 40:
             return region
-        found = [(p, w) for w in self.via if (p := text.find(w, seg_start, verb)) >= 0]
-        basis = min((p for p, w in found if w in self.basis_words), default=-1)
+        basis = min([p for w in self.basis_words if (p := text.find(w, seg_start, verb)) >= 0] or [-1])
         if basis < 0 or not any(m.end <= basis for m in region):
             return region
-        stop = min([e for e in (text.find(c, basis, verb) for c in SEGMENT_END) if e >= 0] or [verb])
+        stop = _stop(text, basis, verb, SEGMENT_END)
         return [m for m in region if not basis < m.start < stop]
 
     def _sent_to(self, text: str, g: _Group) -> bool:
@@ -368,7 +368,8 @@ class Extractor:
                 start, end = m.span("who")
                 at = start
                 for part in self.open_split.split(text[start:end]):
-                    label = COUNT_TAIL.sub("", part).strip().removesuffix("等")
+                    label = COUNT_TAIL.sub("", part).strip()
+                    label = next((label[:-len(w)] for w in self.list_ends if label.endswith(w)), label)
                     known = any(x.start < at + len(label) and at < x.end for x in mentions)
                     words = self.lex.tag(label) if len(label) >= 2 else []
                     verb = len(words) == 1 and words[0][1].startswith("v")   # 由登记参加选举的村民
@@ -538,13 +539,12 @@ class Extractor:
         start = max([norm_text.rfind(c, cs, pos) + 1 for c in SEGMENT_END + CLAUSE_END] + [cs])
         if start != cs or not norm_text.startswith(self.topic_markers, start):
             return False  # only the sentence's first segment is its topic
-        stop = min([e for e in (norm_text.find(c, end, ce) for c in SEGMENT_END + CLAUSE_END) if e >= 0]
-                   or [ce])
+        stop = _stop(norm_text, end, ce)
         if stop >= ce or norm_text[stop] not in SEGMENT_END:
             return False
         rest = norm_text[end:stop]
-        return self.nominal in rest and 0 < len(rest.rsplit(self.nominal, 1)[1]) <= 4 \
-            and not self.re_verb.search(rest.rsplit(self.nominal, 1)[1])
+        noun = rest.rsplit(self.nominal, 1)[-1]
+        return _ends_in_noun(rest, self.nominal, 4) and not self.re_verb.search(noun)
 
     def _listed_relative(self, norm_text: str, pos: int, taken) -> bool:
         """A verb right after a name and 和/及 that opens a noun phrase ending in 的 + noun before
@@ -553,17 +553,13 @@ class Extractor:
                      and norm_text.endswith(w, 0, pos)), None)
         if join is None or pos - len(join) < 1 or not taken[pos - len(join) - 1]:
             return False
-        end = min([e for e in (norm_text.find(c, pos) for c in SEGMENT_END + CLAUSE_END) if e >= 0]
-                  or [len(norm_text)])
-        rest = norm_text[pos:end]
-        return self.nominal in rest and 0 < len(rest.rsplit(self.nominal, 1)[1]) <= 8
+        return _ends_in_noun(norm_text[pos:_stop(norm_text, pos, len(norm_text))], self.nominal, 8)
 
     def _light(self, norm_text: str, m: re.Match, ce: int) -> tuple[str, int] | None:
         """提出书面报告 -> (report, where 报告 ends): a light verb takes its object noun's action."""
         if m.group() not in self.light_verbs:
             return None
-        end = min([e for e in (norm_text.find(c, m.end(), ce) for c in SEGMENT_END + CLAUSE_END) if e >= 0]
-                  or [ce])
+        end = _stop(norm_text, m.end(), ce)
         tail = norm_text[m.end():end]
         return next(((slug, end) for noun, slug in self.light_objects.items() if tail.endswith(noun)), None)
 
@@ -590,7 +586,7 @@ class Extractor:
             # 除区委统一组织安排的重要活动外; an open frame holds a noun phrase: 根据专题询问的议题,
             # 根据国家计划 (not 按照规定程序设立若干直属机构…, where something is done)
             if seg.startswith(a) and seg.endswith(b) and (b or (
-                    len(seg[len(a):].rsplit(self.nominal, 1)[-1]) <= 4
+                    len(seg[len(a):].rsplit(self.nominal, 1)[-1]) <= 4  # 的 + a short noun, or no 的
                     and not self._has_verb(text, s, s + len(seg), taken))):
                 return True
         verb = min([p for w in self.cond_verbs if (p := seg.find(w)) >= 0] or [-1])
@@ -1300,6 +1296,16 @@ def _is_date(text: str, m: re.Match) -> bool:
     return bool(re.search(r"[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十〇]{1,2}月"
                           r"[0-9０-９一二三四五六七八九十]{1,3}日",
                           around)) and "年" in m.group() + text[m.end():m.end() + 1] + around
+
+
+def _stop(text: str, pos: int, end: int, chars: str = SEGMENT_END + CLAUSE_END) -> int:
+    """Where the first of `chars` after pos stands, else `end` (the end of pos's segment)."""
+    return min([e for e in (text.find(c, pos, end) for c in chars) if e >= 0] or [end])
+
+
+def _ends_in_noun(text: str, nominal: str, most: int) -> bool:
+    """Does the text end in 的 + a noun of at most `most` characters (…的质询案)?"""
+    return nominal in text and 0 < len(text.rsplit(nominal, 1)[1]) <= most
 
 
 def _spans(text: str, ends: str, start: int = 0, stop: int | None = None) -> list[tuple[int, int]]:

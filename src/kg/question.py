@@ -287,8 +287,7 @@ class Reader:
         out = []
         for m in mentions:
             meeting = m.surface + "会议"
-            if (any(q.startswith(w, m.end) for w in self.cfg.meeting_of) and meeting not in m.surface
-                    and any(t.kind == "body" for t in m.terms)):
+            if q.startswith(self.cfg.meeting_of, m.end) and any(t.kind == "body" for t in m.terms):
                 found = self.terms.find(meeting, regulations)
                 if len(found) == 1 and found[0].surface == meeting:
                     m = Mention(m.start, m.end, m.surface, found[0].terms)
