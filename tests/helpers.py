@@ -37,9 +37,9 @@ class Ran:
         self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
 
 
-def kg(*args: str, stdin: bytes = b"", cwd: Path | None = None) -> Ran:
+def kg(*args, stdin: bytes = b"", cwd: Path | None = None, env: dict[str, str] | None = None) -> Ran:
     """Run `kg ARGS` in this process (as fast as a function call, same code path as the console
-    script); stdout/stderr captured, stdin given as bytes."""
+    script); stdout/stderr captured, stdin given as bytes, `env` added to the environment for the call."""
     import contextlib
     import io
     import os
@@ -49,7 +49,9 @@ def kg(*args: str, stdin: bytes = b"", cwd: Path | None = None) -> Ran:
 
     out, err = io.StringIO(), io.StringIO()
     old_stdin, old_cwd = sys.stdin, os.getcwd()
+    old_env = {k: os.environ.get(k) for k in env or {}}
     sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+    os.environ.update(env or {})
     try:
         if cwd is not None:
             os.chdir(cwd)
@@ -61,4 +63,9 @@ def kg(*args: str, stdin: bytes = b"", cwd: Path | None = None) -> Ran:
     finally:
         sys.stdin = old_stdin
         os.chdir(old_cwd)
+        for k, v in old_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     return Ran(code, out.getvalue(), err.getvalue())

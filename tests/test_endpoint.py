@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from rdflib import Graph
 from SPARQLWrapper import GET, JSON, POST, SELECT, SPARQLWrapper
 
-from helpers import GOLD, ROOT
+from helpers import GOLD, ROOT, kg
 from kg.endpoint import Limits, Pool, free_port, oxigraph_binary, start_in_background
 from kg.qa import QA
 from kg.sparql_check import unescape
@@ -53,7 +53,7 @@ def wait_for(url: str, seconds: float = 60) -> None:
 def graph_dir(tmp_path_factory):
     """The seed's graph, built once by `kg build` and served by every test here."""
     out = tmp_path_factory.mktemp("served")
-    subprocess.run([KG, "build", "--out", str(out)], check=True, cwd=ROOT, capture_output=True)
+    assert kg("build", "--out", out, cwd=ROOT).returncode == 0
     return out
 
 
@@ -179,14 +179,12 @@ def test_answers_are_identical_embedded_and_remote_for_the_whole_gold_set(endpoi
 
 
 def test_structure_and_facts_read_remotely_equal_the_local_ones(endpoint):
-    local = subprocess.run([KG, "structure", "--json"], capture_output=True, text=True, cwd=ROOT)
-    remote = subprocess.run([KG, "structure", "--json", "--endpoint", endpoint], capture_output=True,
-                            text=True, cwd=ROOT)
+    local = kg("structure", "--json", cwd=ROOT)
+    remote = kg("structure", "--json", "--endpoint", endpoint, cwd=ROOT)
     assert remote.returncode == 0, remote.stderr
     assert json.loads(remote.stdout) == json.loads(local.stdout)
-    local = subprocess.run([KG, "facts", "--json"], capture_output=True, text=True, cwd=ROOT)
-    remote = subprocess.run([KG, "facts", "--json", "--endpoint", endpoint], capture_output=True,
-                            text=True, cwd=ROOT)
+    local = kg("facts", "--json", cwd=ROOT)
+    remote = kg("facts", "--json", "--endpoint", endpoint, cwd=ROOT)
     assert json.loads(remote.stdout) == json.loads(local.stdout)
 
 
@@ -627,12 +625,11 @@ def _limits(pid: int) -> str | None:
                                      ["--gsp", "{base}/store"]])
 def test_push_loads_the_graph_and_the_count_is_checked(writable, tmp_path, options):
     built = tmp_path / "built"
-    subprocess.run([KG, "build", "--out", str(built)], check=True, cwd=ROOT, capture_output=True)
+    assert kg("build", "--out", built, cwd=ROOT).returncode == 0
     triples = len(Graph().parse(built / "graph.nt", format="nt"))
     options = [o.format(base=writable) for o in options]
-    out = subprocess.run([KG, "push", "--endpoint", f"{writable}/query", "--graph-dir", str(built),
-                          "--replace", "--batch", "1000", *options],
-                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    out = kg("push", "--endpoint", f"{writable}/query", "--graph-dir", built, "--replace", "--batch", "1000",
+             *options, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert f"wrote {triples} triples" in out.stdout and f"counts {triples}" in out.stdout
     named = "--graph" in options
@@ -640,16 +637,14 @@ def test_push_loads_the_graph_and_the_count_is_checked(writable, tmp_path, optio
     doc = sparql(f"{writable}/query", f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
     assert int(doc["results"]["bindings"][0]["n"]["value"]) == triples
     # pushing again with --replace leaves the same count (no duplicates, nothing stale)
-    again = subprocess.run([KG, "push", "--endpoint", f"{writable}/query", "--graph-dir", str(built),
-                            "--replace", *options], capture_output=True, text=True, cwd=ROOT)
+    again = kg("push", "--endpoint", f"{writable}/query", "--graph-dir", built, "--replace", *options, cwd=ROOT)
     assert again.returncode == 0 and f"counts {triples}" in again.stdout
 
 
 def test_pushed_store_answers_like_the_embedded_one(writable, tmp_path, seed_graph):
     built = tmp_path / "built"
-    subprocess.run([KG, "build", "--out", str(built)], check=True, cwd=ROOT, capture_output=True)
-    subprocess.run([KG, "push", "--endpoint", f"{writable}/query", "--graph-dir", str(built), "--replace"],
-                   check=True, cwd=ROOT, capture_output=True)
+    assert kg("build", "--out", built, cwd=ROOT).returncode == 0
+    assert kg("push", "--endpoint", f"{writable}/query", "--graph-dir", built, "--replace", cwd=ROOT).returncode == 0
     q = "使用区长印章须经谁同意？"
     assert QA(RemoteStore(f"{writable}/query")).ask(q).to_json()["answers"] == \
         QA(EmbeddedStore(seed_graph)).ask(q).to_json()["answers"]
@@ -661,16 +656,14 @@ def test_pushed_store_answers_like_the_embedded_one(writable, tmp_path, seed_gra
 @pytest.mark.parametrize("command", [["ask", "谁签发规范性文件？"], ["structure"], ["facts"]])
 def test_remote_store_down_is_a_clear_error(command):
     url = f"http://127.0.0.1:{free_port()}/query"
-    out = subprocess.run([KG, *command, "--endpoint", url], capture_output=True, text=True, cwd=ROOT,
-                         timeout=120)
+    out = kg(*command, "--endpoint", url, cwd=ROOT)
     assert out.returncode == 2
     assert url in out.stderr and "cannot query the SPARQL endpoint" in out.stderr
     assert "Traceback" not in out.stderr
 
 
 def test_wrong_url_is_a_clear_error():
-    out = subprocess.run([KG, "ask", "谁签发？", "--endpoint", "localhost:7878"], capture_output=True,
-                         text=True, cwd=ROOT)
+    out = kg("ask", "谁签发？", "--endpoint", "localhost:7878", cwd=ROOT)
     assert out.returncode == 2 and "invalid endpoint URL" in out.stderr and "Traceback" not in out.stderr
 
 

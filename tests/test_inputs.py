@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, kg
 from kg.lexicon import load_lexicon
 from kg.records import Reader, Record
 from kg.roles import Titles
@@ -23,7 +23,6 @@ from kg.validate import Deriver, Validator
 from kg.workdays import Calendar
 
 EXAMPLES = ROOT / "examples"
-KG = str(Path(sys.executable).with_name("kg"))
 SEAL = "id,seal,approved_by_post,authorized_by_post,used_on\n"
 
 
@@ -117,8 +116,7 @@ def workbook(tmp_path, build) -> Path:
 
 
 def run_cli(*args):
-    return subprocess.run([KG, "validate", "--json", *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=300)
+    return kg("validate", "--json", *args, cwd=ROOT)
 
 
 def test_a_sheet_that_is_no_log_and_a_hidden_sheet_are_reported_and_skipped(validator, lexicon, tmp_path):

@@ -1,15 +1,12 @@
 """编, 分编 and 一、 headings in the graph and in the structure JSON, and warnings carried along."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 
-from helpers import CORPORA, FIXTURES, ROOT
+from helpers import CORPORA, FIXTURES, ROOT, kg
 from kg.corpus import load
 from kg.graph import ELI, KG, KGST, build_graph, regulation_iri, structure_triples
 from kg.present import outline_text, structure_dict, structure_from_rows
@@ -17,7 +14,6 @@ from kg.query import run
 from kg.store import EmbeddedStore
 
 SHAPES = Graph().parse(ROOT / "shapes" / "structure.ttl")
-KG_CLI = [str(Path(sys.executable).with_name("kg"))]
 
 
 @pytest.fixture(scope="module")
@@ -116,11 +112,9 @@ def test_outline_shows_books_and_parts(books):
 
 
 def test_kg_structure_prints_warnings_on_stderr_and_in_json():
-    out = subprocess.run(KG_CLI + ["structure", str(FIXTURES / "label_slips.txt")], capture_output=True,
-                         text=True, cwd=ROOT, timeout=120)
+    out = kg("structure", FIXTURES / "label_slips.txt", cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert "警告 / warning: 条文编号跳号：第七条 → 第九条 / article numbers jump: 7 → 9" in out.stderr
     assert "第九条" in out.stdout
-    out = subprocess.run(KG_CLI + ["structure", "--json", str(FIXTURES / "label_slips.txt")],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    out = kg("structure", "--json", FIXTURES / "label_slips.txt", cwd=ROOT)
     assert len(json.loads(out.stdout)["warnings"]) == 3

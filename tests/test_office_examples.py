@@ -2,15 +2,12 @@
 title row, a GB18030 leave log, a roster) give the report the README shows, and the 校验 page
 reads them, offers the roster upload and the blank templates."""
 
-import subprocess
-import sys
-from pathlib import Path
 
 import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from helpers import ROOT
+from helpers import ROOT, kg
 from kg.lexicon import load_lexicon
 from kg.records import read_logs, template
 from kg.store import EmbeddedStore
@@ -18,7 +15,6 @@ from kg.validate import Validator
 
 OFFICE = ROOT / "examples" / "office"
 LOGS = [OFFICE / "leave-gb18030.csv", OFFICE / "logs-2025-09-10.xlsx"]
-KG = str(Path(sys.executable).with_name("kg"))
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +64,7 @@ def test_office_logs_with_the_roster(validator):
 
 
 def test_kg_template_writes_chinese_headers_and_drop_downs(tmp_path):
-    out = subprocess.run([KG, "template", "meeting", "--xlsx", "--out", str(tmp_path / "m.xlsx")],
-                         capture_output=True, text=True, timeout=120)
+    out = kg("template", "meeting", "--xlsx", "--out", tmp_path / "m.xlsx")
     assert out.returncode == 0 and out.stdout.strip() == str(tmp_path / "m.xlsx")
     book = openpyxl.load_workbook(tmp_path / "m.xlsx")
     sheet = book.worksheets[0]
@@ -79,7 +74,7 @@ def test_kg_template_writes_chinese_headers_and_drop_downs(tmp_path):
     hidden = book.worksheets[1]
     assert hidden.sheet_state == "hidden" and hidden["B1"].value == "全体会议"
     assert template("用印").decode("utf-8-sig").strip() == "编号,印章,批准人职务,授权人职务,日期"
-    bad = subprocess.run([KG, "template", "minutes"], capture_output=True, text=True, timeout=120)
+    bad = kg("template", "minutes")
     assert bad.returncode == 2 and "unknown log 'minutes'" in bad.stderr
 
 

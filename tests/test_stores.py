@@ -3,18 +3,15 @@ and Jena (real servers from Debian and PyPI, started by store_servers.py), and `
 that fails safely and says so."""
 
 import json
-import os
 import socket
-import subprocess
-import sys
 import threading
 import tomllib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
 from helpers import GOLD, ROOT
+from helpers import kg as run_kg
 from kg.errors import StoreError
 from kg.ns import KG as KG_NS
 from kg.ns import RDF
@@ -25,7 +22,6 @@ from kg.sparql_http import Client, target
 from kg.store import EmbeddedStore, RemoteStore, open_store
 from store_servers import with_credentials
 
-KG = str(Path(sys.executable).with_name("kg"))
 GRAPH = "https://example.org/graph/regkg"
 STORES = ["oxigraph_store", "virtuoso", "jena"]
 EXAMPLES = sorted((ROOT / "queries" / "examples").glob("*.rq"))
@@ -43,9 +39,8 @@ def _seed_triples() -> int:
 SEED_TRIPLES = _seed_triples()
 
 
-def kg(*args, env=None, timeout=300):
-    return subprocess.run([KG, *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout,
-                          env={**os.environ, **(env or {})})
+def kg(*args, env=None):
+    return run_kg(*args, cwd=ROOT, env=env)
 
 
 def update(server, operation: str) -> None:
@@ -148,7 +143,7 @@ def test_a_graph_loaded_twice_is_a_clear_error_not_a_timeout(loaded, built):
          update=with_credentials(virtuoso.update, virtuoso))
     try:
         # Virtuoso's default graph is the union of all graphs: now every triple twice.
-        out = kg("ask", "区政府规范性文件由谁签发？", "--endpoint", virtuoso.query, timeout=60)
+        out = kg("ask", "区政府规范性文件由谁签发？", "--endpoint", virtuoso.query)
         assert out.returncode == 2 and "Traceback" not in out.stderr
         assert "huancui-gzgz-2022" in out.stderr and "more than once" in out.stderr
         assert "不止一份" in out.stderr and "--graph" in out.stderr
@@ -408,7 +403,7 @@ def test_push_refuses_a_redirect_to_another_host(built):
     httpd, seen = _redirecting(307, f"http://localhost:{elsewhere.port}/sparql")
     try:
         url = f"http://clerk:s3cret@127.0.0.1:{httpd.server_address[1]}/query"
-        out = kg("push", "--endpoint", url, "--graph-dir", str(built), timeout=60)
+        out = kg("push", "--endpoint", url, "--graph-dir", str(built))
     finally:
         httpd.shutdown()
         elsewhere.close()
@@ -421,7 +416,7 @@ def test_push_never_turns_a_post_into_a_get(built):
     httpd, seen = _redirecting(302, "http://127.0.0.1:{port}/elsewhere")
     try:
         out = kg("push", "--endpoint", f"http://127.0.0.1:{httpd.server_address[1]}/query",
-                 "--graph-dir", str(built), timeout=60)
+                 "--graph-dir", str(built))
     finally:
         httpd.shutdown()
     assert out.returncode == 2 and "would turn the POST into a GET" in out.stderr
@@ -438,7 +433,7 @@ def test_push_never_turns_a_post_into_a_get(built):
 ])
 def test_push_refuses_bad_options_with_a_message_not_a_traceback(built, option, value, message):
     args = {"--endpoint": "http://127.0.0.1:9/query", option: value}
-    out = kg("push", "--graph-dir", str(built), *[x for kv in args.items() for x in kv], timeout=60)
+    out = kg("push", "--graph-dir", str(built), *[x for kv in args.items() for x in kv])
     assert out.returncode == 2 and message in out.stderr and "Traceback" not in out.stderr
     assert " / " in out.stderr  # Chinese and English
 
@@ -449,7 +444,7 @@ def test_every_request_has_a_timeout(built):
     silent.listen(5)  # accepts connections, never answers
     try:
         url = f"http://127.0.0.1:{silent.getsockname()[1]}/query"
-        out = kg("push", "--endpoint", url, "--graph-dir", str(built), "--timeout", "1", timeout=60)
+        out = kg("push", "--endpoint", url, "--graph-dir", str(built), "--timeout", "1")
         assert out.returncode == 2 and "no answer within 1 s" in out.stderr
         with pytest.raises(StoreError, match="no answer within 1 s"):
             RemoteStore(url, timeout_s=1).select("SELECT * WHERE { ?s ?p ?o }")

@@ -2,14 +2,11 @@
 silent on one that does not, and names the article; bad input is reported, not fatal."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, Literal
 
-from helpers import ROOT
+from helpers import ROOT, kg
 from kg.checks import SH
 from kg.lexicon import load_lexicon
 from kg.records import Reader
@@ -17,7 +14,6 @@ from kg.store import EmbeddedStore
 from kg.validate import Validator
 
 EXAMPLES = ROOT / "examples"
-KG = str(Path(sys.executable).with_name("kg"))
 HEADERS = {
     "signing": "id,title,issued_as,category,signer,signer_post,signed_on,entrusted_by_post,cosigner_posts,meeting_id",
     "meeting": "id,meeting_type,date,convener_post,chair_post,entrusted_by_post,expected_count,present_count,"
@@ -192,8 +188,7 @@ def test_fast_engine_refuses_shapes_it_does_not_implement(validator):
 
 
 def run_cli(*args):
-    return subprocess.run([KG, "validate", *map(str, args)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=300)
+    return kg("validate", *args, cwd=ROOT)
 
 
 def test_cli_json_contract_and_exit_codes():
