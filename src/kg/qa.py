@@ -820,8 +820,10 @@ class QA:
         forms = {v: "asked" for v in verbs} | {s: "asked" for v in verbs for s in synonyms(v)}
         index = self._provision_index(scope, sparql)
         hits = index.search(" ".join([q.topic] + verbs), 8) if index is not None else []
-        # 归谁来建: a one-character verb is the verb of two the provisions write (建立)
-        single = tuple(v for v in verbs if len(v) == 1)
+        # 归谁来建: a one-character verb is the verb of two the provisions write (建立); so is
+        # one with its result (选出 -> 选举)
+        single = tuple(v for v in verbs if len(v) == 1) + tuple(
+            v[0] for v in verbs if len(v) == 2 and v[1] in self.cfg.complements)
         if single:
             forms |= {w: "asked" for h in hits for w, flag in _tagger().cut(h.text)
                       if len(w) == 2 and flag.startswith("v") and w.startswith(single)}

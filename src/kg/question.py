@@ -160,6 +160,7 @@ class QAConfig:
     after_done: tuple[str, ...] = ()
     light_verbs: tuple[str, ...] = ()
     recipient_cues: tuple[str, ...] = ()
+    complements: tuple[str, ...] = ()
 
 
 def load_config() -> QAConfig:
