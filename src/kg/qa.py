@@ -672,9 +672,11 @@ class QA:
 
     def _written(self, word: str) -> frozenset[str]:
         """What a provision may write for a question's word: the everyday word's (qa.toml
-        [colloquial]: 会上 -> 会议), the contraction spelt out (监委 -> 监察委员会) and the
-        name a short form stands for (人代会 -> 人民代表大会)."""
-        return frozenset(self.cfg.colloquial.get(word, ())) | frozenset(
+        [colloquial]: 会上 -> 会议), the contraction spelt out (监委 -> 监察委员会), the
+        name a short form stands for (人代会 -> 人民代表大会) and a verb without its result (审完 -> 审)."""
+        bare = {word[0]} if len(word) == 2 and word[1] in self.cfg.complements \
+            and word[0] not in self.cfg.negations else set()
+        return frozenset(bare) | frozenset(self.cfg.colloquial.get(word, ())) | frozenset(
             word.replace(short, long) for short, long in self.long_forms if short in word) \
             | self._spelt_out(word)
 

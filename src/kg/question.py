@@ -161,6 +161,7 @@ class QAConfig:
     light_verbs: tuple[str, ...] = ()
     recipient_cues: tuple[str, ...] = ()
     complements: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
 
 
 def load_config() -> QAConfig:
