@@ -383,3 +383,26 @@ def test_every_page_shows_the_regulation_header_and_sets_the_language(name):
     assert any('class="kg-head"' in m.value and "威环政发〔2022〕4号" in m.value for m in at.markdown)
     meta = [c for c in at.get("bidi_component") if c.proto.component_name == "regkg.meta"]
     assert json.loads(meta[0].proto.json) == {"lang": "zh-CN"}
+
+
+def test_kg_app_starts_streamlit_with_the_checkouts_settings():
+    import tomllib
+
+    from kg.cli import APP_SETTINGS
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    flat = {f"{section}.{key}": str(value).lower() for section, keys in config.items()
+            for key, value in keys.items()}
+    assert {k: flat.get(k) for k in APP_SETTINGS} == APP_SETTINGS
+    assert flat["server.address"] == "127.0.0.1" and flat["runner.postScriptGC"] == "false"
+
+
+def test_what_the_app_loads_once_is_frozen_out_of_the_cycle_collector(monkeypatch):
+    import gc
+
+    from kg.app.service import Service
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    service = Service("")
+    service.lexicon  # noqa: B018 - loading a part is what is tested
+    service.lexicon  # noqa: B018
+    assert frozen == [True]  # once per part, when it is built

@@ -354,6 +354,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+# What the checkout's .streamlit/config.toml sets, for an installed package started from anywhere.
+APP_SETTINGS = {"server.headless": "true", "client.toolbarMode": "minimal",
+                "client.showErrorDetails": "false", "browser.gatherUsageStats": "false",
+                "server.maxUploadSize": "20", "runner.postScriptGC": "false"}
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     """Run the Streamlit app from the installed package (app.py in a checkout does the same)."""
     import subprocess
@@ -362,9 +368,8 @@ def cmd_app(args: argparse.Namespace) -> int:
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"警告：应用将对 {args.host} 上的其他机器开放，且没有登录保护 / warning: the app will be "
               f"reachable from other machines on {args.host}, with no login", file=sys.stderr)
-    flags = [f"--server.address={args.host}", f"--server.port={args.port}", "--server.headless=true",
-             "--client.toolbarMode=minimal", "--client.showErrorDetails=false",
-             "--browser.gatherUsageStats=false", "--server.maxUploadSize=20"]
+    flags = [f"--server.address={args.host}", f"--server.port={args.port}",
+             *(f"--{key}={value}" for key, value in APP_SETTINGS.items())]
     try:
         return subprocess.call([sys.executable, "-m", "streamlit", "run", streamlit_app.__file__, *flags])
     except KeyboardInterrupt:

@@ -224,7 +224,11 @@ def render() -> None:
         last = (kind, result, query)
         st.session_state["sparql_result"] = last
         if kind == "error":
-            st.rerun()  # redraw the editor with the error marked on its line
+            # Redraw the editor with the error marked on its line, as a new instance: an editor
+            # given new marks twice in quick succession (this run's, then the rerun's) can keep
+            # the first.
+            st.session_state["sparql_version"] = st.session_state.get("sparql_version", 0) + 1
+            st.rerun()
     _show(query, last[0], last[1])
 
 
