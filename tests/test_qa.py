@@ -455,3 +455,25 @@ def test_the_thing_a_who_question_is_about_is_not_its_answer():
     # …but a name that only qualifies the noun asked about may answer (国务院直属机构的负责人: 国务院)
     gwy = qa_over("guowuyuan_zuzhifa_2024.txt")
     assert "国务院" in [a.label for a in gwy.ask("国务院直属机构的负责人谁来任免？").answers]
+
+
+@pytest.mark.parametrize("text, question, expected", [
+    # a verb with its result (选出) is the text's verb of the same first character (选举产生),
+    # and a class of people (村民) may be who does it
+    ("cunweihui_zuzhifa_2018.txt", "村委会主任由谁选出？", [("村民", "第十一条第一款")]),
+    # 人代会 is the usual contraction of 人民代表大会 (会议)
+    ("guangdong_renda_yishi_guize_2022.txt", "谁主持省人代会？", [("主席团", "第十一条第一款")]),
+    # 审完 is the text's 审议…后
+    ("zhejiang_renda_changweihui_yishi_guize_2020.txt", "专门委员会审完质询案，报告交给谁？",
+     [("常务委员会", "第三十七条第二款"), ("主任会议", "第三十七条第二款")]),
+    # 报到哪里 asks where the thing goes
+    ("juweihui_zuzhifa_2018.txt", "居民公约报到哪里备案？", [("不设区的市、市辖区的人民政府", "第十五条第一款")]),
+])
+def test_spoken_forms_of_verbs_and_names_find_the_texts_words(text, question, expected):
+    r = qa_over(text).ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == expected
+
+
+def test_a_verb_read_only_as_the_first_word_of_a_noun_names_no_one(qa):
+    assert qa._only_nominal("政府督查机构可以根据督查结论或者整改核查结果，提出建议。", "核查")
+    assert not qa._only_nominal("政府督查机构可以根据工作需要，对整改情况进行核查。", "核查")

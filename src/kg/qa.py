@@ -40,6 +40,7 @@ from kg.synonyms import synonyms
 
 PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 VAGUE = "vague"
+CUT_CACHE = 20_000       # provisions whose words are kept once cut
 
 
 @dataclass(frozen=True)
@@ -486,6 +487,7 @@ class QA:
         # Norms by (action, regulation or None): a library holds thousands of norms an action,
         # read once, not at every question.
         self._norm_cache: dict[tuple[str, str | None], list[NormRec]] = {}
+        self._cut: dict[str, list[tuple[str, str]]] = {}
 
     # -- entry point
 
@@ -819,15 +821,18 @@ class QA:
         verbs = self._verbs(q)
         if not verbs:
             return None
-        forms = {v: "asked" for v in verbs} | {s: "asked" for v in verbs for s in synonyms(v)}
         index = self._provision_index(scope, sparql)
         hits = index.search(" ".join([q.topic] + verbs), 8) if index is not None else []
+        words = [pair for h in hits for pair in self._words_of(h.iri, h.text)]
+        # A synonym counts where the provision writes it as a word (查对 is not read in 督查对象).
+        written = {w for w, _ in words}
+        forms = {v: "asked" for v in verbs} | {s: "asked" for v in verbs for s in synonyms(v) if s in written}
         # 归谁来建: a one-character verb is the verb of two the provisions write (建立); so is
         # one with its result (选出 -> 选举)
         single = tuple(v for v in verbs if len(v) == 1) + tuple(
             v[0] for v in verbs if len(v) == 2 and v[1] in self.cfg.complements)
         if single:
-            forms |= {w: "asked" for h in hits for w, flag in _tagger().cut(h.text)
+            forms |= {w: "asked" for w, flag in words
                       if len(w) == 2 and flag.startswith("v") and w.startswith(single)}
         key = (tuple(sorted(forms)), to_whom)
         extractor = self._extractors.get(key) or self._extractors.setdefault(
@@ -842,7 +847,7 @@ class QA:
             if read is None:  # the same verb read in the same provision reads the same
                 read = self._read[(key, h.iri)] = extractor.provision(text, h.iri, h.citation, h.article)
             usable = [n for n in read if n.action == "asked" and n.bearer is not None
-                      and (n.aux or not to_whom)]
+                      and (n.aux or not to_whom) and not self._only_nominal(n.quote, n.verb)]
             if not usable:
                 norms += self._phrase_norms(text, h, reg, forms, to_whom)
             for k, n in enumerate(usable):
@@ -863,6 +868,20 @@ class QA:
         rest = " ".join(w for w in q.topic.split() if w not in forms and w != "".join(verbs))
         chosen = self._choose(replace(q, topic=rest), norms, to_whom, self.cfg.min_cover_on_demand)
         return chosen if isinstance(chosen, list) else None
+
+    def _words_of(self, iri: str, text: str) -> list[tuple[str, str]]:
+        """A provision's words and their parts of speech, cut once."""
+        if iri not in self._cut:
+            if len(self._cut) >= CUT_CACHE:  # a library holds more provisions than are ever asked
+                self._cut.clear()
+            self._cut[iri] = [(w, flag) for w, flag in _tagger().cut(text)]
+        return self._cut[iri]
+
+    def _only_nominal(self, quote: str, verb: str) -> bool:
+        """The verb read occurs in the sentence only as the first word of a noun (核查 in 根据整改核查
+        结果，提出…建议): that sentence says nothing about who does it."""
+        places = [m.end() for m in re.finditer(re.escape(verb), quote)] if verb else []
+        return bool(places) and all(quote.startswith(self.cfg.nominal_heads, at) for at in places)
 
     def _phrase_norms(self, text: str, h, reg: str, forms: dict[str, str], to_whom: bool) -> list[NormRec]:
         """The party the text puts right before the verb with a marker (由负责合法性审查的部门进行

@@ -162,6 +162,7 @@ class QAConfig:
     recipient_cues: tuple[str, ...] = ()
     complements: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
+    nominal_heads: tuple[str, ...] = ()
 
 
 def load_config() -> QAConfig:
