@@ -466,6 +466,9 @@ def test_the_thing_a_who_question_is_about_is_not_its_answer():
     # 审完 is the text's 审议…后
     ("zhejiang_renda_changweihui_yishi_guize_2020.txt", "专门委员会审完质询案，报告交给谁？",
      [("常务委员会", "第三十七条第二款"), ("主任会议", "第三十七条第二款")]),
+    # the full name asked (全国人大常委会会议) is the text's short one (常务委员会会议) once the text
+    # has named it in full
+    ("quanguo_renda_changweihui_yishi_guize_2022.txt", "全国人大常委会会议由谁召集？", [("委员长", "第六条第三款")]),
     # 报到哪里 asks where the thing goes
     ("juweihui_zuzhifa_2018.txt", "居民公约报到哪里备案？", [("不设区的市、市辖区的人民政府", "第十五条第一款")]),
 ])

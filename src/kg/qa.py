@@ -278,11 +278,16 @@ class Scorer:
                          | (levels.general_forms(w) if levels else frozenset()) for w, _ in self.free}
         # Per named mention, once: its names (one a regulation in a library, where the same name
         # stands for hundreds of terms), IRIs and concepts.
-        self.said = {m.start: list(dict.fromkeys([_norm(m.surface)]
-                                                 + [_norm(t.name) for t in m.terms]))
+        # A name is also said without its jurisdiction (全国人民代表大会常务委员会会议 is the text's
+        # 常务委员会会议 once the text has named it in full).
+        prefixes = sorted(lex.grammar.terms.jurisdiction_prefixes, key=len, reverse=True)
+        names = {m.start: [_norm(t.name) for t in m.terms] + [_norm(_unprefixed(t.name, prefixes))
+                                                             for t in m.terms] for m, _ in self.named}
+        self.said = {m.start: list(dict.fromkeys([_norm(m.surface)] + names[m.start]
+                                                 + [_norm(w) for w in (also(m.surface) if also else ())]))
                      for m, _ in self.named}
         self.term_keys = {m.start: ({t.iri for t in m.terms}, {t.concept for t in m.terms if t.concept},
-                                    {_norm(t.name) for t in m.terms}) for m, _ in self.named}
+                                    set(names[m.start])) for m, _ in self.named}
 
     def _context(self, n: NormRec) -> str:
         """The norm's own words: its parties, what it acts on and under which condition."""
@@ -680,6 +685,7 @@ class QA:
             and word[0] not in self.cfg.negations else set()
         return frozenset(bare) | frozenset(self.cfg.colloquial.get(word, ())) | frozenset(
             word.replace(short, long) for short, long in self.long_forms if short in word) \
+            | {spelt_in_full(word, self.long_forms)} - {word} \
             | self._spelt_out(word)
 
     def _spelt_out(self, word: str) -> frozenset[str]:
@@ -1266,6 +1272,30 @@ def _text_order(n: NormRec) -> tuple:
     IRI (…/n2 before …/n10)."""
     stem, _, number = n.iri.rpartition("/n")
     return (n.article, stem, int(number) if number.isdigit() else 0, n.iri)
+
+
+def _unprefixed(name: str, prefixes: list[str]) -> str:
+    """The name without the jurisdiction it opens with, if two characters or more remain.
+
+    >>> _unprefixed("全国人民代表大会常务委员会会议", ["全国人民代表大会"])
+    '常务委员会会议'
+    """
+    prefix = next((p for p in prefixes if name.startswith(p) and len(name) - len(p) >= 2), "")
+    return name[len(prefix):]
+
+
+def spelt_in_full(word: str, long_forms: tuple[tuple[str, str], ...]) -> str:
+    """Every contraction in a word spelt out, left to right, longest short form first.
+
+    >>> spelt_in_full("县人大常委会", (("常委会", "常务委员会"), ("人大", "人民代表大会")))
+    '县人民代表大会常务委员会'
+    """
+    out, at = [], 0
+    while at < len(word):
+        pair = next(((short, long) for short, long in long_forms if word.startswith(short, at)), None)
+        out.append(pair[1] if pair else word[at])
+        at += len(pair[0]) if pair else 1
+    return "".join(out)
 
 
 def _long_forms(lex: Lexicon) -> tuple[tuple[str, str], ...]:
