@@ -281,13 +281,13 @@ class Scorer:
         # A name is also said without its jurisdiction (全国人民代表大会常务委员会会议 is the text's
         # 常务委员会会议 once the text has named it in full).
         prefixes = sorted(lex.grammar.terms.jurisdiction_prefixes, key=len, reverse=True)
-        names = {m.start: [_norm(t.name) for t in m.terms] + [_norm(_unprefixed(t.name, prefixes))
-                                                             for t in m.terms] for m, _ in self.named}
-        self.said = {m.start: list(dict.fromkeys([_norm(m.surface)] + names[m.start]
+        full = {m.start: [_norm(t.name) for t in m.terms] + [_norm(_unprefixed(t.name, prefixes))
+                                                            for t in m.terms] for m, _ in self.named}
+        self.said = {m.start: list(dict.fromkeys([_norm(m.surface)] + full[m.start]
                                                  + [_norm(w) for w in (also(m.surface) if also else ())]))
                      for m, _ in self.named}
         self.term_keys = {m.start: ({t.iri for t in m.terms}, {t.concept for t in m.terms if t.concept},
-                                    set(names[m.start])) for m, _ in self.named}
+                                    set(full[m.start])) for m, _ in self.named}
 
     def _context(self, n: NormRec) -> str:
         """The norm's own words: its parties, what it acts on and under which condition."""
