@@ -480,3 +480,10 @@ def test_spoken_forms_of_verbs_and_names_find_the_texts_words(text, question, ex
 def test_a_verb_read_only_as_the_first_word_of_a_noun_names_no_one(qa):
     assert qa._only_nominal("政府督查机构可以根据督查结论或者整改核查结果，提出建议。", "核查")
     assert not qa._only_nominal("政府督查机构可以根据工作需要，对整改情况进行核查。", "核查")
+
+
+def test_the_jurisdiction_in_a_name_asked_does_not_pick_the_provision_that_also_names_it():
+    # 全国人民代表大会 is what the whole text is about: 第十一条 (…邀请有关的全国人民代表大会代表列席)
+    # is no closer to 全国人大常委会 than 第十条 is
+    r = qa_over("quanguo_renda_changweihui_yishi_guize_2022.txt").ask("全国人大常委会开会时谁列席？")
+    assert sorted({a.source.citation for a in r.answers}) == ["第十一条第一款", "第十条第一款", "第十条第二款"]

@@ -37,6 +37,7 @@ from kg.query import render, run
 from kg.question import MAX_QUESTION, Question, Reader, TermIndex, TermRef, load_config
 from kg.store import Row, Store
 from kg.synonyms import synonyms
+from kg.terms import long_forms, spelt_in_full, unprefixed
 
 PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 VAGUE = "vague"
@@ -281,13 +282,17 @@ class Scorer:
         # A name is also said without its jurisdiction (全国人民代表大会常务委员会会议 is the text's
         # 常务委员会会议 once the text has named it in full).
         prefixes = sorted(lex.grammar.terms.jurisdiction_prefixes, key=len, reverse=True)
-        full = {m.start: [_norm(t.name) for t in m.terms] + [_norm(_unprefixed(t.name, prefixes))
+        full = {m.start: [_norm(t.name) for t in m.terms] + [_norm(unprefixed(t.name, prefixes))
                                                             for t in m.terms] for m, _ in self.named}
         self.said = {m.start: list(dict.fromkeys([_norm(m.surface)] + full[m.start]
                                                  + [_norm(w) for w in (also(m.surface) if also else ())]))
                      for m, _ in self.named}
         self.term_keys = {m.start: ({t.iri for t in m.terms}, {t.concept for t in m.terms if t.concept},
                                     set(full[m.start])) for m, _ in self.named}
+        # …and its characters are looked for without it: 全国人民代表大会常务委员会 is not more the
+        # 常务委员会 of the provision that happens to name the 全国人民代表大会 too
+        self.core = {k: list(dict.fromkeys(unprefixed(w, prefixes) for w in said))
+                     for k, said in self.said.items()}
 
     def _context(self, n: NormRec) -> str:
         """The norm's own words: its parties, what it acts on and under which condition."""
@@ -318,7 +323,7 @@ class Scorer:
             if self._is_party(self.term_keys[m.start], parties) or any(w in own_words for w in names):
                 tiers[m.start] = 1.0  # 决策机关违规 for the norm whose condition is 决策机关违反…
             else:
-                tiers[m.start] = self._spoken(names, n)
+                tiers[m.start] = self._spoken(names, n, self.core[m.start])
         for m, grams in self.named:
             tier = tiers[m.start]
             # 县|人大常委会|主任会议: a name that only qualifies the next one it touches may go unsaid
@@ -329,16 +334,16 @@ class Scorer:
         return got / self.total
 
     @staticmethod
-    def _spoken(said: list[str], n: NormRec) -> float:
+    def _spoken(said: list[str], n: NormRec, core: list[str]) -> float:
         """How a term the question names occurs in the norm's sentence (0.7) or provision (0.4):
-        by any of its names, or by most of its characters in order (常务委员会会议 in
-        常务委员会举行会议); 0 when the provision does not speak of it."""
+        by any of its names, or by most of the characters of one (without its jurisdiction) in
+        order (常务委员会会议 in 常务委员会举行会议); 0 when the provision does not speak of it."""
         best = 0.0
         for tier, where in ((0.7, _norm(n.quote)), (0.4, _norm(n.text))):
             if any(w in where for w in said):
                 return tier
             pairs = _gram_set(where)
-            share = max((sum(g in pairs for g in _grams(w)) / max(1, len(_grams(w))) for w in said),
+            share = max((sum(g in pairs for g in _grams(w)) / max(1, len(_grams(w))) for w in core),
                         default=0.0)
             if share >= 0.75:
                 best = max(best, tier * share)
@@ -480,7 +485,7 @@ class QA:
                 rows += [(label, TermRef(e.iri, "", e.kind, e.pref, e.iri)) for label in e.labels]
         self.reader = Reader(self.cfg, TermIndex(rows), self.lex)
         self.levels = Levels(self.cfg.levels, self.lex.grammar.verbs.nominal_mark)
-        self.long_forms = _long_forms(self.lex)
+        self.long_forms = long_forms(self.lex.grammar)
         self._index: dict[str, object] = {}
         self._provisions: dict[str, Row] = {}
         self._extractors: dict[tuple, Any] = {}
@@ -1272,37 +1277,6 @@ def _text_order(n: NormRec) -> tuple:
     IRI (…/n2 before …/n10)."""
     stem, _, number = n.iri.rpartition("/n")
     return (n.article, stem, int(number) if number.isdigit() else 0, n.iri)
-
-
-def _unprefixed(name: str, prefixes: list[str]) -> str:
-    """The name without the jurisdiction it opens with, if two characters or more remain.
-
-    >>> _unprefixed("全国人民代表大会常务委员会会议", ["全国人民代表大会"])
-    '常务委员会会议'
-    """
-    prefix = next((p for p in prefixes if name.startswith(p) and len(name) - len(p) >= 2), "")
-    return name[len(prefix):]
-
-
-def spelt_in_full(word: str, long_forms: tuple[tuple[str, str], ...]) -> str:
-    """Every contraction in a word spelt out, left to right, longest short form first.
-
-    >>> spelt_in_full("县人大常委会", (("常委会", "常务委员会"), ("人大", "人民代表大会")))
-    '县人民代表大会常务委员会'
-    """
-    out, at = [], 0
-    while at < len(word):
-        pair = next(((short, long) for short, long in long_forms if word.startswith(short, at)), None)
-        out.append(pair[1] if pair else word[at])
-        at += len(pair[0]) if pair else 1
-    return "".join(out)
-
-
-def _long_forms(lex: Lexicon) -> tuple[tuple[str, str], ...]:
-    """(short, long) of the grammar's contractions (军委, 军事委员会), longest short form first."""
-    pairs = {(short, long) for long, shorts in lex.grammar.terms.contractions.items()
-             for short in ([shorts] if isinstance(shorts, str) else shorts) if len(short) >= 2}
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
 @functools.cache

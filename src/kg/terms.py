@@ -69,6 +69,37 @@ def short_forms(name: str, grammar: Grammar) -> set[str]:
     return forms
 
 
+def long_forms(grammar: Grammar) -> tuple[tuple[str, str], ...]:
+    """(short, long) of the grammar's contractions (军委, 军事委员会), longest short form first."""
+    pairs = {(short, long) for long, shorts in grammar.terms.contractions.items()
+             for short in ([shorts] if isinstance(shorts, str) else shorts) if len(short) >= 2}
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def unprefixed(name: str, prefixes: list[str]) -> str:
+    """The name without the jurisdiction it opens with, if two characters or more remain.
+
+    >>> unprefixed("全国人民代表大会常务委员会会议", ["全国人民代表大会"])
+    '常务委员会会议'
+    """
+    prefix = next((p for p in prefixes if name.startswith(p) and len(name) - len(p) >= 2), "")
+    return name[len(prefix):]
+
+
+def spelt_in_full(word: str, long_forms: tuple[tuple[str, str], ...]) -> str:
+    """Every contraction in a word spelt out, left to right, longest short form first.
+
+    >>> spelt_in_full("县人大常委会", (("常委会", "常务委员会"), ("人大", "人民代表大会")))
+    '县人民代表大会常务委员会'
+    """
+    out, at = [], 0
+    while at < len(word):
+        pair = next(((short, long) for short, long in long_forms if word.startswith(short, at)), None)
+        out.append(pair[1] if pair else word[at])
+        at += len(pair[0]) if pair else 1
+    return "".join(out)
+
+
 class Scoper:
     """Maps the parties of one regulation's norms to that regulation's terms."""
 
