@@ -65,13 +65,20 @@ def short_forms(name: str, grammar: Grammar) -> set[str]:
                     if new not in forms and len(new) >= 2:
                         forms.add(new)
                         changed = True
+    # 省人民代表大会 -> 省人代会, but no 人代会常务委员会: these only end a name
+    for form in list(forms):
+        for long, shorts in grammar.terms.final_contractions.items():
+            if form.endswith(long):
+                forms.update(form[:-len(long)] + short
+                             for short in ([shorts] if isinstance(shorts, str) else shorts))
     forms.discard(name)
     return forms
 
 
 def long_forms(grammar: Grammar) -> tuple[tuple[str, str], ...]:
     """(short, long) of the grammar's contractions (军委, 军事委员会), longest short form first."""
-    pairs = {(short, long) for long, shorts in grammar.terms.contractions.items()
+    table = {**grammar.terms.final_contractions, **grammar.terms.contractions}
+    pairs = {(short, long) for long, shorts in table.items()
              for short in ([shorts] if isinstance(shorts, str) else shorts) if len(short) >= 2}
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
