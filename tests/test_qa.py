@@ -487,3 +487,12 @@ def test_the_jurisdiction_in_a_name_asked_does_not_pick_the_provision_that_also_
     # is no closer to 全国人大常委会 than 第十条 is
     r = qa_over("quanguo_renda_changweihui_yishi_guize_2022.txt").ask("全国人大常委会开会时谁列席？")
     assert sorted({a.source.citation for a in r.answers}) == ["第十一条第一款", "第十条第一款", "第十条第二款"]
+
+
+def test_a_body_before_kaihui_stands_for_its_meeting_as_the_text_spells_it_out():
+    # 人大常委会开会 is the text's 本级人民代表大会常务委员会会议 (第五十一条第二款), not the
+    # 人民代表大会会议 that 第二十一条 is about
+    r = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt").ask("县人大常委会开会，谁列席？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("地方各级人民政府负责人", "第五十一条第二款"), ("监察委员会负责人", "第五十一条第二款"),
+        ("人民法院负责人", "第五十一条第二款"), ("人民检察院负责人", "第五十一条第二款")]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from kg import config
 from kg.lexicon import Lexicon, normalise
 from kg.resources import data_file
+from kg.terms import long_forms, spelt_in_full
 
 MAX_QUESTION = 300
 CLAUSE = re.compile(r"[，,；;。]")  # between the clauses of a question
@@ -283,6 +284,7 @@ class Reader:
         self.circumstance_prefixes = lexicon.grammar.verbs.circumstance_prefixes
         triggers = {t for it in cfg.intent for t in it.triggers}
         self.nouns = tuple(w for w in lexicon.grammar.verbs.ignore_words if w not in triggers)
+        self.long_forms = long_forms(lexicon.grammar)
 
     def _meetings(self, q: str, mentions: list[Mention], regulations: set[str] | None) -> list[Mention]:
         """县人大开会由谁召集: a body named right before 开会 (qa.toml meeting_of) stands for its
@@ -294,8 +296,17 @@ class Reader:
                 found = self.terms.find(meeting, regulations)
                 if len(found) == 1 and found[0].surface == meeting:
                     m = Mention(m.start, m.end, m.surface, found[0].terms)
+                else:  # 人大常委会开会: the text's 本级人民代表大会常务委员会会议
+                    refs = self._meetings_named(spelt_in_full(meeting, self.long_forms), regulations)
+                    m = Mention(m.start, m.end, m.surface, refs) if refs else m
             out.append(m)
         return out
+
+    def _meetings_named(self, full: str, regulations: set[str] | None) -> tuple[TermRef, ...]:
+        """The meetings whose name ends with a name spelt in full (…人民代表大会常务委员会会议)."""
+        return tuple(dict.fromkeys(
+            ref for label, refs in self.terms.by_label.items() if label.endswith(full) for ref in refs
+            if ref.kind == "meeting" and (regulations is None or ref.regulation in regulations)))
 
     def read(self, question: str, regulations: set[str] | None = None) -> Question:
         """The question read; with `regulations` (IRIs), names are looked up among their terms."""
