@@ -686,12 +686,18 @@ class QA:
         """What a provision may write for a question's word: the everyday word's (qa.toml
         [colloquial]: 会上 -> 会议), the contraction spelt out (监委 -> 监察委员会), the
         name a short form stands for (人代会 -> 人民代表大会) and a verb without its result (审完 -> 审)."""
-        bare = {word[0]} if len(word) == 2 and word[1] in self.cfg.complements \
-            and word[0] not in self.cfg.negations else set()
+        bare = {word[0]} if self._verb_with_result(word) else set()
         return frozenset(bare) | frozenset(self.cfg.colloquial.get(word, ())) | frozenset(
             word.replace(short, long) for short, long in self.long_forms if short in word) \
             | {spelt_in_full(word, self.long_forms)} - {word} \
             | self._spelt_out(word)
+
+    def _verb_with_result(self, word: str) -> bool:
+        """审完, 改掉, 发到: a verb and its result or direction (jieba knows the verb and the word
+        is one, or none it knows), not 以上, 一起, 会上 or a negation (不上)."""
+        tags = _tagger().word_tag_tab
+        return (len(word) == 2 and word[1] in self.cfg.complements and word[0] not in self.cfg.negations
+                and tags.get(word[0], "").startswith("v") and tags.get(word, "v").startswith("v"))
 
     def _spelt_out(self, word: str) -> frozenset[str]:
         """The names a short form no name holds may stand for: the shortest tails of the terms'
