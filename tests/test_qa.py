@@ -496,3 +496,9 @@ def test_a_body_before_kaihui_stands_for_its_meeting_as_the_text_spells_it_out()
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("地方各级人民政府负责人", "第五十一条第二款"), ("监察委员会负责人", "第五十一条第二款"),
         ("人民法院负责人", "第五十一条第二款"), ("人民检察院负责人", "第五十一条第二款")]
+
+
+def test_shei_lai_ding_asks_who_settles_it(qa):
+    # jieba's 来定 is 来 and the verb 定; 定 is settling (确定), not 审定 of the draft before it
+    r = qa.ask("常务会议的议题谁来定？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("区长", "第五十条第二款")]

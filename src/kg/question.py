@@ -164,6 +164,7 @@ class QAConfig:
     complements: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
     nominal_heads: tuple[str, ...] = ()
+    motion_fillers: tuple[str, ...] = ()
 
 
 def load_config() -> QAConfig:
@@ -430,13 +431,14 @@ class Reader:
                 return intent, (pos, pos + len(word))
         return self._synonym_intent(q, cue)
 
-    @staticmethod
-    def _bounds(q: str) -> set[int]:
-        """Where jieba's words of the question begin and end."""
+    def _bounds(self, q: str) -> set[int]:
+        """Where jieba's words of the question begin and end; jieba's 来定 (谁来定) is 来 and 定."""
         from kg.search import tokenizer
 
         out, pos = {0}, 0
         for word in tokenizer().cut(q):
+            if len(word) == 2 and word[0] in self.cfg.motion_fillers:
+                out.add(pos + 1)
             pos += len(word)
             out.add(pos)
         return out

@@ -77,19 +77,20 @@ def short_forms(name: str, grammar: Grammar) -> set[str]:
 
 def long_forms(grammar: Grammar) -> tuple[tuple[str, str], ...]:
     """(short, long) of the grammar's contractions (军委, 军事委员会), longest short form first."""
-    table = {**grammar.terms.final_contractions, **grammar.terms.contractions}
-    pairs = {(short, long) for long, shorts in table.items()
+    pairs = {(short, long) for table in (grammar.terms.contractions, grammar.terms.final_contractions)
+             for long, shorts in table.items()
              for short in ([shorts] if isinstance(shorts, str) else shorts) if len(short) >= 2}
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
 def unprefixed(name: str, prefixes: list[str]) -> str:
-    """The name without the jurisdiction it opens with, if two characters or more remain.
+    """The name without the jurisdiction it opens with, if more than a bare noun remains
+    (全国人民代表大会代表 stays whole: 代表 alone would be anyone's).
 
     >>> unprefixed("全国人民代表大会常务委员会会议", ["全国人民代表大会"])
     '常务委员会会议'
     """
-    prefix = next((p for p in prefixes if name.startswith(p) and len(name) - len(p) >= 2), "")
+    prefix = next((p for p in prefixes if name.startswith(p) and len(name) - len(p) >= 3), "")
     return name[len(prefix):]
 
 
