@@ -23,6 +23,9 @@ FLOORS = {
     # two more blind sets, added late on 2026-11-29 (first scores 4/16 and 4/20 before any change)
     "beijing-zhuanxiang-gongzuo-baogao-banfa-2008": 0.25,  # reached 0.31 (5/16)
     "zhengfu-ducha-gongzuo-tiaoli-2020": 0.20,          # reached 0.25 (5/20)
+    # two more, written blind in the fourth session (first scores 14/30 and 15/30, at its start)
+    "chongqing-renda-changweihui-yishi-guize-2023": 0.50,  # reached 0.53 (16/30)
+    "quanguo-renda-yishi-guize-2021": 0.46,             # reached 0.50 (15/30)
 }
 
 
@@ -41,13 +44,17 @@ def test_dev_accuracy_per_regulation_stays_above_its_floor(dev):
 def test_dev_unanswerable_questions_get_no_answer(dev):
     wrong = [(o.question.id, o.given) for o in dev if o.question.kind == "none" and not o.right]
     assert len([o for o in dev if o.question.kind == "none"]) >= 10
-    # One known miss, from a set added blind: 对复核决定还是不服，还能再找哪一级政府申请 reads the noun
-    # 复核决定 as the verb 决定 and answers 第十七条's 人民政府 (who makes the review decision).
-    assert [q for q, _ in wrong if q != "zd2-d18"] == [], wrong
+    # Two known misses, from sets added blind: 对复核决定还是不服，还能再找哪一级政府申请 reads the noun
+    # 复核决定 as the verb 决定 and answers 第十七条's 人民政府 (who makes the review decision);
+    # 要逮捕一名全国人大代表得经过谁许可 finds 许可 (approve) in 第三十六条's budget approval, though
+    # no provision speaks of 逮捕.
+    assert [q for q, _ in wrong if q not in ("zd2-d18", "qd-29")] == [], wrong
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 226 answerable dev questions, 14 get a wrong answer today (9 on the
-    # ten older sets, 5 on the two added last); a change that answers more must not answer more wrongly.
+    # Precision first: of the 278 answerable dev questions, 25 get a wrong answer today (11 on the
+    # ten older sets, 3 on the two added next, 11 on the two added in the fourth session: 3 of
+    # 重庆's 26 and 8 of 全国人大议事规则's 26, as many as at their first score); a change that
+    # answers more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 14, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 25, [(o.question.id, o.why) for o in wrong]
