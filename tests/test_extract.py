@@ -459,3 +459,23 @@ def test_other_quantities_are_read_with_their_phrase_value_and_range():
     assert ("第九条第一款", "七日以前", 7.0, "日", "<=") in said
     assert ("第三十九条第一款", "十人以上", 10.0, "人", ">=") in said
     assert ("第四十四条第一款", "不超过十分钟", 10.0, "分钟", "<=") in said
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence opening with its circumstance and a modal word goes on about whom the one before was
+    ("常委会举行会议的时候，常委会组成人员应当按时出席。因病或其他特殊原因不能出席的，应当会前以书面形式通过"
+     "常委会办公厅向会议召集人请假。",
+     [("attend", "常委会组成人员", (), ""),
+      ("report", "常委会组成人员", ("会议召集人",), "因病或其他特殊原因不能出席的")]),
+    # …not when the circumstance has someone of its own (代表对答复不满意的: the 代表 raises it)
+    ("有关机关应当予以答复。代表对答复不满意的，可以提出意见。", [("reply", "有关机关", (), "")]),
+    # …nor when someone else is made to act (要求报告机关再次报告)
+    ("主任会议可以决定开展满意度测评。因测评结果不满意的，可以要求报告机关再次报告。",
+     [("decide", "主任会议", (), "")]),
+])
+def test_a_sentence_naming_no_one_after_its_circumstance_goes_on_about_the_one_before(text, expected):
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert [(n.action, n.bearer.label, tuple(a.label for a in n.aux), n.condition) for n in norms
+            if n.bearer is not None] == expected

@@ -171,6 +171,8 @@ class Extractor:
         self.task_phrases = b.task_phrases
         self.pivots = sorted(b.pivots, key=len, reverse=True)
         self.carry_over = b.carry_over
+        self.causatives = tuple(b.causatives)
+        self.carry_openers = tuple(b.carry_openers)
         self.re_verb = _all_words(list(self.actions))
         self.re_not_verb = _words(v.ignore_words)
         self.re_not_marker = _words(b.not_markers)
@@ -320,13 +322,30 @@ class Extractor:
         topic: tuple[tuple[Party, ...], str] = ((), "")
         self.carried = self._lead_subject(unit.lead)
         self.carried_condition = ""
+        self.stopped: list = []   # the bearers of the sentence before, after its 。
         for start, end in _spans(text, CLAUSE_END):
             clause_norms, topic = self._clause(unit, text, start, end, mentions, taken, topic,
                                                fact_spans)
             norms += clause_norms
             if not text[start:end].endswith(self.carry_over):
-                self.carried = []
+                self.stopped, self.carried = self.carried, []
+            else:
+                self.stopped = []
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
+
+    def _goes_on(self, text: str, start: int, verb: int, cond_mask: list[bool]) -> bool:
+        """The sentence opens with its condition, then a modal word, and no one else is made to act
+        before the verb."""
+        at = start
+        while at < verb and text[at] in SEGMENT_END + CLAUSE_END + " ":
+            at += 1
+        if at >= verb or not cond_mask[at] or not text.startswith(self.carry_openers, at):
+            return False
+        while at < verb and (cond_mask[at] or text[at] in SEGMENT_END + " "):
+            at += 1
+        rest = text[at:verb]
+        modal = tuple(w for w, _ in self.modal)
+        return rest.startswith(modal) and not any(w in rest for w in self.causatives)
 
     def _resumes(self, text: str, start: int, end: int) -> bool:
         """…，再决定: a segment opening with 再 goes back to who acted before the thing was sent."""
@@ -711,11 +730,17 @@ class Extractor:
             while opening < g.start and (cond_mask[opening] or text[opening] in SEGMENT_END + " "):
                 opening += 1
             region = self._subject(agents, text, opening, g.start)
-        if not region and not marker and self.carried:
+        # …按时出席。因病不能出席的，应当…请假: a sentence opening with its condition and naming no one
+        # goes on about whom the sentence before was
+        # (not when the condition names someone: 代表对答复不满意的，可以提出意见 is the 代表's)
+        before = self.stopped if prev is None and self._goes_on(text, wstart, g.start, cond_mask) and not [
+            m for m in mentions if wstart <= m.start < g.start and cond_mask[m.start]
+            and m.entry.kind in AGENT_KINDS] else []
+        if not region and not marker and (self.carried or before):
             # Subject left out after ；: the clause continues the one before.
             g.carried = True
             g.bearers = [(b, tuple(self._party(m, m.surface) for m in entrusting) or d,
-                          self.delegation[0] if entrusting else k) for b, d, k in self.carried]
+                          self.delegation[0] if entrusting else k) for b, d, k in self.carried or before]
             return
         region = [self._owned(m, text, mentions) for m in self._expand(region, text)]
         if region:

@@ -69,6 +69,8 @@ class Bearers:
     subject_leads: Words = ()
     task_phrases: Words = ()
     pivots: Words = ()
+    causatives: Words = ()
+    carry_openers: Words = ()
     item_leads: Words = ()
     carry_over: Words = ()
     respectively: str = ""
