@@ -479,3 +479,12 @@ def test_a_sentence_naming_no_one_after_its_circumstance_goes_on_about_the_one_b
     norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
     assert [(n.action, n.bearer.label, tuple(a.label for a in n.aux), n.condition) for n in norms
             if n.bearer is not None] == expected
+
+
+def test_a_bare_zucheng_renyuan_belongs_to_the_body_named_before_it():
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    norms = Extractor(load_lexicon()).provision("国务院的组成人员和中央军事委员会的组成人员列席会议。", "x",
+                                                "第一条", 1)
+    assert [(n.action, n.bearer.label) for n in norms] == [
+        ("attend-nonvoting", "国务院组成人员"), ("attend-nonvoting", "中央军事委员会组成人员")]
