@@ -502,3 +502,9 @@ def test_shei_lai_ding_asks_who_settles_it(qa):
     # jieba's 来定 is 来 and the verb 定; 定 is settling (确定), not 审定 of the draft before it
     r = qa.ask("常务会议的议题谁来定？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("区长", "第五十条第二款")]
+
+
+def test_zhao_shei_with_a_duty_towards_someone_asks_to_whom():
+    # 找谁请假 asks to whom (秘书处 is a body: 向会议秘书处书面请假); 找谁批 still asks who approves
+    r = qa_over("quanguo_renda_yishi_guize_2021.txt").ask("代表因病来不了大会，要找谁请假？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("会议秘书处", "第十五条第一款")]

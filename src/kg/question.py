@@ -165,6 +165,7 @@ class QAConfig:
     negations: tuple[str, ...] = ()
     nominal_heads: tuple[str, ...] = ()
     motion_fillers: tuple[str, ...] = ()
+    duty_cues: tuple[str, ...] = ()
 
 
 def load_config() -> QAConfig:
@@ -327,7 +328,9 @@ class Reader:
         # 报谁批准 asks who approves: only a duty with a party on the other side has a to-whom,
         # but 向谁/交给谁 ask where a thing goes whatever the verb.
         recipient = self._find_any(q, self.cfg.recipient_cues) is not None
-        to_whom = aux and (intent is None or intent.aux or recipient)
+        # 找谁请假 asks to whom (an aux duty); 找谁批 asks who approves, 找谁反映 where to go
+        to_whom = aux and (intent is None or intent.aux or recipient) or (
+            intent is not None and intent.aux and self._find_any(q, self.cfg.duty_cues) is not None)
         kind = "quantity" if quantity else "to_whom" if to_whom else "who" if who or aux else None
         circumstances, cspans = set(), []
         for spec in self.cfg.circumstance:
