@@ -232,6 +232,7 @@ class Extractor:
         self.verb_tags = set(v.verb_tags)
         self.predicate_tags = set(v.predicate_tags)
         # Words the grammar reads itself: never taken for another verb governing the names.
+        self.modal_words = tuple(w for w, _ in self.modal)
         self.grammar_words = ({w for w, _ in self.modal} | set(self.defeasible) | set(b.markers)
                               | set(b.aux_markers) | set(self.delegation) | set(self.via)
                               | set(self.actions) | set(self.disposal))
@@ -333,19 +334,22 @@ class Extractor:
                 self.stopped = []
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
 
-    def _goes_on(self, text: str, start: int, verb: int, cond_mask: list[bool]) -> bool:
-        """The sentence opens with its condition, then a modal word, and no one else is made to act
-        before the verb."""
+    def _goes_on(self, text: str, start: int, verb: int, cond_mask: list[bool],
+                 mentions: list[Mention]) -> bool:
+        """The sentence opens with its circumstance (naming no one: 代表对答复不满意的，可以提出意见 is
+        the 代表's), then a modal word, and no one else is made to act before the verb."""
         at = start
         while at < verb and text[at] in SEGMENT_END + CLAUSE_END + " ":
             at += 1
         if at >= verb or not cond_mask[at] or not text.startswith(self.carry_openers, at):
             return False
+        if any(start <= m.start < verb and cond_mask[m.start] and m.entry.kind in AGENT_KINDS
+               for m in mentions):
+            return False
         while at < verb and (cond_mask[at] or text[at] in SEGMENT_END + " "):
             at += 1
         rest = text[at:verb]
-        modal = tuple(w for w, _ in self.modal)
-        return rest.startswith(modal) and not any(w in rest for w in self.causatives)
+        return rest.startswith(self.modal_words) and not any(w in rest for w in self.causatives)
 
     def _resumes(self, text: str, start: int, end: int) -> bool:
         """…，再决定: a segment opening with 再 goes back to who acted before the thing was sent."""
@@ -730,18 +734,16 @@ class Extractor:
             while opening < g.start and (cond_mask[opening] or text[opening] in SEGMENT_END + " "):
                 opening += 1
             region = self._subject(agents, text, opening, g.start)
-        # …按时出席。因病不能出席的，应当…请假: a sentence opening with its condition and naming no one
-        # goes on about whom the sentence before was
-        # (not when the condition names someone: 代表对答复不满意的，可以提出意见 is the 代表's)
-        before = self.stopped if prev is None and self._goes_on(text, wstart, g.start, cond_mask) and not [
-            m for m in mentions if wstart <= m.start < g.start and cond_mask[m.start]
-            and m.entry.kind in AGENT_KINDS] else []
-        if not region and not marker and (self.carried or before):
-            # Subject left out after ；: the clause continues the one before.
-            g.carried = True
-            g.bearers = [(b, tuple(self._party(m, m.surface) for m in entrusting) or d,
-                          self.delegation[0] if entrusting else k) for b, d, k in self.carried or before]
-            return
+        if not region and not marker:
+            # Subject left out after ；: the clause continues the one before. …按时出席。因病不能出席的，
+            # 应当…请假: so does a sentence opening with its circumstance, naming no one.
+            before = self.carried or (self.stopped if prev is None and self._goes_on(
+                text, wstart, g.start, cond_mask, mentions) else [])
+            if before:
+                g.carried = True
+                g.bearers = [(b, tuple(self._party(m, m.surface) for m in entrusting) or d,
+                              self.delegation[0] if entrusting else k) for b, d, k in before]
+                return
         region = [self._owned(m, text, mentions) for m in self._expand(region, text)]
         if region:
             g.bearer_start = region[0].start

@@ -60,7 +60,7 @@ def short_forms(name: str, grammar: Grammar) -> set[str]:
             for long, shorts in contractions.items():
                 if long not in form:
                     continue
-                for short in [shorts] if isinstance(shorts, str) else shorts:
+                for short in _listed(shorts):
                     new = form.replace(long, short, 1)
                     if new not in forms and len(new) >= 2:
                         forms.add(new)
@@ -69,17 +69,20 @@ def short_forms(name: str, grammar: Grammar) -> set[str]:
     for form in list(forms):
         for long, shorts in grammar.terms.final_contractions.items():
             if form.endswith(long):
-                forms.update(form[:-len(long)] + short
-                             for short in ([shorts] if isinstance(shorts, str) else shorts))
+                forms.update(form[:-len(long)] + short for short in _listed(shorts))
     forms.discard(name)
     return forms
+
+
+def _listed(shorts: str | Iterable[str]) -> list[str]:
+    """A contraction table's value: one short form, or several."""
+    return [shorts] if isinstance(shorts, str) else list(shorts)
 
 
 def long_forms(grammar: Grammar) -> tuple[tuple[str, str], ...]:
     """(short, long) of the grammar's contractions (军委, 军事委员会), longest short form first."""
     pairs = {(short, long) for table in (grammar.terms.contractions, grammar.terms.final_contractions)
-             for long, shorts in table.items()
-             for short in ([shorts] if isinstance(shorts, str) else shorts) if len(short) >= 2}
+             for long, shorts in table.items() for short in _listed(shorts) if len(short) >= 2}
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
