@@ -488,3 +488,30 @@ def test_a_bare_zucheng_renyuan_belongs_to_the_body_named_before_it():
                                                 "第一条", 1)
     assert [(n.action, n.bearer.label) for n in norms] == [
         ("attend-nonvoting", "国务院组成人员"), ("attend-nonvoting", "中央军事委员会组成人员")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # agent nouns of procedure act (a 发言人 checks and signs the minutes of what they said)
+    ("在常务委员会会议上的发言，由工作人员记录整理，经发言人审核签字后，编印会议简报并存档。",
+     [("review", "发言人"), ("sign", "发言人")]),
+    ("专门委员会审议的时候，可以邀请提案人列席会议、发表意见。", [("attend-nonvoting", "提案人")]),
+    # a delegation is a body, so 各代表团 deliberates (not a 全体会议 cut out of 代表团全体会议)
+    ("各代表团全体会议审议政府工作报告。", [("deliberate", "各代表团全体会议")]),
+    ("议案由各代表团进行审议。", [("deliberate", "各代表团")]),
+    # a name inside a clause that describes the next one does not act: the 主席团会议 decides
+    ("举行秘密会议，由有各代表团团长参加的主席团会议决定。", [("decide", "主席团会议")]),
+    ("由区长主持的常务会议决定。", [("decide", "常务会议")]),
+])
+def test_who_acts_among_procedural_names(text, expected):
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert [(n.action, n.bearer.label) for n in norms if n.bearer is not None] == expected
+
+
+def test_after_the_one_a_thing_is_sent_to_acts_the_sender_submits_it():
+    # 由主席团交各代表团审议后，提请大会全体会议表决 (全国人大议事规则第四十四条第一款)
+    norms = extract(load(CORPORA / "quanguo_renda_yishi_guize_2021.txt"))
+    acts = {(n.action, n.bearer.label) for n in norms if n.source_citation == "第四十四条第一款" and n.bearer}
+    assert ("deliberate", "各代表团") in acts and ("submit", "主席团") in acts
+    assert ("submit", "各代表团") not in acts

@@ -205,6 +205,7 @@ class Extractor:
         self.topic_markers = tuple(b.topic_markers)
         self.hypothetical = tuple(b.hypothetical)
         self.resume = tuple(b.resume)
+        self.resume_after = tuple(b.resume_after)
         self.locative = [(str(f[0]), tuple(f[1])) for f in b.locative if len(f) == 2]
         self.under = (b.under[0], b.under[1]) if len(b.under) == 2 else None
         self.alternatives = b.alternatives
@@ -352,9 +353,11 @@ class Extractor:
         return rest.startswith(self.modal_words) and not any(w in rest for w in self.causatives)
 
     def _resumes(self, text: str, start: int, end: int) -> bool:
-        """…，再决定: a segment opening with 再 goes back to who acted before the thing was sent."""
-        seg = max([s for s, _ in _spans(text, SEGMENT_END, start, end)] or [start])
-        return seg > start and text[seg:end].lstrip("，, ").startswith(self.resume)
+        """…，再决定 or …审议后，提请: the segment goes back to who acted before the thing was sent."""
+        # to end + 1: a segment may open right at the verb (…审议后，提请)
+        seg = max([s for s, _ in _spans(text, SEGMENT_END, start, min(end + 1, len(text)))] or [start])
+        return seg > start and (text[seg:end].lstrip("，, ").startswith(self.resume)
+                                or text[start:seg].rstrip("，, ").endswith(self.resume_after))
 
     def _outside_basis(self, region: list[Mention], text: str, wstart: int, verb: int) -> list[Mention]:
         """政府督查机构根据本级人民政府的决定或者本级人民政府行政首长…作出的指令，确定…: after a
@@ -711,6 +714,7 @@ class Extractor:
             if region and self._opens_with_verb(text, seg_start, region[0].start, cond_mask):
                 return  # what another verb's objects do is no norm of theirs
         region = [m for m in region if not any(text.endswith(w, 0, m.start) for w in self.via)]
+        region = self._not_described(region, text)
         region = self._outside_basis(region, text, wstart, g.start)
         unlocated = self._not_located(region, text)
         if region and not unlocated:
@@ -857,6 +861,19 @@ class Extractor:
         """本部门的工作: a name before 的 modifies a noun — unless a role head follows (…的负责人)."""
         after = m.end + len(self.nominal)
         return text.startswith(self.nominal, m.end) and not any(text.startswith(h, after) for h in self.heads)
+
+    def _not_described(self, region: list[Mention], text: str) -> list[Mention]:
+        """由区长主持的常务会议决定: a name inside a clause ending in 的 that describes the next name
+        does not act; the described one does (a bare 的, 本部门的负责人, is a possessive)."""
+        out = []
+        for m, n in zip(region, region[1:], strict=False):
+            gap = text[m.end:n.start]
+            if (len(gap) > len(self.nominal) and gap.endswith(self.nominal)
+                    and not any(c in gap for c in self.coordination)
+                    and _stop(gap, 0, len(gap)) == len(gap)):
+                continue
+            out.append(m)
+        return out + region[-1:]
 
     def _after_pivot(self, region: list[Mention], text: str) -> list[Mention]:
         """国务院设副秘书长若干人，协助…: of the names around a pivot word, the ones after it act."""

@@ -62,6 +62,7 @@ class Bearers:
     open_frames: tuple[tuple[str, str], ...] = ()
     hypothetical: Words = ()
     resume: Words = ()
+    resume_after: Words = ()
     topic_markers: Words = ()
     locative: tuple[tuple[str | Words, ...], ...] = ()
     comitative: Words = ()
