@@ -501,6 +501,8 @@ def test_a_bare_zucheng_renyuan_belongs_to_the_body_named_before_it():
     # a name inside a clause that describes the next one does not act: the 主席团会议 decides
     ("举行秘密会议，由有各代表团团长参加的主席团会议决定。", [("decide", "主席团会议")]),
     ("由区长主持的常务会议决定。", [("decide", "常务会议")]),
+    # a verb after 的 and a modifier is a noun: the deputies are not appointing anyone
+    ("常务委员会决定副省长、副县长的个别任免。", [("decide", "常务委员会")]),
 ])
 def test_who_acts_among_procedural_names(text, expected):
     from kg.extract import Extractor

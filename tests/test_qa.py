@@ -508,3 +508,17 @@ def test_zhao_shei_with_a_duty_towards_someone_asks_to_whom():
     # 找谁请假 asks to whom (秘书处 is a body: 向会议秘书处书面请假); 找谁批 still asks who approves
     r = qa_over("quanguo_renda_yishi_guize_2021.txt").ask("代表因病来不了大会，要找谁请假？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("会议秘书处", "第十五条第一款")]
+
+
+def test_acting_before_a_post_names_the_acting_post_not_a_delegation(difang_qa):
+    # （十三）…在…县长…因故不能担任职务的时候，…决定代理的人选 — not (十七), which removes deputies
+    r = difang_qa.ask("县长因故不能担任职务了，代理县长由谁决定？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("地方各级人民代表大会常务委员会", "第五十条第一款第（十三）项")]
+
+
+def test_how_many_votes_carry_a_motion_is_a_share():
+    # 表决议案，由常委会全体组成人员的过半数赞成通过 (重庆市人大常委会议事规则第四十六条)
+    qa = qa_over("chongqing_renda_changweihui_yishi_guize_2023.txt")
+    r = qa.ask("常委会表决议案，要多少人赞成才算通过？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("过半数", "第四十六条第一款")]

@@ -164,6 +164,7 @@ class Extractor:
         self.connectors = v.connectors
         self.circumstance = v.circumstance_prefixes
         self.nominal = v.nominal_mark
+        self.noun_modifiers = tuple(v.noun_modifiers)
         self.list_mark = v.list_mark
         self.list_ends = v.list_ends
         self.comparison = v.comparison
@@ -528,6 +529,8 @@ class Extractor:
             # 的决定 / 讨论决定的事项 / 决议、决定: a verb as a noun or inside a relative clause
             if before.endswith(self.nominal) or norm_text.startswith(self.nominal, m.end()):
                 continue
+            if self._modified(norm_text, m.start()):
+                continue  # 决定副县长的个别任免: a verb after 的 and a modifier is a noun
             if before.endswith(self.list_mark) and not (found and found[-1][1] == m.start() - 1):
                 continue
             if any(before.endswith(w) for w in self.disposal):
@@ -557,6 +560,10 @@ class Extractor:
             else:
                 groups.append(_Group(s, e, [(slug, verb)]))
         return groups
+
+    def _modified(self, norm_text: str, pos: int) -> bool:
+        """的 and a word such as 个别, 重大 right before the verb: the verb is a noun (的个别任免)."""
+        return any(norm_text.endswith(self.nominal + w, 0, pos) for w in self.noun_modifiers)
 
     def _topic_phrase(self, norm_text: str, cs: int, pos: int, end: int, ce: int) -> bool:
         """Does the sentence open with a segment that opens with 经/由 and ends in 的 + a short noun

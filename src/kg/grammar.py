@@ -33,6 +33,7 @@ class Verbs:
     predicate_tags: Words = ()
     comparison: Words = ()
     nominal_mark: str = "的"
+    noun_modifiers: Words = ()
     list_mark: str = "、"
     list_ends: Words = ()
     light_verbs: Words = ()

@@ -44,6 +44,7 @@ class CircumstanceSpec:
     name: str
     question: tuple[str, ...]
     condition: tuple[str, ...]
+    titles: tuple[str, ...] = ()   # right before a post they make a title (代理县长), not this
 
 
 POST_KINDS = ("post", "posts", "role")
@@ -336,7 +337,10 @@ class Reader:
         for spec in self.cfg.circumstance:
             for word in spec.question:
                 pos = q.find(word)
-                if pos >= 0 and not self._inside(pos, mentions):
+                titled = word in spec.titles and any(
+                    m.start == pos + len(word) and any(t.kind in POST_KINDS for t in m.terms)
+                    for m in mentions)
+                if pos >= 0 and not self._inside(pos, mentions) and not titled:
                     circumstances.add(spec.name)
                     cspans.append((pos, pos + len(word)))
         # A quantity question's verb says what the quantity is of (审查 in 审查要留几个工作日).
