@@ -522,3 +522,11 @@ def test_how_many_votes_carry_a_motion_is_a_share():
     qa = qa_over("chongqing_renda_changweihui_yishi_guize_2023.txt")
     r = qa.ask("常委会表决议案，要多少人赞成才算通过？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("过半数", "第四十六条第一款")]
+
+
+def test_the_words_right_after_the_question_word_are_its_verb_though_jieba_tags_them_nouns():
+    # jieba tags 汇总 and 整理 nouns here; 审议 before 由谁 is what the 委员 did, not what is asked
+    qa = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt")
+    r = qa.ask("委员审议工作报告提的那些意见，由谁汇总整理？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("有关专门委员会", "第二十九条第一款"), ("常务委员会工作机构", "第二十九条第一款")]

@@ -812,22 +812,35 @@ class QA:
         inside = {i for m in q.mentions for i in range(m.start, m.end)}
         cues = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
         out, pos = [], 0
+        predicate = True   # still in the words right after the question word
+        tagged_noun: list[tuple[int, str]] = []
         for word, flag in _tagger().cut(q.text):
             at = pos
             # 谁来建: jieba's 来建 is the filler 来 and the verb 建
             while len(word) > 1 and word[0] in cues and flag.startswith("v"):
                 word, at = word[1:], at + 1
-            if flag.startswith("v") and word not in cues and at not in inside and (
-                    len(word) >= 2 or q.cue_at >= 0 and at > q.cue_at):
+            after_cue = 0 <= q.cue_at < at
+            if after_cue and (word in cues or flag in ("r", "p", "d")):
+                pass   # 由谁, 谁来, 谁负责: the question word and what goes with it
+            elif flag.startswith("v") and word not in cues and at not in inside and (
+                    len(word) >= 2 or after_cue):
                 out.append((at, word))
+            elif (after_cue and predicate and q.kind == "who" and flag in ("n", "vn") and len(word) == 2
+                  and at not in inside and all("\u4e00" <= c <= "\u9fff" for c in word)):
+                # 由谁汇总整理: right after the question word stands its verb, whatever jieba tags it
+                # (not after 报哪里, whose 备案 says what for), unless a word it tags a verb is there
+                # (谁来责令改正 asks about 改正; 责令 stays a word of the topic)
+                tagged_noun.append((at, word))
             elif flag in ("l", "i") and len(word) == 4 and at not in inside and 0 <= q.cue_at < at:
                 # 谁来统筹规划: a four-character set phrase after the question word is two verbs
                 out += [(at, word[:2]), (at + 2, word[2:])]
+            elif after_cue:
+                predicate = False
             pos = at + len(word)
         if q.cue_at < 0:
             return [w for _, w in out if len(w) >= 2]
         # 征求谁的意见, 报给谁: a cue may open with the question's verb
-        return [w for p, w in out if p >= q.cue_at]
+        return [w for p, w in out if p >= q.cue_at] or [w for _, w in tagged_noun]
 
     def _read_on_demand(self, q: Question, scope, to_whom: bool, sparql: list[str]) -> list[NormRec] | None:
         """No stored norm answers: read the question's own verb (and its 词林 synonyms) as a duty
