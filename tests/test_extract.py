@@ -501,6 +501,11 @@ def test_a_bare_zucheng_renyuan_belongs_to_the_body_named_before_it():
     # a name inside a clause that describes the next one does not act: the 主席团会议 decides
     ("举行秘密会议，由有各代表团团长参加的主席团会议决定。", [("decide", "主席团会议")]),
     ("由区长主持的常务会议决定。", [("decide", "常务会议")]),
+    # 主任委员 is one post, not a 主任 and a 委员
+    ("调查委员会由主任委员、副主任委员和委员组成。",
+     [("member", "主任委员"), ("member", "副主任委员"), ("member", "委员")]),
+    # whoever consents (经…后) does not go on to file the minutes
+    ("在常委会会议上的发言，由工作人员记录，经发言人核对签字后，编印会议简报并存档。", [("sign", "发言人")]),
     # a verb after 的 and a modifier is a noun: the deputies are not appointing anyone
     ("常务委员会决定副省长、副县长的个别任免。", [("decide", "常务委员会")]),
 ])

@@ -173,6 +173,7 @@ class Extractor:
         self.pivots = sorted(b.pivots, key=len, reverse=True)
         self.carry_over = b.carry_over
         self.causatives = tuple(b.causatives)
+        self.consent = tuple(b.consent)
         self.carry_openers = tuple(b.carry_openers)
         self.re_verb = _all_words(list(self.actions))
         self.re_not_verb = _words(v.ignore_words)
@@ -376,6 +377,11 @@ class Extractor:
         """Are the group's bearers the ones something is sent to (交/报 X 审议)?"""
         return g.marker is not None and any(text.startswith(w, g.marker) for w in self.sending)
 
+    def _consents(self, text: str, g: _Group) -> bool:
+        """经发言人核对签字后，…存档: the group's bearers are named after a consent word."""
+        return (g.marker is not None and g.bearer_start is not None and g.bearer_start > g.marker
+                and any(text.startswith(w, g.marker) for w in self.consent))
+
     def _hypothetical(self, text: str, g: _Group) -> bool:
         """有十分之一以上的村民…提议，应当召集村民会议: who a segment opening with 有 names may ask;
         they are not who acts in the segments after it."""
@@ -501,7 +507,8 @@ class Extractor:
                         quote_start=quote_start, quote_end=quote_end))
             prev = g
             if not self._sent_to(text, g):
-                self.carried = [] if self._hypothetical(text, g) else list(g.bearers)
+                ends = self._hypothetical(text, g) or self._consents(text, g)
+                self.carried = [] if ends else list(g.bearers)
             self.carried_condition = condition
         own_topic = self._topic(text, cs, ce, colon, in_clause, used, cond_mask, ce)
         if own_topic[0] and not groups:
@@ -734,7 +741,8 @@ class Extractor:
         region = self._after_pivot(region, text)
         if not region and prev is not None and prev.subject:
             region = prev.subject
-        elif not region and prev is not None and prev.bearers and not self._hypothetical(text, prev):
+        elif (not region and prev is not None and prev.bearers and not self._hypothetical(text, prev)
+              and not self._consents(text, prev)):
             # 先交有关的专门委员会审议…，再决定…: who a thing is sent to acts on it, then the sender again
             resumed = self._sent_to(text, prev) and self._resumes(text, prev.end, g.start)
             g.bearers = list(self.carried if resumed and self.carried else prev.bearers)

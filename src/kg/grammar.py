@@ -72,6 +72,7 @@ class Bearers:
     task_phrases: Words = ()
     pivots: Words = ()
     causatives: Words = ()
+    consent: Words = ()
     carry_openers: Words = ()
     item_leads: Words = ()
     carry_over: Words = ()
