@@ -335,8 +335,10 @@ class Lexicon:
                 break
             last = pos
             pos += len(word)
-        if pos >= suffix and self._needs_prefix_at(norm, suffix) and self._verb_word(norm[last:suffix]):
-            return last   # 审计机关, 执法部门: the verb before a suffix that needs words names its work
+        if (pos >= suffix and (self._needs_prefix_at(norm, suffix)
+                               or any(norm.startswith(w, suffix) for w in roles.departments))
+                and self._verb_word(norm[last:suffix])):
+            return last   # 审计机关, 执法部门, 信访工作部门: the verb before it names its work
         return min(pos, suffix)
 
     def _needs_prefix_at(self, norm: str, suffix: int) -> bool:

@@ -510,15 +510,10 @@ class QA:
             return Result(question, None, message=f"问题过长（最多 {MAX_QUESTION} 字）/ "
                                                   f"question too long (at most {MAX_QUESTION} characters)")
         q = self.reader.read(raw)
-        if q.intent is not None and 0 <= q.trigger_at < q.cue_at and self._own_verbs(q):
-            # 决策机关…谁来责令改正, 对决策拖着不办，谁来责令改正: the question's verb is the one
-            # after its question word (责令改正), not a trigger before it (决策); without that
-            # trigger, 承办单位…报给谁 asks to whom
-            kind = "to_whom" if q.kind == "who" and self.reader.asks_to_whom(q.text) else q.kind
-            q = replace(q, intent=None, trigger="", trigger_at=-1, kind=kind)
         scope = self._scope(q, regulation)
         if scope is not None:
             q = self.reader.read(raw, scope)   # names as that regulation (or those) use them
+        q = self._verb_asked(q)
         sparql: list[str] = []
         if q.kind == "quantity":
             return self._quantity(question, q, scope, sparql)
@@ -807,6 +802,21 @@ class QA:
         if q.trigger:
             return [q.trigger]
         return self._own_verbs(q)
+
+    def _verb_asked(self, q: Question) -> Question:
+        """The question without its trigger when the verb it asks about is another one."""
+        if q.intent is not None and 0 <= q.trigger_at < q.cue_at and self._own_verbs(q):
+            # 决策机关…谁来责令改正, 对决策拖着不办，谁来责令改正: the question's verb is the one
+            # after its question word (责令改正), not a trigger before it (决策); without that
+            # trigger, 承办单位…报给谁 asks to whom
+            kind = "to_whom" if q.kind == "who" and self.reader.asks_to_whom(q.text) else q.kind
+            return replace(q, intent=None, trigger="", trigger_at=-1, kind=kind)
+        if q.intent is not None and q.trigger in self.cfg.light_verbs:
+            # 谁负责整理: a light verb gives way to the verb right after it, known or not
+            rest = q.text[q.trigger_at + len(q.trigger):]
+            if any(rest.startswith(v) for v in self._own_verbs(q) if v != q.trigger):
+                return replace(q, intent=None, trigger="", trigger_at=-1)
+        return q
 
     def _own_verbs(self, q: Question) -> list[str]:
         inside = {i for m in q.mentions for i in range(m.start, m.end)}
