@@ -541,3 +541,16 @@ def test_the_words_right_after_the_question_word_are_its_verb_though_jieba_tags_
 def test_a_light_verb_gives_way_to_the_verb_after_it_known_or_not(question, expected):
     qa = qa_over("beijing_zhuanxiang_gongzuo_baogao_banfa_2008.txt")
     assert [(a.label, a.source.citation) for a in qa.ask(question).answers] == expected
+
+
+def test_a_name_asked_in_full_is_the_short_form_the_text_uses_after_naming_it(difang_qa):
+    # 第四十六条: …的人民代表大会设立常务委员会，对本级人民代表大会负责并报告工作
+    r = difang_qa.ask("县人大常委会向谁负责并报告工作？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("本级人民代表大会", "第四十六条第一款")]
+
+
+def test_the_one_provision_where_the_named_party_acts_answers_though_the_rest_is_said_loosely():
+    # 分组会议审议过程中有重大意见分歧…的，召集人应当及时向秘书长报告 (重庆 第十七条第二款)
+    qa = qa_over("chongqing_renda_changweihui_yishi_guize_2023.txt")
+    r = qa.ask("分组讨论争得很厉害，召集人要跟谁报告？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("秘书长", "第十七条第二款")]

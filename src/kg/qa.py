@@ -640,6 +640,7 @@ class QA:
             norms = [n for n in norms if n.bearer and any(w in n.bearer.label for w in q.answer_names)]
             if not norms:
                 return self.messages["not_found"]
+        least = self.cfg.min_cover if min_cover is None else min_cover
         if to_whom:  # 副区长离威要向谁报告: the norms whose bearer the question names
             named = [n for n in norms if n.bearer is not None and self._names(q, n.bearer)]
             if not named and any(t.kind in ("post", "body") for m in q.mentions for t in m.terms):
@@ -648,6 +649,8 @@ class QA:
                 named = [n for n in norms if n.bearer is None or not n.bearer.label]
                 if not named:
                     return self.messages["not_found"]
+            if named and named[0].bearer and named[0].bearer.label and len({n.source for n in named}) == 1:
+                least = min(least, self.cfg.min_cover_one_named)
             norms = named or norms
             # 对乡镇人民政府的考核要征求谁的意见: not the norm whose answer is the one the question names
             # (but 乡镇人大主席团 names the 主席团; its 人大 only says whose)
@@ -662,7 +665,7 @@ class QA:
         scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels, also=self._written)
         scored = sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0])
         best = scored[0][0]
-        if best < (self.cfg.min_cover if min_cover is None else min_cover):
+        if best < least:
             return self.messages["not_found"]
         chosen = [n for s, n in scored if s >= best - self.cfg.tie]
         if not q.mentions and len({n.source for n in chosen}) >= self.cfg.vague:
@@ -745,6 +748,13 @@ class QA:
                     return True
                 if t.concept and p.concept and t.concept in self.lex.ancestors(p.concept):
                     return True
+            # 人大常委会 asked of a text that, having named it, says 常务委员会: the name spelt in full
+            # ends with the party's (a short form of four characters or more, never a bare 委员会)
+            name = normalise(p.name)
+            full = {spelt_in_full(normalise(w), self.long_forms)
+                    for w in [m.surface] + [t.name for t in m.terms]}
+            if len(name) >= 4 and any(f.endswith(name) and f != name for f in full):
+                return True
         return False
 
     def _by_level(self, q: Question, norms: list[NormRec]) -> list[NormRec]:

@@ -146,6 +146,7 @@ class QAConfig:
     condition_overlap: float
     min_cover: float
     min_cover_on_demand: float
+    min_cover_one_named: float
     tie: float
     vague: int
     intent: tuple[IntentSpec, ...]
