@@ -554,3 +554,10 @@ def test_the_one_provision_where_the_named_party_acts_answers_though_the_rest_is
     qa = qa_over("chongqing_renda_changweihui_yishi_guize_2023.txt")
     r = qa.ask("分组讨论争得很厉害，召集人要跟谁报告？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("秘书长", "第十七条第二款")]
+
+
+def test_a_condition_pointing_back_is_read_with_the_sentences_it_points_to():
+    # 不得隐瞒实情、弄虚作假…。有上述情形的，由政府督查机构责令改正 (政府督查工作条例第二十五条)
+    qa = qa_over("zhengfu_ducha_gongzuo_tiaoli_2020.txt")
+    r = qa.ask("被督查的单位隐瞒实情、弄虚作假，由谁责令改正？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("政府督查机构", "第二十五条第一款")]

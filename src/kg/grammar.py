@@ -126,6 +126,7 @@ class Conditions:
     frames: tuple[Words, ...] = ()
     negation: str = "不"
     occasions: Words = ()
+    anaphors: Words = ()
     basis: dict[str, str] = field(default_factory=dict)
 
 

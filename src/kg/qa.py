@@ -262,6 +262,7 @@ class Scorer:
         self.lex = lex
         # A who-question asks for the bearer: naming it is no evidence the norm is the one asked.
         self.asks_bearer = asks_bearer
+        self.anaphors = lex.grammar.conditions.anaphors
         self.contexts = {n.iri: self._context(n) for n in norms}
         df: Counter = Counter()
         for n in norms:
@@ -297,7 +298,11 @@ class Scorer:
     def _context(self, n: NormRec) -> str:
         """The norm's own words: its parties, what it acts on and under which condition."""
         names = " ".join(p.name + " " + p.label for p in n.parties())
-        return " ".join([n.object_text, n.condition, names, n.phrase])
+        before = ""
+        if any(w in n.condition for w in self.anaphors):   # 有上述情形的: the sentences before it
+            at = n.text.find(n.quote)
+            before = n.text[:at] if at > 0 else ""
+        return " ".join([n.object_text, n.condition, names, n.phrase, before])
 
     def cover(self, n: NormRec) -> float:
         """Share of the topic's weight the norm covers: in full where its own words (parties,
