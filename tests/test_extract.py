@@ -522,3 +522,14 @@ def test_after_the_one_a_thing_is_sent_to_acts_the_sender_submits_it():
     acts = {(n.action, n.bearer.label) for n in norms if n.source_citation == "第四十四条第一款" and n.bearer}
     assert ("deliberate", "各代表团") in acts and ("submit", "主席团") in acts
     assert ("submit", "各代表团") not in acts
+
+
+def test_who_must_act_by_a_deadline_is_the_subject_before_it():
+    # a deadline (应当在…前) is no condition hiding the subject before it, and a name between 将 and
+    # the verb is in what is put forward (the 主任会议 decided the date; the office gives notice)
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "常务委员会办事机构应当在会议举行的七日前，将主任会议决定的开会日期通知常务委员会组成人员。"
+    norms = Extractor(load_lexicon(), {"通知": "asked"}, aux=True).provision(text, "x", "第一条", 1)
+    assert [(n.bearer.label, [a.label for a in n.aux], n.condition) for n in norms if n.action == "asked"] == [
+        ("常务委员会办事机构", ["常务委员会组成人员"], "在会议举行的七日前")]

@@ -220,6 +220,7 @@ class Extractor:
         self.defeasible = m.defeasible
         self.default_modality = m.default
         self.cond_endings = c.segment_endings
+        self.deadline_frames = tuple(c.deadline_frames)
         self.negation = c.negation
         self.cond_frames = [(f[0], f[1]) for f in c.frames if len(f) == 2]
         # 根据/依照/按照…: the open condition frames are the words that give a basis
@@ -458,6 +459,10 @@ class Extractor:
         conditions = [(s, e) for s, e in segments if self._is_condition(text, s, e, taken)]
         conditions += [c for s, e in segments if (s, e) not in conditions
                        for c in [self._inner_condition(text, s, e, taken)] if c]
+        # …应当在会议举行的七日前，: by when, from 在 on (its verbs are no duties)
+        conditions += [(s + at, e) for s, e in segments if (s, e) not in conditions
+                       and any(text[s:e].rstrip("，,：:").endswith(end) for end in self.cond_endings)
+                       and (at := self._deadline(text[s:e].rstrip("，,：:"), s, taken)) >= 0]
         conditions.sort()
         cond_mask = [False] * len(text)
         for s, e in conditions:
@@ -636,9 +641,20 @@ class Extractor:
             return True  # 文稿内容涉及其他部门职权范围的事项，… (but not 区政府各部门发布涉及…的信息)
         if not seg or not any(seg.endswith(end) for end in self.cond_endings):
             return False
+        if self._deadline(seg, s, taken) >= 0:
+            return False
         # 经区长审核后 names who acts (a norm of its own); 提交常务会议讨论前 only when.
         marker = self._last_marker(text, s, s + len(seg), taken)
         return marker is None or not self._has_verb(text, marker.end(), s + len(seg), taken)
+
+    def _deadline(self, seg: str, s: int, taken) -> int:
+        """常务委员会办事机构应当在会议举行的七日前，将…通知…: a name, a modal word and 在/于 open
+        the segment; it says who acts and, from 在 on, by when (where in seg that starts, or -1)."""
+        at = min([p for w, _ in self.modal if (p := seg.find(w)) > 0] or [-1])
+        if at < 0 or not any(taken[s:s + at]):
+            return -1
+        frame = at + len(next(w for w, _ in self.modal if seg.startswith(w, at)))
+        return frame if seg.startswith(self.deadline_frames, frame) else -1
 
     def _inner_condition(self, text: str, s: int, e: int, taken) -> tuple[int, int] | None:
         """分管副区长不能出席的不再安排…: words up to a 的 that a modal word or negation follows
@@ -729,6 +745,7 @@ class Extractor:
                 return  # what another verb's objects do is no norm of theirs
         region = [m for m in region if not any(text.endswith(w, 0, m.start) for w in self.via)]
         region = self._not_described(region, text)
+        region = self._not_disposed(region, text, wstart, g.start, marker)
         region = self._outside_basis(region, text, wstart, g.start)
         unlocated = self._not_located(region, text)
         if region and not unlocated:
@@ -876,6 +893,16 @@ class Extractor:
         """本部门的工作: a name before 的 modifies a noun — unless a role head follows (…的负责人)."""
         after = m.end + len(self.nominal)
         return text.startswith(self.nominal, m.end) and not any(text.startswith(h, after) for h in self.heads)
+
+    def _not_disposed(self, region: list[Mention], text: str, wstart: int, verb: int,
+                      marker) -> list[Mention]:
+        """将主任会议决定的开会日期…通知…: a name between 将/把 and the verb (with no marker after
+        将) is in the thing put forward, not who acts."""
+        seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, verb)] or [wstart])
+        pos = max((text.rfind(w, seg_start, verb) for w in self.disposal), default=-1)
+        if pos < 0 or (marker is not None and marker.start() > pos):
+            return region
+        return [m for m in region if not pos < m.start < verb]
 
     def _not_described(self, region: list[Mention], text: str) -> list[Mention]:
         """由区长主持的常务会议决定: a name inside a clause ending in 的 that describes the next name

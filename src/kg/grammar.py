@@ -127,6 +127,7 @@ class Conditions:
     negation: str = "不"
     occasions: Words = ()
     anaphors: Words = ()
+    deadline_frames: Words = ()
     basis: dict[str, str] = field(default_factory=dict)
 
 
