@@ -506,6 +506,20 @@ def test_a_bare_zucheng_renyuan_belongs_to_the_body_named_before_it():
      [("member", "主任委员"), ("member", "副主任委员"), ("member", "委员")]),
     # whoever consents (经…后) does not go on to file the minutes
     ("在常委会会议上的发言，由工作人员记录，经发言人核对签字后，编印会议简报并存档。", [("sign", "发言人")]),
+    # comma segments of nothing but names list the bearers of the verb after them…
+    ("国务院的组成人员，中央军事委员会的组成人员，国家监察委员会主任，最高人民法院院长和最高人民检察院检察长，"
+     "列席全国人民代表大会会议。",
+     [("attend-nonvoting", "国务院组成人员"), ("attend-nonvoting", "中央军事委员会组成人员"),
+      ("attend-nonvoting", "国家监察委员会主任"), ("attend-nonvoting", "最高人民法院院长"),
+      ("attend-nonvoting", "最高人民检察院检察长")]),
+    # …unless the list opens with a qualifier (不是…的), which the names alone would lose
+    ("不是常务委员会组成人员的专门委员会主任委员，常务委员会副秘书长，有关部门负责人，列席会议。",
+     [("attend-nonvoting", "有关部门负责人")]),
+    # who sent a thing to be deliberated (由主席团…交代表审议后) submits it, not whoever the
+    # lexicon cannot name it was sent to
+    ("罢免案由主席团交代表审议后，提请大会全体会议表决。", [("submit", "主席团")]),
+    # 决定列席的其他人员: two verbs then 的 are one relative clause, no duty
+    ("主任会议决定列席的其他人员。", []),
     # a verb after 的 and a modifier is a noun: the deputies are not appointing anyone
     ("常务委员会决定副省长、副县长的个别任免。", [("decide", "常务委员会")]),
 ])

@@ -561,3 +561,13 @@ def test_a_condition_pointing_back_is_read_with_the_sentences_it_points_to():
     qa = qa_over("zhengfu_ducha_gongzuo_tiaoli_2020.txt")
     r = qa.ask("被督查的单位隐瞒实情、弄虚作假，由谁责令改正？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("政府督查机构", "第二十五条第一款")]
+
+
+def test_a_verb_right_after_which_is_the_noun_it_picks_when_another_verb_follows():
+    # 哪些领导…列席: not who leads (领导), but who attends; 第十六条 lists them comma by comma
+    qa = qa_over("quanguo_renda_yishi_guize_2021.txt")
+    r = qa.ask("全国人代会开会，哪些领导是要列席的？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("国务院组成人员", "第十六条第一款"), ("中央军事委员会组成人员", "第十六条第一款"),
+        ("国家监察委员会主任", "第十六条第一款"), ("最高人民法院院长", "第十六条第一款"),
+        ("最高人民检察院检察长", "第十六条第一款")]

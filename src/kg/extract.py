@@ -174,6 +174,7 @@ class Extractor:
         self.carry_over = b.carry_over
         self.causatives = tuple(b.causatives)
         self.consent = tuple(b.consent)
+        self.senders = tuple(b.senders)
         self.carry_openers = tuple(b.carry_openers)
         self.re_verb = _all_words(list(self.actions))
         self.re_not_verb = _words(v.ignore_words)
@@ -378,6 +379,17 @@ class Extractor:
         """Are the group's bearers the ones something is sent to (交/报 X 审议)?"""
         return g.marker is not None and any(text.startswith(w, g.marker) for w in self.sending)
 
+    def _sender(self, text: str, g: _Group, mentions: list[Mention]) -> list[Mention]:
+        """由主席团将其辞职请求交各代表团审议后，…: who the thing was sent by, named right after a
+        sender word in the segment that sends it (none: the sender is who acted before)."""
+        assert g.marker is not None
+        seg_start = max([s for s, _ in _spans(text, SEGMENT_END, 0, g.marker)] or [0])
+        pos = max((text.rfind(w, seg_start, g.marker) for w in self.senders), default=-1)
+        if pos < 0:
+            return []
+        at = pos + next(len(w) for w in self.senders if text.startswith(w, pos))
+        return [m for m in mentions if m.start == at and m.entry.kind in AGENT_KINDS]
+
     def _consents(self, text: str, g: _Group) -> bool:
         """经发言人核对签字后，…存档: the group's bearers are named after a consent word."""
         return (g.marker is not None and g.bearer_start is not None and g.bearer_start > g.marker
@@ -540,6 +552,9 @@ class Extractor:
                 continue
             # 的决定 / 讨论决定的事项 / 决议、决定: a verb as a noun or inside a relative clause
             if before.endswith(self.nominal) or norm_text.startswith(self.nominal, m.end()):
+                continue
+            chained = self.re_verb.match(norm_text, m.end())   # 决定任命的副主席: one relative clause
+            if chained and norm_text.startswith(self.nominal, chained.end()):
                 continue
             if self._modified(norm_text, m.start()):
                 continue  # 决定副县长的个别任免: a verb after 的 and a modifier is a noun
@@ -743,6 +758,8 @@ class Extractor:
             region = [m for m in agents if m.start >= seg_start and not self._modifier(text, m)]
             if region and self._opens_with_verb(text, seg_start, region[0].start, cond_mask):
                 return  # what another verb's objects do is no norm of theirs
+            if region and region[0].start == seg_start:
+                region = self._names_only_before(agents, text, wstart, seg_start) + region
         region = [m for m in region if not any(text.endswith(w, 0, m.start) for w in self.via)]
         region = self._not_described(region, text)
         region = self._not_disposed(region, text, wstart, g.start, marker)
@@ -756,10 +773,17 @@ class Extractor:
                       and marker is None and under is None]
         region = [m for m in region if m not in entrusting]
         region = self._after_pivot(region, text)
+        sender = (self._sender(text, prev, mentions) if not region and prev is not None
+                  and self._sent_to(text, prev) and self._resumes(text, prev.end, g.start) else [])
+        if sender:   # 由主席团将其辞职请求交代表审议后，提请…: the 主席团 submits
+            g.bearers = self._delegation(sender, text, ())
+            return
         if not region and prev is not None and prev.subject:
             region = prev.subject
         elif (not region and prev is not None and prev.bearers and not self._hypothetical(text, prev)
-              and not self._consents(text, prev)):
+              and not self._consents(text, prev)
+              # 交代表审议: sent to someone the lexicon does not name, never back to the sender
+              and not (marker is not None and any(text.startswith(w, marker.start()) for w in self.sending))):
             # 先交有关的专门委员会审议…，再决定…: who a thing is sent to acts on it, then the sender again
             resumed = self._sent_to(text, prev) and self._resumes(text, prev.end, g.start)
             g.bearers = list(self.carried if resumed and self.carried else prev.bearers)
@@ -893,6 +917,26 @@ class Extractor:
         """本部门的工作: a name before 的 modifies a noun — unless a role head follows (…的负责人)."""
         after = m.end + len(self.nominal)
         return text.startswith(self.nominal, m.end) and not any(text.startswith(h, after) for h in self.heads)
+
+    def _names_only_before(self, agents: list[Mention], text: str, wstart: int,
+                           seg_start: int) -> list[Mention]:
+        """国务院的组成人员，中央军事委员会的组成人员，…最高人民检察院检察长，列席…: the comma
+        segments right before, each nothing but names (joined by 、/和/的), list the same bearers."""
+        out: list[Mention] = []
+        spans = _spans(text, SEGMENT_END, wstart, seg_start)
+        for s, e in reversed(spans):
+            inside = [m for m in agents if s <= m.start < e]
+            rest = text[s:e].rstrip("，,")
+            for m in reversed(inside):
+                rest = rest[:m.start - s] + rest[m.end - s:]
+            whole = s == 0 or text[s - 1] in SEGMENT_END + CLAUSE_END   # not the tail of a verb's
+            if (not inside or not whole or not text.endswith("，", 0, e)
+                    or rest.strip(self.nominal + "、和及与或者以及 ")):
+                # 不是常务委员会组成人员的…主任委员，…副秘书长，…: a list whose first segment says more
+                # than names is qualified by it; its names are left as they were read
+                return [] if inside else out
+            out = inside + out
+        return out
 
     def _not_disposed(self, region: list[Mention], text: str, wstart: int, verb: int,
                       marker) -> list[Mention]:

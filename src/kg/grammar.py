@@ -73,6 +73,7 @@ class Bearers:
     pivots: Words = ()
     causatives: Words = ()
     consent: Words = ()
+    senders: Words = ()
     carry_openers: Words = ()
     item_leads: Words = ()
     carry_over: Words = ()

@@ -168,6 +168,7 @@ class QAConfig:
     nominal_heads: tuple[str, ...] = ()
     motion_fillers: tuple[str, ...] = ()
     duty_cues: tuple[str, ...] = ()
+    determiners: tuple[str, ...] = ()
 
 
 def load_config() -> QAConfig:
@@ -422,6 +423,8 @@ class Reader:
                   for text, table in passes]
         for found in founds:
             after = [f for f in found if f[0] > cue]
+            if len(after) > 1 and q.endswith(self.cfg.determiners, 0, after[0][0]):
+                after = after[1:]   # 哪些领导要列席: the noun the question word picks is no verb
             if after and cue >= 0:
                 pos, word, intent = after[0]
                 # …right after it, or after a word or two saying how (负责对外公布)
