@@ -213,6 +213,8 @@ class Extractor:
         self.under = (b.under[0], b.under[1]) if len(b.under) == 2 else None
         self.alternatives = b.alternatives
         self.coordination = sorted(b.coordination, key=len, reverse=True)
+        # 、 joins names inside a segment; the comma (，) also ends one: a list running over segments
+        self.list_commas = "".join(c for c in self.coordination if len(c) == 1 and c in SEGMENT_END)
         self.heads = sorted(b.distributive_heads, key=len, reverse=True)
         self.modal = sorted([(w, "obligation") for w in m.obligation]
                             + [(w, "permission") for w in m.permission]
@@ -930,8 +932,8 @@ class Extractor:
             for m in reversed(inside):
                 rest = rest[:m.start - s] + rest[m.end - s:]
             whole = s == 0 or text[s - 1] in SEGMENT_END + CLAUSE_END   # not the tail of a verb's
-            if (not inside or not whole or not text.endswith("，", 0, e)
-                    or rest.strip(self.nominal + "、和及与或者以及 ")):
+            if (not inside or not whole or text[e - 1] not in self.list_commas
+                    or rest.strip(self.nominal + "".join(self.coordination) + " ")):
                 # 不是常务委员会组成人员的…主任委员，…副秘书长，…: a list whose first segment says more
                 # than names is qualified by it; its names are left as they were read
                 return [] if inside else out
