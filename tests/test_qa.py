@@ -1,5 +1,6 @@
 """Question answering: the gold questions, unanswerable and vague questions, injection."""
 
+import functools
 import json
 import tomllib
 
@@ -216,8 +217,9 @@ def shandong_qa():
     return qa_over("shandong_xiangzhen_zhengfu_gongzuo_tiaoli_2020.txt")
 
 
+@functools.cache
 def qa_over(text: str) -> QA:
-    """QA over the graph of one of tests/corpora's texts."""
+    """QA over the graph of one of tests/corpora's texts, built once per text (QA is read-only)."""
     from helpers import CORPORA
     from kg.corpus import load
     from kg.graph import build_graph

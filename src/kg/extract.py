@@ -470,13 +470,14 @@ class Extractor:
     def _clause(self, unit, text, cs, ce, mentions, taken, inherited, fact_spans):
         segments = _spans(text, SEGMENT_END, cs, ce)
         in_clause = [m for m in mentions if cs <= m.start < ce]
-        conditions = [(s, e) for s, e in segments if self._is_condition(text, s, e, taken)]
+        # …应当在会议举行的七日前，: a deadline, whose condition runs from 在 on (its verbs are no
+        # duties) and leaves the subject before it
+        deadlines = {(s, e): at for s, e in segments if (at := self._deadline(text, s, e, taken)) >= 0}
+        conditions = [(s, e) for s, e in segments
+                      if (s, e) not in deadlines and self._is_condition(text, s, e, taken)]
         conditions += [c for s, e in segments if (s, e) not in conditions
                        for c in [self._inner_condition(text, s, e, taken)] if c]
-        # …应当在会议举行的七日前，: by when, from 在 on (its verbs are no duties)
-        conditions += [(s + at, e) for s, e in segments if (s, e) not in conditions
-                       and any(text[s:e].rstrip("，,：:").endswith(end) for end in self.cond_endings)
-                       and (at := self._deadline(text[s:e].rstrip("，,：:"), s, taken)) >= 0]
+        conditions += [(s + at, e) for (s, e), at in deadlines.items()]
         conditions.sort()
         cond_mask = [False] * len(text)
         for s, e in conditions:
@@ -658,15 +659,17 @@ class Extractor:
             return True  # 文稿内容涉及其他部门职权范围的事项，… (but not 区政府各部门发布涉及…的信息)
         if not seg or not any(seg.endswith(end) for end in self.cond_endings):
             return False
-        if self._deadline(seg, s, taken) >= 0:
-            return False
         # 经区长审核后 names who acts (a norm of its own); 提交常务会议讨论前 only when.
         marker = self._last_marker(text, s, s + len(seg), taken)
         return marker is None or not self._has_verb(text, marker.end(), s + len(seg), taken)
 
-    def _deadline(self, seg: str, s: int, taken) -> int:
-        """常务委员会办事机构应当在会议举行的七日前，将…通知…: a name, a modal word and 在/于 open
-        the segment; it says who acts and, from 在 on, by when (where in seg that starts, or -1)."""
+    def _deadline(self, text: str, s: int, e: int, taken) -> int:
+        """常务委员会办事机构应当在会议举行的七日前，将…通知…: a segment ending as conditions end that
+        a name, a modal word and 在/于 open says who acts and, from 在 on, by when (where in the
+        segment that starts, or -1)."""
+        seg = text[s:e].rstrip("，,：:")
+        if not any(seg.endswith(end) for end in self.cond_endings):
+            return -1
         at = min([p for w, _ in self.modal if (p := seg.find(w)) > 0] or [-1])
         if at < 0 or not any(taken[s:s + at]):
             return -1

@@ -32,7 +32,7 @@ from typing import Any
 from rdflib import URIRef
 
 from kg.grammar import load_grammar
-from kg.lexicon import Lexicon, load_lexicon, normalise
+from kg.lexicon import Lexicon, is_cjk_ideograph, load_lexicon, normalise
 from kg.query import render, run
 from kg.question import MAX_QUESTION, Question, Reader, TermIndex, TermRef, load_config
 from kg.store import Row, Store
@@ -756,9 +756,9 @@ class QA:
             # 人大常委会 asked of a text that, having named it, says 常务委员会: the name spelt in full
             # ends with the party's (a short form of four characters or more, never a bare 委员会)
             name = normalise(p.name)
-            full = {spelt_in_full(normalise(w), self.long_forms)
-                    for w in [m.surface] + [t.name for t in m.terms]}
-            if len(name) >= 4 and any(f.endswith(name) and f != name for f in full):
+            if len(name) >= 4 and any(
+                    (f := spelt_in_full(normalise(w), self.long_forms)).endswith(name) and f != name
+                    for w in [m.surface] + [t.name for t in m.terms]):
                 return True
         return False
 
@@ -851,7 +851,7 @@ class QA:
                     len(word) >= 2 or after_cue):
                 out.append((at, word))
             elif (after_cue and predicate and q.kind == "who" and flag in ("n", "vn") and len(word) == 2
-                  and at not in inside and all("\u4e00" <= c <= "\u9fff" for c in word)):
+                  and at not in inside and all(map(is_cjk_ideograph, word))):
                 # 由谁汇总整理: right after the question word stands its verb, whatever jieba tags it
                 # (not after 报哪里, whose 备案 says what for), unless a word it tags a verb is there
                 # (谁来责令改正 asks about 改正; 责令 stays a word of the topic)
