@@ -225,6 +225,7 @@ class Extractor:
         self.cond_endings = c.segment_endings
         self.deadline_frames = tuple(c.deadline_frames)
         self.negation = c.negation
+        self.qualifiers = tuple(c.qualifiers)
         self.cond_frames = [(f[0], f[1]) for f in c.frames if len(f) == 2]
         # 根据/依照/按照…: the open condition frames are the words that give a basis
         self.basis_words = tuple(a for a, b in self.cond_frames if not b)
@@ -678,7 +679,16 @@ class Extractor:
 
     def _inner_condition(self, text: str, s: int, e: int, taken) -> tuple[int, int] | None:
         """分管副区长不能出席的不再安排…: words up to a 的 that a modal word or negation follows
-        are a condition with no comma after it (a name before the 的 is a possessor instead)."""
+        are a condition with no comma after it (a name before the 的 is a possessor instead);
+        so are they in a segment opening with a qualifier when a name follows the 的
+        (不是常务委员会组成人员的专门委员会主任委员…)."""
+        if text.startswith(self.qualifiers, s):
+            pos = text.find(self.nominal, s, e)
+            while pos > s:
+                after = pos + len(self.nominal)
+                if after < e and taken[after]:
+                    return s, after
+                pos = text.find(self.nominal, pos + 1, e)
         pos = text.find(self.nominal, s, e)
         while pos > s:
             after = text[pos + len(self.nominal):e]
@@ -764,7 +774,7 @@ class Extractor:
             if region and self._opens_with_verb(text, seg_start, region[0].start, cond_mask):
                 return  # what another verb's objects do is no norm of theirs
             if region and region[0].start == seg_start:
-                region = self._names_only_before(agents, text, wstart, seg_start) + region
+                region = self._names_only_before(agents, text, wstart, seg_start, cond_mask) + region
         region = [m for m in region if not any(text.endswith(w, 0, m.start) for w in self.via)]
         region = self._not_described(region, text)
         region = self._not_disposed(region, text, wstart, g.start, marker)
@@ -924,21 +934,20 @@ class Extractor:
         return text.startswith(self.nominal, m.end) and not any(text.startswith(h, after) for h in self.heads)
 
     def _names_only_before(self, agents: list[Mention], text: str, wstart: int,
-                           seg_start: int) -> list[Mention]:
+                           seg_start: int, cond_mask: list[bool]) -> list[Mention]:
         """国务院的组成人员，中央军事委员会的组成人员，…最高人民检察院检察长，列席…: the comma
         segments right before, each nothing but names (joined by 、/和/的), list the same bearers."""
         out: list[Mention] = []
         spans = _spans(text, SEGMENT_END, wstart, seg_start)
         for s, e in reversed(spans):
             inside = [m for m in agents if s <= m.start < e]
-            rest = text[s:e].rstrip("，,")
-            for m in reversed(inside):
-                rest = rest[:m.start - s] + rest[m.end - s:]
+            named = {i for m in inside for i in range(m.start, m.end)}
+            rest = "".join(text[i] for i in range(s, e) if i not in named and not cond_mask[i]).rstrip("，,")
             whole = s == 0 or text[s - 1] in SEGMENT_END + CLAUSE_END   # not the tail of a verb's
             if (not inside or not whole or text[e - 1] not in self.list_commas
                     or rest.strip(self.nominal + "".join(self.coordination) + " ")):
-                # 不是常务委员会组成人员的…主任委员，…副秘书长，…: a list whose first segment says more
-                # than names is qualified by it; its names are left as they were read
+                # a list whose first segment says more than names and a condition is qualified by
+                # it; its names are left as they were read
                 return [] if inside else out
             out = inside + out
         return out

@@ -129,6 +129,7 @@ class Conditions:
     occasions: Words = ()
     anaphors: Words = ()
     deadline_frames: Words = ()
+    qualifiers: Words = ()
     basis: dict[str, str] = field(default_factory=dict)
 
 

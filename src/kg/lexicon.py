@@ -222,13 +222,19 @@ class Lexicon:
                 out[-1] = Mention(entry, prev.start, m.end, label)
                 continue
             gap = text[prev.end:m.start] if prev is not None else ""
-            if (prev is not None and self._department(prev) and self._department(m) and m.entry.generic
-                    and gap in self.grammar.bearers.coordination and gap != "，"
-                    and self._owner(normalise(m.entry.pref)) is None):
+            if (prev is not None and m.entry.generic and gap in self.grammar.bearers.coordination
+                    and gap != "，" and self._owner(normalise(m.entry.pref)) is None
+                    and ((self._department(prev) and self._department(m))
+                         or (prev.entry.generic and prev.entry.kind == m.entry.kind == ROLE
+                             and self._deputy_of(normalise(prev.entry.pref), normalise(m.surface))))):
                 owner = self._owner(normalise(prev.entry.pref))
-                if owner:   # 县级人民政府农业部门、财政部门: the 财政部门 is the 县级人民政府's too
+                # 县级人民政府农业部门、财政部门: the 财政部门 is the 县级人民政府's too;
+                # 专门委员会主任委员、副主任委员: so is the 副主任委员, and a bare 副主任委员 is
+                # no name of it (it is every committee's)
+                if owner:
+                    said = m.surface if m.entry.kind != ROLE else owner + m.surface
                     out.append(Mention(self.generic_role(owner + m.surface, m.entry.kind), m.start, m.end,
-                                       m.surface))
+                                       said))
                     continue
             out.append(m)
         return out
@@ -284,6 +290,15 @@ class Lexicon:
     def _department(self, m: Mention) -> bool:
         """A body named by a suffix that needs words before it (农业部门, 教育局), not a body of its own."""
         return m.entry.kind == BODY and normalise(m.entry.pref).endswith(self._department_suffixes)
+
+    def _deputy_of(self, name: str, post: str) -> bool:
+        """Is post the same office as the one name ends with, or its deputy or member
+        (主任委员 -> 副主任委员 -> 委员; 主任 -> 副主任), so that it shares name's body?"""
+        owner = self._owner(name)
+        if owner is None:
+            return False
+        base, other = name[len(owner):].removeprefix("副"), post.removeprefix("副")
+        return bool(other) and base.endswith(other)
 
     def _owner(self, name: str) -> str | None:
         """The body a body's name starts with (县级人民政府 of 县级人民政府农业部门), if any."""
