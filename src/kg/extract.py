@@ -685,9 +685,9 @@ class Extractor:
         if text.startswith(self.qualifiers, s):
             pos = text.find(self.nominal, s, e)
             while pos > s:
-                after = pos + len(self.nominal)
-                if after < e and taken[after]:
-                    return s, after
+                name = pos + len(self.nominal)
+                if name < e and taken[name]:
+                    return s, name
                 pos = text.find(self.nominal, pos + 1, e)
         pos = text.find(self.nominal, s, e)
         while pos > s:
