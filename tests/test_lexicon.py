@@ -1,6 +1,7 @@
 """The lexicon is data: labels, hierarchy, and the jieba dictionary generated from it."""
 
 import jieba
+import pytest
 
 from kg.lexicon import load_lexicon
 
@@ -88,3 +89,16 @@ def test_a_body_and_its_own_departments_name_them_as_the_bodys():
     found = lex.mentions("县（市、区）人民政府及其工作部门应当")
     assert [(m.surface, m.entry.pref) for m in found] == [
         ("县（市、区）人民政府", "县（市、区）人民政府"), ("工作部门", "县（市、区）人民政府工作部门")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("由宪法和法律委员会进行统一审议", ["宪法和法律委员会"]),
+    ("教育、科学、文化和卫生委员会", ["教育、科学、文化和卫生委员会"]),
+    ("全国人民代表大会宪法和法律委员会", ["全国人民代表大会宪法和法律委员会"]),
+    # names on both sides, or a verb before 和: a list of bodies, not one
+    ("本级人民政府和监察委员会", ["本级人民政府", "监察委员会"]),
+    ("国务院和中央军事委员会", ["国务院", "中央军事委员会"]),
+    ("决定和监察委员会", ["监察委员会"]),
+])
+def test_common_nouns_joined_by_he_before_a_body_are_its_name(text, names):
+    assert [m.surface for m in load_lexicon().mentions(text)] == names

@@ -87,6 +87,7 @@ class Roles:
     suffixes: Words
     stop_chars: str = ""
     max_prefix: int = 10
+    common_noun_tags: Words = ()
     name_words: Words = ()
     not_names: Words = ()
     departments: Words = ()

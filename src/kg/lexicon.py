@@ -124,6 +124,7 @@ class Lexicon:
         listed = f"(?:(?:{levels})(?:{joins}))+"
         self._level_list = re.compile(f"{listed}(?:{levels})的$|{listed}$") if levels and joins else None
         self._max_prefix = roles.max_prefix
+        self._common_nouns = frozenset(roles.common_noun_tags)
         self._attributive = set(roles.attributive_prefixes)
         self._not_followed = set(roles.not_followed_by)
         self._bound = set(roles.bound_suffixes)
@@ -261,6 +262,8 @@ class Lexicon:
                                         for w in self._breakers))):
                     start -= 1
                 opened = self._bracketed(norm, start, taken)
+                if opened is None and start < m.start() and self._suffix_kind[m.group()] == BODY:
+                    opened = self._coordinated(norm, start, m.start(), taken)
                 if opened is None:
                     break
                 start = opened
@@ -324,6 +327,24 @@ class Lexicon:
                 or not is_cjk_ideograph(norm[opened - 1]) or any(taken[opened - 1:start])):
             return None
         return opened
+
+    def _coordinated(self, norm: str, start: int, suffix: int, taken: list[bool]) -> int | None:
+        """宪法和法律委员会, 教育、科学、文化和卫生委员会: common nouns joined by 和/与/、 right
+        before a name's own words are the body's name, not a list of bodies; where the nouns
+        start, else None."""
+        joins = [w for w in self.grammar.bearers.coordination if len(w) == 1 and w not in "，,或及"]
+        if start < 2 or norm[start - 1] not in joins or taken[start - 1]:
+            return None
+        j = start - 1
+        while j > 0 and is_cjk_ideograph(norm[j - 1]) and norm[j - 1] not in self._stop and not taken[j - 1]:
+            j -= 1
+        word = norm[j:start - 1]
+        if not 2 <= len(word) <= 4 or suffix - j > self._max_prefix or (j > 0 and is_cjk_ideograph(norm[j - 1])
+                                                                      and not taken[j - 1]
+                                                                      and norm[j - 1] not in self._stop):
+            return None
+        tags = [f for _, f in self._pos().cut(word)]
+        return j if tags and all(f in self._common_nouns for f in tags) else None
 
     @staticmethod
     def _body_before(claimed: list[Mention], start: int) -> bool:
