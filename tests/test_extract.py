@@ -515,6 +515,9 @@ def test_a_bare_zucheng_renyuan_belongs_to_the_body_named_before_it():
     # who sent a thing to be deliberated (由主席团…交代表审议后) submits it, not whoever the
     # lexicon cannot name it was sent to
     ("罢免案由主席团交代表审议后，提请大会全体会议表决。", [("submit", "主席团")]),
+    # the ones a designating verb names act in the next segment that names no one
+    ("常务委员会分组会议由委员长会议确定若干名召集人，轮流主持会议。",
+     [("decide", "委员长会议"), ("chair", "召集人")]),
     # 决定列席的其他人员: two verbs then 的 are one relative clause, no duty
     ("主任会议决定列席的其他人员。", []),
     # a verb after 的 and a modifier is a noun: the deputies are not appointing anyone

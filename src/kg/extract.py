@@ -171,6 +171,7 @@ class Extractor:
         self.subject_leads = set(b.subject_leads)
         self.task_phrases = b.task_phrases
         self.pivots = sorted(b.pivots, key=len, reverse=True)
+        self.designations = frozenset(b.designations)
         self.carry_over = b.carry_over
         self.causatives = tuple(b.causatives)
         self.consent = tuple(b.consent)
@@ -793,7 +794,10 @@ class Extractor:
         if sender:   # 由主席团将其辞职请求交代表审议后，提请…: the 主席团 submits
             g.bearers = self._delegation(sender, text, ())
             return
-        if not region and prev is not None and prev.subject:
+        designated = self._designated(prev, agents, text, g.start) if not region and not marker else []
+        if designated:   # 由委员长会议确定若干名召集人，轮流主持会议: the ones designated chair
+            region = designated
+        elif not region and prev is not None and prev.subject:
             region = prev.subject
         elif (not region and prev is not None and prev.bearers and not self._hypothetical(text, prev)
               and not self._consents(text, prev)
@@ -974,6 +978,18 @@ class Extractor:
                 continue
             out.append(m)
         return out + region[-1:]
+
+    def _designated(self, prev: _Group | None, agents: list[Mention], text: str, verb: int) -> list[Mention]:
+        """The names a designating verb right before (确定, 指定 …) took as its objects, when the
+        segment of this verb names no one: they are who acts."""
+        if prev is None or not prev.bearers or not any(v in self.designations for _, v in prev.actions):
+            return []
+        seg_start = max([s for s, _ in _spans(text, SEGMENT_END, prev.end, verb)] or [prev.end])
+        if seg_start == prev.end or text[seg_start - 1] not in "，,":
+            return []   # only into the next comma segment of the same sentence
+        named = [m for m in agents if prev.end <= m.start < seg_start]
+        lead = text[prev.end:named[0].start] if named else ""
+        return named if named and not any(c in lead for c in SEGMENT_END) else []
 
     def _after_pivot(self, region: list[Mention], text: str) -> list[Mention]:
         """国务院设副秘书长若干人，协助…: of the names around a pivot word, the ones after it act."""

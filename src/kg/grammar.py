@@ -71,6 +71,7 @@ class Bearers:
     subject_leads: Words = ()
     task_phrases: Words = ()
     pivots: Words = ()
+    designations: Words = ()
     causatives: Words = ()
     consent: Words = ()
     senders: Words = ()
