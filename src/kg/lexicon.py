@@ -339,9 +339,7 @@ class Lexicon:
         while j > 0 and is_cjk_ideograph(norm[j - 1]) and norm[j - 1] not in self._stop and not taken[j - 1]:
             j -= 1
         word = norm[j:start - 1]
-        if not 2 <= len(word) <= 4 or suffix - j > self._max_prefix or (j > 0 and is_cjk_ideograph(norm[j - 1])
-                                                                      and not taken[j - 1]
-                                                                      and norm[j - 1] not in self._stop):
+        if not 2 <= len(word) <= 4 or suffix - j > self._max_prefix:
             return None
         tags = [f for _, f in self._pos().cut(word)]
         return j if tags and all(f in self._common_nouns for f in tags) else None
