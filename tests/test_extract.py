@@ -569,3 +569,12 @@ def test_a_post_of_its_own_after_a_bodys_post_keeps_its_own_name():
     from kg.lexicon import load_lexicon
     mentions = load_lexicon().mentions("各部部长、各委员会主任、审计长、秘书长")
     assert [m.entry.pref for m in mentions][-2:] == ["审计长", "秘书长"]
+
+
+def test_what_is_decided_after_jing_is_the_next_segment_opening_with_a_modal_word():
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "常务委员会会议公开举行。必要时，经委员长会议决定，可以暂不公开有关议程。"
+    norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert [(n.action, n.bearer.label, n.object_text, n.condition) for n in norms] == [
+        ("decide", "委员长会议", "可以暂不公开有关议程", "必要时")]

@@ -1169,6 +1169,9 @@ class Extractor:
                 tail = self._following(text, g, ce)
                 end = g.end + len(tail) if tail and text.startswith(tail, g.end) else after[-1].end
                 return self._parties(after), text[after[0].start:max(end, after[-1].end)]
+        consented = self._consented(text, g, ce)
+        if consented:
+            return (), consented
         # 议题材料…报送区政府办公室审核运转: what is sent is the object, not what follows the verb
         sent = g.marker is not None and any(text.startswith(w, g.marker) for w in self.sending)
         follows = self._following(text, g, ce) if g.aux_end is None and not sent else ""
@@ -1254,6 +1257,17 @@ class Extractor:
             return ""
         end = min([e for _, e in _spans(text, SEGMENT_END, pos, ce)] or [ce])
         return text[pos + 1:end].strip("，,：:；;。 ")
+
+    def _consented(self, text: str, g: _Group, ce: int) -> str:
+        """必要时，经委员长会议决定，可以暂不公开有关议程: what one consents to ends its segment; the
+        next segment of the sentence, opening with a modal word, is what is consented to."""
+        if g.marker is None or not text.startswith(self.consent, g.marker) or text[g.end:g.end + 1] not in "，,":
+            return ""
+        nxt = g.end + 1
+        if not text.startswith(self.modal_words, nxt):
+            return ""
+        end = min([e for s, e in _spans(text, CLAUSE_END, nxt, ce)] or [ce])
+        return text[nxt:end].strip("，,：:；;。 ")
 
     def _following(self, text: str, g: _Group, ce: int) -> str:
         """不参加接见、合影等活动 / 向其报告工作: the words after the verb up to the comma, when
