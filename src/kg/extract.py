@@ -1261,7 +1261,8 @@ class Extractor:
     def _consented(self, text: str, g: _Group, ce: int) -> str:
         """必要时，经委员长会议决定，可以暂不公开有关议程: what one consents to ends its segment; the
         next segment of the sentence, opening with a modal word, is what is consented to."""
-        if g.marker is None or not text.startswith(self.consent, g.marker) or text[g.end:g.end + 1] not in "，,":
+        if (g.marker is None or not text.startswith(self.consent, g.marker)
+                or text[g.end:g.end + 1] not in "，,"):
             return ""
         nxt = g.end + 1
         if not text.startswith(self.modal_words, nxt):
