@@ -853,11 +853,17 @@ class Extractor:
                     continue
                 pos = i + len(w)
                 for m in sorted((m for m in agents if m.start >= pos), key=lambda m: m.start):
-                    if m.start != pos and text[pos:m.start] not in self.coordination:
+                    if m.start != pos and not self._names_join(text[pos:m.start]):
                         break
                     dropped.add(m.start)
                     pos = m.end
         return [m for m in agents if m.start not in dropped]
+
+    def _names_join(self, gap: str) -> bool:
+        """和, 及其, 受委托的: what may stand between a marker and its names, or between them."""
+        gap = gap.removesuffix("其")
+        return gap in self.coordination or (gap.endswith(self.nominal) and len(gap) <= 8
+                                             and not any(c in gap for c in SEGMENT_END + CLAUSE_END))
 
     def _owned(self, m: Mention, text: str, mentions: list[Mention]) -> Mention:
         """协办部门要积极配合并由主要负责人会签: a bare role head is the head of the body
