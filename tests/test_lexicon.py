@@ -102,3 +102,12 @@ def test_a_body_and_its_own_departments_name_them_as_the_bodys():
 ])
 def test_common_nouns_joined_by_he_before_a_body_are_its_name(text, names):
     assert [m.surface for m in load_lexicon().mentions(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("需要经费的，由委托部门承担。", ["委托部门"]),   # 由 + the verb of its part + 部门
+    ("交承办部门办理", ["承办部门"]),
+    ("，报送部门审核", []),                          # no marker: a verb and its object
+])
+def test_a_department_may_be_named_by_its_part_after_a_bearer_marker(text, names):
+    assert [m.surface for m in load_lexicon().mentions(text)] == names

@@ -271,7 +271,9 @@ class Lexicon:
             start = self._listed_levels(norm, start, taken)
             if (start == m.start() and m.group() in self._needs_prefix
                     and not self._body_before(claimed + out, start)):
-                continue  # a bare 会议 or 部门 is a common noun, not a name (国务院部门 is one)
+                start = self._verb_named(norm, start, taken)
+                if start == m.start():
+                    continue  # a bare 会议 or 部门 is a common noun, not a name (国务院部门 is one)
             label = text[start:m.end()]
             out.append(Mention(self.generic_role(label, self._suffix_kind[m.group()]), start, m.end(), label))
             for i in range(start, m.end()):
@@ -374,6 +376,17 @@ class Lexicon:
                 and self._verb_word(norm[last:suffix])):
             return last   # 审计机关, 执法部门, 信访工作部门: the verb before it names its work
         return min(pos, suffix)
+
+    def _verb_named(self, norm: str, suffix: int, taken: list[bool]) -> int:
+        """由委托部门承担: a department named by the verb of its part in the matter, that verb
+        alone between a bearer marker and the suffix; where the name starts (else suffix)."""
+        at, verb = suffix - 2, norm[max(0, suffix - 2):suffix]
+        if (at < 0 or any(taken[at:suffix])
+                or not any(norm.startswith(w, suffix) for w in self.grammar.roles.departments)
+                or not (verb in self.grammar.actions or verb in self.grammar.bearers.delegation
+                        or self._verb_word(verb))):
+            return suffix
+        return at if norm.endswith(tuple(self.grammar.bearers.markers), 0, at) else suffix
 
     def _needs_prefix_at(self, norm: str, suffix: int) -> bool:
         return any(norm.startswith(w, suffix) for w in self._needs_prefix)
