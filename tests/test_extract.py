@@ -578,3 +578,11 @@ def test_what_is_decided_after_jing_is_the_next_segment_opening_with_a_modal_wor
     norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
     assert [(n.action, n.bearer.label, n.object_text, n.condition) for n in norms] == [
         ("decide", "委员长会议", "可以暂不公开有关议程", "必要时")]
+
+
+def test_names_after_dui_are_what_is_acted_on_not_who_acts():
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "县人民政府工作部门应当对受委托的乡镇人民政府及其执法人员加强业务监督。"
+    norms = Extractor(load_lexicon(), {"监督": "asked"}).provision(text, "x", "第一条", 1)
+    assert [(n.action, n.bearer.label) for n in norms] == [("asked", "县人民政府工作部门")]

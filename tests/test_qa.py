@@ -573,3 +573,18 @@ def test_a_verb_right_after_which_is_the_noun_it_picks_when_another_verb_follows
         ("国务院组成人员", "第十六条第一款"), ("中央军事委员会组成人员", "第十六条第一款"),
         ("国家监察委员会主任", "第十六条第一款"), ("最高人民法院院长", "第十六条第一款"),
         ("最高人民检察院检察长", "第十六条第一款")]
+
+
+@pytest.mark.parametrize("text, question, expected", [
+    # 出 (money) is what 承担 says; the department is named by its part (由委托部门承担)
+    ("cunweihui_zuzhifa_2018.txt", "人民政府有关部门委托村民委员会开展工作，所需经费由谁出？",
+     [("委托部门", "第三十七条第一款")]),
+    # 盯 is 监督's everyday word (居民委员会…监督执行, 居委会组织法第十五条第一款)
+    ("juweihui_zuzhifa_2018.txt", "居民公约由谁盯着执行？", [("居民委员会", "第十五条第一款")]),
+    # 拨钱 is 拨付's (由不设区的市、市辖区的人民政府或者上级人民政府规定并拨付)
+    ("juweihui_zuzhifa_2018.txt", "居委会的经费和补贴，谁拨钱？",
+     [("不设区的市、市辖区的人民政府", "第十七条第一款"), ("上级人民政府", "第十七条第一款")]),
+])
+def test_an_everyday_verb_is_read_as_the_verb_the_provision_writes(text, question, expected):
+    r = qa_over(text).ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == expected

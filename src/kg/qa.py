@@ -882,9 +882,12 @@ class QA:
         # A synonym counts where the provision writes it as a word (查对 is not read in 督查对象).
         written = {w for w, _ in words}
         forms = {v: "asked" for v in verbs} | {s: "asked" for v in verbs for s in synonyms(v) if s in written}
+        # 钱由谁出: an everyday verb is the one the provisions write instead (承担, 负担)
+        everyday = {v: [s for s in self.cfg.colloquial.get(v, ()) if s in written] for v in verbs}
+        forms |= {s: "asked" for said in everyday.values() for s in said}
         # 归谁来建: a one-character verb is the verb of two the provisions write (建立); so is
         # one with its result (选出 -> 选举)
-        single = tuple(v for v in verbs if len(v) == 1) + tuple(
+        single = tuple(v for v in verbs if len(v) == 1 and not everyday[v]) + tuple(
             v[0] for v in verbs if len(v) == 2 and v[1] in self.cfg.complements)
         if single:
             forms |= {w: "asked" for w, flag in words
