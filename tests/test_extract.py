@@ -586,3 +586,31 @@ def test_names_after_dui_are_what_is_acted_on_not_who_acts():
     text = "县人民政府工作部门应当对受委托的乡镇人民政府及其执法人员加强业务监督。"
     norms = Extractor(load_lexicon(), {"监督": "asked"}).provision(text, "x", "第一条", 1)
     assert [(n.action, n.bearer.label) for n in norms] == [("asked", "县人民政府工作部门")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who the opening circumstance is about acts, when a modal word follows and no one is named
+    ("全国人民代表大会常务委员会接受全国人民代表大会常务委员会委员辞职的，应当向全国人民代表大会下次会议报告。",
+     [("report", "全国人民代表大会常务委员会")]),
+    # 审议意见 is a noun, no deliberation
+    ("有关机关应当在审议意见确定的时限内向常务委员会提出研究处理情况的报告。", [("report", "有关机关")]),
+    # what 将 puts forward ends at the verb that puts it: the meeting it is put to deliberates
+    ("主任会议认为必要的，可以将报告机关对审议意见研究处理情况的报告提请常委会会议审议。",
+     [("submit", "主任会议"), ("deliberate", "常委会会议")]),
+])
+def test_who_a_circumstance_is_about_and_what_is_put_forward(text, expected):
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert [(n.action, n.bearer.label) for n in norms] == expected
+
+
+def test_the_subject_of_a_circumstance_after_a_reference_to_the_paragraph_before_acts():
+    # 山东乡镇条例第八条第二款: 前款规定的…工作部门…的，应当对受委托的乡镇人民政府…加强业务监督 — 受委托
+    # makes no one act; the 乡镇人民政府 is overseen
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = ("前款规定的县（市、区）人民政府工作部门依法实行委托执法的，应当对受委托的乡镇人民政府及其执法人员"
+            "加强业务监督、指导和培训，提高乡镇人民政府执法水平。")
+    norms = Extractor(load_lexicon(), {"监督": "asked"}).provision(text, "x", "第一条", 1)
+    assert [(n.action, n.bearer.label) for n in norms] == [("asked", "县（市、区）人民政府工作部门")]

@@ -360,6 +360,40 @@ class Extractor:
         rest = text[at:verb]
         return rest.startswith(self.modal_words) and not any(w in rest for w in self.causatives)
 
+    def _condition_subject(self, mentions: list[Mention], text: str, start: int, verb: int,
+                           cond_mask: list[bool]) -> list[Mention]:
+        """前款规定的工作部门依法实行委托执法的，应当…加强业务监督: a sentence opening with a circumstance
+        that begins with names, then a modal word, and no one else made to act, is about them."""
+        at = start
+        while at < verb and text[at] in SEGMENT_END + CLAUSE_END + " ":
+            at += 1
+        if at >= verb or not cond_mask[at]:
+            return []
+        end = at
+        while end < verb and cond_mask[end]:
+            end += 1
+        if not text[at:end].rstrip("，, ").endswith(self.nominal):
+            return []
+        rest = text[end:verb].lstrip("，, ")
+        made = rest
+        for w in self.passive:   # 受委托的乡镇人民政府 is no one made to act
+            for c in self.causatives:
+                made = made.replace(w + c, "")
+        if not rest.startswith(self.modal_words) or any(w in made for w in self.causatives):
+            return []
+        names = [m for m in mentions if at <= m.start < end and m.entry.kind in AGENT_KINDS]
+        if not names:
+            return []
+        lead = re.sub(r"[^\u4e00-\u9fff]", "", text[at:names[0].start])
+        if lead and lead not in self.subject_leads:
+            return []   # 对代表提出的…不满意的: the names are objects in the circumstance
+        group = names[:1]
+        for m in names[1:]:
+            if not self._joined(text, group[-1].end, m.start):
+                break
+            group.append(m)
+        return group
+
     def _resumes(self, text: str, start: int, end: int) -> bool:
         """…，再决定 or …审议后，提请: the segment goes back to who acted before the thing was sent."""
         # to end + 1: a segment may open right at the verb (…审议后，提请)
@@ -778,7 +812,7 @@ class Extractor:
                 region = self._names_only_before(agents, text, wstart, seg_start, cond_mask) + region
         region = [m for m in region if not any(text.endswith(w, 0, m.start) for w in self.via)]
         region = self._not_described(region, text)
-        region = self._not_disposed(region, text, wstart, g.start, marker)
+        region = self._not_disposed(region, text, wstart, g.start, marker, prev)
         region = self._outside_basis(region, text, wstart, g.start)
         unlocated = self._not_located(region, text)
         if region and not unlocated:
@@ -813,6 +847,9 @@ class Extractor:
             while opening < g.start and (cond_mask[opening] or text[opening] in SEGMENT_END + " "):
                 opening += 1
             region = self._subject(agents, text, opening, g.start)
+        if not region and not marker and prev is None:
+            # 代表对答复不满意的，可以提出…: who the opening circumstance is about acts
+            region = self._condition_subject(mentions, text, wstart, g.start, cond_mask)
         if not region and not marker:
             # Subject left out after ；: the clause continues the one before. …按时出席。因病不能出席的，
             # 应当…请假: so does a sentence opening with its circumstance, naming no one.
@@ -963,14 +1000,16 @@ class Extractor:
         return out
 
     def _not_disposed(self, region: list[Mention], text: str, wstart: int, verb: int,
-                      marker) -> list[Mention]:
+                      marker, prev: _Group | None = None) -> list[Mention]:
         """将主任会议决定的开会日期…通知…: a name between 将/把 and the verb (with no marker after
-        将) is in the thing put forward, not who acts."""
+        将) is in the thing put forward, not who acts — up to the verb that puts it forward
+        (将报告提请常委会会议审议: the 常委会会议 deliberates)."""
         seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, verb)] or [wstart])
         pos = max((text.rfind(w, seg_start, verb) for w in self.disposal), default=-1)
         if pos < 0 or (marker is not None and marker.start() > pos):
             return region
-        return [m for m in region if not pos < m.start < verb]
+        end = prev.start if prev is not None and prev.start > pos else verb
+        return [m for m in region if not pos < m.start < end]
 
     def _not_described(self, region: list[Mention], text: str) -> list[Mention]:
         """由区长主持的常务会议决定: a name inside a clause ending in 的 that describes the next name
