@@ -588,3 +588,14 @@ def test_a_verb_right_after_which_is_the_noun_it_picks_when_another_verb_follows
 def test_an_everyday_verb_is_read_as_the_verb_the_provision_writes(text, question, expected):
     r = qa_over(text).ask(question)
     assert [(a.label, a.source.citation) for a in r.answers] == expected
+
+
+@pytest.mark.parametrize("question, citation", [
+    # 地方组织法第二十四条 opens 地方各级人民代表大会举行会议的时候; its third paragraph says who signs
+    ("人代会上质询案书面答复由谁签署？", "第二十四条第三款"),
+    # …and 第五十三条 opens 在常务委员会会议期间, with the same third paragraph
+    ("常委会会议期间，书面答复质询案要谁签署？", "第五十三条第三款"),
+])
+def test_a_name_the_provisions_article_sets_the_scene_with_tells_two_like_provisions_apart(question, citation):
+    r = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt").ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == [("受质询机关负责人", citation)]

@@ -253,12 +253,19 @@ def _spaced(text: str) -> str:
     return " ".join(text.split())
 
 
+BACKGROUND = 0.25   # a term the provision leaves unsaid but its article or regulation's title names
+
+
 class Scorer:
     """How much of a question's topic a norm covers, pairs weighted by rarity among the candidates."""
 
     def __init__(self, q: Question, norms: list[NormRec], lex: Lexicon, asks_bearer: bool = True,
-                 levels: Levels | None = None, also: Callable[[str], frozenset[str]] | None = None):
+                 levels: Levels | None = None, also: Callable[[str], frozenset[str]] | None = None,
+                 setting: Callable[[NormRec], frozenset[str]] | None = None):
         self.q = q
+        # A name the provision's article or regulation title holds (人代会: 地方各级人民代表大会举行
+        # 会议的时候，… opens the article) is what the provision is about, though it leaves it unsaid.
+        self.setting = setting
         self.lex = lex
         # A who-question asks for the bearer: naming it is no evidence the norm is the one asked.
         self.asks_bearer = asks_bearer
@@ -328,7 +335,8 @@ class Scorer:
             if self._is_party(self.term_keys[m.start], parties) or any(w in own_words for w in names):
                 tiers[m.start] = 1.0  # 决策机关违规 for the norm whose condition is 决策机关违反…
             else:
-                tiers[m.start] = self._spoken(names, n, self.core[m.start])
+                tiers[m.start] = self._spoken(names, n, self.core[m.start]) or (
+                    BACKGROUND if self.setting and not self.setting(n).isdisjoint(names) else 0.0)
         for m, grams in self.named:
             tier = tiers[m.start]
             # 县|人大常委会|主任会议: a name that only qualifies the next one it touches may go unsaid
@@ -493,6 +501,7 @@ class QA:
         self.long_forms = long_forms(self.lex.grammar)
         self._index: dict[str, object] = {}
         self._provisions: dict[str, Row] = {}
+        self._settings: dict[str, frozenset[str]] = {}
         self._extractors: dict[tuple, Any] = {}
         self._read: dict[tuple, list] = {}
         self._spelt: dict[str, frozenset[str]] = {}
@@ -667,7 +676,8 @@ class QA:
             norms = [n for n in norms if not (n.bearer is not None and self._heads(q, n.bearer))]
             if not norms:
                 return self.messages["not_found"]
-        scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels, also=self._written)
+        scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels, also=self._written,
+                        setting=self._setting)
         scored = sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0])
         best = scored[0][0]
         if best < least:
@@ -684,6 +694,16 @@ class QA:
             if not chosen:
                 return self.messages["not_found"]
         return sorted(chosen, key=_text_order)
+
+    def _setting(self, n: NormRec) -> frozenset[str]:
+        """The names a provision is read among: its article's and its regulation title's, whole
+        (人民代表大会 is not named by 人民代表大会常务委员会) (cached)."""
+        if n.source not in self._settings:
+            rows = run(self.store, "article_of", provision=URIRef(n.source)) if n.source else []
+            words = " ".join([str(r["text"]) for r in rows[:1]] + [self.titles.get(n.regulation, "")])
+            self._settings[n.source] = frozenset(
+                _norm(name) for m in self.lex.mentions(words) for name in (m.surface, m.entry.pref))
+        return self._settings[n.source]
 
     def _written(self, word: str) -> frozenset[str]:
         """What a provision may write for a question's word: the everyday word's (qa.toml
