@@ -11,22 +11,22 @@ from qa_eval import evaluate, summary
 # in the fifth session of that day (agent nouns, 代表团, names of offices, verbs jieba mis-tags,
 # conditions that point back, short forms of a name asked in full).
 FLOORS = {
-    "difang-renda-zhengfu-zuzhifa-2022": 0.72,          # reached 0.76 (19/25)
+    "difang-renda-zhengfu-zuzhifa-2022": 0.76,          # reached 0.80 (20/25)
     "guowuyuan-zuzhifa-2024": 0.95,                     # reached 1.00 (20/20)
     "huancui-gzgz-2022": 0.93,                          # reached 0.97 (29/30)
     "quanguo-renda-changweihui-yishi-guize-2022": 0.92,  # reached 0.96 (24/25)
-    "shandong-xiangzhen-zhengfu-gongzuo-tiaoli-2020": 0.32,      # reached 0.36 (9/25)
+    "shandong-xiangzhen-zhengfu-gongzuo-tiaoli-2020": 0.36,      # reached 0.40 (10/25)
     "zhongda-xingzheng-juece-chengxu-zanxing-tiaoli-2019": 0.20,  # reached 0.24 (6/25)
-    "cunweihui-zuzhifa-2018": 0.70,                     # reached 0.75 (15/20)
+    "cunweihui-zuzhifa-2018": 0.75,                     # reached 0.80 (16/20)
     "guangdong-renda-yishi-guize-2022": 0.70,           # reached 0.75 (15/20)
-    "juweihui-zuzhifa-2018": 0.45,                      # reached 0.50 (10/20)
+    "juweihui-zuzhifa-2018": 0.55,                      # reached 0.60 (12/20)
     "zhejiang-renda-changweihui-yishi-guize-2020": 0.65,  # reached 0.70 (14/20)
     # two more blind sets, added late on 2026-11-29 (first scores 4/16 and 4/20 before any change)
-    "beijing-zhuanxiang-gongzuo-baogao-banfa-2008": 0.31,  # reached 0.38 (6/16)
+    "beijing-zhuanxiang-gongzuo-baogao-banfa-2008": 0.37,  # reached 0.44 (7/16)
     "zhengfu-ducha-gongzuo-tiaoli-2020": 0.35,          # reached 0.40 (8/20)
     # two more, written blind in the fourth session (first scores 14/30 and 15/30, at its start)
     "chongqing-renda-changweihui-yishi-guize-2023": 0.63,  # reached 0.67 (20/30)
-    "quanguo-renda-yishi-guize-2021": 0.53,             # reached 0.57 (17/30)
+    "quanguo-renda-yishi-guize-2021": 0.60,             # reached 0.63 (19/30)
 }
 
 
@@ -53,9 +53,9 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 278 answerable dev questions, 22 get a wrong answer today (25 at the
-    # start of the fifth session; several are the right provision with a name the gold spells
+    # Precision first: of the 278 answerable dev questions, 21 get a wrong answer today (25 at the
+    # start of the fifth session, 22 at the start of the sixth; several are the right provision with a name the gold spells
     # otherwise, e.g. 乡级或者县级人民政府 for 乡级人民政府 and 县级人民政府); a change that answers
     # more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 22, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 21, [(o.question.id, o.why) for o in wrong]
