@@ -599,3 +599,9 @@ def test_an_everyday_verb_is_read_as_the_verb_the_provision_writes(text, questio
 def test_a_name_the_provisions_article_sets_the_scene_with_tells_two_like_provisions_apart(question, citation):
     r = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt").ask(question)
     assert [(a.label, a.source.citation) for a in r.answers] == [("受质询机关负责人", citation)]
+
+
+def test_a_bodys_banzi_is_who_it_is_made_up_of():
+    # 村民委员会由主任、副主任和委员共三至七人组成 (村民委员会组织法第六条): at most seven
+    r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村委会班子最多几个人？")
+    assert [(a.label, a.value) for a in r.answers] == [("三至七人", 7.0)]
