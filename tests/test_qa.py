@@ -605,3 +605,15 @@ def test_a_bodys_banzi_is_who_it_is_made_up_of():
     # 村民委员会由主任、副主任和委员共三至七人组成 (村民委员会组织法第六条): at most seven
     r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村委会班子最多几个人？")
     assert [(a.label, a.value) for a in r.answers] == [("三至七人", 7.0)]
+
+
+@pytest.mark.parametrize("question, expected", [
+    # 第三条 (每届…第一次会议，在本届…代表选举完成后…由上届…常务委员会召集) and 第十一条 (主席团第一次
+    # 会议由…委员长召集…) answer 第一次会议…召集 equally; the question's other words pick one
+    ("这届代表选出来了，第一次会议谁召集？", [("上届全国人民代表大会常务委员会", "第三条第一款")]),
+    ("主席团第一次会议由谁召集？", [("全国人民代表大会常务委员会委员长", "第十一条第一款")]),
+])
+def test_of_articles_answering_equally_with_different_parties_the_one_saying_most_of_the_question_answers(
+        question, expected):
+    r = qa_over("quanguo_renda_yishi_guize_2021.txt").ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == expected

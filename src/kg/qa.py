@@ -685,6 +685,7 @@ class QA:
         chosen = [n for s, n in scored if s >= best - self.cfg.tie]
         if not q.mentions and len({n.source for n in chosen}) >= self.cfg.vague:
             return VAGUE  # 会议由谁主持？ fits many provisions equally: ask which one
+        chosen = self._closest_articles(q, chosen, norms)
         if not q.circumstances:
             restated = [n for n in chosen if self._restates(q, n)]
             chosen = restated or chosen
@@ -694,6 +695,29 @@ class QA:
             if not chosen:
                 return self.messages["not_found"]
         return sorted(chosen, key=_text_order)
+
+    @staticmethod
+    def _closest_articles(q: Question, chosen: list[NormRec], norms: list[NormRec]) -> list[NormRec]:
+        """Norms of several articles that answer equally well with different parties: the article
+        whose provision says most of the whole question's words, rare ones counting more
+        (新一届代表刚选完，…第一次会议由谁召集: 第三条's 代表选举完成后…第一次会议, not 第十一条's
+        主席团第一次会议)."""
+        if len({n.article for n in chosen}) < 2:
+            return chosen
+        texts = {n.source: _gram_set(n.text) for n in norms}
+        df = Counter(g for grams in texts.values() for g in grams)
+        total = len(texts)
+        asked = set(_grams(q.text))
+        said = {n.article: 0.0 for n in chosen}
+        for n in chosen:
+            score = sum(math.log(1 + total / df[g]) for g in asked if g in texts[n.source])
+            said[n.article] = max(said[n.article], score)
+        top = max(said.values())
+        first = [n for n in chosen if said[n.article] >= top - 1e-9]
+        # …while other articles that say the same of the same party (第六条 and 第四十二条: 区长
+        # 主持全体会议) still back the answer
+        agreed = {_who(n) for n in first}
+        return [n for n in chosen if n in first or _who(n) in agreed]
 
     def _setting(self, n: NormRec) -> frozenset[str]:
         """The names a provision is read among: its article's and its regulation title's, whole
@@ -1259,6 +1283,10 @@ class QA:
                     break
         self._suggestions[regulation] = out
         return out
+
+
+def _who(n: NormRec) -> str:
+    return n.bearer.iri if n.bearer is not None else ""
 
 
 def _own_text(row: Row) -> str:
