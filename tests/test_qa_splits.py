@@ -53,9 +53,9 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 278 answerable dev questions, 21 get a wrong answer today (25 at the
+    # Precision first: of the 278 answerable dev questions, 20 get a wrong answer today (25 at the
     # start of the fifth session, 22 at the start of the sixth; several are the right provision with a name the gold spells
     # otherwise, e.g. 乡级或者县级人民政府 for 乡级人民政府 and 县级人民政府); a change that answers
     # more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 21, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 20, [(o.question.id, o.why) for o in wrong]
