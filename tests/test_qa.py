@@ -617,3 +617,15 @@ def test_of_articles_answering_equally_with_different_parties_the_one_saying_mos
         question, expected):
     r = qa_over("quanguo_renda_yishi_guize_2021.txt").ask(question)
     assert [(a.label, a.source.citation) for a in r.answers] == expected
+
+
+@pytest.mark.parametrize("text, question, expected", [
+    # the verb right before 给谁 is what is done (印发), not 答复 before it
+    ("chongqing_renda_changweihui_yishi_guize_2023.txt", "书面答复要印发给谁？",
+     [("常委会组成人员", "第四十条第二款"), ("有关专门委员会", "第四十条第二款")]),
+    # 报给谁: the cue opens with the verb; 到会 is what is reported on
+    ("guangdong_renda_yishi_guize_2022.txt", "代表有没有到会，秘书处要报给谁？", [("主席团", "第十五条第二款")]),
+])
+def test_the_verb_before_gei_shui_is_what_goes_to_the_one_asked_for(text, question, expected):
+    r = qa_over(text).ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == expected

@@ -864,7 +864,8 @@ class QA:
 
     def _verb_asked(self, q: Question) -> Question:
         """The question without its trigger when the verb it asks about is another one."""
-        if q.intent is not None and 0 <= q.trigger_at < q.cue_at and self._own_verbs(q):
+        if (q.intent is not None and 0 <= q.trigger_at < q.cue_at
+                and [v for v in self._own_verbs(q) if v != q.trigger]):
             # 决策机关…谁来责令改正, 对决策拖着不办，谁来责令改正: the question's verb is the one
             # after its question word (责令改正), not a trigger before it (决策); without that
             # trigger, 承办单位…报给谁 asks to whom
@@ -909,7 +910,38 @@ class QA:
         if q.cue_at < 0:
             return [w for _, w in out if len(w) >= 2]
         # 征求谁的意见, 报给谁: a cue may open with the question's verb
-        return [w for p, w in out if p >= q.cue_at] or [w for _, w in tagged_noun]
+        return [w for p, w in out if p >= q.cue_at] or self._goes_to(q, out) or [w for _, w in tagged_noun]
+
+    def _word_before(self, q: Question, at: int) -> list[str]:
+        """The two-character word jieba cuts right before `at` (印发, which it tags a noun), if
+        it is no name, question word or filler."""
+        inside = {i for m in q.mentions for i in range(m.start, m.end)}
+        skip = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
+        pos = 0
+        for word, _ in _tagger().cut(q.text):
+            pos += len(word)
+            if pos == at:
+                return [word] if (len(word) == 2 and word not in skip and pos - 1 not in inside
+                                  and all(map(is_cjk_ideograph, word))) else []
+            if pos > at:
+                break
+        return []
+
+    def _goes_to(self, q: Question, verbs: list[tuple[int, str]]) -> list[str]:
+        """印发给谁, 报给谁: the verb right before 给 at the question word asks to whom a thing goes."""
+        if q.kind != "to_whom":
+            return []
+        for link in self.cfg.goes_to:
+            at = q.text.find(link, max(0, q.cue_at - len(link)), q.cue_at + 3)
+            if at < 0:
+                continue
+            before = [w for p, w in verbs if p + len(w) == at] or self._word_before(q, at)
+            inner = q.text[q.cue_at:at]   # 报给谁: the cue opens with the verb
+            if before:
+                return before
+            if inner and all(map(is_cjk_ideograph, inner)):
+                return [inner]
+        return []
 
     def _read_on_demand(self, q: Question, scope, to_whom: bool, sparql: list[str]) -> list[NormRec] | None:
         """No stored norm answers: read the question's own verb (and its 词林 synonyms) as a duty

@@ -163,6 +163,7 @@ class QAConfig:
     after_done: tuple[str, ...] = ()
     light_verbs: tuple[str, ...] = ()
     recipient_cues: tuple[str, ...] = ()
+    goes_to: tuple[str, ...] = ()
     complements: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
     nominal_heads: tuple[str, ...] = ()
