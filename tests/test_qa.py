@@ -629,3 +629,12 @@ def test_of_articles_answering_equally_with_different_parties_the_one_saying_mos
 def test_the_verb_before_gei_shui_is_what_goes_to_the_one_asked_for(text, question, expected):
     r = qa_over(text).ask(question)
     assert [(a.label, a.source.citation) for a in r.answers] == expected
+
+
+def test_a_verb_said_twice_says_nothing_of_what_a_question_is_about():
+    from kg.lexicon import load_lexicon
+    from kg.question import Reader, TermIndex, load_config
+    reader = Reader(load_config(), TermIndex([]), load_lexicon())
+    assert "改一改" not in reader.read("年度计划想改一改，谁有权调整？").topic.split()
+    assert "商量商量" not in reader.read("这事要商量商量，由谁召集？").topic.split()
+    assert "年度计划" in reader.read("年度计划想改一改，谁有权调整？").topic.split()

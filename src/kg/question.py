@@ -25,6 +25,11 @@ MAX_QUESTION = 300
 CLAUSE = re.compile(r"[，,；;。]")  # between the clauses of a question
 
 
+# 改一改, 看一看, 商量商量: a verb said twice softens the verb the question asks about; it says
+# nothing of what the question is about.
+REDUPLICATED = re.compile(r"^(.)一\1$|^(..)\2$")
+
+
 @dataclass(frozen=True)
 class IntentSpec:
     """A family of duties people ask about, and the words they use for it."""
@@ -507,7 +512,8 @@ class Reader:
         def flush(text: str) -> None:
             for word in tokenizer().cut(text):
                 word = word.strip()
-                if len(word) >= 2 and word not in fillers and re.search(r"[\u4e00-\u9fff0-9]", word):
+                if (len(word) >= 2 and word not in fillers and re.search(r"[\u4e00-\u9fff0-9]", word)
+                        and not REDUPLICATED.match(word)):
                     words.append(word)
 
         i = 0
