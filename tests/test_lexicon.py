@@ -111,3 +111,9 @@ def test_common_nouns_joined_by_he_before_a_body_are_its_name(text, names):
 ])
 def test_a_department_may_be_named_by_its_part_after_a_bearer_marker(text, names):
     assert [m.surface for m in load_lexicon().mentions(text)] == names
+
+
+def test_a_name_never_holds_the_verb_of_taking_a_post():
+    # 常委会组成人员轮流担任召集人: the convenor is 召集人, not 轮流担任召集人
+    text = "常委会分组会议由常委会组成人员轮流担任召集人并主持会议。"
+    assert [m.surface for m in load_lexicon().mentions(text)] == ["常委会分组会议", "常委会组成人员", "召集人"]
