@@ -638,3 +638,9 @@ def test_a_verb_said_twice_says_nothing_of_what_a_question_is_about():
     assert "改一改" not in reader.read("年度计划想改一改，谁有权调整？").topic.split()
     assert "商量商量" not in reader.read("这事要商量商量，由谁召集？").topic.split()
     assert "年度计划" in reader.read("年度计划想改一改，谁有权调整？").topic.split()
+
+
+def test_a_xiaozu_discussion_is_the_texts_fenzu_huiyi():
+    # 分组会议由小组召集人主持 (浙江省人大常委会议事规则第十三条第二款)
+    r = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt").ask("小组讨论时谁主持？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("小组召集人", "第十三条第二款")]
