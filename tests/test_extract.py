@@ -614,3 +614,18 @@ def test_the_subject_of_a_circumstance_after_a_reference_to_the_paragraph_before
             "加强业务监督、指导和培训，提高乡镇人民政府执法水平。")
     norms = Extractor(load_lexicon(), {"监督": "asked"}).provision(text, "x", "第一条", 1)
     assert [(n.action, n.bearer.label) for n in norms] == [("asked", "县（市、区）人民政府工作部门")]
+
+
+def test_the_ones_each_item_lists_do_what_the_lead_says_the_listed_ones_do():
+    # 浙江省人大常委会议事规则第十条: 常务委员会举行会议时，下列人员列席会议：（一）…（二）…（六）
+    norms = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
+    attend = [(n.source_citation, n.bearer.label, n.condition) for n in norms
+              if n.article == 10 and n.action == "attend-nonvoting"]
+    assert ("第十条第一款第（一）项", "省人民检察院负责人", "") in attend
+    # a head after a list of bodies is each body's; 不是…的 is the condition
+    assert ("第十条第一款第（二）项", "专门委员会成员", "不是常务委员会组成人员的") in attend
+    assert ("第十条第一款第（三）项", "派驻常务委员会机关监察机构负责人", "不是常务委员会组成人员的") in attend
+    # 主任会议决定列席的其他人员: the 主任会议 decides, it is not listed as attending
+    assert not any(label == "主任会议" for _, label, _ in attend)
+    item = next(n for n in norms if n.source_citation == "第十条第一款第（四）项")
+    assert item.quote == item.provision_text == "省人民政府有关部门的主要负责人；"

@@ -172,6 +172,7 @@ class Extractor:
         self.task_phrases = b.task_phrases
         self.pivots = sorted(b.pivots, key=len, reverse=True)
         self.designations = frozenset(b.designations)
+        self.listed_subjects = tuple(b.listed_subjects)
         self.carry_over = b.carry_over
         self.causatives = tuple(b.causatives)
         self.consent = tuple(b.consent)
@@ -301,6 +302,9 @@ class Extractor:
         return sorted(out, key=lambda x: x.start)
 
     def _unit(self, unit: _Unit) -> list[Norm]:
+        listed = self._listed_items(unit)
+        if listed is not None:
+            return listed
         text = unit.text
         mentions = self._verbal(text, self.lex.mentions(text))
         if self.aliases:
@@ -463,6 +467,27 @@ class Extractor:
                     at = text.find(part, at) + len(part)
                     at += next((len(w) for w in self.coordination if text.startswith(w, at)), 0)
         return out
+
+    def _listed_items(self, unit: _Unit) -> list[Norm] | None:
+        """常务委员会举行会议时，下列人员列席会议：（一）省人民政府…的负责人； — the names of each item
+        do what the lead says the listed ones do: read as the item followed by that (…的负责人，
+        列席会议), quoting the item."""
+        at = max((unit.lead.rfind(w) for w in self.listed_subjects), default=-1)
+        if at < 0:
+            return None
+        start = at + next(len(w) for w in self.listed_subjects if unit.lead.startswith(w, at))
+        tail = unit.lead[start:].rstrip("：: ")
+        if (not tail or any(c in tail for c in SEGMENT_END + CLAUSE_END)
+                or not self.re_verb.search(normalise(tail))):
+            return None
+        item = unit.text.rstrip("；;。，, ")
+        read = self._unit(replace(unit, text=f"{item}，{tail}。", lead=""))
+        # 主任会议决定列席的其他人员: a name followed by a verb acts in the item, it is not listed
+        acting = {m.surface for m in self.lex.mentions(item)
+                  if self.re_verb.match(normalise(item), m.end) is not None}
+        return [replace(n, provision_text=unit.text, quote=unit.text, quote_start=0,
+                        quote_end=len(unit.text))
+                for n in read if n.bearer is not None and n.bearer.label not in acting]
 
     def _lead_subject(self, lead: str) -> list:
         """X行使下列职权：, X的主要任务是： — X acts in each item that names no one (its bearers,

@@ -72,6 +72,7 @@ class Bearers:
     task_phrases: Words = ()
     pivots: Words = ()
     designations: Words = ()
+    listed_subjects: Words = ()
     causatives: Words = ()
     consent: Words = ()
     senders: Words = ()
