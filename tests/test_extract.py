@@ -515,6 +515,11 @@ def test_a_bare_zucheng_renyuan_belongs_to_the_body_named_before_it():
     # who sent a thing to be deliberated (由主席团…交代表审议后) submits it, not whoever the
     # lexicon cannot name it was sent to
     ("罢免案由主席团交代表审议后，提请大会全体会议表决。", [("submit", "主席团")]),
+    # 或者 joins names like 、 and 和: a deputy after it is the same body's, a head distributes over it
+    ("全体会议和联组会议由常务委员会主任或者副主任主持。",
+     [("chair", "常务委员会主任"), ("chair", "常务委员会副主任")]),
+    ("主席团和专门委员会对议案进行审议的时候，国务院或者有关机关负责人应当到会。",
+     [("attend", "国务院负责人"), ("attend", "有关机关负责人")]),
     # the ones a designating verb names act in the next segment that names no one
     ("常务委员会分组会议由委员长会议确定若干名召集人，轮流主持会议。",
      [("decide", "委员长会议"), ("chair", "召集人")]),
