@@ -326,7 +326,7 @@ def test_a_verb_opening_a_listed_noun_phrase_is_no_duty():
     # …通知常务委员会组成人员和列席会议的部门及人员 (浙江议事规则第七条): they are told, nobody 列席 here;
     # and 通知/建议 start no name (事项通知常务委员会组成人员, 建议会议)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
-    assert {n.action for n in rules if n.source_citation == "第七条第一款"} == {"quantity"}
+    assert {n.action for n in rules if n.source_citation == "第七条第一款"} == {"preparation", "lead-time"}
     labels = {o.label for n in rules for o in (*n.objects, *([n.bearer] if n.bearer else []))}
     assert not {"建议会议", "事项通知常务委员会组成人员"} & labels
 
@@ -634,3 +634,18 @@ def test_the_ones_each_item_lists_do_what_the_lead_says_the_listed_ones_do():
     assert not any(label == "主任会议" for _, label, _ in attend)
     item = next(n for n in norms if n.source_citation == "第十条第一款第（四）项")
     assert item.quote == item.provision_text == "省人民政府有关部门的主要负责人；"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a span of days before something: notice (通知) or something handed in (提交, 提供)
+    ("常务委员会办事机构应当在会议举行的七日前，将开会日期通知常务委员会组成人员，并在五日前提供有关会议材料。",
+     [("preparation", 7), ("lead-time", 5)]),
+    ("提请常务委员会会议审议的议案，应当在会议召开十日前提交常务委员会。", [("lead-time", 10)]),
+    # 每两个月至少举行一次: a frequency
+    ("常务委员会会议每两个月至少举行一次。", [("frequency", 0.5)]),
+])
+def test_a_quantity_is_named_by_what_it_measures(text, expected):
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert [(n.action, float(n.value)) for n in norms if n.value is not None] == expected

@@ -1441,6 +1441,16 @@ class Extractor:
             return best[1], strength
         return ("permission" if conditional else self.default_modality), strength
 
+    def _deadline_kind(self, text: str, m: re.Match, groups: dict) -> str | None:
+        """七日前，将…通知: a span of days before something, read by what its clause then does."""
+        q = self.lex.grammar.quantities
+        if (q is None or not q.deadlines or "times" in groups or not groups.get("post", "").endswith("前")
+                or groups.get("unit") not in ("日", "天", "工作日", "个工作日")):
+            return None
+        end = min([e for _, e in _spans(text, CLAUSE_END, m.end())] or [len(text)])
+        verb = _first_of(text, tuple(q.deadlines), m.end(), end)
+        return q.deadlines[verb] if verb else None
+
     def _fact(self, unit, text, spec, m, topic: tuple[tuple[Party, ...], str]) -> Norm:
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         low: Fraction | None = None
@@ -1465,12 +1475,18 @@ class Extractor:
         qs, qe = _sentence(text, m.start())
         strength = "defeasible" if any(w in text[qs:m.start()] for w in self.defeasible) else "strict"
         return Norm(
-            id="", action=spec["action"], verb=m.group(), bearer=None,
+            id="", action=self._deadline_kind(text, m, groups) or spec["action"], verb=m.group(), bearer=None,
             objects=topic[0], object_text=topic[1], aux=(), condition="", basis="", delegated_by=(),
             delegation="", modality="obligation", strength=strength, source_path=unit.path,
             source_citation=unit.citation, article=unit.article, provision_text=text,
             quote=text[qs:qe], quote_start=qs, quote_end=qe, value=value, unit=unit_name,
             comparator=spec.get("comparator", "") or _comparator(groups), phrase=m.group(), low=low)
+
+
+def _first_of(text: str, words: Sequence[str], start: int, end: int) -> str | None:
+    """The word of `words` that occurs first in text[start:end]."""
+    found = [(p, w) for w in words if (p := text.find(w, start, end)) >= 0]
+    return min(found)[1] if found else None
 
 
 def _number(text: str) -> Fraction:
@@ -1508,7 +1524,7 @@ def _quantity_patterns(cfg: Quantities | None) -> list[tuple[dict[str, Any], re.
     # A number glued to a letter or digit on the left belongs to something else (第7条, A2).
     edge = r"(?<![第0-9A-Za-z.])"
     out = [
-        (spec, re.compile(cfg.frequency.replace("{number}", num))),
+        ({"action": "frequency"}, re.compile(cfg.frequency.replace("{number}", num))),
         (spec, re.compile(rf"{pre_g}{edge}(?P<n>{num})(?:{units})?(?:至|到|-|－|～)"
                           rf"(?P<n2>{num})(?P<unit>{units}){post_g}")),
         (spec, re.compile(rf"{pre_g}(?P<den>{num})分之(?P<num>{num}){post_g}")),

@@ -189,6 +189,7 @@ class Quantities:
     after: Words = ()
     not_units: Words = ()
     majority: dict[str, str] = field(default_factory=dict)
+    deadlines: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
