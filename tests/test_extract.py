@@ -649,3 +649,14 @@ def test_a_quantity_is_named_by_what_it_measures(text, expected):
     from kg.lexicon import load_lexicon
     norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
     assert [(n.action, float(n.value)) for n in norms if n.value is not None] == expected
+
+
+def test_a_duty_towards_someone_said_again_in_the_provision_goes_to_the_same_ones():
+    # 浙江省人大常委会议事规则第二十六条第一款: the deputies report to the same meeting
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = ("省人民政府、省监察委员会应当由省长、主任向常务委员会会议报告工作。因特殊原因不能到会的，"
+            "可以书面委托副省长、副主任报告。")
+    norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert {(n.bearer.label, tuple(a.label for a in n.aux)) for n in norms if n.action == "report"} >= {
+        ("副省长", ("常务委员会会议",)), ("副主任", ("常务委员会会议",))}

@@ -345,7 +345,21 @@ class Extractor:
                 self.stopped, self.carried = self.carried, []
             else:
                 self.stopped = []
+        norms = self._aux_carried(norms)
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
+
+    def _aux_carried(self, norms: list[Norm]) -> list[Norm]:
+        """…由省长…向常务委员会会议报告工作。因特殊原因不能到会的，可以书面委托副省长…报告: a duty
+        towards someone said again in the provision without them goes to the same ones."""
+        out: list[Norm] = []
+        last: dict[str, tuple[Party, ...]] = {}
+        for n in norms:
+            if n.action in self.aux_actions and not n.aux and n.action in last:
+                n = replace(n, aux=last[n.action])
+            if n.aux:
+                last[n.action] = n.aux
+            out.append(n)
+        return out
 
     def _goes_on(self, text: str, start: int, verb: int, cond_mask: list[bool],
                  mentions: list[Mention]) -> bool:
