@@ -18,15 +18,15 @@ FLOORS = {
     "shandong-xiangzhen-zhengfu-gongzuo-tiaoli-2020": 0.36,      # reached 0.40 (10/25)
     "zhongda-xingzheng-juece-chengxu-zanxing-tiaoli-2019": 0.20,  # reached 0.24 (6/25)
     "cunweihui-zuzhifa-2018": 0.75,                     # reached 0.80 (16/20)
-    "guangdong-renda-yishi-guize-2022": 0.70,           # reached 0.75 (15/20)
-    "juweihui-zuzhifa-2018": 0.55,                      # reached 0.60 (12/20)
-    "zhejiang-renda-changweihui-yishi-guize-2020": 0.65,  # reached 0.70 (14/20)
+    "guangdong-renda-yishi-guize-2022": 0.75,           # reached 0.80 (16/20)
+    "juweihui-zuzhifa-2018": 0.60,                      # reached 0.65 (13/20)
+    "zhejiang-renda-changweihui-yishi-guize-2020": 0.70,  # reached 0.75 (15/20)
     # two more blind sets, added late on 2026-11-29 (first scores 4/16 and 4/20 before any change)
     "beijing-zhuanxiang-gongzuo-baogao-banfa-2008": 0.37,  # reached 0.44 (7/16)
     "zhengfu-ducha-gongzuo-tiaoli-2020": 0.35,          # reached 0.40 (8/20)
     # two more, written blind in the fourth session (first scores 14/30 and 15/30, at its start)
-    "chongqing-renda-changweihui-yishi-guize-2023": 0.63,  # reached 0.67 (20/30)
-    "quanguo-renda-yishi-guize-2021": 0.60,             # reached 0.63 (19/30)
+    "chongqing-renda-changweihui-yishi-guize-2023": 0.66,  # reached 0.70 (21/30)
+    "quanguo-renda-yishi-guize-2021": 0.63,             # reached 0.67 (20/30)
 }
 
 
