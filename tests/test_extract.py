@@ -665,3 +665,12 @@ def test_a_duty_towards_someone_said_again_in_the_provision_goes_to_the_same_one
     norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
     assert {(n.bearer.label, tuple(a.label for a in n.aux)) for n in norms if n.action == "report"} >= {
         ("副省长", ("常务委员会会议",)), ("副主任", ("常务委员会会议",))}
+
+
+def test_a_lead_naming_whose_tasks_the_items_are_makes_it_who_acts_in_each():
+    # 居民委员会组织法第三条: 居民委员会的任务：…（五）协助人民政府或者它的派出机关做好…工作
+    norms = extract(load(CORPORA / "juweihui_zuzhifa_2018.txt"))
+    item = [(n.action, n.bearer.label, [a.label for a in n.aux]) for n in norms
+            if n.source_citation == "第三条第（五）项"]
+    assert item and all(bearer == "居民委员会" for _, bearer, _ in item)
+    assert ("assist", "居民委员会") in {(a, b) for a, b, _ in item}
