@@ -674,3 +674,14 @@ def test_a_lead_naming_whose_tasks_the_items_are_makes_it_who_acts_in_each():
             if n.source_citation == "第三条第（五）项"]
     assert item and all(bearer == "居民委员会" for _, bearer, _ in item)
     assert ("assist", "居民委员会") in {(a, b) for a, b, _ in item}
+
+
+def test_after_x_approves_what_was_sent_the_sender_goes_on_without_a_comma():
+    # 行政法规制定程序条例第九条 style: …拟订…计划，报本部门、本级人民政府批准后向社会公布
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "国务院部门法制机构应当拟订本部门年度规章制定工作计划，报本部门、本级人民政府批准后向社会公布。"
+    norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert [(n.action, n.bearer.label) for n in norms] == [
+        ("draft", "国务院部门法制机构"), ("approve", "本部门"), ("approve", "本级人民政府"),
+        ("publish", "国务院部门法制机构")]

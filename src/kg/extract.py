@@ -416,8 +416,10 @@ class Extractor:
         """…，再决定 or …审议后，提请: the segment goes back to who acted before the thing was sent."""
         # to end + 1: a segment may open right at the verb (…审议后，提请)
         seg = max([s for s, _ in _spans(text, SEGMENT_END, start, min(end + 1, len(text)))] or [start])
-        return seg > start and (text[seg:end].lstrip("，, ").startswith(self.resume)
-                                or text[start:seg].rstrip("，, ").endswith(self.resume_after))
+        if seg == start:   # 报本部门批准后向社会公布: 后 right after the verb, no comma
+            return text.startswith(self.resume_after, start)
+        return (text[seg:end].lstrip("，, ").startswith(self.resume)
+                or text[start:seg].rstrip("，, ").endswith(self.resume_after))
 
     def _outside_basis(self, region: list[Mention], text: str, wstart: int, verb: int) -> list[Mention]:
         """政府督查机构根据本级人民政府的决定或者本级人民政府行政首长…作出的指令，确定…: after a
