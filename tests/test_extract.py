@@ -685,3 +685,11 @@ def test_after_x_approves_what_was_sent_the_sender_goes_on_without_a_comma():
     assert [(n.action, n.bearer.label) for n in norms] == [
         ("draft", "国务院部门法制机构"), ("approve", "本部门"), ("approve", "本级人民政府"),
         ("publish", "国务院部门法制机构")]
+
+
+def test_under_a_leadership_the_lexicon_cannot_name_no_one_leads():
+    # 地方组织法第五条: …遵循在中央的统一领导下、充分发挥地方的主动性、积极性的原则
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "地方各级人民代表大会和地方各级人民政府遵循在中央的统一领导下、充分发挥地方的主动性、积极性的原则。"
+    assert [n for n in Extractor(load_lexicon()).provision(text, "x", "第一条", 1) if n.action == "lead"] == []

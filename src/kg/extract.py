@@ -839,6 +839,8 @@ class Extractor:
         g.marker = marker.start() if marker else (under - lead if under else None)
         if under is not None and (marker is None or marker.start() < under):
             region = [m for m in agents if m.start >= under]
+            if not region:
+                return   # 在中央的统一领导下: who leads is a name the lexicon lacks; never the subject
             g.subject = self._subject([m for m in agents if m.start < under], text, wstart, under)
         elif marker:
             region = [m for m in agents if m.start >= marker.end()]
