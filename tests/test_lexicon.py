@@ -117,3 +117,13 @@ def test_a_name_never_holds_the_verb_of_taking_a_post():
     # 常委会组成人员轮流担任召集人: the convenor is 召集人, not 轮流担任召集人
     text = "常委会分组会议由常委会组成人员轮流担任召集人并主持会议。"
     assert [m.surface for m in load_lexicon().mentions(text)] == ["常委会分组会议", "常委会组成人员", "召集人"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("提请该级人民代表大会常务委员会批准", ["该级人民代表大会常务委员会"]),   # 该级 stands in a name
+    ("必须经受益单位同意", ["受益单位"]),                                  # so does 受益
+    ("应当征得机构编制、财政、税务等相关部门同意", ["相关部门"]),          # 征得 never does
+    ("1987年4月21日国务院批准", ["国务院"]),                               # nor a date's 日
+])
+def test_where_a_name_begins(text, names):
+    assert [m.surface for m in load_lexicon().mentions(text)] == names

@@ -257,6 +257,7 @@ class Lexicon:
                 while (start > 0 and m.start() - start < self._max_prefix and not taken[start - 1]
                        and (norm[start - 1] not in self._stop or self._in_name_word(norm, start - 1))
                        and is_cjk_ideograph(norm[start - 1])
+                       and not norm[start - 2:start - 1].isdigit()   # 4月21日国务院: a date's 日
                        and not (norm.endswith(self._breaker_ends, 0, start)
                                 and any(norm.endswith(w, 0, start) and not self._noun_at(norm, start - len(w))
                                         for w in self._breakers))):
