@@ -962,7 +962,9 @@ class Extractor:
         out, i = [], 0
         while i < len(region):
             j = i
-            while j + 1 < len(region) and self._joined_loosely(text, region[j].end, region[j + 1].start):
+            # …常务委员会可以在国务院副总理、…中决定: an opener starts a run of its own
+            while (j + 1 < len(region) and self._joined_loosely(text, region[j].end, region[j + 1].start)
+                   and not any(text.endswith(opener, 0, region[j + 1].start) for opener, _ in self.locative)):
                 j += 1
             run = region[i:j + 1]
             if not any(text.endswith(opener, 0, run[0].start) and self._closed(text, run[-1].end, closers)
