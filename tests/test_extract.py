@@ -525,6 +525,8 @@ def test_a_bare_zucheng_renyuan_belongs_to_the_body_named_before_it():
      [("chair", "常务委员会主任"), ("chair", "常务委员会副主任")]),
     ("主席团和专门委员会对议案进行审议的时候，国务院或者有关机关负责人应当到会。",
      [("attend", "国务院负责人"), ("attend", "有关机关负责人")]),
+    # 由大会决定: the 大会 decides though the lexicon cannot name it; not the ones who resign
+    ("乡长、副乡长可以向本级人民代表大会提出辞职，由大会决定是否接受辞职。", [("raise", "乡长"), ("raise", "副乡长")]),
     # 在…中 names the pool chosen from, 在…上 the place: the one before 在 acts
     ("全国人民代表大会常务委员会可以分别在国务院副总理、中央军事委员会副主席中决定代理人选。",
      [("decide", "全国人民代表大会常务委员会")]),

@@ -42,6 +42,7 @@ from kg.lexicon import (
     TOPIC_KINDS,
     Lexicon,
     Mention,
+    is_cjk_ideograph,
     load_lexicon,
     normalise,
 )
@@ -172,6 +173,7 @@ class Extractor:
         self.task_phrases = b.task_phrases
         self.pivots = sorted(b.pivots, key=len, reverse=True)
         self.designations = frozenset(b.designations)
+        self.pronouns = tuple(b.pronouns)
         self.listed_subjects = tuple(b.listed_subjects)
         self.carry_over = b.carry_over
         self.causatives = tuple(b.causatives)
@@ -879,7 +881,9 @@ class Extractor:
         elif (not region and prev is not None and prev.bearers and not self._hypothetical(text, prev)
               and not self._consents(text, prev)
               # 交代表审议: sent to someone the lexicon does not name, never back to the sender
-              and not (marker is not None and any(text.startswith(w, marker.start()) for w in self.sending))):
+              and not (marker is not None and any(text.startswith(w, marker.start()) for w in self.sending))
+              # 由大会决定: who acts is named after 由, though the lexicon cannot name it
+              and not self._named_after_themes(text, marker, g.start)):
             # 先交有关的专门委员会审议…，再决定…: who a thing is sent to acts on it, then the sender again
             resumed = self._sent_to(text, prev) and self._resumes(text, prev.end, g.start)
             g.bearers = list(self.carried if resumed and self.carried else prev.bearers)
@@ -953,6 +957,13 @@ class Extractor:
         seg_start = max([s for s, _ in _spans(text, SEGMENT_END, 0, m.start)] or [0])
         body = [b for b in mentions if seg_start <= b.start and b.end <= m.start and b.entry.kind == BODY]
         return self._named(body[-1].surface + m.surface, m.start, m.end) if body else m
+
+    def _named_after_themes(self, text: str, marker, verb: int) -> bool:
+        """Is there a word other than a pronoun between a 由 marker and the verb (由大会决定)?"""
+        if marker is None or not any(text.startswith(w, marker.start()) for w in self.themes):
+            return False
+        between = text[marker.end():verb]
+        return bool(between) and all(map(is_cjk_ideograph, between)) and not between.startswith(self.pronouns)
 
     def _not_located(self, region: list[Mention], text: str) -> list[Mention]:
         """在主席团会议、大会全体会议或者有关的专门委员会会议上答复: names between 在 and 上 say

@@ -72,6 +72,7 @@ class Bearers:
     task_phrases: Words = ()
     pivots: Words = ()
     designations: Words = ()
+    pronouns: Words = ()
     listed_subjects: Words = ()
     causatives: Words = ()
     consent: Words = ()
