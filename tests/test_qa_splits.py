@@ -26,7 +26,7 @@ FLOORS = {
     "zhengfu-ducha-gongzuo-tiaoli-2020": 0.35,          # reached 0.40 (8/20)
     # two more, written blind in the fourth session (first scores 14/30 and 15/30, at its start)
     "chongqing-renda-changweihui-yishi-guize-2023": 0.66,  # reached 0.70 (21/30)
-    "quanguo-renda-yishi-guize-2021": 0.63,             # reached 0.67 (20/30)
+    "quanguo-renda-yishi-guize-2021": 0.66,             # reached 0.70 (21/30)
 }
 
 
@@ -53,9 +53,9 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 278 answerable dev questions, 20 get a wrong answer today (25 at the
+    # Precision first: of the 278 answerable dev questions, 19 get a wrong answer today (25 at the
     # start of the fifth session, 22 at the start of the sixth; several are the right provision with a name the gold spells
     # otherwise, e.g. 乡级或者县级人民政府 for 乡级人民政府 and 县级人民政府); a change that answers
     # more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 20, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 19, [(o.question.id, o.why) for o in wrong]
