@@ -644,3 +644,9 @@ def test_a_xiaozu_discussion_is_the_texts_fenzu_huiyi():
     # 分组会议由小组召集人主持 (浙江省人大常委会议事规则第十三条第二款)
     r = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt").ask("小组讨论时谁主持？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("小组召集人", "第十三条第二款")]
+
+
+def test_an_amount_the_asker_guesses_is_no_topic_of_a_quantity_question():
+    # 公开征求意见的期限一般不少于30日 (重大行政决策程序暂行条例第十五条第一款)
+    r = qa_over("zhongda_xingzheng_juece_chengxu_zanxing_tiaoli_2019.txt").ask("挂两个星期够不够？征求意见最少挂多久？")
+    assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("不少于30日", 30.0, "第十五条第一款")]

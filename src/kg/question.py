@@ -169,6 +169,7 @@ class QAConfig:
     light_verbs: tuple[str, ...] = ()
     recipient_cues: tuple[str, ...] = ()
     goes_to: tuple[str, ...] = ()
+    stated_amount: str = ""
     complements: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
     nominal_heads: tuple[str, ...] = ()
@@ -355,6 +356,8 @@ class Reader:
         removed = [s for s in [qspan, None if quantity else tspan, aux, who] if s] + cspans
         removed += [(m.start(), m.end()) for w in self.cfg.extremum_max + self.cfg.extremum_min
                     for m in re.finditer(re.escape(w), q)]
+        if quantity and self.cfg.stated_amount:   # 挂两个星期行不行: the asker's guess says no topic
+            removed += [(m.start(), m.end()) for m in re.finditer(self.cfg.stated_amount, q)]
         quantity_cues = tuple(quantity.cues) if quantity else ()
         for cue in self.cfg.question_cues + self.cfg.aux_cues + quantity_cues:
             for m in re.finditer(re.escape(cue), q):
