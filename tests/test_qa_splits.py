@@ -16,7 +16,7 @@ FLOORS = {
     "huancui-gzgz-2022": 0.93,                          # reached 0.97 (29/30)
     "quanguo-renda-changweihui-yishi-guize-2022": 0.92,  # reached 0.96 (24/25)
     "shandong-xiangzhen-zhengfu-gongzuo-tiaoli-2020": 0.36,      # reached 0.40 (10/25)
-    "zhongda-xingzheng-juece-chengxu-zanxing-tiaoli-2019": 0.20,  # reached 0.24 (6/25)
+    "zhongda-xingzheng-juece-chengxu-zanxing-tiaoli-2019": 0.24,  # reached 0.28 (7/25)
     "cunweihui-zuzhifa-2018": 0.75,                     # reached 0.80 (16/20)
     "guangdong-renda-yishi-guize-2022": 0.75,           # reached 0.80 (16/20)
     "juweihui-zuzhifa-2018": 0.60,                      # reached 0.65 (13/20)
