@@ -407,12 +407,17 @@ class Extractor:
         lead = re.sub(r"[^\u4e00-\u9fff]", "", text[at:names[0].start])
         if lead and lead not in self.subject_leads:
             return []   # 对代表提出的…不满意的: the names are objects in the circumstance
-        group = names[:1]
-        for m in names[1:]:
-            if not self._joined(text, group[-1].end, m.start):
-                break
-            group.append(m)
-        return group
+        return self._joined_groups(names, text)[0]
+
+    def _joined_groups(self, names: list[Mention], text: str) -> list[list[Mention]]:
+        """Runs of names joined by 、/和 (区长、副区长 | 区政府办公室)."""
+        groups: list[list[Mention]] = []
+        for m in names:
+            if groups and self._joined(text, groups[-1][-1].end, m.start):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        return groups
 
     def _resumes(self, text: str, start: int, end: int) -> bool:
         """…，再决定 or …审议后，提请: the segment goes back to who acted before the thing was sent."""
@@ -1103,13 +1108,7 @@ class Extractor:
     def _subject(self, agents: list[Mention], text: str, start: int, verb: int) -> list[Mention]:
         """The clause's leading names, as far as they are joined by 、/和 (its subject);
         names that modify a noun (国务院的重要指示) are not a subject."""
-        groups: list[list[Mention]] = []
-        for m in agents:
-            if groups and self._joined(text, groups[-1][-1].end, m.start):
-                groups[-1].append(m)
-            else:
-                groups.append([m])
-        for group in groups:
+        for group in self._joined_groups(agents, text):
             lead = re.sub(r"[^\u4e00-\u9fff]", "", text[start:group[0].start])
             if lead and lead not in self.subject_leads:
                 return []  # the clause opens with a verb: its names are objects, not its subject

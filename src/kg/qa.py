@@ -723,6 +723,8 @@ class QA:
         """The names a provision is read among: its article's and its regulation title's, whole
         (人民代表大会 is not named by 人民代表大会常务委员会) (cached)."""
         if n.source not in self._settings:
+            if len(self._settings) >= CUT_CACHE:  # as with cut words: a library holds more than is asked
+                self._settings.clear()
             rows = run(self.store, "article_of", provision=URIRef(n.source)) if n.source else []
             words = " ".join([str(r["text"]) for r in rows[:1]] + [self.titles.get(n.regulation, "")])
             self._settings[n.source] = frozenset(
@@ -915,16 +917,14 @@ class QA:
     def _word_before(self, q: Question, at: int) -> list[str]:
         """The two-character word jieba cuts right before `at` (印发, which it tags a noun), if
         it is no name, question word or filler."""
-        inside = {i for m in q.mentions for i in range(m.start, m.end)}
         skip = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
         pos = 0
         for word, _ in _tagger().cut(q.text):
             pos += len(word)
-            if pos == at:
-                return [word] if (len(word) == 2 and word not in skip and pos - 1 not in inside
+            if pos >= at:
+                named = any(m.start < pos and at - len(word) < m.end for m in q.mentions)
+                return [word] if (pos == at and len(word) == 2 and word not in skip and not named
                                   and all(map(is_cjk_ideograph, word))) else []
-            if pos > at:
-                break
         return []
 
     def _goes_to(self, q: Question, verbs: list[tuple[int, str]]) -> list[str]:
