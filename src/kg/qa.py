@@ -676,8 +676,10 @@ class QA:
             norms = [n for n in norms if not (n.bearer is not None and self._heads(q, n.bearer))]
             if not norms:
                 return self.messages["not_found"]
+        # the scene an article sets is read for a few regulations' norms, not across a library
+        few = len({n.regulation for n in norms}) <= self.cfg.setting_regulations
         scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels, also=self._written,
-                        setting=self._setting)
+                        setting=self._setting if few else None)
         scored = sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0])
         best = scored[0][0]
         if best < least:

@@ -170,6 +170,7 @@ class QAConfig:
     recipient_cues: tuple[str, ...] = ()
     goes_to: tuple[str, ...] = ()
     stated_amount: str = ""
+    setting_regulations: int = 3
     complements: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
     nominal_heads: tuple[str, ...] = ()
