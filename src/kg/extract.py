@@ -950,7 +950,7 @@ class Extractor:
 
     def _names_join(self, gap: str) -> bool:
         """和, 及其, 受委托的: what may stand between a marker and its names, or between them."""
-        gap = gap.removesuffix("其")
+        gap = next((gap.removesuffix(w) for w in self.pronouns if gap.endswith(w)), gap)
         return gap in self.coordination or (gap.endswith(self.nominal) and len(gap) <= 8
                                              and not any(c in gap for c in SEGMENT_END + CLAUSE_END))
 

@@ -125,6 +125,9 @@ class Lexicon:
         self._level_list = re.compile(f"{listed}(?:{levels})的$|{listed}$") if levels and joins else None
         self._max_prefix = roles.max_prefix
         self._common_nouns = frozenset(roles.common_noun_tags)
+        # 宪法和法律, 教育、科学: the joins of such nouns (not a comma, nor 或/及, which join names)
+        self._noun_joins = frozenset(w for w in self.grammar.bearers.coordination
+                                     if len(w) == 1 and w not in "，,或及")
         self._attributive = set(roles.attributive_prefixes)
         self._not_followed = set(roles.not_followed_by)
         self._bound = set(roles.bound_suffixes)
@@ -224,15 +227,15 @@ class Lexicon:
                 continue
             gap = text[prev.end:m.start] if prev is not None else ""
             if (prev is not None and m.entry.generic and gap in self.grammar.bearers.coordination
-                    and gap != "，" and self._owner(normalise(m.entry.pref)) is None
-                    and ((self._department(prev) and self._department(m))
-                         or (prev.entry.generic and prev.entry.kind == m.entry.kind == ROLE
-                             and self._deputy_of(normalise(prev.entry.pref), normalise(m.surface))))):
-                owner = self._owner(normalise(prev.entry.pref))
+                    and gap != "，" and self._owner(normalise(m.entry.pref)) is None):
+                name = normalise(prev.entry.pref)
+                owner = self._owner(name)
                 # 县级人民政府农业部门、财政部门: the 财政部门 is the 县级人民政府's too;
                 # 专门委员会主任委员、副主任委员: so is the 副主任委员, and a bare 副主任委员 is
                 # no name of it (it is every committee's)
-                if owner:
+                if owner and ((self._department(prev) and self._department(m))
+                              or (prev.entry.generic and prev.entry.kind == m.entry.kind == ROLE
+                                  and self._deputy_of(name[len(owner):], normalise(m.surface)))):
                     said = m.surface if m.entry.kind != ROLE else owner + m.surface
                     out.append(Mention(self.generic_role(owner + m.surface, m.entry.kind), m.start, m.end,
                                        said))
@@ -297,13 +300,11 @@ class Lexicon:
         """A body named by a suffix that needs words before it (农业部门, 教育局), not a body of its own."""
         return m.entry.kind == BODY and normalise(m.entry.pref).endswith(self._department_suffixes)
 
-    def _deputy_of(self, name: str, post: str) -> bool:
-        """Is post the same office as the one name ends with, or its deputy or member
-        (主任委员 -> 副主任委员 -> 委员; 主任 -> 副主任), so that it shares name's body?"""
-        owner = self._owner(name)
-        if owner is None:
-            return False
-        base, other = name[len(owner):].removeprefix("副"), post.removeprefix("副")
+    @staticmethod
+    def _deputy_of(office: str, post: str) -> bool:
+        """Is post the same office, or its deputy or member (主任委员 -> 副主任委员 -> 委员;
+        主任 -> 副主任), so that it shares the office's body?"""
+        base, other = office.removeprefix("副"), post.removeprefix("副")
         return bool(other) and base.endswith(other)
 
     def _owner(self, name: str) -> str | None:
@@ -335,8 +336,7 @@ class Lexicon:
         """宪法和法律委员会, 教育、科学、文化和卫生委员会: common nouns joined by 和/与/、 right
         before a name's own words are the body's name, not a list of bodies; where the nouns
         start, else None."""
-        joins = [w for w in self.grammar.bearers.coordination if len(w) == 1 and w not in "，,或及"]
-        if start < 2 or norm[start - 1] not in joins or taken[start - 1]:
+        if start < 2 or norm[start - 1] not in self._noun_joins or taken[start - 1]:
             return None
         j = start - 1
         while j > 0 and is_cjk_ideograph(norm[j - 1]) and norm[j - 1] not in self._stop and not taken[j - 1]:
