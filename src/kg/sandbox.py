@@ -196,7 +196,14 @@ def _spawn(control: socket.socket, store_path: str, memory_bytes: int) -> None:
 
     ours, theirs = socket.socketpair()
     signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGCHLD])  # no reaping before pidfd_open
+    # The worker is capped from its first instant: it inherits a lowered soft limit, which only
+    # the zygote (allocating nothing meanwhile) carries between the fork and the restore.
+    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    capped = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+    resource.setrlimit(resource.RLIMIT_DATA, (capped, hard))
     pid = os.fork()
+    if pid != 0:
+        resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
     if pid == 0:
         control.close()
         ours.close()
