@@ -286,6 +286,18 @@ def test_after_zai_the_one_who_sent_the_thing_acts_again():
     assert ("deliberate", "专门委员会") in who
 
 
+def test_who_a_thing_is_sent_to_acts_on_it_but_the_clause_stays_about_its_sender():
+    # 由主任会议决定是否提请常务委员会会议审议，或者先交有关的专门委员会审议,提出报告，再决定是否提请…审议；
+    # 不提请常务委员会会议审议的，应当向提案人说明或者向常务委员会报告 (浙江第十七条第三款)
+    rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
+    who = [(n.action, n.bearer.label, tuple(a.label for a in n.aux)) for n in rules
+           if n.source_citation == "第十七条第三款" and n.bearer]
+    assert [b for a, b, _ in who if a == "decide"] == ["主任会议", "主任会议"]
+    assert ("deliberate", "常务委员会会议", ()) in who and ("deliberate", "专门委员会", ()) in who
+    # the one 说明 goes to (向提案人) is no one who reports
+    assert [(b, aux) for a, b, aux in who if a == "report" and aux] == [("主任会议", ("常务委员会",))]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))

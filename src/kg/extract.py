@@ -149,6 +149,7 @@ class _Group:
     aux_end: int | None = None  # where the auxiliary party after the verb ends (协助总理|工作)
     carried: bool = False  # bearers carried over from the clause before (…；不出席…)
     bearer_start: int | None = None  # where the bearers named before the verb start
+    pivot: bool = False  # its bearers are who the verb before sent something to (提请X审议)
 
 
 class Extractor:
@@ -590,6 +591,12 @@ class Extractor:
                 prev = g
                 continue
             self.first_group = self.first_group or g
+            # 由主任会议决定提请常务委员会会议审议…；不提请…的，应当…报告: who a thing is sent to
+            # acts on it, and so on while the verbs after go on with them, but the clause stays
+            # about its sender.
+            g.pivot = self._sent_to(text, g) or (prev is not None and bool(prev.bearers) and (
+                (bool(prev.aux) and all(b[0] in prev.aux for b in g.bearers))
+                or (prev.pivot and g.bearers == prev.bearers)))
             if g.carried and not condition:
                 condition = self.carried_condition  # …；不出席…: the clause before goes on
             objects = self._objects(g, text, wstart, cs, ce, colon, in_clause, used, cond_mask,
@@ -610,7 +617,7 @@ class Extractor:
                         provision_text=text, quote=text[quote_start:quote_end],
                         quote_start=quote_start, quote_end=quote_end))
             prev = g
-            if not self._sent_to(text, g):
+            if not g.pivot:
                 ends = self._hypothetical(text, g) or self._consents(text, g)
                 self.carried = [] if ends else list(g.bearers)
             self.carried_condition = condition
@@ -837,7 +844,8 @@ class Extractor:
                   and not cond_mask[m.start] and not self.in_title[m.start]]
         if aux_verb:
             g.aux = self._aux(g, text, mentions, taken, wstart, agents, used)
-            agents = [m for m in agents if m.start not in used]
+            agents = self._not_recipients([m for m in agents if m.start not in used], text, wstart,
+                                          g.start, taken)
         else:
             agents = self._not_recipients(agents, text, wstart, g.start, taken)
         marker = self._last_marker(text, wstart, g.start, taken)
@@ -890,7 +898,7 @@ class Extractor:
               # 由大会决定: who acts is named after 由, though the lexicon cannot name it
               and not self._named_after_themes(text, marker, g.start)):
             # 先交有关的专门委员会审议…，再决定…: who a thing is sent to acts on it, then the sender again
-            resumed = self._sent_to(text, prev) and self._resumes(text, prev.end, g.start)
+            resumed = (self._sent_to(text, prev) or prev.pivot) and self._resumes(text, prev.end, g.start)
             g.bearers = list(self.carried if resumed and self.carried else prev.bearers)
             return
         if not region and not marker:
