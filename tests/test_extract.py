@@ -298,6 +298,15 @@ def test_who_a_thing_is_sent_to_acts_on_it_but_the_clause_stays_about_its_sender
     assert [(b, aux) for a, b, aux in who if a == "report" and aux] == [("主任会议", ("常务委员会",))]
 
 
+def test_an_item_whose_commas_only_part_names_lists_them_all():
+    # 下列人员列席会议：…（五）设区的市的人民代表大会常务委员会主任或者副主任一人，部分省人民代表大会代表和…代表 (浙江第十条)
+    rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
+    assert [n.bearer.label for n in rules if n.source_citation == "第十条第一款第（五）项"
+            and n.action == "attend-nonvoting"] == [
+        "设区的市的人民代表大会常务委员会主任", "设区的市的人民代表大会常务委员会副主任",
+        "部分省人民代表大会代表", "全国人民代表大会代表"]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))

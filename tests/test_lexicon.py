@@ -55,6 +55,16 @@ def test_a_listed_level_of_government_and_a_word_holding_a_stop_character_stay_i
     assert [m.surface for m in lex.mentions("由财政经济委员会进行初步审查")] == ["财政经济委员会"]
 
 
+def test_a_list_of_levels_led_by_ge_or_a_single_level_with_de_belongs_to_the_name():
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("时候，各省、自治区、直辖市和其他有关地方的人民代表大会常务委员会主任列席")] \
+        == ["各省、自治区、直辖市和其他有关地方的人民代表大会常务委员会主任"]
+    assert [m.surface for m in lex.mentions("（五）设区的市的人民代表大会常务委员会主任")] == [
+        "设区的市的人民代表大会常务委员会主任"]
+    # a level ending a word (本市) is not listed: the name starts after 的, as before
+    assert [m.surface for m in lex.mentions("本市的人民政府应当")] == ["人民政府"]
+
+
 def test_a_bare_department_listed_after_one_named_with_its_owner_is_that_owners():
     lex = load_lexicon()
     found = lex.mentions("由县级人民政府农业部门、财政部门负责组织")

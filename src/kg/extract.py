@@ -504,7 +504,7 @@ class Extractor:
         if (not tail or any(c in tail for c in SEGMENT_END + CLAUSE_END)
                 or not self.re_verb.search(normalise(tail))):
             return None
-        item = unit.text.rstrip("；;。，, ")
+        item = self._names_listed(unit.text.rstrip("；;。，, "))
         read = self._unit(replace(unit, text=f"{item}，{tail}。", lead=""))
         # 主任会议决定列席的其他人员: a name followed by a verb acts in the item, it is not listed
         acting = {m.surface for m in self.lex.mentions(item)
@@ -512,6 +512,24 @@ class Extractor:
         return [replace(n, provision_text=unit.text, quote=unit.text, quote_start=0,
                         quote_end=len(unit.text))
                 for n in read if n.bearer is not None and n.bearer.label not in acting]
+
+    def _names_listed(self, item: str) -> str:
+        """（五）设区的市的…主任或者副主任一人，部分省人民代表大会代表: an item whose commas only
+        part names is one list (read with 、 for ，, the same length, so spans hold)."""
+        if "，" not in item:
+            return item
+        mentions = [m for m in self.lex.mentions(item) if m.entry.kind in AGENT_KINDS]
+        rest = list(item)
+        for m in mentions:
+            rest[m.start:m.end] = "　" * (m.end - m.start)
+        parts, at = [], 0
+        for part in item.split("，"):
+            parts.append((at, at + len(part)))
+            at += len(part) + 1
+        if all(any(s <= m.start < e for m in mentions)
+               and not self.re_verb.search(normalise("".join(rest[s:e]))) for s, e in parts):
+            return item.replace("，", "、")
+        return item
 
     def _lead_subject(self, lead: str) -> list:
         """X行使下列职权：, X的主要任务是： — X acts in each item that names no one (its bearers,

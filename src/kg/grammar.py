@@ -96,6 +96,7 @@ class Roles:
     departments: Words = ()
     level_words: Words = ()
     level_joins: Words = ()
+    level_leads: Words = ()
     attributive_prefixes: Words = ()
     possessives: Words = ()
     needs_prefix: Words = ()

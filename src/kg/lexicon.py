@@ -121,8 +121,10 @@ class Lexicon:
         levels = "|".join(map(re.escape, sorted(map(normalise, roles.level_words), key=len, reverse=True)))
         joins = "|".join(map(re.escape, sorted(map(normalise, roles.level_joins), key=len, reverse=True)))
         # 乡、民族乡、镇的 | 省、自治区、 right before a name: the list ends where the name starts
+        leads = "|".join(map(re.escape, map(normalise, roles.level_leads))) or "(?!)"
         listed = f"(?:(?:{levels})(?:{joins}))+"
-        self._level_list = re.compile(f"{listed}(?:{levels})的$|{listed}$") if levels and joins else None
+        self._level_list = re.compile(f"(?P<lead>{leads})?(?:{listed}(?:{levels})的$|{listed}$"
+                                      f"|(?P<one>{levels})的$)") if levels and joins else None
         self._max_prefix = roles.max_prefix
         self._common_nouns = frozenset(roles.common_noun_tags)
         # 宪法和法律, 教育、科学: the joins of such nouns (not a comma, nor 或/及, which join names)
@@ -292,6 +294,8 @@ class Lexicon:
         m = self._level_list.search(norm, max(0, start - 40), start)
         if m is None or any(taken[m.start():start]):
             return start
+        if m.group("one") and not m.group("lead") and m.start() > 0 and is_cjk_ideograph(norm[m.start() - 1]):
+            return start   # 本市的人民政府: the level is a word's end, not a level listed
         if m.group().endswith("的") or any(norm.startswith(w, start) for w in self._level_starts):
             return m.start()
         return start
