@@ -307,6 +307,15 @@ def test_an_item_whose_commas_only_part_names_lists_them_all():
         "部分省人民代表大会代表", "全国人民代表大会代表"]
 
 
+def test_a_leading_condition_holds_from_the_first_verb_with_a_bearer_past_a_verb_in_the_topic():
+    # 拟提请常务委员会全体会议表决的议案，在审议中有重大问题需要进一步研究的，经委员长或者委员长会议提出，
+    # 联组会议或者全体会议同意，可以暂不付表决 (全国人大常委会议事规则第三十一条): 提请 is inside the topic
+    rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    assert {(n.bearer.label, n.condition) for n in rules
+            if n.source_citation == "第三十一条第一款" and n.action == "approve"} == {
+        ("联组会议", "在审议中有重大问题需要进一步研究的"), ("全体会议", "在审议中有重大问题需要进一步研究的")}
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))

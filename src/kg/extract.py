@@ -598,16 +598,20 @@ class Extractor:
         for g in groups:
             wstart = prev.end if prev else cs
             window_conditions = [(s, e) for s, e in conditions if wstart <= s < g.start]
+            self._bearers(g, text, wstart, in_clause, taken, cond_mask, prev, window_conditions, used)
+            if not g.bearers:
+                prev = g
+                continue
+            if self.first_group is None:
+                # …的议案，在审议中有重大问题需要进一步研究的，经…提出，…同意: a verb inside the
+                # topic (拟提请) acts for no one; the conditions hold from the first verb that does
+                leading = [(s, e) for s, e in conditions if s < g.start]
             condition = "，".join(text[s:e].rstrip("，,：:") for s, e in window_conditions or leading
                                  if not self._occasion(text[s:e]))
             phrase = self._condition_phrase(text, wstart, g.start, taken)
             if phrase and phrase not in condition:  # 必要时，经…决定: the segment already says it
                 condition = "，".join(filter(None, [condition, phrase]))
             basis = self.basis.get(phrase, "") if phrase else ""
-            self._bearers(g, text, wstart, in_clause, taken, cond_mask, prev, window_conditions, used)
-            if not g.bearers:
-                prev = g
-                continue
             self.first_group = self.first_group or g
             # 由主任会议决定提请常务委员会会议审议…；不提请…的，应当…报告: who a thing is sent to
             # acts on it, and so on while the verbs after go on with them, but the clause stays
