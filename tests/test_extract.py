@@ -316,6 +316,12 @@ def test_a_leading_condition_holds_from_the_first_verb_with_a_bearer_past_a_verb
         ("联组会议", "在审议中有重大问题需要进一步研究的"), ("全体会议", "在审议中有重大问题需要进一步研究的")}
 
 
+def test_the_one_whose_consent_is_sought_after_zhengde_approves_not_the_one_before():
+    # …经主任会议研究，并征得多数委员同意，对该议案的审议即行终止 (浙江第二十三条): 主任会议 studies it
+    rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
+    assert [n.bearer.label for n in rules if n.article == 23 and n.action == "approve"] == ["多数委员"]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
