@@ -322,6 +322,23 @@ def test_the_one_whose_consent_is_sought_after_zhengde_approves_not_the_one_befo
     assert [n.bearer.label for n in rules if n.article == 23 and n.action == "approve"] == ["多数委员"]
 
 
+def test_who_a_circumstance_ending_in_shi_names_first_acts_when_a_modal_word_follows():
+    # 主任会议认为必要时，可以决定将研究处理情况报告提请常务委员会会议审议 (浙江第二十九条第二款)
+    rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
+    assert {(n.action, n.bearer.label) for n in rules if n.source_citation == "第二十九条第二款"
+            and n.action in ("decide", "submit", "report")} >= {("decide", "主任会议"), ("submit", "主任会议")}
+    # …and 报告 inside the thing put forward (将研究处理情况报告提请…) is no report
+    assert not [n for n in rules if n.source_citation == "第二十九条第二款" and n.action == "report"]
+
+
+def test_a_report_put_forward_or_spoken_of_is_no_verb():
+    # 将答复质询案的情况报告印发会议; 议案和有关报告 (全国人大议事规则第五十条, 第二十八条)
+    rules = extract(load(CORPORA / "quanguo_renda_yishi_guize_2021.txt"))
+    assert not [n for n in rules if (n.article in (12, 14, 28) or n.source_citation in (
+        "第四十七条第三款", "第五十条第四款")) and n.action == "report"]
+    assert [n.bearer.label for n in rules if n.source_citation == "第五十条第三款" and n.action == "report"]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))

@@ -171,6 +171,7 @@ class Extractor:
         self.list_ends = v.list_ends
         self.comparison = v.comparison
         self.subject_leads = set(b.subject_leads)
+        self.circumstance_ends = tuple(b.circumstance_ends)
         self.task_phrases = b.task_phrases
         self.pivots = sorted(b.pivots, key=len, reverse=True)
         self.designations = frozenset(b.designations)
@@ -383,8 +384,9 @@ class Extractor:
 
     def _condition_subject(self, mentions: list[Mention], text: str, start: int, verb: int,
                            cond_mask: list[bool]) -> list[Mention]:
-        """前款规定的工作部门依法实行委托执法的，应当…加强业务监督: a sentence opening with a circumstance
-        that begins with names, then a modal word, and no one else made to act, is about them."""
+        """前款规定的工作部门依法实行委托执法的，应当…加强业务监督; 主任会议认为必要时，可以决定…: a
+        sentence opening with a circumstance that begins with names, then a modal word, and no one
+        else made to act, is about them."""
         at = start
         while at < verb and text[at] in SEGMENT_END + CLAUSE_END + " ":
             at += 1
@@ -393,7 +395,7 @@ class Extractor:
         end = at
         while end < verb and cond_mask[end]:
             end += 1
-        if not text[at:end].rstrip("，, ").endswith(self.nominal):
+        if not text[at:end].rstrip("，, ").endswith(self.circumstance_ends):
             return []
         rest = text[end:verb].lstrip("，, ")
         made = rest
@@ -678,6 +680,8 @@ class Extractor:
                 continue
             if any(before.endswith(w) for w in self.disposal):
                 continue  # 决定将报告交…审议: what 将 puts forward is a thing, not a verb
+            if self._put_forward(norm_text, cs, m.start(), m.end(), taken):
+                continue  # 将答复质询案的情况报告印发会议: 报告 is inside the thing put forward
             if self._listed_relative(norm_text, m.start(), taken):
                 continue  # 通知常务委员会组成人员和列席会议的部门: one more who is told, no verb
             if self._topic_phrase(norm_text, cs, m.start(), m.end(), ce):
@@ -703,6 +707,20 @@ class Extractor:
             else:
                 groups.append(_Group(s, e, [(slug, verb)]))
         return groups
+
+    def _put_forward(self, norm_text: str, cs: int, start: int, end: int, taken) -> bool:
+        """Is the verb inside what 将/把 puts forward: no marker between, and right after it
+        the verb that disposes of the thing, not a name it goes to (将…情况报告县级人民政府),
+        a conjunction, a time word or punctuation?"""
+        seg = max([s for s, _ in _spans(norm_text, SEGMENT_END, cs, start)] or [cs])
+        at = max((norm_text.rfind(w, seg, start) for w in self.disposal), default=-1)
+        if at < 0 or self.re_marker.search(norm_text, at, start) or any(
+                w in norm_text[at:start] for w in self.lex.grammar.bearers.recipient_markers):
+            return False
+        after = norm_text[end:end + 2]
+        return (bool(after) and is_cjk_ideograph(after[0]) and not taken[end]
+                and not after.startswith(tuple(self.cond_endings))
+                and not after.startswith(tuple(self.coordination)))
 
     def _modified(self, norm_text: str, pos: int) -> bool:
         """的 and a word such as 个别, 重大 right before the verb: the verb is a noun (的个别任免)."""

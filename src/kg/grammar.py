@@ -69,6 +69,7 @@ class Bearers:
     comitative: Words = ()
     others: Words = ()
     subject_leads: Words = ()
+    circumstance_ends: Words = ()
     task_phrases: Words = ()
     pivots: Words = ()
     designations: Words = ()
