@@ -327,6 +327,9 @@ def test_who_a_circumstance_ending_in_shi_names_first_acts_when_a_modal_word_fol
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
     assert {(n.action, n.bearer.label) for n in rules if n.source_citation == "第二十九条第二款"
             and n.action in ("decide", "submit", "report")} >= {("decide", "主任会议"), ("submit", "主任会议")}
+    # …并可以根据实际工作需要，决定…: after the meeting it was sent to, a modal word goes back to it
+    assert [n.bearer.label for n in rules if n.source_citation == "第二十九条第二款"
+            and n.action == "decide"] == ["主任会议", "主任会议"]
     # …and 报告 inside the thing put forward (将研究处理情况报告提请…) is no report
     assert not [n for n in rules if n.source_citation == "第二十九条第二款" and n.action == "report"]
 

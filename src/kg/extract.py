@@ -938,7 +938,9 @@ class Extractor:
               # 由大会决定: who acts is named after 由, though the lexicon cannot name it
               and not self._named_after_themes(text, marker, g.start)):
             # 先交有关的专门委员会审议…，再决定…: who a thing is sent to acts on it, then the sender again
-            resumed = (self._sent_to(text, prev) or prev.pivot) and self._resumes(text, prev.end, g.start)
+            resumed = ((self._sent_to(text, prev) or prev.pivot) and self._resumes(text, prev.end, g.start)
+                       # …提请常务委员会会议审议，并可以…决定: a modal word goes back to the sender
+                       or (prev.pivot and any(w in text[prev.end:g.start] for w in self.modal_words)))
             g.bearers = list(self.carried if resumed and self.carried else prev.bearers)
             return
         if not region and not marker:
