@@ -6,7 +6,7 @@ import tomllib
 import pytest
 
 import norm_eval
-from helpers import CORPORA, GOLD, write_report
+from helpers import CORPORA, GOLD, SEED, write_report
 from kg.corpus import load
 from kg.extract import extract
 
@@ -340,6 +340,18 @@ def test_a_report_put_forward_or_spoken_of_is_no_verb():
     assert not [n for n in rules if (n.article in (12, 14, 28) or n.source_citation in (
         "第四十七条第三款", "第五十条第四款")) and n.action == "report"]
     assert [n.bearer.label for n in rules if n.source_citation == "第五十条第三款" and n.action == "report"]
+
+
+def test_what_is_submitted_onward_is_the_thing_the_clause_is_about():
+    # 质询案由主任会议决定提请常务委员会会议审议 (浙江第三十五条); …的议案，由主任会议决定提请… (第十七条)
+    rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
+    submitted = {n.source_citation: {o.label for o in n.objects} for n in rules
+                 if n.action == "submit" and n.article in (17, 35)}
+    assert submitted["第三十五条第一款"] == {"质询案"} and submitted["第十七条第二款"] == {"议案"}
+    # …but 区政府部门提请召开区政府二类会议 names its own thing after the verb
+    seed = extract(load(SEED))
+    assert [[o.label for o in n.objects] for n in seed
+            if n.source_citation == "第四十六条第二款" and n.action == "submit"] == [[]]
 
 
 def test_the_subject_may_follow_a_leading_condition():

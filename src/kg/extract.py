@@ -245,6 +245,7 @@ class Extractor:
         self.majority = dict(g.quantities.majority) if g.quantities else {}
         self.verb_tags = set(v.verb_tags)
         self.predicate_tags = set(v.predicate_tags)
+        self.forwarding = set(v.forwarding)
         # Words the grammar reads itself: never taken for another verb governing the names.
         self.modal_words = tuple(w for w, _ in self.modal)
         self.grammar_words = ({w for w, _ in self.modal} | set(self.defeasible) | set(b.markers)
@@ -1303,7 +1304,8 @@ class Extractor:
             seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.aux_end, ce)] or [ce])
             tail = text[g.aux_end:seg_end].strip("，,：:；;。 ")
             if tail:
-                return (), tail
+                return self._forwarded(g, text, wstart, cs, ce, colon, mentions, used, cond_mask,
+                                       inherited), tail
         disposed = self._disposed(text, g, wstart, mentions)
         if disposed:
             return disposed
@@ -1326,7 +1328,8 @@ class Extractor:
         sent = g.marker is not None and any(text.startswith(w, g.marker) for w in self.sending)
         follows = self._following(text, g, ce) if g.aux_end is None and not sent else ""
         if follows:
-            return (), follows
+            return self._forwarded(g, text, wstart, cs, ce, colon, mentions, used, cond_mask,
+                                   inherited), follows
         recent = self._topic(text, wstart, ce, colon, mentions, used, cond_mask, g.start, g.marker)
         if recent[0]:
             return recent[0], self._topic_text(text, recent[1], g)
@@ -1350,6 +1353,22 @@ class Extractor:
         if segs:
             return (), text[wstart:segs[-1][1]].strip("，,：: ")
         return (), self._theme(text, g, wstart, cond_mask)
+
+    def _forwarded(self, g, text, wstart, cs, ce, colon, mentions, used, cond_mask,
+                   inherited) -> tuple[Party, ...]:
+        """质询案由主任会议决定提请常务委员会会议审议: what a forwarding verb sends on is the thing
+        the clause is about (its topic, else the thing the clause before was about)."""
+        if not any(slug in self.forwarding for slug, _ in g.actions):
+            return ()
+        start = g.aux_end if g.aux_end is not None else g.end
+        end = min([e for s, e in _spans(text, SEGMENT_END, start, ce)] or [ce])
+        if any(start <= m.start < end and m.entry.kind in TOPIC_KINDS for m in mentions):
+            return ()   # 提请召开区政府二类会议: the thing is named after the verb
+        for start in (wstart, cs):
+            found = self._topic(text, start, ce, colon, mentions, used, cond_mask, g.start, g.marker)
+            if found[0]:
+                return found[0]
+        return inherited[0]
 
     def _theme(self, text: str, g: _Group, wstart: int, cond_mask) -> str:
         """分组名单由常务委员会办事机构拟订: the words before 由 in its segment are what is done."""
