@@ -354,6 +354,13 @@ def test_what_is_submitted_onward_is_the_thing_the_clause_is_about():
             if n.source_citation == "第四十六条第二款" and n.action == "submit"] == [[]]
 
 
+def test_a_whether_segment_before_you_decide_is_what_is_decided_and_no_ones_duty():
+    # 是否交由受质询机关再作答复，由主任会议决定 (浙江第三十八条)
+    rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
+    assert [(n.action, n.bearer.label, n.object_text) for n in rules if n.article == 38 and n.bearer
+            and n.action in ("decide", "reply")] == [("decide", "主任会议", "是否交由受质询机关再作答复")]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))

@@ -211,6 +211,7 @@ class Extractor:
         joins = sorted(set(b.coordination) | set(b.alternatives), key=len, reverse=True)
         self.open_split = re.compile("|".join(map(re.escape, joins)))
         self.themes = b.themes
+        self.whether = tuple(b.whether)
         self.topic_markers = tuple(b.topic_markers)
         self.hypothetical = tuple(b.hypothetical)
         self.resume = tuple(b.resume)
@@ -681,6 +682,9 @@ class Extractor:
                 continue
             if any(before.endswith(w) for w in self.disposal):
                 continue  # 决定将报告交…审议: what 将 puts forward is a thing, not a verb
+            seg = max([s for s, _ in _spans(norm_text, SEGMENT_END, cs, m.start())] or [cs])
+            if norm_text[seg:m.start()].lstrip("，, ").startswith(self.whether):
+                continue  # 是否交由受质询机关再作答复，由…决定: what is decided on, no one's duty
             if self._put_forward(norm_text, cs, m.start(), m.end(), taken):
                 continue  # 将答复质询案的情况报告印发会议: 报告 is inside the thing put forward
             if self._listed_relative(norm_text, m.start(), taken):
@@ -1350,9 +1354,8 @@ class Extractor:
             return (), sanctioned
         segs = [s for s in _spans(text, SEGMENT_END, wstart, g.start)
                 if g.marker is None or s[1] <= g.marker]
-        if segs:
-            return (), text[wstart:segs[-1][1]].strip("，,：: ")
-        return (), self._theme(text, g, wstart, cond_mask)
+        said = text[wstart:segs[-1][1]].strip("，,：: ") if segs else ""
+        return (), said or self._theme(text, g, wstart, cond_mask)
 
     def _forwarded(self, g, text, wstart, cs, ce, colon, mentions, used, cond_mask,
                    inherited) -> tuple[Party, ...]:
@@ -1376,6 +1379,12 @@ class Extractor:
             return ""
         start = max([s for s, e in _spans(text, SEGMENT_END, wstart, g.marker)] or [wstart])
         theme = text[start:g.marker].strip("，,：: ")
+        if not theme:   # 是否交由受质询机关再作答复，由主任会议决定
+            before = max([s for s, e in _spans(text, SEGMENT_END + CLAUSE_END, 0, start) if s < start - 1]
+                         or [0])
+            asked = text[before:start].strip("，,：:；;。 ")
+            if asked.startswith(self.whether) and not cond_mask[before]:
+                return asked
         for w in (*self.alternatives, *self.coordination):  # …，或者由…: a connector names nothing
             theme = theme.removeprefix(w).removesuffix(w)
         if (len(theme) < 2 or cond_mask[start] or self._has_verb(text, start, g.marker, self.taken)

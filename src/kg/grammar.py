@@ -61,6 +61,7 @@ class Bearers:
     sending: Words = ()
     sanction: Words = ()
     themes: Words = ()
+    whether: Words = ()
     open_frames: tuple[tuple[str, str], ...] = ()
     hypothetical: Words = ()
     resume: Words = ()
