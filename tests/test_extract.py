@@ -348,6 +348,10 @@ def test_what_is_submitted_onward_is_the_thing_the_clause_is_about():
     submitted = {n.source_citation: {o.label for o in n.objects} for n in rules
                  if n.action == "submit" and n.article in (17, 35)}
     assert submitted["第三十五条第一款"] == {"质询案"} and submitted["第十七条第二款"] == {"议案"}
+    # 质询案由委员长会议决定交由有关的专门委员会审议…: the decision is on the 质询案 it sends on
+    national = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    assert [[o.label for o in n.objects] for n in national
+            if n.source_citation == "第四十一条第一款" and n.action == "decide"] == [["质询案"]]
     # …but 区政府部门提请召开区政府二类会议 names its own thing after the verb
     seed = extract(load(SEED))
     assert [[o.label for o in n.objects] for n in seed

@@ -247,6 +247,7 @@ class Extractor:
         self.verb_tags = set(v.verb_tags)
         self.predicate_tags = set(v.predicate_tags)
         self.forwarding = set(v.forwarding)
+        self.forwarding_verbs = tuple(w for w, slug in self.actions.items() if slug in self.forwarding)
         # Words the grammar reads itself: never taken for another verb governing the names.
         self.modal_words = tuple(w for w, _ in self.modal)
         self.grammar_words = ({w for w, _ in self.modal} | set(self.defeasible) | set(b.markers)
@@ -1313,6 +1314,11 @@ class Extractor:
         disposed = self._disposed(text, g, wstart, mentions)
         if disposed:
             return disposed
+        if self._sends_on(text, g.end):   # 质询案由委员长会议决定交由…审议: it decides on the 质询案
+            parties = self._forwarded(g, text, wstart, cs, ce, colon, mentions, used, cond_mask, inherited)
+            if parties:
+                seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.end, ce)] or [ce])
+                return parties, text[g.end:seg_end].strip("，,：:；;。 ")
         if not any(slug in self.aux_actions for slug, _ in g.actions):
             seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.end, ce)] or [ce])
             # 会签或联合报区政府审批 / 由区政府制定的文件: a body after a marker acts, it is no object
@@ -1361,17 +1367,25 @@ class Extractor:
                    inherited) -> tuple[Party, ...]:
         """质询案由主任会议决定提请常务委员会会议审议: what a forwarding verb sends on is the thing
         the clause is about (its topic, else the thing the clause before was about)."""
-        if not any(slug in self.forwarding for slug, _ in g.actions):
+        if not any(slug in self.forwarding for slug, _ in g.actions) and not self._sends_on(text, g.end):
             return ()
         start = g.aux_end if g.aux_end is not None else g.end
         end = min([e for s, e in _spans(text, SEGMENT_END, start, ce)] or [ce])
-        if any(start <= m.start < end and m.entry.kind in TOPIC_KINDS for m in mentions):
-            return ()   # 提请召开区政府二类会议: the thing is named after the verb
+        if any(start <= m.start < end and m.entry.kind in TOPIC_KINDS
+               and not (self._sends_on(text, m.start - 2) or self._sends_on(text, m.start - 1)
+                        or self.re_marker.match(normalise(text), m.start - 1)) for m in mentions):
+            return ()   # 提请召开区政府二类会议: the thing is named after the verb, not where it goes
         for start in (wstart, cs):
             found = self._topic(text, start, ce, colon, mentions, used, cond_mask, g.start, g.marker)
             if found[0]:
                 return found[0]
         return inherited[0]
+
+    def _sends_on(self, text: str, at: int) -> bool:
+        """决定交由…审议 / 决定提请…: the words at `at` send a thing on."""
+        if at < 0 or at >= len(text) or self.blocked["marker"][at]:
+            return False   # 提出报告: 报 of 报告 sends nothing
+        return text.startswith((*self.sending, *self.forwarding_verbs), at)
 
     def _theme(self, text: str, g: _Group, wstart: int, cond_mask) -> str:
         """分组名单由常务委员会办事机构拟订: the words before 由 in its segment are what is done."""
