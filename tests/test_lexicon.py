@@ -65,6 +65,18 @@ def test_a_list_of_levels_led_by_ge_or_a_single_level_with_de_belongs_to_the_nam
     assert [m.surface for m in lex.mentions("本市的人民政府应当")] == ["人民政府"]
 
 
+def test_a_body_may_be_named_by_what_it_is_charged_with():
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("不符合要求的，负责合法性审查的部门可以退回")] == ["负责合法性审查的部门"]
+    assert [m.surface for m in lex.mentions("决策机关应当确定承担评估具体工作的单位")] == [
+        "决策机关", "承担评估具体工作的单位"]
+    # after a name the lead is that name's verb; a meeting or a post is never named so
+    assert [m.surface for m in lex.mentions("工作机构负责联系辖区内的人民代表大会代表")] == [
+        "工作机构", "人民代表大会代表"]
+    assert "负责召集下一次的本级人民代表大会会议" not in {
+        m.surface for m in lex.mentions("并负责召集下一次的本级人民代表大会会议")}
+
+
 def test_a_bare_department_listed_after_one_named_with_its_owner_is_that_owners():
     lex = load_lexicon()
     found = lex.mentions("由县级人民政府农业部门、财政部门负责组织")

@@ -100,6 +100,7 @@ class Roles:
     level_words: Words = ()
     level_joins: Words = ()
     level_leads: Words = ()
+    relative_leads: Words = ()
     attributive_prefixes: Words = ()
     possessives: Words = ()
     needs_prefix: Words = ()

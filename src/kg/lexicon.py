@@ -113,6 +113,7 @@ class Lexicon:
         self._stop = set(roles.stop_chars)
         self._name_words = tuple(normalise(w) for w in roles.name_words)
         self._level_starts = tuple(normalise(w) for w in roles.level_words)
+        self._relative_leads = tuple(normalise(w) for w in roles.relative_leads)
         self._not_names = tuple(normalise(w) for w in roles.not_names)
         # departments (部门, 局 …) and the bodies that own them (人民政府, 委员会 …)
         self._department_suffixes = tuple(normalise(w) for w in roles.departments)
@@ -275,6 +276,8 @@ class Lexicon:
                 start = opened
             start = self._attributed(norm, start, m.start()) or self._trim(norm, start, m.start())
             start = self._listed_levels(norm, start, taken)
+            if self._suffix_kind[m.group()] == BODY:
+                start = self._charged_with(norm, start, taken)
             if (start == m.start() and m.group() in self._needs_prefix
                     and not self._body_before(claimed + out, start)):
                 start = self._verb_named(norm, start, taken)
@@ -298,6 +301,20 @@ class Lexicon:
             return start   # 本市的人民政府: the level is a word's end, not a level listed
         if m.group().endswith("的") or any(norm.startswith(w, start) for w in self._level_starts):
             return m.start()
+        return start
+
+    def _charged_with(self, norm: str, start: int, taken: list[bool]) -> int:
+        """负责合法性审查的部门: a body named by what it is charged with, the charge opening with a
+        relative lead (not right after a name) and closed by 的 right before the body's suffix;
+        where the lead starts, else start."""
+        if start < 6 or norm[start - 1] != "的" or taken[start - 1]:
+            return start
+        for i in range(start - 2, max(-1, start - 2 - self._max_prefix), -1):
+            if norm[i] in "，。；：、,;:的" or taken[i]:
+                return start
+            if norm.startswith(self._relative_leads, i) and start - 1 - i >= 4:
+                # 负责的工作部门: no charge, no name; 工作机构负责联系…的: after a name it is its verb
+                return start if i > 0 and taken[i - 1] else i
         return start
 
     def _department(self, m: Mention) -> bool:
