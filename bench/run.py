@@ -652,7 +652,8 @@ def norm_rows(repeat: int) -> list[dict]:
     # Gold written blind for regulations of another kind (tests/gold/NORM_GOLD_SPEC.md)
     blind = (("quanguo-changweihui-yishi-2022", "quanguo_renda_changweihui_yishi_guize_2022.txt"),
              ("shandong-xiangzhen-2020", "shandong_xiangzhen_zhengfu_gongzuo_tiaoli_2020.txt"),
-             ("zhejiang-changweihui-yishi-2020", "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
+             ("zhejiang-changweihui-yishi-2020", "zhejiang_renda_changweihui_yishi_guize_2020.txt"),
+             ("chongqing-changweihui-yishi-2023", "chongqing_renda_changweihui_yishi_guize_2023.txt"))
     for gold, text in blind:
         other = extract(load(CORPORA / text))
         for split in ("dev", "test"):
