@@ -1,5 +1,5 @@
 """Scoring extracted norms against the whole-text gold annotation (tests/gold/norms_<regulation>.*.toml,
-written per tests/gold/NORM_GOLD_SPEC.md: the seed, and three regulations annotated blind later).
+written per tests/gold/NORM_GOLD_SPEC.md: the seed, and four regulations annotated blind later).
 
 The annotation's scope is its action list: only extracted norms with one of the gold's actions
 count. An extracted norm is right when one gold norm has the same source provision, action and
