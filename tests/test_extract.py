@@ -366,6 +366,14 @@ def test_a_whether_segment_before_you_decide_is_what_is_decided_and_no_ones_duty
             and n.action in ("decide", "reply")] == [("decide", "主任会议", "是否交由受质询机关再作答复")]
 
 
+def test_a_head_the_listed_bodies_are_said_to_have_is_each_ones_head():
+    # 市人民政府、市监察委员会、市高级人民法院、市人民检察院应当有一名负责人列席会议 (重庆第十三条)
+    rules = extract(load(CORPORA / "chongqing_renda_changweihui_yishi_guize_2023.txt"))
+    assert [n.bearer.label for n in rules if n.source_citation == "第十三条第一款"
+            and n.action == "attend-nonvoting"] == [
+        "市人民政府负责人", "市监察委员会负责人", "市高级人民法院负责人", "市人民检察院负责人"]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))

@@ -227,6 +227,12 @@ class Extractor:
                             + [(w, "permission") for w in m.permission]
                             + [(w, "prohibition") for w in m.prohibition],
                             key=lambda x: -len(x[0]))
+        modal = "|".join(re.escape(w) for w, _ in self.modal)
+        senders = "|".join(map(re.escape, b.head_senders))
+        measures = "|".join(map(re.escape, b.head_measures))
+        # 应当有一名: the gap between bodies and the head they have
+        count = f"(?:[一二两三四五六七八九十若干]+(?:{measures}))?"
+        self.re_head_gap = re.compile(f"(?:{modal})?(?:{senders}){count}") if senders else None
         self.defeasible = m.defeasible
         self.default_modality = m.default
         self.cond_endings = c.segment_endings
@@ -1251,7 +1257,10 @@ class Extractor:
             elif head and m.entry.kind in (POST, ROLE):
                 k, nxt = len(out), m.start
                 # 国务院、最高人民法院的负责人: a bare head after 的 also distributes
-                if bare and k and text[out[k - 1].end:nxt] == self.nominal:
+                # …应当有一名负责人: so does one the bodies are said to have or send
+                gap = text[out[k - 1].end:nxt] if k else ""
+                if bare and k and (gap == self.nominal or (self.re_head_gap is not None
+                                                           and self.re_head_gap.fullmatch(gap))):
                     nxt = out[k - 1].end
                 while (k > 0 and out[k - 1].entry.kind in (BODY, MEETING)
                        and self._joined(text, out[k - 1].end, nxt) and (bare or out[k - 1].end < nxt)):

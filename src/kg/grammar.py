@@ -52,6 +52,8 @@ class Bearers:
     alternatives: Words
     coordination: Words
     distributive_heads: Words
+    head_senders: Words = ()
+    head_measures: Words = ()
     passive_markers: Words = ()
     recipient_markers: Words = ()
     under: Words = ()
