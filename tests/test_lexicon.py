@@ -77,6 +77,13 @@ def test_a_body_may_be_named_by_what_it_is_charged_with():
         m.surface for m in lex.mentions("并负责召集下一次的本级人民代表大会会议")}
 
 
+def test_a_jurisdiction_standing_before_a_known_name_is_part_of_it():
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("可以邀请全国人大代表、市人大代表列席会议")] == [
+        "全国人大代表", "市人大代表"]
+    assert [m.surface for m in lex.mentions("邀请人大代表列席")] == ["人大代表"]
+
+
 def test_a_bare_department_listed_after_one_named_with_its_owner_is_that_owners():
     lex = load_lexicon()
     found = lex.mentions("由县级人民政府农业部门、财政部门负责组织")

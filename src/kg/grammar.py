@@ -103,6 +103,7 @@ class Roles:
     level_joins: Words = ()
     level_leads: Words = ()
     relative_leads: Words = ()
+    jurisdictions: Words = ()
     attributive_prefixes: Words = ()
     possessives: Words = ()
     needs_prefix: Words = ()

@@ -114,6 +114,8 @@ class Lexicon:
         self._name_words = tuple(normalise(w) for w in roles.name_words)
         self._level_starts = tuple(normalise(w) for w in roles.level_words)
         self._relative_leads = tuple(normalise(w) for w in roles.relative_leads)
+        self._jurisdictions = tuple(sorted({normalise(w) for w in (*roles.level_words, *roles.jurisdictions)},
+                                           key=len, reverse=True))
         self._not_names = tuple(normalise(w) for w in roles.not_names)
         # departments (部门, 局 …) and the bodies that own them (人民政府, 委员会 …)
         self._department_suffixes = tuple(normalise(w) for w in roles.departments)
@@ -201,7 +203,12 @@ class Lexicon:
             for m in self._pattern.finditer(norm):
                 if norm[m.end():m.end() + 1] in self._bound:
                     continue  # 请示性公文 is a kind of document of its own, not a 请示
-                found.append(Mention(self.by_label[m.group()], m.start(), m.end(), text[m.start():m.end()]))
+                start = self._jurisdiction_before(norm, m.start())
+                entry = self.by_label[m.group()]
+                if start < m.start() and entry.kind != ACTION:
+                    # 全国人大代表, 市人大代表: the jurisdiction before a known name is part of it
+                    entry = self.generic_role(text[start:m.end()], entry.kind)
+                found.append(Mention(entry, start, m.end(), text[start:m.end()]))
         if generic and self._suffix:
             found += self._generic(text, norm, found)
             found = self._compounds(text, sorted(found, key=lambda m: m.start))
@@ -301,6 +308,16 @@ class Lexicon:
             return start   # 本市的人民政府: the level is a word's end, not a level listed
         if m.group().endswith("的") or any(norm.startswith(w, start) for w in self._level_starts):
             return m.start()
+        return start
+
+    def _jurisdiction_before(self, norm: str, start: int) -> int:
+        """Where a jurisdiction word standing right before a known name starts (全国|人大代表,
+        、市|人大代表), when nothing that could be a name precedes it; else start."""
+        for w in self._jurisdictions:
+            at = start - len(w)
+            if at >= 0 and norm.startswith(w, at) and (at == 0 or not is_cjk_ideograph(norm[at - 1])
+                                                       or norm[at - 1] in self._stop):
+                return at
         return start
 
     def _charged_with(self, norm: str, start: int, taken: list[bool]) -> int:
