@@ -84,6 +84,12 @@ def test_a_jurisdiction_standing_before_a_known_name_is_part_of_it():
     assert [m.surface for m in lex.mentions("邀请人大代表列席")] == ["人大代表"]
 
 
+def test_changweihui_is_a_bodys_name_so_a_deputy_after_its_post_is_its_deputy():
+    lex = load_lexicon()
+    assert [m.entry.pref for m in lex.mentions("邀请区县人大常委会主任或副主任列席会议")] == [
+        "区县人大常委会主任", "区县人大常委会副主任"]
+
+
 def test_a_bare_department_listed_after_one_named_with_its_owner_is_that_owners():
     lex = load_lexicon()
     found = lex.mentions("由县级人民政府农业部门、财政部门负责组织")
