@@ -374,6 +374,16 @@ def test_a_head_the_listed_bodies_are_said_to_have_is_each_ones_head():
         "市人民政府负责人", "市监察委员会负责人", "市高级人民法院负责人", "市人民检察院负责人"]
 
 
+def test_names_and_a_verb_ending_in_de_and_a_noun_before_a_modal_segment_are_what_is_spoken_of():
+    # 常委会组成人员出席会议的情况，应当在会议期间通报 (重庆第十一条第二款): no one attends there
+    rules = extract(load(CORPORA / "chongqing_renda_changweihui_yishi_guize_2023.txt"))
+    assert not [n for n in rules if n.source_citation == "第十一条第二款" and n.action == "attend"]
+    # …but 省人民代表大会常务委员会对准备提请…审议的法规案，应当…公布: the committee still publishes
+    guangdong = extract(load(CORPORA / "guangdong_renda_yishi_guize_2022.txt"))
+    assert [n.bearer.label for n in guangdong if n.article == 27 and n.action == "publish"] == [
+        "省人民代表大会常务委员会"]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))

@@ -696,7 +696,7 @@ class Extractor:
                 continue  # 将答复质询案的情况报告印发会议: 报告 is inside the thing put forward
             if self._listed_relative(norm_text, m.start(), taken):
                 continue  # 通知常务委员会组成人员和列席会议的部门: one more who is told, no verb
-            if self._topic_phrase(norm_text, cs, m.start(), m.end(), ce):
+            if self._topic_phrase(norm_text, cs, m.start(), m.end(), ce, taken):
                 continue  # 经主任会议决定提请…审议的质询案，…: the segment names a thing, its topic
             if self._undergone(norm_text, cs, m.start(), taken):
                 continue
@@ -738,16 +738,22 @@ class Extractor:
         """的 and a word such as 个别, 重大 right before the verb: the verb is a noun (的个别任免)."""
         return any(norm_text.endswith(self.nominal + w, 0, pos) for w in self.noun_modifiers)
 
-    def _topic_phrase(self, norm_text: str, cs: int, pos: int, end: int, ce: int) -> bool:
+    def _topic_phrase(self, norm_text: str, cs: int, pos: int, end: int, ce: int, taken) -> bool:
         """Does the sentence open with a segment that opens with 经/由 and ends in 的 + a short noun
         and a comma (经主任会议决定提请常务委员会会议审议的质询案，…)? It names what the sentence is
         about, and its verbs are no duties."""
         start = max([norm_text.rfind(c, cs, pos) + 1 for c in SEGMENT_END + CLAUSE_END] + [cs])
-        if start != cs or not norm_text.startswith(self.topic_markers, start):
+        if start != cs:
             return False  # only the sentence's first segment is its topic
         stop = _stop(norm_text, end, ce)
         if stop >= ce or norm_text[stop] not in SEGMENT_END:
             return False
+        # …组成人员出席会议的情况，应当在会议期间通报: with no marker, names alone before the verb
+        # and the next segment's modal word show the first one was the thing spoken of
+        if not norm_text.startswith(self.topic_markers, start):
+            named = start < pos and all(taken[i] or norm_text[i] in "、和或者及" for i in range(start, pos))
+            if not (named and norm_text[stop + 1:].lstrip("，, ").startswith(self.modal_words)):
+                return False
         rest = norm_text[end:stop]
         noun = rest.rsplit(self.nominal, 1)[-1]
         return _ends_in_noun(rest, self.nominal, 4) and not self.re_verb.search(noun)
