@@ -384,6 +384,15 @@ def test_names_and_a_verb_ending_in_de_and_a_noun_before_a_modal_segment_are_wha
         "省人民代表大会常务委员会"]
 
 
+def test_a_verb_heading_listed_things_is_their_noun_not_a_list_of_verbs():
+    # 常委会…听取专项工作报告、计划执行情况报告、…备案审查工作情况报告等各类报告 (重庆第三十一条)
+    rules = extract(load(CORPORA / "chongqing_renda_changweihui_yishi_guize_2023.txt"))
+    assert not [n for n in rules if n.source_citation == "第三十一条第一款" and n.action == "report"]
+    # 依照法律的规定任免、培训、考核和奖惩…工作人员 (地方组织法第七十三条) is a list of verbs
+    local = extract(load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt"))
+    assert [n for n in local if n.article == 73 and n.action == "appoint"]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))

@@ -167,6 +167,7 @@ class Extractor:
         self.circumstance = v.circumstance_prefixes
         self.nominal = v.nominal_mark
         self.noun_modifiers = tuple(v.noun_modifiers)
+        self.kind_words = tuple(v.kind_words)
         self.list_mark = v.list_mark
         self.list_ends = v.list_ends
         self.comparison = v.comparison
@@ -687,6 +688,8 @@ class Extractor:
                 continue  # 决定副县长的个别任免: a verb after 的 and a modifier is a noun
             if before.endswith(self.list_mark) and not (found and found[-1][1] == m.start() - 1):
                 continue
+            if self._head_of_listed_things(norm_text, m.start(), m.end()):
+                continue  # 听取专项工作报告、计划执行情况报告…等各类报告: the head of listed things
             if any(before.endswith(w) for w in self.disposal):
                 continue  # 决定将报告交…审议: what 将 puts forward is a thing, not a verb
             seg = max([s for s, _ in _spans(norm_text, SEGMENT_END, cs, m.start())] or [cs])
@@ -720,6 +723,18 @@ class Extractor:
                 groups.append(_Group(s, e, [(slug, verb)]))
         return groups
 
+    def _head_of_listed_things(self, norm_text: str, start: int, end: int) -> bool:
+        """专项工作报告、计划执行情况报告、…执法检查报告等: the verb ends items of a 、 list that
+        all end with it (not 任免、培训、考核, a list of verbs)."""
+        word = norm_text[start:end]
+        if norm_text.startswith(self.list_mark, end):
+            nxt = re.split(r"[、，。；：,;:]|等", norm_text[end + 1:], maxsplit=1)[0]
+            return len(nxt) > len(word) and nxt.endswith(word)
+        if norm_text.startswith("等", end):
+            mark = norm_text.rfind(self.list_mark, 0, start)
+            return mark >= 0 and norm_text.endswith(word, 0, mark) and start - mark > 1
+        return False
+
     def _put_forward(self, norm_text: str, cs: int, start: int, end: int, taken) -> bool:
         """Is the verb inside what 将/把 puts forward: no marker between, and right after it
         the verb that disposes of the thing, not a name it goes to (将…情况报告县级人民政府),
@@ -736,7 +751,8 @@ class Extractor:
 
     def _modified(self, norm_text: str, pos: int) -> bool:
         """的 and a word such as 个别, 重大 right before the verb: the verb is a noun (的个别任免)."""
-        return any(norm_text.endswith(self.nominal + w, 0, pos) for w in self.noun_modifiers)
+        return (any(norm_text.endswith(self.nominal + w, 0, pos) for w in self.noun_modifiers)
+                or norm_text.endswith(self.kind_words, 0, pos))   # 等各类报告
 
     def _topic_phrase(self, norm_text: str, cs: int, pos: int, end: int, ce: int, taken) -> bool:
         """Does the sentence open with a segment that opens with 经/由 and ends in 的 + a short noun

@@ -35,6 +35,7 @@ class Verbs:
     comparison: Words = ()
     nominal_mark: str = "的"
     noun_modifiers: Words = ()
+    kind_words: Words = ()
     list_mark: str = "、"
     list_ends: Words = ()
     light_verbs: Words = ()
