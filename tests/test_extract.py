@@ -393,6 +393,12 @@ def test_a_verb_heading_listed_things_is_their_noun_not_a_list_of_verbs():
     assert [n for n in local if n.article == 73 and n.action == "appoint"]
 
 
+def test_the_ones_attending_named_as_such_are_no_verb():
+    # 常委会组成人员和列席会议人员，在…上的发言应当围绕议题进行 (重庆第四十三条)
+    rules = extract(load(CORPORA / "chongqing_renda_changweihui_yishi_guize_2023.txt"))
+    assert not [n for n in rules if n.article == 43 and n.action == "attend-nonvoting"]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
