@@ -90,6 +90,12 @@ def test_changweihui_is_a_bodys_name_so_a_deputy_after_its_post_is_its_deputy():
         "区县人大常委会主任", "区县人大常委会副主任"]
 
 
+def test_the_head_of_a_department_listed_after_one_with_its_owner_is_that_owners():
+    lex = load_lexicon()
+    assert [(m.surface, m.entry.pref) for m in lex.mentions("常委会工作机构和办事机构负责人列席")] == [
+        ("常委会工作机构", "常委会工作机构"), ("办事机构负责人", "常委会办事机构负责人")]
+
+
 def test_a_bare_department_listed_after_one_named_with_its_owner_is_that_owners():
     lex = load_lexicon()
     found = lex.mentions("由县级人民政府农业部门、财政部门负责组织")

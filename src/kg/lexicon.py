@@ -232,7 +232,9 @@ class Lexicon:
                 label = prev.surface + m.surface
                 entry = self.by_label.get(normalise(label))
                 if entry is None:
-                    entry = m.entry if not m.entry.generic else self.generic_role(label, m.entry.kind)
+                    # 常委会工作机构和办事机构负责人: the head of the 办事机构 the owner's list gave
+                    owned = prev.entry.pref + m.surface if prev.entry.generic else label
+                    entry = m.entry if not m.entry.generic else self.generic_role(owned, m.entry.kind)
                 out[-1] = Mention(entry, prev.start, m.end, label)
                 continue
             gap = text[prev.end:m.start] if prev is not None else ""
