@@ -399,6 +399,19 @@ def test_the_ones_attending_named_as_such_are_no_verb():
     assert not [n for n in rules if n.article == 43 and n.action == "attend-nonvoting"]
 
 
+def test_the_ones_notified_to_attend_attend_under_the_condition_the_sentence_opened_with():
+    # 根据需要，可以邀请全国人大代表、…列席会议；可以通知有关部门或单位的负责人列席会议 (重庆第十三条第三款)
+    rules = extract(load(CORPORA / "chongqing_renda_changweihui_yishi_guize_2023.txt"))
+    attending = {(n.bearer.name, n.condition) for n in rules
+                 if n.source_citation == "第十三条第三款" and n.action == "attend-nonvoting"}
+    assert {("有关部门负责人", "根据需要"), ("有关单位负责人", "根据需要"),
+            ("全国人大代表", "根据需要")} <= attending
+    # 通知人大代表，并向社会公布 (北京第五条): the ones notified publish nothing
+    beijing = extract(load(CORPORA / "beijing_zhuanxiang_gongzuo_baogao_banfa_2008.txt"))
+    assert not [n for n in beijing if n.article == 5 and n.action == "publish" and n.bearer
+                and n.bearer.label == "人大代表"]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))

@@ -96,6 +96,12 @@ def test_the_head_of_a_department_listed_after_one_with_its_owner_is_that_owners
         ("常委会工作机构", "常委会工作机构"), ("办事机构负责人", "常委会办事机构负责人")]
 
 
+def test_a_bare_department_word_joined_to_a_modified_one_shares_its_modifier():
+    lex = load_lexicon()
+    assert [(m.surface, m.entry.pref) for m in lex.mentions("可以通知有关部门或单位的负责人列席会议")
+            if m.entry.kind == "bodies"] == [("有关部门", "有关部门"), ("单位", "有关单位")]
+
+
 def test_a_bare_department_listed_after_one_named_with_its_owner_is_that_owners():
     lex = load_lexicon()
     found = lex.mentions("由县级人民政府农业部门、财政部门负责组织")

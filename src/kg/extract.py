@@ -606,6 +606,8 @@ class Extractor:
         # Conditions before a clause's first verb hold for all its verbs (X的，A做P，与B做Q).
         leading = [(s, e) for s, e in conditions if groups and s < groups[0].start]
         self.first_group: _Group | None = None  # the clause's first verb with bearers
+        opens_modal = (cs > 0 and text[cs - 1] in CLAUSE_END
+                       and text[cs:ce].lstrip().startswith(self.modal_words))
         self.clause_objects: tuple[tuple[Party, ...], str] | None = None  # the last verb's objects
         for g in groups:
             wstart = prev.end if prev else cs
@@ -631,8 +633,9 @@ class Extractor:
             g.pivot = self._sent_to(text, g) or (prev is not None and bool(prev.bearers) and (
                 (bool(prev.aux) and all(b[0] in prev.aux for b in g.bearers))
                 or (prev.pivot and g.bearers == prev.bearers)))
-            if g.carried and not condition:
-                condition = self.carried_condition  # …；不出席…: the clause before goes on
+            if (g.carried or opens_modal) and not condition:
+                # …；不出席… / 根据需要，可以邀请…；可以通知…: the clause before goes on
+                condition = self.carried_condition
             objects = self._objects(g, text, wstart, cs, ce, colon, in_clause, used, cond_mask,
                                     inherited)
             if objects[0] or self.inheritable:
@@ -1289,7 +1292,10 @@ class Extractor:
                     k -= 1
                     nxt = out[k].start
                 for j in range(k, len(out)):
-                    out[j] = self._named(out[j].surface + head, out[j].start, out[j].end)
+                    # 有关部门或单位的负责人: the 单位's name (有关单位) carries over to its head
+                    full = (out[j].entry.pref if out[j].entry.generic else out[j].surface) + head
+                    named = self._named(full, out[j].start, out[j].end)
+                    out[j] = Mention(named.entry, out[j].start, out[j].end, out[j].surface + head)
                 if bare and k < len(out):
                     continue  # a bare head was only there to distribute
             other = next((w for w in self.others if text.endswith(w, 0, m.start)), None)

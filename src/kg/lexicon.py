@@ -289,6 +289,13 @@ class Lexicon:
                 start = self._charged_with(norm, start, taken)
             if (start == m.start() and m.group() in self._needs_prefix
                     and not self._body_before(claimed + out, start)):
+                shared = self._shared_prefix(norm, start, m.group(), claimed + out)
+                if shared:   # 有关部门或单位: the 单位 are 有关单位
+                    out.append(Mention(self.generic_role(shared, self._suffix_kind[m.group()]), start,
+                                       m.end(), text[start:m.end()]))
+                    for i in range(start, m.end()):
+                        taken[i] = True
+                    continue
                 start = self._verb_named(norm, start, taken)
                 if start == m.start():
                     continue  # a bare 会议 or 部门 is a common noun, not a name (国务院部门 is one)
@@ -335,6 +342,18 @@ class Lexicon:
                 # 负责的工作部门: no charge, no name; 工作机构负责联系…的: after a name it is its verb
                 return start if i > 0 and taken[i - 1] else i
         return start
+
+    def _shared_prefix(self, norm: str, start: int, suffix: str, before: list[Mention]) -> str:
+        """有关部门或单位: a bare department word right after a join, after a department named by a
+        word before its suffix, shares that word (有关单位); the name, else ''."""
+        for m in before:
+            gap = norm[m.end:start]
+            if m.entry.kind == BODY and gap and gap in self.grammar.bearers.coordination and gap not in "，,":
+                name = normalise(m.surface)
+                own = next((d for d in self._department_suffixes if name.endswith(d)), None)
+                if own and len(name) > len(own) and self._owner(name) is None:
+                    return name[:-len(own)] + suffix
+        return ""
 
     def _department(self, m: Mention) -> bool:
         """A body named by a suffix that needs words before it (农业部门, 教育局), not a body of its own."""
