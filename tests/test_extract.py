@@ -353,6 +353,13 @@ def test_what_is_submitted_onward_is_the_thing_the_clause_is_about():
     national = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
     assert [[o.label for o in n.objects] for n in national
             if n.source_citation == "第四十一条第一款" and n.action == "decide"] == [["质询案"]]
+    # …决定是否提请…审议 (第十七条第三款), and 质询案经主任会议决定由受质询机关的负责人在…会议上…答复
+    # (重庆第四十条): the meetings there are where it is answered, not what is decided
+    assert [[o.label for o in n.objects] for n in rules
+            if n.source_citation == "第十七条第三款" and n.action == "decide"] == [["议案"], ["议案"]]
+    chongqing = extract(load(CORPORA / "chongqing_renda_changweihui_yishi_guize_2023.txt"))
+    assert [[o.label for o in n.objects] for n in chongqing
+            if n.source_citation == "第四十条第一款" and n.action == "decide"] == [["质询案"]]
     # …but 区政府部门提请召开区政府二类会议 names its own thing after the verb
     seed = extract(load(SEED))
     assert [[o.label for o in n.objects] for n in seed

@@ -1351,7 +1351,11 @@ class Extractor:
         disposed = self._disposed(text, g, wstart, mentions)
         if disposed:
             return disposed
-        if self._sends_on(text, g.end):   # 质询案由委员长会议决定交由…审议: it decides on the 质询案
+        # 质询案由委员长会议决定交由…审议 / 决定是否提请… / 经主任会议决定由受质询机关…答复: it
+        # decides on the 质询案
+        after = g.end + next((len(w) for w in self.whether if text.startswith(w, g.end)), 0)
+        if self._sends_on(text, after) or (text.startswith(self.themes, after)
+                                           and not self.blocked["marker"][after]):
             parties = self._forwarded(g, text, wstart, cs, ce, colon, mentions, used, cond_mask, inherited)
             if parties:
                 seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.end, ce)] or [ce])
@@ -1404,13 +1408,17 @@ class Extractor:
                    inherited) -> tuple[Party, ...]:
         """质询案由主任会议决定提请常务委员会会议审议: what a forwarding verb sends on is the thing
         the clause is about (its topic, else the thing the clause before was about)."""
-        if not any(slug in self.forwarding for slug, _ in g.actions) and not self._sends_on(text, g.end):
+        after = g.end + next((len(w) for w in self.whether if text.startswith(w, g.end)), 0)
+        if (not any(slug in self.forwarding for slug, _ in g.actions) and not self._sends_on(text, after)
+                and not text.startswith(self.themes, after)):
             return ()
         start = g.aux_end if g.aux_end is not None else g.end
         end = min([e for s, e in _spans(text, SEGMENT_END, start, ce)] or [ce])
+        places = tuple(first for first, _ in self.lex.grammar.bearers.locative if isinstance(first, str))
         if any(start <= m.start < end and m.entry.kind in TOPIC_KINDS
                and not (self._sends_on(text, m.start - 2) or self._sends_on(text, m.start - 1)
-                        or self.re_marker.match(normalise(text), m.start - 1)) for m in mentions):
+                        or self.re_marker.match(normalise(text), m.start - 1)
+                        or self._placed(text, start, m.start, places)) for m in mentions):
             return ()   # 提请召开区政府二类会议: the thing is named after the verb, not where it goes
         for start in (wstart, cs):
             found = self._topic(text, start, ce, colon, mentions, used, cond_mask, g.start, g.marker)
@@ -1418,11 +1426,20 @@ class Extractor:
                 return found[0]
         return inherited[0]
 
+    @staticmethod
+    def _placed(text: str, start: int, at: int, places: tuple[str, ...]) -> bool:
+        """…在常委会会议上或有关的专门委员会会议上: is the name at `at` where something is done
+        (a locative word opens its stretch since `start`, no segment end between)?"""
+        opened = max((text.rfind(w, start, at) for w in places), default=-1)
+        return opened >= 0 and not any(c in text[opened:at] for c in SEGMENT_END + CLAUSE_END)
+
     def _sends_on(self, text: str, at: int) -> bool:
         """决定交由…审议 / 决定提请…: the words at `at` send a thing on."""
-        if at < 0 or at >= len(text) or self.blocked["marker"][at]:
-            return False   # 提出报告: 报 of 报告 sends nothing
-        return text.startswith((*self.sending, *self.forwarding_verbs), at)
+        if at < 0 or at >= len(text):
+            return False
+        if text.startswith(self.forwarding_verbs, at):
+            return True
+        return not self.blocked["marker"][at] and text.startswith(self.sending, at)  # 报告's 报 sends nothing
 
     def _theme(self, text: str, g: _Group, wstart: int, cond_mask) -> str:
         """分组名单由常务委员会办事机构拟订: the words before 由 in its segment are what is done."""
