@@ -341,6 +341,18 @@ def test_where_a_thing_goes_is_read_with_the_texts_own_marker_for_the_questions_
     assert [(a.label, a.source.citation) for a in r.answers] == expected
 
 
+def test_after_a_to_whom_word_with_no_verb_the_next_word_is_the_verb_whatever_jieba_tags_it():
+    # 浙江第十七条第三款: 不提请常务委员会会议审议的，应当向提案人说明或者向常务委员会报告 (交代 ~ 说明/报告);
+    # 决定 before the question word is no trigger
+    qa = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt")
+    r = qa.ask("主任会议不把议案提请审议的，要跟谁交代一下？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("提案人", "第十七条第三款"), ("常务委员会", "第十七条第三款")]
+    # 报哪里备案: 报 is the verb there, so 备案 only says what for (村民委员会组织法第二十七条)
+    r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村规民约定下来以后，得报哪里备案？")
+    assert [a.label for a in r.answers] == ["乡、民族乡、镇的人民政府"]
+
+
 def test_a_colloquial_verb_beside_the_texts_own_takes_the_texts_action(qa):
     # 第五十条第二款: 常务会议议题由区政府办公室提出…报区长确定 (拍板 is colloquial; 确定 the text's verb)
     r = qa.ask("常务会议题最后谁拍板确定？")

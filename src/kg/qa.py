@@ -888,6 +888,8 @@ class QA:
         out, pos = [], 0
         predicate = True   # still in the words right after the question word
         tagged_noun: list[tuple[int, str]] = []
+        # 跟谁交代: a to-whom word with no verb of its own (not 报哪, 交给谁) has the verb after it
+        verbless = q.kind == "to_whom" and self._verbless_cue(q)
         for word, flag in _tagger().cut(q.text):
             at = pos
             # 谁来建: jieba's 来建 is the filler 来 and the verb 建
@@ -899,7 +901,8 @@ class QA:
             elif flag.startswith("v") and word not in cues and at not in inside and (
                     len(word) >= 2 or after_cue):
                 out.append((at, word))
-            elif (after_cue and predicate and q.kind == "who" and flag in ("n", "vn") and len(word) == 2
+            elif (after_cue and predicate and (q.kind == "who" or verbless) and flag in ("n", "vn")
+                  and len(word) == 2
                   and at not in inside and all(map(is_cjk_ideograph, word))):
                 # 由谁汇总整理: right after the question word stands its verb, whatever jieba tags it
                 # (not after 报哪里, whose 备案 says what for), unless a word it tags a verb is there
@@ -915,6 +918,14 @@ class QA:
             return [w for _, w in out if len(w) >= 2]
         # 征求谁的意见, 报给谁: a cue may open with the question's verb
         return [w for p, w in out if p >= q.cue_at] or self._goes_to(q, out) or [w for _, w in tagged_noun]
+
+    def _verbless_cue(self, q: Question) -> bool:
+        """Is the to-whom word at the question word free of a verb (跟谁, 向谁; not 报哪, 交给谁)?"""
+        found = self.reader._find_any(normalise(q.text), self.cfg.aux_cues)
+        if found is None or found[0] != q.cue_at:
+            return False
+        return normalise(q.text)[found[0]:found[0] + 1] in self.cfg.cue_prepositions and (
+            found[1] - found[0] <= 3)
 
     def _word_before(self, q: Question, at: int) -> list[str]:
         """The two-character word jieba cuts right before `at` (印发, which it tags a noun), if

@@ -169,6 +169,7 @@ class QAConfig:
     light_verbs: tuple[str, ...] = ()
     recipient_cues: tuple[str, ...] = ()
     goes_to: tuple[str, ...] = ()
+    cue_prepositions: tuple[str, ...] = ()
     stated_amount: str = ""
     setting_regulations: int = 3
     complements: tuple[str, ...] = ()
