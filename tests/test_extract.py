@@ -536,7 +536,7 @@ def test_a_segment_ending_in_de_shihou_is_the_condition_not_who_acts():
     norms = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
     assert {(n.action, n.bearer.label, n.condition) for n in norms
             if n.source_citation == "第四十二条第三款" and n.bearer} == {
-        ("attend", "常务委员会组成人员", "专门委员会审议质询案的时候")}
+        ("attend", "提质询案的常务委员会组成人员", "专门委员会审议质询案的时候")}
 
 
 def test_the_name_after_xiang_before_any_verb_is_where_it_goes_not_who_acts():

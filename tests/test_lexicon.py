@@ -102,6 +102,18 @@ def test_a_bare_department_word_joined_to_a_modified_one_shares_its_modifier():
             if m.entry.kind == "bodies"] == [("有关部门", "有关部门"), ("单位", "有关单位")]
 
 
+def test_a_clause_opening_with_a_verb_and_closed_by_de_names_which_ones():
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("提质询案的常委会组成人员有权列席会议")
+            if m.entry.kind == "role"] == ["提质询案的常委会组成人员"]
+    assert [m.surface for m in lex.mentions("由作出该督查结论的人民政府复核")] == ["作出该督查结论的人民政府"]
+    # a modifier word, a count, a clause with its own subject or a whole sentence names no subset
+    assert [m.surface for m in lex.mentions("或者交由有关的专门委员会审议")] == ["专门委员会"]
+    assert "村民代表" in [m.surface for m in lex.mentions("有三分之一以上的村民代表提议")]
+    assert [m.surface for m in lex.mentions("省人民代表大会选举产生的省人民代表大会常务委员会主任")] == [
+        "省人民代表大会", "省人民代表大会常务委员会主任"]
+
+
 def test_a_bare_department_listed_after_one_named_with_its_owner_is_that_owners():
     lex = load_lexicon()
     found = lex.mentions("由县级人民政府农业部门、财政部门负责组织")

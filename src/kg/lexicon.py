@@ -26,6 +26,10 @@ from kg.grammar import Grammar, load_grammar
 from kg.ns import KG, SKOS
 from kg.resources import data_file
 
+# Characters that end a describing clause before a name (提质询案的常委会组成人员).
+CLAUSE_MARKS = set("，,。；;：:、（）()《》“”\"")
+NUMERALS = set("0123456789一二两三四五六七八九十百千万")
+
 # Kinds of entries, from their scheme's last path segment.
 POST, BODY, MEETING, DOCTYPE, SEAL, ACTION, ROLE = (
     "posts", "bodies", "meeting-types", "document-types", "seals", "actions", "role")
@@ -114,6 +118,10 @@ class Lexicon:
         self._name_words = tuple(normalise(w) for w in roles.name_words)
         self._level_starts = tuple(normalise(w) for w in roles.level_words)
         self._relative_leads = tuple(normalise(w) for w in roles.relative_leads)
+        self._not_markers = tuple(normalise(w) for w in self.grammar.bearers.not_markers)
+        self.nominal = normalise(self.grammar.verbs.nominal_mark)
+        md = self.grammar.modality
+        self._not_describing = {*md.obligation, *md.permission, *md.prohibition}
         self._jurisdictions = tuple(sorted({normalise(w) for w in (*roles.level_words, *roles.jurisdictions)},
                                            key=len, reverse=True))
         self._not_names = tuple(normalise(w) for w in roles.not_names)
@@ -212,7 +220,53 @@ class Lexicon:
         if generic and self._suffix:
             found += self._generic(text, norm, found)
             found = self._compounds(text, sorted(found, key=lambda m: m.start))
+            found = self._described(text, norm, found)
         return sorted(found, key=lambda m: m.start)
+
+    def _described(self, text: str, norm: str, found: list[Mention]) -> list[Mention]:
+        """提质询案的常委会组成人员, 作出该督查结论的人民政府: a clause opening with a verb and
+        closed by 的 right before a post, role or body names which ones; it is part of the name."""
+        out: list[Mention] = []
+        ends = {m.end for m in found if m.entry.kind in AGENT_KINDS}
+        for m in found:
+            start = m.start
+            if m.entry.kind in (POST, ROLE, BODY) and start > 2 and norm[start - 1] == "的":
+                start = self._clause_before(norm, start - 1, ends)
+            if start < m.start:
+                label = text[start:m.end]
+                m = Mention(self.generic_role(label, m.entry.kind), start, m.end, label)
+            out.append(m)
+        return out
+
+    def _marker_ends_at(self, norm: str, i: int, marks: tuple[str, ...]) -> bool:
+        """Does a bearer marker end at i, not inside a word holding one (报 of 报告机关)?"""
+        for w in marks:
+            at = i - len(w)
+            if norm.endswith(w, 0, i) and not any(
+                    norm.startswith(n, j) for n in self._not_markers
+                    for j in range(max(0, at - len(n) + 1), at + 1) if j + len(n) > at):
+                return True
+        return False
+
+    def _clause_before(self, norm: str, de: int, ends: set[int]) -> int:
+        """Where a describing clause ending at the 的 at `de` starts (else de + 1): back to
+        punctuation, a bearer marker or another name; it opens with a verb and is no condition."""
+        b = self.grammar.bearers
+        marks = tuple(normalise(w) for w in (*b.markers, *b.recipient_markers))
+        i = de
+        while (i > 0 and de - i < self._max_prefix and norm[i - 1] not in CLAUSE_MARKS
+               and i not in ends and not self._marker_ends_at(norm, i, marks)):
+            i -= 1
+        clause = norm[i:de]
+        if len(clause) < 2 or i in ends:
+            return de + 1   # 省人民代表大会选举产生的…: the clause has its own subject
+        if (self.nominal in clause or any(w in clause for w in self._not_describing)
+                or any(c in NUMERALS for c in clause)):
+            return de + 1   # 三分之一以上的村民代表, 命令应当载明该规章的…: a count or a sentence
+        words = list(self._pos().cut(clause))
+        if len(words) < 2 or not words[0].flag.startswith("v") or words[0].word in self._not_describing:
+            return de + 1   # 有关的专门委员会: one word is a modifier, not a clause
+        return i
 
     def _compounds(self, text: str, found: list[Mention]) -> list[Mention]:
         """A body's name right before another name is part of it: 国务院+组成部门 -> 国务院组成部门,
