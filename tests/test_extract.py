@@ -419,6 +419,13 @@ def test_the_ones_notified_to_attend_attend_under_the_condition_the_sentence_ope
                 and n.bearer.label == "人大代表"]
 
 
+def test_a_time_frame_opened_by_zai_is_a_condition_whoever_it_names():
+    # 质询案在主任会议决定交受质询机关答复前，提议案人要求撤回的，经主任会议同意，质询即行终止 (重庆第四十一条)
+    rules = extract(load(CORPORA / "chongqing_renda_changweihui_yishi_guize_2023.txt"))
+    assert [(n.action, n.bearer.label, n.condition) for n in rules if n.article == 41 and n.bearer] == [
+        ("approve", "主任会议", "质询案在主任会议决定交受质询机关答复前，提议案人要求撤回的")]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))

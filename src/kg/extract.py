@@ -829,7 +829,15 @@ class Extractor:
             return False
         # 经区长审核后 names who acts (a norm of its own); 提交常务会议讨论前 only when.
         marker = self._last_marker(text, s, s + len(seg), taken)
+        if marker is not None and self._framed_time(text, s, marker.start(), taken):
+            return True   # 质询案在主任会议决定交受质询机关答复前，…: when, whoever the frame names
         return marker is None or not self._has_verb(text, marker.end(), s + len(seg), taken)
+
+    def _framed_time(self, text: str, s: int, marker: int, taken) -> bool:
+        """Does 在/于 open a time frame before the marker, with no modal word before it (not
+        …应当在…前, a deadline)?"""
+        at = min([p for w in self.deadline_frames if (p := text.find(w, s, marker)) >= 0] or [-1])
+        return at >= 0 and not taken[at] and not any(w in text[s:at] for w, _ in self.modal)
 
     def _deadline(self, text: str, s: int, e: int, taken) -> int:
         """常务委员会办事机构应当在会议举行的七日前，将…通知…: a segment ending as conditions end that
