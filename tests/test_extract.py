@@ -426,6 +426,13 @@ def test_a_time_frame_opened_by_zai_is_a_condition_whoever_it_names():
         ("approve", "主任会议", "质询案在主任会议决定交受质询机关答复前，提议案人要求撤回的")]
 
 
+def test_the_activity_one_takes_part_in_is_the_object():
+    # 出席会议的常委会组成人员应当参加表决 (重庆第四十四条)
+    rules = extract(load(CORPORA / "chongqing_renda_changweihui_yishi_guize_2023.txt"))
+    assert [(n.bearer.label, n.object_text) for n in rules
+            if n.article == 44 and n.action == "participate"] == [("出席会议的常委会组成人员", "表决")]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))

@@ -253,6 +253,7 @@ class Extractor:
         self.majority = dict(g.quantities.majority) if g.quantities else {}
         self.verb_tags = set(v.verb_tags)
         self.predicate_tags = set(v.predicate_tags)
+        self.activity_actions = set(v.activity_actions)
         self.forwarding = set(v.forwarding)
         self.forwarding_verbs = tuple(w for w, slug in self.actions.items() if slug in self.forwarding)
         # Words the grammar reads itself: never taken for another verb governing the names.
@@ -1538,8 +1539,9 @@ class Extractor:
             return rest[:marker].strip() if marker else ""
         marker = self._first_marker(rest, 0, len(rest), blocked=False)
         words = self.lex.tag(rest)
-        if marker is not None or (len(words) == 1 and words[0][1] in self.predicate_tags):
-            return ""  # 审核把关: a second verb, not an object
+        activity = any(slug in self.activity_actions for slug, _ in g.actions)
+        if marker is not None or (len(words) == 1 and words[0][1] in self.predicate_tags and not activity):
+            return ""  # 审核把关: a second verb, not an object (参加表决: an activity is one)
         return rest
 
     def _disposed(self, text: str, g: _Group, wstart: int, mentions) -> tuple[tuple[Party, ...], str] | None:

@@ -31,6 +31,7 @@ class Verbs:
     ignore_words: Words
     verb_tags: Words = ()
     predicate_tags: Words = ()
+    activity_actions: Words = ()
     forwarding: Words = ()
     comparison: Words = ()
     nominal_mark: str = "的"
