@@ -433,6 +433,16 @@ def test_the_activity_one_takes_part_in_is_the_object():
             if n.article == 44 and n.action == "participate"] == [("出席会议的常委会组成人员", "表决")]
 
 
+def test_a_period_framed_by_zai_and_nei_is_a_condition_but_a_duty_with_a_deadline_is_not():
+    # 有关机关应当在决议规定的期限内，将执行决议的情况向常务委员会报告 (全国人大常委会第三十五条第二款)
+    rules = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    assert [(n.bearer.label, n.condition) for n in rules
+            if n.source_citation == "第三十五条第二款" and n.action == "report"] == [("有关机关", "在决议规定的期限内")]
+    # …由…交由有关机关、组织研究处理，并负责在交办之日起三个月内予以答复 (全国人大议事规则第三十二条)
+    congress = extract(load(CORPORA / "quanguo_renda_yishi_guize_2021.txt"))
+    assert [n for n in congress if n.article == 32 and n.action == "responsible"]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))

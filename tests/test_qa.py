@@ -353,6 +353,13 @@ def test_after_a_to_whom_word_with_no_verb_the_next_word_is_the_verb_whatever_ji
     assert [a.label for a in r.answers] == ["乡、民族乡、镇的人民政府"]
 
 
+def test_a_bearer_of_another_level_is_dropped_beside_one_of_no_level():
+    # 地方组织法第二十条: …由上届本级人民代表大会常务委员会或者乡、民族乡、镇的上次人民代表大会主席团召集
+    r = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt").ask("县人民代表大会的会议由谁召集？")
+    assert "乡、民族乡、镇的上次人民代表大会主席团" not in {a.label for a in r.answers}
+    assert "上届本级人民代表大会常务委员会" in {a.label for a in r.answers}
+
+
 def test_a_colloquial_verb_beside_the_texts_own_takes_the_texts_action(qa):
     # 第五十条第二款: 常务会议议题由区政府办公室提出…报区长确定 (拍板 is colloquial; 确定 the text's verb)
     r = qa.ask("常务会议题最后谁拍板确定？")

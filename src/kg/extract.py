@@ -237,6 +237,7 @@ class Extractor:
         self.defeasible = m.defeasible
         self.default_modality = m.default
         self.cond_endings = c.segment_endings
+        self.framed_endings = tuple(c.framed_endings)
         self.deadline_frames = tuple(c.deadline_frames)
         self.negation = c.negation
         self.qualifiers = tuple(c.qualifiers)
@@ -826,7 +827,8 @@ class Extractor:
                 and self._last_marker(text, s, s + len(seg), taken) is None
                 and not self._has_verb(text, s, s + len(seg), taken)):
             return True  # 文稿内容涉及其他部门职权范围的事项，… (but not 区政府各部门发布涉及…的信息)
-        if not seg or not any(seg.endswith(end) for end in self.cond_endings):
+        framed = seg.endswith(self.framed_endings) and seg.startswith(self.deadline_frames)
+        if not seg or not (framed or any(seg.endswith(end) for end in self.cond_endings)):
             return False
         # 经区长审核后 names who acts (a norm of its own); 提交常务会议讨论前 only when.
         marker = self._last_marker(text, s, s + len(seg), taken)
@@ -845,7 +847,7 @@ class Extractor:
         a name, a modal word and 在/于 open says who acts and, from 在 on, by when (where in the
         segment that starts, or -1)."""
         seg = text[s:e].rstrip("，,：:")
-        if not any(seg.endswith(end) for end in self.cond_endings):
+        if not any(seg.endswith(end) for end in (*self.cond_endings, *self.framed_endings)):
             return -1
         at = min([p for w, _ in self.modal if (p := seg.find(w)) > 0] or [-1])
         if at < 0 or not any(taken[s:s + at]):

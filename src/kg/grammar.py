@@ -137,6 +137,7 @@ class Conditions:
 
     segment_endings: Words
     phrases: Words
+    framed_endings: Words = ()
     verbs: Words = ()
     frames: tuple[Words, ...] = ()
     negation: str = "不"

@@ -399,6 +399,7 @@ class Levels:
         self.general = tuple(spec.general)
         self.deputy = tuple(spec.deputy)
         self.bodies = tuple(spec.bodies)
+        self.sessions = tuple(spec.sessions)
 
     def named(self, text: str) -> set[str]:
         """Levels a question names, longest first (设区的市 is 市, not 区)."""
@@ -432,6 +433,7 @@ class Levels:
                 j += len(join)
             if found:
                 k = j + len(self.nominal) if text.startswith(self.nominal, j) else j
+                k += next((len(w) for w in self.sessions if text.startswith(w, k)), 0)  # 上次
                 if any(text.startswith(b, k) for b in self.bodies):
                     out.update(found)
                 i = max(j, i + 1)
@@ -826,7 +828,11 @@ class QA:
             level = {n.iri: self.levels.in_text(n.bearer.label, n.text) for n in group if n.bearer}
             levels = set(level.values())
             if len(levels - {""}) < 2:
-                out += group
+                # 上届本级…常务委员会 or 乡、民族乡、镇的上次…主席团 asked of the 县人大: not the 乡's
+                scoped = {n.iri: self.levels.scope(n.bearer.label) for n in group if n.bearer}
+                unscoped = any(not level[i] and not sc for i, sc in scoped.items())
+                out += [n for n in group if not (unscoped and scoped.get(n.iri)
+                                                 and not scoped[n.iri] & asked)]
                 continue
             if levels & asked:  # none of the asked level's own posts: the provision does not say
                 out += [n for n in group if n.bearer and level[n.iri] in asked | {""}]

@@ -137,6 +137,7 @@ class LevelSpec:
     deputy: tuple[str, ...]
     bodies: tuple[str, ...]   # what follows a level word when a question names a level (镇政府)
     joins: tuple[str, ...]    # between the level words of one list
+    sessions: tuple[str, ...] = ()   # words between a level's 的 and its body (上次)
 
 
 @dataclass(frozen=True)
