@@ -389,10 +389,12 @@ def test_an_everyday_verb_takes_the_texts_verbs_before_the_intents_kin():
 
 
 def test_a_body_that_meets_stands_for_its_meeting():
-    # 县人大开会 is the 人民代表大会会议 (地方组织法第十五条: 由本级人民代表大会常务委员会召集)
+    # 县人大开会 is the 人民代表大会会议 (地方组织法第十五条: 由本级人民代表大会常务委员会召集; 第二十条 its
+    # first session of a term, by the 上届 committee — not the 乡's 主席团 it names beside it)
     qa = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt")
     r = qa.ask("县人大开会由谁召集？")
-    assert [(a.label, a.source.citation) for a in r.answers] == [("本级人民代表大会常务委员会", "第十五条第一款")]
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("本级人民代表大会常务委员会", "第十五条第一款"), ("上届本级人民代表大会常务委员会", "第二十条第一款")]
     # 省人大开会 is the 省人民代表大会会议 (广东议事规则第十一条: 主席团主持)
     gd = qa_over("guangdong_renda_yishi_guize_2022.txt")
     assert [(a.label, a.source.citation) for a in gd.ask("省人大开会由谁主持？").answers] == [

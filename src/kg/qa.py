@@ -828,9 +828,12 @@ class QA:
             level = {n.iri: self.levels.in_text(n.bearer.label, n.text) for n in group if n.bearer}
             levels = set(level.values())
             if len(levels - {""}) < 2:
-                # 上届本级…常务委员会 or 乡、民族乡、镇的上次…主席团 asked of the 县人大: not the 乡's
+                # 地方各级人民代表大会…由上届本级…常务委员会或者乡、民族乡、镇的上次…主席团召集, asked of
+                # the 县人大: a provision of every level gives each level its own; not the 乡's (but
+                # the 镇 heads attending the 区政府常务会议 attend the 区's)
+                every = any(g in group[0].text for g in self.levels.general)
                 scoped = {n.iri: self.levels.scope(n.bearer.label) for n in group if n.bearer}
-                unscoped = any(not level[i] and not sc for i, sc in scoped.items())
+                unscoped = every and any(not level[i] and not sc for i, sc in scoped.items())
                 out += [n for n in group if not (unscoped and scoped.get(n.iri)
                                                  and not scoped[n.iri] & asked)]
                 continue
