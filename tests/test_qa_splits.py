@@ -16,16 +16,16 @@ FLOORS = {
     "huancui-gzgz-2022": 0.93,                          # reached 0.97 (29/30)
     "quanguo-renda-changweihui-yishi-guize-2022": 0.92,  # reached 0.96 (24/25)
     "shandong-xiangzhen-zhengfu-gongzuo-tiaoli-2020": 0.36,      # reached 0.40 (10/25)
-    "zhongda-xingzheng-juece-chengxu-zanxing-tiaoli-2019": 0.24,  # reached 0.28 (7/25)
+    "zhongda-xingzheng-juece-chengxu-zanxing-tiaoli-2019": 0.28,  # reached 0.32 (8/25)
     "cunweihui-zuzhifa-2018": 0.75,                     # reached 0.80 (16/20)
     "guangdong-renda-yishi-guize-2022": 0.75,           # reached 0.80 (16/20)
     "juweihui-zuzhifa-2018": 0.60,                      # reached 0.65 (13/20)
-    "zhejiang-renda-changweihui-yishi-guize-2020": 0.70,  # reached 0.75 (15/20)
+    "zhejiang-renda-changweihui-yishi-guize-2020": 0.75,  # reached 0.80 (16/20)
     # two more blind sets, added late on 2026-11-29 (first scores 4/16 and 4/20 before any change)
-    "beijing-zhuanxiang-gongzuo-baogao-banfa-2008": 0.37,  # reached 0.44 (7/16)
+    "beijing-zhuanxiang-gongzuo-baogao-banfa-2008": 0.43,  # reached 0.50 (8/16)
     "zhengfu-ducha-gongzuo-tiaoli-2020": 0.35,          # reached 0.40 (8/20)
     # two more, written blind in the fourth session (first scores 14/30 and 15/30, at its start)
-    "chongqing-renda-changweihui-yishi-guize-2023": 0.66,  # reached 0.70 (21/30)
+    "chongqing-renda-changweihui-yishi-guize-2023": 0.70,  # reached 0.73 (22/30)
     "quanguo-renda-yishi-guize-2021": 0.66,             # reached 0.70 (21/30)
 }
 
@@ -53,9 +53,9 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 278 answerable dev questions, 19 get a wrong answer today (25 at the
-    # start of the fifth session, 22 at the start of the sixth; several are the right provision with a name the gold spells
+    # Precision first: of the 278 answerable dev questions, 18 get a wrong answer today (25 at the
+    # start of the fifth session, 22 at the start of the sixth, 19 at the seventh's; several are the right provision with a name the gold spells
     # otherwise, e.g. 乡级或者县级人民政府 for 乡级人民政府 and 县级人民政府); a change that answers
     # more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 19, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 18, [(o.question.id, o.why) for o in wrong]
