@@ -443,6 +443,14 @@ def test_a_period_framed_by_zai_and_nei_is_a_condition_but_a_duty_with_a_deadlin
     assert [n for n in congress if n.article == 32 and n.action == "responsible"]
 
 
+def test_a_bill_of_appointments_is_a_document_not_an_appointment():
+    # 省监察委员会、省高级人民法院、省人民检察院可以依法向常务委员会提请人事任免案，由主任会议决定是否提请… (浙江第十七条第四款)
+    rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
+    assert not [n for n in rules if n.source_citation == "第十七条第四款" and n.action == "appoint"]
+    assert [[o.label for o in n.objects] for n in rules
+            if n.source_citation == "第十七条第四款" and n.action == "decide"] == [["人事任免案"]]
+
+
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
