@@ -697,8 +697,8 @@ class Extractor:
                 continue  # 听取专项工作报告、计划执行情况报告…等各类报告: the head of listed things
             if any(before.endswith(w) for w in self.disposal):
                 continue  # 决定将报告交…审议: what 将 puts forward is a thing, not a verb
-            seg = max([s for s, _ in _spans(norm_text, SEGMENT_END, cs, m.start())] or [cs])
-            if norm_text[seg:m.start()].lstrip("，, ").startswith(self.whether):
+            seg = max([norm_text.rfind(c, cs, m.start()) + 1 for c in SEGMENT_END] + [cs])
+            if norm_text.startswith(self.whether, seg):
                 continue  # 是否交由受质询机关再作答复，由…决定: what is decided on, no one's duty
             if self._put_forward(norm_text, cs, m.start(), m.end(), taken):
                 continue  # 将答复质询案的情况报告印发会议: 报告 is inside the thing put forward

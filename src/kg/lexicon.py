@@ -147,6 +147,7 @@ class Lexicon:
         # A generic name never swallows a verb: it stops growing leftwards at one.
         breakers = set(self.grammar.actions) | set(roles.name_breakers) | set(self.grammar.bearers.delegation)
         self._tagger = None
+        self._cuts: dict[str, list[tuple[str, str]]] = {}
         self._needs_prefix = {normalise(w) for w in roles.needs_prefix}
         self._breakers = sorted((normalise(w) for w in breakers if len(w) > 1), key=len, reverse=True)
         self._breaker_ends = tuple(self._breakers)  # one C-level endswith before the careful check
@@ -479,7 +480,7 @@ class Lexicon:
         roles = self.grammar.roles
         skip, keep = set(roles.not_name_start), set(roles.name_start)
         pos, last = start, start
-        for word, flag in self._pos().cut(norm[start:suffix]):
+        for word, flag in self._cut(norm[start:suffix]):
             # 起草部门 is a noun, 起草 a verb; 相关部门 is a name though jieba tags 相关 a verb
             if flag not in skip or word in keep or self._noun_at(norm, pos):
                 break
@@ -490,6 +491,15 @@ class Lexicon:
                 and self._verb_word(norm[last:suffix])):
             return last   # 审计机关, 执法部门, 信访工作部门: the verb before it names its work
         return min(pos, suffix)
+
+    def _cut(self, words: str) -> list[tuple[str, str]]:
+        """jieba's words and tags for a name's lead, cut once per distinct lead (names repeat)."""
+        cut = self._cuts.get(words)
+        if cut is None:
+            if len(self._cuts) > 50_000:
+                self._cuts.clear()
+            cut = self._cuts[words] = [(w, f) for w, f in self._pos().cut(words)]
+        return cut
 
     def _verb_named(self, norm: str, suffix: int, taken: list[bool]) -> int:
         """由委托部门承担: a department named by the verb of its part in the matter, that verb
@@ -515,7 +525,7 @@ class Lexicon:
         >>> load_lexicon().tag("研究区长")
         [('研究', 'vn'), ('区长', 'n')]
         """
-        return [(w, f) for w, f in self._pos().cut(normalise(text))]
+        return list(self._cut(normalise(text)))
 
     def _pos(self):
         """A part-of-speech tagger knowing the lexicon's words (built on first use)."""
