@@ -744,7 +744,7 @@ class Extractor:
         """Is the verb inside what 将/把 puts forward: no marker between, and right after it
         the verb that disposes of the thing, not a name it goes to (将…情况报告县级人民政府),
         a conjunction, a time word or punctuation?"""
-        seg = max([s for s, _ in _spans(norm_text, SEGMENT_END, cs, start)] or [cs])
+        seg = max([norm_text.rfind(c, cs, start) + 1 for c in SEGMENT_END] + [cs])
         at = max((norm_text.rfind(w, seg, start) for w in self.disposal), default=-1)
         if at < 0 or self.re_marker.search(norm_text, at, start) or any(
                 w in norm_text[at:start] for w in self.lex.grammar.bearers.recipient_markers):
@@ -1293,7 +1293,7 @@ class Extractor:
             elif head and m.entry.kind in (POST, ROLE):
                 k, nxt = len(out), m.start
                 # 国务院、最高人民法院的负责人: a bare head after 的 also distributes
-                # …应当有一名负责人: so does one the bodies are said to have or send
+                # …应当有一名负责人: so does one the bodies are said to have
                 gap = text[out[k - 1].end:nxt] if k else ""
                 if bare and k and (gap == self.nominal or (self.re_head_gap is not None
                                                            and self.re_head_gap.fullmatch(gap))):
@@ -1364,9 +1364,9 @@ class Extractor:
             return disposed
         # 质询案由委员长会议决定交由…审议 / 决定是否提请… / 经主任会议决定由受质询机关…答复: it
         # decides on the 质询案
-        after = g.end + next((len(w) for w in self.whether if text.startswith(w, g.end)), 0)
-        if self._sends_on(text, after) or (text.startswith(self.themes, after)
-                                           and not self.blocked["marker"][after]):
+        past = self._past_whether(text, g.end)
+        if self._sends_on(text, past) or (text.startswith(self.themes, past)
+                                          and not self.blocked["marker"][past]):
             parties = self._forwarded(g, text, wstart, cs, ce, colon, mentions, used, cond_mask, inherited)
             if parties:
                 seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.end, ce)] or [ce])
@@ -1419,7 +1419,7 @@ class Extractor:
                    inherited) -> tuple[Party, ...]:
         """质询案由主任会议决定提请常务委员会会议审议: what a forwarding verb sends on is the thing
         the clause is about (its topic, else the thing the clause before was about)."""
-        after = g.end + next((len(w) for w in self.whether if text.startswith(w, g.end)), 0)
+        after = self._past_whether(text, g.end)
         if (not any(slug in self.forwarding for slug, _ in g.actions) and not self._sends_on(text, after)
                 and not text.startswith(self.themes, after)):
             return ()
@@ -1436,6 +1436,10 @@ class Extractor:
             if found[0]:
                 return found[0]
         return inherited[0]
+
+    def _past_whether(self, text: str, at: int) -> int:
+        """决定是否提请: where the words after a verb go on, past a 是否 right after it."""
+        return at + next((len(w) for w in self.whether if text.startswith(w, at)), 0)
 
     @staticmethod
     def _placed(text: str, start: int, at: int, places: tuple[str, ...]) -> bool:

@@ -119,7 +119,9 @@ class Lexicon:
         self._level_starts = tuple(normalise(w) for w in roles.level_words)
         self._relative_leads = tuple(normalise(w) for w in roles.relative_leads)
         self._not_markers = tuple(normalise(w) for w in self.grammar.bearers.not_markers)
-        self.nominal = normalise(self.grammar.verbs.nominal_mark)
+        self._marks = tuple(normalise(w) for w in (*self.grammar.bearers.markers,
+                                                   *self.grammar.bearers.recipient_markers))
+        self._nominal = normalise(self.grammar.verbs.nominal_mark)
         md = self.grammar.modality
         self._not_describing = {*md.obligation, *md.permission, *md.prohibition}
         self._jurisdictions = tuple(sorted({normalise(w) for w in (*roles.level_words, *roles.jurisdictions)},
@@ -231,7 +233,7 @@ class Lexicon:
         ends = {m.end for m in found if m.entry.kind in AGENT_KINDS}
         for m in found:
             start = m.start
-            if m.entry.kind in (POST, ROLE, BODY) and start > 2 and norm[start - 1] == "的":
+            if m.entry.kind in (POST, ROLE, BODY) and start > 2 and norm[start - 1] == self._nominal:
                 start = self._clause_before(norm, start - 1, ends)
             if start < m.start:
                 label = text[start:m.end]
@@ -239,9 +241,9 @@ class Lexicon:
             out.append(m)
         return out
 
-    def _marker_ends_at(self, norm: str, i: int, marks: tuple[str, ...]) -> bool:
+    def _marker_ends_at(self, norm: str, i: int) -> bool:
         """Does a bearer marker end at i, not inside a word holding one (报 of 报告机关)?"""
-        for w in marks:
+        for w in self._marks:
             at = i - len(w)
             if norm.endswith(w, 0, i) and not any(
                     norm.startswith(n, j) for n in self._not_markers
@@ -252,20 +254,18 @@ class Lexicon:
     def _clause_before(self, norm: str, de: int, ends: set[int]) -> int:
         """Where a describing clause ending at the 的 at `de` starts (else de + 1): back to
         punctuation, a bearer marker or another name; it opens with a verb and is no condition."""
-        b = self.grammar.bearers
-        marks = tuple(normalise(w) for w in (*b.markers, *b.recipient_markers))
         i = de
         while (i > 0 and de - i < self._max_prefix and norm[i - 1] not in CLAUSE_MARKS
-               and i not in ends and not self._marker_ends_at(norm, i, marks)):
+               and i not in ends and not self._marker_ends_at(norm, i)):
             i -= 1
         clause = norm[i:de]
         if len(clause) < 2 or i in ends:
             return de + 1   # 省人民代表大会选举产生的…: the clause has its own subject
-        if (self.nominal in clause or any(w in clause for w in self._not_describing)
+        if (self._nominal in clause or any(w in clause for w in self._not_describing)
                 or any(c in NUMERALS for c in clause)):
             return de + 1   # 三分之一以上的村民代表, 命令应当载明该规章的…: a count or a sentence
-        words = list(self._pos().cut(clause))
-        if len(words) < 2 or not words[0].flag.startswith("v") or words[0].word in self._not_describing:
+        words = self._cut(clause)
+        if len(words) < 2 or not words[0][1].startswith("v") or words[0][0] in self._not_describing:
             return de + 1   # 有关的专门委员会: one word is a modifier, not a clause
         return i
 
@@ -391,7 +391,7 @@ class Lexicon:
         if start < 6 or norm[start - 1] != "的" or taken[start - 1]:
             return start
         for i in range(start - 2, max(-1, start - 2 - self._max_prefix), -1):
-            if norm[i] in "，。；：、,;:的" or taken[i]:
+            if norm[i] in CLAUSE_MARKS or norm[i] == self._nominal or taken[i]:
                 return start
             if norm.startswith(self._relative_leads, i) and start - 1 - i >= 4:
                 # 负责的工作部门: no charge, no name; 工作机构负责联系…的: after a name it is its verb
