@@ -257,6 +257,7 @@ class Extractor:
         self.activity_actions = set(v.activity_actions)
         self.forwarding = set(v.forwarding)
         self.forwarding_verbs = tuple(w for w, slug in self.actions.items() if slug in self.forwarding)
+        self.places = tuple(first for first, _ in b.locative if isinstance(first, str))  # 在, 从
         # Words the grammar reads itself: never taken for another verb governing the names.
         self.modal_words = tuple(w for w, _ in self.modal)
         self.grammar_words = ({w for w, _ in self.modal} | set(self.defeasible) | set(b.markers)
@@ -1425,11 +1426,10 @@ class Extractor:
             return ()
         start = g.aux_end if g.aux_end is not None else g.end
         end = min([e for s, e in _spans(text, SEGMENT_END, start, ce)] or [ce])
-        places = tuple(first for first, _ in self.lex.grammar.bearers.locative if isinstance(first, str))
         if any(start <= m.start < end and m.entry.kind in TOPIC_KINDS
                and not (self._sends_on(text, m.start - 2) or self._sends_on(text, m.start - 1)
                         or self.re_marker.match(normalise(text), m.start - 1)
-                        or self._placed(text, start, m.start, places)) for m in mentions):
+                        or self._placed(text, start, m.start, self.places)) for m in mentions):
             return ()   # 提请召开区政府二类会议: the thing is named after the verb, not where it goes
         for start in (wstart, cs):
             found = self._topic(text, start, ce, colon, mentions, used, cond_mask, g.start, g.marker)

@@ -930,11 +930,12 @@ class QA:
 
     def _verbless_cue(self, q: Question) -> bool:
         """Is the to-whom word at the question word free of a verb (跟谁, 向谁; not 报哪, 交给谁)?"""
-        found = self.reader._find_any(normalise(q.text), self.cfg.aux_cues)
+        text = normalise(q.text)
+        found = self.reader._find_any(text, self.cfg.aux_cues)
         if found is None or found[0] != q.cue_at:
             return False
-        return normalise(q.text)[found[0]:found[0] + 1] in self.cfg.cue_prepositions and (
-            found[1] - found[0] <= 3)
+        # a preposition and the question word alone (跟谁, 向哪里), not 跟谁请假 with its verb
+        return text[found[0]] in self.cfg.cue_prepositions and found[1] - found[0] <= 3
 
     def _word_before(self, q: Question, at: int) -> list[str]:
         """The two-character word jieba cuts right before `at` (印发, which it tags a noun), if
