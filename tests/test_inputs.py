@@ -107,6 +107,43 @@ def test_excel_dates_as_date_cells_serial_numbers_and_text(validator, lexicon, t
     assert used == [dt.date(2026, 3, 2)] * 4
 
 
+def test_dates_as_people_type_them_with_or_without_a_time_of_day(validator, lexicon, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["编号", "印章", "批准人职务", "日期"])
+    for k, cell in enumerate(["20260302", 20260302, "2026.3.2", "2026-3-2 14:30", "2026/03/02 08:05:00",
+                              "2026年3月2日上午", "2026-03-02T09:00"]):
+        sheet.append([f"Y{k}", "区长印章", "区长", cell])
+    sheet.append(["Y9", "区长印章", "区长", "202603"])          # no day: still an error, not a guess
+    book.save(tmp_path / "seal.xlsx")
+    loaded = Reader(lexicon).read([tmp_path / "seal.xlsx"])
+    used = [r.first("https://regkg.example.org/ns/kg#usedOn") for r in loaded.records]
+    assert used == [dt.date(2026, 3, 2)] * 7 + [None]
+    assert [(e.line, e.message.split("（")[0]) for e in loaded.errors] == [(9, "日期无效：202603")]
+
+
+def test_headers_worded_as_an_office_words_them_name_their_columns(validator, lexicon, tmp_path):
+    path = tmp_path / "发文登记.csv"
+    path.write_text("序号,文件标题,发文机关,文种,签发领导,签发领导职务,签发时间（年月日）,备注\n"
+                    "1,环翠区城市管理办法,区政府,规范性文件,李明,副区长,2026年3月5日,\n", encoding="utf-8")
+    rep = validator.validate(Reader(lexicon).read([path]))
+    assert rep.errors == []
+    assert [(f.record, f.value, f.message) for f in rep.results if f.severity == "Violation"] == [
+        ("1", "副区长", "违反第六十二条第（二）项：规范性文件须由区长签发")]
+
+
+def test_the_columns_own_alias_wins_over_another_wording_and_a_held_wording_comes_last(lexicon):
+    from kg.records import load_schema, match_header
+
+    schema = load_schema()
+    # 序号 would be the id, but this log has an 编号 column; 会议召开日期 only holds 日期
+    assert match_header(["序号", "编号", "会议类别", "会议召开日期", "实到"], schema, "meeting") == {
+        "id": 1, "meeting_type": 2, "date": 3, "present_count": 4}
+    # 请假人职务 names the post; 报告对象职务 is the reported-to post though it holds 职务 too
+    assert match_header(["请假人", "请假人职务", "报告对象职务", "开始时间", "结束时间"], schema, "leave") == {
+        "person": 0, "post": 1, "reported_to_post": 2, "start": 3, "end": 4}
+
+
 def workbook(tmp_path, build) -> Path:
     book = openpyxl.Workbook()
     build(book)

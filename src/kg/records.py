@@ -44,7 +44,10 @@ CONCEPT_KINDS = {"post": POST, "posts": POST, "body": BODY, "doctype": DOCTYPE,
 TYPES = {"id", "text", "date", "int", "bool", "ref"} | set(CONCEPT_KINDS)
 TRUE = {"是", "yes", "y", "true", "1", "√", "已告知", "1.0"}
 FALSE = {"否", "no", "n", "false", "0", "×", "未告知", "0.0"}
-RE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]0{1,2}:00(?::00)?)?$")
+# 2025-3-5, 2025/03/05, 2025.3.5, 2025年3月5日, 20250305; a time of day after it is dropped
+# (every check counts whole days)
+RE_DATE = re.compile(r"^(\d{4})(?:\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))"
+                     r"(?:\s*(?:[ T]?\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?|[上下]午|晚上|全天))?$")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Record files in RDF, by suffix: the media type names pyoxigraph's parser.
 RDF_SUFFIXES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json",
@@ -131,11 +134,18 @@ class Schema:
         return list(self.log)
 
     @cached_property
-    def headers(self) -> dict[str, dict[str, str]]:
-        """Per log: header cell (English name or a Chinese alias, normalised) -> column name."""
-        return {kind: {_header_name(n): col.name for col in log.columns
-                       for n in (col.name, col.alias, *col.aliases)}
-                for kind, log in self.log.items()}
+    def headers(self) -> dict[str, tuple[dict[str, str], dict[str, str], list[tuple[str, str]]]]:
+        """Per log, header cell (normalised) -> column name, in three tiers: the column's name or
+        alias, then another wording offices use (`aliases`), then the longest of these a longer
+        cell holds (签发人（姓名）, 会议召开日期)."""
+        out = {}
+        for kind, log in self.log.items():
+            own = {_header_name(n): col.name for col in log.columns for n in (col.name, col.alias)}
+            other = {_header_name(n): col.name for col in log.columns for n in col.aliases}
+            inside = sorted(((n, c) for n, c in (own | other).items() if len(n) >= 2),
+                            key=lambda pair: -len(pair[0]))
+            out[kind] = (own, other, inside)
+        return out
 
     def column_of(self, kind: str, prop: str) -> Column | None:
         return next((c for c in self.log[kind].columns if c.prop == prop), None)
@@ -165,7 +175,13 @@ def _schema(path: Path) -> Schema:
         return f"{path}:{line}" if line else str(path)
 
     for log in schema.log.values():
+        wordings: dict[str, str] = {}
         for col in log.columns:
+            for n in (col.name, col.alias, *col.aliases):
+                other = wordings.setdefault(_header_name(n), col.name)
+                if other != col.name:
+                    raise ConfigError(f"{where(n)}: 表头「{n}」同时指 {other} 和 {col.name} / header "
+                                      f"{n!r} names both {other} and {col.name}")
             if col.type not in TYPES:
                 raise ConfigError(f"{where(col.type)}: 未知的列类型 {col.type} / unknown column type "
                                   f"{col.type!r} (known: {', '.join(sorted(TYPES))})")
@@ -195,18 +211,42 @@ def _header_name(cell: str) -> str:
     return cell.lower() if cell.isascii() else cell
 
 
-def _names(schema: Schema, kind: str) -> dict[str, str]:
-    """header cell (English name or a Chinese alias) -> column name."""
-    return schema.headers[kind]
+def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
+    """Column name -> position of the header cell that names it, the surest wording first: a cell
+    the column's name or alias names beats one of its other wordings, which beats a cell that
+    only holds one (序号 is the id only when no 编号 column is there).
+
+    >>> match_header(["序号", "印章名称", "审批人职务", "用印日期"], load_schema(), "seal")
+    {'id': 0, 'seal': 1, 'approved_by_post': 2, 'used_on': 3}
+    """
+    own, other, inside = schema.headers[kind]
+    cells = [_header_name(str(c)) if c is not None and str(c).strip() else "" for c in header]
+    found: dict[str, int] = {}
+    used: set[int] = set()
+    for tier in (own, other):
+        for position, cell in enumerate(cells):
+            name = tier.get(cell)
+            if name and name not in found and position not in used:
+                found[name] = position
+                used.add(position)
+    for position, cell in enumerate(cells):
+        if position in used or not cell:
+            continue
+        held = [(n, c) for n, c in inside if n in cell and n != cell]
+        # the longest wording the cell holds, when no other column's wording is as long
+        if held and (len(held) == 1 or len(held[1][0]) < len(held[0][0]) or held[1][1] == held[0][1]):
+            name = held[0][1]
+            if name not in found:
+                found[name] = position
+                used.add(position)
+    return found
 
 
 def detect_kind(header: list, schema: Schema) -> str | None:
     """The log whose columns the header holds (most matching columns wins; its subject is needed)."""
-    cells = {_header_name(str(h)) for h in header if h is not None and str(h).strip()}
     best, score = None, 0
     for kind in schema.kinds():
-        names = _names(schema, kind)
-        present = {names[h] for h in cells if h in names}
+        present = set(match_header(header, schema, kind))
         subject = {c.name for c in schema.log[kind].columns if c.required}
         overlap = len(present)
         if subject <= present and overlap > score and overlap >= 3:
@@ -524,12 +564,7 @@ class Reader:
                 return None
             raise Unreadable(problem)
         spec = self.schema.log[kind]
-        names = _names(self.schema, kind)
-        index_of: dict[str, int] = {}
-        for position, cell in enumerate(header):
-            named = names.get(_header_name(str(cell))) if cell is not None else None
-            if named and named not in index_of:
-                index_of[named] = position
+        index_of = match_header(header, self.schema, kind)
         # one step per column: (cell index, property IRI, converter, what to do with the value)
         plan = [(index_of.get(c.name), str(KG[c.prop]), self._converter(c),
                  STORE.get(c.type, 0), c.blank == "none", c) for c in spec.columns]
@@ -644,10 +679,10 @@ class Reader:
             day = raw.date()
         elif isinstance(raw, dt.date):
             day = raw
-        elif isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        elif isinstance(raw, (int, float)) and not isinstance(raw, bool) and not 1e7 <= raw < 1e8:
             day = _serial(raw)
-        else:
-            text = normalise(str(raw))
+        else:  # text, or a number typed as 20250305
+            text = normalise(str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw))
             if re.fullmatch(r"\d{5}(?:\.0)?", text):
                 day = _serial(float(text))
             else:
@@ -655,7 +690,8 @@ class Reader:
                 try:
                     if not m:
                         raise ValueError
-                    day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                    year, month, day_ = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+                    day = dt.date(int(year), int(month), int(day_))
                 except ValueError:
                     raise ValueError(bilingual(f"日期无效：{raw}（应为 YYYY-MM-DD）",
                                                f"invalid date: {raw} (expected YYYY-MM-DD)")) from None
