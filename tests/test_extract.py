@@ -552,6 +552,20 @@ def test_a_meeting_being_held_is_the_occasion_not_a_condition():
                                                        "最高人民法院", "最高人民检察院")}
 
 
+@pytest.mark.parametrize("text, said", [
+    ("常委会举行会议的时候，常委会组成人员应当按时出席。", "常委会举行会议的时候"),
+    ("质询案以书面答复的，受质询机关的负责人应当签署。", "质询案以书面答复的"),
+    # a name inside the phrase before the verb is no one acting apart from it: the phrase stays whole
+    ("区政府组成人员必须坚决执行区政府的决定，如有不同意见可在区政府内部提出。",
+     "区政府组成人员必须坚决执行区政府的决定，如有不同意见可在区政府内部"),
+])
+def test_who_opens_the_segment_of_a_verb_with_no_object_is_not_part_of_what_it_acts_on(text, said):
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert [n.object_text for n in norms if n.bearer is not None][-1] == said
+
+
 def test_a_list_of_levels_of_government_before_a_name_is_part_of_it():
     # 由乡、民族乡、镇的人民政府提出 (村民委员会组织法第三条第二款);
     # 省、自治区、直辖市人民政府 (行政法规制定程序条例)

@@ -1413,7 +1413,13 @@ class Extractor:
             return (), sanctioned
         segs = [s for s in _spans(text, SEGMENT_END, wstart, g.start)
                 if g.marker is None or s[1] <= g.marker]
-        said = text[wstart:segs[-1][1]].strip("，,：: ") if segs else ""
+        end = segs[-1][1] if segs else wstart
+        said = text[wstart:end].strip("，,：: ")
+        if (g.bearer_start is not None and wstart < g.bearer_start < end
+                and text[:g.bearer_start].rstrip().endswith(tuple(SEGMENT_END))):
+            # 常委会举行会议的时候，常委会组成人员应当按时出席: who opens the verb's segment and
+            # acts is not what is attended
+            said = text[wstart:g.bearer_start].strip("，,：: ") or said
         return (), said or self._theme(text, g, wstart, cond_mask)
 
     def _forwarded(self, g, text, wstart, cs, ce, colon, mentions, used, cond_mask,
