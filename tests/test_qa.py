@@ -122,6 +122,16 @@ def test_a_count_in_an_earlier_clause_is_the_circumstance_not_what_is_asked(qa):
     assert [(a.kind, a.label) for a in r.answers] == [("quantity", "出席人数须超过应到人数的二分之一")]
 
 
+def test_having_a_matter_to_ask_about_is_no_absence(qa):
+    # 有事需要请示: the matter to be asked about, so 第五十九条 answers …
+    r = qa.ask("区政府部门下属的事业单位有事需要请示，应该向谁请示？")
+    assert [(a.kind, a.label, a.source.citation) for a in r.answers] == [
+        ("who", "主管部门", "第五十九条第一款")]
+    # …while 有事 alone is still the 区长 being away, whom the 第一副区长 stands in for
+    r = qa.ask("区长有事，常务会议谁来主持？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("第一副区长", "第四十三条第一款")]
+
+
 @pytest.mark.parametrize("question", [q["question"] for q in GOLD_QUESTIONS["unanswerable"]])
 def test_unanswerable_questions_return_no_answers_and_a_message(qa, question):
     r = qa.ask(question)

@@ -50,6 +50,7 @@ class CircumstanceSpec:
     question: tuple[str, ...]
     condition: tuple[str, ...]
     titles: tuple[str, ...] = ()   # right before a post they make a title (代理县长), not this
+    not_before: tuple[str, ...] = ()   # right after a word they make it mean something else
 
 
 POST_KINDS = ("post", "posts", "role")
@@ -352,7 +353,8 @@ class Reader:
                 titled = word in spec.titles and any(
                     m.start == pos + len(word) and any(t.kind in POST_KINDS for t in m.terms)
                     for m in mentions)
-                if pos >= 0 and not self._inside(pos, mentions) and not titled:
+                other = q.startswith(spec.not_before, pos + len(word)) if spec.not_before else False
+                if pos >= 0 and not self._inside(pos, mentions) and not titled and not other:
                     circumstances.add(spec.name)
                     cspans.append((pos, pos + len(word)))
         # A quantity question's verb says what the quantity is of (审查 in 审查要留几个工作日).
