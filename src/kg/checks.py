@@ -207,11 +207,13 @@ class ShapeWriter:
     # ------------------------------------------------------------ writing
 
     def _accepts(self, post: str) -> list[str]:
-        """A post and its narrower posts (roles included); a contextual post also its broader one."""
+        """A post and its narrower posts (roles included); a contextual post (相关副区长: which one
+        is related the log cannot say) also any post its broader one holds (分管教育副区长)."""
         out = self.titles.descendants(post)
         entry = self.lex.get(post)
         if entry and entry.contextual:
-            out |= set(entry.broader)
+            for broader in entry.broader:
+                out |= {broader} | self.titles.descendants(broader)
         return sorted(out)
 
     def _shape(self, name: str, target: URIRef, prop: str, source: _Source, strict: bool,
@@ -278,7 +280,8 @@ class ShapeWriter:
             shape = self._shape(f"{record}/{_slug(subject)}/{prop}/{_slug(post)}/{dprop}",
                                 dtarget, dprop, source, strict, message)
             self.g.add((shape, SH.minCount, Literal(1)))
-            self._in(shape, sorted(delegators))
+            # 区长、副区长委托: a 分管副区长 who entrusts is one of the 副区长
+            self._in(shape, sorted({p for d in delegators for p in self._accepts(d)}))
 
     def _quantity(self, rule, rows) -> None:
         record, prop = rule.record, rule.property

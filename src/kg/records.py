@@ -74,6 +74,10 @@ class Column:
     values: tuple[str, ...] = ()
     ref: str = ""
     aliases: tuple[str, ...] = ()
+    value_aliases: dict[str, str] = field(default_factory=dict)   # a word offices write -> a label
+    # a value none of `values` names: "error" (the cell cannot be read) or "note" (read as what it
+    # says, and no check is about it: a seal the regulation makes no rule for)
+    unlisted: str = "error"
 
     @property
     def label(self) -> str:
@@ -122,6 +126,43 @@ class RosterColumns:
 
 
 @dataclass(frozen=True)
+class Cells:
+    """How offices write cells ([cells]): what says "none", units after a count, words a header or
+    a value of one kind uses interchangeably, and the place name that may open a value."""
+
+    blank: tuple[str, ...] = ()
+    count_units: tuple[str, ...] = ()
+    header_words: tuple[tuple[str, ...], ...] = ()
+    value_words: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    place: str = ""
+
+    @cached_property
+    def re_place(self) -> re.Pattern | None:
+        return re.compile(self.place) if self.place else None
+
+    @cached_property
+    def headers_as(self) -> Callable[[str], str]:
+        return _same_words(self.header_words)
+
+    @cached_property
+    def values_as(self) -> dict[str, Callable[[str], str]]:
+        return {kind: _same_words(groups) for kind, groups in self.value_words.items()}
+
+
+def _same_words(groups: tuple[tuple[str, ...], ...]) -> Callable[[str], str]:
+    """A function writing each word of a group as the group's first (longest words first).
+
+    >>> _same_words((("日期", "时间"), ("开始", "起始")))("请假起始时间")
+    '请假开始日期'
+    """
+    first = {w: g[0] for g in groups for w in g}
+    if not first:
+        return lambda text: text
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(first, key=len, reverse=True)))
+    return lambda text: pattern.sub(lambda m: first[m.group()], text)
+
+
+@dataclass(frozen=True)
 class Schema:
     """ontology/records.toml: the logs, their limits, and the inputs of derived facts."""
 
@@ -129,6 +170,7 @@ class Schema:
     limits: SchemaLimits = SchemaLimits()
     derived: dict[str, tuple[str, ...]] = field(default_factory=dict)
     roster: RosterColumns = RosterColumns()
+    cells: Cells = Cells()
 
     def kinds(self) -> list[str]:
         return list(self.log)
@@ -139,9 +181,10 @@ class Schema:
         alias, then another wording offices use (`aliases`), then the longest of these a longer
         cell holds (签发人（姓名）, 会议召开日期)."""
         out = {}
+        same = self.cells.headers_as
         for kind, log in self.log.items():
-            own = {_header_name(n): col.name for col in log.columns for n in (col.name, col.alias)}
-            other = {_header_name(n): col.name for col in log.columns for n in col.aliases}
+            own = {same(_header_name(n)): col.name for col in log.columns for n in (col.name, col.alias)}
+            other = {same(_header_name(n)): col.name for col in log.columns for n in col.aliases}
             inside = sorted(((n, c) for n, c in (own | other).items() if len(n) >= 2),
                             key=lambda pair: -len(pair[0]))
             out[kind] = (own, other, inside)
@@ -178,13 +221,16 @@ def _schema(path: Path) -> Schema:
         wordings: dict[str, str] = {}
         for col in log.columns:
             for n in (col.name, col.alias, *col.aliases):
-                other = wordings.setdefault(_header_name(n), col.name)
+                other = wordings.setdefault(schema.cells.headers_as(_header_name(n)), col.name)
                 if other != col.name:
                     raise ConfigError(f"{where(n)}: 表头「{n}」同时指 {other} 和 {col.name} / header "
                                       f"{n!r} names both {other} and {col.name}")
             if col.type not in TYPES:
                 raise ConfigError(f"{where(col.type)}: 未知的列类型 {col.type} / unknown column type "
                                   f"{col.type!r} (known: {', '.join(sorted(TYPES))})")
+            if col.unlisted not in ("error", "note"):
+                raise ConfigError(f"{where(col.unlisted)}: unlisted 应为 error 或 note / unlisted should "
+                                  f"be 'error' or 'note', not {col.unlisted!r}")
             if col.blank not in ("unknown", "none"):
                 raise ConfigError(f"{where(col.blank)}: blank 应为 unknown 或 none / blank should be "
                                   f"'unknown' or 'none', not {col.blank!r}")
@@ -220,26 +266,44 @@ def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
     {'id': 0, 'seal': 1, 'approved_by_post': 2, 'used_on': 3}
     """
     own, other, inside = schema.headers[kind]
-    cells = [_header_name(str(c)) if c is not None and str(c).strip() else "" for c in header]
+    same = schema.cells.headers_as
+    # each cell as written, without a note in brackets after it, and the note alone
+    # (受托主持（委托领导）), in the header's words
+    cells = [[same(v) for v in _header_forms(str(c))] if c is not None and str(c).strip() else []
+             for c in header]
     found: dict[str, int] = {}
     used: set[int] = set()
+
+    def take(name: str | None, position: int) -> None:
+        if name and name not in found and position not in used:
+            found[name] = position
+            used.add(position)
+
     for tier in (own, other):
-        for position, cell in enumerate(cells):
-            name = tier.get(cell)
-            if name and name not in found and position not in used:
-                found[name] = position
-                used.add(position)
-    for position, cell in enumerate(cells):
-        if position in used or not cell:
+        for position, forms in enumerate(cells):
+            take(next((tier[f] for f in forms if f in tier), None), position)
+    for position, forms in enumerate(cells):
+        if position in used or not forms:
             continue
+        cell = forms[0]
         held = [(n, c) for n, c in inside if n in cell and n != cell]
-        # the longest wording the cell holds, when no other column's wording is as long
+        # the longest wording the cell holds, when no other column's wording is as long …
         if held and (len(held) == 1 or len(held[1][0]) < len(held[0][0]) or held[1][1] == held[0][1]):
-            name = held[0][1]
-            if name not in found:
-                found[name] = position
-                used.add(position)
+            take(held[0][1], position)
+            continue
+        # … or the one column a cut-short cell (纪要审核 for 纪要审核人) is the start of
+        starts = {c for n, c in inside if n.startswith(cell) and len(cell) >= 3}
+        if len(starts) == 1:
+            take(starts.pop(), position)
     return found
+
+
+def _header_forms(cell: str) -> list[str]:
+    """'受托主持（委托领导）' -> ['受托主持(委托领导)', '受托主持', '委托领导']"""
+    whole = re.sub(r"\s+", "", normalise(cell.lstrip("\ufeff")))
+    whole = whole.lower() if whole.isascii() else whole
+    m = re.match(r"^([^\[(]+)[\[(](.+)[\])]$", whole)
+    return [whole, m.group(1), m.group(2)] if m else [whole]
 
 
 def detect_kind(header: list, schema: Schema) -> str | None:
@@ -261,6 +325,14 @@ class Iri(str):
     """An IRI among record values (plain str values are text)."""
 
     __slots__ = ()
+
+
+class Unlisted(ValueError):
+    """A value the column's list does not hold, kept as itself (`value`) with a note."""
+
+    def __init__(self, message: str, value: Iri):
+        super().__init__(message)
+        self.value = value
 
 
 class Record:
@@ -572,6 +644,7 @@ class Reader:
         types = str(KG[spec.cls])
         seen_ids: dict[str, int] = {}
         records, errors, sheet_name = loaded.records, loaded.errors, sheet.name
+        blank_words = frozenset(self.schema.cells.blank)
         before = len(records)
         for line, cells in rows:
             n = len(cells)
@@ -583,6 +656,8 @@ class Reader:
                 raw = cells[i] if i is not None and i < n else None
                 if raw.__class__ is str:
                     raw = raw.strip() or None
+                    if raw in blank_words:   # / or 无: there is none
+                        raw = None
                 if raw is None:
                     blank += 1
                     if not none:
@@ -590,6 +665,9 @@ class Reader:
                     continue
                 try:
                     value = convert(raw)
+                except Unlisted as exc:
+                    loaded.notes.append(FileProblem(name, line, col.label, str(exc), sheet=sheet_name))
+                    value = (exc.value,)
                 except ValueError as exc:
                     errors.append(FileProblem(name, line, col.label, str(exc), sheet=sheet_name))
                     missing[prop] = "bad"
@@ -647,7 +725,8 @@ class Reader:
                 pairs = [self._post(p) for p in (_parts(raw) if kind == "posts" else [raw])]
                 return tuple(iri for iri, _ in pairs), [t for _, t in pairs if t]
         else:
-            one = {"date": self._date, "int": _int, "bool": _bool}.get(kind) or (
+            units = self.schema.cells.count_units
+            one = {"date": self._date, "int": lambda raw: _int(raw, units), "bool": _bool}.get(kind) or (
                 lambda raw: self._concept(col, str(raw)))
 
             def read(raw):
@@ -709,15 +788,53 @@ class Reader:
 
     def _concept(self, col: Column, raw: str) -> Iri:
         kind = CONCEPT_KINDS[col.type]
-        entry = self.labels.get((kind, re.sub(r"\s+", "", normalise(raw))))
-        if entry is not None and col.values and entry.pref not in col.values:
-            entry = None
+        entry = None
+        for form in self._value_forms(col.type, re.sub(r"\s+", "", normalise(raw))):
+            entry = self.labels.get((kind, col.value_aliases.get(form, form)))
+            if entry is not None and col.values and entry.pref not in col.values:
+                entry = None
+            if entry is not None:
+                break
         if entry is None:
             known = list(col.values) or sorted({e.pref for (k, _), e in self.labels.items() if k == kind})
             shown = "、".join(known[:12]) + ("…" if len(known) > 12 else "")
+            if col.unlisted == "note":
+                digest = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
+                raise Unlisted(bilingual(f"{col.alias}「{raw}」不在规章规定之列（{shown}），不核对",
+                                         f"the regulation makes no rule on {raw}: not checked"),
+                               Iri(f"{self.lex.base}/id/{col.type}/other-{digest}"))
             raise ValueError(bilingual(f"未知的{col.alias}：{raw}（可用：{shown}）",
                                        f"unknown {col.name.replace('_', ' ')}: {raw}"))
         return Iri(entry.iri)
+
+    def _value_forms(self, type_: str, value: str) -> list[str]:
+        """A cell's value as written, then as the lexicon would write it: without a note in
+        brackets (请示(报市政府)), in the lexicon's words for that kind (区长名章 -> 区长印章), without
+        a place name before it, and with the body or post it opens with by that one's own name
+        (环翠区人民政府公章 -> 区政府印章)."""
+        forms = [value]
+        bare = re.sub(r"[(\[][^()\[\]]*[)\]]$", "", value)
+        if bare and bare != value:
+            forms.append(bare)
+        cells = self.schema.cells
+        same = cells.values_as.get(type_)
+        for form in list(forms):
+            form = same(form) if same else form
+            if cells.re_place is not None:
+                form = cells.re_place.sub("", form, count=1) or form
+            head = next((h for h in self._heads if form.startswith(h[0]) and len(form) > len(h[0])), None)
+            if head is not None:
+                form = head[1] + form[len(head[0]):]
+            if form not in forms:
+                forms.append(form)
+        return forms
+
+    @cached_property
+    def _heads(self) -> list[tuple[str, str]]:
+        """(label, own name) of every body and post, longest label first."""
+        heads = {(label, re.sub(r"\s+", "", normalise(e.pref))) for (k, label), e in self.labels.items()
+                 if k in (BODY, POST)}
+        return sorted(heads, key=lambda h: -len(h[0]))
 
     # -- RDF
 
@@ -778,7 +895,8 @@ def _serial(value: float) -> dt.date:
     return EXCEL_EPOCH + dt.timedelta(days=int(value))
 
 
-def _int(raw) -> int:
+def _int(raw, units: tuple[str, ...] = ()) -> int:
+    """A head count, with or without its unit: 9, "9", "9人"."""
     if isinstance(raw, bool):
         raise ValueError(bilingual(f"应为非负整数：{raw}", f"expected a whole number: {raw}"))
     if isinstance(raw, (int, float)):
@@ -786,6 +904,7 @@ def _int(raw) -> int:
             return int(raw)
     else:
         text = normalise(str(raw)).strip()
+        text = next((text[:-len(u)].strip() for u in units if text.endswith(u)), text)
         if text.isdigit() and text.isascii():
             return int(text)
     raise ValueError(bilingual(f"应为非负整数：{raw}", f"expected a whole number: {raw}"))

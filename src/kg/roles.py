@@ -125,6 +125,13 @@ class Titles:
         for pattern, iri, basis in self.rules:
             if pattern.fullmatch(title):
                 return iri, How("rule", basis)
+        bare = re.sub(r"\([^()]*\)$", "", title)
+        if bare and bare != title:   # 区长（主持工作）: the title, with a note on it
+            iri, how = self._resolve(bare)
+            if how.kind != "unknown":
+                return iri, How(how.kind if how.kind != "lexicon" else "rule",
+                                f"括号内为备注，取「{bare}」/ the note in brackets aside, read as {bare}"
+                                + (f"；{how.basis}" if how.basis else ""))
         parts = [p for p in re.split(f"[{re.escape(self.split)}]", title) if p] if self.split else []
         if len(parts) > 1:
             for part in parts:

@@ -237,7 +237,11 @@ class Deriver:
             for p in self.up(signer) if signer else ():
                 add(self.cls("signing", c, "signerPost", p))
         meeting = self.by_iri.get(r.first(_k("meeting")) or "")
-        if meeting is not None:
+        if meeting is None:
+            # no meeting named, or one not among the logs given: who chaired it is unknown, which
+            # the shape on the minutes' meeting already reports (无法核对第五十三条)
+            r.missing[_k("meetingChairPost")] = "bad"
+        elif meeting is not None:
             chair = meeting.first(_k("chairPost"))
             if chair:
                 r.props[_k("meetingChairPost")] = [chair]
