@@ -2,7 +2,8 @@
 
 The blind split (tests/fixtures/office_blind, gold in tests/gold/records_office.*.toml) was written
 by someone who saw only the regulation and a description of what each log holds, never this code.
-The dev half was used to find what to read better; the test half never was.
+The dev half was used to find what to read better; the test half never was, nor test2, written
+later by another hand with another office's habits (two logs in one workbook, shuffled columns).
 """
 
 import datetime as dt
@@ -19,8 +20,9 @@ from kg.validate import Validator
 
 KG = "https://regkg.example.org/ns/kg#"
 NOT_A_CLAIM = ("记录不完整", "无法核对")   # the report cannot judge: no claim either way
-# (precision, recall) a split must keep; dev was tuned on, test never (0.84 / 0.84 when written)
-FLOORS = {"dev": (0.9, 0.95), "test": (0.8, 0.8)}
+# (precision, recall) a split must keep; dev was tuned on, test and test2 never (0.84 / 0.84 and
+# 0.81 / 0.68 when this test was written; both 0 / 0 before this work)
+FLOORS = {"dev": (0.9, 0.95), "test": (0.8, 0.8), "test2": (0.75, 0.6)}
 
 
 @pytest.fixture(scope="module")
@@ -37,14 +39,20 @@ def article(citation: str) -> str:
     return citation.split("条")[0] + "条" if citation else ""
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
+@pytest.mark.parametrize("split", ["dev", "test", "test2"])
 def test_blind_office_logs_are_read_whole_and_their_breaches_found(split, validator, lexicon):
     gold = tomllib.loads((GOLD / f"records_office.{split}.toml").read_text(encoding="utf-8"))
-    right = claimed = expected = 0
+    files: dict[str, dict] = {}   # a workbook of two logs is one file with two [[file]] tables
     for f in gold["file"]:
+        g = files.setdefault(f["path"], {"path": f["path"], "records": 0, "finding": []})
+        g["records"] += f["records"]
+        g["finding"] += f.get("finding", [])
+    right = claimed = expected = 0
+    for f in files.values():
         report = validator.validate(Reader(lexicon).read([ROOT / f["path"]]))
-        assert [e.message for e in report.errors] == [], f["path"]
         assert report.records == f["records"], f["path"]
+        if split != "test2":   # test2 has cells no rule reads yet (28 of them when written)
+            assert [e.message for e in report.errors] == [], f["path"]
         got = {(x.record, article(x.citation or "")) for x in report.results
                if x.severity in ("Violation", "Warning") and not x.message.startswith(NOT_A_CLAIM)}
         want = {(str(g["id"]), g["article"]) for g in f.get("finding", [])}
@@ -121,3 +129,10 @@ def test_a_related_deputy_who_cosigns_may_be_written_as_the_one_in_charge(valida
                     encoding="utf-8")
     report = validator.validate(Reader(lexicon).read([path]))
     assert [f.message for f in report.results if f.severity in ("Violation", "Warning")] == []
+
+
+def test_a_cell_too_long_for_a_header_names_no_column():
+    # a title row or a note holding a wording is no header (and a huge cell is not searched)
+    schema = load_schema()
+    assert match_header(["编号", "印章", "批准人职务", "用印日期" * 20], schema, "seal") == {
+        "id": 0, "seal": 1, "approved_by_post": 2}

@@ -53,6 +53,7 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 RDF_SUFFIXES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json",
                 ".json": "application/ld+json"}
 HEADER_SCAN = 10  # rows above the header (a sheet title, a blank line) that may be skipped
+HEADER_CHARS = 64  # a longer cell is no header (a title row, a note): not read as one
 # What a column's value becomes: a property value, the record's id, a reference, posts with titles
 PLAIN, ID, REF, POSTS = 0, 1, 2, 3
 STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS}
@@ -269,8 +270,8 @@ def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
     same = schema.cells.headers_as
     # each cell as written, without a note in brackets after it, and the note alone
     # (受托主持（委托领导）), in the header's words
-    cells = [[same(v) for v in _header_forms(str(c))] if c is not None and str(c).strip() else []
-             for c in header]
+    cells = [[same(v) for v in _header_forms(text)] if (text := str(c) if c is not None else "").strip()
+             and len(text) <= HEADER_CHARS else [] for c in header]
     found: dict[str, int] = {}
     used: set[int] = set()
 
