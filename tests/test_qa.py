@@ -132,6 +132,15 @@ def test_having_a_matter_to_ask_about_is_no_absence(qa):
     assert [(a.label, a.source.citation) for a in r.answers] == [("第一副区长", "第四十三条第一款")]
 
 
+def test_a_meeting_the_regulation_never_names_gets_no_answer(qa):
+    # 党组 is only in 其他党组成员 (全体会议, 常务会议): their chairs do not chair a 党组会议
+    r = qa.ask("区政府党组会议谁主持？")
+    assert r.answers == [] and r.message.startswith("规则中没有提到「区政府党组会议」")
+    # …while a meeting the regulation names, said another way, is still answered
+    r = qa.ask("区政府常务会谁主持？")
+    assert ("区长", "第四十三条第一款") in [(a.label, a.source.citation) for a in r.answers]
+
+
 @pytest.mark.parametrize("question", [q["question"] for q in GOLD_QUESTIONS["unanswerable"]])
 def test_unanswerable_questions_return_no_answers_and_a_message(qa, question):
     r = qa.ask(question)

@@ -32,7 +32,7 @@ from typing import Any
 from rdflib import URIRef
 
 from kg.grammar import load_grammar
-from kg.lexicon import Lexicon, is_cjk_ideograph, load_lexicon, normalise
+from kg.lexicon import MEETING, Lexicon, is_cjk_ideograph, load_lexicon, normalise
 from kg.query import render, run
 from kg.question import MAX_QUESTION, Question, Reader, TermIndex, TermRef, load_config
 from kg.store import Row, Store
@@ -531,6 +531,10 @@ class QA:
             q = self.reader.read(raw, scope)   # names as that regulation (or those) use them
         q = self._verb_asked(q)
         sparql: list[str] = []
+        unknown = self._unknown_meeting(q, scope, sparql)
+        if unknown:
+            why = self.messages["unknown_name"].format(name=unknown)
+            return self._not_found(question, q, scope, None, why, sparql)
         if q.kind == "quantity":
             return self._quantity(question, q, scope, sparql)
         if q.kind and self._asks_opinion(q):
@@ -568,6 +572,27 @@ class QA:
         if not answers:
             return self._not_found(question, q, scope, q.intent.name, self.messages["not_found"], sparql)
         return Result(question, q.intent.name, answers, sparql=sparql)
+
+    def _unknown_meeting(self, q: Question, scope: set[str] | None, sparql: list[str]) -> str:
+        """A meeting the question names that the regulation never speaks of (区政府党组会议 where
+        the rules know 全体会议 and 常务会议, and 党组 only in 其他党组成员): nothing answers about it,
+        though its words are found elsewhere. Only a name whose word before its head is a noun
+        (not 排进会议, 每次会议), and only when no provision close to it holds it."""
+        prefixes = sorted(self.lex.grammar.terms.jurisdiction_prefixes, key=len, reverse=True)
+        for m in self.lex.mentions(q.text):
+            if m.entry.kind != MEETING or any(x.start <= m.start and m.end <= x.end for x in q.mentions):
+                continue
+            if any(x.end == m.end and x.start > m.start for x in q.mentions):
+                continue   # 人大常委会会议: its head is the regulation's 常委会会议, said with more before it
+            core = unprefixed(normalise(m.surface), prefixes)
+            words = self.lex.tag(core)
+            if len(words) < 2 or not words[-2][1].startswith(("n", "j")):
+                continue
+            index = self._provision_index(scope, sparql)
+            hits = index.search(core, 10) if index is not None else []
+            if hits and not any(core in h.text for h in hits):
+                return m.surface
+        return ""
 
     def _primary(self, q: Question) -> frozenset[str]:
         """The grammar's actions for the question's own verb: its trigger's (确定 -> decide), the
