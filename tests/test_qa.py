@@ -132,6 +132,16 @@ def test_having_a_matter_to_ask_about_is_no_absence(qa):
     assert [(a.label, a.source.citation) for a in r.answers] == [("第一副区长", "第四十三条第一款")]
 
 
+@pytest.mark.parametrize("question, answer", [
+    ("副区长出差要跟谁报告？", ("区长", "第七十五条第一款")),
+    ("镇街主要负责人离开威海要报告谁？", ("区长", "第七十五条第二款")),
+])
+def test_an_absence_the_norm_is_about_is_one_it_provides_for(qa, question, answer):
+    # 离威（出访）、休假须事前向区长报告: the absence is what is reported, not a condition on it
+    r = qa.ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == [answer]
+
+
 def test_a_meeting_the_regulation_never_names_gets_no_answer(qa):
     # 党组 is only in 其他党组成员 (全体会议, 常务会议): their chairs do not chair a 党组会议
     r = qa.ask("区政府党组会议谁主持？")

@@ -663,7 +663,10 @@ class QA:
     # -- choosing norms
 
     def _circumstance_of(self, n: NormRec) -> set[str]:
-        text = n.condition + ("委托" if n.delegation else "") + " ".join(p.label for p in n.delegators)
+        # 离威（出访）、休假须事前报告: a circumstance the norm is about (a thing it names as its
+        # object) is one it provides for
+        text = (n.condition + ("委托" if n.delegation else "") + " ".join(p.label for p in n.delegators)
+                + " " + " ".join(o.label for o in n.objects))
         return {c.name for c in self.cfg.circumstance if any(w in text for w in c.condition)}
 
     def _choose(self, q: Question, norms: list[NormRec], to_whom: bool,
