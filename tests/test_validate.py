@@ -214,7 +214,7 @@ def test_cli_json_contract_and_exit_codes():
     ("id,seal,approved_by_post,used_on\nY1,区长印章,区长,2026-02-30\n", 1, "line 2 列 column used_on[日期]", "invalid date"),
     ("id,seal,approved_by_post,used_on\nY1,区长印章,区长,0001-01-01\n", 1, "line 2 列 column used_on[日期]", "date out of range"),
     ("id,seal,approved_by_post,used_on\nY1,区长印章,区长,9999-12-31\n", 1, "line 2 列 column used_on[日期]", "date out of range"),
-    ("id,title,issued_as,category,signer,signer_post,signed_on\nS1,t,区政府,通知,x,区长,2026-01-01\n", 1, "line 2 列 column category[公文类别]", "unknown category: 通知"),
+    ("id,title,issued_as,category,signer,signer_post,signed_on\nS1,t,区政府,备忘录,x,区长,2026-01-01\n", 1, "line 2 列 column category[公文类别]", "unknown category: 备忘录"),
 ])
 def test_bad_input_is_named_and_the_other_files_are_still_validated(tmp_path, content, code, where, message):
     bad = tmp_path / "bad.csv"

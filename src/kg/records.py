@@ -19,6 +19,7 @@ import datetime as dt
 import gc
 import hashlib
 import io
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -79,6 +80,11 @@ class Column:
     # a value none of `values` names: "error" (the cell cannot be read) or "note" (read as what it
     # says, and no check is about it: a seal the regulation makes no rule for)
     unlisted: str = "error"
+    # a plain document kind (通知, 批复) says no category of its own: the value of column `by_column`
+    # does, through `by_value` (发文名义 区政府办公室 -> 办公室公文)
+    kinds: tuple[str, ...] = ()
+    by_column: str = ""
+    by_value: dict[str, str] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -229,6 +235,9 @@ def _schema(path: Path) -> Schema:
             if col.type not in TYPES:
                 raise ConfigError(f"{where(col.type)}: 未知的列类型 {col.type} / unknown column type "
                                   f"{col.type!r} (known: {', '.join(sorted(TYPES))})")
+            if col.by_column and col.by_column not in {c.name for c in log.columns}:
+                raise ConfigError(f"{where(col.by_column)}: by_column 应为本台账的一列 / by_column "
+                                  f"should name a column of this log, not {col.by_column!r}")
             if col.unlisted not in ("error", "note"):
                 raise ConfigError(f"{where(col.unlisted)}: unlisted 应为 error 或 note / unlisted should "
                                   f"be 'error' or 'note', not {col.unlisted!r}")
@@ -270,8 +279,8 @@ def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
     same = schema.cells.headers_as
     # each cell as written, without a note in brackets after it, and the note alone
     # (受托主持（委托领导）), in the header's words
-    cells = [[same(v) for v in _header_forms(text)] if (text := str(c) if c is not None else "").strip()
-             and len(text) <= HEADER_CHARS else [] for c in header]
+    cells = [[same(v) for alt in (c if isinstance(c, tuple) else (c,)) for v in _header_cell(alt)]
+             for c in header]
     found: dict[str, int] = {}
     used: set[int] = set()
 
@@ -284,19 +293,24 @@ def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
         for position, forms in enumerate(cells):
             take(next((tier[f] for f in forms if f in tier), None), position)
     for position, forms in enumerate(cells):
-        if position in used or not forms:
-            continue
-        cell = forms[0]
-        held = [(n, c) for n, c in inside if n in cell and n != cell]
-        # the longest wording the cell holds, when no other column's wording is as long …
-        if held and (len(held) == 1 or len(held[1][0]) < len(held[0][0]) or held[1][1] == held[0][1]):
-            take(held[0][1], position)
-            continue
-        # … or the one column a cut-short cell (纪要审核 for 纪要审核人) is the start of
-        starts = {c for n, c in inside if n.startswith(cell) and len(cell) >= 3}
-        if len(starts) == 1:
-            take(starts.pop(), position)
+        for cell in forms if position not in used else ():
+            held = [(n, c) for n, c in inside if n in cell and n != cell]
+            # the longest wording the cell holds, when no other column's wording is as long …
+            if held and (len(held) == 1 or len(held[1][0]) < len(held[0][0]) or held[1][1] == held[0][1]):
+                take(held[0][1], position)
+                break
+            # … or the one column a cut-short cell (纪要审核 for 纪要审核人) is the start of
+            starts = {c for n, c in inside if n.startswith(cell) and len(cell) >= 3}
+            if len(starts) == 1:
+                take(starts.pop(), position)
+                break
     return found
+
+
+def _header_cell(cell) -> list[str]:
+    """The forms of one header cell; none for an empty one, or one too long to be a header."""
+    text = str(cell) if cell is not None else ""
+    return _header_forms(text) if text.strip() and len(text) <= HEADER_CHARS else []
 
 
 def _header_forms(cell: str) -> list[str]:
@@ -334,6 +348,10 @@ class Unlisted(ValueError):
     def __init__(self, message: str, value: Iri):
         super().__init__(message)
         self.value = value
+
+
+class ByColumn(ValueError):
+    """A value that says nothing the column needs: another column of the record decides."""
 
 
 class Record:
@@ -637,6 +655,7 @@ class Reader:
                 return None
             raise Unreadable(problem)
         spec = self.schema.log[kind]
+        header, rows = self._sub_header(header, rows, kind)
         index_of = match_header(header, self.schema, kind)
         # one step per column: (cell index, property IRI, converter, what to do with the value)
         plan = [(index_of.get(c.name), str(KG[c.prop]), self._converter(c),
@@ -653,6 +672,7 @@ class Reader:
                             row=line)
             props, missing, blank = record.props, record.missing, 0
             titles: list[str] = []
+            later: list[tuple[str, Column, ByColumn]] = []
             for i, prop, convert, store, none, col in plan:
                 raw = cells[i] if i is not None and i < n else None
                 if raw.__class__ is str:
@@ -669,6 +689,9 @@ class Reader:
                 except Unlisted as exc:
                     loaded.notes.append(FileProblem(name, line, col.label, str(exc), sheet=sheet_name))
                     value = (exc.value,)
+                except ByColumn as exc:
+                    later.append((prop, col, exc))
+                    continue
                 except ValueError as exc:
                     errors.append(FileProblem(name, line, col.label, str(exc), sheet=sheet_name))
                     missing[prop] = "bad"
@@ -691,6 +714,13 @@ class Reader:
                         seen_ids[value] = line
                 else:
                     record.refs[prop] = value
+            for prop, col, why in later:
+                decided = self._by_column(spec, col, props)
+                if decided is None:
+                    errors.append(FileProblem(name, line, col.label, str(why), sheet=sheet_name))
+                    missing[prop] = "bad"
+                else:
+                    props[prop] = (decided,)
             if blank == len(plan):
                 continue  # an empty row (or one with only columns no log knows)
             for title in titles:
@@ -709,6 +739,36 @@ class Reader:
         return kind
 
     # -- cells
+
+    def _by_column(self, spec: Log, col: Column, props: dict) -> Iri | None:
+        """The concept another column's value gives a plain kind (通知 issued as 区政府办公室: an
+        办公室公文), or None when that column says nothing the map knows."""
+        other = next((c for c in spec.columns if c.name == col.by_column), None)
+        value = props.get(str(KG[other.prop])) if other is not None else None
+        entry = self.lex.get(value[0]) if value else None
+        label = col.by_value.get(entry.pref) if entry is not None else None
+        found = self.labels.get((CONCEPT_KINDS[col.type], label)) if label else None
+        return Iri(found.iri) if found is not None else None
+
+    def _sub_header(self, header: list, rows, kind: str) -> tuple[list, Any]:
+        """A header of two rows (出席情况 over 应到 / 实到, 请假时间 over 起 / 止): when the row after
+        the header names columns of the same log too, each cell is read as its lower part, the two
+        together, or its upper part, the first that names a column. Otherwise the row is data."""
+        following = next(rows, None)
+        if following is None:
+            return header, rows
+        line, cells = following
+        differs = any(c is not None and str(c).strip() and (i >= len(header) or c != header[i])
+                      for i, c in enumerate(cells))
+        if not differs or len(match_header(cells, self.schema, kind)) < 3:
+            return header, itertools.chain([following], rows)
+        width = max(len(header), len(cells))
+        upper = list(header) + [None] * (width - len(header))
+        lower = list(cells) + [None] * (width - len(cells))
+        merged = [u if lo is None or not str(lo).strip() or lo == u
+                  else (lo, f"{u}{lo}" if u is not None else lo, u)
+                  for u, lo in zip(upper, lower, strict=True)]
+        return merged, rows
 
     def _converter(self, col: Column):
         """A function raw cell -> stored value for one column, remembering what it has read.
@@ -790,7 +850,8 @@ class Reader:
     def _concept(self, col: Column, raw: str) -> Iri:
         kind = CONCEPT_KINDS[col.type]
         entry = None
-        for form in self._value_forms(col.type, re.sub(r"\s+", "", normalise(raw))):
+        key = re.sub(r"\s+", "", normalise(raw))
+        for form in self._value_forms(col.type, key):
             entry = self.labels.get((kind, col.value_aliases.get(form, form)))
             if entry is not None and col.values and entry.pref not in col.values:
                 entry = None
@@ -799,6 +860,11 @@ class Reader:
         if entry is None:
             known = list(col.values) or sorted({e.pref for (k, _), e in self.labels.items() if k == kind})
             shown = "、".join(known[:12]) + ("…" if len(known) > 12 else "")
+            if col.by_column and any(f in col.kinds for f in self._value_forms(col.type, key)):
+                raise ByColumn(bilingual(
+                    f"{col.alias}「{raw}」只是文种，须由{col.by_column}判断，而该列为空或无法对应",
+                    f"{raw} is only a document kind; {col.by_column} decides its category, and it is "
+                    f"blank or maps to none"))
             if col.unlisted == "note":
                 digest = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
                 raise Unlisted(bilingual(f"{col.alias}「{raw}」不在规章规定之列（{shown}），不核对",
@@ -814,9 +880,12 @@ class Reader:
         a place name before it, and with the body or post it opens with by that one's own name
         (环翠区人民政府公章 -> 区政府印章)."""
         forms = [value]
-        bare = re.sub(r"[(\[][^()\[\]]*[)\]]$", "", value)
-        if bare and bare != value:
-            forms.append(bare)
+        # 通知(干部任免), 通知/干部任免: the document's kind and, in a note or after /, its category
+        for part in [value, *(p for p in re.split(r"[/／]", value) if p)] if ("/" in value or "／" in value) \
+                else [value]:
+            bare = re.sub(r"[(\[][^()\[\]]*[)\]]$", "", part)
+            note = part[len(bare) + 1:-1] if bare != part else ""
+            forms += [f for f in (part, bare, note) if f and f not in forms]
         cells = self.schema.cells
         same = cells.values_as.get(type_)
         for form in list(forms):
@@ -877,7 +946,26 @@ class Reader:
 
 
 def _parts(raw) -> list[str]:
-    return [p.strip() for p in re.split(r"[;；、]", str(raw)) if p.strip()]
+    """Several titles in one cell, apart from a note in brackets (副区长（分管自然资源、海洋）is one).
+
+    >>> _parts("分管教育副区长、副区长（分管公安、应急）；区长")
+    ['分管教育副区长', '副区长（分管公安、应急）', '区长']
+    """
+    out: list[str] = []
+    part: list[str] = []
+    depth = 0
+    for ch in str(raw):
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】":
+            depth -= 1
+        if ch in ";；、" and depth <= 0:
+            out.append("".join(part))
+            part = []
+        else:
+            part.append(ch)
+    out.append("".join(part))
+    return [p.strip() for p in out if p.strip()]
 
 
 def _text(raw) -> str:
