@@ -142,6 +142,13 @@ def test_an_absence_the_norm_is_about_is_one_it_provides_for(qa, question, answe
     assert [(a.label, a.source.citation) for a in r.answers] == [answer]
 
 
+def test_a_seal_is_asked_as_offices_call_it(qa):
+    # 公章 is the text's 印章, 盖 its 使用 (第六十七条: 使用区政府印章，须…报区长、副区长或区政府办公室主任同意)
+    r = qa.ask("要盖区政府的公章，得找谁同意？")
+    assert {(a.label, a.source.citation) for a in r.answers} == {
+        ("区长", "第六十七条第一款"), ("副区长", "第六十七条第一款"), ("区政府办公室主任", "第六十七条第一款")}
+
+
 def test_a_meeting_the_regulation_never_names_gets_no_answer(qa):
     # 党组 is only in 其他党组成员 (全体会议, 常务会议): their chairs do not chair a 党组会议
     r = qa.ask("区政府党组会议谁主持？")
