@@ -149,6 +149,12 @@ def test_a_seal_is_asked_as_offices_call_it(qa):
         ("区长", "第六十七条第一款"), ("副区长", "第六十七条第一款"), ("区政府办公室主任", "第六十七条第一款")}
 
 
+def test_a_recipient_before_a_link_verb_and_its_object_is_named_alone(qa):
+    # 由司法行政部门进行合法性审查: the party is 司法行政部门, not 司法行政部门进行合法性
+    r = qa.ask("重大行政决策方案上常务会讨论之前，要交给谁做合法性审查？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("司法行政部门", "第二十五条第二款")]
+
+
 def test_a_meeting_the_regulation_never_names_gets_no_answer(qa):
     # 党组 is only in 其他党组成员 (全体会议, 常务会议): their chairs do not chair a 党组会议
     r = qa.ask("区政府党组会议谁主持？")

@@ -1408,8 +1408,9 @@ def _recipient_pattern(stop_chars: str, max_len: int, links: tuple[str, ...], ma
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     if not verbs:
         return re.compile(f"(?:{alt(markers)})(?P<party>)")
+    # 交由司法行政部门进行合法性审查: a link verb may take the verb's object before it
     return re.compile(f"(?:{alt(markers)})(?P<party>[^{re.escape(stop_chars)}]{{1,{max_len}}}?)"
-                      f"(?:{alt(links)})?(?:{alt(verbs)})")
+                      f"(?:(?:{alt(links)})[^{re.escape(stop_chars)}]{{0,8}}?)?(?:{alt(verbs)})")
 
 
 def _strip_ends(text: str, ends: tuple[str, ...]) -> str:
