@@ -155,6 +155,12 @@ def test_a_recipient_before_a_link_verb_and_its_object_is_named_alone(qa):
     assert [(a.label, a.source.citation) for a in r.answers] == [("司法行政部门", "第二十五条第二款")]
 
 
+def test_a_post_asked_of_is_one_of_the_class_a_provision_names(qa):
+    # 每位区政府领导每年深入基层调研的时间不少于2个月: a 副区长 is one of the 区政府领导
+    r = qa.ask("副区长每年调研多久？")
+    assert [(a.value, a.unit, a.source.citation) for a in r.answers] == [(2, "个月", "第八十六条第一款")]
+
+
 def test_a_meeting_the_regulation_never_names_gets_no_answer(qa):
     # 党组 is only in 其他党组成员 (全体会议, 常务会议): their chairs do not chair a 党组会议
     r = qa.ask("区政府党组会议谁主持？")

@@ -254,6 +254,7 @@ def _spaced(text: str) -> str:
 
 
 BACKGROUND = 0.25   # a term the provision leaves unsaid but its article or regulation's title names
+BROADER = 0.8       # a term the provision names only by a class it belongs to (区政府领导 for 副区长)
 
 
 class Scorer:
@@ -301,6 +302,11 @@ class Scorer:
         # 常务委员会 of the provision that happens to name the 全国人民代表大会 too
         self.core = {k: list(dict.fromkeys(unprefixed(w, prefixes) for w in said))
                      for k, said in self.said.items()}
+        # …and the classes it belongs to: what 每位区政府领导 must do, a 副区长 must
+        self.broader = {m.start: [_norm(label) for t in m.terms if t.concept
+                                  for a in sorted(lex.ancestors(t.concept) - {t.concept})
+                                  if (e := lex.get(a)) is not None for label in e.labels]
+                        for m, _ in self.named}
 
     def _context(self, n: NormRec) -> str:
         """The norm's own words: its parties, what it acts on and under which condition."""
@@ -336,7 +342,8 @@ class Scorer:
                 tiers[m.start] = 1.0  # 决策机关违规 for the norm whose condition is 决策机关违反…
             else:
                 tiers[m.start] = self._spoken(names, n, self.core[m.start]) or (
-                    BACKGROUND if self.setting and not self.setting(n).isdisjoint(names) else 0.0)
+                    BACKGROUND if self.setting and not self.setting(n).isdisjoint(names) else 0.0) or (
+                    BROADER * self._spoken(self.broader[m.start], n, []))
         for m, grams in self.named:
             tier = tiers[m.start]
             # 县|人大常委会|主任会议: a name that only qualifies the next one it touches may go unsaid
