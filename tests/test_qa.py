@@ -161,6 +161,12 @@ def test_a_post_asked_of_is_one_of_the_class_a_provision_names(qa):
     assert [(a.value, a.unit, a.source.citation) for a in r.answers] == [(2, "个月", "第八十六条第一款")]
 
 
+def test_everyday_words_for_a_department_and_its_units(qa):
+    # 局里 is a 部门, 下属 the text's 所属 (第五十九条: 区政府部门所属事业单位…应向主管部门请示)
+    r = qa.ask("局里下属的事业单位有事要请示，应该向谁请示？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("主管部门", "第五十九条第一款")]
+
+
 def test_a_meeting_the_regulation_never_names_gets_no_answer(qa):
     # 党组 is only in 其他党组成员 (全体会议, 常务会议): their chairs do not chair a 党组会议
     r = qa.ask("区政府党组会议谁主持？")
