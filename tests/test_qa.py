@@ -167,6 +167,12 @@ def test_everyday_words_for_a_department_and_its_units(qa):
     assert [(a.label, a.source.citation) for a in r.answers] == [("主管部门", "第五十九条第一款")]
 
 
+def test_giving_a_word_beforehand_is_reporting_or_informing(qa):
+    # 打招呼: the text's 告知 or 报告 (第七十五条: 离威（出访）、休假，须事前向区长报告)
+    r = qa.ask("副区长休假要跟谁打招呼？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("区长", "第七十五条第一款")]
+
+
 def test_a_meeting_the_regulation_never_names_gets_no_answer(qa):
     # 党组 is only in 其他党组成员 (全体会议, 常务会议): their chairs do not chair a 党组会议
     r = qa.ask("区政府党组会议谁主持？")

@@ -64,7 +64,7 @@ def test_dev_wrong_answers_do_not_grow(dev):
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
     # tests/gold/qa/huancui-gzgz-2022.dev2.toml: 40 colloquial questions on the seed, written blind in
-    # the eighth session; 30/40 with 1 wrong answer before any change made on it, 33/40 and 0 after
+    # the eighth session; 30/40 with 1 wrong answer before any change made on it, 34/40 and 0 after
     out = evaluate("dev2")
-    assert summary(out)["all"]["right"] >= 32
+    assert summary(out)["all"]["right"] >= 33
     assert [o.question.id for o in out if o.question.kind != "none" and o.given and not o.right] == []
