@@ -172,3 +172,14 @@ def test_a_plain_document_kind_takes_its_category_from_the_name_it_is_issued_in(
     assert [(e.line, e.column) for e in loaded.errors] == [(6, "category[公文类别]")]
     # one cosigner, whose note lists two fields
     assert [len(r.props.get(KG + "cosignerPost", [])) for r in loaded.records][3] == 1
+
+
+def test_a_cell_too_long_for_a_title_or_a_category_is_neither(lexicon, tmp_path):
+    # long cells are not searched for the forms a title or category takes (each search costs more
+    # than the cell's length): a 65-character cell that ends like a title is no title
+    path = tmp_path / "signing.csv"
+    path.write_text("编号,发文机关,公文类别,签发人职务,签发日期\n"
+                    f"F1,区政府,{'通知/' * 30}干部任免,{'区' * 62}副区长,2024-5-6\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([path])
+    assert [e.column for e in loaded.errors] == ["category[公文类别]"]
+    assert loaded.records[0].first(KG + "signerPost").rsplit("/", 2)[-2] == "title"

@@ -55,6 +55,7 @@ RDF_SUFFIXES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld"
                 ".json": "application/ld+json"}
 HEADER_SCAN = 10  # rows above the header (a sheet title, a blank line) that may be skipped
 HEADER_CHARS = 64  # a longer cell is no header (a title row, a note): not read as one
+VALUE_CHARS = 64   # …nor a longer value a category, meeting type or seal written another way
 # What a column's value becomes: a property value, the record's id, a reference, posts with titles
 PLAIN, ID, REF, POSTS = 0, 1, 2, 3
 STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS}
@@ -880,6 +881,8 @@ class Reader:
         a place name before it, and with the body or post it opens with by that one's own name
         (环翠区人民政府公章 -> 区政府印章)."""
         forms = [value]
+        if len(value) > VALUE_CHARS:
+            return forms
         # 通知(干部任免), 通知/干部任免: the document's kind and, in a note or after /, its category
         for part in [value, *(p for p in re.split(r"[/／]", value) if p)] if ("/" in value or "／" in value) \
                 else [value]:

@@ -37,6 +37,9 @@ class TitleRule:
     basis: str
 
 
+TITLE_CHARS = 64  # a longer cell is no title a log writes (区人民政府区长 has seven characters)
+
+
 @dataclass(frozen=True)
 class TitlesFile:
     rule: tuple[TitleRule, ...]
@@ -119,6 +122,9 @@ class Titles:
         if title in self.roster:
             iri, source = self.roster[title]
             return iri, How("roster", source)
+        if len(title) > TITLE_CHARS:   # no title: not tried against patterns that scan it again and again
+            digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:12]
+            return f"{self.lex.base}/id/title/t-{digest}", How("unknown")
         entry = self.lex.by_label.get(title)
         if entry is not None and entry.kind == POST:
             return entry.iri, How("lexicon")
