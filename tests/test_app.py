@@ -187,6 +187,16 @@ def violating():
     return at
 
 
+def test_notes_on_the_office_examples_name_files_without_server_paths():
+    at = page("validate")
+    next(b for b in at.button if "办公室台账" in b.label).click().run()
+    assert not at.exception
+    shown = [i.value for i in at.info] + [e.value for e in at.error]
+    assert any("logs-2025-09-10.xlsx" in v for v in shown), shown
+    from kg.resources import data_dir
+    assert not any(str(data_dir("examples")) in v for v in shown), shown
+
+
 def test_validate_page_groups_findings_by_article_and_links_the_violated_item():
     at = violating()
     assert not at.exception

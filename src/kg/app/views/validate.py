@@ -171,7 +171,7 @@ def render() -> None:
     for error in loaded.errors:
         st.error(str(replace(error, file=file_name(error.file))))
     for note in loaded.notes:
-        st.info(str(note))
+        st.info(str(replace(note, file=file_name(note.file))))
     if loaded.errors and not loaded.records:
         st.warning(words["unreadable"])
         return
