@@ -4,7 +4,8 @@ The blind split (tests/fixtures/office_blind, gold in tests/gold/records_office.
 by someone who saw only the regulation and a description of what each log holds, never this code.
 The dev half was used to find what to read better; the test half never was, nor test2, written
 later by another hand with another office's habits (two logs in one workbook, shuffled columns).
-dev2, a third hand's (two-row headers, 文种 with its category), was tuned on too.
+dev2, a third hand's (two-row headers, 文种 with its category), and dev3, a terse office's shorthand
+(区府章, 常务会(第14次), 自/至), were tuned on too.
 """
 
 import datetime as dt
@@ -22,8 +23,8 @@ from kg.validate import Validator
 KG = "https://regkg.example.org/ns/kg#"
 NOT_A_CLAIM = ("记录不完整", "无法核对")   # the report cannot judge: no claim either way
 # (precision, recall) a split must keep; dev was tuned on, test and test2 never (0.84 / 0.84 and
-# 0.81 / 0.68 when this test was written; both 0 / 0 before this work)
-FLOORS = {"dev": (0.9, 0.95), "dev2": (0.9, 0.9), "test": (0.8, 0.8), "test2": (0.75, 0.6)}
+# 0.81 / 0.68 when this test was written, 0.79 / 0.81 for test2 after dev3; both 0 / 0 before this work)
+FLOORS = {"dev": (0.9, 0.95), "dev2": (0.9, 0.9), "dev3": (0.9, 0.9), "test": (0.8, 0.8), "test2": (0.75, 0.75)}
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,7 @@ def article(citation: str) -> str:
     return citation.split("条")[0] + "条" if citation else ""
 
 
-@pytest.mark.parametrize("split", ["dev", "dev2", "test", "test2"])
+@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "test", "test2"])
 def test_blind_office_logs_are_read_whole_and_their_breaches_found(split, validator, lexicon):
     gold = tomllib.loads((GOLD / f"records_office.{split}.toml").read_text(encoding="utf-8"))
     files: dict[str, dict] = {}   # a workbook of two logs is one file with two [[file]] tables
@@ -52,7 +53,7 @@ def test_blind_office_logs_are_read_whole_and_their_breaches_found(split, valida
     for f in files.values():
         report = validator.validate(Reader(lexicon).read([ROOT / f["path"]]))
         assert report.records == f["records"], f["path"]
-        if split != "test2":   # test2 has cells no rule reads yet (28 of them when written)
+        if split != "test2":   # test2 has cells no rule reads yet
             assert [e.message for e in report.errors] == [], f["path"]
         got = {(x.record, article(x.citation or "")) for x in report.results
                if x.severity in ("Violation", "Warning") and not x.message.startswith(NOT_A_CLAIM)}
@@ -183,3 +184,25 @@ def test_a_cell_too_long_for_a_title_or_a_category_is_neither(lexicon, tmp_path)
     loaded = Reader(lexicon).read([path])
     assert [e.column for e in loaded.errors] == ["category[公文类别]"]
     assert loaded.records[0].first(KG + "signerPost").rsplit("/", 2)[-2] == "title"
+
+
+def test_a_terse_office_s_shorthand_is_read(lexicon, tmp_path):
+    path = tmp_path / "用印.csv"
+    path.write_text("用印编号,用印,审批,授权,日期\n"
+                    "Y1,区府章(合同),副区长(城建),,20230904\n"            # 区府 is the 区政府, 章 its 印章
+                    "Y2,区长章(授权委托书),府办主任,区长,20230905\n"
+                    "Y3,府办章,府办副主任,,20230906\n", encoding="utf-8")   # the office's seal: no rule
+    loaded = Reader(lexicon).read([path])
+    assert loaded.errors == [] and [r.id for r in loaded.records] == ["Y1", "Y2", "Y3"]
+    assert [r.first(KG + "seal").rsplit("/", 1)[-1] for r in loaded.records][:2] == ["government-seal",
+                                                                                     "mayor-seal"]
+    assert [r.first(KG + "approvedByPost").rsplit("/", 1)[-1] for r in loaded.records][:2] == [
+        "deputy-mayor-in-charge", "office-director"]
+    meeting = tmp_path / "会议.csv"
+    meeting.write_text("序号,类型,时间,召集人,主持人,受托于,应到人数,实到人数\n"
+                       "H1,常务会(第14次),2023.7.14,区长,区长,,10,10\n"
+                       "H2,工作会(一类),2023.7.20,区长,区长,,30,28\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([meeting])
+    assert loaded.errors == []
+    assert [r.first(KG + "meetingType").rsplit("/", 1)[-1] for r in loaded.records] == [
+        "executive", "work-meeting-1"]

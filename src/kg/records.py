@@ -143,6 +143,7 @@ class Cells:
     header_words: tuple[tuple[str, ...], ...] = ()
     value_words: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     place: str = ""
+    value_heads: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def re_place(self) -> re.Pattern | None:
@@ -296,9 +297,12 @@ def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
     for position, forms in enumerate(cells):
         for cell in forms if position not in used else ():
             held = [(n, c) for n, c in inside if n in cell and n != cell]
-            # the longest wording the cell holds, when no other column's wording is as long …
-            if held and (len(held) == 1 or len(held[1][0]) < len(held[0][0]) or held[1][1] == held[0][1]):
-                take(held[0][1], position)
+            # the longest wording the cell holds, when no other column's wording is as long, or the
+            # one of those it ends with (会议编号 ends with 编号: its head, not 会议) …
+            longest = [(n, c) for n, c in held if len(n) == len(held[0][0])] if held else []
+            heads = {c for n, c in longest if cell.endswith(n)}
+            if longest and (len({c for _, c in longest}) == 1 or len(heads) == 1):
+                take(longest[0][1] if len({c for _, c in longest}) == 1 else heads.pop(), position)
                 break
             # … or the one column a cut-short cell (纪要审核 for 纪要审核人) is the start of
             starts = {c for n, c in inside if n.startswith(cell) and len(cell) >= 3}
@@ -883,18 +887,27 @@ class Reader:
         forms = [value]
         if len(value) > VALUE_CHARS:
             return forms
-        # 通知(干部任免), 通知/干部任免: the document's kind and, in a note or after /, its category
+        # 通知(干部任免), 通知/干部任免, 出国(境)(局一把手), 工作会(一类): the document's kind and, in
+        # a note or after /, its category; the kind with its notes taken off one by one; the note
+        # before the kind
         for part in [value, *(p for p in re.split(r"[/／]", value) if p)] if ("/" in value or "／" in value) \
                 else [value]:
-            bare = re.sub(r"[(\[][^()\[\]]*[)\]]$", "", part)
-            note = part[len(bare) + 1:-1] if bare != part else ""
-            forms += [f for f in (part, bare, note) if f and f not in forms]
+            found, current = [part], part
+            while (bare := re.sub(r"[(\[][^()\[\]]*[)\]]$", "", current)) and bare != current:
+                note = current[len(bare) + 1:-1]
+                found += [bare, note, note + bare]
+                current = bare
+            forms += [f for f in found if f and f not in forms]
         cells = self.schema.cells
         same = cells.values_as.get(type_)
         for form in list(forms):
             form = same(form) if same else form
             if cells.re_place is not None:
                 form = cells.re_place.sub("", form, count=1) or form
+            short = next((h for h in sorted(cells.value_heads, key=len, reverse=True)
+                          if form.startswith(h)), None)
+            if short is not None:   # 区府章 -> 区政府章
+                form = cells.value_heads[short] + form[len(short):]
             head = next((h for h in self._heads if form.startswith(h[0]) and len(form) > len(h[0])), None)
             if head is not None:
                 form = head[1] + form[len(head[0]):]
