@@ -289,6 +289,7 @@ def test_7_search_that_finds_nothing_suggests_a_word_that_does(page, app_url):
     page.get_by_text("没有找到“公章”").wait_for(timeout=WAIT_MS)
     suggestion = page.get_by_role("button", name="印章", exact=True)
     on_first_screen(page, suggestion)
+    idle(page)   # a click while the page still reruns can land on a button about to be replaced
     suggestion.click()
     on_first_screen(page, page.get_by_role("link", name="第六十七条"))
     page.locator("mark", has_text="印章").first.wait_for(timeout=WAIT_MS)
