@@ -23,8 +23,10 @@ from kg.validate import Validator
 KG = "https://regkg.example.org/ns/kg#"
 NOT_A_CLAIM = ("记录不完整", "无法核对")   # the report cannot judge: no claim either way
 # (precision, recall) a split must keep; dev was tuned on, test and test2 never (0.84 / 0.84 and
-# 0.81 / 0.68 when this test was written, 0.79 / 0.81 for test2 after dev3; both 0 / 0 before this work)
-FLOORS = {"dev": (0.9, 0.95), "dev2": (0.9, 0.9), "dev3": (0.9, 0.9), "test": (0.8, 0.8), "test2": (0.75, 0.75)}
+# 0.81 / 0.68 when this test was written, 0.79 / 0.81 for test2 after dev3; both 0 / 0 before this work;
+# test3, written by a fifth hand once all the rest was done: 0.89 / 0.74 at first scoring, 0 / 0 before)
+FLOORS = {"dev": (0.9, 0.95), "dev2": (0.9, 0.9), "dev3": (0.9, 0.9), "test": (0.8, 0.8), "test2": (0.75, 0.75),
+          "test3": (0.85, 0.7)}
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +43,7 @@ def article(citation: str) -> str:
     return citation.split("条")[0] + "条" if citation else ""
 
 
-@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "test", "test2"])
+@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "test", "test2", "test3"])
 def test_blind_office_logs_are_read_whole_and_their_breaches_found(split, validator, lexicon):
     gold = tomllib.loads((GOLD / f"records_office.{split}.toml").read_text(encoding="utf-8"))
     files: dict[str, dict] = {}   # a workbook of two logs is one file with two [[file]] tables
@@ -53,7 +55,7 @@ def test_blind_office_logs_are_read_whole_and_their_breaches_found(split, valida
     for f in files.values():
         report = validator.validate(Reader(lexicon).read([ROOT / f["path"]]))
         assert report.records == f["records"], f["path"]
-        if split != "test2":   # test2 has cells no rule reads yet
+        if split not in ("test2", "test3"):   # cells no rule reads yet
             assert [e.message for e in report.errors] == [], f["path"]
         got = {(x.record, article(x.citation or "")) for x in report.results
                if x.severity in ("Violation", "Warning") and not x.message.startswith(NOT_A_CLAIM)}
