@@ -300,9 +300,10 @@ def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
             # the longest wording the cell holds, when no other column's wording is as long, or the
             # one of those it ends with (会议编号 ends with 编号: its head, not 会议) …
             longest = [(n, c) for n, c in held if len(n) == len(held[0][0])] if held else []
-            heads = {c for n, c in longest if cell.endswith(n)}
-            if longest and (len({c for _, c in longest}) == 1 or len(heads) == 1):
-                take(longest[0][1] if len({c for _, c in longest}) == 1 else heads.pop(), position)
+            columns = {c for _, c in longest}
+            chosen = columns if len(columns) == 1 else {c for n, c in longest if cell.endswith(n)}
+            if len(chosen) == 1:
+                take(chosen.pop(), position)
                 break
             # … or the one column a cut-short cell (纪要审核 for 纪要审核人) is the start of
             starts = {c for n, c in inside if n.startswith(cell) and len(cell) >= 3}
