@@ -7,6 +7,9 @@ import pytest
 from helpers import SEED
 from kg.corpus import load
 from kg.graph import build_graph
+from kg.lexicon import load_lexicon
+from kg.store import EmbeddedStore
+from kg.validate import Validator
 
 
 @pytest.fixture(scope="session")
@@ -17,6 +20,17 @@ def seed():
 @pytest.fixture(scope="session")
 def seed_graph(seed):
     return build_graph([seed])
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def validator(seed_graph, lexicon):
+    """The record checks of the seed regulation, built once (validating changes nothing in it)."""
+    return Validator(EmbeddedStore(seed_graph), lexicon)
 
 
 # ---------------------------------------------------------------- third-party stores

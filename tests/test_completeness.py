@@ -4,21 +4,8 @@ official holiday schedule (调休 included) and the report says which calendar w
 
 import pytest
 
-from kg.lexicon import load_lexicon
 from kg.records import Reader
-from kg.store import EmbeddedStore
-from kg.validate import Validator
 from test_validate import HEADERS
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
-
-
-@pytest.fixture(scope="module")
-def validator(seed_graph, lexicon):
-    return Validator(EmbeddedStore(seed_graph), lexicon)
 
 
 def run(validator, lexicon, tmp_path, kind, *rows):

@@ -15,25 +15,13 @@ import openpyxl
 import pytest
 
 from helpers import ROOT, kg
-from kg.lexicon import load_lexicon
 from kg.records import Reader, Record
 from kg.roles import Titles
-from kg.store import EmbeddedStore
-from kg.validate import Deriver, Validator
+from kg.validate import Deriver
 from kg.workdays import Calendar
 
 EXAMPLES = ROOT / "examples"
 SEAL = "id,seal,approved_by_post,authorized_by_post,used_on\n"
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
-
-
-@pytest.fixture(scope="module")
-def validator(seed_graph, lexicon):
-    return Validator(EmbeddedStore(seed_graph), lexicon)
 
 
 def same(report):

@@ -4,22 +4,13 @@ reads them, offers the roster upload and the blank templates."""
 
 
 import openpyxl
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from helpers import ROOT, kg
-from kg.lexicon import load_lexicon
 from kg.records import read_logs, template
-from kg.store import EmbeddedStore
-from kg.validate import Validator
 
 OFFICE = ROOT / "examples" / "office"
 LOGS = [OFFICE / "leave-gb18030.csv", OFFICE / "logs-2025-09-10.xlsx"]
-
-
-@pytest.fixture(scope="module")
-def validator(seed_graph):
-    return Validator(EmbeddedStore(seed_graph), load_lexicon())
 
 
 def breaches(report):

@@ -9,11 +9,8 @@ from rdflib import RDF
 from rdflib.collection import Collection
 
 from kg.checks import SH, ShapeWriter
-from kg.lexicon import load_lexicon
 from kg.records import Reader, load_schema
 from kg.roles import Titles
-from kg.store import EmbeddedStore
-from kg.validate import Validator
 from test_validate import CASES, CONTEXT_MEETING, HEADERS, PREVIOUS
 
 # A concrete title for every role a check names, as a district office would write it.
@@ -40,18 +37,8 @@ STREET = {"各镇政府、街道办事处主要负责人": "竹岛街道办事�
 
 
 @pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
-
-
-@pytest.fixture(scope="module")
 def titles(lexicon):
     return Titles.load(lexicon)
-
-
-@pytest.fixture(scope="module")
-def validator(seed_graph, lexicon):
-    return Validator(EmbeddedStore(seed_graph), lexicon)
 
 
 def roles_named_in_checks(shapes) -> set[str]:

@@ -8,10 +8,7 @@ from rdflib import RDF, Graph, Literal
 
 from helpers import ROOT, kg
 from kg.checks import SH
-from kg.lexicon import load_lexicon
 from kg.records import Reader
-from kg.store import EmbeddedStore
-from kg.validate import Validator
 
 EXAMPLES = ROOT / "examples"
 HEADERS = {
@@ -85,16 +82,6 @@ CASES = [
 ]
 # The cadence case needs a previous 常务会议 two weeks earlier.
 PREVIOUS = {"meeting/executive/daysSincePrevious": "M0,常务会议,2026-03-05,区长,区长,,12,10,区长,区政府办公室主任,2026-02-26,"}
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
-
-
-@pytest.fixture(scope="module")
-def validator(seed_graph, lexicon):
-    return Validator(EmbeddedStore(seed_graph), lexicon)
 
 
 def check(validator, lexicon, tmp_path, kind, rows, extra_meeting=None):

@@ -154,6 +154,11 @@ class Cells:
         return _same_words(self.header_words)
 
     @cached_property
+    def heads(self) -> list[str]:
+        """The short names of value_heads, longest first (区府办 before 区府)."""
+        return sorted(self.value_heads, key=len, reverse=True)
+
+    @cached_property
     def values_as(self) -> dict[str, Callable[[str], str]]:
         return {kind: _same_words(groups) for kind, groups in self.value_words.items()}
 
@@ -905,8 +910,7 @@ class Reader:
             form = same(form) if same else form
             if cells.re_place is not None:
                 form = cells.re_place.sub("", form, count=1) or form
-            short = next((h for h in sorted(cells.value_heads, key=len, reverse=True)
-                          if form.startswith(h)), None)
+            short = next((h for h in cells.heads if form.startswith(h)), None)
             if short is not None:   # 区府章 -> 区政府章
                 form = cells.value_heads[short] + form[len(short):]
             head = next((h for h in self._heads if form.startswith(h[0]) and len(form) > len(h[0])), None)
