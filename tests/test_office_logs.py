@@ -5,7 +5,9 @@ by someone who saw only the regulation and a description of what each log holds,
 The dev half was used to find what to read better; the test half never was, nor test2, written
 later by another hand with another office's habits (two logs in one workbook, shuffled columns).
 dev2, a third hand's (two-row headers, 文种 with its category), and dev3, a terse office's shorthand
-(区府章, 常务会(第14次), 自/至), were tuned on too.
+(区府章, 常务会(第14次), 自/至), and dev4, a large office's shared spreadsheets (totals and month
+headings between the records, name and post in one cell, a leave period in one cell, dates with a
+weekday or without their year), were tuned on too.
 """
 
 import datetime as dt
@@ -21,16 +23,19 @@ KG = "https://regkg.example.org/ns/kg#"
 NOT_A_CLAIM = ("记录不完整", "无法核对")   # the report cannot judge: no claim either way
 # (precision, recall) a split must keep; dev was tuned on, test and test2 never (0.84 / 0.84 and
 # 0.81 / 0.68 when this test was written, 0.79 / 0.81 for test2 after dev3; both 0 / 0 before this work;
-# test3, written by a fifth hand once all the rest was done: 0.89 / 0.74 at first scoring, 0 / 0 before)
-FLOORS = {"dev": (0.9, 0.95), "dev2": (0.9, 0.9), "dev3": (0.9, 0.9), "test": (0.8, 0.8), "test2": (0.75, 0.75),
-          "test3": (0.85, 0.7)}
+# test3, written by a fifth hand once all the rest was done: 0.89 / 0.74 at first scoring, 0 / 0 before;
+# dev4, a large office's shared spreadsheets, tuned on: 0.39 / 0.41 when it arrived; test4, never tuned
+# on: 0.78 / 0.53 when it arrived, 0.83 / 0.56 after the dev4 work)
+FLOORS = {"dev": (0.9, 0.95), "dev2": (0.9, 0.9), "dev3": (0.9, 0.9), "dev4": (0.85, 0.8), "test": (0.8, 0.8),
+          "test2": (0.75, 0.75), "test3": (0.85, 0.7), "test4": (0.8, 0.5)}
+UNREAD = ("test2", "test3", "test4")   # splits with cells no rule reads yet
 
 
 def article(citation: str) -> str:
     return citation.split("条")[0] + "条" if citation else ""
 
 
-@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "test", "test2", "test3"])
+@pytest.mark.parametrize("split", list(FLOORS))
 def test_blind_office_logs_are_read_whole_and_their_breaches_found(split, validator, lexicon):
     gold = tomllib.loads((GOLD / f"records_office.{split}.toml").read_text(encoding="utf-8"))
     files: dict[str, dict] = {}   # a workbook of two logs is one file with two [[file]] tables
@@ -42,7 +47,7 @@ def test_blind_office_logs_are_read_whole_and_their_breaches_found(split, valida
     for f in files.values():
         report = validator.validate(Reader(lexicon).read([ROOT / f["path"]]))
         assert report.records == f["records"], f["path"]
-        if split not in ("test2", "test3"):   # cells no rule reads yet
+        if split not in UNREAD:
             assert [e.message for e in report.errors] == [], f["path"]
         got = {(x.record, article(x.citation or "")) for x in report.results
                if x.severity in ("Violation", "Warning") and not x.message.startswith(NOT_A_CLAIM)}
@@ -195,3 +200,88 @@ def test_a_terse_office_s_shorthand_is_read(lexicon, tmp_path):
     assert loaded.errors == []
     assert [r.first(KG + "meetingType").rsplit("/", 1)[-1] for r in loaded.records] == [
         "executive", "work-meeting-1"]
+
+
+def test_headings_totals_and_footnotes_inside_a_log_are_no_records_and_are_noted(lexicon, tmp_path):
+    path = tmp_path / "发文登记.csv"
+    path.write_text("序号,登记号,公文类别,签发人职务,签发日期\n"
+                    "一月份,,,,\n"
+                    "1,F1,规范性文件,区长,2024-1-8\n"
+                    ",,,,\n"
+                    "二月份,,,,\n"
+                    "2,F2,干部任免,区长,2024-2-5\n"
+                    "合计：2件,,,,\n"
+                    "制表人：李娜,审核人：许丹,,,\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([path])
+    # 登记号 names the records where the ledger numbers its rows too
+    assert loaded.errors == [] and [r.id for r in loaded.records] == ["F1", "F2"]
+    assert [(n.line, n.message.split("」")[0]) for n in loaded.notes] == [
+        (2, "「一月份"), (5, "「二月份"), (7, "「合计：2件"), (8, "「制表人：李娜")]
+
+
+def test_a_row_number_names_records_before_a_document_number_and_after_a_register_number():
+    schema = load_schema()
+    assert match_header(["序号", "发文字号", "公文类别", "签发人职务"], schema, "signing")["id"] == 0
+    assert match_header(["序号", "文号", "登记号", "公文类别", "签发人职务"], schema, "signing")["id"] == 2
+    # two wordings sharing their ending: 委托人职务 or 授权人职务
+    assert match_header(["编号", "公文类别", "签发人职务", "委托/授权人职务"], schema, "signing") == {
+        "id": 0, "category": 1, "signer_post": 2, "entrusted_by_post": 3}
+
+
+def test_dates_with_a_weekday_and_dates_whose_year_only_the_title_gives(lexicon, tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["2024年镇街主要负责人请假报备台账"])
+    book.active.append(["编号", "职务", "开始", "结束", "报告对象", "报告日期"])
+    book.active.append(["B1", "张村镇镇长", "3月4日", "3月6日", "区长", "2024-02-29（周四）"])
+    book.save(tmp_path / "leave.xlsx")
+    loaded = Reader(lexicon).read([tmp_path / "leave.xlsx"])
+    assert loaded.errors == []
+    r = loaded.records[0]
+    assert (r.first(KG + "start"), r.first(KG + "end"), r.first(KG + "reportedOn")) == (
+        dt.date(2024, 3, 4), dt.date(2024, 3, 6), dt.date(2024, 2, 29))
+    assert [n.message for n in loaded.notes] == [
+        "日期未写年份，按「2024年镇街主要负责人请假报备台账」读作 2024 年 / dates without a year read as 2024, "
+        "the year of '2024年镇街主要负责人请假报备台账'"]
+    # no year anywhere: the date cannot be read
+    path = tmp_path / "请假.csv"
+    path.write_text("编号,职务,开始,结束\nB1,张村镇镇长,3月4日,2024-3-6\n", encoding="utf-8")
+    assert [(e.line, e.column) for e in Reader(lexicon).read([path]).errors] == [(2, "start[开始]")]
+
+
+def test_a_leave_period_written_in_one_cell_gives_its_first_and_last_day(lexicon, tmp_path):
+    path = tmp_path / "请销假登记表_2024.csv"
+    path.write_text("登记号,姓名,职务,请假时间,报告对象\n"
+                    "Q1,刘,副区长,2024.3.11-3.13,区长\n"
+                    "Q2,刘,副区长,3月4日至6日,区长\n"              # the year: the file's name
+                    "Q3,刘,副区长,5月31日至6月4日,区长\n"
+                    "Q4,刘,副区长,2024/3/25~2024/3/29,区长\n"
+                    "Q5,刘,副区长,2024-12-30至1月2日,区长\n"        # into the next year
+                    "Q6,刘,副区长,2024-03-05,区长\n"               # one day written: the first
+                    "Q7,刘,副区长,下周,区长\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([path])
+    days = [(r.first(KG + "start"), r.first(KG + "end")) for r in loaded.records]
+    d = dt.date
+    assert days == [(d(2024, 3, 11), d(2024, 3, 13)), (d(2024, 3, 4), d(2024, 3, 6)),
+                    (d(2024, 5, 31), d(2024, 6, 4)), (d(2024, 3, 25), d(2024, 3, 29)),
+                    (d(2024, 12, 30), d(2025, 1, 2)), (d(2024, 3, 5), None), (None, None)]
+    assert [(e.line, e.column) for e in loaded.errors] == [(8, "period[起止日期]")]
+    assert "期间无效：下周" in loaded.errors[0].message
+
+
+def test_a_post_written_with_the_name_is_read_and_a_name_alone_is_no_post(validator, lexicon, tmp_path):
+    path = tmp_path / "签批.csv"
+    path.write_text("编号,公文类别,签发领导,签发日期,会签领导\n"
+                    "S1,规范性文件,周振国（区长）,2024-4-1,\n"
+                    "S2,规范性文件,常务副区长韩立新,2024-4-2,\n"
+                    "S3,其他公文,区政府办公室主任陈思远,2024-4-3,刘晓梅（分管农业农村副区长）\n"
+                    "S4,规范性文件,周振国,2024-4-4,\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([path])
+    assert loaded.errors == []
+    posts = [r.first(KG + "signerPost") for r in loaded.records]
+    assert [p.rsplit("/", 1)[-1] if p else None for p in posts] == [
+        "district-mayor", "first-deputy-mayor", "office-director", None]
+    assert loaded.records[2].first(KG + "cosignerPost").rsplit("/", 1)[-1] == "deputy-mayor-in-charge"
+    report = validator.validate(loaded)
+    assert sorted((f.record, f.message.split("：")[0]) for f in report.results
+                  if f.severity == "Violation") == [
+        ("S2", "违反第六十二条第（二）项"), ("S3", "违反第六十二条第（五）项"), ("S4", "记录不完整")]

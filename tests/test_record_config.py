@@ -55,6 +55,18 @@ def test_an_unknown_key_in_the_record_schema_names_its_line(tmp_path):
         load_schema(path)
 
 
+def test_a_period_column_must_name_the_two_columns_it_fills(tmp_path):
+    path, line = edited(tmp_path, "records.toml", 'fills = ["start", "end"]', 'fills = ["start", "finish"]')
+    with pytest.raises(ConfigError, match=r"records.toml:\d+: 期间列需 fills"):
+        load_schema(path)
+
+
+def test_a_post_read_from_a_name_column_must_name_a_column_of_its_log(tmp_path):
+    path, line = edited(tmp_path, "records.toml", 'post_from = "signer"', 'post_from = "signatory"')
+    with pytest.raises(ConfigError, match=rf"records.toml:{line}: post_from 应为本台账的一列"):
+        load_schema(path)
+
+
 def test_a_title_rule_for_a_role_the_lexicon_lacks_names_its_line(tmp_path):
     path, line = edited(tmp_path, "titles.toml", 'role = "district-mayor"', 'role = "county-mayor"')
     with pytest.raises(ConfigError, match=rf"titles.toml:{line}: 词表中没有职务 county-mayor"):

@@ -34,21 +34,41 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.config import parse, read_toml
 from kg.errors import ConfigError, bilingual
-from kg.lexicon import BODY, DOCTYPE, MEETING, POST, SEAL, Entry, Lexicon, load_lexicon, normalise
+from kg.lexicon import (
+    BODY,
+    DOCTYPE,
+    MEETING,
+    POST,
+    SEAL,
+    Entry,
+    Lexicon,
+    is_cjk_ideograph,
+    load_lexicon,
+    normalise,
+)
 from kg.ns import KG, RDF, XSD
 from kg.resources import data_file
-from kg.roles import Roster, Titles, read_roster
+from kg.roles import TITLE_CHARS, Roster, Titles, read_roster
 from kg.tables import BadCell, FileProblem, Limits, Sheet, Unreadable, check_size, open_table
 
 CONCEPT_KINDS = {"post": POST, "posts": POST, "body": BODY, "doctype": DOCTYPE,
                  "meeting": MEETING, "seal": SEAL}
-TYPES = {"id", "text", "date", "int", "bool", "ref"} | set(CONCEPT_KINDS)
+TYPES = {"id", "text", "date", "int", "bool", "ref", "period"} | set(CONCEPT_KINDS)
 TRUE = {"是", "yes", "y", "true", "1", "√", "已告知", "1.0"}
 FALSE = {"否", "no", "n", "false", "0", "×", "未告知", "0.0"}
 # 2025-3-5, 2025/03/05, 2025.3.5, 2025年3月5日, 20250305; a time of day after it is dropped
 # (every check counts whole days)
 RE_DATE = re.compile(r"^(\d{4})(?:\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))"
                      r"(?:\s*(?:[ T]?\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?|[上下]午|晚上|全天))?$")
+# …also with a short note after it in brackets (2024-03-05（周二）)
+RE_DATE_NOTE = re.compile(r"\s*\([^()]{1,8}\)$")
+# a date without its year (3月4日, 3.13) or, after a range's first date, its day alone (至6日)
+RE_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+RE_DAY = re.compile(r"^(\d{1,2})\s*日?$")
+# a year a sheet's title, name or file name gives its dates when they leave it out
+RE_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# what parts a period written in one cell (2024.3.11-3.13, 3月4日至6日), first the unambiguous
+RANGE_MARKS = ("至", "到", "~", "—", "–", "-")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Record files in RDF, by suffix: the media type names pyoxigraph's parser.
 RDF_SUFFIXES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json",
@@ -56,9 +76,10 @@ RDF_SUFFIXES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld"
 HEADER_SCAN = 10  # rows above the header (a sheet title, a blank line) that may be skipped
 HEADER_CHARS = 64  # a longer cell is no header (a title row, a note): not read as one
 VALUE_CHARS = 64   # …nor a longer value a category, meeting type or seal written another way
+NOTE_ROWS = 20     # rows that are no records noted one by one in a sheet; past this, one note
 # What a column's value becomes: a property value, the record's id, a reference, posts with titles
-PLAIN, ID, REF, POSTS = 0, 1, 2, 3
-STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS}
+PLAIN, ID, REF, POSTS, PERIOD = 0, 1, 2, 3, 4
+STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS, "period": PERIOD}
 
 
 # ---------------------------------------------------------------- the schema
@@ -86,6 +107,12 @@ class Column:
     kinds: tuple[str, ...] = ()
     by_column: str = ""
     by_value: dict[str, str] = field(default_factory=dict)
+    # a period in one cell (请假起止 2024.3.11-3.13) gives the columns it names their first and last
+    # day, where the log has no cells of their own for them
+    fills: tuple[str, ...] = ()
+    # a post column the log leaves out is read from this column's cells when they write a title
+    # with the name (签发领导 周振国（区长）, 常务副区长韩立新)
+    post_from: str = ""
 
     @property
     def label(self) -> str:
@@ -104,6 +131,11 @@ class Log:
     def name(self) -> str:
         """The Chinese name the label starts with (公文签发 of 「公文签发 signing log」)."""
         return self.label.split(" ")[0]
+
+    @property
+    def template_columns(self) -> tuple[Column, ...]:
+        """The columns a blank log has: a period in one cell is another way to fill two of them."""
+        return tuple(c for c in self.columns if not c.fills)
 
 
 @dataclass(frozen=True)
@@ -144,6 +176,13 @@ class Cells:
     value_words: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     place: str = ""
     value_heads: dict[str, str] = field(default_factory=dict)
+    note_words: tuple[str, ...] = ()
+
+    @cached_property
+    def re_note(self) -> re.Pattern | None:
+        """合计：12件, 制表人：李娜: a label of a note row before its colon."""
+        words = "|".join(map(re.escape, sorted(self.note_words, key=len, reverse=True)))
+        return re.compile(rf"^\S{{0,6}}?(?:{words})\s*[:：]") if words else None
 
     @cached_property
     def re_place(self) -> re.Pattern | None:
@@ -251,6 +290,14 @@ def _schema(path: Path) -> Schema:
             if col.blank not in ("unknown", "none"):
                 raise ConfigError(f"{where(col.blank)}: blank 应为 unknown 或 none / blank should be "
                                   f"'unknown' or 'none', not {col.blank!r}")
+            columns = {c.name for c in log.columns}
+            if (col.type == "period") != bool(col.fills) or len(col.fills) not in (0, 2) \
+                    or not set(col.fills) <= columns:
+                raise ConfigError(f"{where(col.name)}: 期间列需 fills = [开始列, 结束列] / a period column "
+                                  f"needs fills = [first-day column, last-day column] of this log")
+            if col.post_from and (col.post_from not in columns or col.type != "post"):
+                raise ConfigError(f"{where(col.post_from)}: post_from 应为本台账的一列，且只用于职务列 / "
+                                  f"post_from should name a column of this log, on a post column")
             if col.type == "ref" and col.ref not in schema.log:
                 raise ConfigError(f"{where(col.name)}: ref 应为一种台账 / ref should name a log")
             if not hasattr(KG, col.prop):
@@ -277,7 +324,8 @@ def _header_name(cell: str) -> str:
 def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
     """Column name -> position of the header cell that names it, the surest wording first: a cell
     the column's name or alias names beats one of its other wordings, which beats a cell that
-    only holds one (序号 is the id only when no 编号 column is there).
+    only holds one (序号 is the id only when no 编号 column is there); of two cells with other
+    wordings, the wording listed first (序号 is listed last).
 
     >>> match_header(["序号", "印章名称", "审批人职务", "用印日期"], load_schema(), "seal")
     {'id': 0, 'seal': 1, 'approved_by_post': 2, 'used_on': 3}
@@ -297,8 +345,17 @@ def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
             used.add(position)
 
     for tier in (own, other):
+        # of two cells naming one column alike, the one with the wording listed first (发文字号
+        # before 序号, which only numbers the rows where a document number is there)
+        rank = {form: i for i, form in enumerate(tier)}
+        claims: dict[str, tuple[int, int]] = {}
         for position, forms in enumerate(cells):
-            take(next((tier[f] for f in forms if f in tier), None), position)
+            form = next((f for f in forms if f in tier), None) if position not in used else None
+            if form is not None:
+                column = tier[form]
+                claims[column] = min(claims.get(column, (len(rank), position)), (rank[form], position))
+        for name, (_, position) in sorted(claims.items(), key=lambda c: c[1][1]):
+            take(name, position)
     for position, forms in enumerate(cells):
         for cell in forms if position not in used else ():
             held = [(n, c) for n, c in inside if n in cell and n != cell]
@@ -325,11 +382,17 @@ def _header_cell(cell) -> list[str]:
 
 
 def _header_forms(cell: str) -> list[str]:
-    """'受托主持（委托领导）' -> ['受托主持(委托领导)', '受托主持', '委托领导']"""
+    """'受托主持（委托领导）' -> ['受托主持(委托领导)', '受托主持', '委托领导']; two wordings
+    sharing their ending: '委托/授权人职务' -> ['委托/授权人职务', '委托人职务', '授权人职务']"""
     whole = re.sub(r"\s+", "", normalise(cell.lstrip("\ufeff")))
     whole = whole.lower() if whole.isascii() else whole
     m = re.match(r"^([^\[(]+)[\[(](.+)[\])]$", whole)
-    return [whole, m.group(1), m.group(2)] if m else [whole]
+    if m:
+        return [whole, m.group(1), m.group(2)]
+    first, slash, second = whole.partition("/")
+    if slash and first and len(first) < len(second) and "/" not in second and not whole.isascii():
+        return [whole, first + second[len(first):], second]
+    return [whole]
 
 
 def detect_kind(header: list, schema: Schema) -> str | None:
@@ -359,6 +422,10 @@ class Unlisted(ValueError):
     def __init__(self, message: str, value: Iri):
         super().__init__(message)
         self.value = value
+
+
+class NoTitle(ValueError):
+    """A name column read for a post holds a name alone: the post is blank."""
 
 
 class ByColumn(ValueError):
@@ -578,6 +645,9 @@ class Reader:
         self.schema = schema or load_schema()
         self.titles = titles or Titles.load(self.lex)
         self.limits = self.schema.limits
+        # the year a sheet's title gives dates that leave it out, and whether one did
+        self._year: tuple[int, str] | None = None
+        self._year_used = False
         self.labels: dict[tuple[str, str], Entry] = {}
         for entry in self.lex.entries.values():
             for label in entry.labels:
@@ -643,6 +713,7 @@ class Reader:
                first_title: dict[str, Assumption]) -> str | None:
         rows = iter(sheet.rows)
         kind, header, header_line = None, [], 0
+        above: list[str] = []   # a title over the header (2024年…报备台账)
         for line, cells in rows:
             if not any(c is not None and str(c).strip() for c in cells):
                 continue
@@ -650,6 +721,7 @@ class Reader:
             if kind is not None:
                 header, header_line = cells, line
                 break
+            above += [str(c) for c in cells if c is not None and len(str(c)) <= HEADER_CHARS * 2]
             if line >= HEADER_SCAN:
                 break
         if kind is None:
@@ -668,17 +740,29 @@ class Reader:
         spec = self.schema.log[kind]
         header, rows = self._sub_header(header, rows, kind)
         index_of = match_header(header, self.schema, kind)
-        # one step per column: (cell index, property IRI, converter, what to do with the value)
+        self._year = _title_year([" ".join(above), sheet.name or "", Path(name).stem])
+        self._year_used = False
+        # one step per column: (cell index, property IRI, converter, what to do with the value);
+        # a post column the log leaves out reads the name column that writes the title with it
         plan = [(index_of.get(c.name), str(KG[c.prop]), self._converter(c),
-                 STORE.get(c.type, 0), c.blank == "none", c) for c in spec.columns]
+                 STORE.get(c.type, 0), c.blank == "none", c) if c.name in index_of or not c.post_from
+                else (index_of.get(c.post_from), str(KG[c.prop]), self._titles_with_names(),
+                      POSTS, c.blank == "none", c) for c in spec.columns]
+        fills = {c.name: str(KG[c.prop]) for c in spec.columns}
         prefix = f"{self.lex.base}/data/{kind}/{file_key(name)}{f'/{index}' if several else ''}/"
         types = str(KG[spec.cls])
         seen_ids: dict[str, int] = {}
         records, errors, sheet_name = loaded.records, loaded.errors, sheet.name
         blank_words = frozenset(self.schema.cells.blank)
-        before = len(records)
+        re_note = self.schema.cells.re_note
+        before, notes = len(records), 0
         for line, cells in rows:
             n = len(cells)
+            first = next((c for c in cells if c is not None and (c.__class__ is not str or c.strip())), None)
+            if first.__class__ is str and re_note is not None and re_note.match(first.strip()):
+                notes = self._note_row(name, sheet_name, line, first, notes, loaded)
+                continue
+            errors_before = len(errors)
             record = Record(prefix + str(line), {types}, {}, kind=kind, file=name, sheet=sheet_name,
                             row=line)
             props, missing, blank = record.props, record.missing, 0
@@ -703,6 +787,11 @@ class Reader:
                 except ByColumn as exc:
                     later.append((prop, col, exc))
                     continue
+                except NoTitle:
+                    blank += 1
+                    if not none:
+                        missing[prop] = "blank"
+                    continue
                 except ValueError as exc:
                     errors.append(FileProblem(name, line, col.label, str(exc), sheet=sheet_name))
                     missing[prop] = "bad"
@@ -715,6 +804,11 @@ class Reader:
                     if mapped:
                         record.shown[prop] = "、".join(mapped)
                         titles += mapped
+                elif store == PERIOD:   # its days, unless the log has cells of their own for them
+                    for target, day in zip(col.fills, value, strict=True):
+                        if day is not None and index_of.get(target) is None:
+                            props[fills[target]] = (day,)
+                            missing.pop(fills[target], None)
                 elif store == ID:
                     record.id = value
                     if value in seen_ids:
@@ -733,7 +827,17 @@ class Reader:
                 else:
                     props[prop] = (decided,)
             if blank == len(plan):
-                continue  # an empty row (or one with only columns no log knows)
+                if first is not None:   # words only in columns no log knows (一月份 under 序号)
+                    notes = self._note_row(name, sheet_name, line, first, notes, loaded)
+                continue  # an empty row
+            if blank == len(plan) - 1 and len(index_of) >= 3 and sum(
+                    1 for c in cells if c is not None and (c.__class__ is not str or c.strip())) == 1:
+                # 一月份 alone on its row: a heading inside the log, not a record with one cell
+                del errors[errors_before:]
+                if record.id is not None and seen_ids.get(record.id) == line:
+                    del seen_ids[record.id]
+                notes = self._note_row(name, sheet_name, line, first, notes, loaded)
+                continue
             for title in titles:
                 if title in first_title:
                     first_title[title].count += 1
@@ -747,7 +851,28 @@ class Reader:
         if len(records) == before:
             raise Unreadable(FileProblem(name, header_line, None, bilingual(
                 "只有表头，没有记录", "a header but no records"), sheet=sheet_name, fatal=True))
+        if self._year_used and self._year is not None:
+            year, source = self._year
+            loaded.notes.append(FileProblem(name, None, None, bilingual(
+                f"日期未写年份，按「{source}」读作 {year} 年",
+                f"dates without a year read as {year}, the year of {source!r}"), sheet=sheet_name))
         return kind
+
+    def _note_row(self, name: str, sheet: str | None, line: int, cell, notes: int, loaded: Loaded) -> int:
+        """Note a row that is no record (a heading or footnote inside the log); past NOTE_ROWS in
+        one sheet, one note says how many more there were. Returns the sheet's count so far."""
+        notes += 1
+        if notes <= NOTE_ROWS:
+            text = str(cell).strip()[:40]
+            loaded.notes.append(FileProblem(name, line, None, bilingual(
+                f"「{text}」不是记录（表内标题、合计或制表说明），已跳过",
+                f"{text!r} is no record (a heading, total or footnote inside the log), skipped"),
+                sheet=sheet))
+        elif notes == NOTE_ROWS + 1:
+            loaded.notes.append(FileProblem(name, line, None, bilingual(
+                f"此后还有更多不是记录的行（自第{line}行起），均已跳过",
+                f"more rows that are no records from line {line} on, all skipped"), sheet=sheet))
+        return notes
 
     # -- cells
 
@@ -792,6 +917,8 @@ class Reader:
             return _text
         if kind == "text":
             return lambda raw: (_text(raw),)
+        if kind == "period":
+            return self._memo(self._period)
         if kind in ("post", "posts"):
             def read(raw):
                 pairs = [self._post(p) for p in (_parts(raw) if kind == "posts" else [raw])]
@@ -803,6 +930,11 @@ class Reader:
 
             def read(raw):
                 return (one(raw),)
+        return self._memo(read)
+
+    @staticmethod
+    def _memo(read):
+        """`read`, remembering each cell value's result (a log repeats its values)."""
         memo: dict = {}
 
         def convert(raw):
@@ -816,6 +948,24 @@ class Reader:
             except TypeError:  # an unhashable cell value
                 return read(raw)
         return convert
+
+    def _titles_with_names(self):
+        """A name column read for the post it writes with the name (周振国（区长）): the post, or
+        nothing (a blank) where the cell holds a name alone."""
+        def read(raw):
+            pairs = [self._named_post(p) for p in _parts(raw)]
+            found = [(iri, title) for iri, title in pairs if iri is not None]
+            if not found:
+                return None
+            return tuple(iri for iri, _ in found), [t for _, t in found if t]
+        convert = self._memo(read)
+
+        def post(raw):
+            value = convert(raw)
+            if value is None:
+                raise NoTitle
+            return value
+        return post
 
     def _date(self, raw) -> dt.date:
         if raw.__class__ is str and len(raw) == 10:
@@ -837,12 +987,17 @@ class Reader:
             if re.fullmatch(r"\d{5}(?:\.0)?", text):
                 day = _serial(float(text))
             else:
+                text = RE_DATE_NOTE.sub("", text)   # 2024-03-05（周二）
                 m = RE_DATE.match(text)
                 try:
-                    if not m:
+                    if m:
+                        year, month, day_ = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+                        day = dt.date(int(year), int(month), int(day_))
+                    elif (short := RE_MONTH_DAY.match(text)) and self._year is not None:
+                        day = dt.date(self._year[0], int(short.group(1)), int(short.group(2)))
+                        self._year_used = True
+                    else:
                         raise ValueError
-                    year, month, day_ = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
-                    day = dt.date(int(year), int(month), int(day_))
                 except ValueError:
                     raise ValueError(bilingual(f"日期无效：{raw}（应为 YYYY-MM-DD）",
                                                f"invalid date: {raw} (expected YYYY-MM-DD)")) from None
@@ -852,10 +1007,86 @@ class Reader:
                                        f"date out of range: {day} (years {lo}–{hi})"))
         return day
 
+    def _period(self, raw) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last day of a period in one cell: 2024.3.11-3.13, 3月4日至6日,
+        5月31日至6月4日, 2024/3/25~2024/3/29; a single date is the first day alone. The last day
+        takes the year and month the first gives where it leaves them out."""
+        text = re.sub(r"\s+", "", normalise(str(raw))) if raw.__class__ is str else raw
+        if text.__class__ is not str:
+            return self._date(text), None
+        for mark in RANGE_MARKS:
+            at = text.find(mark)
+            while at > 0:
+                first, last = text[:at], text[at + len(mark):]
+                try:
+                    start = self._date(first)
+                except ValueError:
+                    at = text.find(mark, at + 1)
+                    continue
+                end = self._day_after(start, last)
+                if end is not None:
+                    return start, end
+                at = text.find(mark, at + 1)
+        try:
+            return self._date(text), None
+        except ValueError:
+            raise ValueError(bilingual(f"期间无效：{raw}（应为 开始日期-结束日期，如 2024.3.11-3.13）",
+                                       f"invalid period: {raw} (expected first day - last day, "
+                                       f"e.g. 2024.3.11-3.13)")) from None
+
+    def _day_after(self, start: dt.date, text: str) -> dt.date | None:
+        """The last day of a period beginning on `start`, written in full or without its year or month."""
+        m, d = RE_MONTH_DAY.match(text), RE_DAY.match(text)
+        try:
+            if m:
+                end = dt.date(start.year, int(m.group(1)), int(m.group(2)))
+                return end if end >= start else dt.date(start.year + 1, end.month, end.day)
+            if d:
+                end = dt.date(start.year, start.month, int(d.group(1)))
+                if end < start:   # 1月30日至2日
+                    end = dt.date(start.year + start.month // 12, start.month % 12 + 1, end.day)
+                return end
+        except ValueError:
+            return None
+        saved, self._year = self._year, None   # the last day in full: its own year
+        try:
+            return self._date(text)
+        except ValueError:
+            return None
+        finally:
+            self._year = saved
+
+    def _named_post(self, cell: str) -> tuple[Iri | None, str]:
+        """The post a cell writes with a person's name (周振国（区长）, 常务副区长韩立新), or None."""
+        text = re.sub(r"\s+", "", normalise(str(cell)))
+        found = self._person_title(text)
+        if found is None:
+            return None, ""
+        iri, how = self.titles.resolve(found)
+        return Iri(iri), ("" if how.kind == "lexicon" else found)
+
+    def _person_title(self, text: str) -> str | None:
+        """周振国(区长) -> 区长; 常务副区长韩立新 -> 常务副区长; a name alone -> None."""
+        m = re.fullmatch(r"([一-鿿·]{2,4})\((.+)\)", text)
+        if m and self._known(m.group(2)):
+            return m.group(2)
+        for size in (3, 2):   # a Chinese name: two or three characters, before or after the title
+            for title in (text[:-size], text[size:]):
+                if len(title) >= 2 and self._known(title) and all(map(is_cjk_ideograph, text)):
+                    return title
+        return None
+
+    def _known(self, title: str) -> bool:
+        return self.titles.resolve(title)[1].kind != "unknown"
+
     def _post(self, raw) -> tuple[Iri, str]:
         """The role a title stands for, and the title when it was mapped (not the role's own name)."""
         title = str(raw).strip()
         iri, how = self.titles.resolve(title)
+        if how.kind == "unknown" and len(title) <= TITLE_CHARS:
+            named, said = self._named_post(title)   # 许丹（区政府办公室副主任）: the title with a name
+            if named is not None:
+                return named, said
         return Iri(iri), ("" if how.kind == "lexicon" else title)
 
     def _concept(self, col: Column, raw: str) -> Iri:
@@ -964,6 +1195,18 @@ class Reader:
                                  for v in values]
         loaded.records += records
         loaded.kinds[name] = "rdf"
+
+
+def _title_year(sources: list[str]) -> tuple[int, str] | None:
+    """The one year a sheet's title, its name or its file's name states (2024年…报备台账), and that
+    text; None where none does or one states several."""
+    for text in sources:
+        years = set(RE_TITLE_YEAR.findall(text))
+        if len(years) == 1:
+            return int(years.pop()), text.strip()[:40]
+        if years:
+            return None
+    return None
 
 
 def _parts(raw) -> list[str]:
@@ -1124,7 +1367,7 @@ def template(kind: str, xlsx: bool = False, schema: Schema | None = None,
         raise UsageError(bilingual(f"未知的台账：{kind}（可用：{'、'.join(schema.log)}）",
                                    f"unknown log {kind!r}; one of {', '.join(schema.log)}"))
     log = schema.log[kind]
-    headers = [c.alias for c in log.columns]
+    headers = [c.alias for c in log.template_columns]
     if not xlsx:
         return ("\ufeff" + ",".join(headers) + "\r\n").encode("utf-8")
     return _xlsx_template(kind, log, lexicon or load_lexicon())
@@ -1140,9 +1383,9 @@ def _xlsx_template(kind: str, log: Log, lex: Lexicon) -> bytes:
     sheet.title = log.name
     lists = book.create_sheet("选项 lists")
     lists.sheet_state = "hidden"
-    sheet.append([c.alias for c in log.columns])
+    sheet.append([c.alias for c in log.template_columns])
     sheet.freeze_panes = "A2"
-    for i, col in enumerate(log.columns, start=1):
+    for i, col in enumerate(log.template_columns, start=1):
         letter = get_column_letter(i)
         sheet.column_dimensions[letter].width = max(10, 2 * len(col.alias) + 4)
         options = _options(col, lex)
