@@ -266,6 +266,10 @@ class Deriver:
             chair = r.first(_k("chairPost"))
             if chair and r.first(_k("minutesSignerPost")):  # minutes exist: signed by the chair
                 r.props[_k("meetingChairPost")] = [chair]
+            reviewer, entruster = r.first(_k("minutesReviewerPost")), r.first(_k("entrustedByPost"))
+            if reviewer and entruster:   # 副区长 reviews what the 分管副区长 entrusted: the same post
+                r.props[_k("minutesReviewedByEntruster")] = [
+                    entruster in self.up(reviewer) or reviewer in self.up(entruster)]
             expected, present = r.first(_k("expectedCount")), r.first(_k("presentCount"))
             if expected and present is not None:
                 ratio = (Decimal(present) / Decimal(expected)).quantize(Decimal("0.0001"))
