@@ -285,3 +285,18 @@ def test_a_post_written_with_the_name_is_read_and_a_name_alone_is_no_post(valida
     assert sorted((f.record, f.message.split("：")[0]) for f in report.results
                   if f.severity == "Violation") == [
         ("S2", "违反第六十二条第（二）项"), ("S3", "违反第六十二条第（五）项"), ("S4", "记录不完整")]
+
+
+def test_a_cell_too_long_for_a_date_or_a_period_is_neither_and_its_error_is_short(lexicon, tmp_path):
+    # every way of parting a period is tried, so a long cell is not tried at all (a 120,000-character
+    # one took 38 s before this guard); 26 + 1 + 26 characters, each side a date with its time
+    path = tmp_path / "请假.csv"
+    period = "2024-03-11 08:30:00.000000至2024-03-13 17:30:00.000000"
+    path.write_text("编号,职务,请假起止,报告对象\n"
+                    f"Q1,副区长,{period},区长\n"
+                    f"Q2,副区长,{'1-' * 60_000},区长\n"
+                    f"Q3,副区长,{period[:26]},区长\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([path])
+    assert [(e.line, e.column) for e in loaded.errors] == [(2, "period[起止日期]"), (3, "period[起止日期]")]
+    assert max(len(e.message) for e in loaded.errors) < 200
+    assert loaded.records[2].first(KG + "start") == dt.date(2024, 3, 11)

@@ -77,6 +77,7 @@ HEADER_SCAN = 10  # rows above the header (a sheet title, a blank line) that may
 HEADER_CHARS = 64  # a longer cell is no header (a title row, a note): not read as one
 VALUE_CHARS = 64   # …nor a longer value a category, meeting type or seal written another way
 NOTE_ROWS = 20     # rows that are no records noted one by one in a sheet; past this, one note
+DATE_CHARS = 48    # a longer cell is no date or period (each way of parting it is tried: not on any length)
 # What a column's value becomes: a property value, the record's id, a reference, posts with titles
 PLAIN, ID, REF, POSTS, PERIOD = 0, 1, 2, 3, 4
 STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS, "period": PERIOD}
@@ -758,8 +759,12 @@ class Reader:
         before, notes = len(records), 0
         for line, cells in rows:
             n = len(cells)
-            first = next((c for c in cells if c is not None and (c.__class__ is not str or c.strip())), None)
-            if first.__class__ is str and re_note is not None and re_note.match(first.strip()):
+            first = cells[0] if n else None
+            if first is None or (first.__class__ is str and not first.strip()):
+                first = next((c for c in cells if c is not None and (c.__class__ is not str or c.strip())),
+                             None)
+            if (first.__class__ is str and re_note is not None and ("：" in first or ":" in first)
+                    and re_note.match(first.strip())):
                 notes = self._note_row(name, sheet_name, line, first, notes, loaded)
                 continue
             errors_before = len(errors)
@@ -984,6 +989,9 @@ class Reader:
             day = _serial(raw)
         else:  # text, or a number typed as 20250305
             text = normalise(str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw))
+            if len(text) > DATE_CHARS:
+                raise ValueError(bilingual(f"日期无效：{text[:20]}…（应为 YYYY-MM-DD）",
+                                           f"invalid date: {text[:20]}… (expected YYYY-MM-DD)"))
             if re.fullmatch(r"\d{5}(?:\.0)?", text):
                 day = _serial(float(text))
             else:
@@ -1014,7 +1022,7 @@ class Reader:
         text = re.sub(r"\s+", "", normalise(str(raw))) if raw.__class__ is str else raw
         if text.__class__ is not str:
             return self._date(text), None
-        for mark in RANGE_MARKS:
+        for mark in RANGE_MARKS if len(text) <= DATE_CHARS else ():
             at = text.find(mark)
             while at > 0:
                 first, last = text[:at], text[at + len(mark):]
@@ -1030,8 +1038,9 @@ class Reader:
         try:
             return self._date(text), None
         except ValueError:
-            raise ValueError(bilingual(f"期间无效：{raw}（应为 开始日期-结束日期，如 2024.3.11-3.13）",
-                                       f"invalid period: {raw} (expected first day - last day, "
+            said = text if len(text) <= DATE_CHARS else text[:20] + "…"
+            raise ValueError(bilingual(f"期间无效：{said}（应为 开始日期-结束日期，如 2024.3.11-3.13）",
+                                       f"invalid period: {said} (expected first day - last day, "
                                        f"e.g. 2024.3.11-3.13)")) from None
 
     def _day_after(self, start: dt.date, text: str) -> dt.date | None:
