@@ -300,3 +300,23 @@ def test_a_cell_too_long_for_a_date_or_a_period_is_neither_and_its_error_is_shor
     assert [(e.line, e.column) for e in loaded.errors] == [(2, "period[起止日期]"), (3, "period[起止日期]")]
     assert max(len(e.message) for e in loaded.errors) < 200
     assert loaded.records[2].first(KG + "start") == dt.date(2024, 3, 11)
+
+
+def test_a_roster_gives_the_post_of_a_person_a_log_names_alone(validator, lexicon, tmp_path):
+    path = tmp_path / "签批.csv"
+    path.write_text("编号,公文类别,签发人,签发日期\n"
+                    "S1,规范性文件,周振国,2024-4-1\n"
+                    "S2,规范性文件,韩立新,2024-4-2\n"
+                    "S3,规范性文件,王小明,2024-4-3\n", encoding="utf-8")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("单位,职务,姓名,角色\n区政府,区长,周振国,区长\n区政府,常务副区长,韩立新,第一副区长\n",
+                      encoding="utf-8")
+    without = Reader(lexicon).read([path])
+    assert [r.first(KG + "signerPost") for r in without.records] == [None, None, None]
+    reader, _ = Reader(lexicon).with_roster(roster.name, roster)
+    loaded = reader.read([path])
+    posts = [r.first(KG + "signerPost") for r in loaded.records]
+    assert [p.rsplit("/", 1)[-1] if p else None for p in posts] == ["district-mayor", "first-deputy-mayor", None]
+    report = validator.validate(loaded)
+    assert sorted((f.record, f.message.split("：")[0]) for f in report.results if f.severity == "Violation") == [
+        ("S2", "违反第六十二条第（二）项"), ("S3", "记录不完整")]

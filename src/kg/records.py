@@ -1066,9 +1066,10 @@ class Reader:
             self._year = saved
 
     def _named_post(self, cell: str) -> tuple[Iri | None, str]:
-        """The post a cell writes with a person's name (周振国（区长）, 常务副区长韩立新), or None."""
+        """The post a cell writes with a person's name (周振国（区长）, 常务副区长韩立新), or the one
+        the roster gives a name written alone (周振国); None where neither says one."""
         text = re.sub(r"\s+", "", normalise(str(cell)))
-        found = self._person_title(text)
+        found = self._person_title(text) or self.titles.people.get(text)
         if found is None:
             return None, ""
         iri, how = self.titles.resolve(found)
