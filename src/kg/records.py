@@ -1057,13 +1057,10 @@ class Reader:
                 return end
         except ValueError:
             return None
-        saved, self._year = self._year, None   # the last day in full: its own year
-        try:
+        try:   # the last day in full
             return self._date(text)
         except ValueError:
             return None
-        finally:
-            self._year = saved
 
     def _named_post(self, cell: str) -> tuple[Iri | None, str]:
         """The post a cell writes with a person's name (周振国（区长）, 常务副区长韩立新), or the one
