@@ -178,6 +178,7 @@ class Cells:
     place: str = ""
     value_heads: dict[str, str] = field(default_factory=dict)
     note_words: tuple[str, ...] = ()
+    ditto: tuple[str, ...] = ()
 
     @cached_property
     def re_note(self) -> re.Pattern | None:
@@ -248,13 +249,15 @@ class Schema:
         return next((c for c in self.log[kind].columns if c.prop == prop), None)
 
     def needs(self, kind: str, prop: str) -> set[str]:
-        """The properties whose cells a value of `prop` on a `kind` record is computed from."""
+        """The properties whose cells a value of `prop` on a `kind` record is computed from (a
+        blank cell of a column where blank means none is never missing, so it blocks nothing; an
+        unreadable one, or one naming no post, 邵区长, does)."""
         own = self.column_of(kind, prop)
         if own is not None:
-            return {prop} if own.blank != "none" else set()
+            return {prop}
         names = {c.name: c for c in self.log[kind].columns}
-        return {names[n].prop for n in self.derived.get(prop, ()) if n in names
-                and names[n].blank != "none"} | ({prop} if prop in self.derived else set())
+        return {names[n].prop for n in self.derived.get(prop, ()) if n in names} | (
+            {prop} if prop in self.derived else set())
 
 
 def load_schema(path: Path | None = None) -> Schema:
@@ -423,6 +426,10 @@ class Unlisted(ValueError):
     def __init__(self, message: str, value: Iri):
         super().__init__(message)
         self.value = value
+
+
+class Courtesy(ValueError):
+    """A post cell addresses someone (邵区长) without saying which post: the checks on it cannot run."""
 
 
 class NoTitle(ValueError):
@@ -755,6 +762,8 @@ class Reader:
         seen_ids: dict[str, int] = {}
         records, errors, sheet_name = loaded.records, loaded.errors, sheet.name
         blank_words = frozenset(self.schema.cells.blank)
+        ditto_words = frozenset(self.schema.cells.ditto)
+        last: list | None = None   # the cells of the record above
         re_note = self.schema.cells.re_note
         before, notes = len(records), 0
         for line, cells in rows:
@@ -777,6 +786,10 @@ class Reader:
                 raw = cells[i] if i is not None and i < n else None
                 if raw.__class__ is str:
                     raw = raw.strip() or None
+                    if raw in ditto_words and i is not None:   # 〃: as the record above
+                        raw = cells[i] = last[i] if last is not None and i < len(last) else None
+                        if raw.__class__ is str:
+                            raw = raw.strip() or None
                     if raw in blank_words:   # / or 无: there is none
                         raw = None
                 if raw is None:
@@ -796,6 +809,9 @@ class Reader:
                     blank += 1
                     if not none:
                         missing[prop] = "blank"
+                    continue
+                except Courtesy as exc:   # the report says why the check on it cannot be made
+                    missing[prop] = str(exc)
                     continue
                 except ValueError as exc:
                     errors.append(FileProblem(name, line, col.label, str(exc), sheet=sheet_name))
@@ -853,6 +869,7 @@ class Reader:
                                                 role.pref if role else "", how.kind, how.basis)
                 loaded.assumptions.append(first_title[title])
             records.append(record)
+            last = cells
         if len(records) == before:
             raise Unreadable(FileProblem(name, header_line, None, bilingual(
                 "只有表头，没有记录", "a header but no records"), sheet=sheet_name, fatal=True))
@@ -1070,6 +1087,8 @@ class Reader:
         if found is None:
             return None, ""
         iri, how = self.titles.resolve(found)
+        if how.kind == "courtesy":
+            raise Courtesy(how.basis)
         return Iri(iri), ("" if how.kind == "lexicon" else found)
 
     def _person_title(self, text: str) -> str | None:
@@ -1084,7 +1103,7 @@ class Reader:
         return None
 
     def _known(self, title: str) -> bool:
-        return self.titles.resolve(title)[1].kind != "unknown"
+        return self.titles.resolve(title)[1].kind not in ("unknown", "courtesy")
 
     def _post(self, raw) -> tuple[Iri, str]:
         """The role a title stands for, and the title when it was mapped (not the role's own name)."""
@@ -1094,6 +1113,8 @@ class Reader:
             named, said = self._named_post(title)   # 许丹（区政府办公室副主任）: the title with a name
             if named is not None:
                 return named, said
+        if how.kind == "courtesy":
+            raise Courtesy(how.basis)
         return Iri(iri), ("" if how.kind == "lexicon" else title)
 
     def _concept(self, col: Column, raw: str) -> Iri:

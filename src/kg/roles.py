@@ -45,11 +45,14 @@ class TitlesFile:
     rule: tuple[TitleRule, ...]
     broader: dict[str, tuple[str, ...]] = field(default_factory=dict)
     split: str = ""
+    courtesy: tuple[str, ...] = ()
+    acts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class How:
-    """How a title was mapped: 'lexicon' (the regulation's own word), 'roster', 'rule' or 'unknown'."""
+    """How a title was mapped: 'lexicon' (the regulation's own word), 'roster', 'rule', 'courtesy'
+    (a way of addressing someone that does not say which post: 邵区长 may be a 副区长) or 'unknown'."""
 
     kind: str
     basis: str = ""
@@ -65,6 +68,8 @@ class Titles:
     split: str
     roster: dict[str, tuple[str, str]] = field(default_factory=dict)  # title -> (iri, source)
     people: dict[str, str] = field(default_factory=dict)  # person -> title
+    courtesy: list[re.Pattern] = field(default_factory=list)  # (surname)(title) as people are addressed
+    acts: tuple[str, ...] = ()  # what a title is followed by when a cell says what its holder did
     _cache: dict[str, tuple[str, How]] = field(default_factory=dict)
 
     @staticmethod
@@ -88,7 +93,14 @@ class Titles:
                 line = next((i for i, t in enumerate(text.splitlines(), 1) if r.pattern in t), None)
                 raise ConfigError(f"{path}:{line}: 正则表达式错误 / bad pattern: {exc}") from None
         broader = {post(k): {post(v) for v in vs} for k, vs in conf.broader.items()}
-        return Titles(lex, rules, broader, conf.split)
+        courtesy = []
+        for pattern in conf.courtesy:
+            try:
+                courtesy.append(re.compile(pattern))
+            except re.error as exc:
+                line = next((i for i, t in enumerate(text.splitlines(), 1) if pattern in t), None)
+                raise ConfigError(f"{path}:{line}: 正则表达式错误 / bad pattern: {exc}") from None
+        return Titles(lex, rules, broader, conf.split, courtesy=courtesy, acts=conf.acts)
 
     # -- the hierarchy the checks use
 
@@ -131,6 +143,24 @@ class Titles:
         for pattern, iri, basis in self.rules:
             if pattern.fullmatch(title):
                 return iri, How("rule", basis)
+        act = next((a for a in self.acts if title.endswith(a) and len(title) > len(a)), None)
+        if act:   # 区长授权: who authorised
+            iri, how = self._resolve(title[:-len(act)])
+            if how.kind != "unknown":
+                return iri, how
+        for pattern in self.courtesy:
+            m = pattern.fullmatch(title)
+            if m:   # 邵区长: the roster's only 邵 says which post, else no one can tell
+                held = {t for person, t in self.people.items() if person.startswith(m.group("surname"))}
+                if len(held) == 1:
+                    iri, how = self._resolve(held.pop())
+                    surname = m.group("surname")
+                    return iri, How(how.kind, f"名册中姓{surname}的只有一人 / the roster's only {surname}"
+                                    + (f"；{how.basis}" if how.basis else ""))
+                digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:12]
+                return f"{self.lex.base}/id/title/t-{digest}", How(
+                    "courtesy", f"「{title}」是称呼，不能确定是哪一职务（副职也常称正职）；请用名册注明 / "
+                                f"{title!r} is a way of addressing someone, not a post; a roster says which")
         bare = re.sub(r"\([^()]*\)$", "", title)
         if bare and bare != title:   # 区长（主持工作）: the title, with a note on it
             iri, how = self._resolve(bare)
@@ -150,7 +180,8 @@ class Titles:
         return f"{self.lex.base}/id/title/t-{digest}", How("unknown")
 
     def with_roster(self, roster: dict[str, tuple[str, str]], people: dict[str, str]) -> Titles:
-        return Titles(self.lex, self.rules, self.broader, self.split, roster, people)
+        return Titles(self.lex, self.rules, self.broader, self.split, roster, people, self.courtesy,
+                      self.acts)
 
 
 # ---------------------------------------------------------------- rosters
