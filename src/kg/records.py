@@ -340,6 +340,8 @@ def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
     # (受托主持（委托领导）), in the header's words
     cells = [[same(v) for alt in (c if isinstance(c, tuple) else (c,)) for v in _header_cell(alt)]
              for c in header]
+    # a cell that is a wording as a whole (开始/结束, the period) is not read by its parts
+    cells = [forms[:1] if forms and (forms[0] in own or forms[0] in other) else forms for forms in cells]
     found: dict[str, int] = {}
     used: set[int] = set()
 
@@ -394,7 +396,7 @@ def _header_forms(cell: str) -> list[str]:
     if m:
         return [whole, m.group(1), m.group(2)]
     first, slash, second = whole.partition("/")
-    if slash and first and len(first) < len(second) and "/" not in second and not whole.isascii():
+    if slash and first and len(first) <= len(second) and "/" not in second and not whole.isascii():
         return [whole, first + second[len(first):], second]
     return [whole]
 
@@ -943,7 +945,10 @@ class Reader:
             return self._memo(self._period)
         if kind in ("post", "posts"):
             def read(raw):
-                pairs = [self._post(p) for p in (_parts(raw) if kind == "posts" else [raw])]
+                parts = _parts(raw) if kind == "posts" else [raw]
+                if len(parts) > 1 and self._known(str(raw).strip()):
+                    parts = [raw]   # 分管住房城乡建设、交通运输的副区长: one title with a 、 inside
+                pairs = [self._post(p) for p in parts]
                 return tuple(iri for iri, _ in pairs), [t for _, t in pairs if t]
         else:
             units = self.schema.cells.count_units
