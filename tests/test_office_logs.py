@@ -374,3 +374,18 @@ def test_a_system_export_s_columns_and_a_clerk_s_ditto_marks_and_short_types(val
     assert loaded.errors == []
     assert [(r.first(KG + "meetingType").rsplit("/", 1)[-1], r.first(KG + "presentCount")) for r in loaded.records] == [
         ("work-meeting-1", 112), ("thematic", 10)]
+
+
+def test_dates_in_chinese_numerals_and_yes_or_no_as_ticks_or_done_are_read(lexicon, tmp_path):
+    path = tmp_path / "请假.csv"
+    path.write_text("编号,职务,开始,结束,报告对象,报告日期,告知办公室主任\n"
+                    "B1,张村镇镇长,二〇二四年三月四日,二〇二四年三月六日,区长,二〇二四年二月二十九日,✓\n"
+                    "B2,张村镇镇长,2024-3-11,2024-3-12,区长,2024-3-8,✗\n"
+                    "B3,张村镇镇长,2024-3-18,2024-3-19,区长,2024-3-15,已\n"
+                    "B4,张村镇镇长,2024-3-25,2024-3-26,区长,2024-3-22,未\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([path])
+    assert loaded.errors == []
+    first = loaded.records[0]
+    assert (first.first(KG + "start"), first.first(KG + "end"), first.first(KG + "reportedOn")) == (
+        dt.date(2024, 3, 4), dt.date(2024, 3, 6), dt.date(2024, 2, 29))
+    assert [r.first(KG + "officeDirectorInformed") for r in loaded.records] == [True, False, True, False]

@@ -47,6 +47,7 @@ from kg.lexicon import (
     normalise,
 )
 from kg.ns import KG, RDF, XSD
+from kg.numerals import cn_to_int
 from kg.resources import data_file
 from kg.roles import TITLE_CHARS, Roster, Titles, read_roster
 from kg.tables import BadCell, FileProblem, Limits, Sheet, Unreadable, check_size, open_table
@@ -54,14 +55,17 @@ from kg.tables import BadCell, FileProblem, Limits, Sheet, Unreadable, check_siz
 CONCEPT_KINDS = {"post": POST, "posts": POST, "body": BODY, "doctype": DOCTYPE,
                  "meeting": MEETING, "seal": SEAL}
 TYPES = {"id", "text", "date", "int", "bool", "ref", "period"} | set(CONCEPT_KINDS)
-TRUE = {"是", "yes", "y", "true", "1", "√", "已告知", "1.0"}
-FALSE = {"否", "no", "n", "false", "0", "×", "未告知", "0.0"}
+TRUE = {"是", "yes", "y", "true", "1", "√", "✓", "✔", "已", "已告知", "已通知", "1.0"}
+FALSE = {"否", "no", "n", "false", "0", "×", "✗", "✘", "未", "未告知", "未通知", "0.0"}
 # 2025-3-5, 2025/03/05, 2025.3.5, 2025年3月5日, 20250305; a time of day after it is dropped
 # (every check counts whole days)
 RE_DATE = re.compile(r"^(\d{4})(?:\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))"
                      r"(?:\s*(?:[ T]?\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?|[上下]午|晚上|全天))?$")
 # …also with a short note after it in brackets (2024-03-05（周二）)
 RE_DATE_NOTE = re.compile(r"\s*\([^()]{1,8}\)$")
+# …or in Chinese numerals, as formal documents date themselves (二〇二四年三月五日)
+CN_DAY = "[一二三四五六七八九十]{1,3}"
+RE_CN_DATE = re.compile(rf"^([〇零一二三四五六七八九]{{4}})年({CN_DAY})月({CN_DAY})日")
 # a date without its year (3月4日, 3.13) or, after a range's first date, its day alone (至6日)
 RE_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 RE_DAY = re.compile(r"^(\d{1,2})\s*日?$")
@@ -1018,6 +1022,10 @@ class Reader:
                 day = _serial(float(text))
             else:
                 text = RE_DATE_NOTE.sub("", text)   # 2024-03-05（周二）
+                cn = RE_CN_DATE.match(text)
+                if cn:   # 二〇二四年三月五日 -> 2024年3月5日
+                    text = (f"{cn_to_int(cn.group(1))}年{cn_to_int(cn.group(2))}月{cn_to_int(cn.group(3))}日"
+                            + text[cn.end():])
                 m = RE_DATE.match(text)
                 try:
                     if m:
