@@ -27,10 +27,13 @@ NOT_A_CLAIM = ("记录不完整", "无法核对")   # the report cannot judge: n
 # test3, written by a fifth hand once all the rest was done: 0.89 / 0.74 at first scoring, 0 / 0 before;
 # dev4, a large office's shared spreadsheets, tuned on: 0.39 / 0.41 when it arrived; test4, never tuned
 # on: 0.78 / 0.53 when it arrived, 0.83 / 0.56 after the dev4 work, 0.84 / 0.62 after the dev5 work;
-# dev5, half its logs exported from an OA system, tuned on: 0.56 / 0.61 when it arrived)
+# dev5, half its logs exported from an OA system, tuned on: 0.56 / 0.61 when it arrived; test5, a ninth
+# hand's, written once the ninth session's reading work was done and never tuned on: 0.92 / 0.67 at first
+# scoring, 0.65 / 0.56 on that session's start commit)
 FLOORS = {"dev": (0.9, 0.95), "dev2": (0.9, 0.95), "dev3": (0.9, 0.95), "dev4": (0.85, 0.8), "dev5": (0.9, 0.8),
-          "test": (0.8, 0.8), "test2": (0.75, 0.75), "test3": (0.85, 0.7), "test4": (0.8, 0.6)}
-UNREAD = ("test2", "test3", "test4")   # splits with cells no rule reads yet
+          "test": (0.8, 0.8), "test2": (0.75, 0.75), "test3": (0.85, 0.7), "test4": (0.8, 0.6),
+          "test5": (0.85, 0.6)}
+UNREAD = ("test2", "test3", "test4", "test5")   # splits with cells no rule reads yet
 
 
 def article(citation: str) -> str:
