@@ -392,3 +392,29 @@ def test_dates_in_chinese_numerals_and_yes_or_no_as_ticks_or_done_are_read(lexic
     assert (first.first(KG + "start"), first.first(KG + "end"), first.first(KG + "reportedOn")) == (
         dt.date(2024, 3, 4), dt.date(2024, 3, 6), dt.date(2024, 2, 29))
     assert [r.first(KG + "officeDirectorInformed") for r in loaded.records] == [True, False, True, False]
+
+
+def test_a_header_naming_two_columns_gives_each_its_part_and_a_meeting_s_name_gives_its_type(lexicon, tmp_path):
+    assert match_header(["编号", "会议", "日期", "召集人/主持人", "人数（应到/实到）", "纪要审核/签发"],
+                        load_schema(), "meeting") == {
+        "id": 0, "meeting_type": 1, "date": 2, "convener_post": 3, "chair_post": 3, "expected_count": 4,
+        "present_count": 4, "minutes_reviewer_post": 5, "minutes_signer_post": 5}
+    # …but not a head and a note in brackets, which may say what the head is (签发人（职务）)
+    assert "convener_post" not in match_header(["编号", "会议", "日期", "主持（召集）"], load_schema(), "meeting")
+    path = tmp_path / "会议登记2024.csv"
+    path.write_text("编号,会议,日期,召集人/主持人,人数（应到/实到）,纪要审核/签发\n"
+                    "H1,区政府2024年第5次常务会议,2024/3/12,孙立群区长,8/6,韩志强主任审核／孙立群区长签发\n"
+                    "H2,专题会议：研究学位保障工作,2024/3/13,周常务,10/9,审核：办公室主任；签发：常务副区长\n",
+                    encoding="utf-8")
+    loaded = Reader(lexicon).read([path])
+    assert loaded.errors == []
+    first, second = loaded.records
+    slug = lambda r, p: (r.first(KG + p) or "").rsplit("/", 1)[-1]
+    assert [slug(first, p) for p in ("meetingType", "convenerPost", "chairPost", "minutesSignerPost")] == [
+        "executive", "district-mayor", "district-mayor", "district-mayor"]
+    assert (first.first(KG + "expectedCount"), first.first(KG + "presentCount")) == (8, 6)
+    # 韩志强主任: which body's 主任 a name does not say, so the reviewer is not judged
+    assert KG + "minutesReviewerPost" in first.missing and "是称呼" in first.missing[KG + "minutesReviewerPost"]
+    # 周常务 is how people address the 常务副区长
+    assert [slug(second, p) for p in ("meetingType", "chairPost", "minutesReviewerPost", "minutesSignerPost")] == [
+        "thematic", "first-deputy-mayor", "office-director", "first-deputy-mayor"]

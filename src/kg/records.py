@@ -21,6 +21,7 @@ import hashlib
 import io
 import itertools
 import json
+import os
 import re
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -183,6 +184,12 @@ class Cells:
     value_heads: dict[str, str] = field(default_factory=dict)
     note_words: tuple[str, ...] = ()
     ditto: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()
+
+    @cached_property
+    def re_drop(self) -> re.Pattern | None:
+        """What a value may hold beside its kind (a year, a number, a topic after a colon)."""
+        return re.compile("|".join(f"(?:{d})" for d in self.drop)) if self.drop else None
 
     @cached_property
     def re_note(self) -> re.Pattern | None:
@@ -354,6 +361,13 @@ def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
             found[name] = position
             used.add(position)
 
+    # 召集人/主持人, 纪要审核/签发, 人数（应到/实到）: one cell for two columns
+    for position, c in enumerate(header):
+        pair = both_named(c if not isinstance(c, tuple) else c[0], schema, kind)
+        if pair and not ({name for name, _ in pair} & set(found)):
+            found.update({name: position for name, _ in pair})
+            used.add(position)
+
     for tier in (own, other):
         # of two cells naming one column alike, the one with the wording listed first (发文字号
         # before 序号, which only numbers the rows where a document number is there)
@@ -385,6 +399,55 @@ def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
     return found
 
 
+def both_named(cell, schema: Schema, kind: str) -> tuple[tuple[str, str], ...] | None:
+    """The two columns one header cell names by two wordings with a slash, each with the word telling
+    it apart (召集人/主持人 -> (convener_post, 召集), (chair_post, 主持)); None where it names one or none."""
+    text = str(cell) if cell is not None else ""
+    if not text.strip() or len(text) > HEADER_CHARS:
+        return None
+    own, other, _ = schema.headers[kind]
+    same = schema.cells.headers_as
+    whole = same(_header_forms(text)[0])
+    if whole in own or whole in other:
+        return None
+    # by a slash only (人数（应到/实到）): a note in brackets may say what the head is (签发人（职务）)
+    for candidate in [whole, *(_alternatives(whole) or ())]:
+        pair = _alternatives(candidate) if "/" in candidate else None
+        if pair is None:
+            continue
+        names = tuple((own | other).get(same(w)) for w in pair)
+        if all(names) and names[0] != names[1]:
+            return tuple((n or "", label) for n, label in zip(names, _labels(pair), strict=True))
+    return None
+
+
+def _share(raw, k: int, labels: tuple[str, ...]):
+    """The part of a cell two columns share that is the k-th column's: by the label a part
+    carries (韩志强主任审核／孙立群区长签发), else by order (8/6); one part is both's (孙立群区长)."""
+    if raw.__class__ is not str:
+        return raw
+    parts = [p for p in re.split(r"\s*[／/；;，,、]\s*", raw.strip()) if p]
+    if len(parts) != len(labels):
+        return raw if len(parts) == 1 else None
+    owned: list[str] = []
+    for label in labels:
+        mine = [p for p in parts if p.startswith(label) or p.endswith(label)]
+        if len(mine) == 1 and mine[0] not in owned:
+            owned.append(mine[0])
+    if len(owned) == len(labels):
+        part, label = owned[k], labels[k]
+        return (part[len(label):] if part.startswith(label) else part[:-len(label)]).strip("：: ") or None
+    return parts[k]
+
+
+def _labels(pair: tuple[str, str]) -> tuple[str, str]:
+    """What tells two wordings apart: 纪要审核, 纪要签发 -> 审核, 签发; 召集人, 主持人 -> 召集, 主持."""
+    a, b = pair
+    head = len(os.path.commonprefix([a, b]))
+    tail = len(os.path.commonprefix([a[::-1], b[::-1]]))
+    return a[head:len(a) - tail] or a, b[head:len(b) - tail] or b
+
+
 def _header_cell(cell) -> list[str]:
     """The forms of one header cell; none for an empty one, or one too long to be a header."""
     text = str(cell) if cell is not None else ""
@@ -399,10 +462,23 @@ def _header_forms(cell: str) -> list[str]:
     m = re.match(r"^([^\[(]+)[\[(](.+)[\])]$", whole)
     if m:
         return [whole, m.group(1), m.group(2)]
-    first, slash, second = whole.partition("/")
-    if slash and first and len(first) <= len(second) and "/" not in second and not whole.isascii():
-        return [whole, first + second[len(first):], second]
-    return [whole]
+    pair = _alternatives(whole)
+    return [whole, *pair] if pair else [whole]
+
+
+def _alternatives(text: str) -> tuple[str, str] | None:
+    """Two wordings one header cell gives, sharing their ending or opening:
+    委托/授权人职务 -> (委托人职务, 授权人职务); 纪要审核/签发 -> (纪要审核, 纪要签发);
+    主持(召集) -> (主持, 召集)."""
+    m = re.match(r"^([^\[(]+)[\[(](.+)[\])]$", text)
+    if m:
+        return m.group(1), m.group(2)
+    first, slash, second = text.partition("/")
+    if not (slash and first and second) or "/" in second or text.isascii():
+        return None
+    if len(first) <= len(second):
+        return first + second[len(first):], second
+    return first, first[:len(first) - len(second)] + second
 
 
 def detect_kind(header: list, schema: Schema) -> str | None:
@@ -763,6 +839,13 @@ class Reader:
                 else (index_of.get(c.post_from), str(KG[c.prop]), self._titles_with_names(),
                       POSTS, c.blank == "none", c) for c in spec.columns]
         fills = {c.name: str(KG[c.prop]) for c in spec.columns}
+        # a cell two columns share (召集人/主持人): which part is whose
+        share: dict[str, tuple[int, tuple[str, ...]]] = {}
+        for position in {p for p in index_of.values() if list(index_of.values()).count(p) > 1}:
+            pair = both_named(header[position] if not isinstance(header[position], tuple)
+                              else header[position][0], self.schema, kind) or ()
+            labels = tuple(label for _, label in pair)
+            share.update({name: (k, labels) for k, (name, _) in enumerate(pair)})
         prefix = f"{self.lex.base}/data/{kind}/{file_key(name)}{f'/{index}' if several else ''}/"
         types = str(KG[spec.cls])
         seen_ids: dict[str, int] = {}
@@ -790,6 +873,8 @@ class Reader:
             later: list[tuple[str, Column, ByColumn]] = []
             for i, prop, convert, store, none, col in plan:
                 raw = cells[i] if i is not None and i < n else None
+                if share and col.name in share and raw is not None:
+                    raw = _share(raw, *share[col.name])
                 if raw.__class__ is str:
                     raw = raw.strip() or None
                     if raw in ditto_words and i is not None:   # 〃: as the record above
@@ -1165,6 +1250,11 @@ class Reader:
         forms = [value]
         if len(value) > VALUE_CHARS:
             return forms
+        cells = self.schema.cells
+        # 区政府2024年第5次常务会议, 专题会议：研究…: the kind, without the year, number or topic
+        plain = cells.re_drop.sub("", value) if cells.re_drop is not None else value
+        if plain and plain != value:
+            forms.append(plain)
         # 通知(干部任免), 通知/干部任免, 出国(境)(局一把手), 工作会(一类): the document's kind and, in
         # a note or after /, its category; the kind with its notes taken off one by one; the note
         # before the kind
@@ -1176,7 +1266,6 @@ class Reader:
                 found += [bare, note, note + bare]
                 current = bare
             forms += [f for f in found if f and f not in forms]
-        cells = self.schema.cells
         same = cells.values_as.get(type_)
         for form in list(forms):
             form = same(form) if same else form
