@@ -29,11 +29,13 @@ NOT_A_CLAIM = ("记录不完整", "无法核对")   # the report cannot judge: n
 # on: 0.78 / 0.53 when it arrived, 0.83 / 0.56 after the dev4 work, 0.84 / 0.62 after the dev5 work;
 # dev5, half its logs exported from an OA system, tuned on: 0.56 / 0.61 when it arrived; test5, a ninth
 # hand's, written once the ninth session's reading work was done and never tuned on: 0.92 / 0.67 at first
-# scoring, 0.65 / 0.56 on that session's start commit)
+# scoring, 0.65 / 0.56 on that session's start commit, 0.91 / 0.81 after the dev6 work; dev6, an office
+# with few columns that writes much in words, tuned on: 0.52 / 0.65 when it arrived)
 FLOORS = {"dev": (0.9, 0.95), "dev2": (0.9, 0.95), "dev3": (0.9, 0.95), "dev4": (0.85, 0.8), "dev5": (0.9, 0.8),
+          "dev6": (0.65, 0.7),
           "test": (0.8, 0.8), "test2": (0.75, 0.75), "test3": (0.85, 0.7), "test4": (0.8, 0.6),
-          "test5": (0.85, 0.6)}
-UNREAD = ("test2", "test3", "test4", "test5")   # splits with cells no rule reads yet
+          "test5": (0.85, 0.75)}
+UNREAD = ("dev6", "test2", "test3", "test4", "test5")   # splits with cells no rule reads yet
 
 
 def article(citation: str) -> str:
@@ -418,3 +420,36 @@ def test_a_header_naming_two_columns_gives_each_its_part_and_a_meeting_s_name_gi
     # 周常务 is how people address the 常务副区长
     assert [slug(second, p) for p in ("meetingType", "chairPost", "minutesReviewerPost", "minutesSignerPost")] == [
         "thematic", "first-deputy-mayor", "office-director", "first-deputy-mayor"]
+
+
+def test_what_a_ledger_has_no_column_for_is_read_from_its_words(validator, lexicon, tmp_path):
+    leave = tmp_path / "领导请销假_2023.csv"
+    leave.write_text("序号,姓名,职务,起止时间,报告情况,备注\n"
+                     "Q1,陈雅琴,副区长,2023.02.13-2023.02.17,2月9日报告区长,AB角：刘振东\n"
+                     "Q2,刘振东,副区长,2023.02.14-2023.02.15,2月16日已电话报告区长,AB角：陈雅琴\n"
+                     "Q3,李卫东,张村镇镇长,2023.04.12-2023.04.14,4月10日报孙区长同意,\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([leave])
+    assert loaded.errors == []
+    q1, q2, q3 = loaded.records
+    assert (q1.first(KG + "reportedOn"), q1.first(KG + "reportedToPost").rsplit("/", 1)[-1],
+            q1.first(KG + "abPartner")) == (dt.date(2023, 2, 9), "district-mayor", "刘振东")
+    # 孙区长 says when, not to whom: that check is not made, the one on the date is
+    assert q3.first(KG + "reportedOn") == dt.date(2023, 4, 10) and "是称呼" in q3.missing[KG + "reportedToPost"]
+    report = validator.validate(loaded)
+    assert sorted((f.record, f.shape.rsplit("/", 1)[-1]) for f in report.results if f.severity != "Info") == [
+        ("Q1", "partnerAbsentSameTime"), ("Q2", "partnerAbsentSameTime"), ("Q2", "reportLeadDays"),
+        ("Q3", "officeDirectorInformed")]   # the town head's log says nothing of informing: incomplete
+    signing = tmp_path / "发文.csv"
+    signing.write_text("编号,标题,文件性质,签发领导,签发日期,说明\n"
+                       "F1,关于…的请示,上报请示报告,副区长 赵丽娜,2024.3.13,区长在市里开会，委托赵丽娜副区长签发\n"
+                       "F2,关于…的批复,常务会议议定,副区长 刘振东,2024.3.20,经区长授权签发\n"
+                       "F3,关于…的批复,常务会议议定,副区长 刘振东,2024.3.21,经孙区长授权签发\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([signing])
+    assert loaded.errors == []
+    f1, f2, f3 = loaded.records
+    # who was entrusted is not who entrusted; 区长授权 is; 孙区长 may be any deputy
+    assert KG + "entrustedByPost" not in f1.props
+    assert f2.first(KG + "entrustedByPost").rsplit("/", 1)[-1] == "district-mayor"
+    assert "是称呼" in f3.missing[KG + "entrustedByPost"]
+    found = {(f.record, f.severity) for f in validator.validate(loaded).results if f.severity != "Info"}
+    assert found == {("F1", "Violation")}

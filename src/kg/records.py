@@ -55,7 +55,7 @@ from kg.tables import BadCell, FileProblem, Limits, Sheet, Unreadable, check_siz
 
 CONCEPT_KINDS = {"post": POST, "posts": POST, "body": BODY, "doctype": DOCTYPE,
                  "meeting": MEETING, "seal": SEAL}
-TYPES = {"id", "text", "date", "int", "bool", "ref", "period"} | set(CONCEPT_KINDS)
+TYPES = {"id", "text", "date", "int", "bool", "ref", "period", "report", "remarks"} | set(CONCEPT_KINDS)
 TRUE = {"是", "yes", "y", "true", "1", "√", "✓", "✔", "已", "已告知", "已通知", "1.0"}
 FALSE = {"否", "no", "n", "false", "0", "×", "✗", "✘", "未", "未告知", "未通知", "0.0"}
 # 2025-3-5, 2025/03/05, 2025.3.5, 2025年3月5日, 20250305; a time of day after it is dropped
@@ -84,8 +84,14 @@ VALUE_CHARS = 64   # …nor a longer value a category, meeting type or seal writ
 NOTE_ROWS = 20     # rows that are no records noted one by one in a sheet; past this, one note
 DATE_CHARS = 48    # a longer cell is no date or period (each way of parting it is tried: not on any length)
 # What a column's value becomes: a property value, the record's id, a reference, posts with titles
-PLAIN, ID, REF, POSTS, PERIOD = 0, 1, 2, 3, 4
-STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS, "period": PERIOD}
+PLAIN, ID, REF, POSTS, PERIOD, REMARKS = 0, 1, 2, 3, 4, 5
+STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS, "period": PERIOD, "report": PERIOD,
+         "remarks": REMARKS}
+# 2月9日报告孙区长, 4月10日已电话报告区长: when, and to whom, a leave was reported
+RE_REPORT = re.compile(r"^(?P<date>.{0,16}?日)?[,，]?(?:已|均)?(?:电话|书面|口头|当面|当面口头|微信)?"
+                       r"(?:报告|报请|报|请示|请假)(?P<post>[^,，；;。]{2,20}?)(?:同意|批准|备案|批假)?$")
+# AB角：刘振东: a remark naming a column the log has no cell for
+RE_REMARK = re.compile(r"(?P<label>[^\s,，;；。:：]{1,10})[:：](?P<value>[^,，;；。]{1,40})")
 
 
 # ---------------------------------------------------------------- the schema
@@ -98,7 +104,7 @@ class Column:
     name: str
     alias: str
     type: str
-    prop: str = field(metadata={"toml": "property"})
+    prop: str = field(default="", metadata={"toml": "property"})   # none for remarks
     required: bool = False
     blank: str = "unknown"
     values: tuple[str, ...] = ()
@@ -119,6 +125,8 @@ class Column:
     # a post column the log leaves out is read from this column's cells when they write a title
     # with the name (签发领导 周振国（区长）, 常务副区长韩立新)
     post_from: str = ""
+    # words after which a remark names this column's post (孙区长委托, 经区长授权签发)
+    remark_words: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -140,8 +148,9 @@ class Log:
 
     @property
     def template_columns(self) -> tuple[Column, ...]:
-        """The columns a blank log has: a period in one cell is another way to fill two of them."""
-        return tuple(c for c in self.columns if not c.fills)
+        """The columns a blank log has: a period in one cell is another way to fill two of them, and
+        remarks are read only for what a log has no column for."""
+        return tuple(c for c in self.columns if not c.fills and c.type != "remarks")
 
 
 @dataclass(frozen=True)
@@ -306,7 +315,7 @@ def _schema(path: Path) -> Schema:
                 raise ConfigError(f"{where(col.blank)}: blank 应为 unknown 或 none / blank should be "
                                   f"'unknown' or 'none', not {col.blank!r}")
             columns = {c.name for c in log.columns}
-            if (col.type == "period") != bool(col.fills) or len(col.fills) not in (0, 2) \
+            if (col.type in ("period", "report")) != bool(col.fills) or len(col.fills) not in (0, 2) \
                     or not set(col.fills) <= columns:
                 raise ConfigError(f"{where(col.name)}: 期间列需 fills = [开始列, 结束列] / a period column "
                                   f"needs fills = [first-day column, last-day column] of this log")
@@ -315,7 +324,7 @@ def _schema(path: Path) -> Schema:
                                   f"post_from should name a column of this log, on a post column")
             if col.type == "ref" and col.ref not in schema.log:
                 raise ConfigError(f"{where(col.name)}: ref 应为一种台账 / ref should name a log")
-            if not hasattr(KG, col.prop):
+            if (col.type == "remarks") == bool(col.prop) or (col.prop and not hasattr(KG, col.prop)):
                 raise ConfigError(f"{where(col.prop)}: records.ttl 中没有 kg:{col.prop} / "
                                   f"no kg:{col.prop} in ontology/records.ttl")
     for prop, names in schema.derived.items():
@@ -834,11 +843,21 @@ class Reader:
         self._year_used = False
         # one step per column: (cell index, property IRI, converter, what to do with the value);
         # a post column the log leaves out reads the name column that writes the title with it
-        plan = [(index_of.get(c.name), str(KG[c.prop]), self._converter(c),
+        plan = [(index_of.get(c.name), str(KG[c.prop]) if c.prop else "", self._converter(c),
                  STORE.get(c.type, 0), c.blank == "none", c) if c.name in index_of or not c.post_from
                 else (index_of.get(c.post_from), str(KG[c.prop]), self._titles_with_names(),
                       POSTS, c.blank == "none", c) for c in spec.columns]
-        fills = {c.name: str(KG[c.prop]) for c in spec.columns}
+        fills = {c.name: str(KG[c.prop]) for c in spec.columns if c.prop}
+        # a remark's label (AB角：…) for a plain, date, bool or post column the log has no cell for
+        own, other, _ = self.schema.headers[kind]
+        same = self.schema.cells.headers_as
+        steps = {c.name: (prop, convert, store) for i, prop, convert, store, _, c in plan
+                 if i is None and c.type in ("text", "date", "bool", "post", "int")}
+        by_wording = {w: steps[name] for w, name in (own | other).items() if name in steps}
+        # 受孙区长委托, 经区长授权签发: who entrusted, where the row's own cell says nothing
+        said = [(re.compile(rf"(?P<who>[一-鿿]{{2,12}}?)(?:电话|书面|口头|临时)?"
+                            rf"(?:{'|'.join(c.remark_words)})"),
+                 (prop, convert, store)) for _, prop, convert, store, _, c in plan if c.remark_words]
         # a cell two columns share (召集人/主持人): which part is whose
         share: dict[str, tuple[int, tuple[str, ...]]] = {}
         for position in {p for p in index_of.values() if list(index_of.values()).count(p) > 1}:
@@ -870,6 +889,7 @@ class Reader:
                             row=line)
             props, missing, blank = record.props, record.missing, 0
             titles: list[str] = []
+            remarks: list[str] = []
             later: list[tuple[str, Column, ByColumn]] = []
             for i, prop, convert, store, none, col in plan:
                 raw = cells[i] if i is not None and i < n else None
@@ -916,11 +936,19 @@ class Reader:
                     if mapped:
                         record.shown[prop] = "、".join(mapped)
                         titles += mapped
-                elif store == PERIOD:   # its days, unless the log has cells of their own for them
-                    for target, day in zip(col.fills, value, strict=True):
-                        if day is not None and index_of.get(target) is None:
-                            props[fills[target]] = (day,)
+                elif store == PERIOD:   # its parts, unless the log has cells of their own for them
+                    for target, part in zip(col.fills, value, strict=True):
+                        if part.__class__ is Courtesy and index_of.get(target) is None:
+                            missing[fills[target]] = str(part)
+                        elif part is not None and index_of.get(target) is None:
+                            if part.__class__ is tuple:   # a post: its IRIs and the titles mapped
+                                props[fills[target]], mapped = part
+                                titles += mapped
+                            else:
+                                props[fills[target]] = (part,)
                             missing.pop(fills[target], None)
+                elif store == REMARKS:
+                    remarks.append(value)
                 elif store == ID:
                     record.id = value
                     if value in seen_ids:
@@ -931,6 +959,32 @@ class Reader:
                         seen_ids[value] = line
                 else:
                     record.refs[prop] = value
+            for text in remarks:   # AB角：刘振东 in 备注, where the log has no AB角 column
+                found: list[tuple[tuple | None, Any]] = [
+                    (by_wording.get(same(m.group("label"))), m.group("value"))
+                    for m in RE_REMARK.finditer(text)]
+                for pattern, said_step in said:
+                    for clause in re.split(r"[,，;；。]", text):
+                        m = pattern.search(clause.lstrip("受经由"))
+                        if m:
+                            found.append((said_step, m.group("who")))
+                            break
+                for step, value in found:
+                    if step is None or step[0] in props or step[0] in missing and missing[step[0]] != "blank":
+                        continue
+                    try:
+                        value = step[1](value)
+                    except Courtesy as exc:   # 孙区长委托: who, no one can tell
+                        missing[step[0]] = str(exc)
+                        continue
+                    except ValueError:
+                        continue
+                    if step[2] == POSTS:
+                        props[step[0]], mapped = value
+                        titles += mapped
+                    else:
+                        props[step[0]] = value
+                    missing.pop(step[0], None)
             for prop, col, why in later:
                 decided = self._by_column(spec, col, props)
                 if decided is None:
@@ -1032,6 +1086,10 @@ class Reader:
             return lambda raw: (_text(raw),)
         if kind == "period":
             return self._memo(self._period)
+        if kind == "report":
+            return self._memo(self._report)
+        if kind == "remarks":
+            return lambda raw: str(raw)
         if kind in ("post", "posts"):
             def read(raw):
                 parts = _parts(raw) if kind == "posts" else [raw]
@@ -1157,6 +1215,21 @@ class Reader:
             raise ValueError(bilingual(f"期间无效：{said}（应为 开始日期-结束日期，如 2024.3.11-3.13）",
                                        f"invalid period: {said} (expected first day - last day, "
                                        f"e.g. 2024.3.11-3.13)")) from None
+
+    def _report(self, raw) -> tuple[dt.date | None, tuple | Courtesy | None]:
+        """When and to whom a leave was reported, from words: 2月9日报告孙区长 -> (2月9日, 孙区长's post)."""
+        text = re.sub(r"\s+", "", normalise(str(raw)))
+        m = RE_REPORT.match(text) if len(text) <= DATE_CHARS else None
+        if m is None:
+            raise ValueError(bilingual(f"报告情况无法读取：{text[:20]}（应如「2月9日报告区长」）",
+                                       f"cannot read the report: {text[:20]} (e.g. 2月9日报告区长)"))
+        day = self._date(m.group("date")) if m.group("date") else None
+        who = m.group("post").rsplit("的", 1)[-1]   # 分管财政的周海涛常务副区长: the one named last
+        try:
+            post = self._post(who)
+        except Courtesy as exc:   # 孙区长: whose post no one can tell
+            return day, exc
+        return day, ((post[0],), [post[1]] if post[1] else [])
 
     def _day_after(self, start: dt.date, text: str) -> dt.date | None:
         """The last day of a period beginning on `start`, written in full or without its year or month."""

@@ -556,7 +556,7 @@ class Completeness:
         self.base = base
         self.meta = _ShapeMeta(shapes)
         self._needs: dict[tuple[str, str], set[str]] = {}
-        self.columns = {kind: {str(KG[c.prop]): c for c in log.template_columns}
+        self.columns = {kind: {str(KG[c.prop]): c for c in log.template_columns if c.prop}
                         for kind, log in schema.log.items()}
 
     def needs(self, kind: str, c: _Constraint) -> set[str]:
