@@ -443,13 +443,15 @@ def test_what_a_ledger_has_no_column_for_is_read_from_its_words(validator, lexic
     signing.write_text("编号,标题,文件性质,签发领导,签发日期,说明\n"
                        "F1,关于…的请示,上报请示报告,副区长 赵丽娜,2024.3.13,区长在市里开会，委托赵丽娜副区长签发\n"
                        "F2,关于…的批复,常务会议议定,副区长 刘振东,2024.3.20,经区长授权签发\n"
-                       "F3,关于…的批复,常务会议议定,副区长 刘振东,2024.3.21,经孙区长授权签发\n", encoding="utf-8")
+                       "F3,关于…的批复,常务会议议定,副区长 刘振东,2024.3.21,经孙区长授权签发\n"
+                       "F4,关于…的通知,规范性文件,区长 孙立群,2024.3.22,印刷已委托印务中心\n", encoding="utf-8")
     loaded = Reader(lexicon).read([signing])
     assert loaded.errors == []
-    f1, f2, f3 = loaded.records
+    f1, f2, f3, f4 = loaded.records
     # who was entrusted is not who entrusted; 区长授权 is; 孙区长 may be any deputy
     assert KG + "entrustedByPost" not in f1.props
     assert f2.first(KG + "entrustedByPost").rsplit("/", 1)[-1] == "district-mayor"
     assert "是称呼" in f3.missing[KG + "entrustedByPost"]
+    assert KG + "entrustedByPost" not in f4.props   # 印刷已 names no post
     found = {(f.record, f.severity) for f in validator.validate(loaded).results if f.severity != "Info"}
     assert found == {("F1", "Violation")}

@@ -966,7 +966,7 @@ class Reader:
                 for pattern, said_step in said:
                     for clause in re.split(r"[,，;；。]", text):
                         m = pattern.search(clause.lstrip("受经由"))
-                        if m:
+                        if m and self._names_a_post(m.group("who")):   # not 办公室已委托
                             found.append((said_step, m.group("who")))
                             break
                 for step, value in found:
@@ -1272,6 +1272,15 @@ class Reader:
                 if len(title) >= 2 and self._known(title) and all(map(is_cjk_ideograph, text)):
                     return title
         return None
+
+    def _names_a_post(self, text: str) -> bool:
+        """Does a remark's name say a post, or address someone (孙区长), rather than name nothing?"""
+        if self.titles.resolve(text)[1].kind != "unknown":
+            return True
+        try:
+            return self._named_post(text)[0] is not None
+        except Courtesy:
+            return True
 
     def _known(self, title: str) -> bool:
         return self.titles.resolve(title)[1].kind not in ("unknown", "courtesy")
