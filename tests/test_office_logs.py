@@ -32,7 +32,7 @@ NOT_A_CLAIM = ("记录不完整", "无法核对")   # the report cannot judge: n
 # scoring, 0.65 / 0.56 on that session's start commit, 0.91 / 0.81 after the dev6 work; dev6, an office
 # with few columns that writes much in words, tuned on: 0.52 / 0.65 when it arrived)
 FLOORS = {"dev": (0.9, 0.95), "dev2": (0.9, 0.95), "dev3": (0.9, 0.95), "dev4": (0.85, 0.8), "dev5": (0.9, 0.8),
-          "dev6": (0.65, 0.7),
+          "dev6": (0.7, 0.7),
           "test": (0.8, 0.8), "test2": (0.75, 0.75), "test3": (0.85, 0.7), "test4": (0.8, 0.6),
           "test5": (0.85, 0.75)}
 UNREAD = ("dev6", "test2", "test3", "test4", "test5")   # splits with cells no rule reads yet
@@ -439,6 +439,12 @@ def test_what_a_ledger_has_no_column_for_is_read_from_its_words(validator, lexic
     assert sorted((f.record, f.shape.rsplit("/", 1)[-1]) for f in report.results if f.severity != "Info") == [
         ("Q1", "partnerAbsentSameTime"), ("Q2", "partnerAbsentSameTime"), ("Q2", "reportLeadDays"),
         ("Q3", "officeDirectorInformed")]   # the town head's log says nothing of informing: incomplete
+    # a post column written as a report: who it went to
+    told = tmp_path / "报备.csv"
+    told.write_text("编号,职务,开始日期,结束日期,向谁报告（时间）\n"
+                    "B1,区财政局局长,2024-4-22,2024-4-24,4月18日报分管财政的周海涛常务副区长\n", encoding="utf-8")
+    assert Reader(lexicon).read([told]).records[0].first(KG + "reportedToPost").rsplit("/", 1)[-1] == \
+        "first-deputy-mayor"
     signing = tmp_path / "发文.csv"
     signing.write_text("编号,标题,文件性质,签发领导,签发日期,说明\n"
                        "F1,关于…的请示,上报请示报告,副区长 赵丽娜,2024.3.13,区长在市里开会，委托赵丽娜副区长签发\n"

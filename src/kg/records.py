@@ -1293,6 +1293,9 @@ class Reader:
             named, said = self._named_post(title)   # 许丹（区政府办公室副主任）: the title with a name
             if named is not None:
                 return named, said
+            report = RE_REPORT.match(re.sub(r"\s+", "", normalise(title)))
+            if report:   # 3月8日报孙立群区长: the one reported to
+                return self._post(report.group("post").rsplit("的", 1)[-1])
         if how.kind == "courtesy":
             raise Courtesy(how.basis)
         return Iri(iri), ("" if how.kind == "lexicon" else title)
