@@ -57,7 +57,7 @@ def test_an_unknown_key_in_the_record_schema_names_its_line(tmp_path):
 
 def test_a_period_column_must_name_the_two_columns_it_fills(tmp_path):
     path, line = edited(tmp_path, "records.toml", 'fills = ["start", "end"]', 'fills = ["start", "finish"]')
-    with pytest.raises(ConfigError, match=r"records.toml:\d+: 期间列需 fills"):
+    with pytest.raises(ConfigError, match=r"records.toml:\d+: 期间列、报告列需 fills"):
         load_schema(path)
 
 

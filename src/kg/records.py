@@ -317,8 +317,8 @@ def _schema(path: Path) -> Schema:
             columns = {c.name for c in log.columns}
             if (col.type in ("period", "report")) != bool(col.fills) or len(col.fills) not in (0, 2) \
                     or not set(col.fills) <= columns:
-                raise ConfigError(f"{where(col.name)}: 期间列需 fills = [开始列, 结束列] / a period column "
-                                  f"needs fills = [first-day column, last-day column] of this log")
+                raise ConfigError(f"{where(col.name)}: 期间列、报告列需 fills = [本台账的两列] / a period or "
+                                  f"report column needs fills = [two columns of this log], and only it")
             if col.post_from and (col.post_from not in columns or col.type != "post"):
                 raise ConfigError(f"{where(col.post_from)}: post_from 应为本台账的一列，且只用于职务列 / "
                                   f"post_from should name a column of this log, on a post column")
@@ -349,7 +349,7 @@ def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
     """Column name -> position of the header cell that names it, the surest wording first: a cell
     the column's name or alias names beats one of its other wordings, which beats a cell that
     only holds one (序号 is the id only when no 编号 column is there); of two cells with other
-    wordings, the wording listed first (序号 is listed last).
+    wordings, the wording listed first (登记号 before 序号, 序号 before 文号).
 
     >>> match_header(["序号", "印章名称", "审批人职务", "用印日期"], load_schema(), "seal")
     {'id': 0, 'seal': 1, 'approved_by_post': 2, 'used_on': 3}
@@ -378,8 +378,8 @@ def match_header(header: list, schema: Schema, kind: str) -> dict[str, int]:
             used.add(position)
 
     for tier in (own, other):
-        # of two cells naming one column alike, the one with the wording listed first (发文字号
-        # before 序号, which only numbers the rows where a document number is there)
+        # of two cells naming one column alike, the one with the wording listed first (a ledger's
+        # 登记号 before its 序号, and that before a 文号, which numbers the document)
         rank = {form: i for i, form in enumerate(tier)}
         claims: dict[str, tuple[int, int]] = {}
         for position, forms in enumerate(cells):
