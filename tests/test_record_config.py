@@ -67,6 +67,14 @@ def test_a_post_read_from_a_name_column_must_name_a_column_of_its_log(tmp_path):
         load_schema(path)
 
 
+def test_a_bad_pattern_among_the_cells_rules_is_an_error_at_load_time(tmp_path):
+    report = next(line for line in (ONTOLOGY / "records.toml").read_text(encoding="utf-8").splitlines()
+                  if line.startswith("report = "))
+    path, _ = edited(tmp_path, "records.toml", report, 'report = "(?P<date>日"')
+    with pytest.raises(ConfigError, match=r"records.toml: \[cells\] report 正则表达式错误"):
+        load_schema(path)
+
+
 def test_a_title_rule_for_a_role_the_lexicon_lacks_names_its_line(tmp_path):
     path, line = edited(tmp_path, "titles.toml", 'role = "district-mayor"', 'role = "county-mayor"')
     with pytest.raises(ConfigError, match=rf"titles.toml:{line}: 词表中没有职务 county-mayor"):

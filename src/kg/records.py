@@ -87,9 +87,6 @@ DATE_CHARS = 48    # a longer cell is no date or period (each way of parting it 
 PLAIN, ID, REF, POSTS, PERIOD, REMARKS = 0, 1, 2, 3, 4, 5
 STORE = {"id": ID, "ref": REF, "post": POSTS, "posts": POSTS, "period": PERIOD, "report": PERIOD,
          "remarks": REMARKS}
-# 2月9日报告孙区长, 4月10日已电话报告区长: when, and to whom, a leave was reported
-RE_REPORT = re.compile(r"^(?P<date>.{0,16}?日)?[,，]?(?:已|均)?(?:电话|书面|口头|当面|当面口头|微信)?"
-                       r"(?:报告|报请|报|请示|请假)(?P<post>[^,，；;。]{2,20}?)(?:同意|批准|备案|批假)?$")
 # AB角：刘振东: a remark naming a column the log has no cell for
 RE_REMARK = re.compile(r"(?P<label>[^\s,，;；。:：]{1,10})[:：](?P<value>[^,，;；。]{1,40})")
 
@@ -194,6 +191,14 @@ class Cells:
     note_words: tuple[str, ...] = ()
     ditto: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
+    report: str = ""
+    remark_means: tuple[str, ...] = ()
+    remark_openers: str = ""
+
+    @cached_property
+    def re_report(self) -> re.Pattern | None:
+        """2月9日报告孙区长: when (group date), and to whom (group post), a leave was reported."""
+        return re.compile(self.report) if self.report else None
 
     @cached_property
     def re_drop(self) -> re.Pattern | None:
@@ -327,6 +332,11 @@ def _schema(path: Path) -> Schema:
             if (col.type == "remarks") == bool(col.prop) or (col.prop and not hasattr(KG, col.prop)):
                 raise ConfigError(f"{where(col.prop)}: records.ttl 中没有 kg:{col.prop} / "
                                   f"no kg:{col.prop} in ontology/records.ttl")
+    for key in ("re_place", "re_drop", "re_report", "re_note"):   # the patterns of [cells]
+        try:
+            getattr(schema.cells, key)
+        except re.error as exc:
+            raise ConfigError(f"{path}: [cells] {key[3:]} 正则表达式错误 / bad pattern: {exc}") from None
     for prop, names in schema.derived.items():
         if not hasattr(KG, prop):
             raise ConfigError(f"{path}: [derived] records.ttl 中没有 kg:{prop} / no kg:{prop}")
@@ -855,8 +865,9 @@ class Reader:
                  if i is None and c.type in ("text", "date", "bool", "post", "int")}
         by_wording = {w: steps[name] for w, name in (own | other).items() if name in steps}
         # 受孙区长委托, 经区长授权签发: who entrusted, where the row's own cell says nothing
-        said = [(re.compile(rf"(?P<who>[一-鿿]{{2,12}}?)(?:电话|书面|口头|临时)?"
-                            rf"(?:{'|'.join(c.remark_words)})"),
+        means = "|".join(map(re.escape, self.schema.cells.remark_means)) or "(?!x)x"
+        openers = self.schema.cells.remark_openers
+        said = [(re.compile(rf"(?P<who>[一-鿿]{{2,12}}?)(?:{means})?(?:{'|'.join(c.remark_words)})"),
                  (prop, convert, store)) for _, prop, convert, store, _, c in plan if c.remark_words]
         # a cell two columns share (召集人/主持人): which part is whose
         share: dict[str, tuple[int, tuple[str, ...]]] = {}
@@ -965,7 +976,7 @@ class Reader:
                     for m in RE_REMARK.finditer(text)]
                 for pattern, said_step in said:
                     for clause in re.split(r"[,，;；。]", text):
-                        m = pattern.search(clause.lstrip("受经由"))
+                        m = pattern.search(clause.lstrip(openers))
                         if m and self._names_a_post(m.group("who")):   # not 办公室已委托
                             found.append((said_step, m.group("who")))
                             break
@@ -1219,10 +1230,12 @@ class Reader:
     def _report(self, raw) -> tuple[dt.date | None, tuple | Courtesy | None]:
         """When and to whom a leave was reported, from words: 2月9日报告孙区长 -> (2月9日, 孙区长's post)."""
         text = re.sub(r"\s+", "", normalise(str(raw)))
-        m = RE_REPORT.match(text) if len(text) <= DATE_CHARS else None
+        pattern = self.schema.cells.re_report
+        m = pattern.match(text) if pattern is not None and len(text) <= DATE_CHARS else None
         if m is None:
-            raise ValueError(bilingual(f"报告情况无法读取：{text[:20]}（应如「2月9日报告区长」）",
-                                       f"cannot read the report: {text[:20]} (e.g. 2月9日报告区长)"))
+            raise ValueError(bilingual(f"报告情况无法读取：{text[:20]}（应写明报告日期和报告对象）",
+                                       f"cannot read the report: {text[:20]} (expected the date it was "
+                                       f"reported and to whom)"))
         day = self._date(m.group("date")) if m.group("date") else None
         who = m.group("post").rsplit("的", 1)[-1]   # 分管财政的周海涛常务副区长: the one named last
         try:
@@ -1293,7 +1306,8 @@ class Reader:
             named, said = self._named_post(title)   # 许丹（区政府办公室副主任）: the title with a name
             if named is not None:
                 return named, said
-            report = RE_REPORT.match(re.sub(r"\s+", "", normalise(title)))
+            pattern = self.schema.cells.re_report
+            report = pattern.match(re.sub(r"\s+", "", normalise(title))) if pattern is not None else None
             if report:   # 3月8日报孙立群区长: the one reported to
                 return self._post(report.group("post").rsplit("的", 1)[-1])
         if how.kind == "courtesy":
