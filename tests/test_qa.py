@@ -731,3 +731,11 @@ def test_an_amount_the_asker_guesses_is_no_topic_of_a_quantity_question():
     # 公开征求意见的期限一般不少于30日 (重大行政决策程序暂行条例第十五条第一款)
     r = qa_over("zhongda_xingzheng_juece_chengxu_zanxing_tiaoli_2019.txt").ask("挂两个星期够不够？征求意见最少挂多久？")
     assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("不少于30日", 30.0, "第十五条第一款")]
+
+
+def test_an_item_that_answers_as_well_as_its_paragraphs_lead_is_the_answer_alone():
+    # 第三条第一款: 议题建议，由人大专门委员会或者常务委员会工作机构…提出; its （三）: 常务委员会组成人员
+    # 提出的比较集中的问题，由常务委员会办公厅（室）整理提出 — the item is the case asked about
+    qa = qa_over("beijing_zhuanxiang_gongzuo_baogao_banfa_2008.txt")
+    r = qa.ask("常委会委员们提得比较多的问题，作为报告议题由谁来整理提出来？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("常务委员会办公厅", "第三条第一款第（三）项")]

@@ -725,6 +725,7 @@ class QA:
         if not q.mentions and len({n.source for n in chosen}) >= self.cfg.vague:
             return VAGUE  # 会议由谁主持？ fits many provisions equally: ask which one
         chosen = self._closest_articles(q, chosen, norms)
+        chosen = self._most_specific(chosen)
         if not q.circumstances:
             restated = [n for n in chosen if self._restates(q, n)]
             chosen = restated or chosen
@@ -757,6 +758,16 @@ class QA:
         # 主持全体会议) still back the answer
         agreed = {_who(n) for n in first}
         return [n for n in chosen if n in first or _who(n) in agreed]
+
+    @staticmethod
+    def _most_specific(chosen: list[NormRec]) -> list[NormRec]:
+        """A paragraph's lead and one of its own items that answer equally well: the item is the
+        case the question describes (议题建议由专门委员会或者工作机构整理提出; …（三）组成人员提出的
+        问题，由办公厅整理提出), so the lead's other parties do not answer beside it."""
+        def items(n: NormRec) -> list[NormRec]:
+            return [m for m in chosen if m.source.startswith(n.source + "/")]
+
+        return [n for n in chosen if not items(n) or any(_who(m) == _who(n) for m in items(n))]
 
     def _setting(self, n: NormRec) -> frozenset[str]:
         """The names a provision is read among: its article's and its regulation title's, whole
