@@ -67,7 +67,7 @@ def test_kg_template_writes_chinese_headers_and_drop_downs(tmp_path):
     assert set(lists) == {"B", "D", "E", "F", "I", "J"}  # meeting type and the five post columns
     hidden = book.worksheets[1]
     assert hidden.sheet_state == "hidden" and hidden["B1"].value == "全体会议"
-    assert template("用印").decode("utf-8-sig").strip() == "编号,印章,批准人职务,授权人职务,日期"
+    assert template("用印").decode("utf-8-sig").strip() == "编号,印章,批准人,批准人职务,授权人职务,日期"
     bad = kg("template", "minutes")
     assert bad.returncode == 2 and "unknown log 'minutes'" in bad.stderr
 

@@ -466,3 +466,58 @@ def test_what_a_ledger_has_no_column_for_is_read_from_its_words(validator, lexic
     assert KG + "entrustedByPost" not in f4.props   # 印刷已 names no post
     found = {(f.record, f.severity) for f in validator.validate(loaded).results if f.severity != "Info"}
     assert found == {("F1", "Violation")}
+
+
+def test_a_record_crossed_out_is_counted_and_noted_but_never_judged(validator, lexicon, tmp_path):
+    path = tmp_path / "用印登记.csv"
+    path.write_text("编号,印章,批准人职务,日期,状态\n"
+                    "Y1,区政府印章,区长,2024-3-4,已用印\n"
+                    "Y2,区长印章,分管农业农村的副区长,2024-3-5,撤销（材料退回，未用印）\n"
+                    "Y3,区长印章,分管农业农村的副区长,2024-3-6,\n"
+                    "Y4,区长印章,秘书科科长,2024-3-7,作废\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([path])
+    assert loaded.errors == [] and [r.id for r in loaded.records] == ["Y1", "Y3"]
+    assert [(v.line, v.message.split("，")[0]) for v in loaded.void] == [(3, "记录 Y2 已注明作废或撤销"),
+                                                                       (5, "记录 Y4 已注明作废或撤销")]
+    report = validator.validate(loaded)
+    assert (report.records, report.void) == (4, 2)
+    assert report.to_text().startswith("4 条记录 / records（作废 2 条，不核对 / 2 void, not checked）")
+    assert {f.record for f in report.results if f.severity == "Violation"} == {"Y3"}
+
+
+def test_a_title_that_speaks_of_revoking_does_not_cross_its_record_out(lexicon, tmp_path):
+    path = tmp_path / "发文登记.csv"
+    path.write_text("编号,标题,公文类别,签发人职务,签发日期\n"
+                    "F1,关于撤销某某镇卫生院的决定,其他公文,区长,2024-3-4\n"
+                    "F2,（作废）关于印发某某办法的通知,规范性文件,区长,2024-3-5\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([path])
+    assert [r.id for r in loaded.records] == ["F1"] and [v.line for v in loaded.void] == [3]
+
+
+def test_an_approver_s_name_and_post_columns_and_who_authorised_in_words(validator, lexicon, tmp_path):
+    path = tmp_path / "用印审批.csv"
+    path.write_text("登记号,用印名称,审批领导,领导职务,经谁授权,日期\n"
+                    "Z1,区政府印章,周明远,区人民政府区长,,2023-9-4\n"
+                    "Z2,区长印章,邵文博,区政府办公室主任,区长书面授权,2023-9-12\n"
+                    "Z3,区长印章,邵文博,区政府办公室主任,受区长委托,2023-9-13\n"
+                    "Z4,区长印章,邵文博,区政府办公室主任,常务副区长,2023-9-14\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([path])
+    assert loaded.errors == []
+    assert [slug(r, "approvedByPost") for r in loaded.records] == ["district-mayor"] + ["office-director"] * 3
+    assert [slug(r, "authorizedByPost") for r in loaded.records[1:]] == [
+        "district-mayor", "district-mayor", "first-deputy-mayor"]
+    report = validator.validate(loaded)
+    assert {f.record for f in report.results if f.severity == "Violation"} == {"Z4"}
+
+
+def test_a_name_column_alone_gives_the_title_it_writes_and_no_post_for_a_name(validator, lexicon, tmp_path):
+    path = tmp_path / "用印.csv"
+    path.write_text("编号,印章,审批,日期\n"
+                    "A1,区政府印章,区长,2024-5-6\n"
+                    "A2,区政府印章,秘书科科长,2024-5-7\n"
+                    "A3,区政府印章,杨帆（秘书科科长）,2024-5-8\n"
+                    "A4,区政府印章,周明远,2024-5-9\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([path])
+    report = validator.validate(loaded)
+    said = sorted((f.record, f.message.split("：")[0]) for f in report.results if f.severity == "Violation")
+    assert said == [("A2", "违反第六十七条第一款"), ("A3", "违反第六十七条第一款"), ("A4", "记录不完整")]

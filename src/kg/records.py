@@ -194,6 +194,15 @@ class Cells:
     report: str = ""
     remark_means: tuple[str, ...] = ()
     remark_openers: str = ""
+    void: tuple[str, ...] = ()
+    title_ends: tuple[str, ...] = ()
+
+    @cached_property
+    def re_void(self) -> re.Pattern | None:
+        """作废, （作废）关于…, 撤销（会议取消）: a mark opening a cell that crosses its record out."""
+        words = "|".join(map(re.escape, sorted(self.void, key=len, reverse=True)))
+        return re.compile(rf"^[(（【\[]?(?:已|此件|本条|该条)?(?:{words})(?:$|[)）】\]，,：:（(；;。\s])") \
+            if words else None
 
     @cached_property
     def re_report(self) -> re.Pattern | None:
@@ -605,6 +614,7 @@ class Loaded:
     records: list[Record] = field(default_factory=list)
     errors: list[FileProblem] = field(default_factory=list)
     notes: list[FileProblem] = field(default_factory=list)
+    void: list[FileProblem] = field(default_factory=list)   # records crossed out, not judged
     files: list[str] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
     encodings: dict[str, str] = field(default_factory=dict)
@@ -615,6 +625,7 @@ class Loaded:
         self.records += other.records
         self.errors += other.errors
         self.notes += other.notes
+        self.void += other.void
         self.files += other.files
         self.kinds.update(other.kinds)
         self.encodings.update(other.encodings)
@@ -884,6 +895,7 @@ class Reader:
         ditto_words = frozenset(self.schema.cells.ditto)
         last: list | None = None   # the cells of the record above
         re_note = self.schema.cells.re_note
+        re_void = self.schema.cells.re_void
         before, notes = len(records), 0
         for line, cells in rows:
             n = len(cells)
@@ -1015,6 +1027,14 @@ class Reader:
                     del seen_ids[record.id]
                 notes = self._note_row(name, sheet_name, line, first, notes, loaded)
                 continue
+            if re_void is not None and self._void(cells, remarks, re_void):
+                # crossed out, kept in the log: counted, noted, and never judged
+                del errors[errors_before:]
+                loaded.void.append(FileProblem(name, line, None, bilingual(
+                    f"记录 {record.label} 已注明作废或撤销，不核对",
+                    f"record {record.label} is marked void: not checked"), sheet=sheet_name))
+                last = cells
+                continue
             for title in titles:
                 if title in first_title:
                     first_title[title].count += 1
@@ -1035,6 +1055,16 @@ class Reader:
                 f"日期未写年份，按「{source}」读作 {year} 年",
                 f"dates without a year read as {year}, the year of {source!r}"), sheet=sheet_name))
         return kind
+
+    @staticmethod
+    def _void(cells: list, remarks: list[str], re_void: re.Pattern) -> bool:
+        """Is the record crossed out: a remark opening with a void mark (撤销（材料退回）), or any
+        cell opening with one in brackets (（作废）关于…), never a title that only speaks of one
+        (关于撤销…的决定)?"""
+        if any(re_void.match(r.strip()) for r in remarks):
+            return True
+        return any(c.__class__ is str and c.lstrip()[:1] in "(（【[" and re_void.match(c.strip())
+                   for c in cells)
 
     def _note_row(self, name: str, sheet: str | None, line: int, cell, notes: int, loaded: Loaded) -> int:
         """Note a row that is no record (a heading or footnote inside the log); past NOTE_ROWS in
@@ -1135,10 +1165,10 @@ class Reader:
         return convert
 
     def _titles_with_names(self):
-        """A name column read for the post it writes with the name (周振国（区长）): the post, or
-        nothing (a blank) where the cell holds a name alone."""
+        """A name column read for the post it writes with the name (周振国（区长）) or instead of it
+        (审批: 区长): the post, or nothing (a blank) where the cell holds a name alone."""
         def read(raw):
-            pairs = [self._named_post(p) for p in _parts(raw)]
+            pairs = [self._post(p) if self._titled(p) else self._named_post(p) for p in _parts(raw)]
             found = [(iri, title) for iri, title in pairs if iri is not None]
             if not found:
                 return None
@@ -1278,7 +1308,7 @@ class Reader:
     def _person_title(self, text: str) -> str | None:
         """周振国(区长) -> 区长; 常务副区长韩立新 -> 常务副区长; a name alone -> None."""
         m = re.fullmatch(r"([一-鿿·]{2,4})\((.+)\)", text)
-        if m and self._known(m.group(2)):
+        if m and (self._known(m.group(2)) or m.group(2).endswith(self.schema.cells.title_ends)):
             return m.group(2)
         for size in (3, 2):   # a Chinese name: two or three characters, before or after the title
             for title in (text[:-size], text[size:]):
@@ -1294,6 +1324,13 @@ class Reader:
             return self._named_post(text)[0] is not None
         except Courtesy:
             return True
+
+    def _titled(self, text: str) -> bool:
+        """Does a name column's cell write a title rather than a person's name: a title the rules
+        know (区长), one said as people are addressed (韩志强主任), or one ending as titles end
+        (秘书科科长), never a name alone (周明远)?"""
+        text = re.sub(r"\s+", "", normalise(text))
+        return self.titles.resolve(text)[1].kind != "unknown" or text.endswith(self.schema.cells.title_ends)
 
     def _known(self, title: str) -> bool:
         return self.titles.resolve(title)[1].kind not in ("unknown", "courtesy")

@@ -47,6 +47,8 @@ class TitlesFile:
     split: str = ""
     courtesy: tuple[str, ...] = ()
     acts: tuple[str, ...] = ()
+    act_means: tuple[str, ...] = ()
+    act_openers: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class Titles:
     people: dict[str, str] = field(default_factory=dict)  # person -> title
     courtesy: list[re.Pattern] = field(default_factory=list)  # (surname)(title) as people are addressed
     acts: tuple[str, ...] = ()  # what a title is followed by when a cell says what its holder did
+    act_means: tuple[str, ...] = ()  # how it was done, between the title and the act (书面, 口头)
+    act_openers: str = ""  # what may open such a cell before the title (受区长委托)
     _cache: dict[str, tuple[str, How]] = field(default_factory=dict)
 
     @staticmethod
@@ -100,7 +104,8 @@ class Titles:
             except re.error as exc:
                 line = next((i for i, t in enumerate(text.splitlines(), 1) if pattern in t), None)
                 raise ConfigError(f"{path}:{line}: 正则表达式错误 / bad pattern: {exc}") from None
-        return Titles(lex, rules, broader, conf.split, courtesy=courtesy, acts=conf.acts)
+        return Titles(lex, rules, broader, conf.split, courtesy=courtesy, acts=conf.acts,
+                      act_means=conf.act_means, act_openers=conf.act_openers)
 
     # -- the hierarchy the checks use
 
@@ -144,8 +149,13 @@ class Titles:
             if pattern.fullmatch(title):
                 return iri, How("rule", basis)
         act = next((a for a in self.acts if title.endswith(a) and len(title) > len(a)), None)
-        if act:   # 区长授权: who authorised
-            iri, how = self._resolve(title[:-len(act)])
+        if act:   # 区长授权, 受区长书面委托: who authorised
+            head = title[:-len(act)]
+            head = next((head[:-len(m)] for m in self.act_means if head.endswith(m) and len(head) > len(m)),
+                        head)
+            if len(head) > 2 and head[0] in self.act_openers:
+                head = head[1:]
+            iri, how = self._resolve(head)
             if how.kind != "unknown":
                 return iri, how
         for pattern in self.courtesy:
@@ -181,7 +191,7 @@ class Titles:
 
     def with_roster(self, roster: dict[str, tuple[str, str]], people: dict[str, str]) -> Titles:
         return Titles(self.lex, self.rules, self.broader, self.split, roster, people, self.courtesy,
-                      self.acts)
+                      self.acts, self.act_means, self.act_openers)
 
 
 # ---------------------------------------------------------------- rosters

@@ -68,6 +68,7 @@ class Report:
     calendar: str = ""
     encodings: dict[str, str] = field(default_factory=dict)
     roster: str | None = None
+    void: int = 0   # of the records, those crossed out in the log and not judged
 
     @property
     def counts(self) -> dict[str, int]:
@@ -96,6 +97,7 @@ class Report:
             "notes": [problem(n) for n in self.notes],
             "files": self.files,
             "records": self.records,
+            "void": self.void,
             "calendar": self.calendar,
             "encodings": self.encodings,
             "roster": self.roster,
@@ -119,7 +121,8 @@ class Report:
     def to_text(self) -> str:
         """The report for a terminal: counts, inputs, then findings grouped by article."""
         c = self.counts
-        lines = [f"{self.records} 条记录 / records · 违规 Violation {c['Violation']} · "
+        void = f"（作废 {self.void} 条，不核对 / {self.void} void, not checked）" if self.void else ""
+        lines = [f"{self.records} 条记录 / records{void} · 违规 Violation {c['Violation']} · "
                  f"警告 Warning {c['Warning']} · 提示 Info {c['Info']}"]
         if self.calendar:
             lines.append(f"工作日 / working days: {self.calendar}")
@@ -704,8 +707,8 @@ def report(loaded: Loaded, records: list[Record], meta: _ShapeMeta, raw: list[Ra
     findings.sort(key=lambda f: (f.article or 0, order.get(f.severity, 9), f.file or "",
                                  f.sheet or "", f.row or 0, f.record, f.shape))
     return Report(not any(f.severity == "Violation" for f in findings), findings, loaded.errors,
-                  loaded.files, len(records), loaded.notes, calendar, loaded.encodings,
-                  loaded.roster)
+                  loaded.files, len(records) + len(loaded.void), loaded.notes + loaded.void, calendar,
+                  loaded.encodings, loaded.roster, len(loaded.void))
 
 
 def absence_groups(shapes: Graph, base: str) -> tuple[str, ...]:
