@@ -66,9 +66,11 @@ RE_DATE = re.compile(r"^(\d{4})(?:\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})
 RE_DATE_NOTE = re.compile(r"\s*\([^()]{1,8}\)$")
 # …or in Chinese numerals, as formal documents date themselves (二〇二四年三月五日)
 CN_DAY = "[一二三四五六七八九十]{1,3}"
+# a count after a word (应到十一人 once its unit is cut): the word, and the number in figures or words
+RE_COUNT = re.compile(r"([一-鿿]{0,6}?)\s*([0-9]+|[零〇一二两三四五六七八九十百]+)")
 RE_CN_DATE = re.compile(rf"^([〇零一二三四五六七八九]{{4}})年({CN_DAY})月({CN_DAY})日")
 # a date without its year (3月4日, 3.13) or, after a range's first date, its day alone (至6日)
-RE_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+RE_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:上午|下午|中午|晚上|全天)?$")
 RE_DAY = re.compile(r"^(\d{1,2})\s*日?$")
 # a year a sheet's title, name or file name gives its dates when they leave it out
 RE_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -509,16 +511,33 @@ def _alternatives(text: str) -> tuple[str, str] | None:
     return first, first[:len(first) - len(second)] + second
 
 
+def _continues(cells: list, above: list, wording: tuple[set[int], set[int]]) -> bool:
+    """Does a row only carry on the row above: every cell it fills anew (not a merged copy of the
+    cell above) a wording cell (title, remarks) or a column no log reads, and at least one?"""
+    read, words = wording
+    new = [k for k, c in enumerate(cells)
+           if c is not None and (c.__class__ is not str or c.strip()) and not (k < len(above) and c == above[k])]
+    return bool(new) and all(k in words or k not in read for k in new)
+
+
 def detect_kind(header: list, schema: Schema) -> str | None:
     """The log whose columns the header holds (most matching columns wins; its subject is needed)."""
+    return _best_kind(header, schema)[0]
+
+
+def _best_kind(header: list, schema: Schema) -> tuple[str | None, int]:
+    """detect_kind's log and how many of its columns the header names. A subject column the log
+    leaves out counts as there where the name column that writes the title with the name is
+    (请假人: 邵明远 常务副区长)."""
     best, score = None, 0
     for kind in schema.kinds():
         present = set(match_header(header, schema, kind))
-        subject = {c.name for c in schema.log[kind].columns if c.required}
+        subject = {c.name for c in schema.log[kind].columns
+                   if c.required and not (c.post_from and c.post_from in present)}
         overlap = len(present)
         if subject <= present and overlap > score and overlap >= 3:
             best, score = kind, overlap
-    return best
+    return best, score
 
 
 # ---------------------------------------------------------------- records
@@ -840,6 +859,7 @@ class Reader:
             kind = detect_kind(cells, self.schema)
             if kind is not None:
                 header, header_line = cells, line
+                kind, rows = self._kind_of_two_rows(header, rows, kind)
                 break
             above += [str(c) for c in cells if c is not None and len(str(c)) <= HEADER_CHARS * 2]
             if line >= HEADER_SCAN:
@@ -896,6 +916,11 @@ class Reader:
         last: list | None = None   # the cells of the record above
         re_note = self.schema.cells.re_note
         re_void = self.schema.cells.re_void
+        # the cells a wrapped row may continue: words (a title, remarks), never a value a check reads
+        read_from = {c.post_from for c in spec.columns if c.post_from}
+        wording = ({i for i, _, _, _, _, c in plan if i is not None}, {
+            i for i, _, _, _, _, c in plan
+            if i is not None and (c.type == "remarks" or c.type == "text" and c.name not in read_from)})
         before, notes = len(records), 0
         for line, cells in rows:
             n = len(cells)
@@ -1027,6 +1052,16 @@ class Reader:
                     del seen_ids[record.id]
                 notes = self._note_row(name, sheet_name, line, first, notes, loaded)
                 continue
+            prev = records[-1] if len(records) > before else None
+            if (prev is not None and last is not None and (record.id is None or record.id == prev.id)
+                    and _continues(cells, last, wording)):
+                # a record the clerk wrapped onto a second row (the rest of its title or remarks)
+                del errors[errors_before:]
+                loaded.notes.append(FileProblem(name, line, None, bilingual(
+                    f"第{line}行接续记录 {prev.label}（标题或备注的后半），不另计记录",
+                    f"line {line} continues record {prev.label} (the rest of its title or remarks)"),
+                    sheet=sheet_name))
+                continue
             if re_void is not None and self._void(cells, remarks, re_void):
                 # crossed out, kept in the log: counted, noted, and never judged
                 del errors[errors_before:]
@@ -1094,6 +1129,27 @@ class Reader:
         found = self.labels.get((CONCEPT_KINDS[col.type], label)) if label else None
         return Iri(found.iri) if found is not None else None
 
+    def _kind_of_two_rows(self, header: list, rows, kind: str) -> tuple[str, Any]:
+        """The log a header of two rows names (请假时间 over 起 / 止, 事前报告 over 报告对象): where
+        another log's columns are more of the two rows read together than the upper row's log's,
+        that log."""
+        following = next(rows, None)
+        if following is None:
+            return kind, rows
+        rows = itertools.chain([following], rows)
+        _, cells = following
+        width = max(len(header), len(cells))
+        both = [" ".join(str(c) for c in (u, lo) if c is not None and str(c).strip()) or None
+                for u, lo in itertools.zip_longest(header[:width], cells[:width])]
+        columns = [lo if lo is not None and str(lo).strip() else u
+                   for u, lo in itertools.zip_longest(header[:width], cells[:width])]
+        upper = _best_kind(header, self.schema)[1]
+        for merged in (columns, both):
+            other, score = _best_kind(merged, self.schema)
+            if other is not None and other != kind and score > upper:
+                return other, rows
+        return kind, rows
+
     def _sub_header(self, header: list, rows, kind: str) -> tuple[list, Any]:
         """A header of two rows (出席情况 over 应到 / 实到, 请假时间 over 起 / 止): when the row after
         the header names columns of the same log too, each cell is read as its lower part, the two
@@ -1104,14 +1160,48 @@ class Reader:
         line, cells = following
         differs = any(c is not None and str(c).strip() and (i >= len(header) or c != header[i])
                       for i, c in enumerate(cells))
-        if not differs or len(match_header(cells, self.schema, kind)) < 3:
+        # a row with an id under the id's heading, or with a number or a date, is a record
+        own = [c if i >= len(header) or c != header[i] else None for i, c in enumerate(cells)]  # not merged
+        at = match_header(header, self.schema, kind).get("id")
+        if (at is not None and at < len(own) and own[at] is not None and str(own[at]).strip()
+                or any(c is not None and (c.__class__ is not str or re.search(r"\d", c)) for c in own)):
+            return header, itertools.chain([following], rows)
+        named = len(match_header(cells, self.schema, kind))
+        words = sum(1 for c in cells if c is not None and str(c).strip())
+        # three columns named, or two where the row holds nothing else (批准人, 授权人 under 审批)
+        if not differs or named < 3 and not (named == 2 and words == 2):
             return header, itertools.chain([following], rows)
         width = max(len(header), len(cells))
         upper = list(header) + [None] * (width - len(header))
         lower = list(cells) + [None] * (width - len(cells))
-        merged = [u if lo is None or not str(lo).strip() or lo == u
-                  else (lo, f"{u}{lo}" if u is not None else lo, u)
-                  for u, lo in zip(upper, lower, strict=True)]
+
+        def filled(c) -> bool:
+            return c is not None and bool(str(c).strip())
+
+        # a group heading spans the cells under it: merged (the same text in each) or, in a CSV,
+        # written over the first with the next ones' upper cells empty (委托/授权 over 方式, 委托人)
+        group, start = [0] * width, 0
+        for i in range(width):
+            continues = i > 0 and filled(lower[i]) and filled(lower[start]) and (
+                not filled(upper[i]) and filled(upper[start]) or filled(upper[i]) and upper[i] == upper[start])
+            if not continues:
+                start = i
+            group[i] = start
+        heading = [upper[group[i]] if not filled(upper[i]) else upper[i] for i in range(width)]
+
+        def names(i: int) -> bool:
+            return bool(match_header([lower[i]], self.schema, kind))
+
+        named_groups = {group[i] for i in range(width) if filled(lower[i]) and names(i)}
+        merged = []
+        for i, (u, lo) in enumerate(zip(upper, lower, strict=True)):
+            if not filled(lo) or lo == u:
+                merged.append(u)
+            elif group[i] in named_groups and not names(i):
+                # the heading names the column one of its own cells names (委托（授权）人), not this one (方式)
+                merged.append(lo)
+            else:
+                merged.append((lo, f"{heading[i]}{lo}" if heading[i] is not None else lo, heading[i]))
         return merged, rows
 
     def _converter(self, col: Column):
@@ -1140,7 +1230,8 @@ class Reader:
                 return tuple(iri for iri, _ in pairs), [t for _, t in pairs if t]
         else:
             units = self.schema.cells.count_units
-            one = {"date": self._date, "int": lambda raw: _int(raw, units), "bool": _bool}.get(kind) or (
+            labels = (col.alias, *col.aliases)
+            one = {"date": self._date, "int": lambda raw: _int(raw, units, labels), "bool": _bool}.get(kind) or (
                 lambda raw: self._concept(col, str(raw)))
 
             def read(raw):
@@ -1311,8 +1402,10 @@ class Reader:
         if m and (self._known(m.group(2)) or m.group(2).endswith(self.schema.cells.title_ends)):
             return m.group(2)
         for size in (3, 2):   # a Chinese name: two or three characters, before or after the title
-            for title in (text[:-size], text[size:]):
-                if len(title) >= 2 and self._known(title) and all(map(is_cjk_ideograph, text)):
+            for title, name in ((text[:-size], text[-size:]), (text[size:], text[:size])):
+                # the title may carry a note in brackets (孔雅琴副区长（分管）)
+                if (len(title) >= 2 and all(map(is_cjk_ideograph, name)) and self._known(title)
+                        and all(map(is_cjk_ideograph, re.sub(r"\([^()]*\)$", "", title)))):
                     return title
         return None
 
@@ -1514,8 +1607,13 @@ def _serial(value: float) -> dt.date:
     return EXCEL_EPOCH + dt.timedelta(days=int(value))
 
 
-def _int(raw, units: tuple[str, ...] = ()) -> int:
-    """A head count, with or without its unit: 9, "9", "9人"."""
+def _int(raw, units: tuple[str, ...] = (), labels: tuple[str, ...] = ()) -> int:
+    """A head count, with or without its unit, in figures or words, after the column's own word:
+    9, "9", "9人", "应到十一人" (labels: the column's wordings).
+
+    >>> _int("实到九人", ("人",), ("实到人数",))
+    9
+    """
     if isinstance(raw, bool):
         raise ValueError(bilingual(f"应为非负整数：{raw}", f"expected a whole number: {raw}"))
     if isinstance(raw, (int, float)):
@@ -1526,6 +1624,11 @@ def _int(raw, units: tuple[str, ...] = ()) -> int:
         text = next((text[:-len(u)].strip() for u in units if text.endswith(u)), text)
         if text.isdigit() and text.isascii():
             return int(text)
+        m = RE_COUNT.fullmatch(text)
+        # 应到十一人 under 应到人数: the label must be the column's own word, not 缺席 or 请假
+        if m and (not m.group(1) or any(m.group(1) in w for w in labels)):
+            number = m.group(2)
+            return int(number) if number.isascii() else cn_to_int(number)
     raise ValueError(bilingual(f"应为非负整数：{raw}", f"expected a whole number: {raw}"))
 
 

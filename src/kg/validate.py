@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import csv
 import io
+import re
 from collections import defaultdict
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field
@@ -180,12 +181,38 @@ class Deriver:
         self.groups = groups  # posts whose holders' absences at once a check limits
         self._up: dict[str, tuple[str, ...]] = {}
         self._cls: dict[tuple, str] = {}
+        self._names: dict[str, str] = {}
 
     def up(self, iri) -> tuple[str, ...]:
         hit = self._up.get(iri)
         if hit is None:
             hit = self._up[iri] = tuple(sorted(self.titles.ancestors(str(iri))))
         return hit
+
+    def name_of(self, text: str) -> str:
+        """The person a name cell names, without the title written with the name (唐瑞峰 of
+        「唐瑞峰\n副区长」, 马永军（副镇长）, 常务副区长韩立新), so that an AB partner's name finds them."""
+        hit = self._names.get(text)
+        if hit is None:
+            hit = self._names[text] = self._name_of(text)
+        return hit
+
+    def _name_of(self, text: str) -> str:
+        def known(t: str) -> bool:
+            return self.titles.resolve(t)[1].kind not in ("unknown", "courtesy")
+
+        bare = re.sub(r"[(（][^()（）]*[)）]", " ", text).split()
+        if not bare:
+            return text.strip()
+        if len(bare) > 1:
+            return next((p for p in bare if not known(p)), bare[0])
+        one = bare[0]
+        for size in (3, 2):
+            if len(one) > size + 1 and known(one[size:]):
+                return one[:size]
+            if len(one) > size + 1 and known(one[:-size]):
+                return one[-size:]
+        return one
 
     def cls(self, *args) -> str:
         hit = self._cls.get(args)
@@ -309,8 +336,8 @@ class Deriver:
             if reported and start:
                 r.props[_k("reportLeadDays")] = [(start - reported).days]
             if start and end and start <= end:  # a reversed period is reported by its own shape
-                leaves.append((r, str(r.first(_k("person")) or ""), post, start.toordinal(),
-                               end.toordinal(), str(r.first(_k("abPartner")) or "")))
+                leaves.append((r, self.name_of(str(r.first(_k("person")) or "")), post, start.toordinal(),
+                               end.toordinal(), self.name_of(str(r.first(_k("abPartner")) or ""))))
         spans = defaultdict(list)
         for _, person, _, start, end, _ in leaves:
             spans[person].append((start, end))
