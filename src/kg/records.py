@@ -516,7 +516,8 @@ def _continues(cells: list, above: list, wording: tuple[set[int], set[int]]) -> 
     cell above) a wording cell (title, remarks) or a column no log reads, and at least one?"""
     read, words = wording
     new = [k for k, c in enumerate(cells)
-           if c is not None and (c.__class__ is not str or c.strip()) and not (k < len(above) and c == above[k])]
+           if c is not None and (c.__class__ is not str or c.strip())
+           and not (k < len(above) and c == above[k])]
     return bool(new) and all(k in words or k not in read for k in new)
 
 
@@ -1182,8 +1183,8 @@ class Reader:
         # written over the first with the next ones' upper cells empty (委托/授权 over 方式, 委托人)
         group, start = [0] * width, 0
         for i in range(width):
-            continues = i > 0 and filled(lower[i]) and filled(lower[start]) and (
-                not filled(upper[i]) and filled(upper[start]) or filled(upper[i]) and upper[i] == upper[start])
+            same = upper[i] == upper[start] if filled(upper[i]) else filled(upper[start])
+            continues = i > 0 and filled(lower[i]) and filled(lower[start]) and same
             if not continues:
                 start = i
             group[i] = start
@@ -1198,7 +1199,7 @@ class Reader:
             if not filled(lo) or lo == u:
                 merged.append(u)
             elif group[i] in named_groups and not names(i):
-                # the heading names the column one of its own cells names (委托（授权）人), not this one (方式)
+                # the heading names the column another of its cells names (委托（授权）人), not this (方式)
                 merged.append(lo)
             else:
                 merged.append((lo, f"{heading[i]}{lo}" if heading[i] is not None else lo, heading[i]))
@@ -1231,8 +1232,8 @@ class Reader:
         else:
             units = self.schema.cells.count_units
             labels = (col.alias, *col.aliases)
-            one = {"date": self._date, "int": lambda raw: _int(raw, units, labels), "bool": _bool}.get(kind) or (
-                lambda raw: self._concept(col, str(raw)))
+            one = {"date": self._date, "int": lambda raw: _int(raw, units, labels),
+                   "bool": _bool}.get(kind) or (lambda raw: self._concept(col, str(raw)))
 
             def read(raw):
                 return (one(raw),)
