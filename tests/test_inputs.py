@@ -5,6 +5,7 @@ no small file takes much memory, and the other files in the call are still check
 import datetime as dt
 import json
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -402,6 +403,49 @@ def test_a_workbook_with_a_far_away_cell_or_a_zip_bomb_is_refused_before_reading
     assert [(Path(e.file).name, e.message.split(" / ")[1]) for e in loaded.errors] == [
         ("far.xlsx", "sheet 1 has cells beyond column AZ or row 210000"),
         ("bomb.xlsx", "the workbook is too large once unzipped")]
+
+
+def test_a_workbook_whose_zip_understates_a_part_s_size_is_refused_unread(lexicon, tmp_path):
+    # the sizes a zip states are the sender's word: a sheet stated as 1,000 bytes that unpacks to
+    # 20 MB would be unpacked whole by the workbook reader
+    book = openpyxl.Workbook()
+    book.active.append(["编号", "会议类型", "日期", "主持人职务"])
+    plain = tmp_path / "plain.xlsx"
+    book.save(plain)
+    lying = tmp_path / "lying.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(lying, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = body.replace(b"</sheetData>", b"<!--" + b"A" * 20_000_000 + b"--></sheetData>")
+            z.writestr(info.filename, body)
+    data = bytearray(lying.read_bytes())
+    name = b"xl/worksheets/sheet1.xml"
+    at = data.find(name)
+    while at >= 0:   # the local header's and the central directory's uncompressed size
+        if data[at - 30:at - 26] == b"PK\x03\x04":
+            struct.pack_into("<I", data, at - 30 + 22, 1000)
+        elif data[at - 46:at - 42] == b"PK\x01\x02":
+            struct.pack_into("<I", data, at - 46 + 24, 1000)
+        at = data.find(name, at + 1)
+    lying.write_bytes(bytes(data))
+    loaded = Reader(lexicon).read([lying])
+    assert [e.message.split(" / ")[1] for e in loaded.errors] == [
+        "cannot read the .xlsx (corrupted zip: a part does not hold the size it states)"]
+    assert Reader(lexicon).read([plain]).errors[0].message.startswith("只有表头")
+
+
+def test_a_csv_line_of_more_cells_than_the_limit_is_refused_and_empty_ones_past_it_dropped(lexicon, tmp_path):
+    wide = tmp_path / "wide.csv"
+    wide.write_text("编号,印章,批准人职务,日期\n" + "Y1,区长印章,区长,2026-03-02," + "ab," * 100_000 + "\n",
+                    encoding="utf-8")
+    loaded = Reader(lexicon).read([wide])
+    assert [(e.line, e.message.split(" / ")[1]) for e in loaded.errors] == [(2, "too many columns (limit 52)")]
+    trailing = tmp_path / "trailing.csv"
+    trailing.write_text("编号,印章,批准人职务,日期" + "," * 300 + "\n" + "Y1,区长印章,区长,2026-03-02" + "," * 300
+                        + "\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([trailing])
+    assert loaded.errors == [] and [r.id for r in loaded.records] == ["Y1"]
 
 
 def test_a_minutes_record_names_the_meeting_in_its_own_workbook_first(validator, lexicon, tmp_path):

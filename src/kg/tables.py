@@ -20,7 +20,9 @@ import codecs
 import csv
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,6 +207,13 @@ def _csv(name: str, source: bytes | Path, head: bytes, limits: Limits) -> Table:
     return Table(name, "tsv" if delimiter == "\t" else "csv", named, [sheet])
 
 
+QUOTED = re.compile(r'"[^"]*"')   # a quoted cell, whose delimiters are text
+
+
+class TooWide(Exception):
+    """A CSV line with far more cells than a log has."""
+
+
 def _csv_rows(name: str, source: bytes | Path, encoding: str, delimiter: str,
               limits: Limits) -> Iterator[tuple[int, list]]:
     raw = io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")
@@ -215,7 +224,15 @@ def _csv_rows(name: str, source: bytes | Path, encoding: str, delimiter: str,
         for chunk in text:
             if "\x00" in chunk:
                 damaged[0] = True
+            if chunk.count(delimiter) > wide:   # before the csv module makes a cell of each
+                unquoted = QUOTED.sub("", chunk)
+                if unquoted.count(delimiter) > wide:
+                    if unquoted.split(delimiter, wide)[-1].strip(delimiter + " \t\r\n"):
+                        raise TooWide
+                    chunk = chunk.rstrip(delimiter + " \t\r\n") + "\n"   # empty cells past the limit
             yield chunk
+
+    wide = limits.max_columns * 4
 
     csv.field_size_limit(limits.max_field_bytes)
     reader = csv.reader(lines(), delimiter=delimiter, quotechar='"', doublequote=True, strict=False)
@@ -226,6 +243,10 @@ def _csv_rows(name: str, source: bytes | Path, encoding: str, delimiter: str,
                 cells = next(reader)
             except StopIteration:
                 return
+            except TooWide:
+                most = limits.max_columns
+                raise Unreadable(FileProblem(name, reader.line_num + 1, None, bilingual(
+                    f"列数过多（上限 {most}）", f"too many columns (limit {most})"), fatal=True)) from None
             except csv.Error as exc:
                 kib = limits.max_field_bytes // 1024
                 what = (bilingual(f"单元格过大（上限 {kib} KiB）", f"a cell is too large (limit {kib} KiB)")
@@ -239,6 +260,13 @@ def _csv_rows(name: str, source: bytes | Path, encoding: str, delimiter: str,
                     f"cannot decode as {enc} ({exc.reason}); save as CSV UTF-8 or .xlsx"),
                     fatal=True)) from None
             line = reader.line_num
+            if len(cells) > limits.max_columns:
+                # as in a workbook: empty cells past the limit are dropped, a filled one refuses the file
+                if any(c.strip() for c in cells[limits.max_columns:]):
+                    wide = limits.max_columns
+                    raise Unreadable(FileProblem(name, line, None, bilingual(
+                        f"列数过多（上限 {wide}）", f"too many columns (limit {wide})"), fatal=True))
+                cells = cells[:limits.max_columns]
             if line > limits.max_rows + 1:
                 raise Unreadable(FileProblem(name, line, None, bilingual(
                     f"行数过多（上限 {limits.max_rows}）", f"too many rows (limit {limits.max_rows})"),
@@ -319,6 +347,17 @@ def _inspect_zip(name: str, data: bytes, limits: Limits) -> dict[int, dict[tuple
     if sum(i.file_size for i in infos) > limits.max_unzipped_bytes:
         raise Unreadable(FileProblem(name, None, None, bilingual(
             "工作簿解压后过大", "the workbook is too large once unzipped"), fatal=True))
+    # the sizes a zip states are the sender's word: each member is unpacked here, within the limit,
+    # and one that holds more or less than it states refuses the workbook
+    left = limits.max_unzipped_bytes
+    for info in infos:
+        real = _unzipped_size(data, info, left)
+        if real is None or real != info.file_size:
+            raise Unreadable(FileProblem(name, None, None, bilingual(
+                "无法读取 .xlsx（压缩包已损坏：内容与其声明的大小不符）",
+                "cannot read the .xlsx (corrupted zip: a part does not hold the size it states)"),
+                fatal=True))
+        left -= real
     sheets = sorted((i for i in infos if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", i.filename)),
                     key=lambda i: int(re.sub(r"\D", "", i.filename)))
     found: dict[int, dict[tuple[int, int], bool]] = {}
@@ -336,6 +375,33 @@ def _inspect_zip(name: str, data: bytes, limits: Limits) -> dict[int, dict[tuple
                 (int(m.group(2)), _column_index(m.group(1).decode())): m.group(3).startswith(b"<v>")
                 for m in FORMULA.finditer(xml)}
     return found
+
+
+def _unzipped_size(data: bytes, info: zipfile.ZipInfo, limit: int) -> int | None:
+    """How many bytes a zip member really unpacks to, counting no further than `limit` + 1;
+    None where its data cannot be found or unpacked."""
+    at = info.header_offset
+    if data[at:at + 4] != b"PK\x03\x04":
+        return None
+    name_len, extra_len = struct.unpack("<HH", data[at + 26:at + 30])
+    raw = data[at + 30 + name_len + extra_len:at + 30 + name_len + extra_len + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        return len(raw)
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return None
+    unpack, size = zlib.decompressobj(-15), 0
+    try:
+        while raw and size <= limit:
+            size += len(unpack.decompress(raw, 1 << 20))
+            raw = unpack.unconsumed_tail
+        while size <= limit and not unpack.eof:   # what the decompressor still holds, as bounded
+            more = unpack.decompress(b"", 1 << 20)
+            if not more:
+                break
+            size += len(more)
+    except zlib.error:
+        return None
+    return size
 
 
 def _column_index(letters: str) -> int:
