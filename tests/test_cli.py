@@ -119,6 +119,12 @@ def test_search_jumps_to_an_article():
     (["ask", "--graph", "urn:x:g", "区长印章谁批"], "give --endpoint URL too"),
     (["show", "abc"], "not an article number"),
     (["search", "印章", "--limit", "-3"], "must be a whole number"),
+    (["serve", "--port", "70000"], "a port must be 1–65535"),
+    (["app", "--port", "-1"], "a port must be 1–65535"),
+    (["push", "--endpoint", "http://127.0.0.1:9/query", "--timeout", "inf"], "seconds must be more than 0"),
+    (["push", "--endpoint", "http://127.0.0.1:9/query", "--timeout", "nan"], "seconds must be more than 0"),
+    (["push", "--endpoint", "http://127.0.0.1:9/query", "--timeout", "0"], "seconds must be more than 0"),
+    (["facts", "--article", "100"], "no article 100 (the regulation has 89)"),
 ])
 def test_bad_input_is_a_bilingual_message_and_exit_2(args, message, tmp_path):
     out = run(*args, cwd=ROOT)
@@ -190,3 +196,27 @@ def test_two_builds_into_one_folder_do_not_both_write(tmp_path):
         fcntl.flock(held, fcntl.LOCK_EX)
         out = run("build", "--out", str(tmp_path))
     assert out.returncode == 2 and "another build" in out.stderr
+
+
+def test_build_into_a_file_or_from_a_pipe_is_a_usage_error(tmp_path):
+    import os
+    (tmp_path / "outfile").write_text("x", encoding="utf-8")
+    out = run("build", str(ROOT / "corpus"), "--out", str(tmp_path / "outfile"))
+    assert out.returncode == 2 and "--out must be a folder" in out.stderr
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    os.mkfifo(texts / "a.txt")   # reading a pipe would never end
+    out = run("build", str(texts), "--out", str(tmp_path / "o"))
+    assert out.returncode == 2 and "not a regular file" in out.stderr
+    out = run("validate", str(texts / "a.txt"))
+    assert out.returncode == 2 and "not a regular file" in out.stderr
+
+
+def test_what_a_terminal_would_act_on_is_printed_as_visible_escapes(tmp_path):
+    log = tmp_path / "esc.csv"
+    log.write_text("id,seal,approved_by_post,authorized_by_post,used_on\n"
+                   "Y1\x1b]0;PWNED\x07\x1b[2J,区长印章,副区长,,2026-03-02\n"
+                   "Y2,区长印章,副\x1b[8m区长,,2026-03-03\n", encoding="utf-8")
+    out = run("validate", str(log))
+    assert "\x1b" not in out.stdout + out.stderr and "\x07" not in out.stdout
+    assert "Y1\\x1b]0;PWNED\\x07\\x1b[2J" in out.stdout and "副\\x1b[8m区长" in out.stdout

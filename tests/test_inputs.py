@@ -367,6 +367,18 @@ def test_json_ld_never_fetches_a_context_nor_tells_which_paths_exist(validator, 
     assert "No such file" not in error.message and "Permission" not in error.message
 
 
+def test_json_ld_nested_deeper_than_any_record_is_an_input_error(lexicon, tmp_path):
+    deep = tmp_path / "deep.jsonld"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    nested = tmp_path / "nested.jsonld"
+    nested.write_text('{"@context": "https://regkg.example.org/ns/records.jsonld", "@graph": '
+                      + "[" * 900 + "]" * 900 + "}", encoding="utf-8")
+    loaded = Reader(lexicon).read([deep, nested])
+    assert [(Path(e.file).name, e.message.split(" / ")[1], e.fatal) for e in loaded.errors] == [
+        ("deep.jsonld", "the JSON is nested too deeply", True),
+        ("nested.jsonld", "the JSON is nested too deeply", True)]
+
+
 def test_json_ld_with_the_projects_own_context_is_read_offline(validator, lexicon, tmp_path):
     path = tmp_path / "seal.jsonld"
     path.write_text(json.dumps({"@context": "https://regkg.example.org/ns/records.jsonld", **JSONLD}),

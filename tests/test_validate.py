@@ -247,6 +247,37 @@ def test_rdf_records_in_the_org_vocabulary(validator, lexicon, tmp_path):
     assert rep.results[0].row is None
 
 
+def test_rdf_records_are_held_to_what_a_log_s_cells_must_hold(validator, lexicon, tmp_path):
+    # what a log refuses is refused in RDF too (no traceback on a count that is no number), a
+    # missing subject makes the record incomplete, and a label is read as a log's cell is
+    ttl = tmp_path / "odd.ttl"
+    ttl.write_text("""
+@prefix kg: <https://regkg.example.org/ns/kg#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://example.org/s/2> a kg:SealUse ; kg:recordId "R2" ; kg:seal "区长印章" ;
+    kg:approvedByPost <https://regkg.example.org/id/post/deputy-mayor> ; kg:usedOn "2026-03-02"^^xsd:date .
+<https://example.org/s/5> a kg:SealUse ; kg:recordId "R5" ;
+    kg:approvedByPost <https://regkg.example.org/id/post/deputy-mayor> ; kg:usedOn "2026-02-30"^^xsd:date .
+<https://example.org/m/1> a kg:MeetingRecord ; kg:recordId "M1" ; kg:meetingType <https://example.org/nonsense> ;
+    kg:chairPost <https://regkg.example.org/id/post/deputy-mayor> ; kg:date "2026-03-03"^^xsd:date ;
+    kg:expectedCount -5 ; kg:presentCount "abc" .
+<https://example.org/m/2> a kg:MeetingRecord ; kg:recordId "M2" ;
+    kg:meetingType <https://regkg.example.org/id/meeting/executive> ;
+    kg:chairPost <https://regkg.example.org/id/post/district-mayor> ; kg:date "2026-03-04"^^xsd:date ;
+    kg:expectedCount 12 ; kg:presentCount "NaN"^^xsd:decimal .
+""", encoding="utf-8")
+    loaded = Reader(lexicon).read([ttl])
+    said = {(e.column.split("[")[0], e.message.split(" / ")[1]) for e in loaded.errors}
+    assert said == {("used_on", "invalid date: 2026-02-30"), ("expected_count", "expected a whole number: -5"),
+                    ("meeting_type", "invalid meeting_type: https://example.org/nonsense"),
+                    ("present_count", "expected a whole number: abc"),
+                    ("present_count", "expected a whole number: NaN")}
+    rep = validator.validate(loaded)
+    assert sorted((f.record, f.message.split("：")[0]) for f in rep.results if f.severity == "Violation") == [
+        ("R2", "违反第六十七条第一款"), ("R5", "记录不完整")]
+    assert "odd.ttl:None" not in rep.to_text()
+
+
 def test_malformed_rdf_is_a_clear_error(lexicon, tmp_path):
     bad = tmp_path / "x.ttl"
     bad.write_text("<a> <b> .", encoding="utf-8")

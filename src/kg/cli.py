@@ -61,7 +61,10 @@ def _one(text: str | None) -> Regulation:
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.library import build_library
 
-    summary = build_library([Path(t) for t in args.texts] or [corpus_dir()], Path(args.out),
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out 应为文件夹，{out} 是文件 / --out must be a folder: {out} is a file")
+    summary = build_library([Path(t) for t in args.texts] or [corpus_dir()], out,
                             base=args.base, jobs=args.jobs)
     for path in summary.written:
         print(path)
@@ -223,6 +226,12 @@ def cmd_facts(args: argparse.Namespace) -> int:
     if args.article is not None:
         number = _article_number(args.article)
         facts = [f for f in facts if f["source"]["article"] == number]
+        if not facts and not (args.graph_dir or args.endpoint):
+            reg = _one(args.text)   # an article with no norm prints none; one that is not there is an error
+            if number not in {a.number for a in reg.articles()}:
+                last = reg.articles()[-1].number
+                raise UsageError(f"没有第{number}条（共 {last} 条） / no article {number} "
+                                 f"(the regulation has {last})")
     if args.json:
         print(json.dumps(facts, ensure_ascii=False, indent=1))
     else:
@@ -395,6 +404,25 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _port(text: str) -> int:
+    """An argparse type: a TCP port, 1–65535."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"端口应为 1–65535 / a port must be 1–65535: {text!r}")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    """An argparse type: a time limit in seconds, more than 0 and at most a day."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= 86400:   # also refuses nan and inf
+        raise argparse.ArgumentTypeError(
+            f"应为 0–86400 秒 / seconds must be more than 0, at most 86400: {text!r}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="规章知识图谱 / regulation knowledge graph")
     sub = p.add_subparsers(dest="command", required=True)
@@ -467,13 +495,13 @@ def parser() -> argparse.ArgumentParser:
     t.set_defaults(func=cmd_template)
 
     e = sub.add_parser("serve", help="read-only SPARQL endpoint / SPARQL 端点")
-    e.add_argument("--port", type=int, default=7878)
+    e.add_argument("--port", type=_port, default=7878)
     e.add_argument("--host", default="127.0.0.1", help="bind address (default: loopback only)")
     e.add_argument("--graph-dir", "--graph", dest="graph_dir",
                    help="serve this built graph folder instead of rebuilding")
     e.add_argument("--out", default="build", help="where to build the graph (default: build/)")
     e.add_argument("--store", help="Oxigraph data folder (default: <graph folder>/oxigraph)")
-    e.add_argument("--timeout", type=int, default=10, help="query time limit in seconds")
+    e.add_argument("--timeout", type=_positive, default=10, help="query time limit in seconds")
     e.set_defaults(func=cmd_serve)
 
     u = sub.add_parser("push", help="load the graph into a SPARQL store / 推送到 SPARQL 存储")
@@ -485,7 +513,7 @@ def parser() -> argparse.ArgumentParser:
     u.add_argument("--update", help="SPARQL Update URL (default: the query URL with /update)")
     u.add_argument("--batch", type=_positive, default=5000,
                    help="triples per request (halved while the store refuses a batch as too large)")
-    u.add_argument("--timeout", type=float, default=120, help="seconds to wait for each request")
+    u.add_argument("--timeout", type=_seconds, default=120, help="seconds to wait for each request")
     u.add_argument("--graph-dir", default="build", help="the built graph folder (default: build/)")
     u.set_defaults(func=cmd_push)
 
@@ -502,7 +530,7 @@ def parser() -> argparse.ArgumentParser:
 
     ap = sub.add_parser("app", help="run the Streamlit app / 启动应用")
     ap.add_argument("--host", default="127.0.0.1", help="bind address (default: loopback only)")
-    ap.add_argument("--port", type=int, default=8501)
+    ap.add_argument("--port", type=_port, default=8501)
     ap.set_defaults(func=cmd_app)
 
     d = sub.add_parser("docs", help="write the ontology reference page / 生成本体文档")
@@ -511,8 +539,34 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+# Characters a terminal acts on rather than shows (escape sequences, a bare carriage return,
+# bidirectional overrides): a hostile log cell or question could retitle, clear or reorder the screen
+# and hide findings. They are printed as visible escapes.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+
+
+def _escape(m: re.Match) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+class _Visible:
+    """A text stream that writes what a terminal would act on as visible escapes (\\x1b)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(UNPRINTABLE.sub(_escape, text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Visible(out), _Visible(err)
     try:
         return args.func(args)
     except KgError as exc:
@@ -520,6 +574,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 if __name__ == "__main__":

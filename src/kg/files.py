@@ -25,6 +25,8 @@ def read_bytes(path: Path, limit: int = DEFAULT_LIMIT) -> bytes:
     try:
         if path.is_dir():
             raise InputError(bilingual(f"{path}：是文件夹，不是文件", f"{path}: is a folder, not a file"))
+        if path.exists() and not path.is_file():   # a pipe or a device: reading it may never end
+            raise InputError(bilingual(f"{path}：不是普通文件", f"{path}: not a regular file"))
         size = path.stat().st_size
         if size > limit:
             raise InputError(bilingual(f"{path}：文件过大（{size} 字节，上限 {limit}）",

@@ -71,6 +71,9 @@ def discover(arguments: Iterable[Path]) -> list[Source]:
             found.append(Source(arg, arg.name))
         else:
             raise UsageError(f"找不到 {arg} / no such file or folder: {arg}")
+    for source in found:   # a pipe or a device named *.txt: reading it may never end
+        if source.path.exists() and not source.path.is_file():
+            raise UsageError(f"不是普通文件：{source.path} / not a regular file: {source.path}")
     unique = {s.path.resolve(): s for s in found}
     return list(unique.values())
 

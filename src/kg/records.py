@@ -21,6 +21,7 @@ import hashlib
 import io
 import itertools
 import json
+import math
 import os
 import re
 from collections.abc import Callable
@@ -1533,7 +1534,11 @@ class Reader:
                 f"不是 UTF-8 编码（第 {exc.start} 字节）", f"not UTF-8 (byte {exc.start})"),
                 fatal=True)) from None
         if fmt == ox.RdfFormat.JSON_LD:
-            text = json.dumps(local_contexts(name, text))
+            try:
+                text = json.dumps(local_contexts(name, text))
+            except RecursionError:   # [[[[…]]]] a hundred thousand deep: no record is nested so
+                raise Unreadable(FileProblem(name, None, None, bilingual(
+                    "JSON 嵌套过深", "the JSON is nested too deeply"), fatal=True)) from None
         try:
             triples = ox.parse(input=text, format=fmt, without_named_graphs=True,
                                base_iri=f"{self.lex.base}/data/rdf/{file_key(name)}/")
@@ -1545,6 +1550,8 @@ class Reader:
             raise Unreadable(FileProblem(name, None, None, bilingual(
                 "没有 kg:SigningRecord / kg:MeetingRecord / kg:LeaveRecord / kg:SealUse 记录",
                 "no records in the org vocabulary"), fatal=True))
+        for r in records:
+            self._conform(r, name, loaded)
         # Keyed by file: the same IRI in two files is two records; links stay inside the file.
         key = file_key(name)
         rename = {r.iri: f"{self.lex.base}/data/rdf/{key}/{file_key(r.iri)}" for r in records}
@@ -1555,6 +1562,68 @@ class Reader:
                                  for v in values]
         loaded.records += records
         loaded.kinds[name] = "rdf"
+
+
+    def _conform(self, r: Record, name: str, loaded: Loaded) -> None:
+        """A record written in RDF held to what a log's cell must hold: a count a whole number, a
+        date a real date, a kind one the regulation names (a label is read as in a log), a title a
+        post; what is not is an error, as in a log, and the column's subject missing is noted."""
+        spec = self.schema.log[r.kind]
+        where = r.id or r.iri
+        for col in spec.columns:
+            if not col.prop or col.type in ("remarks", "period", "report"):
+                continue
+            prop = str(KG[col.prop])
+            values = r.props.get(prop)
+            if not values:
+                if col.required:
+                    r.missing[prop] = "blank"
+                continue
+            kept: list = []
+            for v in values:
+                try:
+                    kept += self._rdf_value(col, v)
+                except Unlisted as exc:
+                    loaded.notes.append(FileProblem(name, None, col.label, f"{where}: {exc}"))
+                    kept.append(exc.value)
+                except ValueError as exc:
+                    loaded.errors.append(FileProblem(name, None, col.label, f"{where}: {exc}"))
+            if kept:
+                r.props[prop] = kept
+            else:
+                del r.props[prop]
+                r.missing[prop] = "bad"
+
+    def _rdf_value(self, col: Column, v) -> list:
+        shown = str(v)[:40]
+        bad = ValueError(bilingual(f"{col.alias}的值无效：{shown}", f"invalid {col.name}: {shown}"))
+        if col.type == "int":
+            if v.__class__ is bool or not isinstance(v, (int, float, Decimal)) or not math.isfinite(v) \
+                    or v < 0 or v != int(v):
+                raise ValueError(bilingual(f"应为非负整数：{shown}", f"expected a whole number: {shown}"))
+            return [int(v)]
+        if col.type == "date":
+            if not isinstance(v, dt.date):
+                raise ValueError(bilingual(f"日期无效：{shown}", f"invalid date: {shown}"))
+            return [v]
+        if col.type == "bool":
+            if v.__class__ is not bool:
+                return [_bool(v)]
+            return [v]
+        if col.type in CONCEPT_KINDS:
+            if isinstance(v, Iri):
+                entry = self.lex.get(v)
+                if entry is None or entry.kind != CONCEPT_KINDS[col.type]:
+                    raise bad
+                return [v]
+            return [self._concept(col, str(v))]
+        if col.type in ("post", "posts"):
+            if isinstance(v, Iri):
+                if v.startswith("_:"):
+                    raise bad
+                return [v]
+            return [self._post(v)[0]]
+        return [v]
 
 
 def _title_year(sources: list[str]) -> tuple[int, str] | None:

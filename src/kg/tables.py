@@ -123,6 +123,9 @@ def check_size(name: str, source: bytes | Path, limits: Limits) -> bytes:
                 raise Unreadable(FileProblem(name, None, None, bilingual(
                     "是文件夹，不是文件（请列出其中的文件，如 DIR/*.csv）",
                     "is a folder, not a file (name the files in it, e.g. DIR/*.csv)"), fatal=True))
+            if source.exists() and not source.is_file():   # a pipe or a device: reading may never end
+                raise Unreadable(FileProblem(name, None, None, bilingual(
+                    "不是普通文件", "not a regular file"), fatal=True))
             size = source.stat().st_size
             with source.open("rb") as fh:
                 head = fh.read(SAMPLE)

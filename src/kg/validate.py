@@ -138,7 +138,8 @@ class Report:
             lines.append(f"\n{head}（{len(findings)}）")
             for f in findings:
                 sheet = "#" + f.sheet if f.sheet else ""
-                where = f"{f.file.rsplit('/', 1)[-1]}{sheet}:{f.row}" if f.file else ""
+                line = f":{f.row}" if f.row is not None else ""   # a record in RDF has no line
+                where = f"{f.file.rsplit('/', 1)[-1]}{sheet}{line}" if f.file else ""
                 value = f" [{f.value}]" if f.value else ""
                 lines.append(f"  {f.severity:<9} {f.record:<10} {where:<18} {f.message}{value}")
         return "\n".join(lines)
