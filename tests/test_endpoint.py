@@ -402,6 +402,15 @@ def test_the_checker_refuses_every_spelling_of_service(query):
     assert screen(query).refusal is not None
 
 
+def test_a_query_too_long_to_check_for_service_is_refused_with_a_reason_not_a_parser_crash():
+    from kg.sparql_check import screen
+    long = "SELECT ?service WHERE { " + " ".join(f"?service <urn:p{i}> ?o{i} ." for i in range(120)) + " }"
+    verdict = screen(long)
+    assert verdict.status == 400 and "too long or nested too deeply to check safely" in verdict.refusal
+    short = "SELECT ?service WHERE { " + " ".join(f"?service <urn:p{i}> ?o{i} ." for i in range(40)) + " }"
+    assert screen(short).refusal is None and screen(short).form == "SELECT"
+
+
 @pytest.mark.parametrize("letters", ["ſERVICE", "servıce", "SERVİCE", "ｓｅｒｖｉｃｅ"])
 def test_letters_that_only_look_like_service_reach_no_host(endpoint, trap, letters):
     """ſ and ı upper-case to S and I, so those texts are parsed; İ and full-width letters map
