@@ -483,3 +483,15 @@ def test_a_minutes_record_names_the_meeting_in_its_own_workbook_first(validator,
     (tmp_path / "mar.csv").write_text(signing.format(signer="区长"), encoding="utf-8")
     rep = validator.validate(Reader(lexicon).read(books + [tmp_path / "mar.csv"]))
     assert [(Path(f.file).name, f.value) for f in rep.results if "known-meeting" in f.shape] == [("mar.csv", "M1")]
+
+
+def test_more_present_than_expected_is_not_judged_and_a_repeated_header_is_noted(validator, lexicon, tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("id,meeting_type,date,convener_post,chair_post,chair_post,expected_count,present_count\n"
+                    "M1,常务会议,2026-03-03,区长,区长,副区长,12,1000\n", encoding="utf-8")
+    loaded = Reader(lexicon).read([path])
+    assert [n.message.split(" / ")[1] for n in loaded.notes] == [
+        "header 'chair_post' appears twice: column 5 is read, column 6 is not"]
+    report = validator.validate(loaded)
+    said = [(f.severity, f.message.split(" / ")[0]) for f in report.results if f.article == 43]
+    assert said == [("Info", "无法核对第四十三条第一款：实到人数（1000）多于应到人数（12），请核对")]

@@ -882,6 +882,17 @@ class Reader:
         spec = self.schema.log[kind]
         header, rows = self._sub_header(header, rows, kind)
         index_of = match_header(header, self.schema, kind)
+        taken = set(index_of.values())
+        for position, cell in enumerate(header):
+            if position in taken or not isinstance(cell, str) or not cell.strip():
+                continue
+            again = next(iter(match_header([cell], self.schema, kind)), None)
+            if again in index_of and header[index_of[again]] == cell:
+                # the same header twice: the first is read, and the report says the second is not
+                loaded.notes.append(FileProblem(name, header_line, cell, bilingual(
+                    f"表头「{cell}」出现两次，只读取第 {index_of[again] + 1} 列，第 {position + 1} 列未读取",
+                    f"header {cell!r} appears twice: column {index_of[again] + 1} is read, "
+                    f"column {position + 1} is not"), sheet=sheet.name))
         self._year = _title_year([" ".join(above), sheet.name or "", Path(name).stem])
         self._year_used = False
         # one step per column: (cell index, property IRI, converter, what to do with the value);

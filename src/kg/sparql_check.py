@@ -132,7 +132,8 @@ def check(query: str) -> Verdict:
         # SERVICE, so it is refused with a reason the sender can act on
         return Verdict(refusal=bilingual(
             "查询过长或嵌套过深，无法安全检查（请减少三元组模式或嵌套层数）",
-            "query too long or nested too deeply to check safely (use fewer triple patterns or less nesting)"),
+            "query too long or nested too deeply to check safely "
+            "(use fewer triple patterns or less nesting)"),
             status=400)
     except (ParseBaseException, ValueError, TypeError, KeyError) as exc:
         try:

@@ -302,7 +302,12 @@ class Deriver:
                 r.props[_k("minutesReviewedByEntruster")] = [
                     entruster in self.up(reviewer) or reviewer in self.up(entruster)]
             expected, present = r.first(_k("expectedCount")), r.first(_k("presentCount"))
-            if expected and present is not None:
+            if expected and present is not None and present > expected:
+                # 实到 13 of 应到 12: one of the two is wrong, and which the log cannot say
+                r.missing[_k("presentRatio")] = (
+                    f"实到人数（{present}）多于应到人数（{expected}），请核对 / "
+                    f"more present ({present}) than expected ({expected}): please check the counts")
+            elif expected and present is not None:
                 ratio = (Decimal(present) / Decimal(expected)).quantize(Decimal("0.0001"))
                 r.props[_k("presentRatio")] = [ratio]
             materials = r.first(_k("materialsSubmittedOn"))
