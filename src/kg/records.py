@@ -789,6 +789,7 @@ class Reader:
         # the year a sheet's title gives dates that leave it out, and whether one did
         self._year: tuple[int, str] | None = None
         self._year_used = False
+        self._rdf_plans: dict[str, list] = {}
         self.labels: dict[tuple[str, str], Entry] = {}
         for entry in self.lex.entries.values():
             for label in entry.labels:
@@ -929,6 +930,11 @@ class Reader:
         last: list | None = None   # the cells of the record above
         re_note = self.schema.cells.re_note
         re_void = self.schema.cells.re_void
+        prev_id: str | None = None
+        # cells a void mark in brackets may open: text ones (a title), and any no column reads
+        known = {i for i, _, _, _, _, c in plan if i is not None}
+        text_at = sorted({i for i, _, _, _, _, c in plan if i is not None and c.type == "text"}
+                         | {i for i in range(len(header)) if i not in known})
         # the cells a wrapped row may continue: words (a title, remarks), never a value a check reads
         read_from = {c.post_from for c in spec.columns if c.post_from}
         wording = ({i for i, _, _, _, _, c in plan if i is not None}, {
@@ -1065,9 +1071,9 @@ class Reader:
                     del seen_ids[record.id]
                 notes = self._note_row(name, sheet_name, line, first, notes, loaded)
                 continue
-            prev = records[-1] if len(records) > before else None
-            if (prev is not None and last is not None and (record.id is None or record.id == prev.id)
+            if ((record.id is None or record.id == prev_id) and len(records) > before and last is not None
                     and _continues(cells, last, wording)):
+                prev = records[-1]
                 # a record the clerk wrapped onto a second row (the rest of its title or remarks)
                 del errors[errors_before:]
                 loaded.notes.append(FileProblem(name, line, None, bilingual(
@@ -1075,7 +1081,7 @@ class Reader:
                     f"line {line} continues record {prev.label} (the rest of its title or remarks)"),
                     sheet=sheet_name))
                 continue
-            if re_void is not None and self._void(cells, remarks, re_void):
+            if re_void is not None and (remarks or text_at) and self._void(cells, remarks, re_void, text_at):
                 # crossed out, kept in the log: counted, noted, and never judged
                 del errors[errors_before:]
                 loaded.void.append(FileProblem(name, line, None, bilingual(
@@ -1093,7 +1099,7 @@ class Reader:
                                                 role.pref if role else "", how.kind, how.basis)
                 loaded.assumptions.append(first_title[title])
             records.append(record)
-            last = cells
+            last, prev_id = cells, record.id
         if len(records) == before:
             raise Unreadable(FileProblem(name, header_line, None, bilingual(
                 "只有表头，没有记录", "a header but no records"), sheet=sheet_name, fatal=True))
@@ -1105,14 +1111,17 @@ class Reader:
         return kind
 
     @staticmethod
-    def _void(cells: list, remarks: list[str], re_void: re.Pattern) -> bool:
-        """Is the record crossed out: a remark opening with a void mark (撤销（材料退回）), or any
+    def _void(cells: list, remarks: list[str], re_void: re.Pattern, text_at: list[int]) -> bool:
+        """Is the record crossed out: a remark opening with a void mark (撤销（材料退回）), or a text
         cell opening with one in brackets (（作废）关于…), never a title that only speaks of one
         (关于撤销…的决定)?"""
         if any(re_void.match(r.strip()) for r in remarks):
             return True
-        return any(c.__class__ is str and c.lstrip()[:1] in "(（【[" and re_void.match(c.strip())
-                   for c in cells)
+        for i in text_at:
+            c = cells[i] if i < len(cells) else None
+            if c.__class__ is str and c.lstrip()[:1] in "(（【[" and re_void.match(c.strip()):
+                return True
+        return False
 
     def _note_row(self, name: str, sheet: str | None, line: int, cell, notes: int, loaded: Loaded) -> int:
         """Note a row that is no record (a heading or footnote inside the log); past NOTE_ROWS in
@@ -1579,16 +1588,14 @@ class Reader:
         """A record written in RDF held to what a log's cell must hold: a count a whole number, a
         date a real date, a kind one the regulation names (a label is read as in a log), a title a
         post; what is not is an error, as in a log, and the column's subject missing is noted."""
-        spec = self.schema.log[r.kind]
         where = r.id or r.iri
-        for col in spec.columns:
-            if not col.prop or col.type in ("remarks", "period", "report"):
-                continue
-            prop = str(KG[col.prop])
+        for prop, col, fine in self._rdf_plan(r.kind):
             values = r.props.get(prop)
             if not values:
                 if col.required:
                     r.missing[prop] = "blank"
+                continue
+            if all(map(fine, values)):   # the common case, decided without a call per value
                 continue
             kept: list = []
             for v in values:
@@ -1604,6 +1611,30 @@ class Reader:
             else:
                 del r.props[prop]
                 r.missing[prop] = "bad"
+
+    def _rdf_plan(self, kind: str) -> list[tuple[str, Column, Callable[[Any], bool]]]:
+        """Per column of a log: its property, and a test a value passes when it needs no reading."""
+        plan = self._rdf_plans.get(kind)
+        if plan is None:
+            concepts = {k: {iri for iri, e in self.lex.entries.items() if e.kind == k}
+                        for k in set(CONCEPT_KINDS.values())}
+
+            def test(col: Column) -> Callable[[Any], bool]:
+                if col.type == "int":
+                    return lambda v: v.__class__ is int and v >= 0
+                if col.type == "date":
+                    return lambda v: v.__class__ is dt.date
+                if col.type == "bool":
+                    return lambda v: v.__class__ is bool
+                if col.type in CONCEPT_KINDS:
+                    return concepts[CONCEPT_KINDS[col.type]].__contains__
+                if col.type in ("post", "posts"):
+                    return lambda v: isinstance(v, Iri) and not v.startswith("_:")
+                return lambda v: True
+            plan = self._rdf_plans[kind] = [
+                (str(KG[c.prop]), c, test(c)) for c in self.schema.log[kind].columns
+                if c.prop and c.type not in ("remarks", "period", "report")]
+        return plan
 
     def _rdf_value(self, col: Column, v) -> list:
         shown = str(v)[:40]

@@ -227,7 +227,8 @@ def _csv_rows(name: str, source: bytes | Path, encoding: str, delimiter: str,
         for chunk in text:
             if "\x00" in chunk:
                 damaged[0] = True
-            if chunk.count(delimiter) > wide:   # before the csv module makes a cell of each
+            # before the csv module makes a cell of each
+            if len(chunk) > wide and chunk.count(delimiter) > wide:
                 unquoted = QUOTED.sub("", chunk)
                 if unquoted.count(delimiter) > wide:
                     if unquoted.split(delimiter, wide)[-1].strip(delimiter + " \t\r\n"):
