@@ -119,6 +119,10 @@ class Column:
     kinds: tuple[str, ...] = ()
     by_column: str = ""
     by_value: dict[str, str] = field(default_factory=dict)
+    # …and values of that column that decide whatever the cell says, but for the kinds kept
+    # (a 请示 issued as the 区政府办公室 is an 办公室公文; its 会议纪要 stay minutes)
+    by_value_over: tuple[str, ...] = ()
+    by_value_keeps: tuple[str, ...] = ()
     # a period in one cell (请假起止 2024.3.11-3.13) gives the columns it names their first and last
     # day, where the log has no cells of their own for them
     fills: tuple[str, ...] = ()
@@ -193,6 +197,7 @@ class Cells:
     value_heads: dict[str, str] = field(default_factory=dict)
     note_words: tuple[str, ...] = ()
     ditto: tuple[str, ...] = ()
+    same_left: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
     report: str = ""
     remark_means: tuple[str, ...] = ()
@@ -927,10 +932,13 @@ class Reader:
         records, errors, sheet_name = loaded.records, loaded.errors, sheet.name
         blank_words = frozenset(self.schema.cells.blank)
         ditto_words = frozenset(self.schema.cells.ditto)
+        left_words = frozenset(self.schema.cells.same_left)
         last: list | None = None   # the cells of the record above
         re_note = self.schema.cells.re_note
         re_void = self.schema.cells.re_void
         prev_id: str | None = None
+        over = [c for c in spec.columns if c.by_value_over and c.name in index_of]
+        overruled: list[int] = []
         # cells a void mark in brackets may open: text ones (a title), and any no column reads
         known = {i for i, _, _, _, _, c in plan if i is not None}
         text_at = sorted({i for i, _, _, _, _, c in plan if i is not None and c.type == "text"}
@@ -966,6 +974,10 @@ class Reader:
                     raw = raw.strip() or None
                     if raw in ditto_words and i is not None:   # 〃: as the record above
                         raw = cells[i] = last[i] if last is not None and i < len(last) else None
+                        if raw.__class__ is str:
+                            raw = raw.strip() or None
+                    elif raw in left_words and i:   # 同左: as the cell to its left
+                        raw = cells[i] = cells[i - 1]
                         if raw.__class__ is str:
                             raw = raw.strip() or None
                     if raw in blank_words:   # / or 无: there is none
@@ -1059,6 +1071,22 @@ class Reader:
                     missing[prop] = "bad"
                 else:
                     props[prop] = (decided,)
+            for decider in over:
+                key = str(KG[decider.prop])
+                written, decided = props.get(key), self._by_column(spec, decider, props, over=True)
+                entry = self.lex.get(written[0]) if written else None
+                if decided and entry is not None and entry.iri != decided \
+                        and entry.pref not in decider.by_value_keeps:
+                    props[key] = (decided,)
+                    if not overruled:   # said once a sheet, at the first row it changes
+                        overruled.append(line)
+                        issuer = "、".join(decider.by_value_over)
+                        kind_ = decider.by_value[decider.by_value_over[0]]
+                        loaded.notes.append(FileProblem(name, line, decider.label, bilingual(
+                            f"以{issuer}名义制发的公文按{kind_}核对，不论所写类别"
+                            f"（{'、'.join(decider.by_value_keeps)}除外）",
+                            f"a document issued as {issuer} is checked as {kind_}, whatever category "
+                            f"it names"), sheet=sheet_name))
             if blank == len(plan):
                 if first is not None:   # words only in columns no log knows (一月份 under 序号)
                     notes = self._note_row(name, sheet_name, line, first, notes, loaded)
@@ -1141,12 +1169,15 @@ class Reader:
 
     # -- cells
 
-    def _by_column(self, spec: Log, col: Column, props: dict) -> Iri | None:
+    def _by_column(self, spec: Log, col: Column, props: dict, over: bool = False) -> Iri | None:
         """The concept another column's value gives a plain kind (通知 issued as 区政府办公室: an
-        办公室公文), or None when that column says nothing the map knows."""
+        办公室公文), or None when that column says nothing the map knows; with `over`, only a value
+        that decides whatever the cell says."""
         other = next((c for c in spec.columns if c.name == col.by_column), None)
         value = props.get(str(KG[other.prop])) if other is not None else None
         entry = self.lex.get(value[0]) if value else None
+        if over and (entry is None or entry.pref not in col.by_value_over):
+            return None
         label = col.by_value.get(entry.pref) if entry is not None else None
         found = self.labels.get((CONCEPT_KINDS[col.type], label)) if label else None
         return Iri(found.iri) if found is not None else None

@@ -24,7 +24,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.config import parse, read_toml
 from kg.errors import ConfigError, bilingual
-from kg.lexicon import POST, Lexicon, load_lexicon, normalise
+from kg.lexicon import POST, Lexicon, is_cjk_ideograph, load_lexicon, normalise
 from kg.ns import ORG, RDF, RDFS, SKOS
 from kg.resources import data_file
 from kg.tables import FileProblem, Limits, Unreadable, open_table
@@ -49,6 +49,7 @@ class TitlesFile:
     acts: tuple[str, ...] = ()
     act_means: tuple[str, ...] = ()
     act_openers: str = ""
+    same_office: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Titles:
     acts: tuple[str, ...] = ()  # what a title is followed by when a cell says what its holder did
     act_means: tuple[str, ...] = ()  # how it was done, between the title and the act (书面, 口头)
     act_openers: str = ""  # what may open such a cell before the title (受区长委托)
+    same_office: dict[str, str] = field(default_factory=dict)  # a role's post IRI -> its office's
     _cache: dict[str, tuple[str, How]] = field(default_factory=dict)
 
     @staticmethod
@@ -105,7 +107,8 @@ class Titles:
                 line = next((i for i, t in enumerate(text.splitlines(), 1) if pattern in t), None)
                 raise ConfigError(f"{path}:{line}: 正则表达式错误 / bad pattern: {exc}") from None
         return Titles(lex, rules, broader, conf.split, courtesy=courtesy, acts=conf.acts,
-                      act_means=conf.act_means, act_openers=conf.act_openers)
+                      act_means=conf.act_means, act_openers=conf.act_openers,
+                      same_office={post(k): post(v) for k, v in conf.same_office.items()})
 
     # -- the hierarchy the checks use
 
@@ -158,6 +161,12 @@ class Titles:
             iri, how = self._resolve(head)
             if how.kind != "unknown":
                 return iri, how
+            for size in (3, 2):   # 区长周振华授权: the title with the name of who holds it
+                for title, name in ((head[:-size], head[-size:]), (head[size:], head[:size])):
+                    if len(title) >= 2 and all(map(is_cjk_ideograph, name)):
+                        iri, how = self._resolve(title)
+                        if how.kind not in ("unknown", "courtesy"):
+                            return iri, how
         for pattern in self.courtesy:
             m = pattern.fullmatch(title)
             if m:   # 邵区长: the roster's only 邵 says which post, else no one can tell
@@ -191,7 +200,7 @@ class Titles:
 
     def with_roster(self, roster: dict[str, tuple[str, str]], people: dict[str, str]) -> Titles:
         return Titles(self.lex, self.rules, self.broader, self.split, roster, people, self.courtesy,
-                      self.acts, self.act_means, self.act_openers)
+                      self.acts, self.act_means, self.act_openers, self.same_office)
 
 
 # ---------------------------------------------------------------- rosters

@@ -190,6 +190,14 @@ class Deriver:
             hit = self._up[iri] = tuple(sorted(self.titles.ancestors(str(iri))))
         return hit
 
+    def same_post(self, chair, signer):
+        """The chair's post as the signer's where both name one office (分管工业的副区长 chaired,
+        副区长 signed: titles.toml same_office; the log cannot show two people, so no breach)."""
+        office = self.titles.same_office
+        if signer and office.get(str(chair), str(chair)) == office.get(str(signer), str(signer)):
+            return signer
+        return chair
+
     def name_of(self, text: str) -> str:
         """The person a name cell names, without the title written with the name (唐瑞峰 of
         「唐瑞峰\n副区长」, 马永军（副镇长）, 常务副区长韩立新), so that an AB partner's name finds them."""
@@ -275,7 +283,7 @@ class Deriver:
         elif meeting is not None:
             chair = meeting.first(_k("chairPost"))
             if chair:
-                r.props[_k("meetingChairPost")] = [chair]
+                r.props[_k("meetingChairPost")] = [self.same_post(chair, signer)]
             else:
                 r.missing[_k("meetingChairPost")] = (f"所属会议 {meeting.label} 未记录主持人职务 / the "
                                                      f"meeting {meeting.label} names no chair")
@@ -294,9 +302,9 @@ class Deriver:
                     post = r.first(_k(prop))
                     for p in self.up(post) if post else ():
                         add(self.cls("meeting", m, prop, p))
-            chair = r.first(_k("chairPost"))
-            if chair and r.first(_k("minutesSignerPost")):  # minutes exist: signed by the chair
-                r.props[_k("meetingChairPost")] = [chair]
+            chair, signer = r.first(_k("chairPost")), r.first(_k("minutesSignerPost"))
+            if chair and signer:  # minutes exist: signed by the chair
+                r.props[_k("meetingChairPost")] = [self.same_post(chair, signer)]
             reviewer, entruster = r.first(_k("minutesReviewerPost")), r.first(_k("entrustedByPost"))
             if reviewer and entruster:   # 副区长 reviews what the 分管副区长 entrusted: the same post
                 r.props[_k("minutesReviewedByEntruster")] = [
@@ -342,7 +350,9 @@ class Deriver:
             if reported and start:
                 r.props[_k("reportLeadDays")] = [(start - reported).days]
             if start and end and start <= end:  # a reversed period is reported by its own shape
-                leaves.append((r, self.name_of(str(r.first(_k("person")) or "")), post, start.toordinal(),
+                # a log with no name column says nothing of who: each record is someone else
+                person = self.name_of(str(r.first(_k("person")) or "")) or r.iri
+                leaves.append((r, person, post, start.toordinal(),
                                end.toordinal(), self.name_of(str(r.first(_k("abPartner")) or ""))))
         spans = defaultdict(list)
         for _, person, _, start, end, _ in leaves:
