@@ -646,3 +646,20 @@ def test_an_approval_number_names_a_seal_record_and_an_authoriser_is_written_wit
     assert [slug(r, "authorizedByPost") for r in loaded.records[1:]] == ["district-mayor", "first-deputy-mayor"]
     report = validator.validate(loaded)
     assert {f.record for f in report.results if f.severity == "Violation"} == {"YZ-03"}
+
+
+def test_a_list_of_leaders_beside_a_leave_log_in_its_workbook_is_no_log(lexicon, tmp_path):
+    path = tmp_path / "请销假.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "请销假"
+    book.active.append(["编号", "姓名", "职务", "AB角", "开始", "结束", "报告对象", "报告日期"])
+    book.active.append(["Q1", "李秀云", "副区长", "赵文静", "2024-07-08", "2024-07-10", "区长", "2024-07-03"])
+    people = book.create_sheet("领导分工")
+    people.append(["序号", "姓名", "职务", "分管工作", "AB角"])
+    people.append([1, "李秀云", "副区长", "教育、卫生健康", "赵文静"])
+    people.append([2, "赵文静", "副区长", "农业农村", "李秀云"])
+    book.save(path)
+    loaded = Reader(lexicon).read([path])
+    assert [r.id for r in loaded.records] == ["Q1"]
+    assert [(n.sheet, n.message.split(" / ")[1]) for n in loaded.notes] == [
+        ("领导分工", "no date column: not a log (a list of people?), skipped")]

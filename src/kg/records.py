@@ -888,6 +888,14 @@ class Reader:
         spec = self.schema.log[kind]
         header, rows = self._sub_header(header, rows, kind)
         index_of = match_header(header, self.schema, kind)
+        dated = {c.name for c in spec.columns if c.type in ("date", "period", "report")}
+        if several and not dated & set(index_of):
+            # a workbook's list of people, posts and AB partners beside its log: every log says when
+            loaded.notes.append(FileProblem(name, None, None, bilingual(
+                "没有日期列，不是台账（如名单），已跳过",
+                "no date column: not a log (a list of people?), skipped"),
+                sheet=sheet.name))
+            return None
         taken = set(index_of.values())
         for position, cell in enumerate(header):
             if position in taken or not isinstance(cell, str) or not cell.strip():
