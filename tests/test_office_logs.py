@@ -39,15 +39,19 @@ NOT_A_CLAIM = ("记录不完整", "无法核对")   # the report cannot judge: n
 # session's start)
 # dev9, clerks' marks (同左, names run into posts), tuned on: 0.39 / 0.55 on the tenth session's start
 # commit, 0.44 / 0.67 when it arrived; test8, an office whose sections keep their own ledgers, never tuned
-# on: 0.81 / 0.63 on that start commit, 0.79 / 0.63 when it arrived
+# on: 0.81 / 0.63 on that start commit, 0.79 / 0.63 when it arrived; test9, written once all the tenth
+# session's reading work was done, never tuned on: 1.00 / 0.47 at first scoring (one file unread)
 FLOORS = {"dev": (0.9, 0.95), "dev2": (0.9, 0.95), "dev3": (0.9, 0.95), "dev4": (0.85, 0.8), "dev5": (0.9, 0.8),
           "dev6": (0.7, 0.7), "dev7": (0.9, 0.9), "dev8": (0.9, 0.9), "dev9": (0.9, 0.85),
           "test": (0.8, 0.8), "test2": (0.75, 0.75), "test3": (0.85, 0.7), "test4": (0.8, 0.6),
-          "test5": (0.85, 0.75), "test6": (0.85, 0.7), "test7": (0.7, 0.7), "test8": (0.7, 0.6)}
+          "test5": (0.85, 0.75), "test6": (0.85, 0.7), "test7": (0.7, 0.7), "test8": (0.7, 0.6),
+          "test9": (0.9, 0.45)}
 # splits with cells no rule reads yet
-UNREAD = ("dev6", "dev8", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
+UNREAD = ("dev6", "dev8", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9")
 # rows a never-tuned split's file reads as records beyond its gold's count, as first scored (not opened)
-RECORD_SLACK = {"test8": 1}
+RECORD_SLACK = {"test8": 1, "test9": 4}
+# files of a never-tuned split the reader refuses whole, as first scored (not opened)
+UNREAD_FILES = {"test9": 1}
 
 
 def slug(record, prop: str) -> str:
@@ -67,16 +71,20 @@ def test_blind_office_logs_are_read_whole_and_their_breaches_found(split, valida
         g = files.setdefault(f["path"], {"path": f["path"], "records": 0, "finding": []})
         g["records"] += f["records"]
         g["finding"] += f.get("finding", [])
-    right = claimed = expected = 0
+    right = claimed = expected = unread = 0
     for f in files.values():
         report = validator.validate(Reader(lexicon).read([ROOT / f["path"]]))
-        assert 0 <= report.records - f["records"] <= RECORD_SLACK.get(split, 0), f["path"]
+        if any(e.fatal for e in report.errors):
+            unread += 1
+        else:
+            assert 0 <= report.records - f["records"] <= RECORD_SLACK.get(split, 0), f["path"]
         if split not in UNREAD:
             assert [e.message for e in report.errors] == [], f["path"]
         got = {(x.record, article(x.citation or "")) for x in report.results
                if x.severity in ("Violation", "Warning") and not x.message.startswith(NOT_A_CLAIM)}
         want = {(str(g["id"]), g["article"]) for g in f.get("finding", [])}
         right, claimed, expected = right + len(got & want), claimed + len(got), expected + len(want)
+    assert unread <= UNREAD_FILES.get(split, 0)
     precision, recall = right / claimed, right / expected
     floor = FLOORS[split]
     assert (precision, recall) >= floor and precision >= floor[0], (precision, recall)
