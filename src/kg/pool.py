@@ -7,8 +7,9 @@ FAST query always finds one soon, and FAST ones are served first. A query that u
 more than `slow_s` of CPU (its worker's, so a busy machine does not count against it)
 moves, niced, to one of `heavy` slots and its worker is replaced; if every slot is
 taken it is stopped with 503. HEAVY queries wait for a
-slot. Limits of this policy: a never-seen cheap query can wait behind NEW hostile
-ones for up to `slow_s` per worker; everything is per query text, not per client.
+slot. While other NEW queries wait, a NEW one may use only `crowded_s` before it moves.
+Limits of this policy: a never-seen cheap query can wait behind NEW hostile ones for
+up to `crowded_s` of CPU per worker each; everything is per query text, not per client.
 
 >>> Pool(Path("store"), Limits()).limits.workers
 3
@@ -46,6 +47,7 @@ class Limits:
     workers: int = 3                     # normal worker processes
     heavy: int = 2                       # slots for queries that ran past slow_s
     slow_s: float = 0.25
+    crowded_s: float = 0.02              # slow_s for a never-seen query while others wait behind it
     max_connections: int = 512
     idle_s: float = 10                   # a connection that sends no complete request
     max_body: int = 1_000_000
@@ -296,9 +298,11 @@ class Pool:
         query's fault, so the worker's own CPU time decides.
         """
         used = worker.cpu_now() - worker.cpu
-        if used < self.limits.slow_s:
-            job["timer"] = asyncio.get_running_loop().call_later(
-                max(0.02, self.limits.slow_s - used), self._slow, worker, job)
+        limit = self._slow_limit(job)
+        if used < limit:
+            # a never-seen query is looked at again soon: others may start to queue behind it
+            wait = limit - used if job["was"] != NEW else min(limit - used, self.limits.crowded_s)
+            job["timer"] = asyncio.get_running_loop().call_later(max(0.02, wait), self._slow, worker, job)
             return
         if self.slow_running >= self.limits.heavy:
             worker.kill("busy")
@@ -310,6 +314,14 @@ class Pool:
         self._nice(worker)
         self.normal -= 1
         self._later(self._replace())
+
+    def _slow_limit(self, job: dict) -> float:
+        """CPU a normal-lane query may use before it moves to a heavy slot: less for a never-seen
+        one while other never-seen queries wait, so a stream of new costly texts cannot keep a new
+        cheap one waiting for long (each of them holds a worker for crowded_s, not slow_s)."""
+        if job["was"] == NEW and self.waiting[NEW]:
+            return min(self.limits.slow_s, self.limits.crowded_s)
+        return self.limits.slow_s
 
     # -- one query
 
@@ -324,8 +336,9 @@ class Pool:
         job: dict[str, Any] = {"lane": lane, "was": lane, "slot": lane == HEAVY, "timer": None}
         loop = asyncio.get_running_loop()
         deadline = loop.call_later(self.limits.timeout_s, worker.kill, "timeout")
-        if lane != HEAVY:
-            job["timer"] = loop.call_later(self.limits.slow_s, self._slow, worker, job)
+        if lane != HEAVY:   # a never-seen query is looked at sooner, in case others queue behind it
+            first = min(self.limits.slow_s, self.limits.crowded_s) if lane == NEW else self.limits.slow_s
+            job["timer"] = loop.call_later(first, self._slow, worker, job)
         try:
             worker.writer.write(encode({**request, "checked": verdict is not None}, query.encode()))
             await worker.writer.drain()
