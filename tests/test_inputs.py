@@ -495,3 +495,13 @@ def test_more_present_than_expected_is_not_judged_and_a_repeated_header_is_noted
     report = validator.validate(loaded)
     said = [(f.severity, f.message.split(" / ")[0]) for f in report.results if f.article == 43]
     assert said == [("Info", "无法核对第四十三条第一款：实到人数（1000）多于应到人数（12），请核对")]
+
+
+def test_a_count_in_words_is_read_only_when_it_is_a_number_and_a_long_one_is_cut_in_the_error():
+    from kg.records import _int
+    assert [_int(x, ("人",), ("应到人数",)) for x in ("应到一百零五人", "应到两百人", "零", "应到十一人")] == [
+        105, 200, 0, 11]
+    for bad in ("应到" + "十" * 500 + "人", "应到九九九九人", "应到" + "9" * 5000):
+        with pytest.raises(ValueError) as err:
+            _int(bad, ("人",), ("应到人数",))
+        assert len(str(err.value)) < 200 and "expected a whole number" in str(err.value)

@@ -68,7 +68,9 @@ RE_DATE_NOTE = re.compile(r"\s*\([^()]{1,8}\)$")
 # …or in Chinese numerals, as formal documents date themselves (二〇二四年三月五日)
 CN_DAY = "[一二三四五六七八九十]{1,3}"
 # a count after a word (应到十一人 once its unit is cut): the word, and the number in figures or words
-RE_COUNT = re.compile(r"([一-鿿]{0,6}?)\s*([0-9]+|[零〇一二两三四五六七八九十百]+)")
+RE_COUNT = re.compile(r"([一-鿿]{0,6}?)\s*([0-9]{1,9}|(?=[零〇一二两三四五六七八九十百千])"
+                      r"(?:[一二两三四五六七八九]千)?(?:[零〇]?[一二两三四五六七八九]百)?"
+                      r"(?:[零〇]?[一二两三四五六七八九]?十)?(?:[零〇]?[一二两三四五六七八九]|[零〇])?)")
 RE_CN_DATE = re.compile(rf"^([〇零一二三四五六七八九]{{4}})年({CN_DAY})月({CN_DAY})日")
 # a date without its year (3月4日, 3.13) or, after a range's first date, its day alone (至6日)
 RE_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:上午|下午|中午|晚上|全天)?$")
@@ -1780,7 +1782,8 @@ def _int(raw, units: tuple[str, ...] = (), labels: tuple[str, ...] = ()) -> int:
         if m and (not m.group(1) or any(m.group(1) in w for w in labels)):
             number = m.group(2)
             return int(number) if number.isascii() else cn_to_int(number)
-    raise ValueError(bilingual(f"应为非负整数：{raw}", f"expected a whole number: {raw}"))
+    shown = str(raw) if len(str(raw)) <= 40 else str(raw)[:40] + "…"
+    raise ValueError(bilingual(f"应为非负整数：{shown}", f"expected a whole number: {shown}"))
 
 
 def _bool(raw) -> bool:
