@@ -739,3 +739,11 @@ def test_an_item_that_answers_as_well_as_its_paragraphs_lead_is_the_answer_alone
     qa = qa_over("beijing_zhuanxiang_gongzuo_baogao_banfa_2008.txt")
     r = qa.ask("常委会委员们提得比较多的问题，作为报告议题由谁来整理提出来？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("常务委员会办公厅", "第三条第一款第（三）项")]
+
+
+def test_a_document_kind_said_as_the_verb_after_the_question_word_is_the_verb():
+    # 申请 is a document kind (报送申请) but 向谁申请复核 asks to whom one applies: 第十七条 names the
+    # 人民政府 that made the conclusion, not a party called 「…人民政府申请」
+    qa = qa_over("zhengfu_ducha_gongzuo_tiaoli_2020.txt")
+    r = qa.ask("督查对象对督查结论有异议，向谁申请复核？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("作出该督查结论的人民政府", "第十七条第一款")]

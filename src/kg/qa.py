@@ -938,7 +938,12 @@ class QA:
         return q
 
     def _own_verbs(self, q: Question) -> list[str]:
-        inside = {i for m in q.mentions for i in range(m.start, m.end)}
+        # 找谁申请复核: a document kind's name said as a verb after the question word (申请) is the
+        # question's verb, not a thing it is about
+        said_as_verb = {m.start for m in q.mentions if 0 <= q.cue_at < m.start
+                        and m.terms and all(t.kind in ("document", "document-types") for t in m.terms)
+                        and self._tagged_verb(q.text, m.start, m.end)}
+        inside = {i for m in q.mentions if m.start not in said_as_verb for i in range(m.start, m.end)}
         cues = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
         out, pos = [], 0
         predicate = True   # still in the words right after the question word
@@ -973,6 +978,18 @@ class QA:
             return [w for _, w in out if len(w) >= 2]
         # 征求谁的意见, 报给谁: a cue may open with the question's verb
         return [w for p, w in out if p >= q.cue_at] or self._goes_to(q, out) or [w for _, w in tagged_noun]
+
+    @staticmethod
+    def _tagged_verb(text: str, start: int, end: int) -> bool:
+        """Does jieba cut exactly text[start:end] as one word and tag it a verb?"""
+        pos = 0
+        for word, flag in _tagger().cut(text):
+            if pos == start:
+                return pos + len(word) == end and flag == "v"
+            if pos > start:
+                return False
+            pos += len(word)
+        return False
 
     def _verbless_cue(self, q: Question) -> bool:
         """Is the to-whom word at the question word free of a verb (跟谁, 向谁; not 报哪, 交给谁)?"""
