@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, ROOT, kg
+from kg.endpoint import free_port
 
 KG = [str(Path(sys.executable).with_name("kg"))]
 
@@ -169,6 +170,23 @@ def test_a_truncated_graph_file_is_refused_not_answered_from(tmp_path):
     nt.write_bytes(b"".join(lines[: len(lines) // 2]))  # cut at a line boundary: still valid N-Triples
     out = run("ask", "--graph-dir", str(tmp_path), "常务会议由谁主持？")
     assert out.returncode == 2 and "truncated" in out.stderr and "不完整" in out.stderr
+    # kg serve refuses it before starting anything (a process of its own: a server that starts
+    # anyway is stopped by the timeout and fails the test)
+    out = subprocess.run(KG + ["serve", "--graph-dir", str(tmp_path), "--port", str(free_port())],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "truncated" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("manifest", [b"not json", b'{"sha256": 5}', b"[]", b"\xff\xfe"])
+def test_a_damaged_build_manifest_is_a_clear_error(tmp_path, manifest):
+    assert run("build", "--out", str(tmp_path)).returncode == 0
+    (tmp_path / "build.json").write_bytes(manifest)
+    for command in (["structure", "--graph-dir", str(tmp_path)], ["ask", "--graph-dir", str(tmp_path), "区长印章谁批"]):
+        out = run(*command)
+        assert out.returncode == 2 and "build.json is damaged" in out.stderr and "Traceback" not in out.stderr
+    out = subprocess.run(KG + ["serve", "--graph-dir", str(tmp_path), "--port", str(free_port())],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "build.json is damaged" in out.stderr and "Traceback" not in out.stderr
 
 
 def test_a_failed_build_leaves_the_previous_graph_in_place(tmp_path, monkeypatch):

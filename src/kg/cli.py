@@ -243,12 +243,14 @@ def cmd_facts(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.endpoint import Limits, serve
     from kg.graph import build_graph, write_graph
+    from kg.store import check_manifest
 
     nt = Path(args.graph_dir) / "graph.nt" if args.graph_dir else Path(args.out) / "graph.nt"
     if not args.graph_dir:
         write_graph(build_graph(_regulations([])), Path(args.out))
     if not nt.exists():
         raise UsageError(f"找不到图谱 {nt}（先运行 kg build）/ no graph at {nt} (run kg build)")
+    check_manifest(nt)   # a graph cut short or changed since kg build is not served
     try:
         serve(nt, Path(args.store or nt.parent / "oxigraph"), args.host, args.port,
               Limits(timeout_s=args.timeout), announce=lambda m: print(m, flush=True))

@@ -71,6 +71,28 @@ def _from_ox(term) -> object:
     return term.value
 
 
+def check_manifest(path: Path) -> None:
+    """A built graph file must be the one build.json (written last by kg build) describes: a file cut
+    short or changed since, or a manifest that cannot be read, is a StoreError, not data."""
+    import json
+
+    manifest = path.with_name("build.json")
+    if not manifest.exists():
+        return
+    try:
+        doc = json.loads(manifest.read_text(encoding="utf-8"))
+        sums = doc.get("sha256", {}) if isinstance(doc, dict) else None
+        if not isinstance(sums, dict):
+            raise ValueError("no sha256 table")
+    except (OSError, ValueError) as exc:   # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise StoreError(f"{manifest} 已损坏，请重新运行 kg build / {manifest} is damaged "
+                         f"({type(exc).__name__}): run kg build again") from None
+    expected = sums.get(path.name)
+    if expected and _sha256(path) != expected:
+        raise StoreError(f"图谱文件 {path} 不完整或已被改动，请重新运行 kg build / the graph file "
+                         f"{path} is truncated or changed: run kg build again")
+
+
 class EmbeddedStore:
     """pyoxigraph in-process; parameters are substituted by the engine, never by text."""
 
@@ -82,15 +104,9 @@ class EmbeddedStore:
     @classmethod
     def from_file(cls, path: Path) -> EmbeddedStore:
         """Load a built graph (N-Triples or Turtle) with Oxigraph's own fast parser."""
-        import json
 
         path = Path(path)
-        manifest = path.with_name("build.json")
-        if manifest.exists():  # written last by kg build: the files must match it
-            expected = json.loads(manifest.read_text()).get("sha256", {}).get(path.name)
-            if expected and _sha256(path) != expected:
-                raise StoreError(f"图谱文件 {path} 不完整或已被改动，请重新运行 kg build / the graph file "
-                                 f"{path} is truncated or changed: run kg build again")
+        check_manifest(path)
         store = ox.Store()
         fmt = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
         try:
