@@ -306,3 +306,15 @@ def test_json_ld_records_in_the_org_vocabulary(validator, lexicon, tmp_path):
     path.write_text(g.serialize(format="json-ld"), encoding="utf-8")
     rep = validator.validate(Reader(lexicon).read([path]))
     assert [(f.record, f.citation, f.value) for f in rep.results] == [("J1", "第六十二条第（二）项", "副区长")]
+
+
+def test_two_uploads_with_one_name_are_two_files_and_lose_no_finding(validator, lexicon):
+    # browsers send only the file's own name: two months' 用印.csv from two folders
+    from kg.records import read_uploads
+    head = "编号,印章,批准人职务,授权人职务,日期\n"
+    march = (head + "1,区长印章,区政府办公室副主任,,2026-03-02\n2,区长印章,副区长,,2026-03-03\n").encode()
+    april = (head + "1,区长印章,科员,,2026-04-02\n").encode()
+    loaded = read_uploads([("用印.csv", march), ("用印.csv", april)], lexicon=lexicon)
+    report = validator.validate(loaded)
+    assert sorted((f.file, f.row, f.value) for f in report.results if f.severity == "Violation") == [
+        ("用印 (2).csv", 2, "科员"), ("用印.csv", 2, "区政府办公室副主任"), ("用印.csv", 3, "副区长")]

@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, cached_property
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
@@ -1856,8 +1856,18 @@ def read_logs(paths: list[Path], roster: Path | None = None, lexicon: Lexicon | 
 
 def read_uploads(files: list[tuple[str, bytes]], roster: tuple[str, bytes] | None = None,
                  lexicon: Lexicon | None = None) -> Loaded:
-    """What the 校验 page reads: uploaded logs (name, bytes) and an optional roster."""
-    return _read_all(list(files), roster, lexicon)
+    """What the 校验 page reads: uploaded logs (name, bytes) and an optional roster. Browsers send
+    only a file's own name, so two uploads named alike (two months' 用印.csv) are told apart as
+    用印.csv and 用印 (2).csv: records, findings and notes are keyed by file, never merged."""
+    seen: dict[str, int] = {}
+    named = []
+    for name, data in files:
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            path = PurePath(name)
+            name = str(path.with_name(f"{path.stem} ({seen[name]}){path.suffix}"))
+        named.append((name, data))
+    return _read_all(named, roster, lexicon)
 
 
 def _read_all(sources: list[tuple[str, bytes | Path]], roster: tuple[str, bytes | Path] | None,
