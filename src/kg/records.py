@@ -1860,7 +1860,7 @@ def read_uploads(files: list[tuple[str, bytes]], roster: tuple[str, bytes] | Non
     only a file's own name, so two uploads named alike (two months' 用印.csv) are told apart as
     用印.csv and 用印 (2).csv: records, findings and notes are keyed by file, never merged."""
     seen: dict[str, int] = {}
-    named = []
+    named: list[tuple[str, bytes | Path]] = []
     for name, data in files:
         seen[name] = seen.get(name, 0) + 1
         if seen[name] > 1:
