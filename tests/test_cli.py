@@ -238,3 +238,12 @@ def test_what_a_terminal_would_act_on_is_printed_as_visible_escapes(tmp_path):
     out = run("validate", str(log))
     assert "\x1b" not in out.stdout + out.stderr and "\x07" not in out.stdout
     assert "Y1\\x1b]0;PWNED\\x07\\x1b[2J" in out.stdout and "副\\x1b[8m区长" in out.stdout
+
+
+def test_a_template_goes_where_it_can_be_written_in_the_kind_its_name_says(tmp_path):
+    out = run("template", "leave", "--out", str(tmp_path / "no" / "such" / "x.csv"))
+    assert out.returncode == 2 and "cannot write" in out.stderr and "Traceback" not in out.stderr
+    out = run("template", "leave", "--xlsx", "--out", str(tmp_path / "x.csv"))
+    assert out.returncode == 2 and "should end in .xlsx" in out.stderr
+    out = run("template", "leave", "--out", str(tmp_path / "x.xlsx"))
+    assert out.returncode == 0 and (tmp_path / "x.xlsx").read_bytes()[:2] == b"PK"

@@ -298,9 +298,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_template(args: argparse.Namespace) -> int:
     from kg.records import template
 
-    data = template(args.kind, xlsx=args.xlsx)
-    out = Path(args.out or f"{args.kind}-template.{'xlsx' if args.xlsx else 'csv'}")
-    out.write_bytes(data)
+    suffix = Path(args.out).suffix.lower() if args.out else ""
+    xlsx = args.xlsx or suffix == ".xlsx"   # the file's name says its kind
+    if args.out and (suffix not in (".csv", ".xlsx") or (suffix == ".csv") == xlsx):
+        want = ".xlsx" if xlsx else ".csv"
+        raise UsageError(f"--out 的扩展名应为 {want} / --out should end in {want}: {args.out}")
+    data = template(args.kind, xlsx=xlsx)
+    out = Path(args.out or f"{args.kind}-template.{'xlsx' if xlsx else 'csv'}")
+    try:
+        out.write_bytes(data)
+    except OSError as exc:   # a missing folder, a folder, a full disk, a name too long
+        raise UsageError(f"无法写入 {out}（{exc.strerror or type(exc).__name__}）/ cannot write {out}: "
+                         f"{exc.strerror or type(exc).__name__}") from None
     print(out)
     return 0
 
