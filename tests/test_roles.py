@@ -185,3 +185,24 @@ def test_a_roster_with_an_unknown_role_is_named(lexicon, tmp_path):
     _, roster = Reader(lexicon).with_roster(path.name, path)
     [problem] = roster.problems
     assert (problem.line, problem.column) == (2, "role") and "unknown role: 常务副县长" in problem.message
+
+
+def test_a_title_given_two_roles_keeps_the_first_and_says_so_and_a_cover_sheet_is_a_note(lexicon, tmp_path):
+    path = tmp_path / "roster.csv"
+    path.write_text("职务,角色\n区长助理,区长\n区长助理,副区长\n", encoding="utf-8")
+    _, roster = Reader(lexicon).with_roster(path.name, path)
+    assert roster.titles["区长助理"][0].endswith("/district-mayor")
+    [problem] = roster.problems
+    assert problem.line == 3 and "already has another role" in problem.message
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.active.title = "封面"
+    book.active.append(["环翠区人民政府名册"])
+    sheet = book.create_sheet("名册")
+    sheet.append(["职务", "角色"])
+    sheet.append(["区长助理", "副区长"])
+    workbook = tmp_path / "roster.xlsx"
+    book.save(workbook)
+    _, roster = Reader(lexicon).with_roster(workbook.name, workbook)
+    assert roster.problems == [] and [n.sheet for n in roster.notes] == ["封面"]
+    assert roster.titles["区长助理"][0].endswith("/deputy-mayor")

@@ -1874,10 +1874,11 @@ def _read_all(sources: list[tuple[str, bytes | Path]], roster: tuple[str, bytes 
               lexicon: Lexicon | None) -> Loaded:
     reader = Reader(lexicon)
     problems: list[FileProblem] = []
+    notes: list[FileProblem] = []
     if roster is not None:
         reader, read = reader.with_roster(*roster)
-        problems = read.problems
-    loaded = Loaded()
+        problems, notes = read.problems, read.notes
+    loaded = Loaded(notes=list(notes))
     with paused_gc():
         for name, source in sources:
             loaded.extend(reader._read(name, source))

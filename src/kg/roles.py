@@ -213,6 +213,7 @@ class Roster:
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)
     problems: list[FileProblem] = field(default_factory=list)
+    notes: list[FileProblem] = field(default_factory=list)
 
 
 def read_roster(name: str, source: bytes | Path, titles: Titles, columns: dict[str, tuple[str, ...]],
@@ -271,14 +272,30 @@ def _roster_table(name: str, source, titles: Titles, roster: Roster,
                     sheet=sheet.name))
                 continue
             key = re.sub(r"\s+", "", normalise(title))
-            roster.titles[key] = (iris[0], f"名册 {Path(name).name} 第{line}行 / roster line {line}")
+            if key in roster.titles and roster.titles[key][0] != iris[0]:
+                # one title, two roles: the first stands, and the report says which line lost
+                roster.problems.append(FileProblem(name, line, "role", bilingual(
+                    f"职务「{title}」已在{roster.titles[key][1].split(' / ')[0]}对应另一角色，本行未采用",
+                    f"title {title!r} already has another role ({roster.titles[key][1].split(' / ')[1]}): "
+                    f"this line is not used"), sheet=sheet.name))
+                continue
+            where = f"名册 {Path(name).name} 第{line}行 / roster line {line}"
+            roster.titles.setdefault(key, (iris[0], where))
             if "person" in index and index["person"] < len(text) and text[index["person"]]:
                 roster.people[text[index["person"]]] = key
-        if not index:
+        if not index and len(table.sheets) > 1:   # a cover or notes sheet beside the roster
+            roster.notes.append(FileProblem(name, None, None, bilingual(
+                "没有职务列和角色列，不是名册，已跳过",
+                "no title and role columns: not a roster sheet, skipped"),
+                sheet=sheet.name))
+        elif not index:
             roster.problems.append(FileProblem(name, None, None, bilingual(
                 "名册缺少职务列和角色列（" + "、".join(columns["title"][:1] + columns["role"][:1]) + "）",
                 "the roster needs a title and a role column"),
                 sheet=sheet.name, fatal=True))
+    if table.sheets and not roster.titles and not roster.problems:
+        roster.problems.append(FileProblem(name, None, None, bilingual(
+            "名册中没有职务与角色", "the roster gives no title a role"), fatal=True))
 
 
 def _roster_rdf(name: str, data: bytes, titles: Titles, roster: Roster, fmt: str) -> None:
