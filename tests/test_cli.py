@@ -74,6 +74,8 @@ def test_build_from_named_texts_infers_metadata(tmp_path):
     ('id = "demo"\ntitle = "示例规则"\nissued = "2022-13-40"\n', "demo.toml", "issued is not a date"),
     ('id = "demo"\ntitle = 3\n', "demo.toml:2", "key 'title' should be text"),
     ('id = "demo"\n', "demo.toml", "missing key 'title'"),
+    ('id = "../../etc/evil"\ntitle = "示例规则"\n', "demo.toml", "id may hold letters, digits and - _ . only"),
+    ('id = "x#frag?q=1"\ntitle = "示例规则"\n', "demo.toml", "id may hold letters, digits and - _ . only"),
     ('id = "demo"\ntitle = "示例\n', "demo.toml", "TOML syntax error"),
 ])
 def test_metadata_is_read_strictly_and_errors_name_the_file_and_line(tmp_path, toml, where, message):

@@ -29,6 +29,9 @@ def base_iri() -> str:
     return os.environ.get("KG_BASE_IRI", DEFAULT_BASE).rstrip("/")
 
 
+RE_BAD_ID = re.compile(r"[\s/\\#?%<>\"{}|^`\[\]@:;,'&=+$!*()]")
+
+
 def meta_from_toml(data: dict, file: str = "metadata", text: str = "") -> Metadata:
     """Build Metadata from parsed TOML, strictly: an unknown key (a misspelt `isued`) is an
     error naming the file and line, not a date silently left out of the graph."""
@@ -43,6 +46,10 @@ def meta_from_toml(data: dict, file: str = "metadata", text: str = "") -> Metada
     meta = parse(Metadata, values, file, text)
     if not meta.id.strip() or not meta.title.strip():
         raise ParseError(f"{file}: 元数据缺少 id 或 title / metadata needs an id and a title")
+    if RE_BAD_ID.search(meta.id) or meta.id in (".", "..") or len(meta.id) > 100:
+        # the id is a path segment of every IRI of the regulation (…/eli/<id>/art_1)
+        raise ConfigError(f"{file}: id 只能用字母、数字、汉字和 - _ .（不超过 100 字）/ "
+                          f"id may hold letters, digits and - _ . only (at most 100): {meta.id[:100]!r}")
     return meta
 
 
