@@ -249,3 +249,12 @@ def test_a_template_goes_where_it_can_be_written_in_the_kind_its_name_says(tmp_p
     assert out.returncode == 2 and "should end in .xlsx" in out.stderr
     out = run("template", "leave", "--out", str(tmp_path / "x.xlsx"))
     assert out.returncode == 0 and (tmp_path / "x.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_an_article_written_above_the_first_is_named_in_a_warning_not_dropped_unseen(tmp_path):
+    text = tmp_path / "order.txt"
+    text.write_text("测试条例\n第三条 第三条内容由区长签发。\n第一条 第一条内容。\n第二条 第二条内容由副区长主持。\n",
+                    encoding="utf-8")
+    doc = json.loads(run("structure", "--json", str(text)).stdout)
+    assert doc["warnings"] == ["第三条在第一条之前，按前言处理，未计入条文 / 第三条 come before the first article and "
+                               "are read as front matter, not as articles"]

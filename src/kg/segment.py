@@ -435,6 +435,13 @@ class _Parser:
                 self._continue_article(article, line, close_paragraph)
             close_paragraph = self._ends_paragraph(i) if i + 1 < len(self.lines) else False
         self.front = "\n".join(line.text for line in self.lines[:start])
+        before = [lab.number for lab in self.labels[:start] if lab and lab.level == "article"]
+        if before and self.scheme != "ordinal":
+            # 第三条 written above 第一条 is front matter here: say so rather than drop it unseen
+            shown = "、".join(article_citation(n) for n in before[:5])
+            self.warnings.append(bilingual(
+                f"{shown}在第一条之前，按前言处理，未计入条文",
+                f"{shown} come before the first article and are read as front matter, not as articles"))
         self.trailer = "\n".join(line.text for line in self.lines[end:])
         return self._freeze()
 
