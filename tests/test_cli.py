@@ -258,3 +258,8 @@ def test_an_article_written_above_the_first_is_named_in_a_warning_not_dropped_un
     doc = json.loads(run("structure", "--json", str(text)).stdout)
     assert doc["warnings"] == ["第三条在第一条之前，按前言处理，未计入条文 / 第三条 come before the first article and "
                                "are read as front matter, not as articles"]
+
+
+def test_a_huge_regulation_id_is_cut_in_the_error_not_echoed_whole():
+    out = run("ask", "--regulation", "x" * 100_000, "区长印章谁批")
+    assert out.returncode == 2 and len(out.stderr) < 500 and "no regulation xxx" in out.stderr

@@ -106,7 +106,8 @@ def _structure_from_store(store, reg_id: str | None) -> dict:
     if reg_id:
         regs = [r for r in regs if r["id"] == reg_id]
     if not regs:
-        raise UsageError(f"图谱中没有规章 {reg_id or ''} / no regulation {reg_id or ''} in the graph")
+        shown = _shown(reg_id or "")
+        raise UsageError(f"图谱中没有规章 {shown} / no regulation {shown} in the graph")
     if len(regs) > 1:
         raise UsageError("图谱中有多部规章，请用 --id 指定：" + "、".join(r["id"] for r in regs)
                          + " / several regulations: name one with --id")
@@ -192,9 +193,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
     qa = QA(_store(args))
     reg = args.regulation
     if reg is not None and reg not in qa.ids.values():
-        known = "、".join(sorted(qa.ids.values()))
-        raise UsageError(f"图谱中没有规章 {reg}（现有：{known}）/ no regulation {reg} in the graph "
-                         f"(known: {known})")
+        ids = sorted(qa.ids.values())
+        known = "、".join(ids[:10]) + (f" …（共 {len(ids)} 部 / {len(ids)} in all）" if len(ids) > 10 else "")
+        raise UsageError(f"图谱中没有规章 {_shown(reg)}（现有：{known}）/ no regulation {_shown(reg)} in the "
+                         f"graph (known: {known})")
     if args.question == "-":
         # One answer per input line, blank lines included, so output lines up with input.
         for raw in sys.stdin.buffer:
@@ -334,7 +336,7 @@ def _search_entries(args: argparse.Namespace) -> list:
         titles = {reg.meta.id: reg.meta.title for reg in regs}
     if args.regulation:
         if args.regulation not in titles:
-            raise UsageError(f"没有规章 {args.regulation} / no regulation {args.regulation}")
+            raise UsageError(f"没有规章 {_shown(args.regulation)} / no regulation {_shown(args.regulation)}")
         entries = [e for e in entries if e.regulation == args.regulation]
     args.titles = titles
     return entries
@@ -413,6 +415,11 @@ def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"应为正整数 / must be a whole number ≥ 1: {text!r}")
     return int(text)
+
+
+def _shown(value: str, most: int = 60) -> str:
+    """A value a user typed, cut for a message (an id of 100,000 characters is not echoed whole)."""
+    return value if len(value) <= most else value[:most] + "…"
 
 
 def _port(text: str) -> int:
