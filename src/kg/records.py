@@ -44,7 +44,6 @@ from kg.lexicon import (
     SEAL,
     Entry,
     Lexicon,
-    is_cjk_ideograph,
     load_lexicon,
     normalise,
 )
@@ -948,16 +947,16 @@ class Reader:
         re_void = self.schema.cells.re_void
         prev_id: str | None = None
         over = [c for c in spec.columns if c.by_value_over and c.name in index_of]
-        overruled: list[int] = []
+        overruled = False   # the note on an issuer deciding the category, said once a sheet
         # cells a void mark in brackets may open: text ones (a title), and any no column reads
         known = {i for i, _, _, _, _, c in plan if i is not None}
         text_at = sorted({i for i, _, _, _, _, c in plan if i is not None and c.type == "text"}
                          | {i for i in range(len(header)) if i not in known})
         # the cells a wrapped row may continue: words (a title, remarks), never a value a check reads
         read_from = {c.post_from for c in spec.columns if c.post_from}
-        wording = ({i for i, _, _, _, _, c in plan if i is not None}, {
-            i for i, _, _, _, _, c in plan
-            if i is not None and (c.type == "remarks" or c.type == "text" and c.name not in read_from)})
+        words = {i for i, _, _, _, _, c in plan
+                 if i is not None and (c.type == "remarks" or c.type == "text" and c.name not in read_from)}
+        wording = (known, words)
         before, notes = len(records), 0
         for line, cells in rows:
             n = len(cells)
@@ -1088,8 +1087,8 @@ class Reader:
                 if decided and entry is not None and entry.iri != decided \
                         and entry.pref not in decider.by_value_keeps:
                     props[key] = (decided,)
-                    if not overruled:   # said once a sheet, at the first row it changes
-                        overruled.append(line)
+                    if not overruled:   # at the first row it changes
+                        overruled = True
                         issuer = "、".join(decider.by_value_over)
                         kind_ = decider.by_value[decider.by_value_over[0]]
                         loaded.notes.append(FileProblem(name, line, decider.label, bilingual(
@@ -1464,13 +1463,8 @@ class Reader:
         m = re.fullmatch(r"([一-鿿·]{2,4})\((.+)\)", text)
         if m and (self._known(m.group(2)) or m.group(2).endswith(self.schema.cells.title_ends)):
             return m.group(2)
-        for size in (3, 2):   # a Chinese name: two or three characters, before or after the title
-            for title, name in ((text[:-size], text[-size:]), (text[size:], text[:size])):
-                # the title may carry a note in brackets (孔雅琴副区长（分管）)
-                if (len(title) >= 2 and all(map(is_cjk_ideograph, name)) and self._known(title)
-                        and all(map(is_cjk_ideograph, re.sub(r"\([^()]*\)$", "", title)))):
-                    return title
-        return None
+        named = self.titles.split_name(text)   # 常务副区长韩立新, 孔雅琴副区长（分管）
+        return named[0] if named is not None else None
 
     def _names_a_post(self, text: str) -> bool:
         """Does a remark's name say a post, or address someone (孙区长), rather than name nothing?"""

@@ -161,12 +161,9 @@ class Titles:
             iri, how = self._resolve(head)
             if how.kind != "unknown":
                 return iri, how
-            for size in (3, 2):   # 区长周振华授权: the title with the name of who holds it
-                for title, name in ((head[:-size], head[-size:]), (head[size:], head[:size])):
-                    if len(title) >= 2 and all(map(is_cjk_ideograph, name)):
-                        iri, how = self._resolve(title)
-                        if how.kind not in ("unknown", "courtesy"):
-                            return iri, how
+            named = self.split_name(head)   # 区长周振华授权: the title with the name of who holds it
+            if named is not None:
+                return self.resolve(named[0])
         for pattern in self.courtesy:
             m = pattern.fullmatch(title)
             if m:   # 邵区长: the roster's only 邵 says which post, else no one can tell
@@ -197,6 +194,21 @@ class Titles:
                                     + (f"；{how.basis}" if how.basis else ""))
         digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:12]
         return f"{self.lex.base}/id/title/t-{digest}", How("unknown")
+
+    def split_name(self, text: str) -> tuple[str, str] | None:
+        """A title written with its holder's name of two or three characters, before or after it,
+        the title perhaps with a note in brackets: (title, name), else None.
+
+        >>> Titles.load(load_lexicon()).split_name("区长周振华")
+        ('区长', '周振华')
+        """
+        for size in (3, 2):
+            for title, name in ((text[:-size], text[-size:]), (text[size:], text[:size])):
+                if (len(title) >= 2 and all(map(is_cjk_ideograph, name))
+                        and all(map(is_cjk_ideograph, re.sub(r"[(（][^()（）]*[)）]$", "", title)))
+                        and self.resolve(title)[1].kind not in ("unknown", "courtesy")):
+                    return title, name
+        return None
 
     def with_roster(self, roster: dict[str, tuple[str, str]], people: dict[str, str]) -> Titles:
         return Titles(self.lex, self.rules, self.broader, self.split, roster, people, self.courtesy,

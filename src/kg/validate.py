@@ -215,13 +215,8 @@ class Deriver:
             return text.strip()
         if len(bare) > 1:
             return next((p for p in bare if not known(p)), bare[0])
-        one = bare[0]
-        for size in (3, 2):
-            if len(one) > size + 1 and known(one[size:]):
-                return one[:size]
-            if len(one) > size + 1 and known(one[:-size]):
-                return one[-size:]
-        return one
+        named = self.titles.split_name(bare[0])   # 常务副区长韩立新
+        return named[1] if named is not None else bare[0]
 
     def cls(self, *args) -> str:
         hit = self._cls.get(args)
