@@ -186,3 +186,12 @@ def test_a_name_never_holds_the_verb_of_taking_a_post():
 ])
 def test_where_a_name_begins(text, names):
     assert [m.surface for m in load_lexicon().mentions(text)] == names
+
+
+def test_the_rest_of_a_modal_word_before_a_name_found_by_its_suffix_is_not_part_of_it():
+    # 应 stops the name; 当 of 应当 was kept as its first character (jieba tags a lone 当 a time word)
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("县人民政府应当支持乡镇人民政府")] == ["县人民政府", "乡镇人民政府"]
+    assert [m.surface for m in lex.mentions("应当遵守居民会议的决定")] == ["居民会议"]
+    # …while 上 after the stop character 报 starts the name (报上 is no modal word)
+    assert [m.surface for m in lex.mentions("报上一级人民政府批准")] == ["上一级人民政府"]

@@ -139,6 +139,9 @@ class Lexicon:
         self._level_list = re.compile(f"(?P<lead>{leads})?(?:{listed}(?:{levels})的$|{listed}$"
                                       f"|(?P<one>{levels})的$)") if levels and joins else None
         self._max_prefix = roles.max_prefix
+        modality = self.grammar.modality
+        self._split_modals = tuple(w for w in modality.obligation + modality.permission + modality.prohibition
+                                   if len(w) > 1 and w[0] in self._stop and w[1] not in self._stop)
         self._common_nouns = frozenset(roles.common_noun_tags)
         # 宪法和法律, 教育、科学: the joins of such nouns (not a comma, nor 或/及, which join names)
         self._noun_joins = frozenset(w for w in self.grammar.bearers.coordination
@@ -480,7 +483,15 @@ class Lexicon:
         roles = self.grammar.roles
         skip, keep = set(roles.not_name_start), set(roles.name_start)
         pos, last = start, start
-        for word, flag in self._cut(norm[start:suffix]):
+        words = self._cut(norm[start:suffix])
+        # 应当支持乡镇人民政府: the name stopped at 应 leaves 当 of the modal word 应当 (a lone 当 is
+        # tagged a time word, which a name may begin with); the rest of the modal word is skipped
+        modal = next((w for w in self._split_modals if norm.startswith(w, start - 1)
+                      and start - 1 + len(w) <= suffix), "") if start > 0 else ""
+        if modal:
+            pos = start - 1 + len(modal)
+            words = self._cut(norm[pos:suffix])
+        for word, flag in words:
             # 起草部门 is a noun, 起草 a verb; 相关部门 is a name though jieba tags 相关 a verb
             if flag not in skip or word in keep or self._noun_at(norm, pos):
                 break
