@@ -877,3 +877,18 @@ def test_under_a_leadership_the_lexicon_cannot_name_no_one_leads():
     from kg.lexicon import load_lexicon
     text = "地方各级人民代表大会和地方各级人民政府遵循在中央的统一领导下、充分发挥地方的主动性、积极性的原则。"
     assert [n for n in Extractor(load_lexicon()).provision(text, "x", "第一条", 1) if n.action == "lead"] == []
+
+
+def test_a_clause_opening_with_support_verbs_names_who_does_its_next_verb():
+    """支持、保障乡镇人民政府…进行指挥调度: the 乡镇人民政府 directs; the clause opening with verbs
+    made its name an object, and the norm was lost."""
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = ("县人民政府及其工作部门应当建立行政执法协调机制，支持、保障乡镇人民政府对辖区内的行政执法工作"
+            "进行指挥调度和综合协调。")
+    norms = Extractor(load_lexicon(), {"指挥": "asked"}).provision(text, "x", "第一条", 1)
+    assert [(n.action, n.bearer.label) for n in norms] == [("asked", "乡镇人民政府")]
+    # …while who supports is still the one before the support verb
+    norms = Extractor(load_lexicon(), {"支持": "asked"}).provision(
+        "县人民政府应当建立协调机制，支持乡镇人民政府开展工作。", "x", "第一条", 1)
+    assert [(n.action, n.bearer.label) for n in norms] == [("asked", "县人民政府")]

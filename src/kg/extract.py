@@ -175,6 +175,8 @@ class Extractor:
         self.circumstance_ends = tuple(b.circumstance_ends)
         self.task_phrases = b.task_phrases
         self.pivots = sorted(b.pivots, key=len, reverse=True)
+        self.re_pivot_lead = re.compile("(?:" + "|".join(map(re.escape, b.pivot_verbs)) + ")+") \
+            if b.pivot_verbs else None
         self.designations = frozenset(b.designations)
         self.pronouns = tuple(b.pronouns)
         self.listed_subjects = tuple(b.listed_subjects)
@@ -953,7 +955,8 @@ class Extractor:
             # A name that modifies a noun (本部门的工作) is not who acts, nor one after another verb
             # (研究区政府专题会议确定…的工作, 不得要求各镇政府负责人参加: objects of 研究/要求).
             region = [m for m in agents if m.start >= seg_start and not self._modifier(text, m)]
-            if region and self._opens_with_verb(text, seg_start, region[0].start, cond_mask):
+            if (region and self._opens_with_verb(text, seg_start, region[0].start, cond_mask)
+                    and not self._pivot_lead(text, seg_start, region[0].start)):
                 return  # what another verb's objects do is no norm of theirs
             if region and region[0].start == seg_start:
                 region = self._names_only_before(agents, text, wstart, seg_start, cond_mask) + region
@@ -1203,6 +1206,11 @@ class Extractor:
             if any(gap.startswith(w) for w in self.pivots):
                 return region[i:]
         return region
+
+    def _pivot_lead(self, text: str, start: int, end: int) -> bool:
+        """Is text[start:end] only verbs that make the one after them act (支持、保障)?"""
+        lead = re.sub(r"[^\u4e00-\u9fff]", "", text[start:end])
+        return bool(lead and self.re_pivot_lead and self.re_pivot_lead.fullmatch(lead))
 
     def _subject(self, agents: list[Mention], text: str, start: int, verb: int) -> list[Mention]:
         """The clause's leading names, as far as they are joined by 、/和 (its subject);

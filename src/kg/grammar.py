@@ -78,6 +78,7 @@ class Bearers:
     circumstance_ends: Words = ()
     task_phrases: Words = ()
     pivots: Words = ()
+    pivot_verbs: Words = ()
     designations: Words = ()
     pronouns: Words = ()
     listed_subjects: Words = ()
