@@ -747,3 +747,12 @@ def test_a_document_kind_said_as_the_verb_after_the_question_word_is_the_verb():
     qa = qa_over("zhengfu_ducha_gongzuo_tiaoli_2020.txt")
     r = qa.ask("督查对象对督查结论有异议，向谁申请复核？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("作出该督查结论的人民政府", "第十七条第一款")]
+
+
+def test_a_word_the_question_shares_with_the_party_asked_for_does_not_favour_that_party():
+    # 委员们的审议意见由谁来汇总整理: 委员 is in 有关专门委员会 but says nothing of whether it, rather
+    # than the 常委会工作机构 the same provision names, is the one asked for
+    qa = qa_over("chongqing_renda_changweihui_yishi_guize_2023.txt")
+    r = qa.ask("常委会听完报告没作决议，委员们的审议意见由谁来汇总整理？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("有关专门委员会", "第三十四条第一款"), ("常委会工作机构", "第三十四条第一款")]

@@ -310,7 +310,10 @@ class Scorer:
 
     def _context(self, n: NormRec) -> str:
         """The norm's own words: its parties, what it acts on and under which condition."""
-        names = " ".join(p.name + " " + p.label for p in n.parties())
+        # …but not the party asked for: a word the question shares with it (团长 of 团长会议谁召开)
+        # says nothing of whether it is the one asked
+        asked = [n.bearer] if self.asks_bearer else n.aux
+        names = " ".join(p.name + " " + p.label for p in n.parties() if not any(p is a for a in asked))
         before = ""
         if any(w in n.condition for w in self.anaphors):   # 有上述情形的: the sentences before it
             at = n.text.find(n.quote)
