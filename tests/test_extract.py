@@ -271,12 +271,13 @@ def test_who_stands_between_you_and_zucheng_even_with_no_names_suffix():
 
 
 def test_who_may_ask_after_you_is_not_who_acts_next():
-    # 有十分之一以上的村民或者三分之一以上的村民代表提议，应当召集村民会议 (村民委员会组织法第二十一条)
+    # 有十分之一以上的村民或者三分之一以上的村民代表提议，应当召集村民会议 (村民委员会组织法第二十一条):
+    # both groups, named with their counts, may ask; the 村民委员会 convenes
     rules = extract(load(CORPORA / "cunweihui_zuzhifa_2018.txt"))
     assert {n.bearer.label for n in rules if n.source_citation == "第二十一条第二款"
             and n.action == "convene"} == {"村民委员会"}
-    assert ("propose", "村民代表") in {(n.action, n.bearer.label) for n in rules
-                                       if n.source_citation == "第二十一条第二款" and n.bearer}
+    assert {(n.bearer.label, n.bearer.name) for n in rules if n.source_citation == "第二十一条第二款"
+            and n.action == "propose"} == {("十分之一以上的村民", "村民"), ("三分之一以上的村民代表", "村民代表")}
 
 
 def test_after_zai_the_one_who_sent_the_thing_acts_again():
@@ -892,3 +893,14 @@ def test_a_clause_opening_with_support_verbs_names_who_does_its_next_verb():
     norms = Extractor(load_lexicon(), {"支持": "asked"}).provision(
         "县人民政府应当建立协调机制，支持乡镇人民政府开展工作。", "x", "第一条", 1)
     assert [(n.action, n.bearer.label) for n in norms] == [("asked", "县人民政府")]
+
+
+def test_groups_named_by_their_count_propose_and_the_count_is_still_read():
+    # 全国人民代表大会议事规则第四十四条
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "主席团、三个以上的代表团或者十分之一以上的代表，可以提出罢免案。"
+    norms = Extractor(load_lexicon(), {"提出": "asked"}).provision(text, "x", "第一条", 1)
+    assert [n.bearer.label for n in norms if n.bearer] == ["主席团", "三个以上的代表团", "十分之一以上的代表"]
+    assert [n.bearer.name for n in norms if n.bearer] == ["主席团", "代表团", "代表"]
+    assert [n.action for n in norms if n.bearer is None] == ["quantity"]

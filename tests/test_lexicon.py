@@ -109,7 +109,8 @@ def test_a_clause_opening_with_a_verb_and_closed_by_de_names_which_ones():
     assert [m.surface for m in lex.mentions("由作出该督查结论的人民政府复核")] == ["作出该督查结论的人民政府"]
     # a modifier word, a count, a clause with its own subject or a whole sentence names no subset
     assert [m.surface for m in lex.mentions("或者交由有关的专门委员会审议")] == ["专门委员会"]
-    assert "村民代表" in [m.surface for m in lex.mentions("有三分之一以上的村民代表提议")]
+    assert [(m.surface, m.entry.pref) for m in lex.mentions("有三分之一以上的村民代表提议")] == [
+        ("三分之一以上的村民代表", "村民代表")]   # the count is said with the group, which it is
     assert [m.surface for m in lex.mentions("省人民代表大会选举产生的省人民代表大会常务委员会主任")] == [
         "省人民代表大会", "省人民代表大会常务委员会主任"]
 
@@ -195,3 +196,13 @@ def test_the_rest_of_a_modal_word_before_a_name_found_by_its_suffix_is_not_part_
     assert [m.surface for m in lex.mentions("应当遵守居民会议的决定")] == ["居民会议"]
     # …while 上 after the stop character 报 starts the name (报上 is no modal word)
     assert [m.surface for m in lex.mentions("报上一级人民政府批准")] == ["上一级人民政府"]
+
+
+def test_a_group_named_by_how_many_of_it_act_together_is_one_party_named_by_its_group():
+    lex = load_lexicon()
+    found = lex.mentions("主席团、三个以上的代表团或者十分之一以上的代表，可以提出罢免案")
+    assert [(m.surface, m.entry.pref) for m in found if m.entry.kind != "document-types"] == [
+        ("主席团", "主席团"), ("三个以上的代表团", "代表团"), ("十分之一以上的代表", "代表")]
+    # …but a count before a longer name (代表大会, 代表团团长) leaves that name alone
+    assert [m.surface for m in lex.mentions("有三分之二以上的代表出席")] == []
+    assert "三个以上的代表团" not in [m.surface for m in lex.mentions("三个以上的代表团团长联名")]

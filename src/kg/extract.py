@@ -341,15 +341,19 @@ class Extractor:
             mask[:] = [a or b for a, b in zip(mask, self.in_title, strict=True)]
         fact_spans = []
         in_fact = [False] * len(text)
+        # 十分之一以上的代表: the count of a group that acts is still a quantity of what it does
+        counted = _mask(text, self.lex.counted_pattern)
+        named = [t and not c for t, c in zip(taken, counted, strict=True)]
         for spec, pattern in self.facts + self.quantities:
             # A fact's phrase may hold names (有三分之二以上的主席团成员出席，始得举行); a bare quantity not.
-            seen = in_fact if spec.get("pattern") else taken
+            seen = in_fact if spec.get("pattern") else named
             for m in pattern.finditer(text):
                 if any(seen[m.start():m.end()]) or _is_date(text, m) or self._not_unit(text, m):
                     continue
                 in_fact[m.start():m.end()] = [True] * (m.end() - m.start())
                 fact_spans.append((spec, m))
                 taken[m.start():m.end()] = [True] * (m.end() - m.start())
+                named[m.start():m.end()] = [True] * (m.end() - m.start())
         self.taken = taken
         norms: list[Norm] = []
         topic: tuple[tuple[Party, ...], str] = ((), "")
@@ -1136,7 +1140,8 @@ class Extractor:
         if not lead:
             return False
         word, tag = self.lex.tag(lead)[-1]
-        return tag in self.verb_tags and word not in self.grammar_words
+        # 有十分之一以上的村民提议: 有 opens a circumstance naming who may ask (hypothetical)
+        return tag in self.verb_tags and word not in self.grammar_words and word not in self.hypothetical
 
     def _modifier(self, text: str, m: Mention) -> bool:
         """本部门的工作: a name before 的 modifies a noun — unless a role head follows (…的负责人)."""

@@ -118,6 +118,8 @@ class Roles:
     body_suffixes: Words = ()
     meeting_suffixes: Words = ()
     document_suffixes: Words = ()
+    counted_groups: Words = ()
+    counted_links: Words = ()
 
 
 @dataclass(frozen=True)

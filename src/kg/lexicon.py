@@ -139,6 +139,12 @@ class Lexicon:
         self._level_list = re.compile(f"(?P<lead>{leads})?(?:{listed}(?:{levels})的$|{listed}$"
                                       f"|(?P<one>{levels})的$)") if levels and joins else None
         self._max_prefix = roles.max_prefix
+        number = self.grammar.quantities.number if self.grammar.quantities else "(?!)"
+        groups = "|".join(map(re.escape, sorted(map(normalise, roles.counted_groups), key=len, reverse=True)))
+        links = "|".join(map(re.escape, sorted(map(normalise, roles.counted_links), key=len, reverse=True)))
+        self.counted_pattern = re.compile(
+            f"(?:{number})(?:分之(?:{number}))?[个名位人]?以上的?(?P<group>{groups})(?=(?:{links}))"
+        ) if groups and links else None
         modality = self.grammar.modality
         self._split_modals = tuple(w for w in modality.obligation + modality.permission + modality.prohibition
                                    if len(w) > 1 and w[0] in self._stop and w[1] not in self._stop)
@@ -227,6 +233,24 @@ class Lexicon:
             found += self._generic(text, norm, found)
             found = self._compounds(text, sorted(found, key=lambda m: m.start))
             found = self._described(text, norm, found)
+        if generic and self.counted_pattern:
+            found = self._counted_groups(text, norm, found)
+        return sorted(found, key=lambda m: m.start)
+
+    def _counted_groups(self, text: str, norm: str, found: list[Mention]) -> list[Mention]:
+        """主席团、三个以上的代表团或者十分之一以上的代表，可以提出: a group named by how many of it
+        act together is one party, its count part of its name (a bare 代表 is one only so)."""
+        assert self.counted_pattern is not None
+        for m in self.counted_pattern.finditer(norm):
+            inside = [x for x in found if m.start() <= x.start < m.end()]
+            if any(x.end > m.end() for x in inside) or any(x.start < m.start() < x.end for x in found):
+                continue   # part of a longer name (代表大会, 代表团团长): not this group
+            label = text[m.start():m.end()]
+            kind = inside[-1].entry.kind if inside else ROLE
+            found = [x for x in found if x not in inside]
+            # the group is who it is (代表); its count stays in the words the text uses
+            group = inside[-1].entry if inside else self.generic_role(text[m.start("group"):m.end()], kind)
+            found.append(Mention(group, m.start(), m.end(), label))
         return sorted(found, key=lambda m: m.start)
 
     def _described(self, text: str, norm: str, found: list[Mention]) -> list[Mention]:

@@ -520,6 +520,7 @@ class QA:
         self._by_last: dict[str, list[str]] | None = None
         self._all_names = ""
         self._all_provisions = False
+        self._body_suffixes = tuple(normalise(w) for w in self.lex.grammar.roles.body_suffixes)
         # Norms by (action, regulation or None): a library holds thousands of norms an action,
         # read once, not at every question.
         self._norm_cache: dict[tuple[str, str | None], list[NormRec]] = {}
@@ -852,6 +853,8 @@ class QA:
                     return True
                 if t.concept and p.concept and t.concept in self.lex.ancestors(p.concept):
                     return True
+                if self._owned_post(normalise(p.name), normalise(t.name)):
+                    return True
             # 人大常委会 asked of a text that, having named it, says 常务委员会: the name spelt in full
             # ends with the party's (a short form of four characters or more, never a bare 委员会)
             name = normalise(p.name)
@@ -860,6 +863,12 @@ class QA:
                     for w in [m.surface] + [t.name for t in m.terms]):
                 return True
         return False
+
+    def _owned_post(self, name: str, post: str) -> bool:
+        """全国人民代表大会代表 is a 代表: the post asked of, written after the body that has it
+        (not 副主任 for 主任: 副 is no body)."""
+        owner = name[:-len(post)] if len(post) >= 2 and name.endswith(post) else ""
+        return bool(owner) and owner.endswith(self._body_suffixes)
 
     def _by_level(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
         """省长、…、镇长 in one provision asked of the 镇政府 (or 设区的市): keep the posts of the
