@@ -133,10 +133,10 @@ def test_the_columns_own_alias_wins_over_another_wording_and_a_held_wording_come
         "person": 0, "post": 1, "reported_to_post": 2, "start": 3, "end": 4}
 
 
-def workbook(tmp_path, build) -> Path:
+def workbook(tmp_path, build, name: str = "book.xlsx") -> Path:
     book = openpyxl.Workbook()
     build(book)
-    path = tmp_path / "book.xlsx"
+    path = tmp_path / name
     book.save(path)
     return path
 
@@ -205,6 +205,43 @@ def test_merged_cells_give_their_value_to_every_cell_they_cover(validator, lexic
     rep = validator.validate(loaded)
     assert sorted((f.record, f.value) for f in rep.results if f.severity == "Violation") == [
         ("Y1", "副区长"), ("Y2", "第一副区长")]
+
+
+def with_merged_blocks(path: Path, refs: list[str]) -> Path:
+    """The workbook with merged blocks declared in its sheet's XML (openpyxl would make a cell
+    object for every cell of them)."""
+    blocks = f'<mergeCells count="{len(refs)}">' + "".join(f'<mergeCell ref="{r}"/>' for r in refs) + "</mergeCells>"
+    parts = {}
+    with zipfile.ZipFile(path) as zin:
+        for item in zin.infolist():
+            parts[item.filename] = zin.read(item.filename)
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet].replace(b"</sheetData>", b"</sheetData>" + blocks.encode(), 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for filename, data in parts.items():
+            zout.writestr(filename, data)
+    return path
+
+
+def test_merged_blocks_beyond_the_sheets_cells_cost_nothing_and_too_many_are_refused(lexicon, tmp_path):
+    """A few bytes may declare millions of merged cells (54 blocks of 52 columns x 3,846 rows took
+    1.7 GB and 11 s): blocks are cut to the cells the sheet has, and more than the row limit in
+    all is refused."""
+    refs = [f"A{r}:AZ{r + 3_845}" for r in range(3, 200_000, 3_846)]
+
+    def build(book):
+        s = book.active
+        s.append(["编号", "印章", "批准人职务", "日期"])
+        s.append(["Y1", "区长印章", "副区长", dt.date(2026, 3, 2)])
+    loaded = Reader(lexicon).read([with_merged_blocks(workbook(tmp_path, build), refs)])
+    assert loaded.errors == [] and [r.id for r in loaded.records] == ["Y1"]
+
+    def wide(book):
+        build(book)
+        book.active.cell(row=150_000, column=52, value="x")   # the sheet now has those cells
+    loaded = Reader(lexicon).read([with_merged_blocks(workbook(tmp_path, wide, "wide.xlsx"), refs)])
+    assert [e.message for e in loaded.errors] == [
+        "合并单元格过多（合计上限 200000 格） / too many merged cells (at most 200000 in all)"]
 
 
 @pytest.mark.parametrize("content, message", [

@@ -430,12 +430,22 @@ def _sheet_rows(name: str, book, index: int, sheet_name: str, limits: Limits,
             sheet=sheet_name, fatal=True))
     first_row, first_col = sheet.start or (0, 0)
     fill: dict[tuple[int, int], tuple[int, int]] = {}
-    for (r0, c0), (r1, c1) in merged:  # a merged block means its top-left value in every cell
-        if (r1 - r0 + 1) * (c1 - c0 + 1) <= limits.max_rows:
-            for r in range(r0, r1 + 1):
-                for c in range(c0, c1 + 1):
-                    if (r, c) != (r0, c0):
-                        fill[(r, c)] = (r0, c0)
+    # A merged block means its top-left value in every cell, but only where the sheet has cells:
+    # a few bytes may declare blocks of millions of cells, many times over
+    last_row = first_row + sheet.height - 1
+    last_col = min(first_col + sheet.width, limits.max_columns) - 1
+    blocks = {(r0, c0, min(r1, last_row), min(c1, last_col)) for (r0, c0), (r1, c1) in merged
+              if (r1 - r0 + 1) * (c1 - c0 + 1) <= limits.max_rows}
+    blocks = {b for b in blocks if b[0] <= b[2] and b[1] <= b[3]}
+    if sum((r1 - r0 + 1) * (c1 - c0 + 1) for r0, c0, r1, c1 in blocks) > limits.max_rows:
+        raise Unreadable(FileProblem(name, None, None, bilingual(
+            f"合并单元格过多（合计上限 {limits.max_rows} 格）",
+            f"too many merged cells (at most {limits.max_rows} in all)"), sheet=sheet_name, fatal=True))
+    for r0, c0, r1, c1 in blocks:
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0):
+                    fill[(r, c)] = (r0, c0)
     anchors = set(fill.values())
     special = {r for r, _ in fill} | {r for r, _ in anchors} | {r - 1 for r, _ in formulas}
     top_left: dict[tuple[int, int], object] = {}
