@@ -1,5 +1,7 @@
 """Paths shared by the tests."""
 
+import html
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,3 +71,8 @@ def kg(*args, stdin: bytes = b"", cwd: Path | None = None, env: dict[str, str] |
             else:
                 os.environ[k] = v
     return Ran(code, out.getvalue(), err.getvalue())
+
+
+def seen(markdown: str) -> str:
+    """What a reader sees of Markdown the app escaped (kg.app.common.md): without the backslashes."""
+    return html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)).replace("\u2060", "")

@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from helpers import ROOT
+from helpers import ROOT, seen
 
 TIMEOUT = 180
 TITLE = "《威海市环翠区人民政府工作规则》"
@@ -19,9 +19,9 @@ def app():
 
 
 def texts(at) -> str:
-    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.code]
-                     + [i.value for i in at.info] + [c.value for c in at.caption]
-                     + [w.value for w in at.warning])
+    return seen("\n".join([m.value for m in at.markdown] + [c.value for c in at.code]
+                          + [i.value for i in at.info] + [c.value for c in at.caption]
+                          + [w.value for w in at.warning]))
 
 
 def copied(at) -> list[str]:
@@ -91,7 +91,7 @@ def test_unanswerable_question_shows_a_message_not_a_guess(app):
     app.query_params["q"] = "区政府的网站由谁维护？"
     at = app.run()
     assert not at.exception
-    assert "try:" in at.info[0].value
+    assert "try:" in seen(at.info[0].value)
     assert copied(at) == [] and not [m for m in at.markdown if m.value.startswith("- **")]
 
 
@@ -168,7 +168,7 @@ def test_a_permalink_to_a_missing_item_shows_the_article_and_says_so():
 
 def test_browse_unknown_article_is_an_error_message():
     at = page("browse", art="999")
-    assert not at.exception and "没有第999条" in at.error[0].value
+    assert not at.exception and "没有第999条" in seen(at.error[0].value)
 
 
 def test_browse_lists_the_norms_of_the_article_with_english_names_when_switched_on():
@@ -191,7 +191,7 @@ def test_notes_on_the_office_examples_name_files_without_server_paths():
     at = page("validate")
     next(b for b in at.button if "办公室台账" in b.label).click().run()
     assert not at.exception
-    shown = [i.value for i in at.info] + [e.value for e in at.error]
+    shown = [seen(i.value) for i in at.info] + [seen(e.value) for e in at.error]
     assert any("logs-2025-09-10.xlsx" in v for v in shown), shown
     from kg.resources import data_dir
     assert not any(str(data_dir("examples")) in v for v in shown), shown
@@ -266,14 +266,14 @@ def test_uploading_a_bad_file_shows_an_error_not_a_traceback():
     at.file_uploader[0].set_value([("broken.csv", b"\x00\x01binary\x00", "text/csv"),
                                    ("seal.csv", good, "text/csv")]).run()
     assert not at.exception
-    assert "broken.csv" in at.error[0].value and "not a text file" in at.error[0].value
+    assert "broken.csv" in seen(at.error[0].value) and "not a text file" in seen(at.error[0].value)
     assert [m.value for m in at.metric][:2] == ["3", "3"]  # the good file is still checked
 
 
 def test_a_file_error_alone_shows_the_error_and_no_empty_report():
     at = page("validate")
     at.file_uploader[0].set_value([("broken.csv", b"\x00\x01binary\x00", "text/csv")]).run()
-    assert "broken.csv" in at.error[0].value
+    assert "broken.csv" in seen(at.error[0].value)
     assert "没有生成报告" in at.warning[0].value
     assert not at.metric
     assert not [b for b in at.get("download_button") if "报告" in b.label]  # templates stay offered
@@ -308,7 +308,7 @@ def test_search_snippets_escape_html():
 
 def test_search_that_finds_nothing_suggests_words_that_do():
     at = page("search", q="公章")
-    assert "没有找到“公章”" in at.info[0].value
+    assert "没有找到“公章”" in seen(at.info[0].value)
     tries = [b.label for b in at.button if b.key and b.key.startswith("try_")]
     assert "印章" in tries
     next(b for b in at.button if b.label == "印章").click().run()
@@ -333,13 +333,13 @@ def test_a_shared_sparql_link_runs_its_query_and_shows_table_json_and_csv():
 
 def test_sparql_page_refuses_updates():
     at = page("sparql", query="DROP ALL")
-    assert "read-only" in at.error[0].value
+    assert "read-only" in seen(at.error[0].value)
 
 
 def test_sparql_syntax_errors_point_at_the_line():
     at = page("sparql", query="SELECT ?s WHERE {\n  ?s ?p\n}")
     assert not at.exception
-    assert at.error[0].value.startswith("第 3 行第 2 列有语法错误 / syntax error at line 3, column 2")
+    assert seen(at.error[0].value).startswith("第 3 行第 2 列有语法错误 / syntax error at line 3, column 2")
     assert "   3 | }\n        ^" in [c.value for c in at.code]
 
 
@@ -416,3 +416,15 @@ def test_what_the_app_loads_once_is_frozen_out_of_the_cycle_collector(monkeypatc
     service.lexicon  # noqa: B018 - loading a part is what is tested
     service.lexicon  # noqa: B018
     assert frozen == [True]  # once per part, when it is built
+
+
+def test_data_shown_where_markdown_renders_can_load_no_image_nor_make_a_link():
+    # red-team pass 3: a record id ![x](http://203.0.113.7/b.png) made the browser fetch off-host
+    at = page("validate")
+    log = ("编号,印章,批准人职务,日期\n"
+           "![x](http://203.0.113.7/b.png),区长印章,副区长,2026-03-02\n").encode()
+    at.file_uploader[0].set_value([("seal.csv", log, "text/csv")]).run()
+    assert not at.exception
+    shown = [m.value for m in at.markdown if "203" in m.value]
+    assert shown and all("![" not in v and "](" not in v and "http:" not in v for v in shown)
+    assert any("![x](http://203.0.113.7/b.png)" in seen(v) for v in shown)   # shown as written

@@ -11,7 +11,7 @@ import os
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from helpers import ROOT, library_dir
+from helpers import ROOT, library_dir, seen
 
 TIMEOUT = 180
 SEED, LAW, SD = "huancui-gzgz-2022", "difang-zuzhifa-2022", "shandong-xiangzhen-2020"
@@ -63,7 +63,7 @@ def head(at) -> str:
 
 def links(at) -> list[str]:
     """Markdown links (pages rendered on their own have no page registry)."""
-    return [m.value for m in at.markdown if m.value.startswith("[")]
+    return [seen(m.value) for m in at.markdown if m.value.startswith("[")]
 
 
 # ------------------------------------------------------------------ the library view
@@ -75,7 +75,7 @@ def test_the_library_lists_every_regulation_with_number_issuer_level_and_year():
     assert "3 部规章 / 3 regulation(s)" in texts(at)
     assert links(at) == [f"[《{LAW_TITLE}》](browse?reg={LAW})", f"[《{SD_TITLE}》](browse?reg={SD})",
                          f"[《{SEED_TITLE}》](browse?reg={SEED})"]  # by level (法律, 条例, 规则)
-    rows = [m.value for m in at.markdown if 'class="kg-muted"' in m.value]
+    rows = [seen(m.value) for m in at.markdown if 'class="kg-muted"' in m.value]
     assert rows == [
         '<span class="kg-muted">中华人民共和国主席令第一〇七号 ｜ 全国人民代表大会 ｜ 法律 ｜ 2022</span>',
         '<span class="kg-muted">山东省人民代表大会常务委员会 ｜ 条例 ｜ 2020</span>',
@@ -96,7 +96,7 @@ def test_the_library_filters_by_issuer_level_and_year():
     at = page("library", session={"lib_level": ["regulations"]})
     assert links(at) == [f"[《{SD_TITLE}》](browse?reg={SD})"]
     at = page("library", session={"lib_level": ["law"], "lib_year": [2020]})
-    assert links(at) == [] and "没有符合条件的规章" in at.info[0].value
+    assert links(at) == [] and "没有符合条件的规章" in seen(at.info[0].value)
 
 
 def test_the_library_searches_across_every_text_listed():
@@ -112,7 +112,7 @@ def test_the_library_searches_across_every_text_listed():
 
 def test_the_library_names_levels_in_english_when_switched_on():
     at = page("library", english=True)
-    rows = [m.value for m in at.markdown if 'class="kg-muted"' in m.value]
+    rows = [seen(m.value) for m in at.markdown if 'class="kg-muted"' in m.value]
     assert "法律 (Law)" in rows[0] and "规则 (Rules)" in rows[2]
     assert f"[《{SEED_TITLE}（Working Rules of the People's Government of Huancui District, Weihai）》]" \
            f"(browse?reg={SEED})" in links(at)
@@ -159,7 +159,7 @@ def test_browse_without_a_regulation_offers_the_library():
 def test_an_unknown_regulation_is_a_bilingual_message():
     at = page("browse", reg="no-such-rules", art="1")
     assert not at.exception
-    assert at.error[0].value == "规章库中没有“no-such-rules” / the library holds no regulation “no-such-rules”"
+    assert seen(at.error[0].value) == "规章库中没有“no-such-rules” / the library holds no regulation “no-such-rules”"
 
 
 # ------------------------------------------------------------------ search and ask, within one or across

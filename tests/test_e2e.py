@@ -255,6 +255,25 @@ def test_5_a_file_that_cannot_be_read_shows_its_error_and_no_empty_report(page, 
     done(page, "5_validate_bad_file")
 
 
+def test_markdown_in_a_log_cell_shows_as_written_loads_nothing_and_links_nowhere(page, app_url, tmp_path):
+    # red-team pass 3: an image or a link written in a record id made the browser fetch off-host
+    log = tmp_path / "seal.csv"
+    log.write_text("编号,印章,批准人职务,日期\n![x](http://203.0.113.7/b.png),区长印章,副区长,2026-03-02\n"
+                   "[y](http://203.0.113.8/),区长印章,副区长,2026-03-03\n", encoding="utf-8")
+    page.goto(f"{app_url}/validate")
+    page.locator("input[type=file]").first.set_input_files(str(log))
+    shown = page.get_by_text("![x](http", exact=False).first
+    shown.wait_for(timeout=WAIT_MS)
+    idle(page)
+    # as written (an invisible word joiner keeps the address from being made a link)
+    text = shown.inner_text().replace("\u2060", "")
+    assert "![x](http://203.0.113.7/b.png)" in text
+    assert "[y](http://203.0.113.8/)" in page.locator("body").inner_text().replace("\u2060", "")
+    assert page.context.blocked == []
+    assert page.eval_on_selector_all("a, img", "els => els.map(e => e.href || e.src)"
+                                     ".filter(u => u.includes('203.0.113'))") == []
+
+
 def test_6_data_engineer_runs_a_query_with_ctrl_enter_and_shares_it(page, app_url):
     page.goto(f"{app_url}/sparql")
     editor = page.frame_locator("iframe[title*='code_editor']")

@@ -8,12 +8,42 @@ header, citations with a visible copy button, links that stay in the tab, the En
 from __future__ import annotations
 
 import html
+import re
 
 import streamlit as st
 
 from kg.app.service import Service, corpus, endpoint, shared
 from kg.app.service import articles as articles
 from kg.numerals import int_to_cn
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-!|~$:])")
+# …and what the renderer turns into a link whatever the escapes (http://…, www.…, a@b): a word
+# joiner (U+2060, invisible) inside it
+_LINKING = re.compile(r"(?i)(?<=[a-z0-9])(?=://)|(?<=\bwww)(?=\.)|(?=@)")
+_JOINER = "\u2060"
+
+
+def md(text: object) -> str:
+    r"""Data (a log cell, a regulation's words, a file name) put where Streamlit renders Markdown:
+    HTML and every Markdown character escaped and lines joined, so it can neither load an image
+    nor make a link, and shows as written.
+
+    >>> print(md("![x](http://h/a.png)").replace("\u2060", "|"))
+    \!\[x\]\(http|\://h/a.png\)
+    """
+    return _MARKDOWN.sub(r"\\\1", esc(text))
+
+
+def esc(text: object) -> str:
+    """Data put inside an HTML block: escaped, on one line (a blank line would end the block and
+    let Markdown in), no address made a link."""
+    return _LINKING.sub(_JOINER, html.escape(" ".join(str(text).splitlines()), quote=False))
+
+
+def one_line(markup: str) -> str:
+    """HTML made here (a snippet with its hits marked) kept on one line inside its HTML block."""
+    return " ".join(markup.splitlines())
+
 
 # Contrast ≥ 4.5:1 on white for every text colour used here; focus rings visible on every control.
 STYLE = """<style>
@@ -193,7 +223,7 @@ def guarded(page):
         try:
             page()
         except KgError as exc:
-            st.error(str(exc))
+            st.error(md(exc))
     run_page.__name__ = page.__name__
     return run_page
 
@@ -222,7 +252,7 @@ def setup(page_title: str) -> None:
                                      height=0)
     want = st.query_params.get("reg")
     if want and want not in service().entries:
-        st.error(texts()["scope"]["unknown"].format(reg=want))
+        st.error(texts()["scope"]["unknown"].format(reg=md(want if len(want) <= 60 else want[:60] + "…")))
     elif reg and is_library() and want != reg:
         st.query_params["reg"] = reg  # the address names the regulation the page shows
 
@@ -233,8 +263,8 @@ def header() -> None:
     e = entry()
     if e is None:
         words = texts()["scope"]
-        st.markdown(f'<p class="kg-head"><b>{html.escape(words["library"])}</b><br>'
-                    f'{html.escape(words["summary"].format(n=len(service().library)))}</p>',
+        st.markdown(f'<p class="kg-head"><b>{esc(words["library"])}</b><br>'
+                    f'{esc(words["summary"].format(n=len(service().library)))}</p>',
                     unsafe_allow_html=True)
         return
     meta = e.meta
@@ -242,15 +272,15 @@ def header() -> None:
     title = title_of(e.id)
     parts = []
     if meta.doc_number:
-        parts.append(f"{words['doc_number']} <b>{html.escape(meta.doc_number)}</b>")
+        parts.append(f"{words['doc_number']} <b>{esc(meta.doc_number)}</b>")
     if meta.issuer:
-        parts.append(f"{words['issuer']} {html.escape(meta.issuer)}")
+        parts.append(f"{words['issuer']} {esc(meta.issuer)}")
     if meta.adopted:
-        by = f"（{html.escape(meta.adopted_by)}）" if meta.adopted_by else ""
+        by = f"（{esc(meta.adopted_by)}）" if meta.adopted_by else ""
         parts.append(f"{words['adopted']} {_date(meta.adopted)}{by}")
     if meta.issued:
         parts.append(f"{words['issued']} {_date(meta.issued)}")
-    st.markdown(f'<p class="kg-head"><b>《{html.escape(title)}》</b><br>{" ｜ ".join(parts)}</p>',
+    st.markdown(f'<p class="kg-head"><b>《{esc(title)}》</b><br>{" ｜ ".join(parts)}</p>',
                 unsafe_allow_html=True)
 
 
@@ -271,6 +301,7 @@ def provision_link(label: str, params: dict[str, int], key: str | None = None,
     the regulation (default: the picked one) when the library holds several."""
     query = link_params(params, reg)
     pages = st.session_state.get("pages")
+    label = md(label)   # a citation, a title, the words of a provision: as written
     if pages is None:  # a page rendered on its own (tests): a plain link
         st.markdown(f"[{label}](browse?{'&'.join(f'{k}={v}' for k, v in query.items())})")
         return

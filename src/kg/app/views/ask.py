@@ -7,7 +7,6 @@ first answer) and the question is kept in the URL (?q=…) so an answer can be s
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import streamlit as st
@@ -18,6 +17,7 @@ from kg.app.common import (
     full_citation,
     header,
     is_library,
+    md,
     picked,
     provision_link,
     relation_zh,
@@ -68,20 +68,20 @@ def _answer_line(a) -> str:
     words = texts()["ask"]
     if a.kind == "quantity":
         number = f"{a.value:g}" if a.value is not None else ""
-        unit = f" {html.escape(a.unit)}" if a.unit else ""
+        unit = f" {md(a.unit)}" if a.unit else ""
         extra = f"（{words['quantity']} {number}{unit}）" if number else ""
-        line = f"**{html.escape(a.label)}**{extra}"
+        line = f"**{md(a.label)}**{extra}"
     else:
-        line = f"**{html.escape(shown_name(a.label, a.concept or a.iri))}** · " + relation_zh(a.relation) \
+        line = f"**{md(shown_name(a.label, a.concept or a.iri))}** · " + relation_zh(a.relation) \
             + (f" ({a.relation})" if english() else "")
         if a.name != a.label:
-            line += f"（{html.escape(a.name)}）"
+            line += f"（{md(a.name)}）"
     notes = []
     if a.condition:
-        notes.append(f"{words['condition']}：{html.escape(a.condition)}")
+        notes.append(f"{words['condition']}：{md(a.condition)}")
     if a.delegated_by:
-        notes.append(f"{html.escape(a.delegation or words['delegation'])}："
-                     f"{html.escape(a.delegated_by)}")
+        notes.append(f"{md(a.delegation or words['delegation'])}："
+                     f"{md(a.delegated_by)}")
     if a.strength == "defeasible":
         notes.append(words["defeasible"])
     if a.modality == "permission":
@@ -123,7 +123,7 @@ def _related(result) -> None:
             cited = r.citation if reg == picked() or not is_library() else f"《{title_of(reg)}》{r.citation}"
             provision_link(f"{cited} — {text}", params, reg=reg)
         else:
-            st.markdown(f"{html.escape(r.citation)} — {html.escape(text)}")
+            st.markdown(f"{md(r.citation)} — {md(text)}")
 
 
 def _ask_example() -> None:
@@ -150,19 +150,20 @@ def render() -> None:
         cols[1].form_submit_button(words["submit"], type="primary", width="stretch")
     question = st.session_state.get("ask_box", "").strip()
     if not question:
-        st.pills(words["examples"], [e for e in examples[:6] if e], key="ask_example", on_change=_ask_example)
+        st.pills(words["examples"], [e for e in examples[:6] if e], key="ask_example", on_change=_ask_example,
+                 format_func=md)
         return
     if st.query_params.get("q") != question:
         st.query_params["q"] = question
     reg = picked()
     if is_library():
         scope = texts()["scope"]
-        st.caption(scope["asking"].format(title=title_of(reg)) if reg
+        st.caption(scope["asking"].format(title=md(title_of(reg))) if reg
                    else scope["asking_all"].format(n=len(service().library)))
     show(service().qa.ask(question, regulation=reg))
     with st.expander(words["examples"]):
         st.pills(words["examples"], [e for e in examples[:6] if e], key="ask_example",
-                 on_change=_ask_example, label_visibility="collapsed")
+                 on_change=_ask_example, label_visibility="collapsed", format_func=md)
 
 
 def show(result) -> None:
@@ -176,9 +177,9 @@ def show(result) -> None:
         for n, card in enumerate(groups):
             _card(card, n)
     else:
-        st.info(result.message)
+        st.info(md(result.message))
         if result.candidates:
-            st.write(f"{words['candidates']}：" + "、".join(result.candidates))
+            st.markdown(f"{words['candidates']}：" + "、".join(md(c) for c in result.candidates))
     _related(result)
     # Drawn only on request: highlighting several long queries costs more than the answer itself.
     if result.sparql and st.toggle(words["sparql"], key="ask_sparql"):

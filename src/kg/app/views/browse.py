@@ -3,16 +3,16 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from kg.app.common import (
     chinese,
     copy_citation,
+    esc,
     full_citation,
     header,
     link_params,
+    md,
     picked,
     provision_link,
     query_int,
@@ -40,13 +40,13 @@ def _article_html(article: dict, chosen: dict[str, int]) -> str:
         lead = p["text"].split("\n")[0] if p["items"] else p["text"]
         inner = []
         if not (p["items"] and lead.startswith(p["items"][0]["marker"])):
-            inner.append(f'<p class="kg-par">{html.escape(lead)}</p>')
+            inner.append(f'<p class="kg-par">{esc(lead)}</p>')
         for i in p["items"]:
             this = par == p["number"] and item == i["number"]
             inner.append(f'<p id="item-{p["number"]}-{i["number"]}"'
-                         f'{hit(this and sub is None, "kg-item")}>{html.escape(i["marker"] + i["text"])}</p>')
+                         f'{hit(this and sub is None, "kg-item")}>{esc(i["marker"] + i["text"])}</p>')
             inner += [f'<p{hit(this and sub == s["number"], "kg-sub")}>'
-                      f'{html.escape(s["marker"] + s["text"])}</p>' for s in i["subitems"]]
+                      f'{esc(s["marker"] + s["text"])}</p>' for s in i["subitems"]]
         parts.append(f'<div id="par-{p["number"]}"{hit(whole)}>{"".join(inner)}</div>')
     style = ("<style>.kg-par{text-indent:2em;margin:.3em 0}.kg-item{padding-left:2em;margin:.2em 0}"
              ".kg-sub{padding-left:4em;margin:.1em 0}.kg-article{line-height:1.8}</style>")
@@ -58,7 +58,7 @@ def _contents(doc: dict, number: int | None) -> None:
         st.subheader(texts()["browse"]["contents"])
         for c in doc["chapters"]:
             in_chapter = c["articles"] + [a for s in c["sections"] for a in s["articles"]]
-            with st.expander(f"第{chinese(c['number'])}章 {c['title']}",
+            with st.expander(f"第{chinese(c['number'])}章 {md(c['title'])}",
                              expanded=any(a["number"] == number for a in in_chapter)):
                 for a in in_chapter:
                     provision_link(a["citation"], {"art": a["number"]})
@@ -92,7 +92,7 @@ def render() -> None:
     _contents(doc, number)
     if number is None:
         for c in doc["chapters"]:
-            st.subheader(f"第{chinese(c['number'])}章 {c['title']}")
+            st.subheader(f"第{chinese(c['number'])}章 {md(c['title'])}")
             _article_links(c["articles"] + [a for s in c["sections"] for a in s["articles"]])
         _article_links(doc["articles_outside_chapters"])
         _cited_by(reg)
@@ -118,7 +118,7 @@ def render() -> None:
             if f["bearer"]:
                 shown = shown_name(f["bearer"]["label"], f["bearer"]["iri"])
                 line = line.replace(f["bearer"]["label"], shown, 1)
-            st.markdown("- " + html.escape(line))
+            st.markdown("- " + md(line))
     _references(reg, number)
 
 
@@ -160,4 +160,4 @@ def _references(reg: str, number: int) -> None:
             if r.reg and r.params is not None:
                 provision_link(label, r.params, reg=r.reg)
             else:
-                st.markdown(f"- {html.escape(label)}（{html.escape(words['unresolved'])}）")
+                st.markdown(f"- {md(label)}（{md(words['unresolved'])}）")

@@ -7,12 +7,11 @@ click a node to centre it, click an edge to open the provision it comes from.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 import streamlit as st
 
-from kg.app.common import english, header, relation_zh, service, setup, shown_name, texts
+from kg.app.common import english, header, md, relation_zh, service, setup, shown_name, texts
 from kg.present import permalink
 
 HEIGHT = 560
@@ -169,7 +168,7 @@ def render() -> None:
     with st.expander(f"{words['sources']} ({len(norms)})"):
         from kg.present import fact_line
         for f in norms:
-            st.markdown("- " + html.escape(fact_line(f)))
+            st.markdown("- " + md(fact_line(f)))
 
 
 def _relation_name(relation: str, verb: str) -> str:
@@ -185,6 +184,6 @@ def _open(edge: Edge) -> None:
         iri = edge.provisions[0][1]
         st.switch_page(st.session_state["pages"]["browse"],
                        query_params=link_params(permalink(iri), regulation_id(iri) or None))
-    st.markdown(f"**{html.escape(edge.source)} {'/'.join(edge.relations)} {html.escape(edge.target)}**")
+    st.markdown(f"**{md(edge.source)} {md('/'.join(edge.relations))} {md(edge.target)}**")
     for citation, iri in edge.provisions:
         provision_link(citation, permalink(iri), reg=regulation_id(iri) or None)

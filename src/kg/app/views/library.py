@@ -4,11 +4,9 @@ address (/browse?reg=ID)."""
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
-from kg.app.common import english, header, provision_link, service, setup, texts, title_of
+from kg.app.common import english, header, md, one_line, provision_link, service, setup, texts, title_of
 from kg.catalog import Entry, Level, facets, select
 
 PAGE = 50  # rows drawn at first, and added by each "more"
@@ -20,8 +18,8 @@ def _level_name(level: Level) -> str:
 
 def _row(e: Entry) -> None:
     words = texts()
-    parts = [html.escape(x) for x in (e.doc_number, e.issuer) if x]
-    parts.append(html.escape(_level_name(e.level)))
+    parts = [md(x) for x in (e.doc_number, e.issuer) if x]   # inline HTML: Markdown around it renders
+    parts.append(md(_level_name(e.level)))
     parts.append(str(e.year) if e.year else words["library"]["unknown_year"])
     with st.container(border=True):
         provision_link(f"《{title_of(e.id)}》", {}, reg=e.id)
@@ -68,10 +66,10 @@ def _search(query: str, within: list[Entry]) -> None:
     words = texts()["library"]
     hits = service().search_index.search(query, regulations=[e.id for e in within]) if within else []
     if not hits:
-        st.info(words["none"].format(query=query))
+        st.info(words["none"].format(query=md(query)))
         return
     st.caption(words["results"].format(n=len(hits)))
     for h in hits:
         with st.container(border=True):
             provision_link(f"《{title_of(h.regulation)}》{h.citation}", {"art": h.article}, reg=h.regulation)
-            st.markdown(f'<div class="kg-snippet">{h.snippet}</div>', unsafe_allow_html=True)
+            st.markdown(f'<div class="kg-snippet">{one_line(h.snippet)}</div>', unsafe_allow_html=True)

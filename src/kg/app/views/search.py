@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kg.app.common import header, is_library, picked, provision_link, service, setup, texts, title_of
+from kg.app.common import (
+    header,
+    is_library,
+    md,
+    one_line,
+    picked,
+    provision_link,
+    service,
+    setup,
+    texts,
+    title_of,
+)
 
 
 def _try(word: str) -> None:
@@ -30,7 +41,7 @@ def render() -> None:
             if st.form_submit_button("打开 / open") and target:
                 number = jump(target)
                 if number is None:
-                    st.error(f"无法识别的条号：{target} / not an article number")
+                    st.error(f"无法识别的条号：{md(target)} / not an article number")
                 elif picked() is None:
                     st.error(texts()["scope"]["pick"])
                 else:
@@ -44,14 +55,14 @@ def render() -> None:
     reg = picked()
     hits = index.search(query, regulations=[reg] if reg else None)
     if not hits:
-        st.info(words["none"].format(query=query))
+        st.info(words["none"].format(query=md(query)))
         labels = [lb for e in service().lexicon.entries.values() for lb in e.labels]
         suggestions = index.suggest(query, labels)
         if suggestions:
             st.markdown(f"**{words['suggest']}**")
             with st.container(horizontal=True):
                 for word in suggestions:
-                    st.button(word, key=f"try_{word}", on_click=_try, args=(word,))
+                    st.button(md(word), key=f"try_{word}", on_click=_try, args=(word,))
         return
     st.caption(words["results"].format(n=len(hits)))
     for h in hits:
@@ -59,4 +70,4 @@ def render() -> None:
             # Across the library a hit names its regulation; within one, the citation is enough.
             label = h.citation if reg or not is_library() else f"《{title_of(h.regulation)}》{h.citation}"
             provision_link(label, {"art": h.article}, reg=h.regulation)
-            st.markdown(f'<div class="kg-snippet">{h.snippet}</div>', unsafe_allow_html=True)
+            st.markdown(f'<div class="kg-snippet">{one_line(h.snippet)}</div>', unsafe_allow_html=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from kg.app.common import header, service, setup, texts
+from kg.app.common import header, md, service, setup, texts
 
 STARTER_BODY = """
 SELECT ?citation ?text WHERE {
@@ -234,7 +234,7 @@ def render() -> None:
 
 def _show(query: str, kind: str, result) -> None:
     if kind == "error":
-        st.error(result.message)
+        st.error(md(result.message))
         if result.line:
             lines = query.splitlines()
             shown = lines[result.line - 1] if 0 < result.line <= len(lines) else ""

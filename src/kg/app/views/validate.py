@@ -6,7 +6,6 @@ Excel-safe cells, for Excel on Chinese Windows) and JSON, without server paths.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from dataclasses import replace
@@ -14,7 +13,7 @@ from pathlib import PurePath
 
 import streamlit as st
 
-from kg.app.common import chinese, full_citation, header, provision_link, service, setup, texts
+from kg.app.common import chinese, full_citation, header, md, provision_link, service, setup, texts
 from kg.present import locate_iri
 
 # Coloured text rather than emoji: no emoji font is needed to read the severity.
@@ -169,9 +168,9 @@ def render() -> None:
     else:
         return
     for error in loaded.errors:
-        st.error(str(replace(error, file=file_name(error.file))))
+        st.error(md(replace(error, file=file_name(error.file))))
     for note in loaded.notes:
-        st.info(str(replace(note, file=file_name(note.file))))
+        st.info(md(replace(note, file=file_name(note.file))))
     if loaded.errors and not loaded.records:
         st.warning(words["unreadable"])
         return
@@ -207,7 +206,7 @@ def render() -> None:
                 lines = []
                 for r in group:
                     where = f"{r['file']} 第{r['row']}行" if r["file"] and r["row"] else r["file"]
-                    value = f" ——{html.escape(r['value_words'])}" if r["value_words"] else ""
-                    lines.append(f"- {SEVERITY_ZH[r['severity']]} **{html.escape(r['record'])}** "
-                                 f"（{html.escape(where)}）{html.escape(r['message'])}{value}")
+                    value = f" ——{md(r['value_words'])}" if r["value_words"] else ""
+                    lines.append(f"- {SEVERITY_ZH[r['severity']]} **{md(r['record'])}** "
+                                 f"（{md(where)}）{md(r['message'])}{value}")
                 st.markdown("\n".join(lines))
