@@ -263,3 +263,15 @@ def test_an_article_written_above_the_first_is_named_in_a_warning_not_dropped_un
 def test_a_huge_regulation_id_is_cut_in_the_error_not_echoed_whole():
     out = run("ask", "--regulation", "x" * 100_000, "区长印章谁批")
     assert out.returncode == 2 and len(out.stderr) < 500 and "no regulation xxx" in out.stderr
+
+
+@pytest.mark.parametrize("redirect, message", [
+    ("<&-", "standard input is closed"),
+    (">&-", "standard output is closed"),
+])
+def test_a_closed_stdin_or_stdout_is_a_clear_error_not_a_traceback(redirect, message):
+    # red-team pass 3: kg ask --json - <&- and kg ask … >&- ended in AttributeError tracebacks
+    question = "-" if redirect == "<&-" else "常务会由谁主持？"
+    out = subprocess.run(["bash", "-c", f'"$0" ask --json "$1" {redirect}', KG[0], question],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and message in out.stderr and "Traceback" not in out.stderr

@@ -238,6 +238,16 @@ def test_cli_ask_batch_reads_one_question_a_line():
     assert [len(d["answers"]) for d in lines] == [2, 0, 0]  # the blank line keeps its place
 
 
+def test_a_question_longer_than_the_search_limit_is_read_and_the_batch_goes_on():
+    # red-team pass 3: 202 characters of 会议 ended the batch with "search query too long"
+    long = "会议" * 101 + "由谁主持？"
+    out = kg("ask", "--json", "-", stdin=f"谁协助区长工作？\n{long}\n常务会议由谁主持？\n".encode())
+    assert out.returncode == 0 and "search query" not in out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [d["question"] for d in lines] == ["谁协助区长工作？", long, "常务会议由谁主持？"]
+    assert lines[2]["answers"] and lines[2]["answers"][0]["label"] == "区长"
+
+
 def test_cli_facts_lists_norms_with_sources():
     out = kg("facts", "--json", "--article", "67")
     facts = json.loads(out.stdout)

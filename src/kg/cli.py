@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.corpus import corpus_dir, corpus_texts, load
-from kg.errors import KgError, UsageError
+from kg.errors import InputError, KgError, UsageError
 from kg.model import Regulation
 from kg.numerals import cn_to_int
 from kg.present import article_text, outline_text, structure_dict
@@ -198,15 +198,20 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise UsageError(f"图谱中没有规章 {_shown(reg)}（现有：{known}）/ no regulation {_shown(reg)} in the "
                          f"graph (known: {known})")
     if args.question == "-":
+        if sys.stdin is None:   # started with stdin closed (<&-)
+            raise UsageError("标准输入已关闭，无法读取问题 / standard input is closed: no questions to read")
         # One answer per input line, blank lines included, so output lines up with input.
         for raw in sys.stdin.buffer:
             try:
                 line = raw.decode("utf-8-sig").strip()
             except UnicodeDecodeError:
                 line = None
-            result = qa.ask(line, reg) if line is not None else qa.refuse(
-                raw.decode("utf-8", "replace").strip(),
-                "这一行不是 UTF-8 文本 / this line is not UTF-8 text")
+            try:
+                result = qa.ask(line, reg) if line is not None else qa.refuse(
+                    raw.decode("utf-8", "replace").strip(),
+                    "这一行不是 UTF-8 文本 / this line is not UTF-8 text")
+            except InputError as exc:   # one line's mistake is that line's answer, not the batch's end
+                result = qa.refuse(line or "", str(exc))
             if args.json:
                 print(json.dumps(result.to_json(), ensure_ascii=False), flush=True)
             else:
@@ -584,7 +589,12 @@ class _Visible:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _Visible(out), _Visible(err)
+    if out is None:   # started with stdout closed (>&-): nowhere to answer
+        if err is not None:
+            print("错误 / error: 标准输出已关闭，无处输出结果 / standard output is closed: nowhere to "
+                  "write the result", file=err)
+        return 2
+    sys.stdout, sys.stderr = _Visible(out), _Visible(err if err is not None else out)
     try:
         return args.func(args)
     except KgError as exc:

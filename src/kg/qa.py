@@ -600,7 +600,7 @@ class QA:
             if len(words) < 2 or not words[-2][1].startswith(("n", "j")):
                 continue
             index = self._provision_index(scope, sparql)
-            hits = index.search(core, 10) if index is not None else []
+            hits = _search(index, core, 10)
             if hits and not any(core in h.text for h in hits):
                 return m.surface
         return ""
@@ -1051,7 +1051,7 @@ class QA:
         if not verbs:
             return None
         index = self._provision_index(scope, sparql)
-        hits = index.search(" ".join([q.topic] + verbs), 8) if index is not None else []
+        hits = _search(index, " ".join([q.topic] + verbs), 8)
         words = [pair for h in hits for pair in self._words_of(h.iri, h.text)]
         # A synonym counts where the provision writes it as a word (查对 is not read in 督查对象).
         written = {w for w, _ in words}
@@ -1174,7 +1174,7 @@ class QA:
     def _closest(self, q: Question, scope, sparql: list[str]) -> list[tuple[Any, str, str]]:
         """(hit, own text, regulation) of the provisions that speak most of the question's topic."""
         index = self._provision_index(scope, sparql)
-        hits = index.search(q.topic, 8) if index is not None and q.topic else []
+        hits = _search(index, q.topic, 8)
         return [(h, _own_text(self._provisions[h.iri]), str(self._provisions[h.iri]["regulation"]))
                 for h in hits]
 
@@ -1374,7 +1374,7 @@ class QA:
     def _related(self, q: Question, scope) -> list[Related]:
         """The closest provisions by full-text search: shown as 相关条文, never as answers."""
         index = self._provision_index(scope, [])
-        hits = index.search(q.topic or q.text, 3) if (q.topic or q.text) else []
+        hits = _search(index, q.topic or q.text, 3)
         return [Related(h.citation, h.iri, h.text, h.score) for h in hits]
 
     def _not_found(self, question, q: Question, scope, intent, why, sparql) -> Result:
@@ -1413,6 +1413,19 @@ class QA:
                     break
         self._suggestions[regulation] = out
         return out
+
+
+def _search(index, text: str, n: int) -> list:
+    """The index's closest provisions to words of the question, at most the index's query length
+    of them (a long question is still answered; its related provisions come from its start)."""
+    from kg.search import MAX_QUERY
+
+    if index is None or not text:
+        return []
+    if len(text) > MAX_QUERY:
+        cut = text[:MAX_QUERY]
+        text = cut[:cut.rfind(" ")] if " " in cut else cut
+    return index.search(text, n)
 
 
 def _who(n: NormRec) -> str:
