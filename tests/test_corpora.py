@@ -44,3 +44,15 @@ def test_front_matter_is_not_an_article():
     reg = load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt")
     assert "第六次修正" in reg.front_matter
     assert not re.search(r"\d{4}年\d+月\d+日", reg.article(1).text)
+
+
+@pytest.mark.parametrize("line", ["issued = 2022-03-02T09:00:00", "adopted = 20220228", "issued = 10:00:00",
+                                  "issued = 1800-01-01", 'issued = "2022-02-30"'])
+def test_a_metadata_date_that_is_no_date_is_refused_in_both_languages(line):
+    # red-team pass 3: a TOML date-time became an ill-typed xsd:date, and 20220228 was "should be NoneType"
+    import tomllib
+
+    from kg.corpus import meta_from_toml
+    from kg.errors import ConfigError
+    with pytest.raises(ConfigError, match=r"不是 1949—2100 年间的日期.* is not a date between 1949 and 2100"):
+        meta_from_toml({"id": "x", "title": "t", **tomllib.loads(line)})

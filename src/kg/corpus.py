@@ -29,6 +29,7 @@ def base_iri() -> str:
     return os.environ.get("KG_BASE_IRI", DEFAULT_BASE).rstrip("/")
 
 
+MIN_YEAR, MAX_YEAR = 1949, 2100   # the years a record's date may have too (kg validate)
 RE_BAD_ID = re.compile(r"[\s/\\#?%<>\"{}|^`\[\]@:;,'&=+$!*()]")
 
 
@@ -37,12 +38,20 @@ def meta_from_toml(data: dict, file: str = "metadata", text: str = "") -> Metada
     error naming the file and line, not a date silently left out of the graph."""
     values = dict(data)
     for key in ("adopted", "issued"):
-        if isinstance(values.get(key), str):
+        value = values.get(key)
+        if value is None:
+            continue
+        if isinstance(value, str):
             try:
-                values[key] = dt.date.fromisoformat(values[key])
+                value = values[key] = dt.date.fromisoformat(value)
             except ValueError:
-                raise ConfigError(f"{file}: {key} 不是日期（应为 2022-02-28）/ {key} is not a date "
-                                  f"(expected 2022-02-28): {values[key]!r}") from None
+                value = None
+        # a TOML date-time (2022-03-02T09:00:00) would be written as an ill-typed xsd:date
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime) \
+                or not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise ConfigError(f"{file}: {key} 不是 {MIN_YEAR}—{MAX_YEAR} 年间的日期（应为 2022-02-28，不含时间）/ "
+                              f"{key} is not a date between {MIN_YEAR} and {MAX_YEAR} (expected 2022-02-28, "
+                              f"no time): {str(data[key])[:40]!r}")
     meta = parse(Metadata, values, file, text)
     if not meta.id.strip() or not meta.title.strip():
         raise ParseError(f"{file}: 元数据缺少 id 或 title / metadata needs an id and a title")
