@@ -105,3 +105,14 @@ def test_title_is_inferred_from_a_cover_notice():
 def test_text_without_articles_is_a_clear_parse_error(text):
     with pytest.raises(ParseError, match="no articles found"):
         segment(text, Metadata(id="t", title="t"))
+
+
+@pytest.mark.parametrize("third, label", [("第二条", "第二条"), ("第一千零一条", "第一千零一条")])
+def test_an_article_label_out_of_sequence_is_named_in_a_warning_not_folded_in_unseen(third, label):
+    # red-team pass 3: 第二条 twice (or 第一千零一条 after 第二条) was read silently as text of 第二条,
+    # which then cited a 第二条第二款 the source does not have
+    text = f"测试规则\n第一条 总则。\n第二条 规范性文件由区长签发。\n{third} 规范性文件由副区长签发。\n"
+    reg = segment(text, Metadata(id="t", title="t"))
+    assert [a.number for a in reg.articles()] == [1, 2]
+    assert reg.warnings == (f"{label}不合条文顺序（前一条是第二条），其文字并入第二条 / "
+                            f"{label} is out of sequence after 第二条; its text is read as part of 第二条",)
