@@ -49,9 +49,10 @@ def meta_from_toml(data: dict, file: str = "metadata", text: str = "") -> Metada
         # a TOML date-time (2022-03-02T09:00:00) would be written as an ill-typed xsd:date
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime) \
                 or not MIN_YEAR <= value.year <= MAX_YEAR:
-            raise ConfigError(f"{file}: {key} 不是 {MIN_YEAR}—{MAX_YEAR} 年间的日期（应为 2022-02-28，不含时间）/ "
-                              f"{key} is not a date between {MIN_YEAR} and {MAX_YEAR} (expected 2022-02-28, "
-                              f"no time): {str(data[key])[:40]!r}")
+            raise ConfigError(
+                f"{file}: {key} 不是 {MIN_YEAR}—{MAX_YEAR} 年间的日期（应为 2022-02-28，不含时间）/ "
+                f"{key} is not a date between {MIN_YEAR} and {MAX_YEAR} (expected 2022-02-28, no time): "
+                f"{str(data[key])[:40]!r}")
     meta = parse(Metadata, values, file, text)
     if not meta.id.strip() or not meta.title.strip():
         raise ParseError(f"{file}: 元数据缺少 id 或 title / metadata needs an id and a title")

@@ -675,8 +675,9 @@ class _Parser:
         # 第二条 again, or 第一千零一条 after 第二条: written as an article (spaced, at a line's start)
         # but out of sequence; its text stays in the article before, and the reader is told
         label, at = article_citation(lab.number, lab.suffix), article_citation(prev.number, prev.suffix)
-        self.warnings.append(bilingual(f"{label}不合条文顺序（前一条是{at}），其文字并入{at}",
-                                       f"{label} is out of sequence after {at}; its text is read as part of {at}"))
+        self.warnings.append(bilingual(
+            f"{label}不合条文顺序（前一条是{at}），其文字并入{at}",
+            f"{label} is out of sequence after {at}; its text is read as part of {at}"))
         return None, None
 
     def _misspelt_article(self, i: int, prev: _ArticleB | None) -> _ArticleB | None:

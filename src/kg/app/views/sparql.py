@@ -22,6 +22,11 @@ SELECT ?citation ?text WHERE {
 }
 ORDER BY ?n
 LIMIT 10"""
+# What one page keeps and checks in the app's own process (every user shares it): the endpoint
+# answers more, to clients that ask it directly.
+MAX_QUERY_CHARS = 100_000
+MAX_ROWS = 10_000
+MAX_GRAPH_CHARS = 2_000_000
 RE_WHERE = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
 # Ace's light theme that ships inside the component (its streamlit themes @import a web font).
 EDITOR_THEME = "textmate"
@@ -123,13 +128,18 @@ def explain(status: int, body: str) -> QueryError:
 
 
 def run_sparql(query: str) -> tuple[str, object]:
-    """("table", (names, rows)) / ("boolean", bool) / ("graph", turtle) / ("error", QueryError)."""
+    """("table", (names, rows, how many the endpoint gave)) / ("boolean", bool) / ("graph", turtle) /
+    ("error", QueryError); at most MAX_ROWS rows and MAX_GRAPH_CHARS of a graph are kept."""
     import urllib.error
     import urllib.parse
     import urllib.request
 
     from kg.endpoint import query_form, refusal
 
+    if len(query) > MAX_QUERY_CHARS:   # checked here before the endpoint's limits apply
+        return "error", QueryError(
+            f"查询过长（本页最多 {MAX_QUERY_CHARS} 字符，请直接发往 SPARQL 端点）/ "
+            f"query too long for this page (at most {MAX_QUERY_CHARS} characters; send it to the endpoint)")
     why = refusal(query)
     if why:
         return "error", QueryError(why)
@@ -152,13 +162,14 @@ def run_sparql(query: str) -> tuple[str, object]:
     except (urllib.error.URLError, OSError) as exc:
         return "error", QueryError(f"无法连接 SPARQL 端点 / cannot reach the SPARQL endpoint: {exc}")
     if accept == "text/turtle":
-        return "graph", body
+        return "graph", body[:MAX_GRAPH_CHARS]
     doc = json.loads(body)
     if "boolean" in doc:
         return "boolean", doc["boolean"]
     names = doc["head"]["vars"]
-    return "table", (names, [{n: b.get(n, {}).get("value") for n in names}
-                             for b in doc["results"]["bindings"]])
+    bindings = doc["results"]["bindings"]
+    rows = [{n: b.get(n, {}).get("value") for n in names} for b in bindings[:MAX_ROWS]]
+    return "table", (names, rows, len(bindings))
 
 
 def to_csv(names: list[str], rows: list[dict]) -> str:
@@ -244,11 +255,16 @@ def _show(query: str, kind: str, result) -> None:
         st.success(f"ASK → {result}")
     elif kind == "graph":
         st.code(result[:20000], language="turtle")
+        if len(result) >= MAX_GRAPH_CHARS:
+            st.info(f"只保留前 {MAX_GRAPH_CHARS} 个字符；完整结果请直接查询 SPARQL 端点 / "
+                    f"the first {MAX_GRAPH_CHARS} characters only; ask the endpoint for all of it")
         st.download_button("下载 Turtle / download", result, "result.ttl", "text/turtle")
     else:
         import pandas as pd
-        names, rows = result
-        st.caption(f"{len(rows)} 行 / rows")
+        names, rows, total = result
+        st.caption(f"{len(rows)} 行 / rows" if total == len(rows) else
+                   f"共 {total} 行，显示并可下载前 {len(rows)} 行；完整结果请直接查询 SPARQL 端点 / "
+                   f"{total} rows; the first {len(rows)} are shown and downloadable; ask the endpoint")
         as_json = json.dumps(rows, ensure_ascii=False, indent=1)
         as_csv = to_csv(names, rows)
         table, js, cs = st.tabs(["表格 / table", "JSON", "CSV"])
