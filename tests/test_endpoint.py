@@ -574,6 +574,35 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
+def test_answers_clients_do_not_read_count_against_the_in_flight_bytes_cached_or_not(graph_dir, tmp_path):
+    """Red-team pass 3: 500 clients that asked for a cached 1.9 MB answer and never read it held
+    1.1 GB of kernel memory. The kernel now takes a fixed share of each answer; the rest waits here,
+    counted, and past the bound a client gets 503 while a cheap query is still answered."""
+    running = start_in_background(graph_dir / "graph.nt", tmp_path / "store",
+                                  Limits(idle_s=5, inflight_bytes=3_000_000, workers=2, heavy=1))
+    try:
+        big = urllib.parse.quote("SELECT * { ?s ?p ?o }")
+        request = f"GET /query?query={big} HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+        status, _, body = post(running.url, b"SELECT * { ?s ?p ?o }", "application/sparql-query")
+        assert status == 200 and len(body) > 1_500_000   # answered once: kept for repeats
+        port = int(urllib.parse.urlsplit(running.url).port)
+        idle = []
+        for _ in range(4):
+            c = socket.socket()
+            c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            c.connect(("127.0.0.1", port))
+            c.sendall(request)
+            idle.append(c)
+            time.sleep(0.3)
+        statuses = [c.recv(64).split(b" ")[1] for c in idle]
+        assert statuses.count(b"200") == 1 and statuses.count(b"503") == 3
+        assert post(running.url, b"ASK { ?s ?p ?o }", "application/sparql-query")[0] == 200
+        for c in idle:
+            c.close()
+    finally:
+        running.stop()
+
+
 def test_hostile_queries_at_once_are_bounded_and_a_cheap_query_still_answers(tight):
     """Twenty memory hogs at once: each is stopped, the pool never grows past its bound, every
     worker carries the memory cap, and a cheap query is answered meanwhile."""

@@ -211,7 +211,11 @@ class Connection(asyncio.Protocol):
             transport.abort()
             return
         self.connections.add(self)
-        transport.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock = transport.get_extra_info("socket")
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        # A fixed send buffer (no autotuning up to megabytes): what a client does not read stays in
+        # this process, counted in the in-flight bytes, and not in the kernel, counted nowhere
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, self.limits.send_buffer)
         self._arm()
 
     def connection_lost(self, exc) -> None:
@@ -306,13 +310,17 @@ class Connection(asyncio.Protocol):
     async def _send(self, status: int, ctype: str, data: bytes, keep: bool = True) -> None:
         if self.transport is None:
             return
+        pool = self.front.pool
+        if status == 200 and pool.inflight + len(data) > self.limits.inflight_bytes:
+            # answers not yet read by their clients (a cached answer has no worker to refuse it)
+            status, ctype = 503, ""
+            data = bilingual("服务器正忙，请稍后再试", "the server is busy; try again later").encode()
         if status != 200 and not ctype:
             data = json.dumps({"error": data.decode("utf-8")}, ensure_ascii=False).encode()
             ctype = "application/json; charset=utf-8"
         head = (f"HTTP/1.1 {status} {REASONS.get(status, 'Error')}\r\nContent-Type: {ctype}\r\n"
                 f"Content-Length: {len(data)}\r\n" + ("Retry-After: 1\r\n" if status == 503 else "")
                 + ("" if keep else "Connection: close\r\n") + "\r\n")
-        pool = self.front.pool
         pool.inflight += len(data)
         try:
             self.transport.write(head.encode("latin-1") + data)

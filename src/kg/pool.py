@@ -53,7 +53,8 @@ class Limits:
     max_body: int = 1_000_000
     max_header: int = 65_536
     queue: int = 256                     # queries waiting for a worker
-    inflight_bytes: int = 64_000_000     # answers being written to clients
+    inflight_bytes: int = 64_000_000     # answers being written to clients, cached ones too
+    send_buffer: int = 65_536            # the kernel's share of one connection's answer (SO_SNDBUF)
     cache_bytes: int = 32_000_000        # answers kept for repeats (the store is read-only); 0: none
 
 
