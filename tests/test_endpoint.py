@@ -219,6 +219,23 @@ def test_construct_results_in_each_rdf_type_parse_back(endpoint, accept, fmt):
     assert len(Graph().parse(data=body.decode("utf-8"), format=fmt)) == 3
 
 
+def test_head_is_answered_with_headers_only_so_the_next_request_on_the_connection_reads_right(endpoint):
+    # red-team pass 3: HEAD /health sent its 2-byte body, so a pipelined answer began "okHTTP/1.1"
+    port = urllib.parse.urlsplit(endpoint).port
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as c:
+        c.sendall(b"HEAD /health HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+        data = b""
+        while data.count(b"HTTP/1.1 200") < 2 or not data.endswith(b"ok"):
+            more = c.recv(4096)
+            assert more, data
+            data += more
+    first, second = data.split(b"\r\n\r\n", 1)
+    assert b"Content-Length: 2" in first and second.startswith(b"HTTP/1.1 200")
+    with pytest.raises(urllib.error.HTTPError) as err:   # and a method it does not take says which it does
+        urllib.request.urlopen(urllib.request.Request(endpoint, method="OPTIONS"), timeout=10)
+    assert err.value.code == 405 and err.value.headers["Allow"] == "GET, HEAD, POST"
+
+
 def test_the_dataset_can_be_chosen_per_request_and_unmet_accept_is_406(endpoint):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     for extra, expected in [({}, None), ({"default-graph-uri": "urn:nothing"}, "0"),

@@ -197,7 +197,7 @@ def test_cli_json_contract_and_exit_codes():
     (b"PK\x03\x04\x00\x00binary", 2, "bad.csv", "cannot read the .xlsx"),
     (b"\x00\x01\x02\x03\x04\x05\x06\x07\x08" * 20, 2, "bad.csv", "not a text file"),
     ("", 2, "bad.csv", "the file is empty"),
-    ("名字,年龄\n张三,3\n", 2, "line 1", "unknown header"),
+    ("名字,年龄\n张三,3\n", 2, "line 1", "unknown header (at least three of its columns must be recognised)"),
     ("id,seal,approved_by_post,used_on\n", 2, "line 1", "a header but no records"),
     # readable files with a cell that cannot be read: the row is still checked, exit 1
     ("id,seal,approved_by_post,used_on\nY1,区长印章,区长,2026-02-30\n", 1, "line 2 列 column used_on[日期]", "invalid date"),

@@ -128,6 +128,8 @@ class Front:
     async def respond(self, method: str, target: str, headers, body: bytes) -> tuple[int, str, bytes]:
         url = urllib.parse.urlsplit(target)
         path = url.path.rstrip("/") or "/"
+        if method == "HEAD":   # answered as GET, without the body (the connection sends it)
+            method = "GET"
         if path in ("/", "/index.html") and method == "GET":
             return 200, "text/plain; charset=utf-8", self._help().encode()
         if path == "/health":
@@ -139,7 +141,7 @@ class Front:
         if path not in ("/query", "/sparql"):
             return 404, "", "未找到 / not found".encode()
         if method not in ("GET", "POST"):
-            return 405, "", "只支持 GET 和 POST / only GET and POST".encode()
+            return 405, "", "只支持 GET、HEAD 和 POST / only GET, HEAD and POST".encode()
         try:
             params = urllib.parse.parse_qs(url.query, keep_blank_values=True, errors="strict")
             if method == "POST" and ctype == "application/sparql-query":
@@ -299,7 +301,7 @@ class Connection(asyncio.Protocol):
                 status, ctype, data = await self.front.respond(method, target, headers, body)
             except Exception as exc:
                 status, ctype, data = 500, "", f"internal error: {exc!r}".encode()
-            await self._send(status, ctype, data, keep)
+            await self._send(status, ctype, data, keep, head_only=method == "HEAD")
             if not keep and self.transport:
                 self.transport.close()
         self.busy = False
@@ -307,7 +309,8 @@ class Connection(asyncio.Protocol):
             self._arm()
             self.transport.resume_reading()
 
-    async def _send(self, status: int, ctype: str, data: bytes, keep: bool = True) -> None:
+    async def _send(self, status: int, ctype: str, data: bytes, keep: bool = True,
+                    head_only: bool = False) -> None:
         if self.transport is None:
             return
         pool = self.front.pool
@@ -320,7 +323,10 @@ class Connection(asyncio.Protocol):
             ctype = "application/json; charset=utf-8"
         head = (f"HTTP/1.1 {status} {REASONS.get(status, 'Error')}\r\nContent-Type: {ctype}\r\n"
                 f"Content-Length: {len(data)}\r\n" + ("Retry-After: 1\r\n" if status == 503 else "")
+                + ("Allow: GET, HEAD, POST\r\n" if status == 405 else "")
                 + ("" if keep else "Connection: close\r\n") + "\r\n")
+        if head_only:
+            data = b""
         pool.inflight += len(data)
         try:
             self.transport.write(head.encode("latin-1") + data)

@@ -398,7 +398,10 @@ class Pool:
                                  f"query timed out after {limits.timeout_s:g} s and was stopped"),
             "busy": bilingual("服务器正忙于其他慢查询，请稍后再试",
                               "the server is busy with other slow queries; try again later"),
-            "memory": bilingual(f"查询所需内存超过上限（{limits.memory_mb} MB）已终止",
-                                f"query needed more than {limits.memory_mb} MB and was stopped"),
+            # a worker that died on its own hit the memory cap, or the engine failed on the query
+            # (10,000 nested parentheses overflow its stack at 30 MB)
+            "memory": bilingual(f"查询所需内存超过上限（{limits.memory_mb} MB）或使查询引擎出错（如嵌套过深），已终止",
+                                f"query needed more than {limits.memory_mb} MB or made the engine fail "
+                                f"(nested too deeply?) and was stopped"),
         }[why]
         return 503, "", message.encode()

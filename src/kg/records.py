@@ -878,7 +878,8 @@ class Reader:
                 c.alias for c in log.columns if c.required or c.type == "id")
                 for log in self.schema.log.values())
             problem = FileProblem(name, header_line or 1, None, bilingual(
-                "无法识别的表头，应为以下台账之一", f"unknown header, expected one of — {expected}"),
+                "无法识别的表头（至少要认出其中三列），应为以下台账之一",
+                f"unknown header (at least three of its columns must be recognised), expected one of — {expected}"),
                 sheet=sheet.name, fatal=not several)
             if several:
                 loaded.notes.append(FileProblem(name, None, None, bilingual(
