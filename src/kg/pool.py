@@ -400,8 +400,9 @@ class Pool:
                               "the server is busy with other slow queries; try again later"),
             # a worker that died on its own hit the memory cap, or the engine failed on the query
             # (10,000 nested parentheses overflow its stack at 30 MB)
-            "memory": bilingual(f"查询所需内存超过上限（{limits.memory_mb} MB）或使查询引擎出错（如嵌套过深），已终止",
-                                f"query needed more than {limits.memory_mb} MB or made the engine fail "
-                                f"(nested too deeply?) and was stopped"),
+            "memory": bilingual(
+                f"查询所需内存超过上限（{limits.memory_mb} MB）或使查询引擎出错（如嵌套过深），已终止",
+                f"query needed more than {limits.memory_mb} MB or made the engine fail (nested too deeply?) "
+                f"and was stopped"),
         }[why]
         return 503, "", message.encode()

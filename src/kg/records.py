@@ -879,7 +879,8 @@ class Reader:
                 for log in self.schema.log.values())
             problem = FileProblem(name, header_line or 1, None, bilingual(
                 "无法识别的表头（至少要认出其中三列），应为以下台账之一",
-                f"unknown header (at least three of its columns must be recognised), expected one of — {expected}"),
+                f"unknown header (at least three of its columns must be recognised), "
+                f"expected one of — {expected}"),
                 sheet=sheet.name, fatal=not several)
             if several:
                 loaded.notes.append(FileProblem(name, None, None, bilingual(
