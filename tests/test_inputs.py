@@ -72,13 +72,25 @@ def test_the_same_logs_as_utf8_gb18030_utf16_and_xlsx_give_the_same_report(valid
 
 @pytest.mark.parametrize("encoding, named", [("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8 (BOM)"),
                                              ("gb18030", "GB18030"), ("gbk", "GB18030"),
-                                             ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16LE")])
+                                             ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16LE"),
+                                             ("utf-32", "UTF-32")])   # its BOM begins as UTF-16's
 def test_the_encoding_is_detected_and_named_in_the_report(validator, lexicon, tmp_path, encoding, named):
     path = tmp_path / "seal.csv"
     path.write_bytes("编号,印章,批准人职务,授权人职务,日期\nY1,区长印章,副区长,,2026年3月2日\n".encode(encoding))
     rep = validator.validate(Reader(lexicon).read([path]))
     assert rep.encodings == {str(path): named}
     assert [(f.record, f.value) for f in rep.results] == [("Y1", "副区长")]
+
+
+def test_a_utf8_log_with_a_line_pasted_from_a_gbk_file_names_that_line(lexicon, tmp_path):
+    # red-team pass 3: it was "not a text file nor an .xlsx (unrecognised binary content)"
+    path = tmp_path / "seal.csv"
+    rows = "编号,印章,批准人职务,日期\nY1,区长印章,副区长,2026-03-02\nY2,区长印章,区长,2026-03-03\n"
+    path.write_bytes(rows.encode("utf-8") + "Y3,区长印章,区政府办公室主任,2026-03-04\n".encode("gbk"))
+    loaded = Reader(lexicon).read([path])
+    assert [(e.line, e.message) for e in loaded.errors] == [
+        (4, "这一行不是 UTF-8 文本，而其余各行是；请把文件统一另存为 UTF-8 / "
+            "this line is not UTF-8 while the others are: save the whole file as UTF-8")]
 
 
 def test_excel_dates_as_date_cells_serial_numbers_and_text(validator, lexicon, tmp_path):

@@ -155,6 +155,8 @@ def detect_encoding(sample: bytes) -> str | None:
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):   # before UTF-16: FF FE 00 00
+        return "utf-32"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     try:
@@ -181,7 +183,7 @@ def detect_encoding(sample: bytes) -> str | None:
 
 
 def _looks_binary(sample: bytes, encoding: str) -> bool:
-    if encoding.startswith("utf_16") or encoding == "utf-16":
+    if encoding.startswith(("utf_16", "utf-16", "utf-32")):
         return False
     controls = sum(sample.count(bytes([b])) for b in range(9)) + sample.count(b"\x0e")
     return controls > max(8, len(sample) // 20) or b"\x00" in sample.split(b"\n", 1)[0]
@@ -199,6 +201,11 @@ def _delimiter(text: str) -> str:
 
 def _csv(name: str, source: bytes | Path, head: bytes, limits: Limits) -> Table:
     encoding = detect_encoding(head)
+    mixed = _mostly_utf8(head) if encoding != "utf-8" else None
+    if mixed is not None:
+        raise Unreadable(FileProblem(name, mixed, None, bilingual(
+            "这一行不是 UTF-8 文本，而其余各行是；请把文件统一另存为 UTF-8",
+            "this line is not UTF-8 while the others are: save the whole file as UTF-8"), fatal=True))
     if encoding is None or _looks_binary(head, encoding):
         raise Unreadable(FileProblem(name, None, None, bilingual(
             "不是文本文件，也不是 .xlsx（无法识别的二进制内容）",
@@ -210,6 +217,7 @@ def _csv(name: str, source: bytes | Path, head: bytes, limits: Limits) -> Table:
     return Table(name, "tsv" if delimiter == "\t" else "csv", named, [sheet])
 
 
+CJK = re.compile("[\u4e00-\u9fff]")
 QUOTED = re.compile(r'"[^"]*"')   # a quoted cell, whose delimiters are text
 
 
@@ -282,6 +290,19 @@ def _csv_rows(name: str, source: bytes | Path, encoding: str, delimiter: str,
             yield line, cells
     finally:
         text.close()
+
+
+def _mostly_utf8(sample: bytes) -> int | None:
+    """A text written in UTF-8 but for a few lines (one pasted from a GBK file): the first of them."""
+    lines = sample.split(b"\n")[:-1] or sample.split(b"\n")   # the last may be cut mid-character
+    bad, chinese = [], 0
+    for number, line in enumerate(lines, start=1):
+        try:
+            chinese += bool(CJK.search(line.decode("utf-8")))
+        except UnicodeDecodeError:
+            bad.append(number)
+    # …and the lines that are UTF-8 write Chinese in it (not GBK bytes that happen to decode)
+    return bad[0] if bad and len(bad) * 4 <= len(lines) and chinese > len(bad) else None
 
 
 def _bad_line(source: bytes | Path, encoding: str) -> int | None:
