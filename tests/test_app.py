@@ -171,6 +171,14 @@ def test_browse_unknown_article_is_an_error_message():
     assert not at.exception and "没有第999条" in seen(at.error[0].value)
 
 
+@pytest.mark.parametrize("art", ["1_0", "٦٢", "+62", " 62"])
+def test_an_article_number_in_the_address_is_ascii_digits_only(art):
+    # red-team pass 3: int() read art=1_0 as article 10 and Arabic-Indic ٦٢ as 62
+    at = page("browse", art=art)
+    assert not at.exception
+    assert not [h.value for h in at.header if h.value.startswith("第")]
+
+
 def test_browse_lists_the_norms_of_the_article_with_english_names_when_switched_on():
     at = page("browse", english=True, art="62")
     assert "本条规范 / norms (16)" in [s.value for s in at.subheader]

@@ -116,3 +116,10 @@ def test_an_article_label_out_of_sequence_is_named_in_a_warning_not_folded_in_un
     assert [a.number for a in reg.articles()] == [1, 2]
     assert reg.warnings == (f"{label}不合条文顺序（前一条是第二条），其文字并入第二条 / "
                             f"{label} is out of sequence after 第二条; its text is read as part of 第二条",)
+
+
+def test_unicode_line_separators_end_lines_as_newlines_do():
+    # red-team pass 3: a text using U+2028 between lines had "no articles found"
+    text = "测试规则\u2028第一条 总则。\u2029第二条 规范性文件由区长签发。\x85第三条 附则。"
+    reg = segment(text, Metadata(id="t", title="t"))
+    assert [a.number for a in reg.articles()] == [1, 2, 3]

@@ -807,10 +807,14 @@ def _headings(nodes: list):
             yield from _headings(node.children)
 
 
+LINE_ENDS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+
+
 def segment(source: str, meta: Metadata) -> Regulation:
     """Parse raw regulation text; raises ParseError (bilingual message) on text it cannot read."""
     if not isinstance(source, str):
         raise ParseError("输入不是文本 / input is not text")
-    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    # …and the line separators some editors write (U+2028, U+2029, NEL) end lines too
+    source = source.replace("\r\n", "\n").translate(LINE_ENDS)
     return _Parser(source, meta).parse()
 

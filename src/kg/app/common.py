@@ -229,12 +229,10 @@ def guarded(page):
 
 
 def query_int(name: str) -> int | None:
-    """An integer query parameter, or None when absent or not a number."""
+    """An integer query parameter of ASCII digits, or None when absent or not one (int() would
+    read art=1_0 as 10 and Arabic-Indic ٦٢ as 62)."""
     value = st.query_params.get(name)
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
+    return int(value) if value is not None and re.fullmatch(r"[0-9]{1,6}", value) else None
 
 
 def chinese(n: int) -> str:
