@@ -202,6 +202,9 @@ def test_cli_json_contract_and_exit_codes():
     # readable files with a cell that cannot be read: the row is still checked, exit 1
     ("id,seal,approved_by_post,used_on\nY1,区长印章,区长,2026-02-30\n", 1, "line 2 列 column used_on[日期]", "invalid date"),
     ("id,seal,approved_by_post,used_on\nY1,区长印章,区长,0001-01-01\n", 1, "line 2 列 column used_on[日期]", "date out of range"),
+    # a time of day is dropped, but not one that is none: 25:61 was read as 2026-03-19 without a word
+    ("id,seal,approved_by_post,used_on\nY1,区长印章,区长,2026-03-19 25:61\n", 1, "line 2 列 column used_on[日期]",
+     "invalid date: 2026-03-19 25:61"),
     ("id,seal,approved_by_post,used_on\nY1,区长印章,区长,9999-12-31\n", 1, "line 2 列 column used_on[日期]", "date out of range"),
     ("id,title,issued_as,category,signer,signer_post,signed_on\nS1,t,区政府,备忘录,x,区长,2026-01-01\n", 1, "line 2 列 column category[公文类别]", "unknown category: 备忘录"),
 ])

@@ -61,7 +61,8 @@ FALSE = {"否", "no", "n", "false", "0", "×", "✗", "✘", "未", "未告知",
 # 2025-3-5, 2025/03/05, 2025.3.5, 2025年3月5日, 20250305; a time of day after it is dropped
 # (every check counts whole days)
 RE_DATE = re.compile(r"^(\d{4})(?:\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))"
-                     r"(?:\s*(?:[ T]?\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?|[上下]午|晚上|全天))?$")
+                     r"(?:\s*(?:[ T]?(?:(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d(?:\.\d+)?)?|24[:：]00)"
+                     r"|[上下]午|晚上|全天))?$")   # a time that is one: 25:61 makes the date unreadable
 # …also with a short note after it in brackets (2024-03-05（周二）)
 RE_DATE_NOTE = re.compile(r"\s*\([^()]{1,8}\)$")
 # …or in Chinese numerals, as formal documents date themselves (二〇二四年三月五日)
