@@ -275,3 +275,13 @@ def test_a_closed_stdin_or_stdout_is_a_clear_error_not_a_traceback(redirect, mes
     out = subprocess.run(["bash", "-c", f'"$0" ask --json "$1" {redirect}', KG[0], question],
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 2 and message in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_line_break_in_a_file_name_cannot_print_a_line_of_its_own(tmp_path):
+    # red-team pass 3: a file named "new\nline.csv" split the report's lines, so data could fake one
+    log = tmp_path / "new\n  Violation Y9 fake.csv"
+    log.write_text("编号,印章,批准人职务,日期\nY1,区长印章,副区长,2026-03-02\n", encoding="utf-8")
+    out = run("validate", str(log))
+    assert out.returncode == 1
+    assert not [line for line in out.stdout.splitlines() if line.startswith("  Violation Y9")]
+    assert "new\\n  Violation Y9 fake.csv" in out.stdout

@@ -297,8 +297,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     validator = Validator(EmbeddedStore(build_graph(_regulations([]))), lexicon)
     report = validator.validate(loaded, engine=args.engine)
     print(json.dumps(report.to_json(), ensure_ascii=False, indent=1) if args.json else report.to_text())
-    for error in report.errors:
-        print(f"错误 / error: {error}", file=sys.stderr)
+    for error in report.errors:   # one line each, whatever line breaks a file name holds
+        print("错误 / error: " + str(error).replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr)
     return report.exit_code
 
 
