@@ -2,6 +2,7 @@
 real Oxigraph servers on free loopback ports, spoken to with SPARQLWrapper."""
 
 import csv
+import gzip
 import io
 import json
 import os
@@ -234,6 +235,24 @@ def test_head_is_answered_with_headers_only_so_the_next_request_on_the_connectio
     with pytest.raises(urllib.error.HTTPError) as err:   # and a method it does not take says which it does
         urllib.request.urlopen(urllib.request.Request(endpoint, method="OPTIONS"), timeout=10)
     assert err.value.code == 405 and err.value.headers["Allow"] == "GET, HEAD, POST"
+
+
+def test_a_request_with_two_queries_or_a_compressed_body_is_refused_not_half_read(endpoint):
+    # red-team pass 3: a second query= was ignored, a query in both URL and body ran the body's,
+    # and a gzip body was read as text
+    ask = "ASK { ?s ?p ?o }"
+    two = endpoint + "?" + urllib.parse.urlencode([("query", ask), ("query", "ASK { ?s a ?o }")])
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(two, timeout=10)
+    assert err.value.code == 400 and "one query per request" in json.loads(err.value.read())["error"]
+    status, _, body = post(endpoint + "?" + urllib.parse.urlencode({"query": ask}), ask.encode(),
+                           "application/sparql-query")
+    assert status == 400 and "one query per request" in json.loads(body)["error"]
+    req = urllib.request.Request(endpoint, data=gzip.compress(ask.encode()), method="POST", headers={
+        "Content-Type": "application/sparql-query", "Content-Encoding": "gzip"})
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(req, timeout=10)
+    assert err.value.code == 415
 
 
 def test_the_dataset_can_be_chosen_per_request_and_unmet_accept_is_406(endpoint):

@@ -142,9 +142,13 @@ class Front:
             return 404, "", "未找到 / not found".encode()
         if method not in ("GET", "POST"):
             return 405, "", "只支持 GET、HEAD 和 POST / only GET, HEAD and POST".encode()
+        if (headers.get("content-encoding") or "identity").strip().lower() != "identity":
+            return 415, "", "不接受压缩的请求体 / compressed request bodies are not accepted".encode()
         try:
             params = urllib.parse.parse_qs(url.query, keep_blank_values=True, errors="strict")
             if method == "POST" and ctype == "application/sparql-query":
+                if "query" in params:   # which one would run? the protocol allows only the body
+                    return 400, "", ONE_QUERY.encode()
                 params["query"] = [body.decode("utf-8")]
             elif method == "POST":
                 params.update(urllib.parse.parse_qs(body.decode("utf-8"), keep_blank_values=True,
@@ -153,6 +157,8 @@ class Front:
             return 400, "", "请求不是 UTF-8 / the request is not UTF-8".encode()
         if "update" in params:
             return 403, "", UPDATE_REFUSED.encode()
+        if len(params.get("query", [])) > 1:
+            return 400, "", ONE_QUERY.encode()
         query = (params.get("query") or [""])[0]
         if not query.strip():
             return 400, "", "缺少 query 参数 / missing query parameter".encode()
@@ -180,8 +186,10 @@ class Front:
                 f"WHERE {{ ?s ?p ?o }}' {self.url}\n")
 
 
+ONE_QUERY = "一个请求只能有一个查询 / one query per request"
 REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
            405: "Method Not Allowed", 406: "Not Acceptable", 413: "Payload Too Large",
+           415: "Unsupported Media Type",
            431: "Request Header Fields Too Large", 500: "Internal Server Error",
            503: "Service Unavailable"}
 
