@@ -206,3 +206,12 @@ def test_a_group_named_by_how_many_of_it_act_together_is_one_party_named_by_its_
     # …but a count before a longer name (代表大会, 代表团团长) leaves that name alone
     assert [m.surface for m in lex.mentions("有三分之二以上的代表出席")] == []
     assert "三个以上的代表团" not in [m.surface for m in lex.mentions("三个以上的代表团团长联名")]
+
+
+def test_a_name_after_a_pronouns_possessive_is_the_bodys_before_it_and_keeps_the_pronoun():
+    # 居民委员会组织法第十五条: 报不设区的市、市辖区的人民政府或者它的派出机关备案
+    lex = load_lexicon()
+    found = lex.mentions("报不设区的市、市辖区的人民政府或者它的派出机关备案")
+    assert [(m.surface, m.entry.pref) for m in found] == [
+        ("不设区的市、市辖区的人民政府", "不设区的市、市辖区的人民政府"),
+        ("它的派出机关", "不设区的市、市辖区的人民政府派出机关")]

@@ -563,7 +563,9 @@ def test_the_thing_a_who_question_is_about_is_not_its_answer():
     # has named it in full
     ("quanguo_renda_changweihui_yishi_guize_2022.txt", "全国人大常委会会议由谁召集？", [("委员长", "第六条第三款")]),
     # 报到哪里 asks where the thing goes
-    ("juweihui_zuzhifa_2018.txt", "居民公约报到哪里备案？", [("不设区的市、市辖区的人民政府", "第十五条第一款")]),
+    # (…或者它的派出机关: that body's own, named as the text names it)
+    ("juweihui_zuzhifa_2018.txt", "居民公约报到哪里备案？", [("不设区的市、市辖区的人民政府", "第十五条第一款"),
+                                                    ("它的派出机关", "第十五条第一款")]),
 ])
 def test_spoken_forms_of_verbs_and_names_find_the_texts_words(text, question, expected):
     r = qa_over(text).ask(question)

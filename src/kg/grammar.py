@@ -119,6 +119,7 @@ class Roles:
     meeting_suffixes: Words = ()
     document_suffixes: Words = ()
     counted_groups: Words = ()
+    pronoun_possessives: Words = ()
     counted_links: Words = ()
 
 

@@ -307,6 +307,15 @@ class Lexicon:
                 own = self.generic_role(prev.surface + m.surface, m.entry.kind)
                 out.append(Mention(own, m.start, m.end, m.surface))  # 县政府及其工作部门
                 continue
+            pronoun = next((p for p in self.grammar.roles.pronoun_possessives
+                            if prev is not None and text[prev.end:m.start].endswith(p)
+                            and text[prev.end:m.start - len(p)] in self.grammar.bearers.coordination), "")
+            if prev is not None and prev.entry.kind == BODY and m.entry.generic and pronoun:
+                # 人民政府或者它的派出机关: the 人民政府's, said as the text says it
+                own = self.generic_role(prev.surface + m.surface, m.entry.kind)
+                start = m.start - len(pronoun)
+                out.append(Mention(own, start, m.end, text[start:m.end]))
+                continue
             verbal = (m.entry.kind != BODY and any(v in m.surface for v in self.grammar.actions)
                       and not self._noun_at(normalise(m.surface), 0))  # 组成人员 is a noun
             if (prev is not None and prev.end == m.start and prev.entry.kind == BODY
