@@ -463,7 +463,8 @@ def test_recipients_are_named_in_the_verbs_own_segment_before_any_bearer_marker(
     # …村民有权向乡、民族乡、镇的人民代表大会…举报，由乡级或者县级人民政府负责调查 (村民委员会组织法第十七条)
     rules = extract(load(CORPORA / "cunweihui_zuzhifa_2018.txt"))
     assert {(n.action, n.bearer.label, tuple(a.label for a in n.aux)) for n in rules
-            if n.source_citation == "第十七条第二款" and n.bearer} == {("responsible", "乡级或者县级人民政府", ())}
+            if n.source_citation == "第十七条第二款" and n.bearer} == {("responsible", "乡级人民政府", ()),
+                                                                   ("responsible", "县级人民政府", ())}
     # …提出对本级人民代表大会常务委员会组成人员…的罢免案，由主席团提请大会审议 (地方组织法第三十一条)
     law = extract(load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt"))
     assert {n.bearer.label for n in law if n.source_citation == "第三十一条第二款"
@@ -904,3 +905,15 @@ def test_groups_named_by_their_count_propose_and_the_count_is_still_read():
     assert [n.bearer.label for n in norms if n.bearer] == ["主席团", "三个以上的代表团", "十分之一以上的代表"]
     assert [n.bearer.name for n in norms if n.bearer] == ["主席团", "代表团", "代表"]
     assert [n.action for n in norms if n.bearer is None] == ["quantity"]
+
+
+def test_two_levels_joined_by_huozhe_are_two_bodies_and_a_listed_class_stays_one():
+    # 村民委员会组织法第十七条第二款: 由乡级或者县级人民政府负责调查并依法处理 (either one's duty)
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "对以不正当手段当选的，由乡级或者县级人民政府负责调查并依法处理。"
+    norms = Extractor(load_lexicon(), {"调查": "asked"}).provision(text, "x", "第一条", 1)
+    assert [n.bearer.label for n in norms if n.action == "asked"] == ["乡级人民政府", "县级人民政府"]
+    text = "省、自治区、直辖市人民政府应当调查。"
+    norms = Extractor(load_lexicon(), {"调查": "asked"}).provision(text, "x", "第一条", 1)
+    assert [n.bearer.label for n in norms if n.action == "asked"] == ["省、自治区、直辖市人民政府"]

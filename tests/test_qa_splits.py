@@ -8,26 +8,27 @@ import pytest
 
 from qa_eval import evaluate, summary
 
-# Reached on 2026-11-29 (tests/qa_eval.py, dev split), minus one question of margin; last raised
-# in the fifth session of that day (agent nouns, 代表团, names of offices, verbs jieba mis-tags,
-# conditions that point back, short forms of a name asked in full).
+# Reached on 2026-11-29 (tests/qa_eval.py, dev split), minus one question of margin; raised in
+# the fifth session of that day (agent nouns, 代表团, names of offices, verbs jieba mis-tags,
+# conditions that point back, short forms of a name asked in full) and for six sets on 2026-11-30
+# (counted groups, 它的派出机关, two levels joined by 或者, pivot verbs, modal words before names).
 FLOORS = {
     "difang-renda-zhengfu-zuzhifa-2022": 0.76,          # reached 0.80 (20/25)
     "guowuyuan-zuzhifa-2024": 0.95,                     # reached 1.00 (20/20)
     "huancui-gzgz-2022": 0.93,                          # reached 0.97 (29/30)
     "quanguo-renda-changweihui-yishi-guize-2022": 0.92,  # reached 0.96 (24/25)
-    "shandong-xiangzhen-zhengfu-gongzuo-tiaoli-2020": 0.36,      # reached 0.40 (10/25)
+    "shandong-xiangzhen-zhengfu-gongzuo-tiaoli-2020": 0.40,      # reached 0.44 (11/25)
     "zhongda-xingzheng-juece-chengxu-zanxing-tiaoli-2019": 0.28,  # reached 0.32 (8/25)
-    "cunweihui-zuzhifa-2018": 0.75,                     # reached 0.80 (16/20)
+    "cunweihui-zuzhifa-2018": 0.80,                     # reached 0.85 (17/20)
     "guangdong-renda-yishi-guize-2022": 0.75,           # reached 0.80 (16/20)
-    "juweihui-zuzhifa-2018": 0.60,                      # reached 0.65 (13/20)
+    "juweihui-zuzhifa-2018": 0.65,                      # reached 0.70 (14/20)
     "zhejiang-renda-changweihui-yishi-guize-2020": 0.75,  # reached 0.80 (16/20)
     # two more blind sets, added late on 2026-11-29 (first scores 4/16 and 4/20 before any change)
-    "beijing-zhuanxiang-gongzuo-baogao-banfa-2008": 0.43,  # reached 0.50 (8/16)
+    "beijing-zhuanxiang-gongzuo-baogao-banfa-2008": 0.50,  # reached 0.56 (9/16)
     "zhengfu-ducha-gongzuo-tiaoli-2020": 0.35,          # reached 0.40 (8/20)
     # two more, written blind in the fourth session (first scores 14/30 and 15/30, at its start)
-    "chongqing-renda-changweihui-yishi-guize-2023": 0.70,  # reached 0.73 (22/30)
-    "quanguo-renda-yishi-guize-2021": 0.66,             # reached 0.70 (21/30)
+    "chongqing-renda-changweihui-yishi-guize-2023": 0.73,  # reached 0.77 (23/30)
+    "quanguo-renda-yishi-guize-2021": 0.70,             # reached 0.73 (22/30)
 }
 
 
@@ -54,12 +55,12 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 278 answerable dev questions, 18 get a wrong answer today (25 at the
-    # start of the fifth session, 22 at the start of the sixth, 19 at the seventh's; several are the right provision with a name the gold spells
-    # otherwise, e.g. 乡级或者县级人民政府 for 乡级人民政府 and 县级人民政府); a change that answers
-    # more must not answer more wrongly.
+    # Precision first: of the 278 answerable dev questions, 13 get a wrong answer today (25 at the
+    # start of the fifth session, 22 at the start of the sixth, 19 at the seventh's, 17 at the
+    # eleventh's; several are the right provision with a name the gold spells otherwise, e.g.
+    # 地方各级人民政府负责人 for 人民政府负责人); a change that answers more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 18, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 13, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():

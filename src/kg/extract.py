@@ -226,6 +226,9 @@ class Extractor:
         # 、 joins names inside a segment; the comma (，) also ends one: a list running over segments
         self.list_commas = "".join(c for c in self.coordination if len(c) == 1 and c in SEGMENT_END)
         self.heads = sorted(b.distributive_heads, key=len, reverse=True)
+        levels = "|".join(map(re.escape, sorted(lexicon.grammar.roles.level_words, key=len, reverse=True)))
+        # 乡级或者县级人民政府: either level's body, two parties (a 、 list of levels is one class)
+        self.re_level_or = re.compile(f"^({levels})或者({levels})(.+)$") if levels else None
         self.modal = sorted([(w, "obligation") for w in m.obligation]
                             + [(w, "permission") for w in m.permission]
                             + [(w, "prohibition") for w in m.prohibition],
@@ -1326,6 +1329,13 @@ class Extractor:
             other = next((w for w in self.others if text.endswith(w, 0, m.start)), None)
             if other:  # 其他区政府领导: not the ones named before
                 m = Mention(m.entry, m.start - len(other), m.end, other + m.surface)
+            either = self.re_level_or.match(m.surface) if self.re_level_or and m.entry.generic else None
+            if either:
+                one, two, rest = either.groups()
+                split = m.start + len(one) + len("或者")
+                out += [self._named(one + rest, m.start, split - len("或者")),
+                        self._named(two + rest, split, m.end)]
+                continue
             out.append(m)
         return out
 
