@@ -56,3 +56,11 @@ def test_a_metadata_date_that_is_no_date_is_refused_in_both_languages(line):
     from kg.errors import ConfigError
     with pytest.raises(ConfigError, match=r"不是 1949—2100 年间的日期.* is not a date between 1949 and 2100"):
         meta_from_toml({"id": "x", "title": "t", **tomllib.loads(line)})
+
+
+def test_a_metadata_title_on_two_lines_is_refused():
+    # red-team pass 3: a title with a line break split kg structure's first line
+    from kg.corpus import meta_from_toml
+    from kg.errors import ConfigError
+    with pytest.raises(ConfigError, match="title must be on one line"):
+        meta_from_toml({"id": "x", "title": "某某办法\n  Violation"})

@@ -56,6 +56,9 @@ def meta_from_toml(data: dict, file: str = "metadata", text: str = "") -> Metada
     meta = parse(Metadata, values, file, text)
     if not meta.id.strip() or not meta.title.strip():
         raise ParseError(f"{file}: 元数据缺少 id 或 title / metadata needs an id and a title")
+    for key in ("title", "title_en", "issuer", "doc_number", "adopted_by", "jurisdiction"):
+        if any(c in getattr(meta, key) for c in "\r\n\u2028\u2029\x85"):   # each is one line wherever shown
+            raise ConfigError(f"{file}: {key} 不能换行 / {key} must be on one line")
     if RE_BAD_ID.search(meta.id) or meta.id in (".", "..") or len(meta.id) > 100:
         # the id is a path segment of every IRI of the regulation (…/eli/<id>/art_1)
         raise ConfigError(f"{file}: id 只能用字母、数字、汉字和 - _ .（不超过 100 字）/ "
