@@ -255,6 +255,22 @@ def test_a_request_with_two_queries_or_a_compressed_body_is_refused_not_half_rea
     assert err.value.code == 415
 
 
+@pytest.mark.parametrize("line, status", [(b"GET /health HTTP/2.0", b"505"), (b"GET /health HTTP/0.9", b"505"),
+                                          (b"GET /health", b"505"), (b"GET //query?query=ASK%7B%7D HTTP/1.1", b"200")])
+def test_only_http_1_0_and_1_1_are_spoken_and_doubled_slashes_name_the_same_path(endpoint, line, status):
+    # red-team pass 3: HTTP/2.0, HTTP/0.9 and a request line without a version were answered as
+    # HTTP/1.1, and GET //query gave the help page (urlsplit read "query" as a host)
+    port = urllib.parse.urlsplit(endpoint).port
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as c:
+        c.sendall(line + b"\r\nHost: x\r\nConnection: close\r\n\r\n")
+        data = b""
+        while more := c.recv(4096):
+            data += more
+    assert data.split(b" ")[1] == status, data[:200]
+    if status == b"200":
+        assert b"sparql-results" in data or b"true" in data
+
+
 def test_the_dataset_can_be_chosen_per_request_and_unmet_accept_is_406(endpoint):
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     for extra, expected in [({}, None), ({"default-graph-uri": "urn:nothing"}, "0"),

@@ -126,7 +126,8 @@ class Front:
         self.answers = Answers(limits.cache_bytes)
 
     async def respond(self, method: str, target: str, headers, body: bytes) -> tuple[int, str, bytes]:
-        url = urllib.parse.urlsplit(target)
+        # //query is /query (urlsplit would read "query" as a host name and the path as empty)
+        url = urllib.parse.urlsplit("/" + target.lstrip("/") if target.startswith("/") else target)
         path = url.path.rstrip("/") or "/"
         if method == "HEAD":   # answered as GET, without the body (the connection sends it)
             method = "GET"
@@ -189,7 +190,7 @@ class Front:
 ONE_QUERY = "一个请求只能有一个查询 / one query per request"
 REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
            405: "Method Not Allowed", 406: "Not Acceptable", 413: "Payload Too Large",
-           415: "Unsupported Media Type",
+           415: "Unsupported Media Type", 505: "HTTP Version Not Supported",
            431: "Request Header Fields Too Large", 500: "Internal Server Error",
            503: "Service Unavailable"}
 
@@ -275,6 +276,8 @@ class Connection(asyncio.Protocol):
 
     def on_headers_complete(self) -> None:
         self.in_headers, self.received = False, 0
+        if self.parser.get_http_version() not in ("1.0", "1.1"):   # HTTP/0.9, 2.0 or none given
+            self._refuse(505, "只支持 HTTP/1.0 和 HTTP/1.1 / only HTTP/1.0 and HTTP/1.1")
         length = self.headers.get("content-length")
         if length and int(length) > self.limits.max_body:  # llhttp has checked it is digits
             self._refuse(413, f"请求体过大（上限 {self.limits.max_body} 字节）/ request body too large "
