@@ -290,7 +290,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from kg.lexicon import load_lexicon
     from kg.records import read_logs
     from kg.store import EmbeddedStore
-    from kg.validate import Validator
+    from kg.validate import Validator, visible_breaks
 
     lexicon = load_lexicon()
     loaded = read_logs([Path(f) for f in args.files], Path(args.roster) if args.roster else None, lexicon)
@@ -298,7 +298,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     report = validator.validate(loaded, engine=args.engine)
     print(json.dumps(report.to_json(), ensure_ascii=False, indent=1) if args.json else report.to_text())
     for error in report.errors:   # one line each, whatever line breaks a file name holds
-        print("错误 / error: " + str(error).replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr)
+        print(f"错误 / error: {visible_breaks(error)}", file=sys.stderr)
     return report.exit_code
 
 

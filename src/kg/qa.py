@@ -312,7 +312,7 @@ class Scorer:
         """The norm's own words: its parties, what it acts on and under which condition."""
         # …but not the party asked for: a word the question shares with it (团长 of 团长会议谁召开)
         # says nothing of whether it is the one asked
-        asked = [n.bearer] if self.asks_bearer else n.aux
+        asked = self._asked(n)
         names = " ".join(p.name + " " + p.label for p in n.parties() if not any(p is a for a in asked))
         before = ""
         if any(w in n.condition for w in self.anaphors):   # 有上述情形的: the sentences before it
@@ -372,10 +372,14 @@ class Scorer:
                 best = max(best, tier * share)
         return best
 
+    def _asked(self, n: NormRec) -> list:
+        """The norm's parties the question asks for: its bearer, or for a to-whom question its aux."""
+        return [n.bearer] if self.asks_bearer else n.aux
+
     def _parties(self, n: NormRec) -> tuple[set[str], set[str], set[str]]:
         """The norm's parties (but the ones the question asks for) as IRIs, their concepts
         with everything broader, and names."""
-        asked = [n.bearer] if self.asks_bearer else n.aux
+        asked = self._asked(n)
         parties = [p for p in n.parties() if not any(p is a for a in asked)]
         iris = {p.iri for p in parties}
         concepts: set[str] = set()

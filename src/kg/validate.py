@@ -128,11 +128,11 @@ class Report:
         if self.calendar:
             lines.append(f"工作日 / working days: {self.calendar}")
         for name, encoding in self.encodings.items():
-            lines.append(f"编码 / encoding: {_one_line(name)} — {encoding}")
+            lines.append(f"编码 / encoding: {visible_breaks(name)} — {encoding}")
         if self.roster:
-            lines.append(f"名册 / roster: {_one_line(self.roster)}")
+            lines.append(f"名册 / roster: {visible_breaks(self.roster)}")
         for note in self.notes:
-            lines.append(f"说明 / note: {_one_line(note)}")
+            lines.append(f"说明 / note: {visible_breaks(note)}")
         for findings in self.by_article().values():
             head = findings[0].citation.split("条")[0] + "条" if findings[0].citation else "—"
             lines.append(f"\n{head}（{len(findings)}）")
@@ -141,7 +141,8 @@ class Report:
                 line = f":{f.row}" if f.row is not None else ""   # a record in RDF has no line
                 where = f"{f.file.rsplit('/', 1)[-1]}{sheet}{line}" if f.file else ""
                 value = f" [{f.value}]" if f.value else ""
-                lines.append(_one_line(f"  {f.severity:<9} {f.record:<10} {where:<18} {f.message}{value}"))
+                finding = f"  {f.severity:<9} {f.record:<10} {where:<18} {f.message}{value}"
+                lines.append(visible_breaks(finding))
         return "\n".join(lines)
 
     def by_article(self) -> dict[int | None, list[Finding]]:
@@ -151,7 +152,7 @@ class Report:
         return dict(sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)))
 
 
-def _one_line(value: object) -> str:
+def visible_breaks(value: object) -> str:
     """A line of the text report from data: a line break in a file name or a cell is shown as
     \\n, so no data can print a line that looks like a finding of its own."""
     return str(value).replace("\r", "\\r").replace("\n", "\\n")

@@ -37,7 +37,7 @@ def md(text: object) -> str:
 def esc(text: object) -> str:
     """Data put inside an HTML block: escaped, on one line (a blank line would end the block and
     let Markdown in), no address made a link."""
-    return _LINKING.sub(_JOINER, html.escape(" ".join(str(text).splitlines()), quote=False))
+    return _LINKING.sub(_JOINER, html.escape(one_line(str(text)), quote=False))
 
 
 def one_line(markup: str) -> str:
