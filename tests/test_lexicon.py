@@ -173,6 +173,20 @@ def test_a_department_may_be_named_by_its_part_after_a_bearer_marker(text, names
     assert [m.surface for m in load_lexicon().mentions(text)] == names
 
 
+@pytest.mark.parametrize("text, names", [
+    # opening its clause, a verb of the grammar and 机关/单位 are the body that does it
+    ("常委会会议听取和审议报告的时候，报告机关负责人应当到会报告工作。", ["常委会会议", "报告机关负责人"]),
+    ("审查机关应当签署意见。", ["审查机关"]),
+])
+def test_a_verb_opening_its_clause_names_the_body_by_its_part(text, names):
+    assert [m.surface for m in load_lexicon().mentions(text)] == names
+
+
+def test_a_verb_after_a_modal_word_is_no_part_of_the_name_after_it():
+    found = [m.surface for m in load_lexicon().mentions("有关单位应当及时报告单位负责人。")]
+    assert found[0] == "有关单位" and not any(s.startswith("报告") for s in found)
+
+
 def test_a_name_never_holds_the_verb_of_taking_a_post():
     # 常委会组成人员轮流担任召集人: the convenor is 召集人, not 轮流担任召集人
     text = "常委会分组会议由常委会组成人员轮流担任召集人并主持会议。"

@@ -102,6 +102,7 @@ class Roles:
     name_words: Words = ()
     not_names: Words = ()
     departments: Words = ()
+    agent_suffixes: Words = ()
     level_words: Words = ()
     level_joins: Words = ()
     level_leads: Words = ()

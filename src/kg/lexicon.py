@@ -153,6 +153,7 @@ class Lexicon:
         self._noun_joins = frozenset(w for w in self.grammar.bearers.coordination
                                      if len(w) == 1 and w not in "，,或及")
         self._attributive = set(roles.attributive_prefixes)
+        self._clause_starts = set("，,。；;：:")
         self._not_followed = set(roles.not_followed_by)
         self._bound = set(roles.bound_suffixes)
         # A generic name never swallows a verb: it stops growing leftwards at one.
@@ -550,11 +551,15 @@ class Lexicon:
         alone between a bearer marker and the suffix; where the name starts (else suffix)."""
         at, verb = suffix - 2, norm[max(0, suffix - 2):suffix]
         if (at < 0 or any(taken[at:suffix])
-                or not any(norm.startswith(w, suffix) for w in self.grammar.roles.departments)
                 or not (verb in self.grammar.actions or verb in self.grammar.bearers.delegation
                         or self._verb_word(verb))):
             return suffix
-        return at if norm.endswith(tuple(self.grammar.bearers.markers), 0, at) else suffix
+        roles = self.grammar.roles
+        if norm.endswith(tuple(self.grammar.bearers.markers), 0, at):
+            return at if any(norm.startswith(w, suffix) for w in roles.departments) else suffix
+        # only a verb of the grammar: 鼓励单位和个人参与 is a verb and its object
+        opens = (at == 0 or norm[at - 1] in self._clause_starts) and verb in self.grammar.actions
+        return at if opens and any(norm.startswith(w, suffix) for w in roles.agent_suffixes) else suffix
 
     def _needs_prefix_at(self, norm: str, suffix: int) -> bool:
         return any(norm.startswith(w, suffix) for w in self._needs_prefix)
