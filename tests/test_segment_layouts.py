@@ -66,6 +66,24 @@ def test_half_width_item_markers():
                                                                   ("(二)", "制定规划。")]
 
 
+def test_a_paragraph_inside_an_item_keeps_the_list_going():
+    # 信访条例第二十一条 and 香港基本法第四十八条: a plain paragraph under (三), then (四)
+    text = ("第一条 信访工作机构按下列方式处理：\n(一)告知信访人；\n(二)转送有权处理的行政机关；\n"
+            "(三)直接转送下级行政机关。\n信访工作机构要定期通报转送情况。\n(四)交由有权处理的行政机关办理。\n"
+            "按照前款第(二)项至第(四)项规定，有关行政机关应当书面告知信访人。\n第二条 施行。")
+    art = segment(text, Metadata(id="t", title="t")).article(1)
+    assert [len(p.items) for p in art.paragraphs] == [4, 0]
+    assert art.paragraphs[0].items[2].text == "直接转送下级行政机关。信访工作机构要定期通报转送情况。"
+    assert art.paragraphs[0].items[3].citation == "第一条第一款第（四）项"
+    assert art.paragraphs[1].text.startswith("按照前款")
+
+
+def test_a_paragraph_after_a_list_that_does_not_go_on_is_the_next_paragraph():
+    text = "第一条 包括：\n(一)甲；\n(二)乙。\n前款规定的事项由区长决定。\n第二条 施行。"
+    art = segment(text, Metadata(id="t", title="t")).article(1)
+    assert [len(p.items) for p in art.paragraphs] == [2, 0]
+
+
 def test_article_numbers_beyond_one_hundred():
     body = "\n".join(f"第{int_to_cn(n)}条 规定{n}。" for n in range(1, 106))
     reg = segment(body, Metadata(id="t", title="t"))

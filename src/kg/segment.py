@@ -80,6 +80,8 @@ RESETS = {"book": {"part": "reset", "chapter": "either", "section": "reset"},
           "part": {"chapter": "either", "section": "reset"},
           "chapter": {"section": "reset"}}
 MAX_ARTICLE_GAP = 20
+# How far a paragraph inside an item may run (hard-wrapped lines) before the list goes on.
+MAX_ITEM_PARAGRAPH_LINES = 6
 
 
 def is_next(previous: int | None, number: int) -> bool:
@@ -432,7 +434,7 @@ class _Parser:
                 self._orphan(i)
                 continue
             else:
-                self._continue_article(article, line, close_paragraph)
+                self._continue_article(article, line, close_paragraph and not self._list_resumes(i, article))
             close_paragraph = self._ends_paragraph(i) if i + 1 < len(self.lines) else False
         self.front = "\n".join(line.text for line in self.lines[:start])
         before = [lab.number for lab in self.labels[:start] if lab and lab.level == "article"]
@@ -444,6 +446,21 @@ class _Parser:
                 f"{shown} come before the first article and are read as front matter, not as articles"))
         self.trailer = "\n".join(line.text for line in self.lines[end:])
         return self._freeze()
+
+    def _list_resumes(self, i: int, article: _ArticleB) -> bool:
+        """Is plain line i a paragraph inside the last item, the list going on after it?
+        (三)签署立法会通过的法案，公布法律；/ 签署立法会通过的财政预算案，…；/ (四)决定政府政策…:
+        the next item in sequence comes within a few lines, before any other label."""
+        items = article.paragraphs[-1].items
+        if not items or RE_ITEM.match(self.lines[i].text):
+            return False
+        for j in range(i + 1, min(i + 1 + MAX_ITEM_PARAGRAPH_LINES, len(self.lines))):
+            m = RE_ITEM.match(self.lines[j].text)
+            if m:
+                return is_next(items[-1].number, cn_to_int(m.group(2))) and self._ends_paragraph(j - 1)
+            if self.labels[j] or RE_ORDINAL.match(self.lines[j].text):
+                return False   # an article or a heading comes first
+        return False
 
     def _trailer_starts(self, i: int) -> bool:
         """Does the trailer start at line i (or at the annex title right above its 附图：)?"""
