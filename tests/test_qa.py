@@ -694,6 +694,20 @@ def test_a_name_the_provisions_article_sets_the_scene_with_tells_two_like_provis
     assert [(a.label, a.source.citation) for a in r.answers] == [("受质询机关负责人", citation)]
 
 
+def test_an_office_said_with_another_head_is_the_texts_office():
+    # 信访部门 for the text's 信访工作机构 (信访条例第二十一条第一款第（三）项)
+    r = qa_over("xinfang_tiaoli_2005.txt").ask("下级信访部门办理转送事项的情况，要定期报告给谁？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("上一级人民政府信访工作机构", "第二十一条第一款第（三）项")]
+
+
+def test_how_often_with_a_verb_between_asks_a_frequency_and_a_deadline_is_none(qa):
+    assert [a.label for a in qa.ask("区政府常务会议多久要开一次？").answers] == ["每2周召开1次"]
+    # 信访条例第三十九条 says 定期; the 15日内 of 第二十一条 is a deadline, not how often
+    r = qa_over("xinfang_tiaoli_2005.txt").ask("信访部门的信访情况分析报告多久交一次？")
+    assert r.answers == []
+
+
 def test_a_bodys_banzi_is_who_it_is_made_up_of():
     # 村民委员会由主任、副主任和委员共三至七人组成 (村民委员会组织法第六条): at most seven
     r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村委会班子最多几个人？")

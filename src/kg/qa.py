@@ -797,7 +797,26 @@ class QA:
         return frozenset(bare) | frozenset(self.cfg.colloquial.get(word, ())) | frozenset(
             word.replace(short, long) for short, long in self.long_forms if short in word) \
             | {spelt_in_full(word, self.long_forms)} - {word} \
-            | self._spelt_out(word)
+            | self._spelt_out(word) | self._other_head(word)
+
+    def _other_head(self, word: str) -> frozenset[str]:
+        """信访部门 -> 信访工作机构: the same words with another office head, where a name of the
+        regulation ends so (qa.toml office_heads)."""
+        head = next((h for h in sorted(self.cfg.office_heads, key=len, reverse=True) if word.endswith(h)), "")
+        stem = word[:-len(head)] if head else ""
+        if len(stem) < 2:
+            return frozenset()
+        self._index_names()
+        return frozenset(stem + h for h in self.cfg.office_heads
+                         if h != head and (stem + h) in self._all_names)
+
+    def _index_names(self) -> None:
+        """The terms' names by last character, and all in one string (a library holds many)."""
+        if self._by_last is None:
+            self._by_last = {}
+            for name in self.reader.terms.by_label:
+                self._by_last.setdefault(name[-1], []).append(name)
+            self._all_names = "\n".join(self.reader.terms.by_label)
 
     def _verb_with_result(self, word: str) -> bool:
         """审完, 改掉, 发到: a verb and its result or direction (jieba knows the verb and the word
@@ -812,11 +831,8 @@ class QA:
         order, at most three characters a character (人代会 -> 人民代表大会 of 本级人民代表大会)."""
         if word in self._spelt:
             return self._spelt[word]
-        if self._by_last is None:   # a library holds many names: look only at those ending alike
-            self._by_last = {}
-            for name in self.reader.terms.by_label:
-                self._by_last.setdefault(name[-1], []).append(name)
-            self._all_names = "\n".join(self.reader.terms.by_label)
+        self._index_names()   # look only at the names ending alike
+        assert self._by_last is not None
         labels = self._by_last.get(word[-1], []) if word else []
         found: set[str] = set()
         if len(word) >= 3 and word not in self._all_names:

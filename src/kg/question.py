@@ -13,6 +13,7 @@ the graph (its posts, bodies, meetings and documents with their short forms).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -180,6 +181,24 @@ class QAConfig:
     motion_fillers: tuple[str, ...] = ()
     duty_cues: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
+    office_heads: tuple[str, ...] = ()
+
+
+GAP = "…"          # in a cue: a verb of up to three characters may stand there (多久…一次)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cue_pattern(cue: str) -> re.Pattern:
+    return re.compile("[^，,。？?、]{0,3}".join(map(re.escape, cue.split(GAP))))
+
+
+def _cue_matches(cue: str, text: str):
+    """Where a cue stands in a question; 多久…一次 finds 多久交一次 and 多久开一次.
+
+    >>> [m.group() for m in _cue_matches("多久…一次", "分析报告多久交一次？")]
+    ['多久交一次']
+    """
+    return _cue_pattern(cue).finditer(text)
 
 
 def load_config() -> QAConfig:
@@ -365,7 +384,7 @@ class Reader:
             removed += [(m.start(), m.end()) for m in re.finditer(self.cfg.stated_amount, q)]
         quantity_cues = tuple(quantity.cues) if quantity else ()
         for cue in self.cfg.question_cues + self.cfg.aux_cues + quantity_cues:
-            for m in re.finditer(re.escape(cue), q):
+            for m in _cue_matches(cue, q):
                 removed.append((m.start(), m.end()))
         topic = self._topic(q, removed, mentions)
         extremum = "max" if any(w in q for w in self.cfg.extremum_max) else \
@@ -409,9 +428,9 @@ class Reader:
     @staticmethod
     def _longest(q: str, table):
         for word, spec in sorted(table, key=lambda x: -len(x[0])):
-            pos = q.find(word)
-            if pos >= 0:
-                return spec, (pos, pos + len(word))
+            m = next(_cue_matches(word, q), None)
+            if m is not None:
+                return spec, m.span()
         return None, None
 
     def _intent(self, q: str, mentions: list[Mention], cue: int):
