@@ -708,6 +708,24 @@ def test_how_often_with_a_verb_between_asks_a_frequency_and_a_deadline_is_none(q
     assert r.answers == []
 
 
+def test_a_document_kinds_name_said_as_the_verb_before_another_verb_names_no_document():
+    # 申请复查: 信访条例第三十四条 writes 请求…复查 and no 申请 (a document kind) at all
+    r = qa_over("xinfang_tiaoli_2005.txt").ask("拿到处理意见的书面答复后不服，多少天内可以申请复查？")
+    assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("30日内", 30.0, "第三十四条第一款")]
+
+
+@pytest.mark.parametrize("question, expected", [
+    # 请求X的Y复查: the one asked is Y, named with whose it is, though the lexicon reads only
+    # 行政机关 of 原办理行政机关
+    ("处理意见不服，申请复查要找谁？", [("原办理行政机关的上一级行政机关", "第三十四条第一款")]),
+    # 往哪 asks where to; 向X请求复核: the marker word 请求 before the verb is no part of X
+    ("对复查意见不服，往哪申请复核？", [("复查机关的上一级行政机关", "第三十五条第一款")]),
+])
+def test_whom_one_applies_to_is_the_one_the_text_asks_to_act(question, expected):
+    r = qa_over("xinfang_tiaoli_2005.txt").ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == expected
+
+
 def test_a_bodys_banzi_is_who_it_is_made_up_of():
     # 村民委员会由主任、副主任和委员共三至七人组成 (村民委员会组织法第六条): at most seven
     r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村委会班子最多几个人？")

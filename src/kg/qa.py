@@ -41,6 +41,7 @@ from kg.terms import long_forms, spelt_in_full, unprefixed
 
 PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 VAGUE = "vague"
+DOCUMENT_KINDS = ("document", "document-types")
 CUT_CACHE = 20_000       # provisions whose words are kept once cut
 
 
@@ -544,7 +545,7 @@ class QA:
         scope = self._scope(q, regulation)
         if scope is not None:
             q = self.reader.read(raw, scope)   # names as that regulation (or those) use them
-        q = self._verb_asked(q)
+        q = self._verb_asked(self._verbal_documents(q))
         sparql: list[str] = []
         unknown = self._unknown_meeting(q, scope, sparql)
         if unknown:
@@ -953,6 +954,21 @@ class QA:
             return [q.trigger]
         return self._own_verbs(q)
 
+    def _verbal_documents(self, q: Question) -> Question:
+        """可以申请复查: a document kind's name (申请) jieba cuts as a verb right before another verb
+        of two characters is the verb of asking for it, no document the provision must name."""
+        words, pos = [], 0
+        for word, flag in _tagger().cut(q.text):
+            words.append((pos, word, flag))
+            pos += len(word)
+        verbal = {at for (at, _, flag), (_, after, after_flag) in zip(words, words[1:], strict=False)
+                  if flag == "v" and len(after) >= 2 and after_flag in ("v", "vn")
+                  and all(map(is_cjk_ideograph, after))}
+        kept = [m for m in q.mentions
+                if not (m.start in verbal and m.terms and all(t.kind in DOCUMENT_KINDS for t in m.terms)
+                        and any(w == m.surface for at, w, _ in words if at == m.start))]
+        return q if len(kept) == len(q.mentions) else replace(q, mentions=kept)
+
     def _verb_asked(self, q: Question) -> Question:
         """The question without its trigger when the verb it asks about is another one."""
         if (q.intent is not None and 0 <= q.trigger_at < q.cue_at
@@ -973,7 +989,7 @@ class QA:
         # 找谁申请复核: a document kind's name said as a verb after the question word (申请) is the
         # question's verb, not a thing it is about
         said_as_verb = {m.start for m in q.mentions if 0 <= q.cue_at < m.start
-                        and m.terms and all(t.kind in ("document", "document-types") for t in m.terms)
+                        and m.terms and all(t.kind in DOCUMENT_KINDS for t in m.terms)
                         and self._tagged_verb(q.text, m.start, m.end)}
         inside = {i for m in q.mentions if m.start not in said_as_verb for i in range(m.start, m.end)}
         cues = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
@@ -1256,7 +1272,7 @@ class QA:
         if q.cue_at < 0:
             return None
         # the word up to the question word, or opening it (报给谁, 跟谁, 向谁报告); not 由谁报
-        near = q.text[max(0, q.cue_at - c.window):q.cue_at + 1]
+        near = q.text[max(0, q.cue_at - c.window):q.cue_at + 5]
         key = max((k for k in c.markers if k in near), key=near.rfind, default=None)
         if key is None:
             return None
@@ -1279,24 +1295,44 @@ class QA:
         out: list[NormRec] = []
         for m in _recipient_pattern(c.stop_chars, c.max_len, c.links, markers, verbs).finditer(text):
             if verbs:
-                named = _split_top(m.group("party"), joins)
+                party = m.group("party")
+                # 向复查机关的上一级行政机关请求复核: a marker word before the verb is no part of X
+                party = next((party[:-len(w)] for w in markers
+                              if party.endswith(w) and len(party) > len(w)), party)
+                named = _split_top(party, joins)
             else:   # no verb to end X: the names right after the marker, joined by 、/和/及
-                start = pos = m.end()
-                named = []
-                for found in self.lex.mentions(text[start:start + c.max_len]):
-                    gap = text[pos:start + found.start]
-                    if gap and gap not in joins:
-                        break
-                    named.append(found.surface)
-                    pos = start + found.end
+                named = self._names_after(text, m.end(), joins)
             named = [_strip_ends(n, self.cfg.consult.ends) for n in named]
-            if any(self._verbal(n) for n in named):
+            if verbs and any(self._verbal(n) for n in named):
                 continue   # 向常务委员会提出研究处理: what runs to the verb is no name
             parties = [Party(term_iri(self.lex.base, self.ids.get(reg, ""), "body", n), n, n, None)
                        for n in named if len(n) >= 2]
             if parties:
                 out.append(_goes_to(h, reg, text, m.start(), parties, "asked", f"sent{len(out)}"))
         return out
+
+    def _names_after(self, text: str, start: int, joins: tuple[str, ...]) -> list[str]:
+        """The names right after a marker, joined by 、/和/及; X的Y is Y, named with whose it is
+        (请求原办理行政机关的上一级行政机关复查, though the lexicon reads only 行政机关 of the first)."""
+        of = self.lex.grammar.verbs.nominal_mark
+        named: list[str] = []
+        pos, name_at, owner_at = start, start, None
+        for found in self.lex.mentions(text[start:start + self.cfg.recipient.max_len]):
+            at = start + found.start
+            gap = text[pos:at]
+            if gap == of and (named or owner_at is not None):
+                named[-1:] = [text[name_at if owner_at is None else owner_at:start + found.end]]
+                owner_at = None
+            elif (not named and owner_at is None and gap and len(gap) <= 3 and all(map(is_cjk_ideograph, gap))
+                  and text.startswith(of, start + found.end)):
+                owner_at = pos   # the owner's first words the lexicon leaves out (原办理)
+            elif gap and gap not in joins:
+                break
+            else:
+                named.append(found.surface)
+                name_at = at
+            pos = start + found.end
+        return named
 
     def _verbal(self, name: str) -> bool:
         """Does a would-be name hold a verb of the grammar (提出), outside the nouns built from one
