@@ -625,6 +625,25 @@ def test_who_a_paragraph_lead_names_acts_in_each_item_that_names_no_one():
     assert "地方各级人民代表大会常务委员会" in {n.bearer.label for n in item if n.bearer}
 
 
+def test_a_lead_that_says_what_its_subject_is_before_the_list_names_who_acts_in_the_items():
+    # 县级以上人民政府信访工作机构是本级人民政府负责信访工作的行政机构，履行下列职责：(二)承办…
+    norms = extract(load(CORPORA / "xinfang_tiaoli_2005.txt"))
+    assert {(n.source_citation, n.action, n.bearer.label) for n in norms
+            if n.source_citation.startswith("第六条第二款第") and n.bearer} == {
+        ("第六条第二款第（二）项", "undertake", "县级以上人民政府信访工作机构"),
+        ("第六条第二款第（五）项", "raise", "县级以上人民政府信访工作机构")}
+
+
+def test_the_names_after_dui_stay_what_the_verb_is_done_to_past_qita():
+    # 对本级人民政府其他工作部门和…的信访工作进行指导: nobody here acts; 其他工作部门 least of all
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    ex = Extractor(load_lexicon(), {"指导": "asked"})
+    assert ex.provision("对本级人民政府其他工作部门和下级人民政府信访工作机构的信访工作进行指导。",
+                        "urn:x", "第一条", 1) == []
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))

@@ -726,6 +726,13 @@ def test_whom_one_applies_to_is_the_one_the_text_asks_to_act(question, expected)
     assert [(a.label, a.source.citation) for a in r.answers] == expected
 
 
+def test_an_item_read_on_demand_has_the_one_its_lead_names_act():
+    # 信访条例第六条第二款: 县级以上人民政府信访工作机构…履行下列职责：…(六)对…的信访工作进行指导
+    r = qa_over("xinfang_tiaoli_2005.txt").ask("下级政府信访部门的信访工作，归谁来指导？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("县级以上人民政府信访工作机构", "第六条第二款第（六）项")]
+
+
 def test_a_bodys_banzi_is_who_it_is_made_up_of():
     # 村民委员会由主任、副主任和委员共三至七人组成 (村民委员会组织法第六条): at most seven
     r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村委会班子最多几个人？")

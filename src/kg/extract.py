@@ -271,9 +271,10 @@ class Extractor:
 
     # ------------------------------------------------------------ entry points
 
-    def provision(self, text: str, path: str, citation: str, article: int) -> list[Norm]:
-        """The norms of one provision's own text (a 款 before its items, a 项, a 目)."""
-        return self._unit(_Unit(text, path, citation, article))
+    def provision(self, text: str, path: str, citation: str, article: int, lead: str = "") -> list[Norm]:
+        """The norms of one provision's own text (a 款 before its items, a 项 with its 款's lead,
+        a 目)."""
+        return self._unit(_Unit(text, path, citation, article, lead))
 
     def extract(self, reg: Regulation) -> list[Norm]:
         units = list(_units(reg))
@@ -564,6 +565,9 @@ class Extractor:
             return []
         names = [m for m in self.lex.mentions(lead[:at]) if m.entry.kind in AGENT_KINDS]
         last = [m for m in names if m.end == at or lead[m.end:at] == self.nominal]
+        if not last and names and names[0].start == 0 \
+                and lead.startswith(tuple(self.lex.grammar.bearers.copulas), names[0].end):
+            last = names[:1]   # X是…机构，履行下列职责: X, what it is said to be coming between
         if not last:
             return []
         subject = [last[-1]]   # …and the names joined to it (区长、副区长的职责是)
@@ -1060,6 +1064,8 @@ class Extractor:
     def _names_join(self, gap: str) -> bool:
         """和, 及其, 受委托的: what may stand between a marker and its names, or between them."""
         gap = next((gap.removesuffix(w) for w in self.pronouns if gap.endswith(w)), gap)
+        if gap in self.others:   # 对本级人民政府其他工作部门…: 其他 opens the next name
+            return True
         return gap in self.coordination or (gap.endswith(self.nominal) and len(gap) <= 8
                                              and not any(c in gap for c in SEGMENT_END + CLAUSE_END))
 

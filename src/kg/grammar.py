@@ -87,6 +87,7 @@ class Bearers:
     senders: Words = ()
     carry_openers: Words = ()
     item_leads: Words = ()
+    copulas: Words = ()
     carry_over: Words = ()
     respectively: str = ""
 

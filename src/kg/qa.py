@@ -1113,7 +1113,9 @@ class QA:
             text, reg = _own_text(row), str(row["regulation"])
             read = self._read.get((key, h.iri))
             if read is None:  # the same verb read in the same provision reads the same
-                read = self._read[(key, h.iri)] = extractor.provision(text, h.iri, h.citation, h.article)
+                parent = self._provisions.get(str(row.get("parent") or ""))
+                read = self._read[(key, h.iri)] = extractor.provision(
+                    text, h.iri, h.citation, h.article, _own_text(parent) if parent else "")
             usable = [n for n in read if n.action == "asked" and n.bearer is not None
                       and (n.aux or not to_whom) and not self._only_nominal(n.quote, n.verb)]
             if not usable:
