@@ -39,8 +39,12 @@ def unit_of(citation: str) -> tuple[int | None, int | None, int | None, int | No
 
 
 def within(system: str, gold: str) -> bool:
-    """Is the provision the system cites inside the gold provision?"""
+    """Is the provision the system cites inside the gold provision? An item cited without its 款
+    (第十条第（三）项, the form for an article of one 款) is that 款's: 第十条第一款第（三）项 is
+    the same item (a clarification made when a set arrived that writes the 第一款)."""
     s, g = unit_of(system), unit_of(gold)
+    if s[2] is None and s[3] is not None:
+        s = (s[0], s[1], 1, s[3])
     if s[0] is None or s[0] != g[0] or s[1] != g[1]:
         return False
     return all(gv is None or sv == gv for sv, gv in zip(s[2:], g[2:], strict=True))

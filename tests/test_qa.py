@@ -733,6 +733,20 @@ def test_an_item_read_on_demand_has_the_one_its_lead_names_act():
         ("县级以上人民政府信访工作机构", "第六条第二款第（六）项")]
 
 
+@pytest.mark.parametrize("question, citation, condition", [
+    # 有下列情形之一的，由其上级行政机关责令改正 (信访条例第四十二条): the item the question states
+    ("明明是自己职权范围内的信访事项，机关就是不受理，谁来让它改正？", "第四十二条第（二）项",
+     "对属于其法定职权范围的信访事项不予受理的"),
+    ("机关收到信访事项不按规定登记，谁来责令改正？", "第四十二条第（一）项", "对收到的信访事项不按规定登记的"),
+    # …and the 款 when the question states none of them
+    ("受理信访事项的行政机关违反条例规定，由谁责令改正？", "第四十二条第一款", "有下列情形之一的"),
+])
+def test_a_question_stating_one_of_the_listed_circumstances_gets_its_item(question, citation, condition):
+    r = qa_over("xinfang_tiaoli_2005.txt").ask(question)
+    assert [(a.label, a.source.citation, a.condition) for a in r.answers] == [
+        ("上级行政机关", citation, condition)]
+
+
 def test_a_bodys_banzi_is_who_it_is_made_up_of():
     # 村民委员会由主任、副主任和委员共三至七人组成 (村民委员会组织法第六条): at most seven
     r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村委会班子最多几个人？")

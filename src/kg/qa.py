@@ -152,6 +152,7 @@ class NormRec:
     low: float | None = None
     unit: str = ""
     phrase: str = ""
+    case_of: str = ""   # read for one item of the listed circumstances of this norm (its IRI)
 
     def parties(self) -> list[Party]:
         return ([self.bearer] if self.bearer else []) + self.objects + self.aux + self.delegators
@@ -518,6 +519,7 @@ class QA:
         self.long_forms = long_forms(self.lex.grammar)
         self._index: dict[str, object] = {}
         self._provisions: dict[str, Row] = {}
+        self._items: dict[str, list[Row]] = {}   # a 款 IRI -> its items, read with the provisions
         self._settings: dict[str, frozenset[str]] = {}
         self._extractors: dict[tuple, Any] = {}
         self._read: dict[tuple, list] = {}
@@ -724,9 +726,10 @@ class QA:
                 return self.messages["not_found"]
         # the scene an article sets is read for a few regulations' norms, not across a library
         few = len({n.regulation for n in norms}) <= self.cfg.setting_regulations
+        norms = norms + self._cases(norms)
         scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels, also=self._written,
                         setting=self._setting if few else None)
-        scored = sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0])
+        scored = self._settle_cases(sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0]))
         best = scored[0][0]
         if best < least:
             return self.messages["not_found"]
@@ -744,6 +747,43 @@ class QA:
             if not chosen:
                 return self.messages["not_found"]
         return sorted(chosen, key=_text_order)
+
+    def _cases(self, norms: list[NormRec]) -> list[NormRec]:
+        """有下列情形之一的，由X责令改正: the norm once for each item that lists a circumstance, the
+        item its condition and its citation."""
+        out = []
+        for n in norms:
+            if n.case_of or not any(c in n.condition or c in n.quote for c in self.cfg.listed_cases):
+                continue
+            for k, row in enumerate(self._items_of(n.source, n.regulation)):
+                out.append(replace(n, iri=f"{n.iri}#case{k + 1}", source=str(row["node"]),
+                                   citation=str(row["citation"]), condition=str(row["text"]).rstrip("；;。."),
+                                   case_of=n.iri))
+        return out
+
+    def _settle_cases(self, scored: list[tuple[float, NormRec]]) -> list[tuple[float, NormRec]]:
+        """A norm's item that covers the question clearly better than the norm (qa.toml case_margin)
+        answers in its stead, with any item as good; otherwise the norm answers, its items not at all."""
+        whole = {n.iri: s for s, n in scored if not n.case_of}
+        best: dict[str, float] = {}
+        for s, n in scored:
+            if n.case_of:
+                best[n.case_of] = max(best.get(n.case_of, 0.0), s)
+        won = {iri for iri, s in best.items() if s > whole.get(iri, 0.0) + self.cfg.case_margin}
+        return [(s, n) for s, n in scored
+                if (n.case_of in won and s >= best[n.case_of] - self.cfg.tie)
+                or (not n.case_of and n.iri not in won)]
+
+    def _items_of(self, paragraph: str, regulation: str) -> list[Row]:
+        """The items of a 款, in order (read with the regulation's provisions)."""
+        if paragraph not in self._items:
+            if not any(str(r.get("parent") or "") == paragraph for r in self._provisions.values()):
+                self._provision_index({regulation}, [])
+            self._items.clear()
+            for r in self._provisions.values():
+                if r.get("parent"):
+                    self._items.setdefault(str(r["parent"]), []).append(r)
+        return self._items.get(paragraph, [])
 
     @staticmethod
     def _closest_articles(q: Question, chosen: list[NormRec], norms: list[NormRec]) -> list[NormRec]:

@@ -182,6 +182,8 @@ class QAConfig:
     duty_cues: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
     office_heads: tuple[str, ...] = ()
+    listed_cases: tuple[str, ...] = ()
+    case_margin: float = 0.15
 
 
 GAP = "…"          # in a cue: a verb of up to three characters may stand there (多久…一次)
