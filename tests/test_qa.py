@@ -677,6 +677,8 @@ def test_a_verb_right_after_which_is_the_noun_it_picks_when_another_verb_follows
     # 拨钱 is 拨付's (由不设区的市、市辖区的人民政府或者上级人民政府规定并拨付)
     ("juweihui_zuzhifa_2018.txt", "居委会的经费和补贴，谁拨钱？",
      [("不设区的市、市辖区的人民政府", "第十七条第一款"), ("上级人民政府", "第十七条第一款")]),
+    # 够不上 is the text's 不构成 (尚不构成犯罪的，由公安机关依法给予治安管理处罚, 信访条例第四十八条)
+    ("xinfang_tiaoli_2005.txt", "捏造事实诬告陷害他人，够不上犯罪的，由谁处罚？", [("公安机关", "第四十八条第一款")]),
 ])
 def test_an_everyday_verb_is_read_as_the_verb_the_provision_writes(text, question, expected):
     r = qa_over(text).ask(question)
