@@ -749,6 +749,12 @@ def test_a_question_stating_one_of_the_listed_circumstances_gets_its_item(questi
         ("上级行政机关", citation, condition)]
 
 
+def test_a_deadline_asked_with_everyday_nouns_and_the_cue_ending_in_nei():
+    # 几天内: the cue whole (no 内 left in the topic); 事情 and 告诉 are the text's 事项 and 告知
+    r = qa_over("xinfang_tiaoli_2005.txt").ask("向行政机关反映的事情，当场答复不了是否受理的，几天内要书面告诉信访人？")
+    assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("15日内", 15.0, "第二十二条第二款")]
+
+
 def test_a_bodys_banzi_is_who_it_is_made_up_of():
     # 村民委员会由主任、副主任和委员共三至七人组成 (村民委员会组织法第六条): at most seven
     r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村委会班子最多几个人？")
