@@ -78,6 +78,12 @@ def test_a_paragraph_inside_an_item_keeps_the_list_going():
     assert art.paragraphs[1].text.startswith("按照前款")
 
 
+def test_subitems_under_an_item_before_the_next_item_stay_subitems():
+    text = "第一条 下列事项须经审议：\n（一）预算事项，包括：\n1. 年度预算；\n2. 预算调整。\n（二）其他事项。\n第二条 施行。"
+    item = segment(text, Metadata(id="t", title="t")).article(1).paragraphs[0].items[0]
+    assert [s.text for s in item.subitems] == ["年度预算；", "预算调整。"]
+
+
 def test_a_paragraph_after_a_list_that_does_not_go_on_is_the_next_paragraph():
     text = "第一条 包括：\n(一)甲；\n(二)乙。\n前款规定的事项由区长决定。\n第二条 施行。"
     art = segment(text, Metadata(id="t", title="t")).article(1)

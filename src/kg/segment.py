@@ -452,8 +452,9 @@ class _Parser:
         (三)签署立法会通过的法案，公布法律；/ 签署立法会通过的财政预算案，…；/ (四)决定政府政策…:
         the next item in sequence comes within a few lines, before any other label."""
         items = article.paragraphs[-1].items
-        if not items or RE_ITEM.match(self.lines[i].text):
-            return False
+        text = self.lines[i].text
+        if not items or RE_ITEM.match(text) or RE_SUBITEM.match(text):
+            return False   # an item or a 目 of its own
         for j in range(i + 1, min(i + 1 + MAX_ITEM_PARAGRAPH_LINES, len(self.lines))):
             m = RE_ITEM.match(self.lines[j].text)
             if m:
