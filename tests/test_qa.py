@@ -755,6 +755,12 @@ def test_a_deadline_asked_with_everyday_nouns_and_the_cue_ending_in_nei():
     assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("15日内", 15.0, "第二十二条第二款")]
 
 
+def test_the_amount_a_quantity_question_states_itself_is_no_answer():
+    # 一届干几年: 每届任期五年 (第三条), not the 一届 of 第十五条 the question happens to say
+    r = qa_over("beijing_xiangzhen_renda_zuzhi_tiaoli.txt").ask("乡人大一届干几年？")
+    assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("每届任期五年", 5.0, "第三条第一款")]
+
+
 def test_a_bodys_banzi_is_who_it_is_made_up_of():
     # 村民委员会由主任、副主任和委员共三至七人组成 (村民委员会组织法第六条): at most seven
     r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村委会班子最多几个人？")

@@ -1417,6 +1417,8 @@ class QA:
         slugs = ["quantity", "quorum", "frequency", "preparation", "lead-time"]
         norms = [n for slug in slugs for n in self._norms(slug, sparql, scope)
                  if self._in(n, scope) and n.value is not None and self._unit_fits(n.unit, spec.units)]
+        # 一届干几年: the amount the question states itself (一届) is no answer to it
+        norms = [n for n in norms if not (n.phrase and normalise(n.phrase) in q.text)]
         if any(w in q.text for w in spec.held):   # 开几次: not 民主评议每年至少进行一次
             norms = [n for n in norms if not any(w in (n.phrase or "") for w in spec.done)]
         first = [n for n in norms if n.action in spec.actions]
