@@ -644,6 +644,16 @@ def test_the_names_after_dui_stay_what_the_verb_is_done_to_past_qita():
                         "urn:x", "第一条", 1) == []
 
 
+def test_a_body_named_in_a_time_phrase_zai_qijian_acts_in_nothing():
+    # 主席、副主席在本级人民代表大会闭会期间负责…: the 人民代表大会 only says when
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    ex = Extractor(load_lexicon(), {"负责": "asked"})
+    norms = ex.provision("主席、副主席在本级人民代表大会闭会期间负责联系本级人民代表大会代表。", "urn:x", "第一条", 1)
+    assert [n.bearer.label for n in norms if n.bearer] == ["主席", "副主席"]
+
+
 def test_roles_the_lexicon_lacks_get_stable_iris():
     a = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))
     b = extract(load(CORPORA / "guowuyuan_zuzhifa_2024.txt"))

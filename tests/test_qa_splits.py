@@ -33,7 +33,7 @@ FLOORS = {
     # first score 15/40 on arrival
     "xinfang-tiaoli-2005": 0.55,                        # reached 0.57 (23/40)
     # written blind later on 2026-11-30 with a test-only set (政府参事工作条例); first score 18/40
-    "beijing-xiangzhen-renda-zuzhi-tiaoli": 0.45,       # reached 0.48 (19/40)
+    "beijing-xiangzhen-renda-zuzhi-tiaoli": 0.48,       # reached 0.50 (20/40)
 }
 
 
@@ -60,7 +60,7 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 346 answerable dev questions, 20 get a wrong answer today (25 at the
+    # Precision first: of the 346 answerable dev questions, 19 get a wrong answer today (25 at the
     # start of the fifth session, 22 at the start of the sixth, 19 at the seventh's, 17 at the
     # eleventh's, 13 at the twelfth's, when the 信访条例 set arrived with 3 more; one more since
     # office heads (信访部门 for 信访工作机构) answered two: its 信访情况分析报告…交给谁 takes the
@@ -70,7 +70,7 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # several are the right provision with a name the gold spells otherwise, e.g.
     # 地方各级人民政府负责人 for 人民政府负责人); a change that answers more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 20, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 19, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
