@@ -177,6 +177,9 @@ def test_a_department_may_be_named_by_its_part_after_a_bearer_marker(text, names
     # opening its clause, a verb of the grammar and 机关/单位 are the body that does it
     ("常委会会议听取和审议报告的时候，报告机关负责人应当到会报告工作。", ["常委会会议", "报告机关负责人"]),
     ("审查机关应当签署意见。", ["审查机关"]),
+    # a verb a name never holds does so only as a subject, a modal word right after it
+    ("，执行机关应当立即报告乡、民族乡、镇人民代表大会。", ["执行机关", "乡、民族乡、镇人民代表大会"]),
+    ("，加强部门协调。", []),
 ])
 def test_a_verb_opening_its_clause_names_the_body_by_its_part(text, names):
     assert [m.surface for m in load_lexicon().mentions(text)] == names

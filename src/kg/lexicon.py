@@ -154,6 +154,9 @@ class Lexicon:
                                      if len(w) == 1 and w not in "，,或及")
         self._attributive = set(roles.attributive_prefixes)
         self._clause_starts = set("，,。；;：:")
+        self._agent_verbs = frozenset(roles.name_breakers)
+        m = self.grammar.modality
+        self._modal_words = tuple(normalise(w) for w in m.obligation + m.permission + m.prohibition)
         self._not_followed = set(roles.not_followed_by)
         self._bound = set(roles.bound_suffixes)
         # A generic name never swallows a verb: it stops growing leftwards at one.
@@ -558,8 +561,13 @@ class Lexicon:
         if norm.endswith(tuple(self.grammar.bearers.markers), 0, at):
             return at if any(norm.startswith(w, suffix) for w in roles.departments) else suffix
         # only a verb of the grammar: 鼓励单位和个人参与 is a verb and its object
-        opens = (at == 0 or norm[at - 1] in self._clause_starts) and verb in self.grammar.actions
-        return at if opens and any(norm.startswith(w, suffix) for w in roles.agent_suffixes) else suffix
+        head = next((w for w in roles.agent_suffixes if norm.startswith(w, suffix)), "")
+        if not head or not (at == 0 or norm[at - 1] in self._clause_starts):
+            return suffix
+        # a verb a name never holds only with a modal word right after (执行机关应当立即报告;
+        # not 加强部门协调, 设立机构)
+        modal = norm.startswith(self._modal_words, suffix + len(head))
+        return at if verb in self.grammar.actions or (verb in self._agent_verbs and modal) else suffix
 
     def _needs_prefix_at(self, norm: str, suffix: int) -> bool:
         return any(norm.startswith(w, suffix) for w in self._needs_prefix)
