@@ -524,6 +524,7 @@ class QA:
         self._extractors: dict[tuple, Any] = {}
         self._read: dict[tuple, list] = {}
         self._spelt: dict[str, frozenset[str]] = {}
+        self._heads_swapped: dict[str, frozenset[str]] = {}
         self._by_last: dict[str, list[str]] | None = None
         self._all_names = ""
         self._all_provisions = False
@@ -843,13 +844,17 @@ class QA:
     def _other_head(self, word: str) -> frozenset[str]:
         """信访部门 -> 信访工作机构: the same words with another office head, where a name of the
         regulation ends so (qa.toml office_heads)."""
+        if word in self._heads_swapped:
+            return self._heads_swapped[word]
         head = next((h for h in sorted(self.cfg.office_heads, key=len, reverse=True) if word.endswith(h)), "")
         stem = word[:-len(head)] if head else ""
-        if len(stem) < 2:
-            return frozenset()
-        self._index_names()
-        return frozenset(stem + h for h in self.cfg.office_heads
-                         if h != head and (stem + h) in self._all_names)
+        found: frozenset[str] = frozenset()
+        if len(stem) >= 2:
+            self._index_names()
+            found = frozenset(stem + h for h in self.cfg.office_heads
+                              if h != head and (stem + h) in self._all_names)
+        self._heads_swapped[word] = found
+        return found
 
     def _index_names(self) -> None:
         """The terms' names by last character, and all in one string (a library holds many)."""
@@ -997,6 +1002,10 @@ class QA:
     def _verbal_documents(self, q: Question) -> Question:
         """可以申请复查: a document kind's name (申请) jieba cuts as a verb right before another verb
         of two characters is the verb of asking for it, no document the provision must name."""
+        tags = _tagger().word_tag_tab
+        if not any(m.terms and all(t.kind in DOCUMENT_KINDS for t in m.terms)
+                   and tags.get(m.surface, "").startswith("v") for m in q.mentions):
+            return q   # no document named by a word that is a verb too: no need to cut the question
         words, pos = [], 0
         for word, flag in _tagger().cut(q.text):
             words.append((pos, word, flag))
