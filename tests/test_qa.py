@@ -761,6 +761,12 @@ def test_the_amount_a_quantity_question_states_itself_is_no_answer():
     assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("每届任期五年", 5.0, "第三条第一款")]
 
 
+def test_a_quorum_question_is_answered_by_the_quorum_never_by_another_share():
+    # 必须有三分之二以上代表出席，始得举行 (北京市乡镇人大组织条例第六条); 过半数 elsewhere is no quorum
+    r = qa_over("beijing_xiangzhen_renda_zuzhi_tiaoli.txt").ask("镇人大开会要有多少代表到场才开得成？")
+    assert [(a.source.citation, round(a.value, 4)) for a in r.answers] == [("第六条第一款", 0.6667)]
+
+
 def test_a_bodys_banzi_is_who_it_is_made_up_of():
     # 村民委员会由主任、副主任和委员共三至七人组成 (村民委员会组织法第六条): at most seven
     r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村委会班子最多几个人？")

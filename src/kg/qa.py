@@ -1432,7 +1432,10 @@ class QA:
             norms = [n for n in norms if not any(w in (n.phrase or "") for w in spec.done)]
         first = [n for n in norms if n.action in spec.actions]
         chosen = self._choose(q, first, to_whom=False) if first else self.messages["no_quantity"]
-        if isinstance(chosen, str):
+        if isinstance(chosen, str) and first:
+            # 开得成: the question asks a quorum, which its action says; another share is no answer
+            chosen = self._choose(q, first, to_whom=False, min_cover=self.cfg.min_cover_one_named)
+        elif isinstance(chosen, str):
             chosen = self._choose(q, norms, to_whom=False) if norms else self.messages["no_quantity"]
         if isinstance(chosen, str):
             return self._not_found(question, q, scope, "quantity", chosen, sparql)
