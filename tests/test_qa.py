@@ -767,6 +767,12 @@ def test_a_quorum_question_is_answered_by_the_quorum_never_by_another_share():
     assert [(a.source.citation, round(a.value, 4)) for a in r.answers] == [("第六条第一款", 0.6667)]
 
 
+def test_a_verb_in_a_clause_ending_in_yihou_says_when_not_what_is_asked():
+    # 决定受不受理以后…还要通报谁: not who decides; 并按要求通报信访工作机构 (信访条例第二十一条第二款)
+    r = qa_over("xinfang_tiaoli_2005.txt").ask("行政机关对转来的信访事项决定受不受理以后，还要通报谁？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("信访工作机构", "第二十一条第二款")]
+
+
 def test_a_bodys_banzi_is_who_it_is_made_up_of():
     # 村民委员会由主任、副主任和委员共三至七人组成 (村民委员会组织法第六条): at most seven
     r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村委会班子最多几个人？")

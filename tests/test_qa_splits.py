@@ -31,7 +31,7 @@ FLOORS = {
     "quanguo-renda-yishi-guize-2021": 0.70,             # reached 0.73 (22/30)
     # written blind on 2026-11-30 with two test-only sets (全国人大组织法, 公安机关组织管理条例);
     # first score 15/40 on arrival
-    "xinfang-tiaoli-2005": 0.55,                        # reached 0.57 (23/40)
+    "xinfang-tiaoli-2005": 0.58,                        # reached 0.60 (24/40)
     # written blind later on 2026-11-30 with a test-only set (政府参事工作条例); first score 18/40
     "beijing-xiangzhen-renda-zuzhi-tiaoli": 0.53,       # reached 0.55 (22/40)
 }
@@ -60,7 +60,7 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 346 answerable dev questions, 19 get a wrong answer today (25 at the
+    # Precision first: of the 346 answerable dev questions, 18 get a wrong answer today (25 at the
     # start of the fifth session, 22 at the start of the sixth, 19 at the seventh's, 17 at the
     # eleventh's, 13 at the twelfth's, when the 信访条例 set arrived with 3 more; one more since
     # office heads (信访部门 for 信访工作机构) answered two: its 信访情况分析报告…交给谁 takes the
@@ -70,7 +70,7 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # several are the right provision with a name the gold spells otherwise, e.g.
     # 地方各级人民政府负责人 for 人民政府负责人); a change that answers more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 19, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 18, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():

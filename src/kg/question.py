@@ -471,11 +471,19 @@ class Reader:
                 return intent, (pos, pos + len(word))
         for found in founds:
             # 居民公约定好以后要报哪儿备案: a verb followed by 以后 says when, not what is asked
-            found = [f for f in found if not q.startswith(self.cfg.after_done, f[0] + len(f[1]))]
+            found = [f for f in found if not q.startswith(self.cfg.after_done, f[0] + len(f[1]))
+                     and not self._says_when(q, f[0] + len(f[1]), cue)]
             if found:
                 pos, word, intent = found[-1]
                 return intent, (pos, pos + len(word))
         return self._synonym_intent(q, cue)
+
+    def _says_when(self, q: str, end: int, cue: int) -> bool:
+        """决定受不受理以后，…还要通报谁: a verb whose clause, ending in 以后, comes before the
+        question word's says when, not what is asked."""
+        m = CLAUSE.search(q, end)
+        return (m is not None and 0 <= cue and m.start() < cue and m.start() - end <= 8
+                and q.endswith(self.cfg.after_done, end, m.start()))
 
     def _bounds(self, q: str) -> set[int]:
         """Where jieba's words of the question begin and end; jieba's 来定 (谁来定) is 来 and 定."""
