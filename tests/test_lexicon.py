@@ -223,6 +223,10 @@ def test_a_group_named_by_how_many_of_it_act_together_is_one_party_named_by_its_
     # …but a count before a longer name (代表大会, 代表团团长) leaves that name alone
     assert [m.surface for m in lex.mentions("有三分之二以上的代表出席")] == []
     assert "三个以上的代表团" not in [m.surface for m in lex.mentions("三个以上的代表团团长联名")]
+    # …and so is one written group first (北京市乡镇人大组织条例第二十三条)
+    found = lex.mentions("由本级人民代表大会主席团提名或者代表十人以上书面联名提出")
+    assert [(m.surface, m.entry.pref) for m in found] == [
+        ("本级人民代表大会主席团", "本级人民代表大会主席团"), ("代表十人以上", "代表")]
 
 
 def test_a_name_after_a_pronouns_possessive_is_the_bodys_before_it_and_keeps_the_pronoun():

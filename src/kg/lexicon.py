@@ -142,8 +142,10 @@ class Lexicon:
         number = self.grammar.quantities.number if self.grammar.quantities else "(?!)"
         groups = "|".join(map(re.escape, sorted(map(normalise, roles.counted_groups), key=len, reverse=True)))
         links = "|".join(map(re.escape, sorted(map(normalise, roles.counted_links), key=len, reverse=True)))
+        count = f"(?:{number})(?:分之(?:{number}))?[个名位人]?以上"
+        # 十人以上的代表联名, and 代表十人以上书面联名 (the group first)
         self.counted_pattern = re.compile(
-            f"(?:{number})(?:分之(?:{number}))?[个名位人]?以上的?(?P<group>{groups})(?=(?:{links}))"
+            f"{count}的?(?P<group>{groups})(?=(?:{links}))|(?P<group_first>{groups}){count}(?=(?:{links}))"
         ) if groups and links else None
         modality = self.grammar.modality
         self._split_modals = tuple(w for w in modality.obligation + modality.permission + modality.prohibition
@@ -253,7 +255,8 @@ class Lexicon:
             kind = inside[-1].entry.kind if inside else ROLE
             found = [x for x in found if x not in inside]
             # the group is who it is (代表); its count stays in the words the text uses
-            group = inside[-1].entry if inside else self.generic_role(text[m.start("group"):m.end()], kind)
+            said = "group" if m.group("group") else "group_first"
+            group = inside[-1].entry if inside else self.generic_role(text[m.start(said):m.end(said)], kind)
             found.append(Mention(group, m.start(), m.end(), label))
         return sorted(found, key=lambda m: m.start)
 
