@@ -455,8 +455,8 @@ def test_a_bill_of_appointments_is_a_document_not_an_appointment():
 def test_the_subject_may_follow_a_leading_condition():
     # 在常务委员会会议期间，常务委员会组成人员五人以上联名，可以向常务委员会书面提出…质询案 (浙江第三十三条)
     rules = extract(load(CORPORA / "zhejiang_renda_changweihui_yishi_guize_2020.txt"))
-    assert {(n.action, n.bearer.label, n.condition) for n in rules if n.article == 33 and n.bearer} == {
-        ("raise", "常务委员会组成人员", "在常务委员会会议期间")}
+    assert {(n.action, n.bearer.label, n.bearer.name, n.condition) for n in rules if n.article == 33 and n.bearer} == {
+        ("raise", "常务委员会组成人员五人以上", "常务委员会组成人员", "在常务委员会会议期间")}
 
 
 def test_recipients_are_named_in_the_verbs_own_segment_before_any_bearer_marker():
