@@ -775,6 +775,19 @@ def test_a_verb_in_a_clause_ending_in_yihou_says_when_not_what_is_asked():
     assert [(a.label, a.source.citation) for a in r.answers] == [("信访工作机构", "第二十一条第二款")]
 
 
+@pytest.mark.parametrize("text, question, expected", [
+    # 拖着不办 is the text's 拖延执行 (重大行政决策程序暂行条例第四十条)
+    ("zhongda_xingzheng_juece_chengxu_zanxing_tiaoli_2019.txt", "执行单位对重大决策拖着不办，由谁责令改正？",
+     [("决策机关", "第四十条第一款")]),
+    # 推来推去 is its 推诿, one of the circumstances 第三十六条 lists (信访条例)
+    ("xinfang_tiaoli_2005.txt", "有关机关办信访事项推来推去，谁来督办？",
+     [("县级以上人民政府信访工作机构", "第三十六条第一款第（四）项")]),
+])
+def test_shirking_and_delaying_said_in_everyday_words_are_the_texts(text, question, expected):
+    r = qa_over(text).ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == expected
+
+
 def test_a_bodys_banzi_is_who_it_is_made_up_of():
     # 村民委员会由主任、副主任和委员共三至七人组成 (村民委员会组织法第六条): at most seven
     r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村委会班子最多几个人？")
