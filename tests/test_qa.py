@@ -749,6 +749,10 @@ def test_a_question_stating_one_of_the_listed_circumstances_gets_its_item(questi
     r = qa_over("xinfang_tiaoli_2005.txt").ask(question)
     assert [(a.label, a.source.citation, a.condition) for a in r.answers] == [
         ("上级行政机关", citation, condition)]
+    # the quote is the 款's sentence; the text shown with it goes on to the item cited
+    assert "由其上级行政机关责令改正" in r.answers[0].quote
+    shown = r.answers[0].source.text.split("\n")
+    assert shown[-1].startswith(condition) if "项" in citation else len(shown) == 1
 
 
 def test_a_deadline_asked_with_everyday_nouns_and_the_cue_ending_in_nei():

@@ -757,9 +757,11 @@ class QA:
             if n.case_of or not any(c in n.condition or c in n.quote for c in self.cfg.listed_cases):
                 continue
             for k, row in enumerate(self._items_of(n.source, n.regulation)):
+                item = str(row["text"])
+                # the 款's words and then the item's: what the answer quotes and what it cites
                 out.append(replace(n, iri=f"{n.iri}#case{k + 1}", source=str(row["node"]),
-                                   citation=str(row["citation"]), condition=str(row["text"]).rstrip("；;。."),
-                                   case_of=n.iri))
+                                   citation=str(row["citation"]), text=f"{n.text}\n{item}",
+                                   condition=item.rstrip("；;。."), case_of=n.iri))
         return out
 
     def _settle_cases(self, scored: list[tuple[float, NormRec]]) -> list[tuple[float, NormRec]]:
