@@ -148,7 +148,9 @@ class Lexicon:
             f"{count}的?(?P<group>{groups})(?=(?:{links}))|(?P<group_first>{groups}){count}(?=(?:{links}))"
         ) if groups and links else None
         modality = self.grammar.modality
-        self._split_modals = tuple(w for w in modality.obligation + modality.permission + modality.prohibition
+        self._modal_words = tuple(normalise(w) for w in modality.obligation + modality.permission
+                                  + modality.prohibition)
+        self._split_modals = tuple(w for w in self._modal_words
                                    if len(w) > 1 and w[0] in self._stop and w[1] not in self._stop)
         self._common_nouns = frozenset(roles.common_noun_tags)
         # 宪法和法律, 教育、科学: the joins of such nouns (not a comma, nor 或/及, which join names)
@@ -157,8 +159,6 @@ class Lexicon:
         self._attributive = set(roles.attributive_prefixes)
         self._clause_starts = set("，,。；;：:")
         self._agent_verbs = frozenset(roles.name_breakers)
-        m = self.grammar.modality
-        self._modal_words = tuple(normalise(w) for w in m.obligation + m.permission + m.prohibition)
         self._not_followed = set(roles.not_followed_by)
         self._bound = set(roles.bound_suffixes)
         # A generic name never swallows a verb: it stops growing leftwards at one.

@@ -519,7 +519,8 @@ class QA:
         self.long_forms = long_forms(self.lex.grammar)
         self._index: dict[str, object] = {}
         self._provisions: dict[str, Row] = {}
-        self._items: dict[str, list[Row]] = {}   # a 款 IRI -> its items, read with the provisions
+        self._items: dict[str, dict[str, Row]] = {}   # a 款 IRI -> its items, read with the provisions
+        self._provision_regs: set[str] = set()       # the regulations whose provisions are read
         self._settings: dict[str, frozenset[str]] = {}
         self._extractors: dict[tuple, Any] = {}
         self._read: dict[tuple, list] = {}
@@ -779,14 +780,9 @@ class QA:
 
     def _items_of(self, paragraph: str, regulation: str) -> list[Row]:
         """The items of a 款, in order (read with the regulation's provisions)."""
-        if paragraph not in self._items:
-            if not any(str(r.get("parent") or "") == paragraph for r in self._provisions.values()):
-                self._provision_index({regulation}, [])
-            self._items.clear()
-            for r in self._provisions.values():
-                if r.get("parent"):
-                    self._items.setdefault(str(r["parent"]), []).append(r)
-        return self._items.get(paragraph, [])
+        if regulation not in self._provision_regs and not self._all_provisions:
+            self._provision_index({regulation}, [])
+        return list(self._items.get(paragraph, {}).values())
 
     @staticmethod
     def _closest_articles(q: Question, chosen: list[NormRec], norms: list[NormRec]) -> list[NormRec]:
@@ -1001,12 +997,16 @@ class QA:
             return [q.trigger]
         return self._own_verbs(q)
 
+    @staticmethod
+    def _names_document(m) -> bool:
+        """Is the mention only a document kind's name (申请, 请示)?"""
+        return bool(m.terms) and all(t.kind in DOCUMENT_KINDS for t in m.terms)
+
     def _verbal_documents(self, q: Question) -> Question:
         """可以申请复查: a document kind's name (申请) jieba cuts as a verb right before another verb
         of two characters is the verb of asking for it, no document the provision must name."""
         tags = _tagger().word_tag_tab
-        if not any(m.terms and all(t.kind in DOCUMENT_KINDS for t in m.terms)
-                   and tags.get(m.surface, "").startswith("v") for m in q.mentions):
+        if not any(self._names_document(m) and tags.get(m.surface, "").startswith("v") for m in q.mentions):
             return q   # no document named by a word that is a verb too: no need to cut the question
         words, pos = [], 0
         for word, flag in _tagger().cut(q.text):
@@ -1016,7 +1016,7 @@ class QA:
                   if flag == "v" and len(after) >= 2 and after_flag in ("v", "vn")
                   and all(map(is_cjk_ideograph, after))}
         kept = [m for m in q.mentions
-                if not (m.start in verbal and m.terms and all(t.kind in DOCUMENT_KINDS for t in m.terms)
+                if not (m.start in verbal and self._names_document(m)
                         and any(w == m.surface for at, w, _ in words if at == m.start))]
         return q if len(kept) == len(q.mentions) else replace(q, mentions=kept)
 
@@ -1040,8 +1040,7 @@ class QA:
         # 找谁申请复核: a document kind's name said as a verb after the question word (申请) is the
         # question's verb, not a thing it is about
         said_as_verb = {m.start for m in q.mentions if 0 <= q.cue_at < m.start
-                        and m.terms and all(t.kind in DOCUMENT_KINDS for t in m.terms)
-                        and self._tagged_verb(q.text, m.start, m.end)}
+                        and self._names_document(m) and self._tagged_verb(q.text, m.start, m.end)}
         inside = {i for m in q.mentions if m.start not in said_as_verb for i in range(m.start, m.end)}
         cues = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
         out, pos = [], 0
@@ -1255,7 +1254,11 @@ class QA:
                 rows = run(self.store, "provisions") if not self._all_provisions else \
                     list(self._provisions.values())
                 self._all_provisions = True
-            self._provisions.update((str(r["node"]), r) for r in rows)
+            for r in rows:
+                self._provisions[str(r["node"])] = r
+                self._provision_regs.add(str(r["regulation"]))
+                if r.get("parent"):
+                    self._items.setdefault(str(r["parent"]), {})[str(r["node"])] = r
             self._index[key] = Index([e for e in _entries(rows) if scope is None or e.regulation in scope])
         sparql.append(render("provisions", bindings))
         return self._index[key]
