@@ -115,6 +115,21 @@ def test_a_clause_opening_with_a_verb_and_closed_by_de_names_which_ones():
         "省人民代表大会", "省人民代表大会常务委员会主任"]
 
 
+def test_a_body_set_up_by_another_is_named_by_its_founder():
+    lex = load_lexicon()
+    found = lex.mentions("国家行政学院和省、自治区、直辖市人民政府设立的行政学院可以举办师资培训班")
+    assert [m.surface for m in found] == ["国家行政学院", "省、自治区、直辖市人民政府设立的行政学院"]
+    assert [m.surface for m in lex.mentions("由县级以上地方人民政府组建的抢险救灾指挥机构统一指挥")] == [
+        "县级以上地方人民政府组建的抢险救灾指挥机构"]
+    # a post is no body one sets up; a verb that founds nothing leaves two names
+    assert [m.surface for m in lex.mentions("区政府指定的区长")] == ["区政府", "区长"]
+
+
+def test_a_level_written_with_de_stays_in_the_name():
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("设区的市级以上地方人民政府应当监督")] == ["设区的市级以上地方人民政府"]
+
+
 def test_a_bare_department_listed_after_one_named_with_its_owner_is_that_owners():
     lex = load_lexicon()
     found = lex.mentions("由县级人民政府农业部门、财政部门负责组织")

@@ -108,6 +108,7 @@ class Roles:
     level_joins: Words = ()
     level_leads: Words = ()
     relative_leads: Words = ()
+    founders: Words = ()
     jurisdictions: Words = ()
     attributive_prefixes: Words = ()
     possessives: Words = ()

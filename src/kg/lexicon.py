@@ -118,6 +118,7 @@ class Lexicon:
         self._name_words = tuple(normalise(w) for w in roles.name_words)
         self._level_starts = tuple(normalise(w) for w in roles.level_words)
         self._relative_leads = tuple(normalise(w) for w in roles.relative_leads)
+        self._founders = tuple(normalise(w) for w in roles.founders)
         self._not_markers = tuple(normalise(w) for w in self.grammar.bearers.not_markers)
         self._marks = tuple(normalise(w) for w in (*self.grammar.bearers.markers,
                                                    *self.grammar.bearers.recipient_markers))
@@ -269,11 +270,25 @@ class Lexicon:
             start = m.start
             if m.entry.kind in (POST, ROLE, BODY) and start > 2 and norm[start - 1] == self._nominal:
                 start = self._clause_before(norm, start - 1, ends)
+                if m.entry.kind == BODY and start == m.start:
+                    start = self._founder_before(norm, m.start, out)
             if start < m.start:
                 label = text[start:m.end]
                 m = Mention(self.generic_role(label, m.entry.kind), start, m.end, label)
             out.append(m)
         return out
+
+    def _founder_before(self, norm: str, start: int, before: list[Mention]) -> int:
+        """上级人民政府设立的行政学院: where the body that set up the body named at start begins
+        (a body, a founding verb and 的 right before it), else start; the founder's mention is
+        taken out of `before`, as it is part of this name now."""
+        verb = next((w for w in self._founders if norm.endswith(w, 0, start - 1)), "")
+        founder = next((x for x in before if verb and x.end == start - 1 - len(verb)
+                        and x.entry.kind == BODY), None)
+        if founder is None:
+            return start
+        before.remove(founder)
+        return founder.start
 
     def _marker_ends_at(self, norm: str, i: int) -> bool:
         """Does a bearer marker end at i, not inside a word holding one (报 of 报告机关)?"""
