@@ -946,3 +946,24 @@ def test_two_levels_joined_by_huozhe_are_two_bodies_and_a_listed_class_stays_one
     text = "省、自治区、直辖市人民政府应当调查。"
     norms = Extractor(load_lexicon(), {"调查": "asked"}).provision(text, "x", "第一条", 1)
     assert [n.bearer.label for n in norms if n.action == "asked"] == ["省、自治区、直辖市人民政府"]
+    # 上海市居民委员会工作条例第三十三条: 乡镇 is one level, so 区或者乡镇人民政府 is two bodies
+    text = "办公用房由区或者乡镇人民政府统筹保障。"
+    norms = Extractor(load_lexicon(), {"保障": "asked"}).provision(text, "x", "第一条", 1)
+    assert [n.bearer.label for n in norms if n.action == "asked"] == ["区人民政府", "乡镇人民政府"]
+
+
+def test_levels_listed_before_a_name_the_lexicon_knows_are_part_of_it():
+    # 上海市居民委员会工作条例第二十七条: 区人民政府 is a known name, 市和 still belongs to it
+    from kg.lexicon import load_lexicon
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("市和区人民政府应当建立准入管理机制")] == ["市和区人民政府"]
+    assert [m.surface for m in lex.mentions("本市的区人民政府")] == ["区人民政府"]
+
+
+def test_the_parties_to_a_dispute_are_named():
+    # 人民调解委员会组织条例第九条: 当事人 is who performs, not the 调解委员会 named before
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "人民调解委员会主持下达成的调解协议，当事人应当履行。"
+    norms = Extractor(load_lexicon(), {"履行": "asked"}).provision(text, "x", "第一条", 1)
+    assert [n.bearer.label for n in norms if n.action == "asked"] == ["当事人"]

@@ -607,6 +607,12 @@ def test_zhao_shei_with_a_duty_towards_someone_asks_to_whom():
     assert [(a.label, a.source.citation) for a in r.answers] == [("会议秘书处", "第十五条第一款")]
 
 
+def test_qu_nali_asks_where_a_thing_goes(qa):
+    # 可以去哪里起诉 asks where one sues (向人民法院起诉), not who sues
+    assert qa.reader.read("当事人不想调解，可以去哪里起诉？").kind == "to_whom"
+    assert qa.reader.read("调解协议由谁来履行？").kind == "who"
+
+
 def test_acting_before_a_post_names_the_acting_post_not_a_delegation(difang_qa):
     # （十三）…在…县长…因故不能担任职务的时候，…决定代理的人选 — not (十七), which removes deputies
     r = difang_qa.ask("县长因故不能担任职务了，代理县长由谁决定？")

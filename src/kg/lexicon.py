@@ -232,6 +232,8 @@ class Lexicon:
                     continue  # 请示性公文 is a kind of document of its own, not a 请示
                 start = self._jurisdiction_before(norm, m.start())
                 entry = self.by_label[m.group()]
+                if entry.kind == BODY and start == m.start():   # 市和区人民政府: each level's
+                    start = self._listed_levels(norm, start, [False] * len(norm))
                 if start < m.start() and entry.kind != ACTION:
                     # 全国人大代表, 市人大代表: the jurisdiction before a known name is part of it
                     entry = self.generic_role(text[start:m.end()], entry.kind)
