@@ -960,6 +960,19 @@ def test_levels_listed_before_a_name_the_lexicon_knows_are_part_of_it():
     assert [m.surface for m in lex.mentions("本市的区人民政府")] == ["区人民政府"]
 
 
+def test_a_verb_opening_its_segment_goes_on_with_the_subject_not_with_the_objects_before():
+    # 行政学院工作条例第四十九条第二款: 行政学院 is what the 人民政府 attends to (重视), not who 保障s
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "设区的市级以上人民政府及其有关部门应当重视行政学院教学设施建设，保障经费投入。"
+    norms = Extractor(load_lexicon(), {"保障": "asked"}).provision(text, "x", "第一条", 1)
+    assert [n.bearer.label for n in norms] == ["设区的市级以上人民政府", "有关部门"]
+    # a subject written before the comma with no verb of its own still acts
+    text = "国务院组成人员、中央军事委员会组成人员，列席会议。"
+    norms = Extractor(load_lexicon(), {"列席": "asked"}).provision(text, "x", "第一条", 1)
+    assert [n.bearer.label for n in norms] == ["国务院组成人员", "中央军事委员会组成人员"]
+
+
 def test_the_parties_to_a_dispute_are_named():
     # 人民调解委员会组织条例第九条: 当事人 is who performs, not the 调解委员会 named before
     from kg.extract import Extractor

@@ -435,11 +435,12 @@ class Extractor:
             return []   # 对代表提出的…不满意的: the names are objects in the circumstance
         return self._joined_groups(names, text)[0]
 
-    def _joined_groups(self, names: list[Mention], text: str) -> list[list[Mention]]:
-        """Runs of names joined by 、/和 (区长、副区长 | 区政府办公室)."""
+    def _joined_groups(self, names: list[Mention], text: str, owned: bool = False) -> list[list[Mention]]:
+        """Runs of names joined by 、/和 (区长、副区长 | 区政府办公室); with `owned`, by 及其 too."""
         groups: list[list[Mention]] = []
         for m in names:
-            if groups and self._joined(text, groups[-1][-1].end, m.start):
+            end = m.start - next((len(w) for w in self.pronouns if owned and text.endswith(w, 0, m.start)), 0)
+            if groups and self._joined(text, groups[-1][-1].end, end):
                 groups[-1].append(m)
             else:
                 groups.append([m])
@@ -971,6 +972,13 @@ class Extractor:
                 return  # what another verb's objects do is no norm of theirs
             if region and region[0].start == seg_start:
                 region = self._names_only_before(agents, text, wstart, seg_start, cond_mask) + region
+            opening = max([wstart] + [i + 1 for i in range(wstart, g.start) if text[i] in SEGMENT_END])
+            lead = self._joined_groups(region, text, owned=True)[0] if region else []
+            if (lead and opening > region[-1].start and text[opening:g.start].strip() in ("", *self.modal_words)
+                    and any(text.startswith(w, lead[-1].end) for w in self.modal_words)):
+                # X及其有关部门应当重视Y的建设，保障…: a verb opening its segment goes on with the
+                # subject of the one before, not with the names that segment's own verb takes
+                region = lead
         region = [m for m in region if not any(text.endswith(w, 0, m.start) for w in self.via)]
         region = self._not_described(region, text)
         region = self._not_disposed(region, text, wstart, g.start, marker, prev)
