@@ -973,12 +973,13 @@ class Extractor:
             if region and region[0].start == seg_start:
                 region = self._names_only_before(agents, text, wstart, seg_start, cond_mask) + region
             opening = max([wstart] + [i + 1 for i in range(wstart, g.start) if text[i] in SEGMENT_END])
-            lead = self._joined_groups(region, text, owned=True)[0] if region else []
-            if (lead and opening > region[-1].start and text[opening:g.start].strip() in ("", *self.modal_words)
-                    and any(text.startswith(w, lead[-1].end) for w in self.modal_words)):
+            leading = self._joined_groups(region, text, owned=True)[0] if region else []
+            if (leading and opening > region[-1].start
+                    and text[opening:g.start].strip() in ("", *self.modal_words)
+                    and any(text.startswith(w, leading[-1].end) for w in self.modal_words)):
                 # X及其有关部门应当重视Y的建设，保障…: a verb opening its segment goes on with the
                 # subject of the one before, not with the names that segment's own verb takes
-                region = lead
+                region = leading
         region = [m for m in region if not any(text.endswith(w, 0, m.start) for w in self.via)]
         region = self._not_described(region, text)
         region = self._not_disposed(region, text, wstart, g.start, marker, prev)
