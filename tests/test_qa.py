@@ -607,6 +607,15 @@ def test_zhao_shei_with_a_duty_towards_someone_asks_to_whom():
     assert [(a.label, a.source.citation) for a in r.answers] == [("会议秘书处", "第十五条第一款")]
 
 
+def test_a_verb_said_apart_is_read_as_the_verb(qa):
+    # 出了缺, 任了职, 签个字: the verb and its object with 了/过/个 between them; 说了算 and 干了一半 stay
+    read = qa.reader.read
+    assert read("代表出了缺，由谁补选？").text == "代表出缺,由谁补选?"
+    assert read("主席团成员任了职，向谁辞职？").text == "主席团成员任职,向谁辞职?"
+    assert read("谁说了算？").text == "谁说了算?"
+    assert read("副乡长干了一半想辞职").text == "副乡长干了一半想辞职"
+
+
 def test_qu_nali_asks_where_a_thing_goes(qa):
     # 可以去哪里起诉 asks where one sues (向人民法院起诉), not who sues
     assert qa.reader.read("当事人不想调解，可以去哪里起诉？").kind == "to_whom"

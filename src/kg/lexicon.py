@@ -596,6 +596,15 @@ class Lexicon:
         """A two-character verb (审计, 执法), not a preposition or adverb (从, 由此)."""
         return len(word) == 2 and all(f.startswith("v") for _, f in self._pos().cut(word))
 
+    def is_verb(self, word: str) -> bool:
+        """Is the word one verb in jieba's dictionary (出缺, 请假; not 说算, two verbs)?
+
+        >>> [load_lexicon().is_verb(w) for w in ("请假", "说算", "由此")]
+        [True, False, False]
+        """
+        pos = self._pos()   # a dictionary word, not one jieba's unknown-word model makes up
+        return pos.tokenizer.FREQ.get(word, 0) > 0 and pos.word_tag_tab.get(word, "").startswith("v")
+
     def tag(self, text: str) -> list[tuple[str, str]]:
         """Words and jieba part-of-speech tags, the lexicon's labels kept whole.
 

@@ -176,6 +176,7 @@ class QAConfig:
     stated_amount: str = ""
     setting_regulations: int = 3
     complements: tuple[str, ...] = ()
+    separable: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
     nominal_heads: tuple[str, ...] = ()
     motion_fillers: tuple[str, ...] = ()
@@ -347,7 +348,7 @@ class Reader:
 
     def read(self, question: str, regulations: set[str] | None = None) -> Question:
         """The question read; with `regulations` (IRIs), names are looked up among their terms."""
-        q = normalise(question or "").strip()
+        q = self._joined(normalise(question or "").strip())
         mentions = self._meetings(q, self.terms.find(q, regulations), regulations)
         quantity, qspan = self._longest(q, [(c, spec) for spec in self.cfg.quantity for c in spec.cues])
         if quantity is None:
@@ -398,6 +399,14 @@ class Reader:
                         cue_at=min((c[0] for c in (who, aux) if c), default=-1))
 
     # -- pieces
+
+    def _joined(self, q: str) -> str:
+        """出了缺 -> 出缺: a verb said apart by an infix (qa.toml separable) is the verb it makes."""
+        if not self.cfg.separable:
+            return q
+        infix = "|".join(map(re.escape, self.cfg.separable))
+        return re.sub(f"(?<=([\u4e00-\u9fff]))(?:{infix})(?=([\u4e00-\u9fff]))",
+                      lambda m: "" if self.lex.is_verb(m[1] + m[2]) else m[0], q)
 
     def _counting_posts(self, q: str, mentions: list[Mention]):
         """多少组成人员, 几名委员: a counting word right before a post's name (a share or a head count)."""
