@@ -494,6 +494,19 @@ def test_a_light_verb_takes_its_object_nouns_action():
         ("report", "有关机关", ("常务委员会",))}
 
 
+def test_a_light_verb_ending_a_clause_that_opens_with_its_object_takes_that_nouns_action():
+    # …镇长、副镇长的候选人，由本级人民代表大会主席团或者代表十人以上书面联名提出 (重庆乡镇人大工作
+    # 条例第二十二条): who nominates; a 提出 whose clause opens with another noun stays raise
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    ex = Extractor(load_lexicon())
+    text = "镇长、副镇长的候选人，由本级人民代表大会主席团或者代表十人以上书面联名提出。"
+    assert {(n.action, n.bearer.label) for n in ex.provision(text, "x", "第一条", 1) if n.bearer} == {
+        ("nominate", "本级人民代表大会主席团"), ("nominate", "代表十人以上")}
+    text = "属于本级职权范围内的议案，由主席团提出。"
+    assert {n.action for n in ex.provision(text, "x", "第一条", 1) if n.bearer} == {"raise"}
+
+
 def test_a_verb_opening_a_listed_noun_phrase_is_no_duty():
     # …通知常务委员会组成人员和列席会议的部门及人员 (浙江议事规则第七条): they are told, nobody 列席 here;
     # and 通知/建议 start no name (事项通知常务委员会组成人员, 建议会议)

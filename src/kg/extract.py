@@ -730,7 +730,7 @@ class Extractor:
             if self._listed(norm_text, cs, m.start(), taken, nominal_end):
                 nominal_end = m.end()
                 continue
-            light = self._light(norm_text, m, ce)
+            light = self._light(norm_text, m, cs, ce)
             if light:
                 light_end = light[1]
             found.append((m.start(), m.end(), light[0] if light else self.actions[m.group()], m.group()))
@@ -803,12 +803,18 @@ class Extractor:
             return False
         return _ends_in_noun(norm_text[pos:_stop(norm_text, pos, len(norm_text))], self.nominal, 8)
 
-    def _light(self, norm_text: str, m: re.Match, ce: int) -> tuple[str, int] | None:
-        """提出书面报告 -> (report, where 报告 ends): a light verb takes its object noun's action."""
+    def _light(self, norm_text: str, m: re.Match, cs: int, ce: int) -> tuple[str, int] | None:
+        """提出书面报告 -> (report, where 报告 ends): a light verb takes its object noun's action;
+        so does one that ends its clause after the object it opens with (…的候选人，由…提出)."""
         if m.group() not in self.light_verbs:
             return None
         end = _stop(norm_text, m.end(), ce)
         tail = norm_text[m.end():end]
+        if not tail.strip():
+            seg = max([norm_text.rfind(c, cs, m.start()) + 1 for c in SEGMENT_END] + [cs])
+            opening = norm_text[cs:seg].rstrip(SEGMENT_END)
+            return next(((slug, m.end()) for noun, slug in self.light_objects.items()
+                         if opening.endswith(noun)), None)
         return next(((slug, end) for noun, slug in self.light_objects.items() if tail.endswith(noun)), None)
 
     def _listed(self, norm_text: str, cs: int, pos: int, taken, nominal_end: int) -> bool:
