@@ -125,6 +125,23 @@ def test_a_body_set_up_by_another_is_named_by_its_founder():
     assert [m.surface for m in lex.mentions("区政府指定的区长")] == ["区政府", "区长"]
 
 
+def test_departments_named_by_what_they_manage_are_names():
+    # 主管/管理/组织 are verbs that break names, but not inside 主管部门, 管理部门, 组织人事部门
+    lex = load_lexicon()
+    for text, name in [("由有关主管部门负责", "有关主管部门"), ("国务院交通主管部门", "国务院交通主管部门"),
+                       ("协助房屋行政管理部门做好", "房屋行政管理部门"), ("同组织人事部门加强联系", "组织人事部门"),
+                       ("由街道办事处提出", "街道办事处")]:
+        assert [m.surface for m in lex.mentions(text)] == [name], text
+
+
+def test_a_bare_body_word_listed_with_a_named_body_is_a_name():
+    # 上海市居民委员会工作条例第二十三条: 向政府或者有关部门报告; a bare 机关 after a verb is not one
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("协商结果应当及时向政府或者有关部门报告")] == ["政府", "有关部门"]
+    assert [m.surface for m in lex.mentions("由部门或者单位负责")] == []
+    assert "机关" not in [m.surface for m in lex.mentions("处分由任免机关或者监察机关决定")]
+
+
 def test_a_level_written_with_de_stays_in_the_name():
     lex = load_lexicon()
     assert [m.surface for m in lex.mentions("设区的市级以上地方人民政府应当监督")] == ["设区的市级以上地方人民政府"]

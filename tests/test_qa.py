@@ -607,6 +607,12 @@ def test_zhao_shei_with_a_duty_towards_someone_asks_to_whom():
     assert [(a.label, a.source.citation) for a in r.answers] == [("会议秘书处", "第十五条第一款")]
 
 
+def test_a_thing_handed_to_someone_goes_to_the_name_after_jiao_gei():
+    # 行政学院工作条例第三十九条: …提交给学员派出单位的组织人事部门 (给 is no part of the name)
+    r = qa_over("xingzheng_xueyuan_gongzuo_tiaoli_2009.txt").ask("学员在学院期间的思想、学习、守纪情况，学院要交给谁？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("学员派出单位的组织人事部门", "第三十九条第一款")]
+
+
 def test_a_verb_said_apart_is_read_as_the_verb(qa):
     # 出了缺, 任了职, 签个字: the verb and its object with 了/过/个 between them; 说了算 and 干了一半 stay
     read = qa.reader.read

@@ -412,6 +412,14 @@ class Lexicon:
                         taken[i] = True
                     continue
                 start = self._verb_named(norm, start, taken)
+                if (start == m.start() and self._joined_to_named(norm, m.end())
+                        and (start == 0 or norm[start - 1] in self._stop)):
+                    # 向政府或者有关部门报告: a bare body word listed with a named body is a name
+                    out.append(Mention(self.generic_role(text[m.start():m.end()], self._suffix_kind[m.group()]),
+                                       m.start(), m.end(), text[m.start():m.end()]))
+                    for i in range(m.start(), m.end()):
+                        taken[i] = True
+                    continue
                 if start == m.start():
                     continue  # a bare 会议 or 部门 is a common noun, not a name (国务院部门 is one)
             label = text[start:m.end()]
@@ -520,6 +528,19 @@ class Lexicon:
             return None
         tags = [f for _, f in self._pos().cut(word)]
         return j if tags and all(f in self._common_nouns for f in tags) else None
+
+    def _joined_to_named(self, norm: str, end: int) -> bool:
+        """政府或者有关部门: is a bare body word at `end` joined (not by a comma) to a body named with
+        words before its suffix?"""
+        join = next((w for w in sorted(self.grammar.bearers.coordination, key=len, reverse=True)
+                     if w not in "，," and norm.startswith(w, end)), None)
+        if join is None or self._suffix is None:
+            return False
+        rest = norm[end + len(join):end + len(join) + self._max_prefix]
+        stop = next((i for i, ch in enumerate(rest) if ch in self._stop), len(rest))
+        found = self._suffix.search(rest[:stop])
+        return (found is not None and found.start() > 0 and self._suffix_kind[found.group()] == BODY
+                and found.group() in self._needs_prefix)
 
     @staticmethod
     def _body_before(claimed: list[Mention], start: int) -> bool:

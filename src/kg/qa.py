@@ -1356,8 +1356,9 @@ class QA:
                 party = next((party[:-len(w)] for w in markers
                               if party.endswith(w) and len(party) > len(w)), party)
                 named = _split_top(party, joins)
-            else:   # no verb to end X: the names right after the marker, joined by 、/和/及
-                named = self._names_after(text, m.end(), joins)
+            else:   # no verb to end X: the names right after the marker (交给), joined by 、/和/及
+                after = m.end() + next((len(w) for w in self.cfg.goes_to if text.startswith(w, m.end())), 0)
+                named = self._names_after(text, after, joins)
             named = [_strip_ends(n, self.cfg.consult.ends) for n in named]
             if verbs and any(self._verbal(n) for n in named):
                 continue   # 向常务委员会提出研究处理: what runs to the verb is no name
