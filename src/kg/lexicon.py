@@ -415,8 +415,9 @@ class Lexicon:
                 if (start == m.start() and self._joined_to_named(norm, m.end())
                         and (start == 0 or norm[start - 1] in self._stop)):
                     # 向政府或者有关部门报告: a bare body word listed with a named body is a name
-                    out.append(Mention(self.generic_role(text[m.start():m.end()], self._suffix_kind[m.group()]),
-                                       m.start(), m.end(), text[m.start():m.end()]))
+                    bare = text[m.start():m.end()]
+                    out.append(Mention(self.generic_role(bare, self._suffix_kind[m.group()]),
+                                       m.start(), m.end(), bare))
                     for i in range(m.start(), m.end()):
                         taken[i] = True
                     continue
