@@ -986,6 +986,17 @@ def test_a_verb_opening_its_segment_goes_on_with_the_subject_not_with_the_object
     assert [n.bearer.label for n in norms] == ["国务院组成人员", "中央军事委员会组成人员"]
 
 
+def test_a_verb_opening_a_noun_is_no_duty():
+    # 山东省乡镇人民政府工作条例第七条: 建立行政执法协调机制 names a mechanism; the 协调 of the
+    # sentence is the 乡镇人民政府's (支持、保障乡镇人民政府对…进行…综合协调)
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = ("县（市、区）人民政府应当建立行政执法协调机制，支持、保障乡镇人民政府对辖区内的行政执法工作"
+            "进行指挥调度和综合协调。")
+    norms = Extractor(load_lexicon(), {"协调": "asked"}).provision(text, "x", "第一条", 1)
+    assert [n.bearer.label for n in norms] == ["乡镇人民政府"]
+
+
 def test_the_parties_to_a_dispute_are_named():
     # 人民调解委员会组织条例第九条: 当事人 is who performs, not the 调解委员会 named before
     from kg.extract import Extractor

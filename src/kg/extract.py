@@ -168,6 +168,7 @@ class Extractor:
         self.nominal = v.nominal_mark
         self.noun_modifiers = tuple(v.noun_modifiers)
         self.kind_words = tuple(v.kind_words)
+        self.noun_openers = (v.nominal_mark, *v.noun_heads)
         self.list_mark = v.list_mark
         self.list_ends = v.list_ends
         self.comparison = v.comparison
@@ -699,7 +700,8 @@ class Extractor:
             if any(before.endswith(p) for p in self.circumstance):
                 continue
             # 的决定 / 讨论决定的事项 / 决议、决定: a verb as a noun or inside a relative clause
-            if before.endswith(self.nominal) or norm_text.startswith(self.nominal, m.end()):
+            # (…or the first word of a noun: 协调机制)
+            if before.endswith(self.nominal) or norm_text.startswith(self.noun_openers, m.end()):
                 continue
             chained = self.re_verb.match(norm_text, m.end())   # 决定任命的副主席: one relative clause
             if chained and norm_text.startswith(self.nominal, chained.end()):

@@ -37,6 +37,7 @@ class Verbs:
     nominal_mark: str = "的"
     noun_modifiers: Words = ()
     kind_words: Words = ()
+    noun_heads: Words = ()
     list_mark: str = "、"
     list_ends: Words = ()
     light_verbs: Words = ()
