@@ -986,6 +986,15 @@ def test_a_verb_opening_its_segment_goes_on_with_the_subject_not_with_the_object
     assert [n.bearer.label for n in norms] == ["国务院组成人员", "中央军事委员会组成人员"]
 
 
+def test_the_circumstance_a_list_lead_opens_with_holds_in_each_item():
+    # 重庆市乡镇人民代表大会工作条例第三十二条: 乡、民族乡、镇人民代表大会闭会期间，主席团的职责是：（三）…
+    law = extract(load(CORPORA / "chongqing_xiangzhen_renda_gongzuo_tiaoli_2016.txt"))
+    assert {(n.action, n.bearer.label, n.condition) for n in law
+            if n.source_citation == "第三十二条第（三）项"} == {
+        ("examine", "主席团", "乡、民族乡、镇人民代表大会闭会期间"),
+        ("report", "主席团", "乡、民族乡、镇人民代表大会闭会期间")}
+
+
 def test_a_verb_opening_a_noun_is_no_duty():
     # 山东省乡镇人民政府工作条例第七条: 建立行政执法协调机制 names a mechanism; the 协调 of the
     # sentence is the 乡镇人民政府's (支持、保障乡镇人民政府对…进行…综合协调)

@@ -374,6 +374,10 @@ class Extractor:
             else:
                 self.stopped = []
         norms = self._aux_carried(norms)
+        subject = {b.iri for b, _, _ in self._lead_subject(unit.lead)}
+        if subject and (opening := self._lead_condition(unit.lead)):
+            norms = [replace(n, condition=n.condition or opening)
+                     if n.bearer is not None and n.bearer.iri in subject else n for n in norms]
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
 
     def _aux_carried(self, norms: list[Norm]) -> list[Norm]:
@@ -578,6 +582,15 @@ class Extractor:
                 break
             subject.insert(0, m)
         return [(self._party(m, m.surface), (), "") for m in subject]
+
+    def _lead_condition(self, lead: str) -> str:
+        """乡、民族乡、镇人民代表大会闭会期间，主席团的职责是： — the circumstance a lead opens with
+        holds for what its subject does in each item."""
+        phrases = self.lex.grammar.bearers.item_leads
+        at = min((lead.find(w) for w in phrases if w in lead), default=-1)
+        segments = [lead[s:e].rstrip("，,") for s, e in _spans(lead[:max(at, 0)], SEGMENT_END)][:-1]
+        return "，".join(seg for seg in segments if seg.endswith(tuple(self.cond_endings))
+                        and not self._occasion(seg))
 
     def _not_unit(self, text: str, m: re.Match) -> bool:
         """十八周岁: the unit is the start of another word (extraction.toml not_units)."""
