@@ -374,10 +374,9 @@ class Extractor:
             else:
                 self.stopped = []
         norms = self._aux_carried(norms)
-        subject = {b.iri for b, _, _ in self._lead_subject(unit.lead)}
-        if subject and (opening := self._lead_condition(unit.lead)):
-            norms = [replace(n, condition=n.condition or opening)
-                     if n.bearer is not None and n.bearer.iri in subject else n for n in norms]
+        if self._lead_subject(unit.lead) and (opening := self._lead_condition(unit.lead)):
+            norms = [replace(n, condition="，".join(filter(None, [opening, n.condition])))
+                     if n.bearer is not None and opening not in n.condition else n for n in norms]
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
 
     def _aux_carried(self, norms: list[Norm]) -> list[Norm]:
