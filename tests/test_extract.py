@@ -876,6 +876,10 @@ def test_the_ones_each_item_lists_do_what_the_lead_says_the_listed_ones_do():
     ("提请常务委员会会议审议的议案，应当在会议召开十日前提交常务委员会。", [("lead-time", 10)]),
     # 每两个月至少举行一次: a frequency
     ("常务委员会会议每两个月至少举行一次。", [("frequency", 0.5)]),
+    # whatever is done between the period and the count (人民调解委员会组织条例第三条), not an ordinal
+    ("委员由群众选举产生，每三年改选一次，可以连选连任。", [("frequency", 1 / 3)]),
+    ("民主评议每年不得少于一次。", [("frequency", 1)]),
+    ("每年的第一次会议由主任召集。", []),
 ])
 def test_a_quantity_is_named_by_what_it_measures(text, expected):
     from kg.extract import Extractor

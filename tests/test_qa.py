@@ -613,6 +613,15 @@ def test_a_thing_handed_to_someone_goes_to_the_name_after_jiao_gei():
     assert [(a.label, a.source.citation) for a in r.answers] == [("学员派出单位的组织人事部门", "第三十九条第一款")]
 
 
+def test_how_many_times_in_everyday_words_asks_a_frequency():
+    # 人民调解委员会组织条例第三条第二款: …每三年改选一次 (隔几年 asks the period, 几回 the times)
+    r = qa_over("renmin_tiaojie_weiyuanhui_zuzhi_tiaoli_1989.txt").ask("调解委员隔几年要改选一次？")
+    assert [(a.kind, a.label, a.value, a.source.citation) for a in r.answers] == [
+        ("quantity", "每三年改选一次", 3.0, "第三条第二款")]
+    r = qa_over("shanghai_juweihui_gongzuo_tiaoli_2020.txt").ask("民主评议一年至少搞几回？")
+    assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("每年不得少于一次", 1.0, "第十八条第二款")]
+
+
 def test_a_verb_said_apart_is_read_as_the_verb(qa):
     # 出了缺, 任了职, 签个字: the verb and its object with 了/过/个 between them; 说了算 and 干了一半 stay
     read = qa.reader.read
