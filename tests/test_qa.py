@@ -622,6 +622,22 @@ def test_how_many_times_in_everyday_words_asks_a_frequency():
     assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("每年不得少于一次", 1.0, "第十八条第二款")]
 
 
+def test_posts_and_bodies_the_text_names_are_terms_though_no_norm_names_them():
+    # 重庆乡镇人大工作条例: 主席团成员 acts in no norm the extractor reads, but the text names it, so
+    # a question about notifying the 主席团成员 is not about the 代表 that 第十一条 notifies
+    qa = qa_over("chongqing_xiangzhen_renda_gongzuo_tiaoli_2016.txt")
+    assert "主席团成员" in qa.reader.terms.by_label
+    assert qa.ask("主席团开会要提前几天通知主席团成员？").answers == []
+    assert [a.label for a in qa.ask("人代会开会要提前几天通知代表？").answers] == ["十日前"]
+
+
+def test_a_trigger_that_is_also_a_name_is_what_is_asked(qa):
+    # 组成人员 is a role the seed names and the trigger of 组成: the question asks who the members are
+    r = qa.ask("区长办公会议的组成人员有哪些？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("区长", "第四十四条第一款"),
+                                                                 ("副区长", "第四十四条第一款")]
+
+
 def test_a_verb_said_apart_is_read_as_the_verb(qa):
     # 出了缺, 任了职, 签个字: the verb and its object with 了/过/个 between them; 说了算 and 干了一半 stay
     read = qa.reader.read

@@ -307,7 +307,9 @@ def regulation_triples(reg: Regulation, base: str | None = None,
     yield from reference_triples(reg, base)
     if with_norms:
         lexicon = load_lexicon(base)
-        norms, terms = scope(lexicon, reg.meta.id, extract(reg, lexicon))
+        texts = (t for a in reg.articles() for p in a.paragraphs
+                 for t in (p.lead, *(i.text for i in p.items)))
+        norms, terms = scope(lexicon, reg.meta.id, extract(reg, lexicon), texts)
         yield from term_triples(reg, terms, base)
         yield from norm_triples(reg, norms, base)
 

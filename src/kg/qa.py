@@ -302,7 +302,12 @@ class Scorer:
                                     set(full[m.start])) for m, _ in self.named}
         # …and its characters are looked for without it: 全国人民代表大会常务委员会 is not more the
         # 常务委员会 of the provision that happens to name the 全国人民代表大会 too
-        self.core = {k: list(dict.fromkeys(unprefixed(w, prefixes) for w in said))
+        # (and without a modifier saying which: 有关机关 is the text's 有关行政机关's 机关)
+        modifiers = tuple(lex.grammar.verbs.noun_modifiers)
+        def cores(w: str) -> list[str]:
+            return [unprefixed(w, prefixes)] + [w[len(p):] for p in modifiers
+                                                if w.startswith(p) and len(w) - len(p) >= 2]
+        self.core = {k: list(dict.fromkeys(c for w in said for c in cores(w)))
                      for k, said in self.said.items()}
         # …and the classes it belongs to: what 每位区政府领导 must do, a 副区长 must
         self.broader = {m.start: [_norm(label) for t in m.terms if t.concept

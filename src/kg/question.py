@@ -356,6 +356,9 @@ class Reader:
         aux = self._find_any(q, self.cfg.aux_cues)
         who = self._find_any(q, self.cfg.question_cues)
         intent, tspan = self._intent(q, mentions, who[0] if who else -1)
+        if tspan and intent is not None and q[tspan[0]:tspan[1]] in intent.triggers:
+            # 组成人员有哪些: a trigger of the intent is what is asked, no name the answer speaks of
+            mentions = [m for m in mentions if (m.start, m.end) != tuple(tspan)]
         # The asked part is in the last clause; a count in an earlier one is the circumstance
         # (多去几个人列席，要报谁批准 asks who approves).
         asked = who or aux

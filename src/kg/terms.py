@@ -20,8 +20,11 @@ from dataclasses import dataclass, replace
 
 from kg.extract import Norm, Party
 from kg.grammar import Grammar
-from kg.lexicon import Lexicon, normalise
+from kg.lexicon import BODY, POST, ROLE, Lexicon, normalise
 
+# Who a text names (not its meetings and documents, whose generic names it also writes for things
+# that are none: 每次会议, 前款规定的文件) is a term of it even where no norm names them.
+TEXT_KINDS = {POST, ROLE, BODY}
 KIND_SLUGS = {"posts": "post", "role": "post", "bodies": "body", "meeting-types": "meeting",
               "document-types": "document", "seals": "seal"}
 
@@ -162,8 +165,15 @@ class Scoper:
         return sorted(out, key=lambda t: t.iri)
 
 
-def scope(lexicon: Lexicon, reg_id: str, norms: Iterable[Norm]) -> tuple[list[Norm], list[Term]]:
-    """The norms with every party replaced by the regulation's own term, and those terms."""
+def scope(lexicon: Lexicon, reg_id: str, norms: Iterable[Norm],
+          texts: Iterable[str] = ()) -> tuple[list[Norm], list[Term]]:
+    """The norms with every party replaced by the regulation's own term, and those terms; with
+    `texts` (the regulation's provisions), every post and body they name is a term too, though no
+    norm names it (主席团成员不得担任国家行政机关职务)."""
     scoper = Scoper(lexicon, reg_id)
     scoped = [scoper.norm(n) for n in norms]
+    for text in texts:
+        for m in lexicon.mentions(text):
+            if m.entry.kind in TEXT_KINDS:
+                scoper.party(Party(m.entry.iri, m.entry.pref, m.surface, m.entry.kind, m.entry.generic))
     return scoped, scoper.finished()
