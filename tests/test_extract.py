@@ -999,6 +999,16 @@ def test_the_circumstance_a_list_lead_opens_with_holds_in_each_item():
         ("report", "主席团", "乡、民族乡、镇人民代表大会闭会期间")}
 
 
+def test_whom_one_informs_may_be_named_with_a_word_saying_which():
+    # 上海市居民委员会工作条例第二十条第四款: …应当告知相关的居民委员会
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "业主委员会作出的决定，应当告知相关的居民委员会，并认真听取居民委员会的建议。"
+    norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert [(n.bearer.label, [a.label for a in n.aux]) for n in norms if n.action == "inform"] == [
+        ("业主委员会", ["居民委员会"])]
+
+
 def test_a_verb_opening_a_noun_is_no_duty():
     # 山东省乡镇人民政府工作条例第七条: 建立行政执法协调机制 names a mechanism; the 协调 of the
     # sentence is the 乡镇人民政府's (支持、保障乡镇人民政府对…进行…综合协调)

@@ -644,6 +644,7 @@ def test_a_verb_said_apart_is_read_as_the_verb(qa):
     assert read("代表出了缺，由谁补选？").text == "代表出缺,由谁补选?"
     assert read("主席团成员任了职，向谁辞职？").text == "主席团成员任职,向谁辞职?"
     assert read("谁说了算？").text == "谁说了算?"
+    assert read("要跟谁打个招呼？").text == "要跟谁打招呼?"
     assert read("副乡长干了一半想辞职").text == "副乡长干了一半想辞职"
 
 

@@ -1285,6 +1285,9 @@ class Extractor:
         pos = g.end
         for m in after:
             gap = text[pos:m.start]
+            if pos == g.end:   # 告知相关的居民委员会: a word saying which is part of the name
+                gap = next((gap[len(w):] for w in self.noun_modifiers if gap.startswith(w)), gap)
+                gap = gap.removeprefix(self.nominal) if gap != text[pos:m.start] else gap
             # Right after the verb only the name itself; further names only after 、/和/或.
             if gap.strip() and (pos == g.end or gap not in self.coordination):
                 break

@@ -404,12 +404,13 @@ class Reader:
     # -- pieces
 
     def _joined(self, q: str) -> str:
-        """出了缺 -> 出缺: a verb said apart by an infix (qa.toml separable) is the verb it makes."""
+        """出了缺 -> 出缺, 打个招呼 -> 打招呼: a verb said apart by an infix (qa.toml separable) is
+        the verb it makes."""
         if not self.cfg.separable:
             return q
         infix = "|".join(map(re.escape, self.cfg.separable))
-        return re.sub(f"(?<=([\u4e00-\u9fff]))(?:{infix})(?=([\u4e00-\u9fff]))",
-                      lambda m: "" if self.lex.is_verb(m[1] + m[2]) else m[0], q)
+        return re.sub(f"(?<=([\u4e00-\u9fff]))(?:{infix})(?=([\u4e00-\u9fff]{{1,2}}))",
+                      lambda m: "" if any(self.lex.is_verb(m[1] + m[2][:k]) for k in (2, 1)) else m[0], q)
 
     def _counting_posts(self, q: str, mentions: list[Mention]):
         """多少组成人员, 几名委员: a counting word right before a post's name (a share or a head count)."""
