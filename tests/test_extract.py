@@ -1009,6 +1009,16 @@ def test_whom_one_informs_may_be_named_with_a_word_saying_which():
         ("业主委员会", ["居民委员会"])]
 
 
+def test_a_marker_word_said_as_a_noun_after_de_marks_no_one():
+    # 上海市居民委员会工作条例第三十五条: 在居民委员会的组织安排和监督下 (安排 is a noun here, as in
+    # 根据主席团的安排): the 居民委员会 supervises
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "鼓励居民区引入专业社会组织，在居民委员会的组织安排和监督下，提供专业服务。"
+    norms = Extractor(load_lexicon(), {"监督": "asked"}).provision(text, "x", "第一条", 1)
+    assert [n.bearer.label for n in norms] == ["居民委员会"]
+
+
 def test_a_verb_opening_a_noun_is_no_duty():
     # 山东省乡镇人民政府工作条例第七条: 建立行政执法协调机制 names a mechanism; the 协调 of the
     # sentence is the 乡镇人民政府's (支持、保障乡镇人民政府对…进行…综合协调)

@@ -928,8 +928,10 @@ class Extractor:
         for m in self.re_marker.finditer(normalise(text), s, e):
             if any(taken[m.start():m.end()]) or any(self.blocked["marker"][m.start():m.end()]):
                 continue
-            if text.endswith(self.nominal, 0, m.start()) and len(m.group()) > 1:
-                continue  # 根据主席团的安排: a noun after 的, no marker
+            de = text.rfind(self.nominal, max(s, m.start() - 3), m.start())
+            if de >= 0 and len(m.group()) > 1 and not any(taken[de:m.start()]) and not any(
+                    c in SEGMENT_END for c in text[de:m.start()]):
+                continue  # 根据主席团的安排, 在…的组织安排和监督下: a noun after 的, no marker
             if m.group() in self.passive and self._delegating(text, m.end(), e, taken):
                 continue  # 受总理委托: who entrusts, not who acts
             if self._possessed(text, m.end(), e, taken):
