@@ -1009,6 +1009,17 @@ def test_whom_one_informs_may_be_named_with_a_word_saying_which():
         ("业主委员会", ["居民委员会"])]
 
 
+def test_the_one_set_up_acts_though_words_saying_where_precede_the_pivot():
+    # 行政学院工作条例第三十八条第二款: 行政学院各班次设专职班主任，承担…工作; 建设 is no pivot
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    ex = Extractor(load_lexicon(), {"承担": "asked"})
+    text = "行政学院各班次设专职班主任，承担学员的思想政治教育、学习管理等工作。"
+    assert [n.bearer.label for n in ex.provision(text, "x", "第一条", 1)] == ["专职班主任"]
+    text = "区政府加强队伍建设区长，承担工作。"
+    assert [n.bearer.label for n in ex.provision(text, "x", "第一条", 1)] == ["区政府", "区长"]
+
+
 def test_a_marker_word_said_as_a_noun_after_de_marks_no_one():
     # 上海市居民委员会工作条例第三十五条: 在居民委员会的组织安排和监督下 (安排 is a noun here, as in
     # 根据主席团的安排): the 居民委员会 supervises

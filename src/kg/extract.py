@@ -1248,7 +1248,9 @@ class Extractor:
         """国务院设副秘书长若干人，协助…: of the names around a pivot word, the ones after it act."""
         for i in range(len(region) - 1, 0, -1):
             gap = text[region[i - 1].end:region[i].start]
-            if any(gap.startswith(w) for w in self.pivots):
+            # (行政学院各班次设专职班主任: the pivot may come after words saying where)
+            words = self.lex.tag(gap) if gap.strip() else []
+            if any(gap.startswith(w) for w in self.pivots) or (words and words[-1][0] in self.pivots):
                 return region[i:]
         return region
 
