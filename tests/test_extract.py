@@ -1020,6 +1020,21 @@ def test_the_one_set_up_acts_though_words_saying_where_precede_the_pivot():
     assert [n.bearer.label for n in ex.provision(text, "x", "第一条", 1)] == ["区政府", "区长"]
 
 
+def test_what_was_reached_under_someone_is_no_duty_of_theirs_nor_of_who_acts_on_it():
+    # 人民调解委员会组织条例第十条: 基层人民政府对于人民调解委员会主持下达成的调解协议，…应当予以支持
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    ex = Extractor(load_lexicon())
+    text = "基层人民政府对于人民调解委员会主持下达成的调解协议，应当予以支持。"
+    assert [n.action for n in ex.provision(text, "x", "第一条", 1)] == []
+    text = "基层人民政府对于人民调解委员会主持下达成的调解协议，应当审查。"
+    assert [(n.action, n.bearer.label) for n in ex.provision(text, "x", "第一条", 1)] == [
+        ("examine", "基层人民政府")]
+    # 在区长主持下研究决定: 主持 followed by a verb and no 的 still chairs
+    assert ("chair", "区长") in [(n.action, n.bearer.label)
+                                for n in ex.provision("在区长主持下研究决定。", "x", "第一条", 1)]
+
+
 def test_a_marker_word_said_as_a_noun_after_de_marks_no_one():
     # 上海市居民委员会工作条例第三十五条: 在居民委员会的组织安排和监督下 (安排 is a noun here, as in
     # 根据主席团的安排): the 居民委员会 supervises

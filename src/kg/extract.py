@@ -718,6 +718,9 @@ class Extractor:
             chained = self.re_verb.match(norm_text, m.end())   # 决定任命的副主席: one relative clause
             if chained and norm_text.startswith(self.nominal, chained.end()):
                 continue
+            if self.under and norm_text.startswith(self.under[1], m.end()) and not before.endswith(
+                    self.nominal) and self._relative_under(norm_text, m.end() + len(self.under[1])):
+                continue   # 人民调解委员会主持下达成的调解协议: what was reached under it, no duty
             if self._modified(norm_text, m.start()):
                 continue  # 决定副县长的个别任免: a verb after 的 and a modifier is a noun
             if before.endswith(self.list_mark) and not (found and found[-1][1] == m.start() - 1):
@@ -756,6 +759,12 @@ class Extractor:
             else:
                 groups.append(_Group(s, e, [(slug, verb)]))
         return groups
+
+    def _relative_under(self, norm_text: str, at: int) -> bool:
+        """主持下|达成的: a verb and 的 right after 下 describe a thing done under someone's verb."""
+        stop = _stop(norm_text, at, min(len(norm_text), at + 6))
+        de = norm_text.find(self.nominal, at, stop)
+        return de > at and self.lex.tag(norm_text[at:de])[0][1].startswith("v")
 
     def _head_of_listed_things(self, norm_text: str, start: int, end: int) -> bool:
         """专项工作报告、计划执行情况报告、…执法检查报告等: the verb ends items of a 、 list that
@@ -1272,8 +1281,11 @@ class Extractor:
             rest = text[group[-1].end:verb]
             if any(rest.startswith(w) for w in self.task_phrases):
                 return group  # 会议的主要任务是：讨论决定… — the meeting acts
-            if self.nominal in rest and self.re_verb.search(normalise(rest[:rest.index(self.nominal)])):
-                return []  # X讨论决定的事项，应当公布: the names belong to a relative clause
+            if (self.nominal in rest and self.re_verb.search(normalise(rest[:rest.index(self.nominal)]))
+                    and not rest.startswith(tuple(self.aux_marker_words))):
+                # X讨论决定的事项，应当公布: the names belong to a relative clause (but not in
+                # X对于Y主持下达成的协议，应当…, where the clause describes what X acts on)
+                return []
             rest = text[group[-1].end:]
             pivot = next((w for w in self.pivots if rest.startswith(w)), None)
             if pivot:  # 国务院设副秘书长…，协助秘书长工作: the one set up acts
