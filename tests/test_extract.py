@@ -507,6 +507,16 @@ def test_a_light_verb_ending_a_clause_that_opens_with_its_object_takes_that_noun
     assert {n.action for n in ex.provision(text, "x", "第一条", 1) if n.bearer} == {"raise"}
 
 
+def test_a_report_handed_in_with_tijiao_goes_to_the_one_named_with_xiang():
+    # 信访条例第三十九条: …应当就以下事项向本级人民政府定期提交信访情况分析报告：
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "县级以上人民政府信访工作机构应当就以下事项向本级人民政府定期提交信访情况分析报告："
+    norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert [(n.action, n.bearer.label, [a.label for a in n.aux]) for n in norms] == [
+        ("report", "县级以上人民政府信访工作机构", ["本级人民政府"])]
+
+
 def test_a_verb_opening_a_listed_noun_phrase_is_no_duty():
     # …通知常务委员会组成人员和列席会议的部门及人员 (浙江议事规则第七条): they are told, nobody 列席 here;
     # and 通知/建议 start no name (事项通知常务委员会组成人员, 建议会议)

@@ -209,6 +209,7 @@ class Extractor:
                                       rf"(?P<short>[^（）()，。；]{{2,12}})[）)]")
         self.light_verbs = set(v.light_verbs)
         self.light_objects = dict(v.light_objects)
+        self.light_only = set(v.light_only)
         # 由…组成, 邀请…参加 (not 组成人员, 参加人)
         self.open_frames = [re.compile(rf"{re.escape(a)}(?P<who>[^，,。；;：:]{{2,40}}?)"
                                        rf"{re.escape(z)}(?!人员|部门|单位|人)") for a, z in b.open_frames]
@@ -748,6 +749,8 @@ class Extractor:
                 nominal_end = m.end()
                 continue
             light = self._light(norm_text, m, cs, ce)
+            if light is None and m.group() in self.light_only:
+                continue
             if light:
                 light_end = light[1]
             found.append((m.start(), m.end(), light[0] if light else self.actions[m.group()], m.group()))

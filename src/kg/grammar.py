@@ -42,6 +42,7 @@ class Verbs:
     list_ends: Words = ()
     light_verbs: Words = ()
     light_objects: dict[str, str] = field(default_factory=dict)
+    light_only: Words = ()
 
 
 @dataclass(frozen=True)
