@@ -134,6 +134,14 @@ def test_departments_named_by_what_they_manage_are_names():
         assert [m.surface for m in lex.mentions(text)] == [name], text
 
 
+def test_a_body_named_by_what_it_may_do_is_one_name():
+    # 信访条例第三十二条第二款: 有权处理的行政机关…应当督促…; 负责审批的部门 at a sentence's start
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("有权处理的行政机关应当督促有关机关执行")] == [
+        "有权处理的行政机关", "有关机关"]
+    assert [m.surface for m in lex.mentions("负责审批的部门应当告知")] == ["负责审批的部门"]
+
+
 def test_a_bare_body_word_listed_with_a_named_body_is_a_name():
     # 上海市居民委员会工作条例第二十三条: 向政府或者有关部门报告; a bare 机关 after a verb is not one
     lex = load_lexicon()

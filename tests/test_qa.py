@@ -638,6 +638,13 @@ def test_a_trigger_that_is_also_a_name_is_what_is_asked(qa):
                                                                  ("副区长", "第四十四条第一款")]
 
 
+def test_a_verb_the_grammar_does_not_read_is_looked_for_before_a_kindred_one():
+    # 信访条例: 督促 (第三十二条第二款, 有权处理的行政机关…应当督促…执行) is asked, not the 督办 of
+    # 第三十六条, which only shares the intent
+    r = qa_over("xinfang_tiaoli_2005.txt").ask("处理意见是支持信访人请求的，谁负责督促有关单位去落实？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("有权处理的行政机关", "第三十二条第二款")]
+
+
 def test_a_verb_said_apart_is_read_as_the_verb(qa):
     # 出了缺, 任了职, 签个字: the verb and its object with 了/过/个 between them; 说了算 and 干了一半 stay
     read = qa.reader.read

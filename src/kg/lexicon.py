@@ -457,7 +457,7 @@ class Lexicon:
         """负责合法性审查的部门: a body named by what it is charged with, the charge opening with a
         relative lead (not right after a name) and closed by 的 right before the body's suffix;
         where the lead starts, else start."""
-        if start < 6 or norm[start - 1] != "的" or taken[start - 1]:
+        if start < 5 or norm[start - 1] != "的" or taken[start - 1]:
             return start
         for i in range(start - 2, max(-1, start - 2 - self._max_prefix), -1):
             if norm[i] in CLAUSE_MARKS or norm[i] == self._nominal or taken[i]:

@@ -538,6 +538,7 @@ class QA:
         # Norms by (action, regulation or None): a library holds thousands of norms an action,
         # read once, not at every question.
         self._norm_cache: dict[tuple[str, str | None], list[NormRec]] = {}
+        self._best = 0.0   # the best cover of the last norms chosen from
         self._cut: dict[str, list[tuple[str, str]]] = {}
 
     # -- entry point
@@ -585,6 +586,14 @@ class QA:
         if chosen is VAGUE:
             return Result(question, q.intent.name, message=self.messages["vague"],
                           candidates=self._candidates(usable), sparql=sparql)
+        unread = bool(q.trigger) and q.trigger not in self.lex.grammar.actions
+        if isinstance(chosen, list) and not primary and unread:
+            # 谁负责督促…落实: a verb the grammar does not read (督促) found only a kindred one (督办);
+            # where a provision writes the question's own verb and covers the question as well, it answers
+            stored = self._best
+            own = self._read_on_demand(q, scope, to_whom, sparql)
+            if own and self._best >= stored:
+                chosen = own
         if isinstance(chosen, str) and chosen != self.messages["no_circumstance"]:
             # No stored norm answers (the verb is none the extractor reads, or it read none of
             # its uses where the topic is): read the question's verb in the closest provisions.
@@ -738,6 +747,7 @@ class QA:
                         setting=self._setting if few else None)
         scored = self._settle_cases(sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0]))
         best = scored[0][0]
+        self._best = best
         if best < least:
             return self.messages["not_found"]
         chosen = [n for s, n in scored if s >= best - self.cfg.tie]
