@@ -507,6 +507,13 @@ def test_a_light_verb_ending_a_clause_that_opens_with_its_object_takes_that_noun
     assert {n.action for n in ex.provision(text, "x", "第一条", 1) if n.bearer} == {"raise"}
 
 
+def test_the_assembly_said_as_dahui_decides():
+    # 重庆市乡镇人民代表大会工作条例第二十六条: …可以向本级人民代表大会提出辞职，由大会决定是否接受辞职
+    law = extract(load(CORPORA / "chongqing_xiangzhen_renda_gongzuo_tiaoli_2016.txt"))
+    assert {(n.action, n.bearer.label) for n in law
+            if n.source_citation == "第二十六条第一款" and n.action == "decide"} == {("decide", "大会")}
+
+
 def test_a_report_handed_in_with_tijiao_goes_to_the_one_named_with_xiang():
     # 信访条例第三十九条: …应当就以下事项向本级人民政府定期提交信访情况分析报告：
     from kg.extract import Extractor
@@ -758,8 +765,9 @@ def test_a_bare_zucheng_renyuan_belongs_to_the_body_named_before_it():
      [("chair", "常务委员会主任"), ("chair", "常务委员会副主任")]),
     ("主席团和专门委员会对议案进行审议的时候，国务院或者有关机关负责人应当到会。",
      [("attend", "国务院负责人"), ("attend", "有关机关负责人")]),
-    # 由大会决定: the 大会 decides though the lexicon cannot name it; not the ones who resign
-    ("乡长、副乡长可以向本级人民代表大会提出辞职，由大会决定是否接受辞职。", [("raise", "乡长"), ("raise", "副乡长")]),
+    # 由大会决定: the 大会 decides, not the ones who resign
+    ("乡长、副乡长可以向本级人民代表大会提出辞职，由大会决定是否接受辞职。",
+     [("raise", "乡长"), ("raise", "副乡长"), ("decide", "大会")]),
     # 在…中 names the pool chosen from, 在…上 the place: the one before 在 acts
     ("全国人民代表大会常务委员会可以分别在国务院副总理、中央军事委员会副主席中决定代理人选。",
      [("decide", "全国人民代表大会常务委员会")]),
