@@ -645,6 +645,12 @@ def test_a_verb_the_grammar_does_not_read_is_looked_for_before_a_kindred_one():
     assert [(a.label, a.source.citation) for a in r.answers] == [("有权处理的行政机关", "第三十二条第二款")]
 
 
+def test_a_session_opening_is_its_being_convened():
+    # 全国人大议事规则第二条: 会议召开的日期由全国人民代表大会常务委员会决定 (开幕 is the everyday word)
+    r = qa_over("quanguo_renda_yishi_guize_2021.txt").ask("今年的全国人代会具体哪天开幕，是谁来定的？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("全国人民代表大会常务委员会", "第二条第一款")]
+
+
 def test_a_verb_said_apart_is_read_as_the_verb(qa):
     # 出了缺, 任了职, 签个字: the verb and its object with 了/过/个 between them; 说了算 and 干了一半 stay
     read = qa.reader.read
