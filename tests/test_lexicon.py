@@ -142,6 +142,21 @@ def test_a_body_named_by_what_it_may_do_is_one_name():
     assert [m.surface for m in lex.mentions("负责审批的部门应当告知")] == ["负责审批的部门"]
 
 
+def test_the_assembly_is_a_name_but_not_inside_a_meeting():
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("由大会决定是否接受辞职")] == ["大会"]
+    assert [m.surface for m in lex.mentions("研究重大会议事项")] == ["重大会议"]
+    assert [m.surface for m in lex.mentions("全国人民代表大会议事规则")] == ["全国人民代表大会"]
+
+
+def test_a_clause_describing_the_others_is_part_of_their_name():
+    # 重大行政决策程序暂行条例第三十八条: …对决策机关行政首长、负有责任的其他领导人员…依法追究责任
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("对决策机关行政首长、负有责任的其他领导人员依法追究责任")] == [
+        "决策机关行政首长", "负有责任的其他领导人员"]
+    assert [m.surface for m in lex.mentions("区政府的其他领导同志")] == ["区政府"]
+
+
 def test_a_bare_body_word_listed_with_a_named_body_is_a_name():
     # 上海市居民委员会工作条例第二十三条: 向政府或者有关部门报告; a bare 机关 after a verb is not one
     lex = load_lexicon()

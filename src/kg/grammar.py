@@ -120,6 +120,7 @@ class Roles:
     name_breakers: Words = ()
     bound_suffixes: str = ""
     not_followed_by: str = ""
+    overlapping: dict[str, str] = field(default_factory=dict)
     body_suffixes: Words = ()
     meeting_suffixes: Words = ()
     document_suffixes: Words = ()

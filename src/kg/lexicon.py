@@ -113,7 +113,10 @@ class Lexicon:
             for word in words:
                 self._suffix_kind.setdefault(normalise(word), kind)
         suffixes = sorted(self._suffix_kind, key=len, reverse=True)
-        self._suffix = re.compile("|".join(map(re.escape, suffixes))) if suffixes else None
+        # 重大会议: a suffix followed by what starts another word there is none (extraction.toml overlapping)
+        over = {normalise(k): v for k, v in roles.overlapping.items()}
+        alternatives = [re.escape(w) + (f"(?![{re.escape(over[w])}])" if w in over else "") for w in suffixes]
+        self._suffix = re.compile("|".join(alternatives)) if suffixes else None
         self._stop = set(roles.stop_chars)
         self._name_words = tuple(normalise(w) for w in roles.name_words)
         self._level_starts = tuple(normalise(w) for w in roles.level_words)
@@ -268,8 +271,14 @@ class Lexicon:
         closed by 的 right before a post, role or body names which ones; it is part of the name."""
         out: list[Mention] = []
         ends = {m.end for m in found if m.entry.kind in AGENT_KINDS}
+        others = tuple(normalise(w) for w in self.grammar.bearers.others)
         for m in found:
             start = m.start
+            # 负有责任的其他领导人员: the clause describes the others, 其他 and all
+            other = next((w for w in others if norm.endswith(w, 0, start)), "")
+            if other and start - len(other) > 2 and norm[start - len(other) - 1] == self._nominal:
+                opened = self._clause_before(norm, start - len(other) - 1, ends, any_word=True)
+                start = opened if opened < start - len(other) else start
             if m.entry.kind in (POST, ROLE, BODY) and start > 2 and norm[start - 1] == self._nominal:
                 start = self._clause_before(norm, start - 1, ends)
                 if m.entry.kind == BODY and start == m.start:
@@ -302,9 +311,10 @@ class Lexicon:
                 return True
         return False
 
-    def _clause_before(self, norm: str, de: int, ends: set[int]) -> int:
+    def _clause_before(self, norm: str, de: int, ends: set[int], any_word: bool = False) -> int:
         """Where a describing clause ending at the 的 at `de` starts (else de + 1): back to
-        punctuation, a bearer marker or another name; it opens with a verb and is no condition."""
+        punctuation, a bearer marker or another name; it opens with a verb (`any_word`: or a noun
+        jieba makes of one, 负有责任, before 的其他) and is no condition."""
         i = de
         while (i > 0 and de - i < self._max_prefix and norm[i - 1] not in CLAUSE_MARKS
                and i not in ends and not self._marker_ends_at(norm, i)):
@@ -316,6 +326,8 @@ class Lexicon:
                 or any(c in NUMERALS for c in clause)):
             return de + 1   # 三分之一以上的村民代表, 命令应当载明该规章的…: a count or a sentence
         words = self._cut(clause)
+        if any_word and words and words[0][0] not in self._not_describing:
+            return i
         if len(words) < 2 or not words[0][1].startswith("v") or words[0][0] in self._not_describing:
             return de + 1   # 有关的专门委员会: one word is a modifier, not a clause
         return i
