@@ -505,6 +505,9 @@ def test_a_light_verb_ending_a_clause_that_opens_with_its_object_takes_that_noun
         ("nominate", "本级人民代表大会主席团"), ("nominate", "代表十人以上")}
     text = "属于本级职权范围内的议案，由主席团提出。"
     assert {n.action for n in ex.provision(text, "x", "第一条", 1) if n.bearer} == {"raise"}
+    # …and one whose object is a list of nouns with commas, ending in the noun (地方组织法第二十六条)
+    text = "县级的人民代表大会代表十人以上书面联名，可以提出本级人民代表大会常务委员会组成人员，人民政府领导人员的候选人。"
+    assert {n.action for n in ex.provision(text, "x", "第一条", 1) if n.bearer} == {"nominate"}
 
 
 def test_the_assembly_said_as_dahui_decides():

@@ -748,7 +748,7 @@ class Extractor:
             if self._listed(norm_text, cs, m.start(), taken, nominal_end):
                 nominal_end = m.end()
                 continue
-            light = self._light(norm_text, m, cs, ce)
+            light = self._light(norm_text, m, cs, ce, taken)
             if light is None and m.group() in self.light_only:
                 continue
             if light:
@@ -829,7 +829,7 @@ class Extractor:
             return False
         return _ends_in_noun(norm_text[pos:_stop(norm_text, pos, len(norm_text))], self.nominal, 8)
 
-    def _light(self, norm_text: str, m: re.Match, cs: int, ce: int) -> tuple[str, int] | None:
+    def _light(self, norm_text: str, m: re.Match, cs: int, ce: int, taken) -> tuple[str, int] | None:
         """提出书面报告 -> (report, where 报告 ends): a light verb takes its object noun's action;
         so does one that ends its clause after the object it opens with (…的候选人，由…提出)."""
         if m.group() not in self.light_verbs:
@@ -841,7 +841,15 @@ class Extractor:
             opening = norm_text[cs:seg].rstrip(SEGMENT_END)
             return next(((slug, m.end()) for noun, slug in self.light_objects.items()
                          if opening.endswith(noun)), None)
-        return next(((slug, end) for noun, slug in self.light_objects.items() if tail.endswith(noun)), None)
+        found = next(((slug, end) for noun, slug in self.light_objects.items() if tail.endswith(noun)), None)
+        if found is None:   # 提出本级…组成人员，人民政府领导人员，…的候选人: a list of nouns, commas and all
+            whole = _stop(norm_text, m.end(), ce, CLAUSE_END)
+            rest = norm_text[m.end():whole].rstrip(SEGMENT_END)
+            at = m.end()
+            if not any(not any(taken[at + v.start():at + v.end()]) for v in self.re_verb.finditer(rest)):
+                found = next(((slug, whole) for noun, slug in self.light_objects.items()
+                              if rest.endswith(noun)), None)
+        return found
 
     def _listed(self, norm_text: str, cs: int, pos: int, taken, nominal_end: int) -> bool:
         """风险评估、合法性审查和集体讨论决定等程序: a verb ending an item of a list of nouns
