@@ -142,6 +142,15 @@ def test_a_body_named_by_what_it_may_do_is_one_name():
     assert [m.surface for m in lex.mentions("负责审批的部门应当告知")] == ["负责审批的部门"]
 
 
+def test_a_bare_group_word_listed_after_a_name_is_a_party():
+    # 地方组织法第二十六条: …由本级人民代表大会主席团或者代表依照本法规定联合提名
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("由本级人民代表大会主席团或者代表依照本法规定联合提名")][:2] == [
+        "本级人民代表大会主席团", "代表"]
+    assert [m.surface for m in lex.mentions("主席团或者代表团提出")] == ["主席团", "代表团"]
+    assert "代表" not in [m.surface for m in lex.mentions("由代表团全体会议、代表小组会议审议")]
+
+
 def test_the_assembly_is_a_name_but_not_inside_a_meeting():
     lex = load_lexicon()
     assert [m.surface for m in lex.mentions("由大会决定是否接受辞职")] == ["大会"]

@@ -127,6 +127,7 @@ class Roles:
     counted_groups: Words = ()
     pronoun_possessives: Words = ()
     counted_links: Words = ()
+    listed_groups: Words = ()
 
 
 @dataclass(frozen=True)

@@ -247,7 +247,34 @@ class Lexicon:
             found = self._described(text, norm, found)
         if generic and self.counted_pattern:
             found = self._counted_groups(text, norm, found)
+        if generic and self.grammar.roles.listed_groups:
+            found = self._listed_groups(text, norm, found)
         return sorted(found, key=lambda m: m.start)
+
+    def _listed_groups(self, text: str, norm: str, found: list[Mention]) -> list[Mention]:
+        """由主席团或者代表…提名: a bare group word (extraction.toml listed_groups) listed right after a
+        name, and not the start of a longer word, is a party of its own."""
+        joins = sorted((w for w in self.grammar.bearers.coordination if w not in "，,"),
+                       key=len, reverse=True)
+        taken = {i for m in found for i in range(m.start, m.end)}
+        out = list(found)
+        for m in found:
+            if m.entry.kind not in AGENT_KINDS:
+                continue
+            join = next((w for w in joins if norm.startswith(w, m.end)), None)
+            if join is None:
+                continue
+            at = m.end + len(join)
+            word = next((w for w in self.grammar.roles.listed_groups if norm.startswith(w, at)), None)
+            if word and at not in taken and not self._in_longer_word(norm, at, word):
+                out.append(Mention(self.generic_role(word), at, at + len(word), text[at:at + len(word)]))
+        return sorted(out, key=lambda m: m.start)
+
+    def _in_longer_word(self, norm: str, at: int, word: str) -> bool:
+        """代表团, 代表资格, 代表小组会议: jieba reads the word as the start of a longer one there,
+        or a noun follows it."""
+        cut = self._cut(norm[at:at + len(word) + 4])
+        return not cut or cut[0][0] != word or (len(cut) > 1 and cut[1][1].startswith("n"))
 
     def _counted_groups(self, text: str, norm: str, found: list[Mention]) -> list[Mention]:
         """主席团、三个以上的代表团或者十分之一以上的代表，可以提出: a group named by how many of it
