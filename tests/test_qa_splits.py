@@ -67,18 +67,18 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
-    # Precision first: of the 466 answerable dev questions, 24 get a wrong answer today (25 at the
+    # Precision first: of the 466 answerable dev questions, 23 get a wrong answer today (25 at the
     # start of the fifth session, 22 at the start of the sixth, 19 at the seventh's, 17 at the
     # eleventh's, 13 at the twelfth's, when the 信访条例 set arrived with 3 more; one more since
     # office heads (信访部门 for 信访工作机构) answered two: its 信访情况分析报告…交给谁 takes the
     # noun 报告 for the verb and now finds a 报告 norm naming the office; one more since the items of
     # 有下列情形之一的 answered one: 谁负责督促…落实 finds the item of another provision's 督办;
     # four more came with the 乡镇人大组织条例 set, and 19 with the four sets of the thirteenth
-    # session, of 120 answerable questions, 36 in all, 24 at that session's end);
+    # session, of 120 answerable questions, 36 in all, 23 at that session's end);
     # several are the right provision with a name the gold spells otherwise, e.g.
     # 地方各级人民政府负责人 for 人民政府负责人); a change that answers more must not answer more wrongly.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 24, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 23, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
