@@ -309,7 +309,8 @@ def regulation_triples(reg: Regulation, base: str | None = None,
         lexicon = load_lexicon(base)
         texts = (t for a in reg.articles() for p in a.paragraphs
                  for t in (p.lead, *(i.text for i in p.items)))
-        norms, terms = scope(lexicon, reg.meta.id, extract(reg, lexicon), texts)
+        with lexicon.reading():   # the terms read the provisions extraction has just read
+            norms, terms = scope(lexicon, reg.meta.id, extract(reg, lexicon), texts)
         yield from term_triples(reg, terms, base)
         yield from norm_triples(reg, norms, base)
 

@@ -15,6 +15,8 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -96,6 +98,7 @@ class Lexicon:
     grammar: Grammar = field(default_factory=load_grammar)
 
     def __post_init__(self) -> None:
+        self._mentions_cache: dict[tuple[str, bool], tuple[Mention, ...]] | None = None
         by_label: dict[str, Entry] = {}
         for e in self.entries.values():
             if e.kind == ACTION:
@@ -226,7 +229,26 @@ class Lexicon:
     # -- finding mentions
 
     def mentions(self, text: str, generic: bool = True) -> list[Mention]:
-        """Lexicon mentions by leftmost-longest match, then generic roles in the gaps."""
+        """Lexicon mentions by leftmost-longest match, then generic roles in the gaps (read once
+        per text within `reading()`)."""
+        cache = self._mentions_cache
+        if cache is None:
+            return self._mentions(text, generic)
+        key = (text, generic)
+        if key not in cache:
+            cache[key] = tuple(self._mentions(text, generic))
+        return list(cache[key])
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Within it, a text's mentions are found once (one regulation's extraction and terms)."""
+        self._mentions_cache = {}
+        try:
+            yield
+        finally:
+            self._mentions_cache = None
+
+    def _mentions(self, text: str, generic: bool) -> list[Mention]:
         norm = normalise(text)
         found: list[Mention] = []
         if self._pattern:
