@@ -363,7 +363,8 @@ class Extractor:
         self.taken = taken
         norms: list[Norm] = []
         topic: tuple[tuple[Party, ...], str] = ((), "")
-        self.carried = self._lead_subject(unit.lead)
+        lead_subject = self._lead_subject(unit.lead)
+        self.carried = list(lead_subject)
         self.carried_condition = ""
         self.stopped: list = []   # the bearers of the sentence before, after its 。
         for start, end in _spans(text, CLAUSE_END):
@@ -375,7 +376,7 @@ class Extractor:
             else:
                 self.stopped = []
         norms = self._aux_carried(norms)
-        if self._lead_subject(unit.lead) and (opening := self._lead_condition(unit.lead)):
+        if lead_subject and (opening := self._lead_condition(unit.lead)):
             norms = [replace(n, condition="，".join(filter(None, [opening, n.condition])))
                      if n.bearer is not None and opening not in n.condition else n for n in norms]
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
@@ -565,8 +566,7 @@ class Extractor:
     def _lead_subject(self, lead: str) -> list:
         """X行使下列职权：, X的主要任务是： — X acts in each item that names no one (its bearers,
         as a clause after ； would carry them)."""
-        phrases = self.lex.grammar.bearers.item_leads
-        at = min((lead.find(w) for w in phrases if w in lead), default=-1)
+        at = self._item_lead_at(lead)
         if at <= 0:
             return []
         names = [m for m in self.lex.mentions(lead[:at]) if m.entry.kind in AGENT_KINDS]
@@ -583,11 +583,15 @@ class Extractor:
             subject.insert(0, m)
         return [(self._party(m, m.surface), (), "") for m in subject]
 
+    def _item_lead_at(self, lead: str) -> int:
+        """Where a lead's phrase introducing its items (行使下列职权, 的职责是) starts, else -1."""
+        phrases = self.lex.grammar.bearers.item_leads
+        return min((lead.find(w) for w in phrases if w in lead), default=-1)
+
     def _lead_condition(self, lead: str) -> str:
         """乡、民族乡、镇人民代表大会闭会期间，主席团的职责是： — the circumstance a lead opens with
         holds for what its subject does in each item."""
-        phrases = self.lex.grammar.bearers.item_leads
-        at = min((lead.find(w) for w in phrases if w in lead), default=-1)
+        at = self._item_lead_at(lead)
         segments = [lead[s:e].rstrip("，,") for s, e in _spans(lead[:max(at, 0)], SEGMENT_END)][:-1]
         return "，".join(seg for seg in segments if seg.endswith(tuple(self.cond_endings))
                         and not self._occasion(seg))
