@@ -129,6 +129,7 @@ def test_departments_named_by_what_they_manage_are_names():
     # 主管/管理/组织 are verbs that break names, but not inside 主管部门, 管理部门, 组织人事部门
     lex = load_lexicon()
     for text, name in [("由有关主管部门负责", "有关主管部门"), ("国务院交通主管部门", "国务院交通主管部门"),
+                       ("由工业产品生产许可证主管部门负责", "工业产品生产许可证主管部门"),
                        ("协助房屋行政管理部门做好", "房屋行政管理部门"), ("同组织人事部门加强联系", "组织人事部门"),
                        ("由街道办事处提出", "街道办事处")]:
         assert [m.surface for m in lex.mentions(text)] == [name], text
