@@ -163,6 +163,9 @@ class Lexicon:
         # 宪法和法律, 教育、科学: the joins of such nouns (not a comma, nor 或/及, which join names)
         self._noun_joins = frozenset(w for w in self.grammar.bearers.coordination
                                      if len(w) == 1 and w not in "，,或及")
+        # 主席团或者代表, 政府或者有关部门: what joins names in a list (not a comma), longest first
+        self._list_joins = tuple(sorted((w for w in self.grammar.bearers.coordination if w not in "，,"),
+                                        key=len, reverse=True))
         self._attributive = set(roles.attributive_prefixes)
         self._clause_starts = set("，,。；;：:")
         self._agent_verbs = frozenset(roles.name_breakers)
@@ -276,14 +279,12 @@ class Lexicon:
     def _listed_groups(self, text: str, norm: str, found: list[Mention]) -> list[Mention]:
         """由主席团或者代表…提名: a bare group word (extraction.toml listed_groups) listed right after a
         name, and not the start of a longer word, is a party of its own."""
-        joins = sorted((w for w in self.grammar.bearers.coordination if w not in "，,"),
-                       key=len, reverse=True)
         taken = {i for m in found for i in range(m.start, m.end)}
         out = list(found)
         for m in found:
             if m.entry.kind not in AGENT_KINDS:
                 continue
-            join = next((w for w in joins if norm.startswith(w, m.end)), None)
+            join = next((w for w in self._list_joins if norm.startswith(w, m.end)), None)
             if join is None:
                 continue
             at = m.end + len(join)
@@ -594,8 +595,7 @@ class Lexicon:
     def _joined_to_named(self, norm: str, end: int) -> bool:
         """政府或者有关部门: is a bare body word at `end` joined (not by a comma) to a body named with
         words before its suffix?"""
-        join = next((w for w in sorted(self.grammar.bearers.coordination, key=len, reverse=True)
-                     if w not in "，," and norm.startswith(w, end)), None)
+        join = next((w for w in self._list_joins if norm.startswith(w, end)), None)
         if join is None or self._suffix is None:
             return False
         rest = norm[end + len(join):end + len(join) + self._max_prefix]

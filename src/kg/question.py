@@ -323,6 +323,9 @@ class Reader:
         triggers = {t for it in cfg.intent for t in it.triggers}
         self.nouns = tuple(w for w in lexicon.grammar.verbs.ignore_words if w not in triggers)
         self.long_forms = long_forms(lexicon.grammar)
+        infix = "|".join(map(re.escape, cfg.separable))
+        self._separable = re.compile(f"(?<=([\u4e00-\u9fff]))(?:{infix})(?=([\u4e00-\u9fff]{{1,2}}))") \
+            if cfg.separable else None
 
     def _meetings(self, q: str, mentions: list[Mention], regulations: set[str] | None) -> list[Mention]:
         """县人大开会由谁召集: a body named right before 开会 (qa.toml meeting_of) stands for its
@@ -406,11 +409,10 @@ class Reader:
     def _joined(self, q: str) -> str:
         """出了缺 -> 出缺, 打个招呼 -> 打招呼: a verb said apart by an infix (qa.toml separable) is
         the verb it makes."""
-        if not self.cfg.separable:
+        if self._separable is None:
             return q
-        infix = "|".join(map(re.escape, self.cfg.separable))
-        return re.sub(f"(?<=([\u4e00-\u9fff]))(?:{infix})(?=([\u4e00-\u9fff]{{1,2}}))",
-                      lambda m: "" if any(self.lex.is_verb(m[1] + m[2][:k]) for k in (2, 1)) else m[0], q)
+        return self._separable.sub(
+            lambda m: "" if any(self.lex.is_verb(m[1] + m[2][:k]) for k in (2, 1)) else m[0], q)
 
     def _counting_posts(self, q: str, mentions: list[Mention]):
         """多少组成人员, 几名委员: a counting word right before a post's name (a share or a head count)."""
