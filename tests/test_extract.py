@@ -845,6 +845,14 @@ def test_names_after_dui_are_what_is_acted_on_not_who_acts():
     text = "县人民政府工作部门应当对受委托的乡镇人民政府及其执法人员加强业务监督。"
     norms = Extractor(load_lexicon(), {"监督": "asked"}).provision(text, "x", "第一条", 1)
     assert [(n.action, n.bearer.label) for n in norms] == [("asked", "县人民政府工作部门")]
+    # a name before 对 acts; every name after it in the segment is whom it is done to, even one
+    # the marker's own list does not reach (成绩显著的…和调解委员) and one right before 应当
+    text = "各级人民政府对成绩显著的人民调解委员会和调解委员应当予以表彰和奖励。"
+    norms = Extractor(load_lexicon(), {"表彰": "asked"}).provision(text, "x", "第一条", 1)
+    assert {n.bearer.label for n in norms} == {"各级人民政府"}
+    text = "主席团常务主席可以对属于主席团职权范围内的事项向主席团提出建议。"
+    assert {n.bearer.label for n in Extractor(load_lexicon(), {"提出建议": "asked"}).provision(
+        text, "x", "第一条", 1)} == {"主席团常务主席"}
 
 
 @pytest.mark.parametrize("text, expected", [

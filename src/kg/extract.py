@@ -1109,12 +1109,22 @@ class Extractor:
                 if any(taken[i:i + len(w)]):
                     continue
                 pos = i + len(w)
+                if any(m.end <= i and self._one_segment(norm, m.end, i) for m in agents):
+                    # 各级人民政府对成绩显著的…调解委员应当予以表彰: one named before the marker acts;
+                    # every name after it, up to the verb in that segment, is whom it is done to
+                    dropped |= {m.start for m in agents
+                                if m.start >= pos and self._one_segment(norm, i, m.end)}
+                    continue
                 for m in sorted((m for m in agents if m.start >= pos), key=lambda m: m.start):
                     if m.start != pos and not self._names_join(text[pos:m.start]):
                         break
                     dropped.add(m.start)
                     pos = m.end
         return [m for m in agents if m.start not in dropped]
+
+    @staticmethod
+    def _one_segment(text: str, start: int, end: int) -> bool:
+        return not any(c in SEGMENT_END + CLAUSE_END for c in text[start:end])
 
     def _names_join(self, gap: str) -> bool:
         """和, 及其, 受委托的: what may stand between a marker and its names, or between them."""
