@@ -926,3 +926,24 @@ def test_a_word_the_question_shares_with_the_party_asked_for_does_not_favour_tha
     r = qa.ask("常委会听完报告没作决议，委员们的审议意见由谁来汇总整理？")
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("有关专门委员会", "第三十四条第一款"), ("常委会工作机构", "第三十四条第一款")]
+
+
+@pytest.mark.parametrize("text, question, expected", [
+    # 人民调解委员会组织条例第三条第四款: 补选 is written there alone, so a question saying little
+    # else in the text's words still finds it
+    ("renmin_tiaojie_weiyuanhui_zuzhi_tiaoli_1989.txt", "有个调解委员身体不行干不了了，谁来补选？",
+     [("原选举单位", "第三条第四款")]),
+    # 行政学院工作条例第四十六条: 选聘, once in the text
+    ("xingzheng_xueyuan_gongzuo_tiaoli_2009.txt", "想请几位专家来学院兼课，谁来选聘？",
+     [("行政学院", "第四十六条第一款")]),
+])
+def test_a_verb_the_text_writes_in_one_provision_alone_points_to_it(text, question, expected):
+    r = qa_over(text).ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == expected
+
+
+def test_a_list_of_recipients_read_only_in_part_gives_no_answer():
+    # 浙江省人大常委会议事规则第七条 notifies 常务委员会组成人员和列席会议的部门及人员; the second
+    # name is none the reader knows, so the first alone would be half the answer
+    r = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt").ask("会议的日期要通知谁？")
+    assert r.answers == [] and "没有找到" in r.message

@@ -1182,7 +1182,8 @@ class QA:
                 read = self._read[(key, h.iri)] = extractor.provision(
                     text, h.iri, h.citation, h.article, _own_text(parent) if parent else "")
             usable = [n for n in read if n.action == "asked" and n.bearer is not None
-                      and (n.aux or not to_whom) and not self._only_nominal(n.quote, n.verb)]
+                      and (n.aux or not to_whom) and not self._only_nominal(n.quote, n.verb)
+                      and not (to_whom and self._list_goes_on(n.object_text))]
             if not usable:
                 norms += self._phrase_norms(text, h, reg, forms, to_whom)
             for k, n in enumerate(usable):
@@ -1201,8 +1202,19 @@ class QA:
             return None
         # Every norm read here has the question's verb: the verb is no evidence between them.
         rest = " ".join(w for w in q.topic.split() if w not in forms and w != "".join(verbs))
-        chosen = self._choose(replace(q, topic=rest), norms, to_whom, self.cfg.min_cover_on_demand)
+        # …but where the text writes the question's verbs in one provision alone, they point to it
+        holders = {index.articles[i].iri for v in verbs if len(v) >= 2 and v not in self.cfg.light_verbs
+                   for i in index.holding(v)}
+        sole = len(holders) == 1 and {n.source for n in norms} <= holders
+        least = self.cfg.min_cover_sole_verb if sole else self.cfg.min_cover_on_demand
+        chosen = self._choose(replace(q, topic=rest), norms, to_whom, least)
         return chosen if isinstance(chosen, list) else None
+
+    def _list_goes_on(self, after: str) -> bool:
+        """通知常务委员会组成人员和列席会议的部门及人员: the words after the parties read open with
+        和, so the list goes on past a name not read, and the parties read are not all of them."""
+        joins = [w for w in self.lex.grammar.bearers.coordination if w not in "，,"]
+        return after.startswith(tuple(joins))
 
     def _words_of(self, iri: str, text: str) -> list[tuple[str, str]]:
         """A provision's words and their parts of speech, cut once."""

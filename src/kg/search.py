@@ -152,6 +152,16 @@ class Index:
             self._vocabulary = counts
         return self._vocabulary
 
+    def holding(self, word: str) -> list[int]:
+        """The documents whose text writes `word` (of two characters or more), read from the
+        postings of its first character pair.
+
+        >>> Index([Entry(1, "第一条", "由区长签发", 0), Entry(2, "第二条", "由区长主持", 1)]).holding("签发")
+        [0]
+        """
+        head = normalise(word)[:2].lower()
+        return [i for i, _ in self.postings.get(head, ()) if word in self.articles[i].text]
+
     def search(self, query: str, limit: int = 20, regulations: Iterable[str] | None = None) -> list[Hit]:
         """Ranked hits, from the given regulations only when named (IDF stays the whole index's);
         a query over MAX_QUERY characters is an InputError (bounded work)."""
