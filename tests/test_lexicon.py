@@ -266,6 +266,7 @@ def test_a_name_never_holds_the_verb_of_taking_a_post():
     ("必须经受益单位同意", ["受益单位"]),                                  # so does 受益
     ("应当征得机构编制、财政、税务等相关部门同意", ["相关部门"]),          # 征得 never does
     ("1987年4月21日国务院批准", ["国务院"]),                               # nor a date's 日
+    ("委托人或者受委托人应当办理委托手续", ["委托人", "受委托人"]),        # 受委托人 is one who is entrusted
 ])
 def test_where_a_name_begins(text, names):
     assert [m.surface for m in load_lexicon().mentions(text)] == names
