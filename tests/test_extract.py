@@ -1092,3 +1092,11 @@ def test_the_parties_to_a_dispute_are_named():
     text = "人民调解委员会主持下达成的调解协议，当事人应当履行。"
     norms = Extractor(load_lexicon(), {"履行": "asked"}).provision(text, "x", "第一条", 1)
     assert [n.bearer.label for n in norms if n.action == "asked"] == ["当事人"]
+
+
+def test_the_day_of_an_election_is_no_election():
+    # 上海市村民委员会选举办法第十六条: 选举日 is a day; the 委托人 elect no one there
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "委托人或者受委托人应当在选举日五日前到村民选举委员会办理委托投票手续。"
+    assert Extractor(load_lexicon(), {"选举": "asked"}).provision(text, "x", "第一条", 1) == []
