@@ -1099,4 +1099,5 @@ def test_the_day_of_an_election_is_no_election():
     from kg.extract import Extractor
     from kg.lexicon import load_lexicon
     text = "委托人或者受委托人应当在选举日五日前到村民选举委员会办理委托投票手续。"
-    assert Extractor(load_lexicon(), {"选举": "asked"}).provision(text, "x", "第一条", 1) == []
+    norms = Extractor(load_lexicon(), {"选举": "asked"}).provision(text, "x", "第一条", 1)
+    assert [n for n in norms if n.action == "asked"] == []
