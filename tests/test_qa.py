@@ -947,3 +947,11 @@ def test_a_list_of_recipients_read_only_in_part_gives_no_answer():
     # name is none the reader knows, so the first alone would be half the answer
     r = qa_over("zhejiang_renda_changweihui_yishi_guize_2020.txt").ask("会议的日期要通知谁？")
     assert r.answers == [] and "没有找到" in r.message
+
+
+def test_a_quantity_named_but_not_asked_leaves_a_who_question(qa):
+    # 期限 names a span; with 由谁 and no 几/多 the question asks who puts it forward
+    assert qa.reader.read("延期的理由和期限由谁提出来？").kind == "who"
+    assert qa.reader.read("请假的期限最多多久？").kind == "quantity"
+    r = qa_over("shanghai_cunweihui_xuanju_banfa_2020.txt").ask("换届选举没法按时搞，延期的理由和期限由谁提出来？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("村民委员会", "第五条第二款")]

@@ -183,6 +183,7 @@ class QAConfig:
     motion_fillers: tuple[str, ...] = ()
     duty_cues: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
+    interrogatives: tuple[str, ...] = ()
     office_heads: tuple[str, ...] = ()
     listed_cases: tuple[str, ...] = ()
     case_margin: float = 0.15
@@ -367,6 +368,9 @@ class Reader:
         # (多去几个人列席，要报谁批准 asks who approves).
         asked = who or aux
         if quantity and qspan and asked and asked[0] >= qspan[1] and CLAUSE.search(q, qspan[1], asked[0]):
+            quantity, qspan = None, None
+        if quantity and qspan and who and not any(w in q[qspan[0]:qspan[1]] for w in self.cfg.interrogatives):
+            # 延期的理由和期限由谁提出: a quantity named, not asked (no 几, 多 in it), and 谁 asked
             quantity, qspan = None, None
         # 报谁批准 asks who approves: only a duty with a party on the other side has a to-whom,
         # but 向谁/交给谁 ask where a thing goes whatever the verb.
