@@ -781,6 +781,9 @@ def test_a_bare_zucheng_renyuan_belongs_to_the_body_named_before_it():
     ("主任会议决定列席的其他人员。", []),
     # a verb after 的 and a modifier is a noun: the deputies are not appointing anyone
     ("常务委员会决定副省长、副县长的个别任免。", [("decide", "常务委员会")]),
+    # 由…参加 frames who takes part, but not where 参加 and its object describe someone: the
+    # 村民 who registered to vote elect, and no 本村登记 takes part in anything
+    ("村民委员会主任，由本村登记参加选举的村民直接选举产生。", []),
 ])
 def test_who_acts_among_procedural_names(text, expected):
     from kg.extract import Extractor

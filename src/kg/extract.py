@@ -211,8 +211,10 @@ class Extractor:
         self.light_objects = dict(v.light_objects)
         self.light_only = set(v.light_only)
         # 由…组成, 邀请…参加 (not 组成人员, 参加人)
+        # …not where the closing word and its object describe someone (由本村登记参加选举的村民选举)
         self.open_frames = [re.compile(rf"{re.escape(a)}(?P<who>[^，,。；;：:]{{2,40}}?)"
-                                       rf"{re.escape(z)}(?!人员|部门|单位|人)") for a, z in b.open_frames]
+                                       rf"{re.escape(z)}(?!人员|部门|单位|人)(?![^，,。；;：:的]{{1,6}}的)")
+                            for a, z in b.open_frames]
         joins = sorted(set(b.coordination) | set(b.alternatives), key=len, reverse=True)
         self.open_split = re.compile("|".join(map(re.escape, joins)))
         self.themes = b.themes
