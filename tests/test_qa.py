@@ -955,3 +955,10 @@ def test_a_quantity_named_but_not_asked_leaves_a_who_question(qa):
     assert qa.reader.read("请假的期限最多多久？").kind == "quantity"
     r = qa_over("shanghai_cunweihui_xuanju_banfa_2020.txt").ask("换届选举没法按时搞，延期的理由和期限由谁提出来？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("村民委员会", "第五条第二款")]
+
+
+def test_a_name_ending_with_a_trigger_gives_way_to_the_verb_before_it():
+    # 重庆市乡镇人大工作条例第三十条第三款: 辞掉 is asked; the 成员 that ends 主席团成员 asks no members
+    r = qa_over("chongqing_xiangzhen_renda_gongzuo_tiaoli_2016.txt").ask(
+        "主席团成员去行政机关任职，要向谁辞掉主席团成员职务？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("人民代表大会", "第三十条第三款")]

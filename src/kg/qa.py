@@ -1044,6 +1044,15 @@ class QA:
             # trigger, 承办单位…报给谁 asks to whom
             kind = "to_whom" if q.kind == "who" and self.reader.asks_to_whom(q.text) else q.kind
             return replace(q, intent=None, trigger="", trigger_at=-1, kind=kind)
+        end = q.trigger_at + len(q.trigger)
+        if q.intent is not None and 0 <= q.cue_at < q.trigger_at and any(
+                m.start < q.trigger_at and m.end == end for m in q.mentions):
+            # 向谁辞掉主席团成员的职务: a verb of the question's own between the question word and a
+            # name that ends with a trigger (成员) is what is asked
+            between = [v for v in self._own_verbs(q) if v != q.trigger
+                       and 0 <= q.text.find(v, q.cue_at) < q.trigger_at]
+            if between:
+                return replace(q, intent=None, trigger="", trigger_at=-1)
         if q.intent is not None and q.trigger in self.cfg.light_verbs:
             # 谁负责整理: a light verb gives way to the verb right after it, known or not
             rest = q.text[q.trigger_at + len(q.trigger):]
