@@ -784,6 +784,8 @@ def test_a_bare_zucheng_renyuan_belongs_to_the_body_named_before_it():
     # 由…参加 frames who takes part, but not where 参加 and its object describe someone: the
     # 村民 who registered to vote elect, and no 本村登记 takes part in anything
     ("村民委员会主任，由本村登记参加选举的村民直接选举产生。", []),
+    # a name and a word of its own before 的 qualify a noun (主席团规定的时限, 学院发展的…经费)
+    ("代表十人以上联名，可以在主席团规定的时限内提出议案。", [("raise", "代表十人以上")]),
 ])
 def test_who_acts_among_procedural_names(text, expected):
     from kg.extract import Extractor
@@ -1104,3 +1106,11 @@ def test_the_day_of_an_election_is_no_election():
     text = "委托人或者受委托人应当在选举日五日前到村民选举委员会办理委托投票手续。"
     norms = Extractor(load_lexicon(), {"选举": "asked"}).provision(text, "x", "第一条", 1)
     assert [n for n in norms if n.action == "asked"] == []
+
+
+def test_a_name_qualifying_a_noun_with_a_word_and_de_does_not_act():
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "设区的市级以上人民政府应当保障学院发展的基本建设经费投入。"
+    norms = Extractor(load_lexicon(), {"投入": "asked"}).provision(text, "x", "第一条", 1)
+    assert [n.bearer.label for n in norms if n.bearer] == ["设区的市级以上人民政府"]

@@ -1222,7 +1222,15 @@ class Extractor:
     def _modifier(self, text: str, m: Mention) -> bool:
         """本部门的工作: a name before 的 modifies a noun — unless a role head follows (…的负责人)."""
         after = m.end + len(self.nominal)
-        return text.startswith(self.nominal, m.end) and not any(text.startswith(h, after) for h in self.heads)
+        if text.startswith(self.nominal, m.end):
+            return not any(text.startswith(h, after) for h in self.heads)
+        # 学院发展的基本建设经费投入: a name and a word of its own before 的 qualify a noun too
+        de = text.find(self.nominal, m.end + 1, m.end + 4)
+        words = text[m.end:de] if de > 0 else ""
+        return (bool(words) and all(map(is_cjk_ideograph, words))
+                and self.re_verb.search(normalise(words)) is None
+                and not any(w in words for w in self.modal_words + tuple(self.coordination))
+                and not any(text.startswith(h, de + len(self.nominal)) for h in self.heads))
 
     def _names_only_before(self, agents: list[Mention], text: str, wstart: int,
                            seg_start: int, cond_mask: list[bool]) -> list[Mention]:
