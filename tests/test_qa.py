@@ -962,3 +962,10 @@ def test_a_name_ending_with_a_trigger_gives_way_to_the_verb_before_it():
     r = qa_over("chongqing_xiangzhen_renda_gongzuo_tiaoli_2016.txt").ask(
         "主席团成员去行政机关任职，要向谁辞掉主席团成员职务？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("人民代表大会", "第三十条第三款")]
+
+
+def test_an_everyday_verb_is_answered_by_a_written_form_the_grammar_does_not_read():
+    # 上海市村民委员会选举办法第十二条第三款: 差额数由村民选举委员会…规定; 定 says 规定 as well as the
+    # 决定 of 第二十一条, which speaks of candidates too
+    r = qa_over("shanghai_cunweihui_xuanju_banfa_2020.txt").ask("村委会委员的候选人差额数，谁来定？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("村民选举委员会", "第十二条第三款")]
