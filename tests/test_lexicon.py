@@ -302,3 +302,9 @@ def test_a_name_after_a_pronouns_possessive_is_the_bodys_before_it_and_keeps_the
     assert [(m.surface, m.entry.pref) for m in found] == [
         ("不设区的市、市辖区的人民政府", "不设区的市、市辖区的人民政府"),
         ("它的派出机关", "不设区的市、市辖区的人民政府派出机关")]
+
+
+def test_a_deputy_of_a_post_the_lexicon_knows_is_the_deputy_not_the_post():
+    # 镇长 is a post of the lexicon, 副镇长 is not: it is read whole, not as a second 镇长
+    found = [(m.surface, m.start) for m in load_lexicon().mentions("乡长、副乡长，镇长、副镇长列席会议")]
+    assert found == [("乡长", 0), ("副乡长", 3), ("镇长", 7), ("副镇长", 10)]

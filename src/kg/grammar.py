@@ -128,6 +128,7 @@ class Roles:
     pronoun_possessives: Words = ()
     counted_links: Words = ()
     listed_groups: Words = ()
+    deputies: Words = ()
 
 
 @dataclass(frozen=True)

@@ -260,6 +260,12 @@ class Lexicon:
                     continue  # 请示性公文 is a kind of document of its own, not a 请示
                 start = self._jurisdiction_before(norm, m.start())
                 entry = self.by_label[m.group()]
+                deputy = next((d for d in self.grammar.roles.deputies if norm.endswith(d, 0, m.start())), "")
+                if deputy and entry.kind == POST and start == m.start():
+                    start -= len(deputy)   # 乡长、副乡长，镇长、副镇长: the 副镇长 is no 镇长
+                    found.append(Mention(self.generic_role(text[start:m.end()], ROLE), start, m.end(),
+                                         text[start:m.end()]))
+                    continue
                 if entry.kind == BODY and start == m.start():   # 市和区人民政府: each level's
                     start = self._listed_levels(norm, start, [False] * len(norm))
                 if start < m.start() and entry.kind != ACTION:
