@@ -1114,3 +1114,24 @@ def test_a_name_qualifying_a_noun_with_a_word_and_de_does_not_act():
     text = "设区的市级以上人民政府应当保障学院发展的基本建设经费投入。"
     norms = Extractor(load_lexicon(), {"投入": "asked"}).provision(text, "x", "第一条", 1)
     assert [n.bearer.label for n in norms if n.bearer] == ["设区的市级以上人民政府"]
+
+
+def test_with_xiang_before_the_verb_the_names_after_it_are_what_is_reported():
+    # 全国人大常委会议事规则第十五条第二款: the 委员长 is reported to; the 组成人员 are reported on
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "常务委员会办事机构应当向委员长报告常务委员会组成人员出席会议的情况和缺席的原因。"
+    [n] = [n for n in Extractor(load_lexicon()).provision(text, "x", "第一条", 1) if n.action == "report"]
+    assert [a.label for a in n.aux] == ["委员长"]
+    assert n.object_text == "常务委员会组成人员出席会议的情况和缺席的原因"
+
+
+def test_a_duty_towards_someone_asked_on_demand_is_read_though_who_bears_it_is_unnamed():
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "村民可以向乡、镇人民政府提出申诉。"
+    norms = Extractor(load_lexicon(), {"申诉": "asked"}, aux=True).provision(text, "x", "第一条", 1)
+    assert [(n.bearer, [a.label for a in n.aux]) for n in norms if n.action == "asked"] == [
+        (None, ["乡、镇人民政府"])]
+    # stored norms (no question's verb) still name who bears them
+    assert Extractor(load_lexicon(), {"申诉": "asked"}).provision(text, "x", "第一条", 1) == []

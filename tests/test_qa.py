@@ -969,3 +969,23 @@ def test_an_everyday_verb_is_answered_by_a_written_form_the_grammar_does_not_rea
     # 决定 of 第二十一条, which speaks of candidates too
     r = qa_over("shanghai_cunweihui_xuanju_banfa_2020.txt").ask("村委会委员的候选人差额数，谁来定？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("村民选举委员会", "第十二条第三款")]
+
+
+@pytest.mark.parametrize("text, question, expected", [
+    # 上海市居民委员会工作条例第二十一条第一款: 居民委员会…可以向街道办事处…反映 — who goes there is
+    # named, the question asks where
+    ("shanghai_juweihui_gongzuo_tiaoli_2020.txt", "物业公司不按合同办事，居委会可以去找谁反映？",
+     [("街道办事处", "第二十一条第一款"), ("乡镇人民政府", "第二十一条第一款"), ("房屋行政管理部门", "第二十一条第一款")]),
+    # 政府督查工作条例第十七条第一款: 找谁申请 asks whom one applies to, 督查对象 going unnamed as
+    # the one who applies
+    ("zhengfu_ducha_gongzuo_tiaoli_2020.txt", "被督查单位对督查结论有意见，要找谁申请复核？",
+     [("作出该督查结论的人民政府", "第十七条第一款")]),
+    # 重庆市乡镇人大工作条例第三十条第三款: with 向X before the verb, the 主席团成员 after it is what
+    # is resigned from, not whom one resigns to
+    ("chongqing_xiangzhen_renda_gongzuo_tiaoli_2016.txt", "主席团成员要是去政府任了职，得向谁辞掉主席团成员的职务？",
+     [("人民代表大会", "第三十条第三款")]),
+])
+def test_whom_one_goes_to_is_read_though_who_goes_is_unnamed_or_the_question_says_zhao_shei(
+        text, question, expected):
+    r = qa_over(text).ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == expected

@@ -142,7 +142,7 @@ class _Group:
     start: int
     end: int
     actions: list[tuple[str, str]]  # (slug, surface)
-    bearers: list[tuple[Party, tuple[Party, ...], str]] = field(default_factory=list)
+    bearers: list[tuple[Party | None, tuple[Party, ...], str]] = field(default_factory=list)
     aux: list[Party] = field(default_factory=list)
     marker: int | None = None  # where the bearer marker (由/经/报 …) starts
     subject: list = field(default_factory=list)  # 在X领导下: the sentence's own subject, for what follows
@@ -163,6 +163,9 @@ class Extractor:
         v, b, m, c = g.verbs, g.bearers, g.modality, g.conditions
         self.actions: dict[str, str] = {**g.actions, **(verbs or {})}
         self.aux_actions = set(v.aux_after) | ({*verbs.values()} if verbs and aux else set())
+        # …and a duty towards someone is read even where who bears it goes unnamed (村民可以向人民法院
+        # 申诉: whoever the sentence is about goes to the 人民法院)
+        self.unnamed_bearer = bool(verbs and aux)
         self.connectors = v.connectors
         self.circumstance = v.circumstance_prefixes
         self.nominal = v.nominal_mark
@@ -650,6 +653,8 @@ class Extractor:
             wstart = prev.end if prev else cs
             window_conditions = [(s, e) for s, e in conditions if wstart <= s < g.start]
             self._bearers(g, text, wstart, in_clause, taken, cond_mask, prev, window_conditions, used)
+            if not g.bearers and g.aux and self.unnamed_bearer:
+                g.bearers = [(None, (), "")]
             if not g.bearers:
                 prev = g
                 continue
@@ -1355,7 +1360,10 @@ class Extractor:
             # marker after it, and the names are not the verb's recipients
             bearer = self._first_marker(text, marker.end(), g.start)
             stop = bearer if bearer is not None else g.start
-            aux += [m for m in agents if marker.end() <= m.start < stop]
+            before = [m for m in agents if marker.end() <= m.start < stop]
+            if before:   # 向人民代表大会辞去主席团成员的职务: with 向X, the names after the verb are
+                aux = before   # what it is done to
+                g.aux_end = None
         for m in aux:
             used.add(m.start)
         return [self._party(m, m.surface) for m in self._expand(aux, text)]

@@ -565,6 +565,13 @@ class QA:
             return self._quantity(question, q, scope, sparql)
         if q.kind and self._asks_opinion(q):
             return self._consulted(question, q, scope, sparql)
+        if q.intent is None and q.kind == "who" and self._goes_to_someone(q):
+            # 找谁申诉: the one the asker goes to, where the text names one the act goes to
+            # (向…人民政府提出申诉); else whoever does it (找谁批)
+            towards = replace(q, kind="to_whom")
+            found = self._read_on_demand(towards, scope, True, sparql)
+            if found:
+                return Result(question, None, self._answers(found, towards, to_whom=True), sparql=sparql)
         if q.intent is None:
             found = self._read_on_demand(q, scope, q.kind == "to_whom", sparql) if q.kind else None
             if not found and q.kind == "to_whom":
@@ -1117,6 +1124,12 @@ class QA:
             pos += len(word)
         return False
 
+    def _goes_to_someone(self, q: Question) -> bool:
+        """找谁申诉: a question word that asks whom one goes to (extraction of its verb decides
+        whether the act goes to someone)."""
+        return q.cue_at >= 0 and any(q.text.startswith(w, q.cue_at) or q.text.endswith(w, 0, q.cue_at + 1)
+                                     for w in self.cfg.duty_cues)
+
     def _verbless_cue(self, q: Question) -> bool:
         """Is the to-whom word at the question word free of a verb (跟谁, 向谁; not 报哪, 交给谁)?"""
         text = normalise(q.text)
@@ -1194,7 +1207,7 @@ class QA:
                 parent = self._provisions.get(str(row.get("parent") or ""))
                 read = self._read[(key, h.iri)] = extractor.provision(
                     text, h.iri, h.citation, h.article, _own_text(parent) if parent else "")
-            usable = [n for n in read if n.action == "asked" and n.bearer is not None
+            usable = [n for n in read if n.action == "asked" and (n.bearer is not None or to_whom)
                       and (n.aux or not to_whom) and not self._only_nominal(n.quote, n.verb)
                       and not (to_whom and self._list_goes_on(n.object_text))]
             if not usable:
@@ -1204,9 +1217,11 @@ class QA:
                     kind = KIND_SLUGS.get(p.kind, "post")
                     return Party(term_iri(self.lex.base, self.ids.get(reg, ""), kind, p.name), p.name,
                                  p.label, None if p.generic else p.iri)
+                # whoever the sentence is about, where it leaves them unnamed
+                bearer = party(n.bearer) if n.bearer is not None else Party("", "", "", None)
                 rec = NormRec(f"{h.iri}#asked{k}", action="asked", regulation=reg, source=h.iri,
                               citation=h.citation, article=h.article, text=text, quote=n.quote,
-                              bearer=party(n.bearer), objects=[party(o) for o in n.objects],
+                              bearer=bearer, objects=[party(o) for o in n.objects],
                               aux=[party(a) for a in n.aux], delegators=[party(d) for d in n.delegated_by],
                               object_text=n.object_text, condition=n.condition, modality=n.modality,
                               strength=n.strength, delegation=n.delegation)
