@@ -989,3 +989,10 @@ def test_whom_one_goes_to_is_read_though_who_goes_is_unnamed_or_the_question_say
         text, question, expected):
     r = qa_over(text).ask(question)
     assert [(a.label, a.source.citation) for a in r.answers] == expected
+
+
+def test_an_amendment_is_a_document_the_provision_must_speak_of():
+    # 广东省人大议事规则第二十五条: 书面修正案…由主席团先交有关专门委员会审议; 第二十四条 sends 议案
+    # to the 大会全体会议 and never speaks of an amendment
+    r = qa_over("guangdong_renda_yishi_guize_2022.txt").ask("代表的书面修正案，主席团先交给谁审议？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("有关专门委员会", "第二十五条第一款")]
