@@ -1232,7 +1232,7 @@ class QA:
         rest = " ".join(w for w in q.topic.split() if w not in forms and w != "".join(verbs))
         # …but where the text writes the question's verbs in one provision alone, they point to it
         holders = {index.articles[i].iri for v in verbs if len(v) >= 2 and v not in self.cfg.light_verbs
-                   for i in index.holding(v)}
+                   for i in index.holding(v, limit=2)}   # two already make it no sole one
         sole = len(holders) == 1 and {n.source for n in norms} <= holders
         least = self.cfg.min_cover_sole_verb if sole else self.cfg.min_cover_on_demand
         chosen = self._choose(replace(q, topic=rest), norms, to_whom, least)

@@ -152,15 +152,21 @@ class Index:
             self._vocabulary = counts
         return self._vocabulary
 
-    def holding(self, word: str) -> list[int]:
+    def holding(self, word: str, limit: int | None = None) -> list[int]:
         """The documents whose text writes `word` (of two characters or more), read from the
-        postings of its first character pair.
+        postings of its first character pair; at most `limit` of them.
 
         >>> Index([Entry(1, "第一条", "由区长签发", 0), Entry(2, "第二条", "由区长主持", 1)]).holding("签发")
         [0]
         """
         head = normalise(word)[:2].lower()
-        return [i for i, _ in self.postings.get(head, ()) if word in self.articles[i].text]
+        found = []
+        for i, _ in self.postings.get(head, ()):
+            if word in self.articles[i].text:
+                found.append(i)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
 
     def search(self, query: str, limit: int = 20, regulations: Iterable[str] | None = None) -> list[Hit]:
         """Ranked hits, from the given regulations only when named (IDF stays the whole index's);
