@@ -14,6 +14,8 @@ from qa_eval import evaluate, summary
 # (counted groups, 它的派出机关, two levels joined by 或者, pivot verbs, modal words before names);
 # raised again in the thirteenth session (names of bodies by their founder, departments named by
 # what they manage, the texts' own terms, frequencies), where two sets fell by one question each.
+# Raised in the fourteenth session (a verb written in one provision alone, whom one goes to with
+# who goes unnamed, 对 phrases, names qualifying a noun).
 FLOORS = {
     "difang-renda-zhengfu-zuzhifa-2022": 0.76,          # reached 0.80 (20/25)
     "guowuyuan-zuzhifa-2024": 0.95,                     # reached 1.00 (20/20)
@@ -22,12 +24,12 @@ FLOORS = {
     "shandong-xiangzhen-zhengfu-gongzuo-tiaoli-2020": 0.40,      # reached 0.44 (11/25)
     "zhongda-xingzheng-juece-chengxu-zanxing-tiaoli-2019": 0.32,  # reached 0.36 (9/25)
     "cunweihui-zuzhifa-2018": 0.80,                     # reached 0.85 (17/20)
-    "guangdong-renda-yishi-guize-2022": 0.70,           # 0.75 (15/20)
-    "juweihui-zuzhifa-2018": 0.65,                      # reached 0.70 (14/20)
+    "guangdong-renda-yishi-guize-2022": 0.75,           # reached 0.80 (16/20)
+    "juweihui-zuzhifa-2018": 0.70,                      # reached 0.75 (15/20)
     "zhejiang-renda-changweihui-yishi-guize-2020": 0.75,  # reached 0.80 (16/20)
     # two more blind sets, added late on 2026-11-29 (first scores 4/16 and 4/20 before any change)
     "beijing-zhuanxiang-gongzuo-baogao-banfa-2008": 0.50,  # reached 0.56 (9/16)
-    "zhengfu-ducha-gongzuo-tiaoli-2020": 0.35,          # reached 0.40 (8/20)
+    "zhengfu-ducha-gongzuo-tiaoli-2020": 0.45,          # reached 0.50 (10/20)
     # two more, written blind in the fourth session (first scores 14/30 and 15/30, at its start)
     "chongqing-renda-changweihui-yishi-guize-2023": 0.70,  # 0.73 (22/30); 0.77 before texts' own terms
     "quanguo-renda-yishi-guize-2021": 0.80,             # reached 0.83 (25/30)
@@ -35,11 +37,11 @@ FLOORS = {
     # first score 15/40 on arrival
     "xinfang-tiaoli-2005": 0.65,                        # reached 0.68 (27/40)
     # written blind later on 2026-11-30 with a test-only set (政府参事工作条例); first score 18/40
-    "beijing-xiangzhen-renda-zuzhi-tiaoli": 0.58,       # reached 0.60 (24/40)
+    "beijing-xiangzhen-renda-zuzhi-tiaoli": 0.60,       # reached 0.625 (25/40)
     # four written blind in the thirteenth session; first scores 16/40, 9/25, 23/40, 11/38 on arrival
-    "shanghai-juweihui-gongzuo-tiaoli-2020": 0.55,      # reached 0.57 (23/40)
+    "shanghai-juweihui-gongzuo-tiaoli-2020": 0.62,      # reached 0.65 (26/40)
     "renmin-tiaojie-weiyuanhui-zuzhi-tiaoli-1989": 0.52,  # reached 0.56 (14/25)
-    "chongqing-xiangzhen-renda-gongzuo-tiaoli-2016": 0.65,  # reached 0.68 (27/40)
+    "chongqing-xiangzhen-renda-gongzuo-tiaoli-2016": 0.67,  # reached 0.70 (28/40)
     "xingzheng-xueyuan-gongzuo-tiaoli-2009": 0.52,      # reached 0.55 (21/38)
     # written blind in the fourteenth session with three test-only sets; 18/40 on arrival
     "shanghai-cunweihui-xuanju-banfa-2020": 0.55,      # reached 0.575 (23/40)
@@ -82,9 +84,9 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # session, of 120 answerable questions, 36 in all, 23 at that session's end);
     # several are the right provision with a name the gold spells otherwise, e.g.
     # 地方各级人民政府负责人 for 人民政府负责人); a change that answers more must not answer more wrongly.
-    # The 上海村委会选举办法 set of the fourteenth session came with 7 wrong (30 in all), 24 at its end.
+    # The 上海村委会选举办法 set of the fourteenth session came with 7 wrong (30 in all), 23 at its end.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 24, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 23, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
