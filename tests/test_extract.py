@@ -1135,3 +1135,13 @@ def test_a_duty_towards_someone_asked_on_demand_is_read_though_who_bears_it_is_u
         (None, ["乡、镇人民政府"])]
     # stored norms (no question's verb) still name who bears them
     assert Extractor(load_lexicon(), {"申诉": "asked"}).provision(text, "x", "第一条", 1) == []
+
+
+def test_after_what_a_body_is_made_of_the_body_goes_on_not_its_members():
+    # 人民调解委员会组织条例第三条: the 委员 make up the committee; the committee 设主任
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "人民调解委员会由委员三至九人组成，设主任一人，必要时可以设副主任。"
+    norms = Extractor(load_lexicon(), {"设": "asked"}).provision(text, "x", "第一条", 1)
+    assert {(n.action, n.bearer.label) for n in norms if n.bearer} == {
+        ("member", "委员"), ("asked", "人民调解委员会")}

@@ -183,6 +183,7 @@ class Extractor:
             if b.pivot_verbs else None
         self.designations = frozenset(b.designations)
         self.pronouns = tuple(b.pronouns)
+        self.composition = tuple(b.composition)
         self.listed_subjects = tuple(b.listed_subjects)
         self.carry_over = b.carry_over
         self.causatives = tuple(b.causatives)
@@ -1067,6 +1068,9 @@ class Extractor:
                        # …提请常务委员会会议审议，并可以…决定: a modal word goes back to the sender
                        or (prev.pivot and any(w in text[prev.end:g.start] for w in self.modal_words)))
             g.bearers = list(self.carried if resumed and self.carried else prev.bearers)
+            composed = self.clause_objects[0] if self.clause_objects else ()
+            if composed and prev.actions and all(a in self.composition for a, _ in prev.actions):
+                g.bearers = [(party, (), "") for party in composed]
             return
         if not region and not marker:
             # 在常务委员会会议期间，常务委员会组成人员…，可以…提出: the subject follows the condition

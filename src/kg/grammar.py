@@ -92,6 +92,7 @@ class Bearers:
     copulas: Words = ()
     carry_over: Words = ()
     respectively: str = ""
+    composition: Words = ()
 
 
 @dataclass(frozen=True)
