@@ -216,8 +216,9 @@ class Extractor:
         self.light_only = set(v.light_only)
         # 由…组成, 邀请…参加 (not 组成人员, 参加人)
         # …not where the closing word and its object describe someone (由本村登记参加选举的村民选举)
+        de = re.escape(self.nominal)
         self.open_frames = [re.compile(rf"{re.escape(a)}(?P<who>[^，,。；;：:]{{2,40}}?)"
-                                       rf"{re.escape(z)}(?!人员|部门|单位|人)(?![^，,。；;：:的]{{1,6}}的)")
+                                       rf"{re.escape(z)}(?!人员|部门|单位|人)(?![^，,。；;：:{de}]{{1,6}}{de})")
                             for a, z in b.open_frames]
         joins = sorted(set(b.coordination) | set(b.alternatives), key=len, reverse=True)
         self.open_split = re.compile("|".join(map(re.escape, joins)))
