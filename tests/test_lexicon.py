@@ -308,3 +308,9 @@ def test_a_deputy_of_a_post_the_lexicon_knows_is_the_deputy_not_the_post():
     # 镇长 is a post of the lexicon, 副镇长 is not: it is read whole, not as a second 镇长
     found = [(m.surface, m.start) for m in load_lexicon().mentions("乡长、副乡长，镇长、副镇长列席会议")]
     assert found == [("乡长", 0), ("副乡长", 3), ("镇长", 7), ("副镇长", 10)]
+
+
+def test_a_body_and_its_own_listed_whole_are_two_parties():
+    # the lexicon lists 区人民代表大会及其常务委员会 whole; it names the congress and its committee
+    found = [(m.surface, m.entry.pref) for m in load_lexicon().mentions("报请区人民代表大会及其常务委员会审议")]
+    assert found == [("区人民代表大会", "区人民代表大会"), ("常务委员会", "区人民代表大会常务委员会")]

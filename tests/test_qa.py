@@ -996,3 +996,12 @@ def test_an_amendment_is_a_document_the_provision_must_speak_of():
     # to the 大会全体会议 and never speaks of an amendment
     r = qa_over("guangdong_renda_yishi_guize_2022.txt").ask("代表的书面修正案，主席团先交给谁审议？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("有关专门委员会", "第二十五条第一款")]
+
+
+def test_a_question_word_ends_where_a_word_ends(qa):
+    # 哪些人大机关: 哪些 and 人大机关, not the 哪些人 that asks who the members are
+    q = qa.reader.read("哪些人大机关对村委会选举进行监督检查？")
+    assert q.intent is not None and q.intent.name == "supervise"
+    r = qa_over("shanghai_cunweihui_xuanju_banfa_2020.txt").ask("哪些人大机关对村委会选举进行监督检查？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("区人民代表大会", "第三十三条第一款"), ("常务委员会", "第三十三条第一款"), ("乡、镇人民代表大会", "第三十三条第一款")]

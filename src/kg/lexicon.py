@@ -272,6 +272,7 @@ class Lexicon:
                     # 全国人大代表, 市人大代表: the jurisdiction before a known name is part of it
                     entry = self.generic_role(text[start:m.end()], entry.kind)
                 found.append(Mention(entry, start, m.end(), text[start:m.end()]))
+        found = [part for m in found for part in self._owner_and_own(text, m)]
         if generic and self._suffix:
             found += self._generic(text, norm, found)
             found = self._compounds(text, sorted(found, key=lambda m: m.start))
@@ -281,6 +282,21 @@ class Lexicon:
         if generic and self.grammar.roles.listed_groups:
             found = self._listed_groups(text, norm, found)
         return sorted(found, key=lambda m: m.start)
+
+    def _owner_and_own(self, text: str, m: Mention) -> list[Mention]:
+        """区人民代表大会及其常务委员会: a name the lexicon lists whole that is a body, a possessive and
+        another body is two parties, the body and its own (区人民代表大会常务委员会, said as the text
+        says it)."""
+        if m.entry.kind != BODY:
+            return [m]
+        for word in self.grammar.roles.possessives:
+            at = m.surface.find(word)
+            owner, own = m.surface[:at], m.surface[at + len(word):]
+            if at > 0 and own and self.generic_kind(owner) == BODY and self.generic_kind(own) == BODY:
+                start = m.start + at + len(word)
+                return [Mention(self.generic_role(owner, BODY), m.start, m.start + at, owner),
+                        Mention(self.generic_role(owner + own, BODY), start, m.end, text[start:m.end])]
+        return [m]
 
     def _listed_groups(self, text: str, norm: str, found: list[Mention]) -> list[Mention]:
         """由主席团或者代表…提名: a bare group word (extraction.toml listed_groups) listed right after a

@@ -473,8 +473,10 @@ class Reader:
         bounds = self._bounds(q)
         # A one-character verb (管, 批, 签) counts only as a word of its own: 属地管理 says no 管.
         # …and never a verb that straddles a name's edge (提议案 is 提 and 议案, no 提议)
+        # …and a question word ends where a word does (哪些人大机关 is 哪些 and 人大机关, no 哪些人)
         founds = [[f for f in self._claim(text, table) if (len(f[1]) > 1 or
-                   (f[0] in bounds and f[0] + 1 in bounds)) and not _straddles(f, mentions)]
+                   (f[0] in bounds and f[0] + 1 in bounds)) and not _straddles(f, mentions)
+                   and (table is not self.fallback or f[0] + len(f[1]) in bounds)]
                   for text, table in passes]
         for found in founds:
             after = [f for f in found if f[0] > cue]
