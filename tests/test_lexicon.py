@@ -267,6 +267,8 @@ def test_a_name_never_holds_the_verb_of_taking_a_post():
     ("应当征得机构编制、财政、税务等相关部门同意", ["相关部门"]),          # 征得 never does
     ("1987年4月21日国务院批准", ["国务院"]),                               # nor a date's 日
     ("委托人或者受委托人应当办理委托手续", ["委托人", "受委托人"]),        # 受委托人 is one who is entrusted
+    ("由登记管理机关予以取缔", ["登记管理机关"]),                          # what is managed names it
+    ("国务院机构编制管理机关应当监督检查", ["国务院机构编制管理机关"]),
 ])
 def test_where_a_name_begins(text, names):
     assert [m.surface for m in load_lexicon().mentions(text)] == names

@@ -130,6 +130,7 @@ class Roles:
     counted_links: Words = ()
     listed_groups: Words = ()
     deputies: Words = ()
+    managed_heads: Words = ()
 
 
 @dataclass(frozen=True)

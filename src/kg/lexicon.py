@@ -657,6 +657,8 @@ class Lexicon:
             # 起草部门 is a noun, 起草 a verb; 相关部门 is a name though jieba tags 相关 a verb
             if flag not in skip or word in keep or self._noun_at(norm, pos):
                 break
+            if norm.startswith(tuple(roles.managed_heads), pos + len(word)) and len(word) >= 2:
+                break   # 登记管理机关: what is managed
             last = pos
             pos += len(word)
         if (pos >= suffix and (self._needs_prefix_at(norm, suffix)
