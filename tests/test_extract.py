@@ -1145,3 +1145,15 @@ def test_after_what_a_body_is_made_of_the_body_goes_on_not_its_members():
     norms = Extractor(load_lexicon(), {"设": "asked"}).provision(text, "x", "第一条", 1)
     assert {(n.action, n.bearer.label) for n in norms if n.bearer} == {
         ("member", "委员"), ("asked", "人民调解委员会")}
+
+
+@pytest.mark.parametrize("text, bearer", [
+    # 基金会管理条例第十五条第二款 (with 其), 公安机关组织管理条例第十七条第一款 (without)
+    ("基金会修改章程，应当征得其业务主管单位的同意，并报登记管理机关核准。", "业务主管单位"),
+    ("县级以上地方人民政府公安机关正职领导职务的提名，应当事先征得上一级公安机关的同意。", "上一级公安机关"),
+])
+def test_the_consent_sought_of_someone_is_theirs_to_give(text, bearer):
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    norms = Extractor(load_lexicon(), {"同意": "asked"}).provision(text, "x", "第一条", 1)
+    assert [n.bearer.label for n in norms if n.action == "asked"] == [bearer]

@@ -269,6 +269,7 @@ def test_a_name_never_holds_the_verb_of_taking_a_post():
     ("委托人或者受委托人应当办理委托手续", ["委托人", "受委托人"]),        # 受委托人 is one who is entrusted
     ("由登记管理机关予以取缔", ["登记管理机关"]),                          # what is managed names it
     ("国务院机构编制管理机关应当监督检查", ["国务院机构编制管理机关"]),
+    ("经业务主管单位同意", ["业务主管单位"]),                              # 主管单位 is a noun
 ])
 def test_where_a_name_begins(text, names):
     assert [m.surface for m in load_lexicon().mentions(text)] == names

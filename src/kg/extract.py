@@ -713,6 +713,19 @@ class Extractor:
                 norms.append(self._fact(unit, text, spec, m, fact_topic))
         return norms, inherited
 
+    def _consent_of(self, text: str, verb: int, taken) -> bool:
+        """征得其业务主管单位的同意: the consent of the one named after a consent marker (and a
+        pronoun) and before 的 is theirs to give, a duty though said as a noun."""
+        end = verb - len(self.nominal)
+        if end <= 0 or not taken[end - 1]:
+            return False
+        start = end
+        while start > 0 and taken[start - 1]:
+            start -= 1
+        lead = text[:start]
+        lead = next((lead.removesuffix(p) for p in self.pronouns if lead.endswith(p)), lead)
+        return lead.endswith(self.consent)
+
     def _groups(self, text, cs, ce, taken, cond_mask) -> list[_Group]:
         norm_text = normalise(text)
         found: list[tuple[int, int, str, str]] = []
@@ -727,7 +740,8 @@ class Extractor:
                 continue
             # 的决定 / 讨论决定的事项 / 决议、决定: a verb as a noun or inside a relative clause
             # (…or the first word of a noun: 协调机制)
-            if before.endswith(self.nominal) or norm_text.startswith(self.noun_openers, m.end()):
+            if ((before.endswith(self.nominal) and not self._consent_of(norm_text, m.start(), taken))
+                    or norm_text.startswith(self.noun_openers, m.end())):
                 continue
             chained = self.re_verb.match(norm_text, m.end())   # 决定任命的副主席: one relative clause
             if chained and norm_text.startswith(self.nominal, chained.end()):
@@ -978,7 +992,8 @@ class Extractor:
         while pos < end and taken[pos]:
             pos += 1
         after = pos + len(self.nominal)
-        return (pos > start and text.startswith(self.nominal, pos)
+        # …but 征得上一级公安机关的同意: the verb right after 的 is theirs (see _consent_of)
+        return (pos > start and text.startswith(self.nominal, pos) and after != end
                 and not any(text.startswith(h, after) for h in self.heads))
 
     def _delegating(self, text: str, pos: int, end: int, taken) -> bool:
