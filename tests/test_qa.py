@@ -1005,3 +1005,9 @@ def test_a_question_word_ends_where_a_word_ends(qa):
     r = qa_over("shanghai_cunweihui_xuanju_banfa_2020.txt").ask("哪些人大机关对村委会选举进行监督检查？")
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("区人民代表大会", "第三十三条第一款"), ("常务委员会", "第三十三条第一款"), ("乡、镇人民代表大会", "第三十三条第一款")]
+
+
+def test_how_many_times_in_a_period_is_the_count_not_the_period():
+    # 基金会管理条例第二十一条第二款: 理事会每年至少召开2次会议 — 一年开几次 is 2, not every half year
+    r = qa_over("jijinhui_guanli_tiaoli_2004.txt").ask("理事会一年至少开几次会？")
+    assert [(a.value, a.source.citation) for a in r.answers] == [(2.0, "第二十一条第二款")]

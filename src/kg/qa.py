@@ -1535,7 +1535,8 @@ class QA:
         """The value as the question wants it: a frequency as its period (每2周1次 -> 2 周), a range's
         least for 至少 questions."""
         assert n.value is not None
-        if n.unit.startswith("次/") and n.value:
+        counted = q.quantity is not None and any(w in q.text for w in q.quantity.counts)
+        if n.unit.startswith("次/") and n.value and not counted:
             period = Fraction(1) / Fraction(n.value).limit_denominator(100)
             return float(period), n.unit.split("/", 1)[1].lstrip("个")
         if q.extremum == "min" and n.low is not None:

@@ -78,6 +78,8 @@ class QuantitySpec:
     before_post: tuple[str, ...] = ()
     # Norms of these actions answer first when one of them fits (a quorum before any other share).
     actions: tuple[str, ...] = ()
+    # 一年开几次 asks how many times in a period, not how long between them (多久开一次).
+    counts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
