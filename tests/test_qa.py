@@ -1011,3 +1011,14 @@ def test_how_many_times_in_a_period_is_the_count_not_the_period():
     # 基金会管理条例第二十一条第二款: 理事会每年至少召开2次会议 — 一年开几次 is 2, not every half year
     r = qa_over("jijinhui_guanli_tiaoli_2004.txt").ask("理事会一年至少开几次会？")
     assert [(a.value, a.source.citation) for a in r.answers] == [(2.0, "第二十一条第二款")]
+
+
+def test_words_read_as_a_name_after_a_marker_are_no_name_when_they_run_past_a_known_one():
+    # 基金会管理条例: 年度工作报告在登记管理机关指定的媒体上公布 — the 报 of 报告 marks no one, and
+    # 向登记管理机关办理分支机构…的注销登记 goes to the 登记管理机关, not to 登记管理机关办理分支机构
+    qa = qa_over("jijinhui_guanli_tiaoli_2004.txt")
+    labels = [a.label for q in ("年度报告登在哪家媒体上，谁来指定？", "基金会撤销分支机构，要向谁办理注销登记？")
+              for a in qa.ask(q).answers]
+    assert not any(lb.startswith("告") or "办理" in lb or lb.endswith("注销") for lb in labels), labels
+    assert ("登记管理机关", "第十七条第一款") in [
+        (a.label, a.source.citation) for a in qa.ask("基金会撤销分支机构，要向谁办理注销登记？").answers]

@@ -1265,9 +1265,16 @@ class QA:
         from kg.terms import term_iri
 
         pattern = self._phrase_pattern(tuple(sorted(forms, key=len, reverse=True)), to_whom)
+        not_markers = tuple(self.lex.grammar.bearers.not_markers)
+        known = self.lex.mentions(text)
         out = []
         for k, m in enumerate(pattern.finditer(text)):
             name = m.group("party")
+            ps, pe = m.span("party")
+            if text.startswith(not_markers, m.start()):
+                continue   # 年度工作报告在…: the 报 of 报告 is no marker
+            if any(x.start == ps and x.end < pe for x in known):
+                continue   # 由登记管理机关办理…: a known name, then words that are none of it
             start, end = _sentence_of(text, m.start())
             iri = term_iri(self.lex.base, self.ids.get(reg, ""), "post", name)
             party = Party(iri, name, name, None)
@@ -1415,13 +1422,24 @@ class QA:
                 after = m.end() + next((len(w) for w in self.cfg.goes_to if text.startswith(w, m.end())), 0)
                 named = self._names_after(text, after, joins)
             named = [_strip_ends(n, self.cfg.consult.ends) for n in named]
-            if verbs and any(self._verbal(n) for n in named):
+            if verbs and any(self._verbal(n) or self._overruns(n) for n in named):
                 continue   # 向常务委员会提出研究处理: what runs to the verb is no name
             parties = [Party(term_iri(self.lex.base, self.ids.get(reg, ""), "body", n), n, n, None)
                        for n in named if len(n) >= 2]
             if parties:
                 out.append(_goes_to(h, reg, text, m.start(), parties, "asked", f"sent{len(out)}"))
         return out
+
+    def _overruns(self, name: str) -> bool:
+        """向登记管理机关办理分支机构…: a name the lexicon knows opens the words read as one, and more
+        words follow it."""
+        found = self.lex.mentions(name)
+        first = next((m for m in found if m.start == 0), None)
+        if first is None or first.end >= len(name):
+            return False
+        # 复查机关的上一级行政机关: one name's own, 的 and a name, is one name
+        nominal = self.lex.grammar.verbs.nominal_mark
+        return not (name.startswith(nominal, first.end) and any(m.end == len(name) for m in found))
 
     def _names_after(self, text: str, start: int, joins: tuple[str, ...]) -> list[str]:
         """The names right after a marker, joined by 、/和/及; X的Y is Y, named with whose it is
