@@ -1153,6 +1153,17 @@ class Extractor:
     def _one_segment(text: str, start: int, end: int) -> bool:
         return not any(c in SEGMENT_END + CLAUSE_END for c in text[start:end])
 
+    def _chain(self, names: list[Mention], text: str, pos: int) -> list[Mention]:
+        """The first name from pos on and the names joined to it (向登记管理机关办理分支机构…: the
+        分支机构 after another verb is no more whom it goes to)."""
+        out: list[Mention] = []
+        for m in sorted(names, key=lambda m: m.start):
+            if out and m.start != pos and not self._names_join(text[pos:m.start]):
+                break
+            out.append(m)
+            pos = m.end
+        return out
+
     def _names_join(self, gap: str) -> bool:
         """和, 及其, 受委托的: what may stand between a marker and its names, or between them."""
         gap = next((gap.removesuffix(w) for w in self.pronouns if gap.endswith(w)), gap)
@@ -1380,7 +1391,7 @@ class Extractor:
             # marker after it, and the names are not the verb's recipients
             bearer = self._first_marker(text, marker.end(), g.start)
             stop = bearer if bearer is not None else g.start
-            before = [m for m in agents if marker.end() <= m.start < stop]
+            before = self._chain([m for m in agents if marker.end() <= m.start < stop], text, marker.end())
             if before:   # 向人民代表大会辞去主席团成员的职务: with 向X, the names after the verb are
                 aux = before   # what it is done to
                 g.aux_end = None
