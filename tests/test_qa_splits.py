@@ -44,7 +44,10 @@ FLOORS = {
     "chongqing-xiangzhen-renda-gongzuo-tiaoli-2016": 0.67,  # reached 0.70 (28/40)
     "xingzheng-xueyuan-gongzuo-tiaoli-2009": 0.52,      # reached 0.55 (21/38)
     # written blind in the fourteenth session with three test-only sets; 18/40 on arrival
-    "shanghai-cunweihui-xuanju-banfa-2020": 0.55,      # reached 0.575 (23/40)
+    "shanghai-cunweihui-xuanju-banfa-2020": 0.575,     # reached 0.60 (24/40)
+    # two more written blind late in the fourteenth session; 9/30 and 8/40 on arrival
+    "guowuyuan-jigou-bianzhi-tiaoli-1997": 0.33,       # reached 0.37 (11/30)
+    "jijinhui-guanli-tiaoli-2004": 0.32,               # reached 0.35 (14/40)
 }
 
 
@@ -84,9 +87,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # session, of 120 answerable questions, 36 in all, 23 at that session's end);
     # several are the right provision with a name the gold spells otherwise, e.g.
     # 地方各级人民政府负责人 for 人民政府负责人); a change that answers more must not answer more wrongly.
-    # The 上海村委会选举办法 set of the fourteenth session came with 7 wrong (30 in all), 23 at its end.
+    # The 上海村委会选举办法 set of the fourteenth session came with 7 wrong (30 in all), and its two
+    # later sets with 4 and 7 (23 before them): 28 at that session's end.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 23, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 28, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
