@@ -274,6 +274,7 @@ class Extractor:
         self.places = tuple(first for first, _ in b.locative if isinstance(first, str))  # 在, 从
         # Words the grammar reads itself: never taken for another verb governing the names.
         self.modal_words = tuple(w for w, _ in self.modal)
+        self.qualifier_breaks = self.modal_words + tuple(self.coordination)   # see _modifier
         self.grammar_words = ({w for w, _ in self.modal} | set(self.defeasible) | set(b.markers)
                               | set(b.aux_markers) | set(self.delegation) | set(self.via)
                               | set(self.actions) | set(self.disposal))
@@ -1142,23 +1143,21 @@ class Extractor:
                     dropped |= {m.start for m in agents
                                 if m.start >= pos and self._one_segment(norm, i, m.end)}
                     continue
-                for m in sorted((m for m in agents if m.start >= pos), key=lambda m: m.start):
-                    if m.start != pos and not self._names_join(text[pos:m.start]):
-                        break
-                    dropped.add(m.start)
-                    pos = m.end
+                dropped |= {m.start for m in self._chain([m for m in agents if m.start >= pos], text, pos,
+                                                         first_at_pos=True)}
         return [m for m in agents if m.start not in dropped]
 
     @staticmethod
     def _one_segment(text: str, start: int, end: int) -> bool:
         return not any(c in SEGMENT_END + CLAUSE_END for c in text[start:end])
 
-    def _chain(self, names: list[Mention], text: str, pos: int) -> list[Mention]:
-        """The first name from pos on and the names joined to it (向登记管理机关办理分支机构…: the
-        分支机构 after another verb is no more whom it goes to)."""
+    def _chain(self, names: list[Mention], text: str, pos: int, first_at_pos: bool = False) -> list[Mention]:
+        """The first name from pos on (right at pos, or joined to it, with `first_at_pos`) and the
+        names joined to it (向登记管理机关办理分支机构…: the 分支机构 after another verb is no more
+        whom it goes to)."""
         out: list[Mention] = []
         for m in sorted(names, key=lambda m: m.start):
-            if out and m.start != pos and not self._names_join(text[pos:m.start]):
+            if (out or first_at_pos) and m.start != pos and not self._names_join(text[pos:m.start]):
                 break
             out.append(m)
             pos = m.end
@@ -1265,7 +1264,7 @@ class Extractor:
         words = text[m.end:de] if de > 0 else ""
         return (bool(words) and all(map(is_cjk_ideograph, words))
                 and self.re_verb.search(normalise(words)) is None
-                and not any(w in words for w in self.modal_words + tuple(self.coordination))
+                and not any(w in words for w in self.qualifier_breaks)
                 and not any(text.startswith(h, de + len(self.nominal)) for h in self.heads))
 
     def _names_only_before(self, agents: list[Mention], text: str, wstart: int,

@@ -1266,13 +1266,14 @@ class QA:
 
         pattern = self._phrase_pattern(tuple(sorted(forms, key=len, reverse=True)), to_whom)
         not_markers = tuple(self.lex.grammar.bearers.not_markers)
-        known = self.lex.mentions(text)
+        known = None   # the provision's names, found once and only where a phrase is read
         out = []
         for k, m in enumerate(pattern.finditer(text)):
             name = m.group("party")
             ps, pe = m.span("party")
             if text.startswith(not_markers, m.start()):
                 continue   # 年度工作报告在…: the 报 of 报告 is no marker
+            known = self.lex.mentions(text) if known is None else known
             if any(x.start == ps and x.end < pe for x in known):
                 continue   # 由登记管理机关办理…: a known name, then words that are none of it
             start, end = _sentence_of(text, m.start())
