@@ -1023,3 +1023,19 @@ def test_words_read_as_a_name_after_a_marker_are_no_name_when_they_run_past_a_kn
     # …and the 分支机构 after 办理 is what is deregistered, not whom one goes to
     assert [(a.label, a.source.citation) for a in qa.ask("基金会撤销分支机构，要向谁办理注销登记？").answers] == [
         ("登记管理机关", "第十七条第一款")]
+
+
+def test_a_term_said_only_in_the_circumstance_of_a_lists_lead_weighs_less_than_one_acted_on():
+    # 全国人大议事规则: 第二条 says who decides the session's date; 第五条第（三）项 decides the list
+    # of those attending, in the preparations its lead sets before the session
+    qa = qa_over("quanguo_renda_yishi_guize_2021.txt")
+    r = qa.ask("今年的全国人代会具体哪天开幕，是谁来定的？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("全国人民代表大会常务委员会", "第二条第一款")]
+
+
+def test_a_verb_that_is_only_a_synonym_of_an_action_needs_as_much_evidence_as_one_read_on_demand():
+    # 交给有关部门去办 is 词林's synonym of 提交, but no 提请…审议 (重庆市乡镇人大工作条例第三十一条第（四）项)
+    # answers who hands suggestions on to be handled (第十六条: 由主席团交有关机关…研究处理)
+    qa = qa_over("chongqing_xiangzhen_renda_gongzuo_tiaoli_2016.txt")
+    r = qa.ask("代表在大会上提的建议、批评和意见，由谁交给有关部门去办？")
+    assert all(a.source.citation != "第三十一条第（四）项" for a in r.answers)

@@ -48,6 +48,8 @@ FLOORS = {
     # two more written blind late in the fourteenth session; 9/30 and 8/40 on arrival
     "guowuyuan-jigou-bianzhi-tiaoli-1997": 0.33,       # reached 0.37 (11/30)
     "jijinhui-guanli-tiaoli-2004": 0.32,               # reached 0.35 (14/40)
+    # written blind in the fifteenth session with two test-only sets; 30/44 with 7 wrong on arrival
+    "zhejiang-renda-yishi-guize-1994": 0.65,
 }
 
 
@@ -70,10 +72,9 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
     # 复核决定 as the verb 决定 and answers 第十七条's 人民政府 (who makes the review decision);
     # 要逮捕一名全国人大代表得经过谁许可 finds 许可 (approve) in 第三十六条's budget approval, though
     # no provision speaks of 逮捕.
-    # Two more from the set of the fourteenth session, on arrival: 经济责任审计由谁负责 finds the
-    # 有关机关 that 应当负责调查 in 第三十条; 村民代表由谁推选产生 finds 第七条, where 村民代表会议 is one
-    # of those who elect the 村民选举委员会.
-    assert [q for q, _ in wrong if q not in ("zd2-d18", "qd-29", "scx-37", "scx-38")] == [], wrong
+    # One more from the set of the fourteenth session, on arrival: 村民代表由谁推选产生 finds 第七条,
+    # where 村民代表会议 is one of those who elect the 村民选举委员会.
+    assert [q for q, _ in wrong if q not in ("zd2-d18", "qd-29", "scx-38")] == [], wrong
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
@@ -88,9 +89,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # several are the right provision with a name the gold spells otherwise, e.g.
     # 地方各级人民政府负责人 for 人民政府负责人); a change that answers more must not answer more wrongly.
     # The 上海村委会选举办法 set of the fourteenth session came with 7 wrong (30 in all), and its two
-    # later sets with 4 and 7 (23 before them): 28 at that session's end.
+    # later sets with 4 and 7 (23 before them): 28 at that session's end. The 浙江省人大议事规则
+    # set of the fifteenth session came with 7 more.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 28, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 35, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():

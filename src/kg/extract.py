@@ -162,6 +162,7 @@ class Extractor:
         g = lexicon.grammar
         v, b, m, c = g.verbs, g.bearers, g.modality, g.conditions
         self.actions: dict[str, str] = {**g.actions, **(verbs or {})}
+        self.leading = set(v.leading)
         self.aux_actions = set(v.aux_after) | ({*verbs.values()} if verbs and aux else set())
         # …and a duty towards someone is read even where who bears it goes unnamed (村民可以向人民法院
         # 申诉: whoever the sentence is about goes to the 人民法院)
@@ -312,6 +313,13 @@ class Extractor:
         """Where the text uses a short name it declared (“一府两院”办事机构, 人大专门委员会): a name, and
         with a generic name right after it (办事机构, 的负责人) one name with that."""
         out = list(mentions)
+        for d in self.re_declared.finditer(text):
+            # …工作委员会（以下简称人大街道工委）: the name declared is the one its short name names
+            short = d.group("short").strip("“”\"'‘’ ")
+            named = next((x for x in out if x.end == d.start()), None)
+            if short in self.aliases and named is not None and named.entry.generic:
+                out[out.index(named)] = Mention(self.lex.generic_role(short, self.aliases[short]),
+                                                named.start, named.end, named.surface)
         for short, kind in self.aliases.items():
             for m in re.finditer(re.escape(short), text):
                 start, end = m.start(), m.end()
@@ -346,7 +354,7 @@ class Extractor:
         taken = [False] * len(text)
         for m in mentions:
             taken[m.start:m.end] = [True] * (m.end - m.start)
-        self.blocked = {name: _mask(text, pattern) for name, pattern in
+        self.blocked = {name: _mask(text, pattern, mentions if name == "verb" else ()) for name, pattern in
                         [("verb", self.re_not_verb), ("marker", self.re_not_marker),
                          ("modal", self.re_not_modal)]}
         # 《区政府会议议题提报单》: a title is a name; no marker, verb or party inside it acts.
@@ -574,14 +582,23 @@ class Extractor:
     def _lead_subject(self, lead: str) -> list:
         """X行使下列职权：, X的主要任务是： — X acts in each item that names no one (its bearers,
         as a clause after ； would carry them)."""
+        return [(self._party(m, m.surface), (), "") for m in self._lead_names(lead)]
+
+    def _lead_names(self, lead: str) -> list[Mention]:
+        """The names of who acts in a lead's items (_lead_subject), as the lead says them."""
         at = self._item_lead_at(lead)
         if at <= 0:
             return []
         names = [m for m in self.lex.mentions(lead[:at]) if m.entry.kind in AGENT_KINDS]
         last = [m for m in names if m.end == at or lead[m.end:at] == self.nominal]
-        if not last and names and names[0].start == 0 \
-                and lead.startswith(tuple(self.lex.grammar.bearers.copulas), names[0].end):
-            last = names[:1]   # X是…机构，履行下列职责: X, what it is said to be coming between
+        if not last and names and names[0].start == 0 and (
+                lead.startswith(tuple(self.lex.grammar.bearers.copulas), names[0].end)
+                or self._item_list_at(lead) == at):
+            # X是…机构，履行下列职责 / X在…前，应做下列工作: X, whatever comes between
+            k = 0
+            while k + 1 < len(names) and self._joined(lead, names[k].end, names[k + 1].start):
+                k += 1
+            last = [names[k]]
         if not last:
             return []
         subject = [last[-1]]   # …and the names joined to it (区长、副区长的职责是)
@@ -589,18 +606,35 @@ class Extractor:
             if not self._joined(lead, m.end, subject[0].start):
                 break
             subject.insert(0, m)
-        return [(self._party(m, m.surface), (), "") for m in subject]
+        return subject
 
     def _item_lead_at(self, lead: str) -> int:
         """Where a lead's phrase introducing its items (行使下列职权, 的职责是) starts, else -1."""
         phrases = self.lex.grammar.bearers.item_leads
-        return min((lead.find(w) for w in phrases if w in lead), default=-1)
+        at = min((lead.find(w) for w in phrases if w in lead), default=-1)
+        return at if at >= 0 else self._item_list_at(lead)
+
+    def _item_list_at(self, lead: str) -> int:
+        """应做下列筹备工作： — where a lead ending with a list of duties (extraction.toml item_lists)
+        starts that list, else -1."""
+        b = self.lex.grammar.bearers
+        tail = lead.rstrip("：: ")
+        for w in b.item_lists:
+            at = tail.rfind(w)
+            if at >= 0 and tail.endswith(tuple(b.item_list_nouns)) and len(tail) - at - len(w) <= 6 \
+                    and not any(c in SEGMENT_END for c in tail[at:]):
+                return at
+        return -1
 
     def _lead_condition(self, lead: str) -> str:
         """乡、民族乡、镇人民代表大会闭会期间，主席团的职责是： — the circumstance a lead opens with
         holds for what its subject does in each item."""
         at = self._item_lead_at(lead)
         segments = [lead[s:e].rstrip("，,") for s, e in _spans(lead[:max(at, 0)], SEGMENT_END)][:-1]
+        subject = self._lead_names(lead)
+        if segments and subject and subject[0].start == 0 and subject[-1].end < len(segments[0]):
+            # 主席团在本级人民代表大会闭会期间，…下列工作: the circumstance without who acts in it
+            segments[0] = segments[0][subject[-1].end:]
         return "，".join(seg for seg in segments if seg.endswith(tuple(self.cond_endings))
                         and not self._occasion(seg))
 
@@ -741,9 +775,12 @@ class Extractor:
                 continue
             # 的决定 / 讨论决定的事项 / 决议、决定: a verb as a noun or inside a relative clause
             # (…or the first word of a noun: 协调机制)
-            if ((before.endswith(self.nominal) and not self._consent_of(norm_text, m.start(), taken))
+            if ((before.endswith(self.nominal) and not self._consent_of(norm_text, m.start(), taken)
+                 and not self._under_frame(norm_text, cs, m.start(), m.end()))
                     or norm_text.startswith(self.noun_openers, m.end())):
                 continue
+            if self._after_nominal_verb(norm_text, cs, m.start()):
+                continue  # 委员会的审查报告: the second word of a noun made of two verbs
             chained = self.re_verb.match(norm_text, m.end())   # 决定任命的副主席: one relative clause
             if chained and norm_text.startswith(self.nominal, chained.end()):
                 continue
@@ -822,6 +859,20 @@ class Extractor:
         return (bool(after) and is_cjk_ideograph(after[0]) and not taken[end]
                 and not after.startswith(tuple(self.cond_endings))
                 and not after.startswith(tuple(self.coordination)))
+
+    def _under_frame(self, norm_text: str, cs: int, start: int, end: int) -> bool:
+        """在X和Y的领导下: the verb of 在…下 after 的 still says what X and Y do."""
+        if not self.under or not norm_text.startswith(self.under[1], end):
+            return False
+        seg = max([norm_text.rfind(c, cs, start) + 1 for c in SEGMENT_END] + [cs])
+        return norm_text.find(self.under[0], seg, start) >= 0
+
+    def _after_nominal_verb(self, norm_text: str, cs: int, pos: int) -> bool:
+        """的审查报告: a verb that is also a noun (extraction.toml light_objects) right after 的 and
+        another verb is the head of that noun (not 的报告提请…, where 提请 is the verb)."""
+        return norm_text.startswith(tuple(self.light_objects), pos) and any(
+            norm_text.endswith(self.nominal, cs, at) and (v := self.re_verb.match(norm_text, at))
+            and v.end() == pos for at in range(max(cs, pos - 4), pos - 1))
 
     def _modified(self, norm_text: str, pos: int) -> bool:
         """的 and a word such as 个别, 重大 right before the verb: the verb is a noun (的个别任免)."""
@@ -1012,8 +1063,16 @@ class Extractor:
 
     # ------------------------------------------------------------ bearers
 
+    def _aux_group(self, g) -> bool:
+        """Does the group send something to someone (报告, 协助)? Not 负责召集并主持: a leading verb
+        (extraction.toml leading) followed by others takes their reading."""
+        slugs = [slug for slug, _ in g.actions]
+        if len(slugs) > 1 and slugs[0] in self.leading:
+            slugs = slugs[1:]
+        return any(slug in self.aux_actions for slug in slugs)
+
     def _bearers(self, g, text, wstart, mentions, taken, cond_mask, prev, window_conditions, used):
-        aux_verb = any(slug in self.aux_actions for slug, _ in g.actions)
+        aux_verb = self._aux_group(g)
         agents = [m for m in mentions if wstart <= m.start < g.start and m.entry.kind in AGENT_KINDS
                   and not cond_mask[m.start] and not self.in_title[m.start]]
         if aux_verb:
@@ -1338,10 +1397,23 @@ class Extractor:
         lead = re.sub(r"[^\u4e00-\u9fff]", "", text[start:end])
         return bool(lead and self.re_pivot_lead and self.re_pivot_lead.fullmatch(lead))
 
+    def _described_name(self, groups: list, text: str, end: int, verb: int) -> list[Mention]:
+        """县级人民代表大会常务委员会在街道设立的工作委员会（…）应当…: the names right after the 的
+        that ends the words after a name are what those words describe, and the subject, when no
+        other name comes between and nothing but its segment stands between them and the verb."""
+        de = text.find(self.nominal, end, verb)
+        if de <= end or any(c in SEGMENT_END for c in text[end:verb]):
+            return []
+        head: list[Mention] = next((g for g in groups if g[0].start == de + len(self.nominal)), [])
+        if any(end <= g[0].start < de for g in groups):
+            return []
+        return head
+
     def _subject(self, agents: list[Mention], text: str, start: int, verb: int) -> list[Mention]:
         """The clause's leading names, as far as they are joined by 、/和 (its subject);
         names that modify a noun (国务院的重要指示) are not a subject."""
-        for group in self._joined_groups(agents, text):
+        groups = self._joined_groups(agents, text)
+        for group in groups:
             lead = re.sub(r"[^\u4e00-\u9fff]", "", text[start:group[0].start])
             if lead and lead not in self.subject_leads:
                 return []  # the clause opens with a verb: its names are objects, not its subject
@@ -1356,6 +1428,9 @@ class Extractor:
                 # X讨论决定的事项，应当公布: the names belong to a relative clause (but not in
                 # X对于Y主持下达成的协议，应当…, where the clause describes what X acts on)
                 return []
+            described = self._described_name(groups, text, group[-1].end, verb)
+            if described:
+                return described  # X在街道设立的工作委员会…应当: the name the clause describes
             rest = text[group[-1].end:]
             pivot = next((w for w in self.pivots if rest.startswith(w)), None)
             if pivot:  # 国务院设副秘书长…，协助秘书长工作: the one set up acts
@@ -1522,7 +1597,7 @@ class Extractor:
             if parties:
                 seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.end, ce)] or [ce])
                 return parties, text[g.end:seg_end].strip("，,：:；;。 ")
-        if not any(slug in self.aux_actions for slug, _ in g.actions):
+        if not self._aux_group(g):
             seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.end, ce)] or [ce])
             # 会签或联合报区政府审批 / 由区政府制定的文件: a body after a marker acts, it is no object
             after = [m for m in mentions if g.end <= m.start < seg_end and m.start not in used
@@ -1930,11 +2005,14 @@ def _spans(text: str, ends: str, start: int = 0, stop: int | None = None) -> lis
     return out
 
 
-def _mask(text: str, pattern: re.Pattern | None) -> list[bool]:
-    """True at every character inside a match of pattern."""
+def _mask(text: str, pattern: re.Pattern | None, names: Sequence[Mention] = ()) -> list[bool]:
+    """True at every character inside a match of pattern, unless one of names starts inside it
+    (主持|人大街道工委会议 holds no 主持人)."""
     mask = [False] * len(text)
+    starts = {m.start for m in names}
     for m in pattern.finditer(normalise(text)) if pattern else []:
-        mask[m.start():m.end()] = [True] * (m.end() - m.start())
+        if not starts.intersection(range(m.start() + 1, m.end())):
+            mask[m.start():m.end()] = [True] * (m.end() - m.start())
     return mask
 
 

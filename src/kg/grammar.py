@@ -33,6 +33,7 @@ class Verbs:
     predicate_tags: Words = ()
     activity_actions: Words = ()
     forwarding: Words = ()
+    leading: Words = ()
     comparison: Words = ()
     nominal_mark: str = "的"
     noun_modifiers: Words = ()
@@ -89,6 +90,8 @@ class Bearers:
     senders: Words = ()
     carry_openers: Words = ()
     item_leads: Words = ()
+    item_lists: Words = ()
+    item_list_nouns: Words = ()
     copulas: Words = ()
     carry_over: Words = ()
     respectively: str = ""

@@ -653,9 +653,12 @@ class Lexicon:
         if modal:
             pos = start - 1 + len(modal)
             words = self._cut(norm[pos:suffix])
+        meeting = norm.startswith(tuple(roles.meeting_suffixes), suffix)
         for word, flag in words:
-            # 起草部门 is a noun, 起草 a verb; 相关部门 is a name though jieba tags 相关 a verb
-            if flag not in skip or word in keep or self._noun_at(norm, pos):
+            # 起草部门 is a noun, 起草 a verb; 相关部门 is a name though jieba tags 相关 a verb;
+            # 列席会议 is the grammar's verb and the meeting it is done to, whatever jieba's tag
+            if (flag not in skip or word in keep or self._noun_at(norm, pos)) \
+                    and not (meeting and word in self.grammar.actions):
                 break
             if norm.startswith(tuple(roles.managed_heads), pos + len(word)) and len(word) >= 2:
                 break   # 登记管理机关: what is managed

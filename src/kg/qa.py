@@ -256,6 +256,7 @@ def _spaced(text: str) -> str:
 
 
 BACKGROUND = 0.25   # a term the provision leaves unsaid but its article or regulation's title names
+CIRCUMSTANCE = 0.9  # a term said only in the condition a list's lead sets for the norm's item
 BROADER = 0.8       # a term the provision names only by a class it belongs to (区政府领导 for 副区长)
 
 
@@ -345,11 +346,15 @@ class Scorer:
                        for w in self.synonyms[word]), default=0.0)
             got += max(direct, syn * sum(self.weight[g] for g in gs))
         tiers = {}
-        own_words = _norm(n.condition)
+        own_words, quoted = _norm(n.condition), _norm(n.quote)
         for m, _ in self.named:
             names = self.said[m.start]
-            if self._is_party(self.term_keys[m.start], parties) or any(w in own_words for w in names):
-                tiers[m.start] = 1.0  # 决策机关违规 for the norm whose condition is 决策机关违反…
+            if self._is_party(self.term_keys[m.start], parties):
+                tiers[m.start] = 1.0
+            elif any(w in own_words for w in names):
+                # 决策机关违规 for the norm whose condition is 决策机关违反…; a little less when the
+                # condition is its list's lead and not its own sentence's (在…会议举行前，进行下列工作)
+                tiers[m.start] = 1.0 if any(w in quoted for w in names) else CIRCUMSTANCE
             else:
                 tiers[m.start] = self._spoken(names, n, self.core[m.start]) or (
                     BACKGROUND if self.setting and not self.setting(n).isdisjoint(names) else 0.0) or (
@@ -587,9 +592,12 @@ class QA:
         # The question's own verb first (确定 -> decide); the intent's kindred actions only if
         # none of its norms answers.
         primary = self._primary(q)
-        chosen = self._choose(q, [n for n in usable if n.action in primary], to_whom) if primary else ""
+        least = None if q.trigger in q.intent.triggers + q.intent.fallback_triggers \
+            else self.cfg.min_cover_synonym
+        chosen = self._choose(q, [n for n in usable if n.action in primary], to_whom, least) \
+            if primary else ""
         if isinstance(chosen, str):
-            chosen = self._choose(q, usable, to_whom)
+            chosen = self._choose(q, usable, to_whom, least)
         if chosen is VAGUE:
             return Result(question, q.intent.name, message=self.messages["vague"],
                           candidates=self._candidates(usable), sparql=sparql)

@@ -158,6 +158,7 @@ class QAConfig:
     min_cover_on_demand: float
     min_cover_one_named: float
     min_cover_sole_verb: float
+    min_cover_synonym: float
     tie: float
     vague: int
     intent: tuple[IntentSpec, ...]
