@@ -1226,3 +1226,17 @@ def test_the_name_a_relative_clause_describes_is_the_subject_and_its_short_name_
         ("lead", "县级人民代表大会常务委员会", ["人大街道工委"], []),
         ("lead", "中国共产党街道工作委员会", ["人大街道工委"], []),
         ("report", "人大街道工委", [], ["县级人民代表大会常务委员会"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 浙江省人大议事规则第七十二条: the 省人民代表大会公告 is a document; the 主席团 alone publishes
+    ("省人民代表大会通过的地方性法规，由主席团发布省人民代表大会公告予以公布。", [("publish", "主席团")]),
+    # …第四十二条: 政党 and 人民团体 are bodies
+    ("本省出席全国人民代表大会代表的候选人，由各政党、各人民团体联合或者单独提名。",
+     [("nominate", "各政党"), ("nominate", "各人民团体")]),
+])
+def test_announcements_are_documents_and_parties_and_peoples_organisations_are_bodies(text, expected):
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert [(n.action, n.bearer.label) for n in norms if n.bearer] == expected

@@ -1096,7 +1096,8 @@ class Extractor:
             seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, g.start)] or [wstart])
             # A name that modifies a noun (本部门的工作) is not who acts, nor one after another verb
             # (研究区政府专题会议确定…的工作, 不得要求各镇政府负责人参加: objects of 研究/要求).
-            region = [m for m in agents if m.start >= seg_start and not self._modifier(text, m)]
+            things = {x.start for x in mentions if x.entry.kind in TOPIC_KINDS}
+            region = [m for m in agents if m.start >= seg_start and not self._modifier(text, m, things)]
             if (region and self._opens_with_verb(text, seg_start, region[0].start, cond_mask)
                     and not self._pivot_lead(text, seg_start, region[0].start)):
                 return  # what another verb's objects do is no norm of theirs
@@ -1313,16 +1314,17 @@ class Extractor:
         # 有十分之一以上的村民提议: 有 opens a circumstance naming who may ask (hypothetical)
         return tag in self.verb_tags and word not in self.grammar_words and word not in self.hypothetical
 
-    def _modifier(self, text: str, m: Mention) -> bool:
+    def _modifier(self, text: str, m: Mention, things: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
         """本部门的工作: a name before 的 modifies a noun — unless a role head follows (…的负责人)."""
         after = m.end + len(self.nominal)
         if text.startswith(self.nominal, m.end):
             return not any(text.startswith(h, after) for h in self.heads)
-        # 学院发展的基本建设经费投入: a name and a word of its own before 的 qualify a noun too
+        # 学院发展的基本建设经费投入: a name and a word of its own before 的 qualify a noun too, and
+        # so do a name and its verb before the name of a thing (省人民代表大会通过的地方性法规)
         de = text.find(self.nominal, m.end + 1, m.end + 4)
         words = text[m.end:de] if de > 0 else ""
         return (bool(words) and all(map(is_cjk_ideograph, words))
-                and self.re_verb.search(normalise(words)) is None
+                and (self.re_verb.search(normalise(words)) is None or de + len(self.nominal) in things)
                 and not any(w in words for w in self.qualifier_breaks)
                 and not any(text.startswith(h, de + len(self.nominal)) for h in self.heads))
 
