@@ -1039,3 +1039,10 @@ def test_a_verb_that_is_only_a_synonym_of_an_action_needs_as_much_evidence_as_on
     qa = qa_over("chongqing_xiangzhen_renda_gongzuo_tiaoli_2016.txt")
     r = qa.ask("代表在大会上提的建议、批评和意见，由谁交给有关部门去办？")
     assert all(a.source.citation != "第三十一条第（四）项" for a in r.answers)
+
+
+def test_which_day_asks_the_date_and_where_the_place():
+    # 浙江省人大议事规则第四条第一款: 会议召开的日期、地点，由省人民代表大会常务委员会决定
+    qa = qa_over("zhejiang_renda_yishi_guize_1994.txt")
+    r = qa.ask("省人代会每年哪天开、在哪儿开，谁说了算？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("省人民代表大会常务委员会", "第四条第一款")]

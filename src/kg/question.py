@@ -171,6 +171,7 @@ class QAConfig:
     consult: ConsultSpec
     recipient: RecipientSpec
     colloquial: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    asked_nouns: dict[str, str] = field(default_factory=dict)
     meeting_of: tuple[str, ...] = ()
     after_done: tuple[str, ...] = ()
     light_verbs: tuple[str, ...] = ()
@@ -563,7 +564,8 @@ class Reader:
         from kg.search import tokenizer
 
         keep = [True] * len(q)
-        for s, e in removed:
+        asked = [(m.start(), m.end()) for w in self.cfg.asked_nouns for m in re.finditer(re.escape(w), q)]
+        for s, e in removed + asked:
             for i in range(s, e):
                 keep[i] = False
         names = {m.start: m for m in mentions}
@@ -589,4 +591,8 @@ class Reader:
             run += q[i] if keep[i] else " "
             i += 1
         flush(run)
+        # 哪天开 asks the 日期, 在哪儿开 the 地点 (the question words themselves are gone)
+        for asked, noun in self.cfg.asked_nouns.items():
+            if asked in q and noun not in words:
+                words.append(noun)
         return " ".join(words)
