@@ -1046,3 +1046,12 @@ def test_which_day_asks_the_date_and_where_the_place():
     qa = qa_over("zhejiang_renda_yishi_guize_1994.txt")
     r = qa.ask("省人代会每年哪天开、在哪儿开，谁说了算？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("省人民代表大会常务委员会", "第四条第一款")]
+
+
+def test_the_kind_of_party_asked_for_is_no_topic_word():
+    # 浙江省人大议事规则第三十二条第一款: 哪些机关 asks for names the provision writes without 机关
+    qa = qa_over("zhejiang_renda_yishi_guize_1994.txt")
+    r = qa.ask("每年开大会，哪些机关要上台作工作报告？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("省人民代表大会常务委员会", "第三十二条第一款"), ("省人民政府", "第三十二条第一款"),
+        ("省高级人民法院", "第三十二条第一款"), ("省人民检察院", "第三十二条第一款")]

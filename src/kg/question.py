@@ -187,6 +187,7 @@ class QAConfig:
     motion_fillers: tuple[str, ...] = ()
     duty_cues: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
+    answer_classes: tuple[str, ...] = ()
     interrogatives: tuple[str, ...] = ()
     office_heads: tuple[str, ...] = ()
     listed_cases: tuple[str, ...] = ()
@@ -565,6 +566,9 @@ class Reader:
 
         keep = [True] * len(q)
         asked = [(m.start(), m.end()) for w in self.cfg.asked_nouns for m in re.finditer(re.escape(w), q)]
+        # 哪些机关要作工作报告: the class of the answer, which provisions write as names, is no topic
+        asked += [(m.end(), m.end() + len(c)) for d in self.cfg.determiners for m in re.finditer(re.escape(d), q)
+                  for c in self.cfg.answer_classes if q.startswith(c, m.end()) and not self._inside(m.end(), mentions)]
         for s, e in removed + asked:
             for i in range(s, e):
                 keep[i] = False
