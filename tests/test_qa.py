@@ -1055,3 +1055,17 @@ def test_the_kind_of_party_asked_for_is_no_topic_word():
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("省人民代表大会常务委员会", "第三十二条第一款"), ("省人民政府", "第三十二条第一款"),
         ("省高级人民法院", "第三十二条第一款"), ("省人民检察院", "第三十二条第一款")]
+
+
+def test_a_title_no_provision_writes_gets_no_answer():
+    # 浙江省人大议事规则第四十七条: the 罢免案 of 省人民政府组成人员 (第一款) or of NPC deputies (第二款);
+    # neither writes 副省长, so neither is read as the answer
+    qa = qa_over("zhejiang_renda_yishi_guize_1994.txt")
+    assert qa.ask("想罢免副省长，谁有权提罢免案？").answers == []
+
+
+def test_who_has_the_power_to_asks_who_does_it():
+    # 广东省人大议事规则第十三条第一款: 主席团常务主席可以召开代表团团长会议
+    qa = qa_over("guangdong_renda_yishi_guize_2022.txt")
+    r = qa.ask("各代表团团长会议，谁有权召开？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("主席团常务主席", "第十三条第一款")]

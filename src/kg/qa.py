@@ -32,7 +32,7 @@ from typing import Any
 from rdflib import URIRef
 
 from kg.grammar import load_grammar
-from kg.lexicon import MEETING, Lexicon, is_cjk_ideograph, load_lexicon, normalise
+from kg.lexicon import MEETING, ROLE, Lexicon, is_cjk_ideograph, load_lexicon, normalise
 from kg.query import render, run
 from kg.question import MAX_QUESTION, Question, Reader, TermIndex, TermRef, load_config
 from kg.store import Row, Store
@@ -265,7 +265,7 @@ class Scorer:
 
     def __init__(self, q: Question, norms: list[NormRec], lex: Lexicon, asks_bearer: bool = True,
                  levels: Levels | None = None, also: Callable[[str], frozenset[str]] | None = None,
-                 setting: Callable[[NormRec], frozenset[str]] | None = None):
+                 setting: Callable[[NormRec], frozenset[str]] | None = None, titles: tuple[str, ...] = ()):
         self.q = q
         # A name the provision's article or regulation title holds (人代会: 地方各级人民代表大会举行
         # 会议的时候，… opens the article) is what the provision is about, though it leaves it unsaid.
@@ -282,6 +282,10 @@ class Scorer:
         names = {m.surface for m in q.mentions}
         self.named = [(m, _grams(m.surface)) for m in q.mentions if m.surface in q.topic.split()]
         self.free = [(w, _grams(w)) for w in q.topic.split() if w not in names]
+        # A post the question names that no term of the regulation is (副省长 where the text says
+        # 省人民政府组成人员): a provision that never writes it does not speak of it.
+        self.posts = [w for w, _ in self.free if w.endswith(titles)
+                      and any(m.start == 0 and m.end == len(w) and m.entry.kind == ROLE for m in lex.mentions(w))]
         grams = {g for _, gs in self.named + self.free for g in gs}
         self.weight = {g: math.log(1 + total / (1 + df.get(g, 0))) for g in grams}
         self.total = sum(self.weight[g] for _, gs in self.named + self.free for g in gs) or 1.0
@@ -333,6 +337,8 @@ class Scorer:
         object, condition) have it, less where only its sentence does, less again where only
         the rest of its provision does. A term the question names counts in full only when it
         is one of the norm's parties (常委会 for its 常务委员会), not for sharing characters."""
+        if any(_norm(w) not in _norm(n.text) for w in self.posts):
+            return 0.0
         own = _gram_set(self.contexts[n.iri])
         quote, text = _gram_set(n.quote), _gram_set(n.text)
         parties = self._parties(n)
@@ -763,7 +769,7 @@ class QA:
         few = len({n.regulation for n in norms}) <= self.cfg.setting_regulations
         norms = norms + self._cases(norms)
         scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels, also=self._written,
-                        setting=self._setting if few else None)
+                        setting=self._setting if few else None, titles=self.cfg.titles)
         scored = self._settle_cases(sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0]))
         best = scored[0][0]
         self._best = best

@@ -188,6 +188,7 @@ class QAConfig:
     duty_cues: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
     answer_classes: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
     interrogatives: tuple[str, ...] = ()
     office_heads: tuple[str, ...] = ()
     listed_cases: tuple[str, ...] = ()
