@@ -284,8 +284,8 @@ class Scorer:
         self.free = [(w, _grams(w)) for w in q.topic.split() if w not in names]
         # A post the question names that no term of the regulation is (副省长 where the text says
         # 省人民政府组成人员): a provision that never writes it does not speak of it.
-        self.posts = [w for w, _ in self.free if w.endswith(titles)
-                      and any(m.start == 0 and m.end == len(w) and m.entry.kind == ROLE for m in lex.mentions(w))]
+        self.posts = [w for w, _ in self.free if w.endswith(titles) and any(
+            m.start == 0 and m.end == len(w) and m.entry.kind == ROLE for m in lex.mentions(w))]
         grams = {g for _, gs in self.named + self.free for g in gs}
         self.weight = {g: math.log(1 + total / (1 + df.get(g, 0))) for g in grams}
         self.total = sum(self.weight[g] for _, gs in self.named + self.free for g in gs) or 1.0

@@ -566,11 +566,12 @@ class Reader:
         from kg.search import tokenizer
 
         keep = [True] * len(q)
-        asked = [(m.start(), m.end()) for w in self.cfg.asked_nouns for m in re.finditer(re.escape(w), q)]
+        gone = [(m.start(), m.end()) for w in self.cfg.asked_nouns for m in re.finditer(re.escape(w), q)]
         # 哪些机关要作工作报告: the class of the answer, which provisions write as names, is no topic
-        asked += [(m.end(), m.end() + len(c)) for d in self.cfg.determiners for m in re.finditer(re.escape(d), q)
-                  for c in self.cfg.answer_classes if q.startswith(c, m.end()) and not self._inside(m.end(), mentions)]
-        for s, e in removed + asked:
+        gone += [(m.end(), m.end() + len(c)) for d in self.cfg.determiners for m in re.finditer(re.escape(d), q)
+                 for c in self.cfg.answer_classes
+                 if q.startswith(c, m.end()) and not self._inside(m.end(), mentions)]
+        for s, e in removed + gone:
             for i in range(s, e):
                 keep[i] = False
         names = {m.start: m for m in mentions}
