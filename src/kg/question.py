@@ -568,8 +568,8 @@ class Reader:
         keep = [True] * len(q)
         gone = [(m.start(), m.end()) for w in self.cfg.asked_nouns for m in re.finditer(re.escape(w), q)]
         # 哪些机关要作工作报告: the class of the answer, which provisions write as names, is no topic
-        gone += [(m.end(), m.end() + len(c)) for d in self.cfg.determiners for m in re.finditer(re.escape(d), q)
-                 for c in self.cfg.answer_classes
+        gone += [(m.end(), m.end() + len(c)) for d in self.cfg.determiners
+                 for m in re.finditer(re.escape(d), q) for c in self.cfg.answer_classes
                  if q.startswith(c, m.end()) and not self._inside(m.end(), mentions)]
         for s, e in removed + gone:
             for i in range(s, e):
