@@ -317,3 +317,10 @@ def test_a_body_and_its_own_listed_whole_are_two_parties():
     # the lexicon lists 区人民代表大会及其常务委员会 whole; it names the congress and its committee
     found = [(m.surface, m.entry.pref) for m in load_lexicon().mentions("报请区人民代表大会及其常务委员会审议")]
     assert found == [("区人民代表大会", "区人民代表大会"), ("常务委员会", "区人民代表大会常务委员会")]
+
+
+def test_an_executive_chair_is_one_post_named_whole():
+    # 浙江省人大议事规则第六十三条: 由会议执行主席安排发言顺序 (执行 is no verb here)
+    from kg.lexicon import load_lexicon
+    lex = load_lexicon()
+    assert [(m.surface, m.entry.kind) for m in lex.mentions("由会议执行主席安排发言顺序")] == [("会议执行主席", "role")]

@@ -1069,3 +1069,10 @@ def test_who_has_the_power_to_asks_who_does_it():
     qa = qa_over("guangdong_renda_yishi_guize_2022.txt")
     r = qa.ask("各代表团团长会议，谁有权召开？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("主席团常务主席", "第十三条第一款")]
+
+
+def test_who_brings_out_a_draft_asks_who_puts_it_forward():
+    # 浙江省人大议事规则第七条第（二）项: the 常委会 提出主席团和秘书长名单草案 (in its lead's preparations)
+    qa = qa_over("zhejiang_renda_yishi_guize_1994.txt")
+    r = qa.ask("大会主席团和秘书长的名单草案，开会前由谁拿出来？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("省人民代表大会常务委员会", "第七条第（二）项")]
