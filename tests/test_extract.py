@@ -50,7 +50,7 @@ def test_precision_and_recall_against_the_gold_annotation(seed_norms):
 
 # Floors reached on the whole-seed annotation's dev split (tests/gold/norms_seed.dev.toml); the
 # test split is only scored (bench/run.py --only norms), never tuned on.
-WHOLE_SEED_DEV_FLOORS = {"precision": 0.95, "recall": 0.93}
+WHOLE_SEED_DEV_FLOORS = {"precision": 0.98, "recall": 0.96}
 
 
 def test_whole_seed_dev_precision_and_recall_floors(seed_norms):
@@ -1240,3 +1240,14 @@ def test_announcements_are_documents_and_parties_and_peoples_organisations_are_b
     from kg.lexicon import load_lexicon
     norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
     assert [(n.action, n.bearer.label) for n in norms if n.bearer] == expected
+
+
+def test_a_segment_naming_a_meeting_before_its_minutes_are_acted_on_is_the_case_the_norm_is_for():
+    # 第五十三条第一款: the minutes of a 专题会议 held on the 区长's behalf go to him to finalise
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "区政府办公室主任受委托召开的区政府专题会议，会议纪要须经区长审定。"
+    [n] = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert (n.action, n.bearer.label, n.condition, n.object_text) == (
+        "finalise", "区长", "区政府办公室主任受委托召开的区政府专题会议", "会议纪要")
+    assert [o.label for o in n.objects] == ["区政府专题会议", "会议纪要"]

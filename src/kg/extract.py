@@ -670,6 +670,12 @@ class Extractor:
         conditions += [c for s, e in segments if (s, e) not in conditions
                        for c in [self._inner_condition(text, s, e, taken)] if c]
         conditions += [(s + at, e) for (s, e), at in deadlines.items()]
+        # 受委托召开的区政府专题会议，会议纪要须经…: the case the norm is for, whose thing (the
+        # meeting) the one acted on (its minutes) belongs to
+        cases = {(s, e): m for (s, e), nxt in zip(segments, segments[1:], strict=False)
+                 if (s, e) not in conditions
+                 and (m := self._topic_condition(text, s, e, nxt, in_clause, taken)) is not None}
+        conditions += list(cases)
         conditions.sort()
         cond_mask = [False] * len(text)
         for s, e in conditions:
@@ -717,6 +723,10 @@ class Extractor:
                 condition = self.carried_condition
             objects = self._objects(g, text, wstart, cs, ce, colon, in_clause, used, cond_mask,
                                     inherited)
+            whose = [self._party(m, m.surface) for c, m in cases.items()
+                     if c in (window_conditions or leading)]
+            if whose and objects[0]:
+                objects = (tuple(whose) + objects[0], objects[1])
             if objects[0] or self.inheritable:
                 inherited = objects
             self.clause_objects = objects if objects[1] else None
@@ -969,6 +979,23 @@ class Extractor:
         if marker is not None and self._framed_time(text, s, marker.start(), taken):
             return True   # 质询案在主任会议决定交受质询机关答复前，…: when, whoever the frame names
         return marker is None or not self._has_verb(text, marker.end(), s + len(seg), taken)
+
+    def _topic_condition(self, text: str, s: int, e: int, nxt: tuple[int, int], mentions: list[Mention],
+                         taken) -> Mention | None:
+        """区政府办公室主任、副主任受委托召开的区政府专题会议，会议纪要须经…审定: a segment that only
+        names a thing, described by a relative clause (…的 + a meeting or document), before a
+        segment opening with a thing of its own that someone acts on: the case the norm is for
+        (the thing it names, else None)."""
+        seg = text[s:e].rstrip("，,")
+        end = s + len(seg)
+        last = next((m for m in mentions if m.end == end and m.entry.kind in TOPIC_KINDS), None)
+        own = next((m for m in mentions if m.start == nxt[0] and m.entry.kind in TOPIC_KINDS), None)
+        if (last is not None and own is not None and self.nominal in text[s:last.start]
+                and not any(w in seg for w, _ in self.modal)
+                and self._last_marker(text, s, end, taken) is None
+                and self._last_marker(text, nxt[0], nxt[1], taken) is not None):
+            return last
+        return None
 
     def _framed_time(self, text: str, s: int, marker: int, taken) -> bool:
         """Does 在/于 open a time frame before the marker, with no modal word before it (not
@@ -1825,7 +1852,10 @@ class Extractor:
         marker = self._first_marker(text, first, end)
         if marker is not None:
             end = marker
-        return text[start:end].strip("，,：:；;。 ")
+        said = text[start:end].strip("，,：:；;。 ")
+        # 会议纪要须经…: the modal word before the marker is no part of the thing
+        return next((said.removesuffix(w) for w, _ in self.modal
+                     if said.endswith(w) and len(said) > len(w)), said)
 
     def _first_marker(self, text: str, s: int, e: int, blocked: bool = True) -> int | None:
         not_markers = self.blocked["marker"] if blocked else _mask(text, self.re_not_marker)
