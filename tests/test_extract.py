@@ -1251,3 +1251,15 @@ def test_a_segment_naming_a_meeting_before_its_minutes_are_acted_on_is_the_case_
     assert (n.action, n.bearer.label, n.condition, n.object_text) == (
         "finalise", "区长", "区政府办公室主任受委托召开的区政府专题会议", "会议纪要")
     assert [o.label for o in n.objects] == ["区政府专题会议", "会议纪要"]
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("区长外出期间由常务副区长主持区政府日常工作。", "区长外出期间"),
+    ("遇有重大事项时由区长决定。", "遇有重大事项时"),
+])
+def test_words_saying_when_right_before_the_bearer_marker_are_a_condition_without_a_comma(text, condition):
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    [n] = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert n.condition == condition
+    assert condition not in n.object_text
