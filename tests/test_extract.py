@@ -1263,3 +1263,12 @@ def test_words_saying_when_right_before_the_bearer_marker_are_a_condition_withou
     [n] = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
     assert n.condition == condition
     assert condition not in n.object_text
+
+
+def test_those_on_whose_proposal_a_meeting_is_called_do_not_call_it():
+    # 山东省乡镇人大工作若干规定第四条第二款: the deputies propose; who convenes is left unsaid
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "经过五分之一以上的代表提议，可以临时召集乡镇人民代表大会会议。"
+    norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert [(n.action, n.bearer.label) for n in norms if n.bearer] == [("propose", "五分之一以上的代表")]

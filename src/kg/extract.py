@@ -505,9 +505,13 @@ class Extractor:
         return [m for m in mentions if m.start == at and m.entry.kind in AGENT_KINDS]
 
     def _consents(self, text: str, g: _Group) -> bool:
-        """经发言人核对签字后，…存档: the group's bearers are named after a consent word."""
-        return (g.marker is not None and g.bearer_start is not None and g.bearer_start > g.marker
-                and any(text.startswith(w, g.marker) for w in self.consent))
+        """经发言人核对签字后，…存档: the group's bearers are named after a consent word (经过X提议,
+        where 经过 is no marker, too)."""
+        if g.bearer_start is None:
+            return False
+        if g.marker is not None:
+            return g.bearer_start > g.marker and any(text.startswith(w, g.marker) for w in self.consent)
+        return any(text.endswith(w, 0, g.bearer_start) for w in self.consent)
 
     def _hypothetical(self, text: str, g: _Group) -> bool:
         """有十分之一以上的村民…提议，应当召集村民会议: who a segment opening with 有 names may ask;
