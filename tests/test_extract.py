@@ -1272,3 +1272,13 @@ def test_those_on_whose_proposal_a_meeting_is_called_do_not_call_it():
     text = "经过五分之一以上的代表提议，可以临时召集乡镇人民代表大会会议。"
     norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
     assert [(n.action, n.bearer.label) for n in norms if n.bearer] == [("propose", "五分之一以上的代表")]
+
+
+def test_a_verb_inside_the_phrase_that_is_the_subject_of_another_is_no_duty():
+    # 人民调解委员会组织条例第二条第二款: who guides the committees is 第一款's; here the 司法助理员
+    # is in charge of that guidance's daily work
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "基层人民政府及其派出机关指导人民调解委员会的日常工作由司法助理员负责。"
+    norms = Extractor(load_lexicon(), {"指导": "asked"}).provision(text, "x", "第一条", 1)
+    assert [n for n in norms if n.action == "asked"] == []

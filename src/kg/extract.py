@@ -226,6 +226,7 @@ class Extractor:
         self.themes = b.themes
         self.whether = tuple(b.whether)
         self.topic_markers = tuple(b.topic_markers)
+        self.subject_closers = tuple(b.subject_closers)
         self.hypothetical = tuple(b.hypothetical)
         self.resume = tuple(b.resume)
         self.resume_after = tuple(b.resume_after)
@@ -818,6 +819,8 @@ class Extractor:
                 continue  # 通知常务委员会组成人员和列席会议的部门: one more who is told, no verb
             if self._topic_phrase(norm_text, cs, m.start(), m.end(), ce, taken):
                 continue  # 经主任会议决定提请…审议的质询案，…: the segment names a thing, its topic
+            if self._in_subject_phrase(norm_text, m.end(), ce, taken):
+                continue  # 基层人民政府指导人民调解委员会的日常工作由司法助理员负责
             if self._undergone(norm_text, cs, m.start(), taken):
                 continue
             if any(norm_text.startswith(w, m.end()) for w in self.comparison):
@@ -912,6 +915,19 @@ class Extractor:
         rest = norm_text[end:stop]
         noun = rest.rsplit(self.nominal, 1)[-1]
         return _ends_in_noun(rest, self.nominal, 4) and not self.re_verb.search(noun)
+
+    def _in_subject_phrase(self, norm_text: str, end: int, ce: int, taken) -> bool:
+        """Do the verb's words run on, in its segment, to 的 + a short noun right before 由
+        (…指导人民调解委员会的日常工作由司法助理员负责)? Then the verb names a thing, not a duty."""
+        rest = norm_text[end:_stop(norm_text, end, ce)]
+        for w in self.subject_closers:
+            at = rest.find(w)
+            while at > 0:
+                if not taken[end + at] and _ends_in_noun(rest[:at], self.nominal, 4) \
+                        and not self.re_verb.search(rest[:at].rsplit(self.nominal, 1)[-1]):
+                    return True
+                at = rest.find(w, at + 1)
+        return False
 
     def _listed_relative(self, norm_text: str, pos: int, taken) -> bool:
         """A verb right after a name and 和/及 that opens a noun phrase ending in 的 + noun before

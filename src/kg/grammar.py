@@ -74,6 +74,7 @@ class Bearers:
     resume: Words = ()
     resume_after: Words = ()
     topic_markers: Words = ()
+    subject_closers: Words = ()
     locative: tuple[tuple[str | Words, ...], ...] = ()
     comitative: Words = ()
     others: Words = ()
