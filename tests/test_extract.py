@@ -1253,18 +1253,6 @@ def test_a_segment_naming_a_meeting_before_its_minutes_are_acted_on_is_the_case_
     assert [o.label for o in n.objects] == ["区政府专题会议", "会议纪要"]
 
 
-@pytest.mark.parametrize("text, condition", [
-    ("区长外出期间由常务副区长主持区政府日常工作。", "区长外出期间"),
-    ("遇有重大事项时由区长决定。", "遇有重大事项时"),
-])
-def test_words_saying_when_right_before_the_bearer_marker_are_a_condition_without_a_comma(text, condition):
-    from kg.extract import Extractor
-    from kg.lexicon import load_lexicon
-    [n] = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
-    assert n.condition == condition
-    assert condition not in n.object_text
-
-
 def test_those_on_whose_proposal_a_meeting_is_called_do_not_call_it():
     # 山东省乡镇人大工作若干规定第四条第二款: the deputies propose; who convenes is left unsaid
     from kg.extract import Extractor

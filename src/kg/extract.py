@@ -1056,15 +1056,6 @@ class Extractor:
             if not taken[pos - 1] and (after.startswith(self.negation) or modal):
                 return s, pos + len(self.nominal)
             pos = text.find(self.nominal, pos + 1, e)
-        # 区长外出期间由常务副区长主持…: words saying when, right before the bearer marker, with
-        # no verb of the grammar or marker of their own
-        marker = self.re_marker.search(normalise(text), s, e)
-        if marker is not None and marker.start() > s and not taken[marker.start()] \
-                and not any(self.blocked["marker"][marker.start():marker.end()]):
-            before = text[s:marker.start()]
-            if (before.endswith(tuple(w for w in self.cond_endings if w != self.nominal))
-                    and not self._has_verb(text, s, marker.start(), taken)):
-                return s, marker.start()
         return None
 
     def _has_verb(self, text: str, s: int, e: int, taken) -> bool:
