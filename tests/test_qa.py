@@ -1076,3 +1076,10 @@ def test_who_brings_out_a_draft_asks_who_puts_it_forward():
     qa = qa_over("zhejiang_renda_yishi_guize_1994.txt")
     r = qa.ask("大会主席团和秘书长的名单草案，开会前由谁拿出来？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("省人民代表大会常务委员会", "第七条第（二）项")]
+
+
+def test_words_saying_only_that_something_must_pass_first_are_no_topic():
+    # 上海市居民委员会工作条例第十三条第一款: 居民公约…经居民会议讨论通过后实施
+    qa = qa_over("shanghai_juweihui_gongzuo_tiaoli_2020.txt")
+    r = qa.ask("居民公约起草好了，要经过谁讨论通过才能实行？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("居民会议", "第十三条第一款")]
