@@ -1270,3 +1270,12 @@ def test_a_verb_inside_the_phrase_that_is_the_subject_of_another_is_no_duty():
     text = "基层人民政府及其派出机关指导人民调解委员会的日常工作由司法助理员负责。"
     norms = Extractor(load_lexicon(), {"指导": "asked"}).provision(text, "x", "第一条", 1)
     assert [n for n in norms if n.action == "asked"] == []
+
+
+def test_acts_listed_after_a_word_that_takes_acts_are_each_done():
+    # 信访条例第四十七条第二款: 由公安机关予以警告、训诫或者制止 (训诫 after 、 is no noun in a list)
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "由公安机关予以警告、训诫或者制止。"
+    norms = Extractor(load_lexicon(), {"训诫": "asked"}).provision(text, "x", "第一条", 1)
+    assert [(n.action, n.bearer.label) for n in norms] == [("asked", "公安机关")]

@@ -174,6 +174,7 @@ class Extractor:
         self.kind_words = tuple(v.kind_words)
         self.noun_openers = (v.nominal_mark, *v.noun_heads)
         self.list_mark = v.list_mark
+        self.action_takers = tuple(v.action_takers)
         self.list_ends = v.list_ends
         self.comparison = v.comparison
         self.subject_leads = set(b.subject_leads)
@@ -804,7 +805,8 @@ class Extractor:
                 continue   # 人民调解委员会主持下达成的调解协议: what was reached under it, no duty
             if self._modified(norm_text, m.start()):
                 continue  # 决定副县长的个别任免: a verb after 的 and a modifier is a noun
-            if before.endswith(self.list_mark) and not (found and found[-1][1] == m.start() - 1):
+            if before.endswith(self.list_mark) and not (found and found[-1][1] == m.start() - 1) \
+                    and not self._listed_acts(norm_text, cs, m.start()):
                 continue
             if self._head_of_listed_things(norm_text, m.start(), m.end()):
                 continue  # 听取专项工作报告、计划执行情况报告…等各类报告: the head of listed things
@@ -915,6 +917,15 @@ class Extractor:
         rest = norm_text[end:stop]
         noun = rest.rsplit(self.nominal, 1)[-1]
         return _ends_in_noun(rest, self.nominal, 4) and not self.re_verb.search(noun)
+
+    def _listed_acts(self, norm_text: str, cs: int, pos: int) -> bool:
+        """予以警告、训诫: a verb listed after a word that takes acts as its objects is done too."""
+        for w in self.action_takers:
+            at = norm_text.rfind(w, cs, pos)
+            run = norm_text[at + len(w):pos] if at >= 0 else ""
+            if run and all(is_cjk_ideograph(c) or c == self.list_mark for c in run) and len(run) <= 12:
+                return True
+        return False
 
     def _in_subject_phrase(self, norm_text: str, end: int, ce: int, taken) -> bool:
         """Do the verb's words run on, in its segment, to 的 + a short noun right before 由

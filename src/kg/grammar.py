@@ -40,6 +40,7 @@ class Verbs:
     kind_words: Words = ()
     noun_heads: Words = ()
     list_mark: str = "、"
+    action_takers: Words = ()
     list_ends: Words = ()
     light_verbs: Words = ()
     light_objects: dict[str, str] = field(default_factory=dict)
