@@ -1083,3 +1083,11 @@ def test_words_saying_only_that_something_must_pass_first_are_no_topic():
     qa = qa_over("shanghai_juweihui_gongzuo_tiaoli_2020.txt")
     r = qa.ask("居民公约起草好了，要经过谁讨论通过才能实行？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("居民会议", "第十三条第一款")]
+
+
+def test_a_body_named_only_as_whose_department_it_is_may_still_be_the_answer():
+    # 国务院行政机构设置和编制管理条例第十九条第一款: 国务院某部门 names the 国务院 as the owner of the
+    # department asking; the 国务院 approves its staffing
+    qa = qa_over("guowuyuan_jigou_bianzhi_tiaoli_1997.txt")
+    r = qa.ask("国务院某部门要加编制，方案最后找谁批？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("国务院", "第十九条第一款")]

@@ -20,6 +20,7 @@ and the closest provisions from the full-text index as 相关条文 — never a 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -1707,8 +1708,10 @@ def _split_top(text: str, joins: tuple[str, ...]) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _qualifies(after: str) -> bool:
-    """Does the text after a name open with a noun it qualifies (直属机构 after 国务院)?"""
+    """Does the text after a name open with a noun it qualifies (直属机构 after 国务院; 部门 after
+    国务院某: a pronoun, a number or a measure word may come between)?"""
     flags = [flag for _, flag in _tagger().cut(after)]
+    flags = list(itertools.dropwhile(lambda f: f in ("r", "m", "q"), flags))
     return bool(flags) and flags[0].startswith("n")
 
 
