@@ -215,6 +215,7 @@ class Extractor:
                                       rf"(?P<short>[^（）()，。；]{{2,12}})[）)]")
         self.light_verbs = set(v.light_verbs)
         self.light_objects = dict(v.light_objects)
+        self.light_recipients = tuple(v.light_recipients)
         self.light_only = set(v.light_only)
         # 由…组成, 邀请…参加 (not 组成人员, 参加人)
         # …not where the closing word and its object describe someone (由本村登记参加选举的村民选举)
@@ -962,6 +963,10 @@ class Extractor:
             return next(((slug, m.end()) for noun, slug in self.light_objects.items()
                          if opening.endswith(noun)), None)
         found = next(((slug, end) for noun, slug in self.light_objects.items() if tail.endswith(noun)), None)
+        if found is not None and found[0] in self.aux_actions and not self._towards(norm_text, cs, m.start()):
+            # 审议…，提出报告: a report made to no one named is no duty towards anyone; the light
+            # verb keeps its own reading, and its object noun is no verb
+            return self.actions[m.group()], found[1]
         if found is None:   # 提出本级…组成人员，人民政府领导人员，…的候选人: a list of nouns, commas and all
             whole = _stop(norm_text, m.end(), ce, CLAUSE_END)
             rest = norm_text[m.end():whole].rstrip(SEGMENT_END)
@@ -970,6 +975,11 @@ class Extractor:
                 found = next(((slug, whole) for noun, slug in self.light_objects.items()
                               if rest.endswith(noun)), None)
         return found
+
+    def _towards(self, norm_text: str, cs: int, pos: int) -> bool:
+        """向常务委员会提出…报告: does a word naming whom it goes to (向/给) stand in the verb's segment?"""
+        seg = max([norm_text.rfind(c, cs, pos) + 1 for c in SEGMENT_END] + [cs])
+        return any(w in norm_text[seg:pos] for w in self.light_recipients)
 
     def _listed(self, norm_text: str, cs: int, pos: int, taken, nominal_end: int) -> bool:
         """风险评估、合法性审查和集体讨论决定等程序: a verb ending an item of a list of nouns

@@ -44,6 +44,7 @@ class Verbs:
     list_ends: Words = ()
     light_verbs: Words = ()
     light_objects: dict[str, str] = field(default_factory=dict)
+    light_recipients: Words = ()
     light_only: Words = ()
 
 

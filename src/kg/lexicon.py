@@ -424,6 +424,12 @@ class Lexicon:
                 start = m.start - len(pronoun)
                 out.append(Mention(own, start, m.end, text[start:m.end]))
                 continue
+            if (prev is not None and prev.end == m.start and prev.entry.kind == DOCTYPE
+                    and m.entry.kind == BODY and m.entry.generic):
+                # 计划预算审查委员会, 法规工作委员会: a body named by the documents it deals with
+                label = prev.surface + m.surface
+                out[-1] = Mention(self.generic_role(label, BODY), prev.start, m.end, label)
+                continue
             verbal = (m.entry.kind != BODY and any(v in m.surface for v in self.grammar.actions)
                       and not self._noun_at(normalise(m.surface), 0))  # 组成人员 is a noun
             if (prev is not None and prev.end == m.start and prev.entry.kind == BODY
