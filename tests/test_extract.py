@@ -1300,3 +1300,16 @@ def test_a_body_named_by_the_documents_it_deals_with_is_one_name():
     lex = load_lexicon()
     assert [(m.surface, m.entry.kind) for m in lex.mentions("由计划预算审查委员会负责提出")] == [
         ("计划预算审查委员会", "bodies")]
+
+
+def test_the_first_provision_a_fresh_extractor_reads_may_hold_an_open_frame():
+    # 浙江省实施代表法办法第三十二条: an open frame (邀请…列席) asks whether a verb stands between
+    # before any provision was read; it used to fail on the masks of none (and to use the last
+    # provision's where one had been read)
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = ("县级以上的地方各级人民代表大会常务委员会应当健全联系代表制度，通过邀请代表列席会议和参加有关活动、"
+            "常务委员会组成人员联系代表、常务委员会主任或者副主任接待代表等形式，加强与本级人民代表大会代表的联系。")
+    norms = Extractor(load_lexicon()).provision(text, "x", "第三十二条", 32)
+    # the ways of keeping in touch (通过…等形式) are no one's duty to attend
+    assert [(n.action, n.bearer) for n in norms] == []

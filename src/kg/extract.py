@@ -353,10 +353,8 @@ class Extractor:
         mentions = self._verbal(text, self.lex.mentions(text))
         if self.aliases:
             mentions = self._alias_mentions(text, mentions)
-        mentions = sorted(mentions + self._open_names(text, mentions), key=lambda m: m.start)
-        taken = [False] * len(text)
-        for m in mentions:
-            taken[m.start:m.end] = [True] * (m.end - m.start)
+        # The words that are no verb, marker or modal word here: found before the open frames'
+        # names are, which ask whether a verb stands between (not the previous provision's masks).
         self.blocked = {name: _mask(text, pattern, mentions if name == "verb" else ()) for name, pattern in
                         [("verb", self.re_not_verb), ("marker", self.re_not_marker),
                          ("modal", self.re_not_modal)]}
@@ -364,6 +362,10 @@ class Extractor:
         self.in_title = _mask(text, TITLE)
         for mask in self.blocked.values():
             mask[:] = [a or b for a, b in zip(mask, self.in_title, strict=True)]
+        mentions = sorted(mentions + self._open_names(text, mentions), key=lambda m: m.start)
+        taken = [False] * len(text)
+        for m in mentions:
+            taken[m.start:m.end] = [True] * (m.end - m.start)
         fact_spans = []
         in_fact = [False] * len(text)
         # 十分之一以上的代表: the count of a group that acts is still a quantity of what it does
