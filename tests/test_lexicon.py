@@ -304,7 +304,7 @@ def test_a_name_after_a_pronouns_possessive_is_the_bodys_before_it_and_keeps_the
     found = lex.mentions("报不设区的市、市辖区的人民政府或者它的派出机关备案")
     assert [(m.surface, m.entry.pref) for m in found] == [
         ("不设区的市、市辖区的人民政府", "不设区的市、市辖区的人民政府"),
-        ("它的派出机关", "不设区的市、市辖区的人民政府派出机关")]
+        ("它的派出机关", "不设区的市、市辖区的人民政府的派出机关")]
 
 
 def test_a_deputy_of_a_post_the_lexicon_knows_is_the_deputy_not_the_post():
@@ -324,3 +324,15 @@ def test_an_executive_chair_is_one_post_named_whole():
     from kg.lexicon import load_lexicon
     lex = load_lexicon()
     assert [(m.surface, m.entry.kind) for m in lex.mentions("由会议执行主席安排发言顺序")] == [("会议执行主席", "role")]
+
+
+@pytest.mark.parametrize("text, names", [
+    # 不设区的市 is the opposite of 设区的市: its 不 stays in the name
+    ("由不设区的市人民政府决定", [("不设区的市人民政府", "bodies")]),
+    # 市辖区人民政府 is no 区人民政府 of the curated lexicon with 市辖 left over
+    ("由市辖区人民政府决定", [("市辖区人民政府", "bodies")]),
+])
+def test_level_words_stay_whole_in_a_government_s_name(text, names):
+    from kg.lexicon import load_lexicon
+    assert [(m.surface, m.entry.kind) for m in load_lexicon().mentions(text)] == names
+

@@ -419,8 +419,8 @@ class Lexicon:
                             if prev is not None and text[prev.end:m.start].endswith(p)
                             and text[prev.end:m.start - len(p)] in self.grammar.bearers.coordination), "")
             if prev is not None and prev.entry.kind == BODY and m.entry.generic and pronoun:
-                # 人民政府或者它的派出机关: the 人民政府's, said as the text says it
-                own = self.generic_role(prev.surface + m.surface, m.entry.kind)
+                # 人民政府或者它的派出机关: the 人民政府's (人民政府的派出机关), said as the text says it
+                own = self.generic_role(prev.surface + self._nominal + m.surface, m.entry.kind)
                 start = m.start - len(pronoun)
                 out.append(Mention(own, start, m.end, text[start:m.end]))
                 continue
@@ -537,10 +537,11 @@ class Lexicon:
         """Where a jurisdiction word standing right before a known name starts (全国|人大代表,
         、市|人大代表), when nothing that could be a name precedes it; else start."""
         for w in self._jurisdictions:
-            at = start - len(w)
-            if at >= 0 and norm.startswith(w, at) and (at == 0 or not is_cjk_ideograph(norm[at - 1])
-                                                       or norm[at - 1] in self._stop):
-                return at
+            # …or one whose last character is the name's first (市辖|区人民政府: the 市辖区's)
+            for at in (start - len(w), start - len(w) + 1):
+                if 0 <= at < start and norm.startswith(w, at) and (
+                        at == 0 or not is_cjk_ideograph(norm[at - 1]) or norm[at - 1] in self._stop):
+                    return at
         return start
 
     def _charged_with(self, norm: str, start: int, taken: list[bool]) -> int:
@@ -663,9 +664,10 @@ class Lexicon:
         for word, flag in words:
             # 起草部门 is a noun, 起草 a verb; 相关部门 is a name though jieba tags 相关 a verb;
             # 列席会议 is the grammar's verb and the meeting it is done to, whatever jieba's tag
-            if (flag not in skip or word in keep or self._noun_at(norm, pos)) \
+            if (flag not in skip or word in keep or self._noun_at(norm, pos)
+                    or norm.startswith(self._name_words, pos)) \
                     and not (meeting and word in self.grammar.actions):
-                break
+                break   # …and 不设区的市人民政府 keeps its 不, a word that stands in names
             if norm.startswith(tuple(roles.managed_heads), pos + len(word)) and len(word) >= 2:
                 break   # 登记管理机关: what is managed
             last = pos
