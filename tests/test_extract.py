@@ -1313,3 +1313,12 @@ def test_the_first_provision_a_fresh_extractor_reads_may_hold_an_open_frame():
     norms = Extractor(load_lexicon()).provision(text, "x", "第三十二条", 32)
     # the ways of keeping in touch (通过…等形式) are no one's duty to attend
     assert [(n.action, n.bearer) for n in norms] == []
+
+
+def test_households_are_a_unit_of_count():
+    # 河南省实施城市居委会组织法办法第六条: 一般在100户至700户的范围内设立
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    text = "居民委员会一般在100户至700户的范围内设立。"
+    [n] = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert (n.action, n.value, n.unit) == ("quantity", 700, "户")
