@@ -1322,3 +1322,18 @@ def test_households_are_a_unit_of_count():
     text = "居民委员会一般在100户至700户的范围内设立。"
     [n] = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
     assert (n.action, n.value, n.unit) == ("quantity", 700, "户")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 浙江省实施代表法办法第四十六条第二款: a bare 代表 opening the clause is who asks for leave
+    ("代表在本级人民代表大会会议期间，因特殊原因不能出席有关会议的，应当向大会秘书处或者其所在的代表团请假。",
+     [("report", "代表", ["大会秘书处", "代表团"])]),
+    # …第四十三条: the 代表 who is not satisfied does not answer; the bodies listed after 由 do
+    ("代表对答复不满意的，可以提出意见，由原办理机关、组织在一个月内重新办理答复。", []),
+])
+def test_a_bare_deputy_opening_a_clause_acts_and_unnamed_bodies_after_you_stand_for_themselves(text, expected):
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+    norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
+    assert [(n.action, n.bearer.label, [a.label for a in n.aux]) for n in norms
+            if n.action in ("report", "reply")] == expected

@@ -362,7 +362,8 @@ class Extractor:
         self.in_title = _mask(text, TITLE)
         for mask in self.blocked.values():
             mask[:] = [a or b for a, b in zip(mask, self.in_title, strict=True)]
-        mentions = sorted(mentions + self._open_names(text, mentions), key=lambda m: m.start)
+        mentions = sorted(mentions + self._open_names(text, mentions) + self._bare_roles(text, mentions),
+                          key=lambda m: m.start)
         taken = [False] * len(text)
         for m in mentions:
             taken[m.start:m.end] = [True] * (m.end - m.start)
@@ -525,6 +526,20 @@ class Extractor:
             return False
         start = max([s for s, _ in _spans(text, SEGMENT_END + CLAUSE_END, 0, g.bearer_start)] or [0])
         return text[start:g.bearer_start].lstrip("，, ").startswith(self.hypothetical)
+
+    def _bare_roles(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """代表因特殊原因不能出席会议的，应当向秘书处请假: a role word opening a clause, before a
+        modal word or a circumstance (extraction.toml bare_roles), is who the clause is about."""
+        b = self.lex.grammar.bearers
+        out: list[Mention] = []
+        for word in b.bare_roles:
+            for m in re.finditer(re.escape(word), text):
+                start, end = m.start(), m.end()
+                if (start == 0 or text[start - 1] in CLAUSE_END + SEGMENT_END) \
+                        and text.startswith(tuple(b.bare_role_followers), end) \
+                        and not any(x.start < end and start < x.end for x in mentions):
+                    out.append(Mention(self.lex.generic_role(word, ROLE), start, end, word))
+        return out
 
     def _open_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """居民会议由十八周岁以上的居民组成: between the words of an open frame (extraction.toml
@@ -1315,7 +1330,9 @@ class Extractor:
         if marker is None or not any(text.startswith(w, marker.start()) for w in self.themes):
             return False
         between = text[marker.end():verb]
-        return bool(between) and all(map(is_cjk_ideograph, between)) and not between.startswith(self.pronouns)
+        # …and 由原办理机关、组织在一个月内重新办理答复: a list of them
+        return bool(between) and all(is_cjk_ideograph(c) or c == self.list_mark for c in between) \
+            and not between.startswith(self.pronouns)
 
     def _not_located(self, region: list[Mention], text: str) -> list[Mention]:
         """在主席团会议、大会全体会议或者有关的专门委员会会议上答复: names between 在 and 上 say

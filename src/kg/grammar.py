@@ -71,6 +71,8 @@ class Bearers:
     sanction: Words = ()
     themes: Words = ()
     whether: Words = ()
+    bare_roles: Words = ()
+    bare_role_followers: Words = ()
     open_frames: tuple[tuple[str, str], ...] = ()
     hypothetical: Words = ()
     resume: Words = ()
