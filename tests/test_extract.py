@@ -1331,7 +1331,7 @@ def test_households_are_a_unit_of_count():
     # …第四十三条: the 代表 who is not satisfied does not answer; the bodies listed after 由 do
     ("代表对答复不满意的，可以提出意见，由原办理机关、组织在一个月内重新办理答复。", []),
 ])
-def test_a_bare_deputy_opening_a_clause_acts_and_unnamed_bodies_after_you_stand_for_themselves(text, expected):
+def test_a_bare_deputy_opening_a_clause_acts_and_bodies_listed_after_the_marker_are_not_the_subject(text, expected):
     from kg.extract import Extractor
     from kg.lexicon import load_lexicon
     norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
