@@ -1091,3 +1091,20 @@ def test_a_body_named_only_as_whose_department_it_is_may_still_be_the_answer():
     qa = qa_over("guowuyuan_jigou_bianzhi_tiaoli_1997.txt")
     r = qa.ask("国务院某部门要加编制，方案最后找谁批？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("国务院", "第十九条第一款")]
+
+
+def test_a_short_form_of_two_long_ones_is_spelt_out_the_same_way_in_every_run():
+    # 人代会 is short for 人民代表大会 and for 人民代表大会会议: the order was a set's, which the hash
+    # seed changed, so 人代会开会 was the congress's meeting in one run and no meeting in the next
+    import os
+    import subprocess
+    import sys
+    from kg.lexicon import load_lexicon
+    from kg.terms import long_forms
+    forms = [p for p in long_forms(load_lexicon().grammar) if p[0] == "人代会"]
+    assert forms == [("人代会", "人民代表大会"), ("人代会", "人民代表大会会议")]
+    code = ("from kg.lexicon import load_lexicon; from kg.terms import long_forms; "
+            "print(long_forms(load_lexicon().grammar))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(runs) == 1

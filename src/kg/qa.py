@@ -528,6 +528,9 @@ class QA:
             ref = TermRef(str(r["term"]), str(r["regulation"]), str(r["kind"]), str(r["name"]),
                           (str(r["concept"]) if r.get("concept") else None))
             rows.append((str(r["label"]), ref))
+        # a store returns rows in no fixed order; the terms a name stands for are kept in one, or
+        # the same question could be answered differently from one run to the next
+        rows.sort(key=lambda row: (row[0], row[1].iri, row[1].regulation, row[1].kind))
         for e in self.lex.entries.values():
             if e.kind != "actions":
                 rows += [(label, TermRef(e.iri, "", e.kind, e.pref, e.iri)) for label in e.labels]

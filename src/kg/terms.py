@@ -87,7 +87,9 @@ def long_forms(grammar: Grammar) -> tuple[tuple[str, str], ...]:
     """(short, long) of the grammar's contractions (军委, 军事委员会), longest short form first."""
     pairs = {(short, long) for table in (grammar.terms.contractions, grammar.terms.final_contractions)
              for long, shorts in table.items() for short in _listed(shorts) if len(short) >= 2}
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+    # longest short form first, and a fixed order among equals (人代会 is short for two long forms:
+    # which is tried first must not change from one run to the next)
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0], len(p[1]), p[1])))
 
 
 def unprefixed(name: str, prefixes: list[str]) -> str:
