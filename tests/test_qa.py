@@ -1099,6 +1099,7 @@ def test_a_short_form_of_two_long_ones_is_spelt_out_the_same_way_in_every_run():
     import os
     import subprocess
     import sys
+
     from kg.lexicon import load_lexicon
     from kg.terms import long_forms
     forms = [p for p in long_forms(load_lexicon().grammar) if p[0] == "人代会"]
