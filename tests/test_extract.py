@@ -719,7 +719,8 @@ def test_other_quantities_are_read_with_their_phrase_value_and_range():
      [("attend", "常委会组成人员", (), ""),
       ("report", "常委会组成人员", ("会议召集人",), "因病或其他特殊原因不能出席的")]),
     # …not when the circumstance has someone of its own (代表对答复不满意的: the 代表 raises it)
-    ("有关机关应当予以答复。代表对答复不满意的，可以提出意见。", [("reply", "有关机关", (), "")]),
+    ("有关机关应当予以答复。代表对答复不满意的，可以提出意见。",
+     [("reply", "有关机关", (), ""), ("raise", "代表", (), "代表对答复不满意的")]),
     # …nor when someone else is made to act (要求报告机关再次报告)
     ("主任会议可以决定开展满意度测评。因测评结果不满意的，可以要求报告机关再次报告。",
      [("decide", "主任会议", (), "")]),
@@ -738,7 +739,7 @@ def test_a_bare_zucheng_renyuan_belongs_to_the_body_named_before_it():
     norms = Extractor(load_lexicon()).provision("国务院的组成人员和中央军事委员会的组成人员列席会议。", "x",
                                                 "第一条", 1)
     assert [(n.action, n.bearer.label) for n in norms] == [
-        ("attend-nonvoting", "国务院组成人员"), ("attend-nonvoting", "中央军事委员会组成人员")]
+        ("attend-nonvoting", "国务院的组成人员"), ("attend-nonvoting", "中央军事委员会的组成人员")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -760,7 +761,7 @@ def test_a_bare_zucheng_renyuan_belongs_to_the_body_named_before_it():
     # comma segments of nothing but names list the bearers of the verb after them…
     ("国务院的组成人员，中央军事委员会的组成人员，国家监察委员会主任，最高人民法院院长和最高人民检察院检察长，"
      "列席全国人民代表大会会议。",
-     [("attend-nonvoting", "国务院组成人员"), ("attend-nonvoting", "中央军事委员会组成人员"),
+     [("attend-nonvoting", "国务院的组成人员"), ("attend-nonvoting", "中央军事委员会的组成人员"),
       ("attend-nonvoting", "国家监察委员会主任"), ("attend-nonvoting", "最高人民法院院长"),
       ("attend-nonvoting", "最高人民检察院检察长")]),
     # who sent a thing to be deliberated (由主席团…交代表审议后) submits it, not whoever the

@@ -725,7 +725,7 @@ def test_a_verb_right_after_which_is_the_noun_it_picks_when_another_verb_follows
     qa = qa_over("quanguo_renda_yishi_guize_2021.txt")
     r = qa.ask("全国人代会开会，哪些领导是要列席的？")
     assert [(a.label, a.source.citation) for a in r.answers] == [
-        ("国务院组成人员", "第十六条第一款"), ("中央军事委员会组成人员", "第十六条第一款"),
+        ("国务院的组成人员", "第十六条第一款"), ("中央军事委员会的组成人员", "第十六条第一款"),
         ("国家监察委员会主任", "第十六条第一款"), ("最高人民法院院长", "第十六条第一款"),
         ("最高人民检察院检察长", "第十六条第一款")]
 
@@ -755,7 +755,7 @@ def test_an_everyday_verb_is_read_as_the_verb_the_provision_writes(text, questio
 ])
 def test_a_name_the_provisions_article_sets_the_scene_with_tells_two_like_provisions_apart(question, citation):
     r = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt").ask(question)
-    assert [(a.label, a.source.citation) for a in r.answers] == [("受质询机关负责人", citation)]
+    assert [(a.label, a.source.citation) for a in r.answers] == [("受质询机关的负责人", citation)]
 
 
 def test_an_office_said_with_another_head_is_the_texts_office():

@@ -1603,18 +1603,21 @@ class Extractor:
                 # 国务院、最高人民法院的负责人: a bare head after 的 also distributes
                 # …应当有一名负责人: so does one the bodies are said to have
                 gap = text[out[k - 1].end:nxt] if k else ""
+                said = ""   # 居民委员会的成员: the 的 stays in the label, as the text says it
                 if bare and k and (gap == self.nominal or (self.re_head_gap is not None
                                                            and self.re_head_gap.fullmatch(gap))):
                     nxt = out[k - 1].end
+                    said = self.nominal if gap == self.nominal else ""
                 while (k > 0 and out[k - 1].entry.kind in (BODY, MEETING)
                        and self._joined(text, out[k - 1].end, nxt) and (bare or out[k - 1].end < nxt)):
                     k -= 1
                     nxt = out[k].start
+                said = said if k == len(out) - 1 else ""   # not 国务院、最高人民法院的负责人's 国务院
                 for j in range(k, len(out)):
                     # 有关部门或单位的负责人: the 单位's name (有关单位) carries over to its head
                     full = (out[j].entry.pref if out[j].entry.generic else out[j].surface) + head
                     named = self._named(full, out[j].start, out[j].end)
-                    out[j] = Mention(named.entry, out[j].start, out[j].end, out[j].surface + head)
+                    out[j] = Mention(named.entry, out[j].start, out[j].end, out[j].surface + said + head)
                 if bare and k < len(out):
                     continue  # a bare head was only there to distribute
             other = next((w for w in self.others if text.endswith(w, 0, m.start)), None)
