@@ -49,11 +49,11 @@ FLOORS = {
     "guowuyuan-jigou-bianzhi-tiaoli-1997": 0.33,       # reached 0.37 (11/30)
     "jijinhui-guanli-tiaoli-2004": 0.32,               # reached 0.35 (14/40)
     # written blind in the fifteenth session with two test-only sets; 30/44 with 7 wrong on arrival
-    "zhejiang-renda-yishi-guize-1994": 0.65,
+    "zhejiang-renda-yishi-guize-1994": 0.8,             # reached 0.84 (37/44)
     # two more written blind later in the fifteenth session with two test-only sets; 18/46 with 11
     # wrong and 21/45 with 6 wrong on arrival
-    "henan-juweihui-shishi-banfa-2020": 0.37,
-    "zhejiang-daibiaofa-shishi-banfa-2016": 0.44,
+    "henan-juweihui-shishi-banfa-2020": 0.41,          # reached 0.43 (20/46)
+    "zhejiang-daibiaofa-shishi-banfa-2016": 0.48,      # reached 0.51 (23/45)
 }
 
 
@@ -93,9 +93,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # 地方各级人民政府负责人 for 人民政府负责人); a change that answers more must not answer more wrongly.
     # The 上海村委会选举办法 set of the fourteenth session came with 7 wrong (30 in all), and its two
     # later sets with 4 and 7 (23 before them): 28 at that session's end. The 浙江省人大议事规则
-    # set of the fifteenth session came with 7 more, and its two later sets with 11 and 6.
+    # set of the fifteenth session came with 7 more, and its two later sets with 11 and 6 (52 in
+    # all for the session's start commit); 44 at that session's end.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 47, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 44, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
