@@ -336,3 +336,14 @@ def test_level_words_stay_whole_in_a_government_s_name(text, names):
     from kg.lexicon import load_lexicon
     assert [(m.surface, m.entry.kind) for m in load_lexicon().mentions(text)] == names
 
+
+
+@pytest.mark.parametrize("text, names", [
+    ("由主席团发布省人民代表大会公告予以公布", [("主席团", "bodies"), ("省人民代表大会公告", "document-types")]),
+    # alone, 公告 is the verb: no document swallows the body before it, nor the public
+    ("由主席团予以公告", [("主席团", "bodies")]),
+    ("登记管理机关应当向社会公告", [("登记管理机关", "bodies")]),
+])
+def test_an_announcement_is_a_document_only_as_a_body_s(text, names):
+    from kg.lexicon import load_lexicon
+    assert [(m.surface, m.entry.kind) for m in load_lexicon().mentions(text)] == names

@@ -131,6 +131,7 @@ class Roles:
     not_followed_by: str = ""
     overlapping: dict[str, str] = field(default_factory=dict)
     body_suffixes: Words = ()
+    owned_documents: Words = ()
     meeting_suffixes: Words = ()
     document_suffixes: Words = ()
     counted_groups: Words = ()

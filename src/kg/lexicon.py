@@ -409,6 +409,11 @@ class Lexicon:
         国务院+常务会议 -> 国务院常务会议 (the meeting the lexicon knows, as this text names it)."""
         out: list[Mention] = []
         for m in found:
+            owned = next((w for w in self.grammar.roles.owned_documents
+                          if m.entry.kind == BODY and text.startswith(w, m.end)), "")
+            if owned:   # 省人民代表大会公告: the body's document, not the body
+                label = m.surface + owned
+                m = Mention(self.generic_role(label, DOCTYPE), m.start, m.end + len(owned), label)
             prev = out[-1] if out else None
             if (prev is not None and prev.entry.kind == BODY and m.entry.generic
                     and text[prev.end:m.start] in self.grammar.roles.possessives):
