@@ -27,7 +27,7 @@ mechanism:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from fractions import Fraction
 from typing import Any
@@ -385,7 +385,9 @@ class Extractor:
         self.taken = taken
         norms: list[Norm] = []
         topic: tuple[tuple[Party, ...], str] = ((), "")
-        lead_subject = self._lead_subject(unit.lead)
+        lead_names = self._lead_names(unit.lead)
+        lead_subject: list[tuple[Party | None, tuple[Party, ...], str]] = [
+            (self._party(m, m.surface), (), "") for m in lead_names]
         self.carried = list(lead_subject)
         self.carried_condition = ""
         self.stopped: list = []   # the bearers of the sentence before, after its 。
@@ -398,7 +400,7 @@ class Extractor:
             else:
                 self.stopped = []
         norms = self._aux_carried(norms)
-        if lead_subject and (opening := self._lead_condition(unit.lead)):
+        if lead_subject and (opening := self._lead_condition(unit.lead, lead_names)):
             norms = [replace(n, condition="，".join(filter(None, [opening, n.condition])))
                      if n.bearer is not None and opening not in n.condition else n for n in norms]
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
@@ -603,13 +605,9 @@ class Extractor:
             return item.replace("，", "、")
         return item
 
-    def _lead_subject(self, lead: str) -> list:
-        """X行使下列职权：, X的主要任务是： — X acts in each item that names no one (its bearers,
-        as a clause after ； would carry them)."""
-        return [(self._party(m, m.surface), (), "") for m in self._lead_names(lead)]
-
     def _lead_names(self, lead: str) -> list[Mention]:
-        """The names of who acts in a lead's items (_lead_subject), as the lead says them."""
+        """X行使下列职权：, X的主要任务是： — X acts in each item that names no one (its bearers,
+        as a clause after ； would carry them); its names as the lead says them."""
         at = self._item_lead_at(lead)
         if at <= 0:
             return []
@@ -650,12 +648,11 @@ class Extractor:
                 return at
         return -1
 
-    def _lead_condition(self, lead: str) -> str:
+    def _lead_condition(self, lead: str, subject: list[Mention]) -> str:
         """乡、民族乡、镇人民代表大会闭会期间，主席团的职责是： — the circumstance a lead opens with
         holds for what its subject does in each item."""
         at = self._item_lead_at(lead)
         segments = [lead[s:e].rstrip("，,") for s, e in _spans(lead[:max(at, 0)], SEGMENT_END)][:-1]
-        subject = self._lead_names(lead)
         if segments and subject and subject[0].start == 0 and subject[-1].end < len(segments[0]):
             # 主席团在本级人民代表大会闭会期间，…下列工作: the circumstance without who acts in it
             segments[0] = segments[0][subject[-1].end:]
@@ -830,7 +827,7 @@ class Extractor:
                 continue  # 听取专项工作报告、计划执行情况报告…等各类报告: the head of listed things
             if any(before.endswith(w) for w in self.disposal):
                 continue  # 决定将报告交…审议: what 将 puts forward is a thing, not a verb
-            seg = max([norm_text.rfind(c, cs, m.start()) + 1 for c in SEGMENT_END] + [cs])
+            seg = _segment_start(norm_text, cs, m.start())
             if norm_text.startswith(self.whether, seg):
                 continue  # 是否交由受质询机关再作答复，由…决定: what is decided on, no one's duty
             if self._put_forward(norm_text, cs, m.start(), m.end(), taken):
@@ -887,7 +884,7 @@ class Extractor:
         """Is the verb inside what 将/把 puts forward: no marker between, and right after it
         the verb that disposes of the thing, not a name it goes to (将…情况报告县级人民政府),
         a conjunction, a time word or punctuation?"""
-        seg = max([norm_text.rfind(c, cs, start) + 1 for c in SEGMENT_END] + [cs])
+        seg = _segment_start(norm_text, cs, start)
         at = max((norm_text.rfind(w, seg, start) for w in self.disposal), default=-1)
         if at < 0 or self.re_marker.search(norm_text, at, start) or any(
                 w in norm_text[at:start] for w in self.lex.grammar.bearers.recipient_markers):
@@ -901,7 +898,7 @@ class Extractor:
         """在X和Y的领导下: the verb of 在…下 after 的 still says what X and Y do."""
         if not self.under or not norm_text.startswith(self.under[1], end):
             return False
-        seg = max([norm_text.rfind(c, cs, start) + 1 for c in SEGMENT_END] + [cs])
+        seg = _segment_start(norm_text, cs, start)
         return norm_text.find(self.under[0], seg, start) >= 0
 
     def _after_nominal_verb(self, norm_text: str, cs: int, pos: int) -> bool:
@@ -920,7 +917,7 @@ class Extractor:
         """Does the sentence open with a segment that opens with 经/由 and ends in 的 + a short noun
         and a comma (经主任会议决定提请常务委员会会议审议的质询案，…)? It names what the sentence is
         about, and its verbs are no duties."""
-        start = max([norm_text.rfind(c, cs, pos) + 1 for c in SEGMENT_END + CLAUSE_END] + [cs])
+        start = _segment_start(norm_text, cs, pos, SEGMENT_END + CLAUSE_END)
         if start != cs:
             return False  # only the sentence's first segment is its topic
         stop = _stop(norm_text, end, ce)
@@ -975,7 +972,7 @@ class Extractor:
         end = _stop(norm_text, m.end(), ce)
         tail = norm_text[m.end():end]
         if not tail.strip():
-            seg = max([norm_text.rfind(c, cs, m.start()) + 1 for c in SEGMENT_END] + [cs])
+            seg = _segment_start(norm_text, cs, m.start())
             opening = norm_text[cs:seg].rstrip(SEGMENT_END)
             return next(((slug, m.end()) for noun, slug in self.light_objects.items()
                          if opening.endswith(noun)), None)
@@ -995,13 +992,13 @@ class Extractor:
 
     def _towards(self, norm_text: str, cs: int, pos: int) -> bool:
         """向常务委员会提出…报告: does a word naming whom it goes to (向/给) stand in the verb's segment?"""
-        seg = max([norm_text.rfind(c, cs, pos) + 1 for c in SEGMENT_END] + [cs])
+        seg = _segment_start(norm_text, cs, pos)
         return any(w in norm_text[seg:pos] for w in self.light_recipients)
 
     def _listed(self, norm_text: str, cs: int, pos: int, taken, nominal_end: int) -> bool:
         """风险评估、合法性审查和集体讨论决定等程序: a verb ending an item of a list of nouns
         (no name between the list mark and it), or joined to such an item, names a thing."""
-        seg_start = max(cs, *(norm_text.rfind(c, cs, pos) + 1 for c in SEGMENT_END))
+        seg_start = _segment_start(norm_text, cs, pos)
         mark = norm_text.rfind(self.list_mark, seg_start, pos)
         if mark >= 0 and mark < pos - 1 and not any(taken[mark:pos]):
             # …if the item before is no name either (局长、科长等组成: 科长 is a name the
@@ -1386,7 +1383,7 @@ class Extractor:
     def _undergone(self, norm_text: str, cs: int, verb: int, taken) -> bool:
         """信息要经过严格审定: 经过 + verb with no name between them is undergone, and who acts
         is unsaid; with a name between, the name acts (经过区长审定)."""
-        seg_start = max(cs, *(norm_text.rfind(c, cs, verb) + 1 for c in SEGMENT_END))
+        seg_start = _segment_start(norm_text, cs, verb)
         pos = max((norm_text.rfind(w, seg_start, verb) for w in self.undergo), default=-1)
         return pos >= 0 and not any(taken[pos:verb])
 
@@ -1401,7 +1398,7 @@ class Extractor:
         # 有十分之一以上的村民提议: 有 opens a circumstance naming who may ask (hypothetical)
         return tag in self.verb_tags and word not in self.grammar_words and word not in self.hypothetical
 
-    def _modifier(self, text: str, m: Mention, things: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
+    def _modifier(self, text: str, m: Mention, things: Collection[int] = ()) -> bool:
         """本部门的工作: a name before 的 modifies a noun — unless a role head follows (…的负责人)."""
         after = m.end + len(self.nominal)
         if text.startswith(self.nominal, m.end):
@@ -2075,6 +2072,11 @@ def _is_date(text: str, m: re.Match) -> bool:
     return bool(re.search(r"[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十〇]{1,2}月"
                           r"[0-9０-９一二三四五六七八九十]{1,3}日",
                           around)) and "年" in m.group() + text[m.end():m.end() + 1] + around
+
+
+def _segment_start(text: str, start: int, pos: int, chars: str = SEGMENT_END) -> int:
+    """Where the segment holding pos starts: after the last of `chars` before it, not before start."""
+    return max([text.rfind(c, start, pos) + 1 for c in chars] + [start])
 
 
 def _stop(text: str, pos: int, end: int, chars: str = SEGMENT_END + CLAUSE_END) -> int:

@@ -1713,9 +1713,8 @@ def _split_top(text: str, joins: tuple[str, ...]) -> list[str]:
 def _qualifies(after: str) -> bool:
     """Does the text after a name open with a noun it qualifies (直属机构 after 国务院; 部门 after
     国务院某: a pronoun, a number or a measure word may come between)?"""
-    flags = [flag for _, flag in _tagger().cut(after)]
-    flags = list(itertools.dropwhile(lambda f: f in ("r", "m", "q"), flags))
-    return bool(flags) and flags[0].startswith("n")
+    flags = (flag for _, flag in _tagger().cut(after))
+    return next(itertools.dropwhile(lambda f: f in ("r", "m", "q"), flags), "").startswith("n")
 
 
 def _in_order(chars: str, text: str) -> bool:

@@ -566,7 +566,9 @@ class Reader:
         from kg.search import tokenizer
 
         keep = [True] * len(q)
-        gone = [(m.start(), m.end()) for w in self.cfg.asked_nouns for m in re.finditer(re.escape(w), q)]
+        asked = [(m.start(), m.end(), noun) for w, noun in self.cfg.asked_nouns.items()
+                 for m in re.finditer(re.escape(w), q)]
+        gone = [(s, e) for s, e, _ in asked]
         # 哪些机关要作工作报告: the class of the answer, which provisions write as names, is no topic
         gone += [(m.end(), m.end() + len(c)) for d in self.cfg.determiners
                  for m in re.finditer(re.escape(d), q) for c in self.cfg.answer_classes
@@ -598,7 +600,5 @@ class Reader:
             i += 1
         flush(run)
         # 哪天开 asks the 日期, 在哪儿开 the 地点 (the question words themselves are gone)
-        for asked, noun in self.cfg.asked_nouns.items():
-            if asked in q and noun not in words:
-                words.append(noun)
+        words += [noun for noun in dict.fromkeys(noun for _, _, noun in asked) if noun not in words]
         return " ".join(words)
