@@ -54,6 +54,9 @@ FLOORS = {
     # wrong and 21/45 with 6 wrong on arrival
     "henan-juweihui-shishi-banfa-2020": 0.41,          # reached 0.43 (20/46)
     "zhejiang-daibiaofa-shishi-banfa-2016": 0.48,      # reached 0.51 (23/45)
+    # written blind in the sixteenth session with two test-only sets (北京市实施居委会组织法办法,
+    # 民兵工作条例); 9/43 with 7 wrong on arrival
+    "shanghai-minbing-yubeiyi-tiaoli-2007": 0.2,
 }
 
 
@@ -94,9 +97,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # The 上海村委会选举办法 set of the fourteenth session came with 7 wrong (30 in all), and its two
     # later sets with 4 and 7 (23 before them): 28 at that session's end. The 浙江省人大议事规则
     # set of the fifteenth session came with 7 more, and its two later sets with 11 and 6 (52 in
-    # all for the session's start commit); 44 at that session's end.
+    # all for the session's start commit); 44 at that session's end. The 上海市民兵预备役工作条例 set of
+    # the sixteenth session came with 7 more (51).
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 44, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 51, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
