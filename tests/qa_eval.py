@@ -116,10 +116,16 @@ def score(q: GoldQuestion, result: dict) -> Outcome:
         hit = any(a.get("kind") == "quantity" and a.get("value") is not None and q.value is not None
                   and abs(float(a["value"]) - q.value) <= 1e-3 * max(1.0, abs(q.value)) for a in answers)
         return Outcome(q, hit, "" if hit else "wrong or no value", given)
+    # A name listing levels (区、县人民政府) names each of its members (区人民政府, 县人民政府): it
+    # gives a gold answer spelt member by member, and is extra only if a member is.
     said = [{norm(a.get("label", "")), norm(a.get("name", ""))} for a in answers]
-    missing = [g for g in q.answers if not any(set(g) & s for s in said)]
-    extra = [a.get("label") for a, s in zip(answers, said, strict=True)
-             if not any(set(g) & s for g in q.answers + q.conditional)]
+    parts = [[norm(m) for m in a.get("members", [])] for a in answers]
+    accepted = q.answers + q.conditional
+    missing = [g for g in q.answers
+               if not any(set(g) & (s | set(m)) for s, m in zip(said, parts, strict=True))]
+    extra = [a.get("label") for a, s, m in zip(answers, said, parts, strict=True)
+             if not any(set(g) & s for g in accepted)
+             and not (m and all(any(x in g for g in accepted) for x in m))]
     if missing or extra:
         return Outcome(q, False, f"missing {[m[0] for m in missing]} extra {extra}", given)
     return Outcome(q, True, "", given)

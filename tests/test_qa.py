@@ -1109,3 +1109,11 @@ def test_a_short_form_of_two_long_ones_is_spelt_out_the_same_way_in_every_run():
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(runs) == 1
+
+
+def test_a_name_listing_levels_of_government_answers_with_each_member():
+    r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask("民兵拒绝参加训练，谁来责令他限期改正？")
+    doc = r.to_json()["answers"]
+    assert [(a["label"], a["members"], a["source"]["citation"]) for a in doc] == [
+        ("区、县人民政府", ["区人民政府", "县人民政府"], "第三十一条第一款")]
+    assert qa_over("guowuyuan_zuzhifa_2024.txt").ask("行政法规由谁签署？").answers[0].members == ()

@@ -6,7 +6,7 @@ second blind set on the seed, has its own floor below."""
 
 import pytest
 
-from qa_eval import evaluate, summary
+from qa_eval import GoldQuestion, evaluate, score, summary
 
 # Reached on 2026-11-29 (tests/qa_eval.py, dev split), minus one question of margin; raised in
 # the fifth session of that day (agent nouns, 代表团, names of offices, verbs jieba mis-tags,
@@ -56,7 +56,7 @@ FLOORS = {
     "zhejiang-daibiaofa-shishi-banfa-2016": 0.48,      # reached 0.51 (23/45)
     # written blind in the sixteenth session with two test-only sets (北京市实施居委会组织法办法,
     # 民兵工作条例); 9/43 with 7 wrong on arrival
-    "shanghai-minbing-yubeiyi-tiaoli-2007": 0.2,
+    "shanghai-minbing-yubeiyi-tiaoli-2007": 0.25,     # reached 0.28 (12/43)
 }
 
 
@@ -98,9 +98,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # later sets with 4 and 7 (23 before them): 28 at that session's end. The 浙江省人大议事规则
     # set of the fifteenth session came with 7 more, and its two later sets with 11 and 6 (52 in
     # all for the session's start commit); 44 at that session's end. The 上海市民兵预备役工作条例 set of
-    # the sixteenth session came with 7 more (51).
+    # the sixteenth session came with 7 more (51); 46 once a name listing levels of government
+    # (区、县人民政府) answered for the gold spelt member by member.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 51, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 46, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
@@ -109,3 +110,16 @@ def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
     out = evaluate("dev2")
     assert summary(out)["all"]["right"] >= 33
     assert [o.question.id for o in out if o.question.kind != "none" and o.given and not o.right] == []
+
+
+def test_a_name_listing_levels_gives_the_gold_spelt_member_by_member_and_no_more():
+    def q(answers):
+        return GoldQuestion("x", "r", "谁来责令改正？", "who", tuple((a,) for a in answers), (), ("第三十条",))
+
+    def given(members):
+        return {"answers": [{"label": "区、县人民政府", "name": "区、县人民政府", "members": members,
+                             "source": {"citation": "第三十条第（二）项"}}]}
+    assert score(q(["区人民政府", "县人民政府"]), given(["区人民政府", "县人民政府"])).right
+    assert score(q(["区、县人民政府"]), given(["区人民政府", "县人民政府"])).right
+    assert not score(q(["区人民政府"]), given(["区人民政府", "县人民政府"])).right
+    assert not score(q(["区人民政府", "县人民政府"]), given([])).right

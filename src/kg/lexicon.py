@@ -145,6 +145,9 @@ class Lexicon:
         listed = f"(?:(?:{levels})(?:{joins}))+"
         self._level_list = re.compile(f"(?P<lead>{leads})?(?:{listed}(?:{levels})的$|{listed}$"
                                       f"|(?P<one>{levels})的$)") if levels and joins else None
+        self._members_of = re.compile(f"(?:{leads})?(?P<levels>{listed}(?:{levels}))的?"
+                                      f"(?!{levels}|{joins})(?P<head>..+)$") if levels and joins else None
+        self._level_split = re.compile(joins) if joins else None
         self._max_prefix = roles.max_prefix
         number = self.grammar.quantities.number if self.grammar.quantities else "(?!)"
         groups = "|".join(map(re.escape, sorted(map(normalise, roles.counted_groups), key=len, reverse=True)))
@@ -523,6 +526,17 @@ class Lexicon:
             for i in range(start, m.end()):
                 taken[i] = True
         return out
+
+    def members(self, label: str) -> tuple[str, ...]:
+        """The bodies a name listing levels of government names, one per level; () for one body.
+
+        >>> load_lexicon().members("市和区、县人民政府")
+        ('市人民政府', '区人民政府', '县人民政府')
+        """
+        m = self._members_of.match(normalise(label)) if self._members_of and self._level_split else None
+        if m is None or self._level_split is None:
+            return ()
+        return tuple(level + m.group("head") for level in self._level_split.split(m.group("levels")))
 
     def _listed_levels(self, norm: str, start: int, taken: list[bool]) -> int:
         """乡、民族乡、镇的人民政府 and 省、自治区、直辖市人民政府: a list of levels of government

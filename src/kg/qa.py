@@ -78,6 +78,7 @@ class Answer:
     value: float | None = None
     unit: str | None = None
     concept: str | None = None  # the curated lexicon concept the term is an instance of
+    members: tuple[str, ...] = ()  # 区、县人民政府: 区人民政府, 县人民政府 (a name listing levels)
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ class Result:
                 "kind": a.kind, "label": a.label, "name": a.name, "iri": a.iri, "relation": a.relation,
                 "condition": a.condition, "delegated_by": a.delegated_by,
                 "delegation": a.delegation, "modality": a.modality, "strength": a.strength,
-                "value": a.value, "unit": a.unit, "concept": a.concept,
+                "value": a.value, "unit": a.unit, "concept": a.concept, "members": list(a.members),
                 "quote": a.quote, "source": asdict(a.source)} for a in self.answers],
             "message": self.message,
             "candidates": self.candidates,
@@ -1513,7 +1514,8 @@ class QA:
                     label=p.label, name=p.name, iri=p.iri, relation=relation.get(n.action, n.action),
                     condition=n.condition or None, delegated_by=delegated,
                     delegation=n.delegation or None, modality=n.modality, strength=n.strength,
-                    quote=n.quote, source=self._source(n), concept=p.concept))
+                    quote=n.quote, source=self._source(n), concept=p.concept,
+                    members=self.lex.members(p.label)))
         return answers
 
     # -- quantities
