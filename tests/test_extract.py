@@ -1338,3 +1338,25 @@ def test_a_bare_deputy_opening_a_clause_acts_and_bodies_listed_after_the_marker_
     norms = Extractor(load_lexicon()).provision(text, "x", "第一条", 1)
     assert [(n.action, n.bearer.label, [a.label for a in n.aux]) for n in norms
             if n.action in ("report", "reply")] == expected
+
+
+def test_a_segment_opening_with_its_own_subject_does_not_take_the_bearers_after_you_before_it():
+    # 民兵预备役人员执行战备执勤任务，由上海警备区、区县人民武装部或者预备役部队组织实施，政府有关
+    # 部门予以协助 (上海市民兵预备役工作条例第二十条第一款): only the 有关部门 assist
+    norms = extract(load(CORPORA / "shanghai_minbing_yubeiyi_tiaoli_2007.txt"))
+    assert {n.bearer.label for n in norms
+            if n.source_citation == "第二十条第一款" and n.action == "assist" and n.bearer} == {"政府有关部门"}
+    # …分别由省长、副省长，自治区主席、副主席…组成: names run over commas stay one list
+    difang = extract(load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt"))
+    members = {n.bearer.label for n in difang if n.source_citation == "第七十八条第一款"
+               and n.action == "member" and n.bearer and "设区的市" in n.object_text}
+    assert {"省长", "副省长", "自治区主席", "市长", "州长", "秘书长"} <= members
+
+
+def test_a_list_of_levels_after_another_name_and_huozhe_belongs_to_the_name_after_it():
+    # 并报上海警备区或者区、县人民武装部批准 (上海市民兵预备役工作条例第九条第二款); 人民武装部,
+    # 警备区 and 部队 are names of bodies
+    norms = extract(load(CORPORA / "shanghai_minbing_yubeiyi_tiaoli_2007.txt"))
+    assert {n.bearer.label for n in norms
+            if n.source_citation == "第九条第二款" and n.action == "approve" and n.bearer} == {
+        "上海警备区", "区、县人民武装部"}

@@ -1174,6 +1174,14 @@ class Extractor:
             g.subject = self._subject([m for m in agents if m.start < under], text, wstart, under)
         elif marker:
             region = [m for m in agents if m.start >= marker.end()]
+            seg = _segment_start(text, marker.end(), g.start)
+            own = [m for m in region if m.start >= seg]
+            before = [m for m in region if m.start < seg]
+            if (own and before and own[0].start == seg
+                    and text[before[-1].end:seg - 1].strip("".join(self.coordination) + " ")):
+                # 由A组织实施，B予以协助: a segment opening with its own subject is B's alone (not
+                # 分别由省长、副省长，市长、副市长组成, a list of names run over commas)
+                region = own
         else:
             seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, g.start)] or [wstart])
             # A name that modifies a noun (本部门的工作) is not who acts, nor one after another verb

@@ -148,6 +148,9 @@ class Lexicon:
         self._members_of = re.compile(f"(?:{leads})?(?P<levels>{listed}(?:{levels}))的?"
                                       f"(?!{levels}|{joins})(?P<head>..+)$") if levels and joins else None
         self._level_split = re.compile(joins) if joins else None
+        # 区县人民武装部: two levels written together are a list as well
+        self._paired_levels = re.compile(f"(?P<a>{levels})(?P<b>{levels})(?!{levels}|{joins})(?P<head>..+)$"
+                                         ) if levels and joins else None
         self._max_prefix = roles.max_prefix
         number = self.grammar.quantities.number if self.grammar.quantities else "(?!)"
         groups = "|".join(map(re.escape, sorted(map(normalise, roles.counted_groups), key=len, reverse=True)))
@@ -532,19 +535,26 @@ class Lexicon:
 
         >>> load_lexicon().members("市和区、县人民政府")
         ('市人民政府', '区人民政府', '县人民政府')
+        >>> load_lexicon().members("区县人民武装部"), load_lexicon().members("民族乡人民政府")
+        (('区人民武装部', '县人民武装部'), ())
         """
-        m = self._members_of.match(normalise(label)) if self._members_of and self._level_split else None
-        if m is None or self._level_split is None:
-            return ()
-        return tuple(level + m.group("head") for level in self._level_split.split(m.group("levels")))
+        text = normalise(label)
+        m = self._members_of.match(text) if self._members_of and self._level_split else None
+        if m is not None and self._level_split is not None:
+            return tuple(level + m.group("head") for level in self._level_split.split(m.group("levels")))
+        m = self._paired_levels.match(text) if self._paired_levels else None
+        return (m.group("a") + m.group("head"), m.group("b") + m.group("head")) if m else ()
 
     def _listed_levels(self, norm: str, start: int, taken: list[bool]) -> int:
         """乡、民族乡、镇的人民政府 and 省、自治区、直辖市人民政府: a list of levels of government
         right before a name belongs to it (where the list starts, else the name's start)."""
         if self._level_list is None or start == 0:
             return start
-        m = self._level_list.search(norm, max(0, start - 40), start)
-        if m is None or any(taken[m.start():start]):
+        lo = max(0, start - 40)
+        # 上海警备区或者区、县人民武装部: the list starts after the name before it, not inside it
+        lo = next((i + 1 for i in range(start - 1, lo - 1, -1) if taken[i]), lo)
+        m = self._level_list.search(norm, lo, start)
+        if m is None:
             return start
         if m.group("one") and not m.group("lead") and m.start() > 0 and is_cjk_ideograph(norm[m.start() - 1]):
             return start   # 本市的人民政府: the level is a word's end, not a level listed
