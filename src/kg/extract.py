@@ -1176,9 +1176,9 @@ class Extractor:
             region = [m for m in agents if m.start >= marker.end()]
             seg = _segment_start(text, marker.end(), g.start)
             own = [m for m in region if m.start >= seg]
-            before = [m for m in region if m.start < seg]
-            if (own and before and own[0].start == seg
-                    and text[before[-1].end:seg - 1].strip("".join(self.coordination) + " ")):
+            earlier = [m for m in region if m.start < seg]
+            if (own and earlier and own[0].start == seg
+                    and text[earlier[-1].end:seg - 1].strip("".join(self.coordination) + " ")):
                 # 由A组织实施，B予以协助: a segment opening with its own subject is B's alone (not
                 # 分别由省长、副省长，市长、副市长组成, a list of names run over commas)
                 region = own
