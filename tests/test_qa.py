@@ -1117,3 +1117,10 @@ def test_a_name_listing_levels_of_government_answers_with_each_member():
     assert [(a["label"], a["members"], a["source"]["citation"]) for a in doc] == [
         ("区、县人民政府", ["区人民政府", "县人民政府"], "第三十一条第一款")]
     assert qa_over("guowuyuan_zuzhifa_2024.txt").ask("行政法规由谁签署？").answers[0].members == ()
+
+
+def test_what_stands_before_a_modal_word_and_you_is_what_is_done():
+    # 民兵武器装备应当由上海警备区和区、县人民武装部集中保管 (上海市民兵预备役工作条例第二十二条第一款)
+    r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask("民兵武器平时由谁集中保管？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("上海警备区", "第二十二条第一款"), ("区、县人民武装部", "第二十二条第一款")]

@@ -1798,6 +1798,8 @@ class Extractor:
                 return asked
         for w in (*self.alternatives, *self.coordination):  # …，或者由…: a connector names nothing
             theme = theme.removeprefix(w).removesuffix(w)
+        # 民兵武器装备应当由…保管: the modal word right before 由 is no part of the thing
+        theme = next((theme.removesuffix(w) for w, _ in self.modal if theme.endswith(w)), theme)
         if (len(theme) < 2 or cond_mask[start] or self._has_verb(text, start, g.marker, self.taken)
                 or any(w in theme for w, _ in self.modal)
                 or self._last_marker(text, start, g.marker, self.taken) is not None):
