@@ -1124,3 +1124,9 @@ def test_what_stands_before_a_modal_word_and_you_is_what_is_done():
     r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask("民兵武器平时由谁集中保管？")
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("上海警备区", "第二十二条第一款"), ("区、县人民武装部", "第二十二条第一款")]
+
+
+def test_a_light_verb_gives_way_to_the_verb_after_a_word_saying_how():
+    q = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask("民兵预备役人员的信息谁负责随时掌握、及时更新？")
+    assert [(a.label, a.source.citation) for a in q.answers] == [
+        ("人民武装部", "第十一条第二款"), ("预备役部队", "第十一条第二款")]

@@ -1086,6 +1086,10 @@ class QA:
         if q.intent is not None and q.trigger in self.cfg.light_verbs:
             # 谁负责整理: a light verb gives way to the verb right after it, known or not
             rest = q.text[q.trigger_at + len(q.trigger):]
+            # …or after a word saying how (谁负责随时掌握, 谁负责认真审核)
+            first = next(iter(_tagger().cut(rest)), None)
+            if first is not None and first.flag in ("d", "ad"):
+                rest = rest[len(first.word):]
             if any(rest.startswith(v) for v in self._own_verbs(q) if v != q.trigger):
                 return replace(q, intent=None, trigger="", trigger_at=-1)
         return q
