@@ -1360,3 +1360,25 @@ def test_a_list_of_levels_after_another_name_and_huozhe_belongs_to_the_name_afte
     assert {n.bearer.label for n in norms
             if n.source_citation == "第九条第二款" and n.action == "approve" and n.bearer} == {
         "上海警备区", "区、县人民武装部"}
+
+
+def test_a_segment_naming_who_acts_after_you_then_by_when_is_no_condition():
+    # 由区长于会议召开前，签发…: 区长 signs; the segment is not a circumstance
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    norms = Extractor(load_lexicon()).provision("会议纪要由区长于会议召开前，签发。", "urn:x", "第一条", 1)
+    assert [(n.action, n.bearer.label, n.condition) for n in norms if n.bearer] == [("issue", "区长", "")]
+
+
+def test_a_marker_word_the_question_asks_as_its_verb_is_read_as_that_verb():
+    # 由人民武装部或者预备役部队于训练开始三十日前，通知参训人员所在单位 (上海市民兵预备役工作条例
+    # 第十六条第二款): asked who 通知, the 通知 is the verb, not the word before whom it names
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    norms = Extractor(load_lexicon(), {"通知": "asked"}).provision(
+        "训练人员和时间，由人民武装部或者预备役部队于训练开始三十日前，通知参训人员所在单位。",
+        "urn:x", "第一条", 1)
+    assert [(n.bearer.label, n.object_text) for n in norms if n.action == "asked" and n.bearer] == [
+        ("人民武装部", "参训人员所在单位"), ("预备役部队", "参训人员所在单位")]

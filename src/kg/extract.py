@@ -196,7 +196,8 @@ class Extractor:
         self.re_not_verb = _words(v.ignore_words)
         self.re_not_marker = _words(b.not_markers)
         self.re_not_modal = _words(m.not_modal)
-        self.re_marker = _all_words(b.markers)
+        # 由人民武装部通知参训人员所在单位: a marker the question asks as its verb is that verb
+        self.re_marker = _all_words([w for w in b.markers if w not in (verbs or {})])
         self.re_aux_marker = _words(b.aux_markers)
         self.aux_marker_words = b.aux_markers
         self.delegation = b.delegation
@@ -1033,6 +1034,9 @@ class Extractor:
         marker = self._last_marker(text, s, s + len(seg), taken)
         if marker is not None and self._framed_time(text, s, marker.start(), taken):
             return True   # 质询案在主任会议决定交受质询机关答复前，…: when, whoever the frame names
+        if (marker is not None and text.startswith(self.themes, marker.start())
+                and any(text.find(w, marker.end() + 1, s + len(seg)) > 0 for w in self.deadline_frames)):
+            return False  # 由人民武装部于训练开始三十日前，通知…: who acts, then by when
         return marker is None or not self._has_verb(text, marker.end(), s + len(seg), taken)
 
     def _topic_condition(self, text: str, s: int, e: int, nxt: tuple[int, int], mentions: list[Mention],
