@@ -1130,3 +1130,8 @@ def test_a_light_verb_gives_way_to_the_verb_after_a_word_saying_how():
     q = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask("民兵预备役人员的信息谁负责随时掌握、及时更新？")
     assert [(a.label, a.source.citation) for a in q.answers] == [
         ("人民武装部", "第十一条第二款"), ("预备役部队", "第十一条第二款")]
+
+
+def test_handing_a_task_down_is_asked_as_sending_it():
+    r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask("民兵预备役人员的编组任务是谁往下派的？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("上海警备区", "第九条第一款")]

@@ -56,7 +56,7 @@ FLOORS = {
     "zhejiang-daibiaofa-shishi-banfa-2016": 0.48,      # reached 0.51 (23/45)
     # written blind in the sixteenth session with two test-only sets (北京市实施居委会组织法办法,
     # 民兵工作条例); 9/43 with 7 wrong on arrival
-    "shanghai-minbing-yubeiyi-tiaoli-2007": 0.52,     # reached 0.56 (24/43)
+    "shanghai-minbing-yubeiyi-tiaoli-2007": 0.55,     # reached 0.58 (25/43)
 }
 
 
