@@ -347,3 +347,9 @@ def test_level_words_stay_whole_in_a_government_s_name(text, names):
 def test_an_announcement_is_a_document_only_as_a_body_s(text, names):
     from kg.lexicon import load_lexicon
     assert [(m.surface, m.entry.kind) for m in load_lexicon().mentions(text)] == names
+
+
+def test_a_list_of_levels_before_a_known_name_with_its_own_level_is_part_of_it():
+    lex = load_lexicon()
+    found = [(m.surface, lex.members(m.surface)) for m in lex.mentions("由不设区的市、市辖区人民政府决定。")]
+    assert found == [("不设区的市、市辖区人民政府", ("不设区的市人民政府", "市辖区人民政府"))]

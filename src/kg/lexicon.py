@@ -272,7 +272,7 @@ class Lexicon:
                     found.append(Mention(self.generic_role(text[start:m.end()], ROLE), start, m.end(),
                                          text[start:m.end()]))
                     continue
-                if entry.kind == BODY and start == m.start():   # 市和区人民政府: each level's
+                if entry.kind == BODY:   # 市和区人民政府, 不设区的市、市辖区人民政府: each level's
                     start = self._listed_levels(norm, start, [False] * len(norm))
                 if start < m.start() and entry.kind != ACTION:
                     # 全国人大代表, 市人大代表: the jurisdiction before a known name is part of it
