@@ -353,3 +353,8 @@ def test_a_list_of_levels_before_a_known_name_with_its_own_level_is_part_of_it()
     lex = load_lexicon()
     found = [(m.surface, lex.members(m.surface)) for m in lex.mentions("由不设区的市、市辖区人民政府决定。")]
     assert found == [("不设区的市、市辖区人民政府", ("不设区的市人民政府", "市辖区人民政府"))]
+
+
+def test_where_a_body_is_located_is_part_of_its_name():
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("生活补贴由所在地人民政府另行规定。")] == ["所在地人民政府"]

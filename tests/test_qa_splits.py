@@ -52,7 +52,7 @@ FLOORS = {
     "zhejiang-renda-yishi-guize-1994": 0.8,             # reached 0.84 (37/44)
     # two more written blind later in the fifteenth session with two test-only sets; 18/46 with 11
     # wrong and 21/45 with 6 wrong on arrival
-    "henan-juweihui-shishi-banfa-2020": 0.53,          # reached 0.57 (26/46)
+    "henan-juweihui-shishi-banfa-2020": 0.55,          # reached 0.59 (27/46)
     "zhejiang-daibiaofa-shishi-banfa-2016": 0.48,      # reached 0.51 (23/45)
     # written blind in the sixteenth session with two test-only sets (北京市实施居委会组织法办法,
     # 民兵工作条例); 9/43 with 7 wrong on arrival
@@ -101,7 +101,7 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # the sixteenth session came with 7 more (51); 46 once a name listing levels of government
     # (区、县人民政府) answered for the gold spelt member by member.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 40, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 39, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
