@@ -1382,3 +1382,20 @@ def test_a_marker_word_the_question_asks_as_its_verb_is_read_as_that_verb():
         "urn:x", "第一条", 1)
     assert [(n.bearer.label, n.object_text) for n in norms if n.action == "asked" and n.bearer] == [
         ("人民武装部", "参训人员所在单位"), ("预备役部队", "参训人员所在单位")]
+
+
+def test_who_elects_is_read_between_you_and_xuanju_chansheng_whatever_they_are_called():
+    # 居民委员会主任、副主任和委员，由本居住地区全体有选举权的居民或者由每户派代表选举产生；根据居民
+    # 意见，也可以由每个居民小组推选代表2至3人选举产生 (河南省实施居委会组织法办法第八条第一款)
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    text = ("居民委员会主任、副主任和委员，由本居住地区全体有选举权的居民或者由每户派代表选举产生；"
+            "根据居民意见，也可以由每个居民小组推选代表2至3人选举产生。")
+    norms = Extractor(load_lexicon(), {"选举": "asked", "推选": "asked"}).provision(text, "urn:x", "第八条", 8)
+    assert [(n.bearer.label, n.condition) for n in norms if n.action == "asked" and n.bearer] == [
+        ("本居住地区全体有选举权的居民", ""), ("每户派代表", ""), ("每个居民小组推选代表", "根据居民意见")]
+    # …and a word saying how is no part of who: 由村民直接选举产生
+    direct = Extractor(load_lexicon(), {"选举": "asked"}).provision(
+        "村民委员会主任、副主任和委员，由村民直接选举产生。", "urn:x", "第十一条", 11)
+    assert [n.bearer.label for n in direct if n.bearer] == ["村民"]

@@ -193,6 +193,7 @@ class Extractor:
         self.senders = tuple(b.senders)
         self.carry_openers = tuple(b.carry_openers)
         self.re_verb = _all_words(list(self.actions))
+        self.re_grammar_verb = _all_words(list(g.actions)) if verbs else self.re_verb
         self.re_not_verb = _words(v.ignore_words)
         self.re_not_marker = _words(b.not_markers)
         self.re_not_modal = _words(m.not_modal)
@@ -555,17 +556,31 @@ class Extractor:
                 start, end = m.span("who")
                 at = start
                 for part in self.open_split.split(text[start:end]):
+                    if part.startswith(a := m.group()[:start - m.start()]) and len(part) > len(a) + 1:
+                        at += len(a)   # …或者由每户派代表选举产生: the frame's opening word again
+                        part = part[len(a):]
                     label = COUNT_TAIL.sub("", part).strip()
                     label = next((label[:-len(w)] for w in self.list_ends if label.endswith(w)), label)
+                    label = self._without_manner(label)   # 由村民直接选举产生, 由居民依法选举产生
                     known = any(x.start < at + len(label) and at < x.end for x in mentions)
                     words = self.lex.tag(label) if len(label) >= 2 else []
                     verb = len(words) == 1 and words[0][1].startswith("v")   # 由登记参加选举的村民
+                    # (a verb only the question asks, read on demand, names no one less: 推选代表)
                     if words and not known and not verb and not self._has_verb(
-                            text, at, at + len(label), [False] * len(text)):
+                            text, at, at + len(label), [False] * len(text), grammar_only=True):
                         out.append(Mention(self.lex.generic_role(label), at, at + len(label), label))
                     at = text.find(part, at) + len(part)
                     at += next((len(w) for w in self.coordination if text.startswith(w, at)), 0)
         return out
+
+    def _without_manner(self, label: str) -> str:
+        """The words of an open frame without the adverbs saying how at their end (村民直接 -> 村民)."""
+        while True:
+            words = self.lex.tag(label)
+            last, tag = words[-1] if words else ("", "")
+            if len(words) < 2 or not (tag in ("d", "ad") or last in self.lex.grammar.roles.manner_words):
+                return label
+            label = label[:-len(last)]
 
     def _listed_items(self, unit: _Unit) -> list[Norm] | None:
         """常务委员会举行会议时，下列人员列席会议：（一）省人民政府…的负责人； — the names of each item
@@ -1097,9 +1112,10 @@ class Extractor:
             pos = text.find(self.nominal, pos + 1, e)
         return None
 
-    def _has_verb(self, text: str, s: int, e: int, taken) -> bool:
+    def _has_verb(self, text: str, s: int, e: int, taken, grammar_only: bool = False) -> bool:
+        verbs = self.re_grammar_verb if grammar_only else self.re_verb
         return any(not any(taken[m.start():m.end()]) and not any(self.blocked["verb"][m.start():m.end()])
-                   for m in self.re_verb.finditer(normalise(text), s, e))
+                   for m in verbs.finditer(normalise(text), s, e))
 
     def _condition_phrase(self, text, s, e, taken) -> str:
         if not self.re_cond_phrase:
@@ -1178,6 +1194,14 @@ class Extractor:
             g.subject = self._subject([m for m in agents if m.start < under], text, wstart, under)
         elif marker:
             region = [m for m in agents if m.start >= marker.end()]
+            word = marker.group()
+            join = next((w for w in (*self.alternatives, *self.coordination)
+                         if w not in SEGMENT_END and text.endswith(w, 0, marker.start())), None)
+            first_at = text.rfind(word, _segment_start(text, wstart, marker.start()),
+                                  marker.start() - len(join)) if join else -1
+            if first_at >= 0 and any(first_at < m.start < marker.start() for m in agents):
+                # 由全体居民或者由每户派代表选举: both are who acts
+                region = [m for m in agents if m.start >= first_at + len(word)]
             seg = _segment_start(text, marker.end(), g.start)
             own = [m for m in region if m.start >= seg]
             earlier = [m for m in region if m.start < seg]
@@ -1340,7 +1364,9 @@ class Extractor:
             return False
         between = text[marker.end():verb]
         # …and 由原办理机关、组织在一个月内重新办理答复: a list of them
-        return bool(between) and all(is_cjk_ideograph(c) or c == self.list_mark for c in between) \
+        # (…由每个居民小组推选代表2至3人选举: a head count in figures too)
+        return bool(between) and all(is_cjk_ideograph(c) or c == self.list_mark or c.isdigit()
+                                     for c in between) \
             and not between.startswith(self.pronouns)
 
     def _not_located(self, region: list[Mention], text: str) -> list[Mention]:

@@ -127,6 +127,7 @@ class Roles:
     not_name_start: Words = ()
     name_start: Words = ()
     name_breakers: Words = ()
+    manner_words: Words = ()
     bound_suffixes: str = ""
     not_followed_by: str = ""
     overlapping: dict[str, str] = field(default_factory=dict)
