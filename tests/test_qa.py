@@ -1135,3 +1135,13 @@ def test_a_light_verb_gives_way_to_the_verb_after_a_word_saying_how():
 def test_handing_a_task_down_is_asked_as_sending_it():
     r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask("民兵预备役人员的编组任务是谁往下派的？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("上海警备区", "第九条第一款")]
+
+
+def test_who_set_up_a_body_is_read_from_a_name_before_the_verb_and_de():
+    # 行政学院包括国务院设立的国家行政学院，省、自治区、直辖市人民政府设立的行政学院，…，新疆生产建设兵团
+    # 设立的行政学院 (行政学院工作条例第七条第一款)
+    qa = qa_over("xingzheng_xueyuan_gongzuo_tiaoli_2009.txt")
+    r = qa.ask("国家行政学院是谁设立的？")
+    assert [(a.label, a.source.citation, a.quote) for a in r.answers] == [
+        ("国务院", "第七条第一款", "行政学院包括国务院设立的国家行政学院")]
+    assert [a.label for a in qa.ask("兵团的行政学院是谁设立的？").answers] == ["兵团"]

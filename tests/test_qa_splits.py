@@ -42,12 +42,12 @@ FLOORS = {
     "shanghai-juweihui-gongzuo-tiaoli-2020": 0.62,      # reached 0.65 (26/40)
     "renmin-tiaojie-weiyuanhui-zuzhi-tiaoli-1989": 0.52,  # reached 0.56 (14/25)
     "chongqing-xiangzhen-renda-gongzuo-tiaoli-2016": 0.67,  # reached 0.70 (28/40)
-    "xingzheng-xueyuan-gongzuo-tiaoli-2009": 0.52,      # reached 0.55 (21/38)
+    "xingzheng-xueyuan-gongzuo-tiaoli-2009": 0.57,      # reached 0.61 (23/38)
     # written blind in the fourteenth session with three test-only sets; 18/40 on arrival
     "shanghai-cunweihui-xuanju-banfa-2020": 0.575,     # reached 0.60 (24/40)
     # two more written blind late in the fourteenth session; 9/30 and 8/40 on arrival
     "guowuyuan-jigou-bianzhi-tiaoli-1997": 0.33,       # reached 0.37 (11/30)
-    "jijinhui-guanli-tiaoli-2004": 0.32,               # reached 0.35 (14/40)
+    "jijinhui-guanli-tiaoli-2004": 0.42,               # reached 0.45 (18/40)
     # written blind in the fifteenth session with two test-only sets; 30/44 with 7 wrong on arrival
     "zhejiang-renda-yishi-guize-1994": 0.8,             # reached 0.84 (37/44)
     # two more written blind later in the fifteenth session with two test-only sets; 18/46 with 11
@@ -101,7 +101,7 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # the sixteenth session came with 7 more (51); 46 once a name listing levels of government
     # (区、县人民政府) answered for the gold spelt member by member.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 39, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 38, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():

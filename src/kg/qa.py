@@ -1235,6 +1235,8 @@ class QA:
                       and not (to_whom and self._list_goes_on(n.object_text))]
             if not usable:
                 norms += self._phrase_norms(text, h, reg, forms, to_whom)
+                if not to_whom:
+                    norms += self._relative_norms(text, h, reg, forms)
             for k, n in enumerate(usable):
                 def party(p, reg=reg):
                     kind = KIND_SLUGS.get(p.kind, "post")
@@ -1308,6 +1310,40 @@ class QA:
                                condition="", modality="obligation", strength="strict"))
             if to_whom:  # the bearer is whoever the sentence is about; the answer is the party
                 out[-1].bearer = Party("", "", "", None)
+        return out
+
+    def _relative_norms(self, text: str, h, reg: str, forms: dict[str, str]) -> list[NormRec]:
+        """国务院设立的国家行政学院: the name right before the asked verb and 的 did it to the thing
+        the words after 的 name (up to the next stop), also inside a name the text gives a body by
+        its founder; the quote is that clause alone (one sentence may list several)."""
+        from kg.lexicon import AGENT_KINDS
+        from kg.terms import KIND_SLUGS, term_iri
+
+        nominal = self.lex.grammar.verbs.nominal_mark
+        stops = self.cfg.phrase.stop_chars
+        clause = self.cfg.phrase.clause_chars
+        out: list[NormRec] = []
+        for verb in sorted(forms, key=len, reverse=True):
+            for found in re.finditer(re.escape(verb + nominal), text):
+                p, at = found.start(), found.end()
+                s0 = max([text.rfind(c, 0, p) + 1 for c in clause] + [0])
+                m = next((x for x in self.lex.mentions(text[s0:p])
+                          if x.end == p - s0 and x.entry.kind in AGENT_KINDS), None)
+                end = next((i for i in range(at, len(text)) if text[i] in stops), len(text))
+                if m is None or end - at < 2:
+                    continue
+
+                def party(x, reg=reg) -> Party:
+                    kind = KIND_SLUGS.get(x.entry.kind, "post")
+                    return Party(term_iri(self.lex.base, self.ids.get(reg, ""), kind, x.entry.pref),
+                                 x.entry.pref, x.surface, None if x.entry.generic else x.entry.iri)
+                thing = [party(x) for x in self.lex.mentions(text[at:end])
+                         if x.start == 0 and x.end == end - at]
+                out.append(NormRec(f"{h.iri}#relative{len(out)}", action="asked", regulation=reg,
+                                   source=h.iri, citation=h.citation, article=h.article, text=text,
+                                   quote=text[s0:end], bearer=party(m), objects=thing,
+                                   object_text=text[at:end], condition="", modality="obligation",
+                                   strength="strict"))
         return out
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 (one QA per process; the key is small)

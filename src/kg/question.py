@@ -100,6 +100,7 @@ class PhraseSpec:
     suffixes: tuple[str, ...]
     stop_chars: str
     max_prefix: int
+    clause_chars: str
 
 
 @dataclass(frozen=True)
