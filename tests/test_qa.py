@@ -1145,3 +1145,13 @@ def test_who_set_up_a_body_is_read_from_a_name_before_the_verb_and_de():
     assert [(a.label, a.source.citation, a.quote) for a in r.answers] == [
         ("国务院", "第七条第一款", "行政学院包括国务院设立的国家行政学院")]
     assert [a.label for a in qa.ask("兵团的行政学院是谁设立的？").answers] == ["兵团"]
+
+
+@pytest.mark.parametrize("question", [
+    # 代表团全体会议推选代表团团长一人，副团长若干人 (浙江省人民代表大会议事规则第九条第一款)
+    "每个代表团能推选几个副团长？",
+    # a quorum asked of a meeting the text gives none for, not the 团长一人 of its article
+    "代表团全体会议要有多少代表到场才能开？",
+])
+def test_a_number_the_text_does_not_give_gets_no_answer(question):
+    assert qa_over("zhejiang_renda_yishi_guize_1994.txt").ask(question).answers == []

@@ -1591,19 +1591,22 @@ class QA:
                 quote=n.quote, source=self._source(n), kind="quantity", value=value, unit=unit))
         return Result(question, "quantity", answers, sparql=sparql)
 
-    @staticmethod
-    def _counted(q: Question, norms: list[NormRec]) -> list[NormRec]:
+    def _counted(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
         """Of several quantities, those printed right after what the question counts (副主席一人至二人
-        for 几个副主席, not 代表十人以上 in the same provision); all of them if none is."""
-        if len(norms) < 2:
-            return norms
-        words = [w for w in q.topic.split() if len(w) >= 2]
-
-        def right_after(n: NormRec) -> bool:
+        for 几个副主席, not 代表十人以上 in the same provision); all of them if none is. A post the
+        question names that the provision counts with no number (副团长若干人) is not counted by the
+        number after another (团长一人)."""
+        def right_after(n: NormRec, words: list[str]) -> bool:
             pos = n.quote.find(n.phrase) if n.phrase else -1
             return pos >= 0 and any(w in n.quote[max(0, pos - len(w) - 2):pos] for w in words)
 
-        return [n for n in norms if right_after(n)] or norms
+        posts = [m.surface for m in q.mentions if any(t.kind == "post" for t in m.terms)]
+        norms = [n for n in norms if all(right_after(n, [p]) for p in posts
+                                         if any(p + a in n.quote for a in self.cfg.vague_amounts))]
+        if len(norms) < 2:
+            return norms
+        words = [w for w in q.topic.split() if len(w) >= 2]
+        return [n for n in norms if right_after(n, words)] or norms
 
     @staticmethod
     def _unit_fits(unit: str, units: tuple[str, ...]) -> bool:

@@ -176,6 +176,7 @@ class QAConfig:
     meeting_of: tuple[str, ...] = ()
     after_done: tuple[str, ...] = ()
     light_verbs: tuple[str, ...] = ()
+    vague_amounts: tuple[str, ...] = ()
     recipient_cues: tuple[str, ...] = ()
     goes_to: tuple[str, ...] = ()
     cue_prepositions: tuple[str, ...] = ()
