@@ -650,11 +650,24 @@ def norm_rows(repeat: int) -> list[dict]:
                      "precision": float(r["precision"]), "recall": float(r["recall"]),
                      "extracted": r["extracted"], "right": r["right"], "found": r["found"],
                      "extract_warm_ms": ext["median_s"] * 1000})
+    # How far two annotators agree: a second blind annotation of the seed's test split, scored
+    # against the first (the ceiling the extractor's test figures can be read against), and the
+    # extractor scored against it.
+    second = norm_eval.evaluate(norm_eval.as_extracted("test", "seed-second"), "test")
+    against_second = norm_eval.evaluate(norms, "test", "seed-second")
+    for name, r in (("second annotation scored against the first", second),
+                    ("extractor scored against the second annotation", against_second)):
+        rows.append({"row": f"norms whole seed, test split: {name} (gold n={r['gold']})",
+                     "precision": float(r["precision"]), "recall": float(r["recall"]),
+                     "extracted": r["extracted"], "right": r["right"], "found": r["found"],
+                     "extract_warm_ms": 0.0})
     # Gold written blind for regulations of another kind (tests/gold/NORM_GOLD_SPEC.md)
     blind = (("quanguo-changweihui-yishi-2022", "quanguo_renda_changweihui_yishi_guize_2022.txt"),
              ("shandong-xiangzhen-2020", "shandong_xiangzhen_zhengfu_gongzuo_tiaoli_2020.txt"),
              ("zhejiang-changweihui-yishi-2020", "zhejiang_renda_changweihui_yishi_guize_2020.txt"),
-             ("chongqing-changweihui-yishi-2023", "chongqing_renda_changweihui_yishi_guize_2023.txt"))
+             ("chongqing-changweihui-yishi-2023", "chongqing_renda_changweihui_yishi_guize_2023.txt"),
+             ("zhejiang-jiedao-renda-2019", "zhejiang_jiedao_renda_gongzuo_tiaoli_2019.txt"),
+             ("shandong-xiangzhen-renda-2015", "shandong_xiangzhen_renda_ruogan_guiding_2015.txt"))
     for gold, text in blind:
         other = extract(load(CORPORA / text))
         for split in ("dev", "test"):

@@ -59,6 +59,28 @@ def load(split: str, regulation: str = "seed") -> list[GoldNorm]:
     return out
 
 
+def as_extracted(split: str, regulation: str) -> list:
+    """An annotation read as if extracted (one norm per bearer), to score one annotator against
+    another: tests/gold/norms_seed-second.test.toml is a second blind annotation of the seed's
+    test split."""
+    from types import SimpleNamespace as NS
+
+    from kg.numerals import cn_to_int
+
+    data = tomllib.loads((GOLD / f"norms_{regulation}.{split}.toml").read_text(encoding="utf-8"))
+    out = []
+    for n in data.get("norm", []):
+        article = cn_to_int(re.match(r"第(.+?)条", n["source"]).group(1))
+        for bearer in n.get("bearers") or [""]:
+            out.append(NS(source_citation=n["source"], action=n["action"], article=article,
+                          bearer=NS(label=bearer, name=bearer) if bearer else None,
+                          objects=[NS(label=o, name=o) for o in n.get("objects", [])],
+                          object_text="、".join(n.get("objects", [])),
+                          aux=[NS(label=a, name=a) for a in n.get("aux", [])],
+                          condition=n.get("condition", ""), value=_value(n)))
+    return out
+
+
 def articles_of(split: str) -> set[int]:
     """The articles a split covers (test: numbers divisible by 3)."""
     return {n for n in range(1, 200) if (n % 3 == 0) == (split == "test")}

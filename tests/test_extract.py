@@ -1399,3 +1399,8 @@ def test_who_elects_is_read_between_you_and_xuanju_chansheng_whatever_they_are_c
     direct = Extractor(load_lexicon(), {"选举": "asked"}).provision(
         "村民委员会主任、副主任和委员，由村民直接选举产生。", "urn:x", "第十一条", 11)
     assert [n.bearer.label for n in direct if n.bearer] == ["村民"]
+
+
+def test_an_annotation_read_as_extracted_scores_exactly_against_itself():
+    r = norm_eval.evaluate(norm_eval.as_extracted("test", "seed"), "test")
+    assert (r["precision"], r["recall"], r["extracted"]) == (1.0, 1.0, r["gold"])
