@@ -107,8 +107,9 @@ def test_a_clause_opening_with_a_verb_and_closed_by_de_names_which_ones():
     assert [m.surface for m in lex.mentions("提质询案的常委会组成人员有权列席会议")
             if m.entry.kind == "role"] == ["提质询案的常委会组成人员"]
     assert [m.surface for m in lex.mentions("由作出该督查结论的人民政府复核")] == ["作出该督查结论的人民政府"]
-    # a modifier word, a count, a clause with its own subject or a whole sentence names no subset
-    assert [m.surface for m in lex.mentions("或者交由有关的专门委员会审议")] == ["专门委员会"]
+    # 有关 (with or without 的) stays with the name, as in 有关部门; a count, a clause with its own
+    # subject or a whole sentence names no subset
+    assert [m.surface for m in lex.mentions("或者交由有关的专门委员会审议")] == ["有关的专门委员会"]
     assert [(m.surface, m.entry.pref) for m in lex.mentions("有三分之一以上的村民代表提议")] == [
         ("三分之一以上的村民代表", "村民代表")]   # the count is said with the group, which it is
     assert [m.surface for m in lex.mentions("省人民代表大会选举产生的省人民代表大会常务委员会主任")] == [

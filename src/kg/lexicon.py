@@ -123,6 +123,11 @@ class Lexicon:
         self._stop = set(roles.stop_chars)
         self._name_words = tuple(normalise(w) for w in roles.name_words)
         self._level_starts = tuple(normalise(w) for w in roles.level_words)
+        self._name_starts = tuple(normalise(w) for w in roles.name_start)
+        self._de = normalise(self.grammar.verbs.nominal_mark)
+        # …after a word that leads to a party (邀请有关的代表, 由有关的专门委员会)
+        self._qualifier_leads = tuple(normalise(w) for w in (*self.grammar.bearers.markers,
+                                                             *self.grammar.bearers.recipient_markers))
         self._relative_leads = tuple(normalise(w) for w in roles.relative_leads)
         self._founders = tuple(normalise(w) for w in roles.founders)
         self._not_markers = tuple(normalise(w) for w in self.grammar.bearers.not_markers)
@@ -265,6 +270,7 @@ class Lexicon:
                 if norm[m.end():m.end() + 1] in self._bound:
                     continue  # 请示性公文 is a kind of document of its own, not a 请示
                 start = self._jurisdiction_before(norm, m.start())
+                start = self._qualified_before(norm, start)
                 entry = self.by_label[m.group()]
                 deputy = next((d for d in self.grammar.roles.deputies if norm.endswith(d, 0, m.start())), "")
                 if deputy and entry.kind == POST and start == m.start():
@@ -501,6 +507,7 @@ class Lexicon:
                 start = opened
             start = self._attributed(norm, start, m.start()) or self._trim(norm, start, m.start())
             start = self._listed_levels(norm, start, taken)
+            start = self._qualified_before(norm, start) if not any(taken[max(0, start - 3):start]) else start
             if self._suffix_kind[m.group()] == BODY:
                 start = self._charged_with(norm, start, taken)
             if (start == m.start() and m.group() in self._needs_prefix
@@ -560,6 +567,17 @@ class Lexicon:
             return start   # 本市的人民政府: the level is a word's end, not a level listed
         if m.group().endswith("的") or any(norm.startswith(w, start) for w in self._level_starts):
             return m.start()
+        return start
+
+    def _qualified_before(self, norm: str, start: int) -> int:
+        """Where a word that starts names (有关, 相关), with or without 的, right before a known name
+        starts (有关的专门委员会); else start."""
+        for w in self._name_starts:
+            for at in (start - len(w) - len(self._de), start - len(w)):
+                if (0 <= at and norm.startswith(w, at) and norm[at + len(w):start] in ("", self._de)
+                        and (at == 0 or not is_cjk_ideograph(norm[at - 1]) or norm[at - 1] in self._stop
+                             or norm.endswith(self._qualifier_leads, 0, at))):
+                    return at
         return start
 
     def _jurisdiction_before(self, norm: str, start: int) -> int:

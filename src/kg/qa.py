@@ -958,7 +958,7 @@ class QA:
             if heads_only and any(o.start == m.end for o in q.mentions):
                 continue
             for t in m.terms:
-                if t.iri == p.iri or normalise(t.name) == normalise(p.name):
+                if t.iri == p.iri or normalise(t.name) in (normalise(p.name), self._unqualified(p.name)):
                     return True
                 if t.concept and p.concept and t.concept in self.lex.ancestors(p.concept):
                     return True
@@ -972,6 +972,15 @@ class QA:
                     for w in [m.surface] + [t.name for t in m.terms]):
                 return True
         return False
+
+    def _unqualified(self, name: str) -> str:
+        """有关的专门委员会 -> 专门委员会: a name without the word that only says which."""
+        name = normalise(name)
+        de = normalise(self.lex.grammar.verbs.nominal_mark)
+        for w in self.lex.grammar.roles.name_start:
+            if name.startswith(w) and len(name) > len(w) + 1:
+                return name[len(w):].removeprefix(de)
+        return name
 
     def _owned_post(self, name: str, post: str) -> bool:
         """全国人民代表大会代表 is a 代表: the post asked of, written after the body that has it
