@@ -1155,3 +1155,12 @@ def test_who_set_up_a_body_is_read_from_a_name_before_the_verb_and_de():
 ])
 def test_a_number_the_text_does_not_give_gets_no_answer(question):
     assert qa_over("zhejiang_renda_yishi_guize_1994.txt").ask(question).answers == []
+
+
+def test_a_verb_before_de_says_what_the_names_right_before_it_do_not_the_subject():
+    # 国家机关、社会团体、企业事业单位以及其他组织应当支持人民武装部和预备役部队开展的民兵预备役政治
+    # 教育活动 (上海市民兵预备役工作条例第十三条第二款): 其他组织 is no verb, and who 开展 the 活动 are
+    # the two names before 开展的, not the ones who support it
+    r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask("民兵预备役政治教育活动是谁开展的？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("人民武装部", "第十三条第二款"), ("预备役部队", "第十三条第二款")]

@@ -1241,7 +1241,8 @@ class QA:
                     text, h.iri, h.citation, h.article, _own_text(parent) if parent else "")
             usable = [n for n in read if n.action == "asked" and (n.bearer is not None or to_whom)
                       and (n.aux or not to_whom) and not self._only_nominal(n.quote, n.verb)
-                      and not (to_whom and self._list_goes_on(n.object_text))]
+                      and not (to_whom and self._list_goes_on(n.object_text))
+                      and not self._only_attributive(n.quote, n.verb)]
             if not usable:
                 norms += self._phrase_norms(text, h, reg, forms, to_whom)
                 if not to_whom:
@@ -1292,6 +1293,13 @@ class QA:
         places = [m.end() for m in re.finditer(re.escape(verb), quote)] if verb else []
         return bool(places) and all(quote.startswith(self.cfg.nominal_heads, at) for at in places)
 
+    def _only_attributive(self, quote: str, verb: str) -> bool:
+        """The verb read occurs in the sentence only before 的 (支持人民武装部开展的…活动): it says what
+        the names right before it do (read by _relative_norms), not the sentence's subject."""
+        de = self.lex.grammar.verbs.nominal_mark
+        places = [m.end() for m in re.finditer(re.escape(verb), quote)] if verb else []
+        return bool(places) and all(quote.startswith(de, at) for at in places)
+
     def _phrase_norms(self, text: str, h, reg: str, forms: dict[str, str], to_whom: bool) -> list[NormRec]:
         """The party the text puts right before the verb with a marker (由负责合法性审查的部门进行
         合法性审查, 经同级党委同意, 向同级党委请示) when the grammar reads no bearer there: a name
@@ -1336,11 +1344,16 @@ class QA:
             for found in re.finditer(re.escape(verb + nominal), text):
                 p, at = found.start(), found.end()
                 s0 = max([text.rfind(c, 0, p) + 1 for c in clause] + [0])
-                m = next((x for x in self.lex.mentions(text[s0:p])
-                          if x.end == p - s0 and x.entry.kind in AGENT_KINDS), None)
+                named = [x for x in self.lex.mentions(text[s0:p]) if x.entry.kind in AGENT_KINDS]
+                m = next((x for x in named if x.end == p - s0), None)
                 end = next((i for i in range(at, len(text)) if text[i] in stops), len(text))
                 if m is None or end - at < 2:
                     continue
+                # 人民武装部和预备役部队开展的: each name of the list right before the verb
+                listed = [m]
+                for x in reversed([x for x in named if x.end <= listed[0].start]):
+                    if text[s0 + x.end:s0 + listed[0].start] in self.lex.grammar.bearers.coordination:
+                        listed.insert(0, x)
 
                 def party(x, reg=reg) -> Party:
                     kind = KIND_SLUGS.get(x.entry.kind, "post")
@@ -1348,11 +1361,12 @@ class QA:
                                  x.entry.pref, x.surface, None if x.entry.generic else x.entry.iri)
                 thing = [party(x) for x in self.lex.mentions(text[at:end])
                          if x.start == 0 and x.end == end - at]
-                out.append(NormRec(f"{h.iri}#relative{len(out)}", action="asked", regulation=reg,
-                                   source=h.iri, citation=h.citation, article=h.article, text=text,
-                                   quote=text[s0:end], bearer=party(m), objects=thing,
-                                   object_text=text[at:end], condition="", modality="obligation",
-                                   strength="strict"))
+                for x in listed:
+                    out.append(NormRec(f"{h.iri}#relative{len(out)}", action="asked", regulation=reg,
+                                       source=h.iri, citation=h.citation, article=h.article, text=text,
+                                       quote=text[s0:end], bearer=party(x), objects=thing,
+                                       object_text=text[at:end], condition="", modality="obligation",
+                                       strength="strict"))
         return out
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 (one QA per process; the key is small)
