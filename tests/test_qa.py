@@ -1164,3 +1164,9 @@ def test_a_verb_before_de_says_what_the_names_right_before_it_do_not_the_subject
     r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask("民兵预备役政治教育活动是谁开展的？")
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("人民武装部", "第十三条第二款"), ("预备役部队", "第十三条第二款")]
+
+
+def test_of_several_numbers_the_one_the_text_writes_before_what_is_counted_answers():
+    # 居民委员会由主任、副主任和委员共5至7人组成 (第七条第一款), not the 居民10人以上联名 of 第九条
+    r = qa_over("henan_juweihui_shishi_banfa_2020.txt").ask("居委会班子最少要有几个人？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("5至7人", "第七条第一款")]

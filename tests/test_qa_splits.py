@@ -52,7 +52,7 @@ FLOORS = {
     "zhejiang-renda-yishi-guize-1994": 0.75,            # reached 0.84 (37/44); 0.77 (43/56) with 12 near misses
     # two more written blind later in the fifteenth session with two test-only sets; 18/46 with 11
     # wrong and 21/45 with 6 wrong on arrival
-    "henan-juweihui-shishi-banfa-2020": 0.57,          # reached 0.61 (28/46)
+    "henan-juweihui-shishi-banfa-2020": 0.6,           # reached 0.63 (29/46)
     "zhejiang-daibiaofa-shishi-banfa-2016": 0.48,      # reached 0.51 (23/45)
     # written blind in the sixteenth session with two test-only sets (北京市实施居委会组织法办法,
     # 民兵工作条例); 9/43 with 7 wrong on arrival
@@ -106,7 +106,7 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # the sixteenth session came with 7 more (51); 46 once a name listing levels of government
     # (区、县人民政府) answered for the gold spelt member by member.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 36, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 34, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():

@@ -1629,7 +1629,18 @@ class QA:
         if len(norms) < 2:
             return norms
         words = [w for w in q.topic.split() if len(w) >= 2]
-        return [n for n in norms if right_after(n, words)] or norms
+        kept = [n for n in norms if right_after(n, words)]
+        if kept:
+            return kept
+        # 班子几个人: the number of the provision that writes what the question counts right after
+        # it, in the text's words (共5至7人组成), not of another (居民10人以上联名)
+        said = [x for w in words for x in self.cfg.colloquial.get(w, ())]
+
+        def right_before(n: NormRec) -> bool:
+            pos = n.quote.find(n.phrase) + len(n.phrase) if n.phrase and n.phrase in n.quote else -1
+            return pos >= 0 and any(n.quote.startswith(w, pos) for w in said)
+
+        return [n for n in norms if right_before(n)] or norms
 
     @staticmethod
     def _unit_fits(unit: str, units: tuple[str, ...]) -> bool:
