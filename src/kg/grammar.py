@@ -128,6 +128,7 @@ class Roles:
     name_start: Words = ()
     name_breakers: Words = ()
     manner_words: Words = ()
+    open_list_words: Words = ()
     bound_suffixes: str = ""
     not_followed_by: str = ""
     overlapping: dict[str, str] = field(default_factory=dict)

@@ -544,13 +544,37 @@ class Lexicon:
         ('市人民政府', '区人民政府', '县人民政府')
         >>> load_lexicon().members("区县人民武装部"), load_lexicon().members("民族乡人民政府")
         (('区人民武装部', '县人民武装部'), ())
+        >>> load_lexicon().members("税务、会计主管部门")
+        ('税务主管部门', '会计主管部门')
         """
         text = normalise(label)
         m = self._members_of.match(text) if self._members_of and self._level_split else None
         if m is not None and self._level_split is not None:
             return tuple(level + m.group("head") for level in self._level_split.split(m.group("levels")))
         m = self._paired_levels.match(text) if self._paired_levels else None
-        return (m.group("a") + m.group("head"), m.group("b") + m.group("head")) if m else ()
+        if m:
+            return m.group("a") + m.group("head"), m.group("b") + m.group("head")
+        return self._listed_departments(text)
+
+    def _stated_open(self, text: str) -> bool:
+        """公安、民政等部门: a list the text leaves open names no fixed members."""
+        return any(w in text for w in self.grammar.roles.open_list_words)
+
+    def _listed_departments(self, text: str) -> tuple[str, ...]:
+        """税务、会计主管部门: departments named by what they manage, one word each, listed before the
+        words they share; () for anything else (a committee's name may list fields: 教育、科学、文化和
+        卫生委员会 is one)."""
+        if not text.endswith(self._department_suffixes) or self._level_split is None:
+            return ()
+        parts = self._level_split.split(text)
+        if len(parts) < 2 or not all(parts):
+            return ()
+        words = self._cut(parts[-1])
+        tail = words[-1][0]   # the words they share: 部门, 主管部门, 行政部门 (one word to jieba)
+        if len(words) < 2 or self._stated_open(text) or any(
+                len(self._cut(p)) != 1 or len(p) > 4 for p in parts[:-1]):
+            return ()
+        return tuple(p + tail for p in parts[:-1]) + (parts[-1],)
 
     def _listed_levels(self, norm: str, start: int, taken: list[bool]) -> int:
         """乡、民族乡、镇的人民政府 and 省、自治区、直辖市人民政府: a list of levels of government
