@@ -1170,3 +1170,9 @@ def test_of_several_numbers_the_one_the_text_writes_before_what_is_counted_answe
     # 居民委员会由主任、副主任和委员共5至7人组成 (第七条第一款), not the 居民10人以上联名 of 第九条
     r = qa_over("henan_juweihui_shishi_banfa_2020.txt").ask("居委会班子最少要有几个人？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("5至7人", "第七条第一款")]
+
+
+def test_a_name_before_meinian_de_and_a_noun_qualifies_the_noun_and_may_still_act():
+    # 民兵组织和预备役部队的年度军事训练任务，由上海警备区、区县人民武装部和预备役部队逐级编制下达
+    r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask("民兵和预备役部队每年的军事训练任务由谁编排下达？")
+    assert [a.label for a in r.answers] == ["上海警备区", "区县人民武装部", "预备役部队"]

@@ -56,7 +56,7 @@ FLOORS = {
     "zhejiang-daibiaofa-shishi-banfa-2016": 0.48,      # reached 0.51 (23/45)
     # written blind in the sixteenth session with two test-only sets (北京市实施居委会组织法办法,
     # 民兵工作条例); 9/43 with 7 wrong on arrival
-    "shanghai-minbing-yubeiyi-tiaoli-2007": 0.55,     # reached 0.58 (25/43)
+    "shanghai-minbing-yubeiyi-tiaoli-2007": 0.58,     # reached 0.58 (25/43); 0.62 (34/55) with 12 near misses
 }
 
 
@@ -106,7 +106,7 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # the sixteenth session came with 7 more (51); 46 once a name listing levels of government
     # (区、县人民政府) answered for the gold spelt member by member.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 33, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 32, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():

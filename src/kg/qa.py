@@ -1791,9 +1791,12 @@ def _split_top(text: str, joins: tuple[str, ...]) -> list[str]:
 @lru_cache(maxsize=4096)
 def _qualifies(after: str) -> bool:
     """Does the text after a name open with a noun it qualifies (直属机构 after 国务院; 部门 after
-    国务院某: a pronoun, a number or a measure word may come between)?"""
-    flags = (flag for _, flag in _tagger().cut(after))
-    return next(itertools.dropwhile(lambda f: f in ("r", "m", "q"), flags), "").startswith("n")
+    国务院某: a pronoun, a number or a measure word may come between, and 的 after them)?"""
+    flags = [flag for _, flag in _tagger().cut(after)]
+    rest = list(itertools.dropwhile(lambda f: f in ("r", "m", "q"), flags))
+    if rest and rest[0] == "uj" and len(rest) < len(flags):
+        rest = rest[1:]   # 预备役部队每年的军事训练任务: a pronoun-like word and 的 between
+    return bool(rest) and rest[0].startswith("n")
 
 
 def _in_order(chars: str, text: str) -> bool:
