@@ -1176,3 +1176,9 @@ def test_a_name_before_meinian_de_and_a_noun_qualifies_the_noun_and_may_still_ac
     # 民兵组织和预备役部队的年度军事训练任务，由上海警备区、区县人民武装部和预备役部队逐级编制下达
     r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask("民兵和预备役部队每年的军事训练任务由谁编排下达？")
     assert [a.label for a in r.answers] == ["上海警备区", "区县人民武装部", "预备役部队"]
+
+
+def test_not_making_it_to_a_meeting_is_not_attending_it():
+    # 因病或者其他特殊原因不能出席会议的，必须向主席或者副主席书面请假 (北京市乡镇人大组织条例第三十四条)
+    r = qa_over("beijing_xiangzhen_renda_zuzhi_tiaoli.txt").ask("代表病了来不了开会，得找谁请假？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("主席", "第三十四条第一款"), ("副主席", "第三十四条第一款")]
