@@ -554,11 +554,12 @@ class Extractor:
         for pattern in self.open_frames:
             for m in pattern.finditer(text):
                 start, end = m.span("who")
+                opening = m.group()[:start - m.start()]
                 at = start
                 for part in self.open_split.split(text[start:end]):
-                    if part.startswith(a := m.group()[:start - m.start()]) and len(part) > len(a) + 1:
-                        at += len(a)   # …或者由每户派代表选举产生: the frame's opening word again
-                        part = part[len(a):]
+                    if part.startswith(opening) and len(part) > len(opening) + 1:
+                        at += len(opening)   # …或者由每户派代表选举产生: the frame's opening word again
+                        part = part[len(opening):]
                     label = COUNT_TAIL.sub("", part).strip()
                     label = next((label[:-len(w)] for w in self.list_ends if label.endswith(w)), label)
                     label = self._without_manner(label)   # 由村民直接选举产生, 由居民依法选举产生
@@ -1193,23 +1194,7 @@ class Extractor:
                 return   # 在中央的统一领导下: who leads is a name the lexicon lacks; never the subject
             g.subject = self._subject([m for m in agents if m.start < under], text, wstart, under)
         elif marker:
-            region = [m for m in agents if m.start >= marker.end()]
-            word = marker.group()
-            join = next((w for w in (*self.alternatives, *self.coordination)
-                         if w not in SEGMENT_END and text.endswith(w, 0, marker.start())), None)
-            first_at = text.rfind(word, _segment_start(text, wstart, marker.start()),
-                                  marker.start() - len(join)) if join else -1
-            if first_at >= 0 and any(first_at < m.start < marker.start() for m in agents):
-                # 由全体居民或者由每户派代表选举: both are who acts
-                region = [m for m in agents if m.start >= first_at + len(word)]
-            seg = _segment_start(text, marker.end(), g.start)
-            own = [m for m in region if m.start >= seg]
-            earlier = [m for m in region if m.start < seg]
-            if (own and earlier and own[0].start == seg
-                    and text[earlier[-1].end:seg - 1].strip("".join(self.coordination) + " ")):
-                # 由A组织实施，B予以协助: a segment opening with its own subject is B's alone (not
-                # 分别由省长、副省长，市长、副市长组成, a list of names run over commas)
-                region = own
+            region = self._after_marker(agents, text, marker, wstart, g.start)
         else:
             seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, g.start)] or [wstart])
             # A name that modifies a noun (本部门的工作) is not who acts, nor one after another verb
@@ -1324,6 +1309,28 @@ class Extractor:
                 dropped |= {m.start for m in self._chain([m for m in agents if m.start >= pos], text, pos,
                                                          first_at_pos=True)}
         return [m for m in agents if m.start not in dropped]
+
+    def _after_marker(self, agents: list[Mention], text: str, marker: re.Match, wstart: int,
+                      verb: int) -> list[Mention]:
+        """The names after the last marker before the verb (由X决定): who acts."""
+        region = [m for m in agents if m.start >= marker.end()]
+        word = marker.group()
+        join = next((w for w in (*self.alternatives, *self.coordination)
+                     if w not in SEGMENT_END and text.endswith(w, 0, marker.start())), None)
+        first_at = text.rfind(word, _segment_start(text, wstart, marker.start()),
+                              marker.start() - len(join)) if join else -1
+        if first_at >= 0 and any(first_at < m.start < marker.start() for m in agents):
+            # 由全体居民或者由每户派代表选举: both are who acts
+            region = [m for m in agents if m.start >= first_at + len(word)]
+        seg = _segment_start(text, marker.end(), verb)
+        own = [m for m in region if m.start >= seg]
+        earlier = [m for m in region if m.start < seg]
+        if (own and earlier and own[0].start == seg
+                and text[earlier[-1].end:seg - 1].strip("".join(self.coordination) + " ")):
+            # 由A组织实施，B予以协助: a segment opening with its own subject is B's alone (not
+            # 分别由省长、副省长，市长、副市长组成, a list of names run over commas)
+            return own
+        return region
 
     @staticmethod
     def _one_segment(text: str, start: int, end: int) -> bool:

@@ -556,10 +556,6 @@ class Lexicon:
             return m.group("a") + m.group("head"), m.group("b") + m.group("head")
         return self._listed_departments(text)
 
-    def _stated_open(self, text: str) -> bool:
-        """公安、民政等部门: a list the text leaves open names no fixed members."""
-        return any(w in text for w in self.grammar.roles.open_list_words)
-
     def _listed_departments(self, text: str) -> tuple[str, ...]:
         """税务、会计主管部门: departments named by what they manage, one word each, listed before the
         words they share; () for anything else (a committee's name may list fields: 教育、科学、文化和
@@ -571,7 +567,8 @@ class Lexicon:
             return ()
         words = self._cut(parts[-1])
         tail = words[-1][0]   # the words they share: 部门, 主管部门, 行政部门 (one word to jieba)
-        if len(words) < 2 or self._stated_open(text) or any(
+        # 公安、民政等部门: a list the text leaves open names no fixed members
+        if len(words) < 2 or any(w in text for w in self.grammar.roles.open_list_words) or any(
                 len(self._cut(p)) != 1 or len(p) > 4 for p in parts[:-1]):
             return ()
         return tuple(p + tail for p in parts[:-1]) + (parts[-1],)
@@ -603,6 +600,18 @@ class Lexicon:
                              or norm.endswith(self._qualifier_leads, 0, at))):
                     return at
         return start
+
+    def unqualified(self, name: str) -> str:
+        """A name without the word before it that only says which (_qualified_before's words).
+
+        >>> load_lexicon().unqualified("有关的专门委员会")
+        '专门委员会'
+        """
+        name = normalise(name)
+        for w in self._name_starts:
+            if name.startswith(w) and len(name) > len(w) + 1:
+                return name[len(w):].removeprefix(self._de)
+        return name
 
     def _jurisdiction_before(self, norm: str, start: int) -> int:
         """Where a jurisdiction word standing right before a known name starts (全国|人大代表,

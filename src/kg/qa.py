@@ -33,12 +33,12 @@ from typing import Any
 from rdflib import URIRef
 
 from kg.grammar import load_grammar
-from kg.lexicon import MEETING, ROLE, Lexicon, is_cjk_ideograph, load_lexicon, normalise
+from kg.lexicon import AGENT_KINDS, MEETING, ROLE, Lexicon, is_cjk_ideograph, load_lexicon, normalise
 from kg.query import render, run
 from kg.question import MAX_QUESTION, Question, Reader, TermIndex, TermRef, load_config
 from kg.store import Row, Store
 from kg.synonyms import synonyms
-from kg.terms import long_forms, spelt_in_full, unprefixed
+from kg.terms import KIND_SLUGS, long_forms, spelt_in_full, term_iri, unprefixed
 
 PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 VAGUE = "vague"
@@ -958,7 +958,7 @@ class QA:
             if heads_only and any(o.start == m.end for o in q.mentions):
                 continue
             for t in m.terms:
-                if t.iri == p.iri or normalise(t.name) in (normalise(p.name), self._unqualified(p.name)):
+                if t.iri == p.iri or normalise(t.name) in (normalise(p.name), self.lex.unqualified(p.name)):
                     return True
                 if t.concept and p.concept and t.concept in self.lex.ancestors(p.concept):
                     return True
@@ -972,15 +972,6 @@ class QA:
                     for w in [m.surface] + [t.name for t in m.terms]):
                 return True
         return False
-
-    def _unqualified(self, name: str) -> str:
-        """有关的专门委员会 -> 专门委员会: a name without the word that only says which."""
-        name = normalise(name)
-        de = normalise(self.lex.grammar.verbs.nominal_mark)
-        for w in self.lex.grammar.roles.name_start:
-            if name.startswith(w) and len(name) > len(w) + 1:
-                return name[len(w):].removeprefix(de)
-        return name
 
     def _owned_post(self, name: str, post: str) -> bool:
         """全国人民代表大会代表 is a 代表: the post asked of, written after the body that has it
@@ -1204,7 +1195,6 @@ class QA:
         """No stored norm answers: read the question's own verb (and its 词林 synonyms) as a duty
         in the provisions that speak most of its topic, with the extractor's rules for who acts."""
         from kg.extract import Extractor
-        from kg.terms import KIND_SLUGS, term_iri
 
         verbs = self._verbs(q)
         if not verbs:
@@ -1249,9 +1239,7 @@ class QA:
                     norms += self._relative_norms(text, h, reg, forms)
             for k, n in enumerate(usable):
                 def party(p, reg=reg):
-                    kind = KIND_SLUGS.get(p.kind, "post")
-                    return Party(term_iri(self.lex.base, self.ids.get(reg, ""), kind, p.name), p.name,
-                                 p.label, None if p.generic else p.iri)
+                    return self._read_party(reg, p.kind, p.name, p.label, None if p.generic else p.iri)
                 # whoever the sentence is about, where it leaves them unnamed
                 bearer = party(n.bearer) if n.bearer is not None else Party("", "", "", None)
                 rec = NormRec(f"{h.iri}#asked{k}", action="asked", regulation=reg, source=h.iri,
@@ -1287,24 +1275,25 @@ class QA:
             self._cut[iri] = [(w, flag) for w, flag in _tagger().cut(text)]
         return self._cut[iri]
 
+    def _read_party(self, reg: str, kind: str, name: str, label: str, iri: str | None) -> Party:
+        """A party read on demand, as a term of its regulation (with its lexicon IRI, if any)."""
+        return Party(term_iri(self.lex.base, self.ids.get(reg, ""), KIND_SLUGS.get(kind, "post"), name),
+                     name, label, iri)
+
     def _only_nominal(self, quote: str, verb: str) -> bool:
         """The verb read occurs in the sentence only as the first word of a noun (核查 in 根据整改核查
         结果，提出…建议): that sentence says nothing about who does it."""
-        places = [m.end() for m in re.finditer(re.escape(verb), quote)] if verb else []
-        return bool(places) and all(quote.startswith(self.cfg.nominal_heads, at) for at in places)
+        return _only_before(quote, verb, tuple(self.cfg.nominal_heads))
 
     def _only_attributive(self, quote: str, verb: str) -> bool:
         """The verb read occurs in the sentence only before 的 (支持人民武装部开展的…活动): it says what
         the names right before it do (read by _relative_norms), not the sentence's subject."""
-        de = self.lex.grammar.verbs.nominal_mark
-        places = [m.end() for m in re.finditer(re.escape(verb), quote)] if verb else []
-        return bool(places) and all(quote.startswith(de, at) for at in places)
+        return _only_before(quote, verb, (self.lex.grammar.verbs.nominal_mark,))
 
     def _phrase_norms(self, text: str, h, reg: str, forms: dict[str, str], to_whom: bool) -> list[NormRec]:
         """The party the text puts right before the verb with a marker (由负责合法性审查的部门进行
         合法性审查, 经同级党委同意, 向同级党委请示) when the grammar reads no bearer there: a name
         ending as posts and bodies end (ontology/qa.toml [phrase])."""
-        from kg.terms import term_iri
 
         pattern = self._phrase_pattern(tuple(sorted(forms, key=len, reverse=True)), to_whom)
         not_markers = tuple(self.lex.grammar.bearers.not_markers)
@@ -1333,9 +1322,6 @@ class QA:
         """国务院设立的国家行政学院: the name right before the asked verb and 的 did it to the thing
         the words after 的 name (up to the next stop), also inside a name the text gives a body by
         its founder; the quote is that clause alone (one sentence may list several)."""
-        from kg.lexicon import AGENT_KINDS
-        from kg.terms import KIND_SLUGS, term_iri
-
         nominal = self.lex.grammar.verbs.nominal_mark
         stops = self.cfg.phrase.stop_chars
         clause = self.cfg.phrase.clause_chars
@@ -1356,9 +1342,8 @@ class QA:
                         listed.insert(0, x)
 
                 def party(x, reg=reg) -> Party:
-                    kind = KIND_SLUGS.get(x.entry.kind, "post")
-                    return Party(term_iri(self.lex.base, self.ids.get(reg, ""), kind, x.entry.pref),
-                                 x.entry.pref, x.surface, None if x.entry.generic else x.entry.iri)
+                    return self._read_party(reg, x.entry.kind, x.entry.pref, x.surface,
+                                            None if x.entry.generic else x.entry.iri)
                 thing = [party(x) for x in self.lex.mentions(text[at:end])
                          if x.start == 0 and x.end == end - at]
                 for x in listed:
@@ -1442,7 +1427,6 @@ class QA:
 
     def _consultees(self, text: str, h, reg: str) -> list[NormRec]:
         """One norm per 征求/听取 … 意见 phrase of a provision, its parties those whose opinion it is."""
-        from kg.terms import term_iri
 
         c = self.cfg.consult
         out: list[NormRec] = []
@@ -1489,7 +1473,6 @@ class QA:
     def _sent(self, text: str, h, reg: str, markers: tuple[str, ...],
               verbs: tuple[str, ...]) -> list[NormRec]:
         """One norm per marker phrase of a provision, its parties the ones the thing goes to."""
-        from kg.terms import term_iri
 
         c = self.cfg.recipient
         joins = self.cfg.consult.joins
@@ -1786,6 +1769,12 @@ def _split_top(text: str, joins: tuple[str, ...]) -> list[str]:
         i += 1
     parts.append(text[start:])
     return [p for p in parts if p]
+
+
+def _only_before(quote: str, verb: str, words: tuple[str, ...]) -> bool:
+    """Does the verb occur in the quote, and everywhere right before one of the words?"""
+    places = [m.end() for m in re.finditer(re.escape(verb), quote)] if verb else []
+    return bool(places) and all(quote.startswith(words, at) for at in places)
 
 
 @lru_cache(maxsize=4096)
