@@ -57,6 +57,9 @@ FLOORS = {
     # written blind in the sixteenth session with two test-only sets (北京市实施居委会组织法办法,
     # 民兵工作条例); 9/43 with 7 wrong on arrival
     "shanghai-minbing-yubeiyi-tiaoli-2007": 0.58,     # reached 0.58 (25/43); 0.62 (34/55) with 12 near misses
+    # written blind in the seventeenth session with two test-only sets (公安机关督察条例,
+    # 浙江省村民委员会选举办法); 16/55 with 13 wrong on arrival
+    "xuanjufa-2020": 0.27,
 }
 
 
@@ -85,7 +88,9 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
     # them got an answer on arrival. Those still answered are listed here until fixed.
     near_misses = {"nd1-02", "nd1-04", "nd5-02", "nd5-04", "nd5-06", "nd5-08", "nd3-11",
                    "nd4-03", "nd4-04", "nd4-05", "nd4-07"}
-    assert [q for q, _ in wrong if q not in {"zd2-d18", "scx-38"} | near_misses] == [], wrong
+    # The 选举法 set of the seventeenth session: 选举委员会的任期是多长时间 answers 第二十九条's deadlines.
+    arrived = {"xjf-53"}
+    assert [q for q, _ in wrong if q not in {"zd2-d18", "scx-38"} | near_misses | arrived] == [], wrong
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
@@ -104,9 +109,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # set of the fifteenth session came with 7 more, and its two later sets with 11 and 6 (52 in
     # all for the session's start commit); 44 at that session's end. The 上海市民兵预备役工作条例 set of
     # the sixteenth session came with 7 more (51); 46 once a name listing levels of government
-    # (区、县人民政府) answered for the gold spelt member by member; 32 at that session's end.
+    # (区、县人民政府) answered for the gold spelt member by member; 32 at that session's end. The 选举法
+    # set of the seventeenth session came with 13 more (45).
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 32, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 45, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
