@@ -203,6 +203,9 @@ def test_the_work_a_body_does_may_name_it():
     assert [m.surface for m in lex.mentions("由执法部门负责")] == ["执法部门"]
     assert [m.surface for m in lex.mentions("由受质询机关的负责人签署")] == ["受质询机关", "负责人"]
     assert [m.surface for m in lex.mentions("列入会议议程")] == []
+    # …and a committee: 选举委员会 (选举 is tagged a verb), but 报告 after a modal word is the verb
+    assert [m.surface for m in lex.mentions("经选举委员会确认，不列入选民名单")] == ["选举委员会"]
+    assert [m.surface for m in lex.mentions("应当报告委员会")] == ["委员会"]
 
 
 def test_a_word_that_ends_as_a_name_ends_is_no_name():

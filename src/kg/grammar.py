@@ -115,6 +115,7 @@ class Roles:
     not_names: Words = ()
     departments: Words = ()
     agent_suffixes: Words = ()
+    work_named: Words = ()
     level_words: Words = ()
     level_joins: Words = ()
     level_leads: Words = ()

@@ -753,7 +753,7 @@ class Lexicon:
             last = pos
             pos += len(word)
         if (pos >= suffix and (self._needs_prefix_at(norm, suffix)
-                               or any(norm.startswith(w, suffix) for w in roles.departments))
+                               or any(norm.startswith(w, suffix) for w in roles.departments + roles.work_named))
                 and self._verb_word(norm[last:suffix])):
             return last   # 审计机关, 执法部门, 信访工作部门: the verb before it names its work
         return min(pos, suffix)
