@@ -1182,3 +1182,27 @@ def test_not_making_it_to_a_meeting_is_not_attending_it():
     # 因病或者其他特殊原因不能出席会议的，必须向主席或者副主席书面请假 (北京市乡镇人大组织条例第三十四条)
     r = qa_over("beijing_xiangzhen_renda_zuzhi_tiaoli.txt").ask("代表病了来不了开会，得找谁请假？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("主席", "第三十四条第一款"), ("副主席", "第三十四条第一款")]
+
+
+def test_a_level_the_question_names_picks_that_levels_sentence_of_a_provision_for_several():
+    # 选举法第十三条: 省、自治区、直辖市的…具体名额，由全国人大常委会…确定。设区的市、自治州和县级的…，由省…
+    # 常委会…确定，报全国人大常委会备案。乡级的…具体名额，由县级的人大常委会…确定，报上一级人大常委会备案。
+    qa = qa_over("xuanjufa_2020.txt")
+    def said(question):
+        return [(a.label, a.source.citation) for a in qa.ask(question).answers]
+    assert said("乡镇人大代表的名额由谁确定？") == [("县级的人民代表大会常务委员会", "第十三条第一款")]
+    assert said("省人大代表的具体名额由谁确定？") == [("全国人民代表大会常务委员会", "第十三条第一款")]
+    assert said("乡级人大代表名额确定后报谁备案？") == [("上一级人民代表大会常务委员会", "第十三条第一款")]
+    # 第十条: 不设区的市、市辖区、县、自治县的选举委员会…由本级人大常委会任命。乡、民族乡、镇的…由不设区的市、
+    # 市辖区、县、自治县的人大常委会任命 — the level asked with a locative (县里的, 乡里的)
+    assert said("县里的选举委员会组成人员由谁任命？") == [("本级人民代表大会常务委员会", "第十条第一款")]
+    assert said("乡里的选举委员会组成人员由谁任命？") == [
+        ("不设区的市、市辖区、县、自治县的人民代表大会常务委员会", "第十条第一款")]
+
+
+def test_a_level_the_question_names_picks_the_posts_of_its_clause():
+    # 地方组织法第五十四条: 省…设区的市的人大常委会主任、副主任和秘书长组成主任会议；县、自治县、不设区的市、
+    # 市辖区的人大常委会主任、副主任组成主任会议 — the 秘书长 is the first clause's
+    r = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt").ask("县人大常委会主任会议由谁组成？")
+    assert [a.label for a in r.answers] == ["县、自治县、不设区的市、市辖区的人民代表大会常务委员会主任",
+                                            "县、自治县、不设区的市、市辖区的人民代表大会常务委员会副主任"]

@@ -584,8 +584,9 @@ class Lexicon:
         m = self._level_list.search(norm, lo, start)
         if m is None:
             return start
-        if m.group("one") and not m.group("lead") and m.start() > 0 and is_cjk_ideograph(norm[m.start() - 1]):
-            return start   # 本市的人民政府: the level is a word's end, not a level listed
+        if (m.group("one") and not m.group("lead") and m.start() > 0 and is_cjk_ideograph(norm[m.start() - 1])
+                and not self._marker_ends_at(norm, m.start())):
+            return start   # 本市的人民政府: the level is a word's end, not a level listed (由县级的… is one)
         if m.group().endswith("的") or any(norm.startswith(w, start) for w in self._level_starts):
             return m.start()
         return start
@@ -753,7 +754,7 @@ class Lexicon:
             last = pos
             pos += len(word)
         if (pos >= suffix and (self._needs_prefix_at(norm, suffix)
-                               or any(norm.startswith(w, suffix) for w in roles.departments + roles.work_named))
+                               or norm.startswith(tuple(roles.departments + roles.work_named), suffix))
                 and self._verb_word(norm[last:suffix])):
             return last   # 审计机关, 执法部门, 信访工作部门: the verb before it names its work
         return min(pos, suffix)

@@ -434,22 +434,43 @@ class Levels:
         self.deputy = tuple(spec.deputy)
         self.bodies = tuple(spec.bodies)
         self.sessions = tuple(spec.sessions)
+        self.locatives = tuple(spec.locatives)
 
-    def named(self, text: str) -> set[str]:
-        """Levels a question names, longest first (设区的市 is 市, not 区)."""
+    def named(self, text: str, names_at: frozenset[int] = frozenset()) -> set[str]:
+        """Levels a question names, longest first (设区的市 is 市, not 区): level words before a body
+        (镇政府, 乡镇人大), or before one of the question's names, a locative between (县里的选举委员会).
+
+        >>> sorted(Levels(load_config().levels).named("县里的选举委员会谁任命", frozenset({3})))
+        ['县']
+        """
         out, i = set(), 0
         while i < len(text):
-            word = next((w for w in self.longest if text.startswith(w, i)), None)
-            if word and any(text.startswith(t, i + len(word)) for t in self.bodies):
-                out.add(self.words[word])
-                i += len(word)
-            else:
+            found, j = self._run(text, i)
+            if not found:
                 i += 1
+                continue
+            k = j + next((len(w) for w in self.locatives
+                          if text.startswith(w, j) and j + len(w) in names_at), 0)
+            if any(text.startswith(t, j) for t in self.bodies) or k in names_at:
+                out.update(found)
+            i = j
         return out
 
-    def scope(self, text: str) -> set[str]:
+    def _run(self, text: str, i: int) -> tuple[list[str], int]:
+        """The levels of a run of level words from i (乡、民族乡、镇; 乡镇) and where it ends."""
+        found, j = [], i
+        while (word := next((w for w in self.longest if text.startswith(w, j)), None)) is not None:
+            found.append(self.words[word])
+            j += len(word)
+            if found and (join := next((w for w in self.joins if text.startswith(w, j)), "")) \
+                    and any(text.startswith(w, j + len(join)) for w in self.longest):
+                j += len(join)
+        return found, j
+
+    def scope(self, text: str, qualifier: bool = False) -> set[str]:
         """The levels a provision is about, when it names only some (乡、民族乡、镇的人民代表大会 ->
-        乡, 镇); empty when it names none or speaks of every level (地方各级人民代表大会).
+        乡, 镇); empty when it names none or speaks of every level (地方各级人民代表大会). A
+        qualifier's scope is that of any levels before 的 (县、自治县的选举委员会).
 
         >>> sorted(Levels(load_config().levels).scope("乡、民族乡、镇的人民代表大会举行会议"))
         ['乡', '镇']
@@ -459,14 +480,11 @@ class Levels:
         out: set[str] = set()
         i = 0
         while i < len(text):
-            found, j = [], i
-            while (word := next((w for w in self.longest if text.startswith(w, j)), None)) is not None:
-                found.append(self.words[word])
-                j += len(word)
-                join = next((w for w in self.joins if text.startswith(w, j)), "")
-                j += len(join)
+            found, j = self._run(text, i)
             if found:
                 k = j + len(self.nominal) if text.startswith(self.nominal, j) else j
+                if qualifier and k > j:
+                    out.update(found)
                 k += next((len(w) for w in self.sessions if text.startswith(w, k)), 0)  # 上次
                 if any(text.startswith(b, k) for b in self.bodies):
                     out.update(found)
@@ -790,9 +808,18 @@ class QA:
             chosen = restated or chosen
         chosen = self._respectively(q, chosen)
         if not to_whom:
-            chosen = self._by_level(q, chosen)
+            best_chosen, chosen = chosen, self._by_level(q, chosen)
+            if not chosen and self._of_other_levels(q, best_chosen):
+                # the best are of another level (…县、自治县、乡、民族乡，经省…决定 asked of the 乡镇
+                # 人大代表名额): the best of those of the asked level, if they cover enough
+                kept = {n.iri for n in self._by_level(q, [n for s, n in scored if s >= least])}
+                rest = [(s, n) for s, n in scored if n.iri in kept]
+                chosen = [n for s, n in rest if s >= rest[0][0] - self.cfg.tie] if rest else []
+                chosen = self._by_level(q, self._most_specific(chosen))
             if not chosen:
                 return self.messages["not_found"]
+        else:
+            chosen = self._by_object_level(q, chosen)
         return sorted(chosen, key=_text_order)
 
     def _cases(self, norms: list[NormRec]) -> list[NormRec]:
@@ -983,15 +1010,19 @@ class QA:
         """省长、…、镇长 in one provision asked of the 镇政府 (or 设区的市): keep the posts of the
         level the question names, and those of no level (秘书长); only when the provision names
         posts of several levels and the question names one."""
-        asked = self.levels.named(q.text)
+        asked = self.levels.named(q.text, frozenset(m.start for m in q.mentions))
         if not asked:
             return norms
         out: list[NormRec] = []
         for source in dict.fromkeys(n.source for n in norms):
             group = [n for n in norms if n.source == source]
-            about = self.levels.scope(group[0].text)
+            about = self.levels.scope(group[0].text, qualifier=True)
             if about and not about & asked:
                 continue  # 乡、民族乡、镇的人民代表大会… asked of the 县人大: not its provision
+            # the level an object names is the matter's (the 镇 heads attend the 区政府常务会议); else
+            # it names whose posts act (县人大常委会的主任会议由谁组成)
+            group = self._of_asked_level(group, asked) if self._objects_of(group, asked) else \
+                self._of_asked_level(group, asked, self._bearer_scope)
             level = {n.iri: self.levels.in_text(n.bearer.label, n.text) for n in group if n.bearer}
             levels = set(level.values())
             if len(levels - {""}) < 2:
@@ -1006,7 +1037,56 @@ class QA:
                 continue
             if levels & asked:  # none of the asked level's own posts: the provision does not say
                 out += [n for n in group if n.bearer and level[n.iri] in asked | {""}]
+        # 各省人大代表名额谁来定: a provision whose object is the asked level's outranks one of no level
+        of_asked = [n for n in out if self._object_scope(n) & asked]
+        if of_asked:
+            out = [n for n in out
+                   if n in of_asked or self._object_scope(n) or self.levels.scope(n.text, qualifier=True)]
         return out
+
+    def _of_other_levels(self, q: Question, norms: list[NormRec]) -> bool:
+        """Is every norm's provision about levels other than those the question names?"""
+        asked = self.levels.named(q.text, frozenset(m.start for m in q.mentions))
+        return bool(asked) and all((about := self.levels.scope(n.text, qualifier=True)) and not about & asked
+                                   for n in norms)
+
+    def _objects_of(self, group: list[NormRec], asked: set[str]) -> bool:
+        return any(self._object_scope(n) & asked for n in group)
+
+    def _object_scope(self, n: NormRec) -> set[str]:
+        return self.levels.scope(n.object_text, qualifier=True)
+
+    def _of_asked_level(self, group: list[NormRec], asked: set[str],
+                        scope: Callable[[NormRec], set[str]] | None = None) -> list[NormRec]:
+        """省…的具体名额，由全国人大常委会确定。…乡级的…，由县级的人大常委会确定, asked of the 乡镇:
+        of one provision's norms, those whose object (or other scope) is the asked level's (if any is)."""
+        scopes = {n.iri: (scope or self._object_scope)(n) for n in group}
+        if any(sc & asked for sc in scopes.values()):
+            return [n for n in group if not scopes[n.iri] or scopes[n.iri] & asked]
+        return group
+
+    def _bearer_scope(self, n: NormRec) -> set[str]:
+        """The levels a bearer's name holds, else those of the one clause of its sentence that
+        names it (…主任、副主任和秘书长组成主任会议；县…主任、副主任组成主任会议: the 秘书长 is the
+        first's)."""
+        if n.bearer is None:
+            return set()
+        own = self.levels.scope(n.bearer.label, qualifier=True)
+        if own:
+            return own
+        clauses = [c for c in re.split(r"[；;]", n.quote) if n.bearer.label in c]
+        if len(clauses) == 1 and clauses[0] != n.quote:
+            return self.levels.scope(clauses[0], qualifier=True)
+        return set()
+
+    def _by_object_level(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
+        """To whom, asked of one level: per provision, the norms whose object is that level's."""
+        asked = self.levels.named(q.text, frozenset(m.start for m in q.mentions))
+        if not asked:
+            return norms
+        return sorted((n for source in dict.fromkeys(n.source for n in norms)
+                       for n in self._of_asked_level([n for n in norms if n.source == source], asked)),
+                      key=_text_order)
 
     def _respectively(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
         """省长、…、镇长分别主持地方各级人民政府的工作 asked of 镇政府: each bearer goes with its own

@@ -143,6 +143,7 @@ class LevelSpec:
     bodies: tuple[str, ...]   # what follows a level word when a question names a level (镇政府)
     joins: tuple[str, ...]    # between the level words of one list
     sessions: tuple[str, ...] = ()   # words between a level's 的 and its body (上次)
+    locatives: tuple[str, ...] = ()  # words between a level and a name in a question (县里的选举委员会)
 
 
 @dataclass(frozen=True)
