@@ -1206,3 +1206,14 @@ def test_a_level_the_question_names_picks_the_posts_of_its_clause():
     r = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt").ask("县人大常委会主任会议由谁组成？")
     assert [a.label for a in r.answers] == ["县、自治县、不设区的市、市辖区的人民代表大会常务委员会主任",
                                             "县、自治县、不设区的市、市辖区的人民代表大会常务委员会副主任"]
+
+
+@pytest.mark.parametrize("text, question, expected", [
+    # 人民调解委员会的工作经费和调解委员的补贴经费，由村民委员会或者居民委员会解决 (第十四条第二款)
+    ("renmin_tiaojie_weiyuanhui_zuzhi_tiaoli_1989.txt", "调解委员会的工作经费谁出？",
+     [("村民委员会", "第十四条第二款"), ("居民委员会", "第十四条第二款")]),
+    # 选举经费，列入财政预算，由国库开支 (选举法第八条): a payer named by no suffix of posts or bodies
+    ("xuanjufa_2020.txt", "选举经费由谁出？", [("国库", "第八条第一款")]),
+])
+def test_who_pays_is_asked_with_chu_and_answered_by_the_verb_the_text_writes(text, question, expected):
+    assert [(a.label, a.source.citation) for a in qa_over(text).ask(question).answers] == expected
