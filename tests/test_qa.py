@@ -1217,3 +1217,12 @@ def test_a_level_the_question_names_picks_the_posts_of_its_clause():
 ])
 def test_who_pays_is_asked_with_chu_and_answered_by_the_verb_the_text_writes(text, question, expected):
     assert [(a.label, a.source.citation) for a in qa_over(text).ask(question).answers] == expected
+
+
+@pytest.mark.parametrize("question", ["民兵入队前的审查谁来做？", "入队审查由谁来搞？"])
+def test_a_verb_that_only_says_something_is_done_asks_about_the_deed_it_names(question):
+    # 人民武装部和预备役部队应当会同相关单位，对民兵预备役人员进行入队前审查 (上海市民兵预备役工作条例第十五条):
+    # 做 and 搞 stand for the 审查 named before the question word
+    r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("人民武装部", "第十五条第一款"), ("预备役部队", "第十五条第一款")]

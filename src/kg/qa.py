@@ -1213,7 +1213,27 @@ class QA:
         if q.cue_at < 0:
             return [w for _, w in out if len(w) >= 2]
         # 征求谁的意见, 报给谁: a cue may open with the question's verb
-        return [w for p, w in out if p >= q.cue_at] or self._goes_to(q, out) or [w for _, w in tagged_noun]
+        verbs = [w for p, w in out if p >= q.cue_at] or self._goes_to(q, out) or [w for _, w in tagged_noun]
+        if verbs and all(v in self.cfg.pro_verbs for v in verbs):
+            return self._deed(q, inside, cues) or verbs
+        return verbs
+
+    def _deed(self, q: Question, inside: set[int], cues: set[str]) -> list[str]:
+        """The verbal noun a pro-verb (做, 搞) stands for: right after it (做业务指导), else the
+        last before the question word (入队前的审查由谁来做)."""
+        words, pos = [], 0
+        nominal = self.lex.grammar.verbs.nominal_mark
+        for word, flag in _tagger().cut(q.text):
+            if (flag in ("v", "vn") and len(word) == 2 and pos not in inside and word not in cues
+                    and word not in self.cfg.pro_verbs and all(map(is_cjk_ideograph, word))):
+                words.append((pos, word, flag == "vn" or q.text.endswith(nominal, 0, pos)))
+            pos += len(word)
+        pro = min((at for v in self.cfg.pro_verbs if (at := q.text.find(v, max(q.cue_at, 0))) >= 0),
+                  default=-1)
+        after = [w for p, w, _ in words if pro >= 0 and p > pro]
+        # 配合谁来干 asks whom one 配合s: a verb before the question word is a deed only as a noun
+        before = [w for p, w, noun in words if p < q.cue_at and noun]
+        return after[:1] or before[-1:]
 
     @staticmethod
     def _tagged_verb(text: str, start: int, end: int) -> bool:

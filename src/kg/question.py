@@ -177,6 +177,7 @@ class QAConfig:
     meeting_of: tuple[str, ...] = ()
     after_done: tuple[str, ...] = ()
     light_verbs: tuple[str, ...] = ()
+    pro_verbs: tuple[str, ...] = ()   # 做, 搞: stand for the verbal noun of the question
     vague_amounts: tuple[str, ...] = ()
     recipient_cues: tuple[str, ...] = ()
     goes_to: tuple[str, ...] = ()
