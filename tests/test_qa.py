@@ -1226,3 +1226,12 @@ def test_a_verb_that_only_says_something_is_done_asks_about_the_deed_it_names(qu
     r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask(question)
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("人民武装部", "第十五条第一款"), ("预备役部队", "第十五条第一款")]
+
+
+def test_a_circumstance_a_later_sentence_of_the_provision_sets_is_not_the_earlier_ones():
+    # 选举法第五十一条第一款: …举行会议的时候，主席团或者十分之一以上代表联名，可以提出…罢免案。在人民代表大会闭会
+    # 期间，…常务委员会主任会议或者常务委员会五分之一以上组成人员联名，可以向常务委员会提出…罢免案
+    qa = qa_over("xuanjufa_2020.txt")
+    assert [a.label for a in qa.ask("人大开会的时候，谁能提出对上一级人大代表的罢免案？").answers] == [
+        "主席团", "十分之一以上代表"]
+    assert "主席团" not in [a.label for a in qa.ask("闭会期间谁能提出对上一级人大代表的罢免案？").answers]

@@ -965,7 +965,14 @@ class QA:
         """The norm's provision itself speaks of the circumstance (受委托召开的专题会议,
         对…临时性工作任务)."""
         words = [w for c in self.cfg.circumstance if c.name in q.circumstances for w in c.question]
-        return any(w in n.text and w in q.text for w in words)
+        return any(w in self._own_sentences(n) and w in q.text for w in words)
+
+    @staticmethod
+    def _own_sentences(n: NormRec) -> str:
+        """The norm's provision up to the end of its sentence: a circumstance a later sentence sets
+        (…举行会议的时候，主席团…提出。在…闭会期间，…主任会议…提出) is that sentence's."""
+        at = n.text.find(n.quote)
+        return n.text if at < 0 else n.text[:at + len(n.quote)]
 
     def _heads(self, q: Question, p: Party) -> bool:
         """Is the party the very thing the question is about, named as a head of its own, not as
