@@ -678,6 +678,9 @@ def test_the_names_after_dui_stay_what_the_verb_is_done_to_past_qita():
     ex = Extractor(load_lexicon(), {"指导": "asked"})
     assert ex.provision("对本级人民政府其他工作部门和下级人民政府信访工作机构的信访工作进行指导。",
                         "urn:x", "第一条", 1) == []
+    # …and past 和其他 (对直接负责的主管人员和其他直接责任人员依法给予行政处分: the punished give nothing)
+    ex = Extractor(load_lexicon(), {"给予": "asked"})
+    assert ex.provision("对直接负责的主管人员和其他直接责任人员依法给予行政处分。", "urn:x", "第一条", 1) == []
 
 
 def test_a_body_named_in_a_time_phrase_zai_qijian_acts_in_nothing():

@@ -1235,3 +1235,10 @@ def test_a_circumstance_a_later_sentence_of_the_provision_sets_is_not_the_earlie
     assert [a.label for a in qa.ask("人大开会的时候，谁能提出对上一级人大代表的罢免案？").answers] == [
         "主席团", "十分之一以上代表"]
     assert "主席团" not in [a.label for a in qa.ask("闭会期间谁能提出对上一级人大代表的罢免案？").answers]
+
+
+def test_an_everyday_verb_ending_the_question_is_its_verb_though_it_is_a_filler_elsewhere():
+    # …牺牲、致残的，由当地人民政府按照国家有关规定给予抚恤优待 (上海市民兵预备役工作条例第二十七条第三款):
+    # 给 is a filler in 给谁 but the verb of 谁来给？
+    r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask("民兵执勤牺牲了，抚恤由谁来给？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("当地人民政府", "第二十七条第三款")]

@@ -1353,6 +1353,8 @@ class Extractor:
         gap = next((gap.removesuffix(w) for w in self.pronouns if gap.endswith(w)), gap)
         if gap in self.others:   # 对本级人民政府其他工作部门…: 其他 opens the next name
             return True
+        # 对直接负责的主管人员和其他直接责任人员: 其他 opens the next name after the joining word
+        gap = next((gap.removesuffix(w) for w in self.others if gap.endswith(w) and len(gap) > len(w)), gap)
         return gap in self.coordination or (gap.endswith(self.nominal) and len(gap) <= 8
                                              and not any(c in gap for c in SEGMENT_END + CLAUSE_END))
 

@@ -1199,7 +1199,9 @@ class QA:
             while len(word) > 1 and word[0] in cues and flag.startswith("v"):
                 word, at = word[1:], at + 1
             after_cue = 0 <= q.cue_at < at
-            if after_cue and (word in cues or flag in ("r", "p", "d")):
+            if after_cue and word in self.cfg.colloquial and _ends_question(q.text, at + len(word)):
+                out.append((at, word))   # 由谁来给？, 谁来当？: an everyday verb ending the question
+            elif after_cue and (word in cues or flag in ("r", "p", "d")):
                 pass   # 由谁, 谁来, 谁负责: the question word and what goes with it
             elif flag.startswith("v") and word not in cues and at not in inside and (
                     len(word) >= 2 or after_cue):
@@ -1858,6 +1860,11 @@ def _strip_ends(text: str, ends: tuple[str, ...]) -> str:
         if text.endswith(end):
             return text[:-len(end)]
     return text
+
+
+def _ends_question(text: str, at: int) -> bool:
+    """Does nothing but punctuation follow text[:at] (谁来给？)?"""
+    return not any(c.isalnum() for c in text[at:])
 
 
 def _split_top(text: str, joins: tuple[str, ...]) -> list[str]:
