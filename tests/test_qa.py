@@ -1242,3 +1242,12 @@ def test_an_everyday_verb_ending_the_question_is_its_verb_though_it_is_a_filler_
     # 给 is a filler in 给谁 but the verb of 谁来给？
     r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask("民兵执勤牺牲了，抚恤由谁来给？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("当地人民政府", "第二十七条第三款")]
+
+
+def test_a_word_of_levels_is_said_by_the_levels_and_picks_the_clause_of_its_recipient():
+    # 选举法第五十五条第二款: 县级的人民代表大会代表可以向本级人民代表大会常务委员会书面提出辞职，乡级的人民代表
+    # 大会代表可以向本级人民代表大会书面提出辞职 — 乡镇 is said by 乡级的; the 县's recipient is never the 乡's
+    qa = qa_over("xuanjufa_2020.txt")
+    r = qa.ask("乡镇人大代表辞职，辞职书交给谁？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("本级人民代表大会", "第五十五条第二款")]
+    assert "本级人民代表大会" not in [a.label for a in qa.ask("县人大代表辞职，辞职书交给谁？").answers]

@@ -295,6 +295,11 @@ class Scorer:
         # …and a word the provision writes instead: a synonym, an everyday word's, a contraction's
         self.synonyms = {w: synonyms(w) | (also(w) if also else frozenset())
                          | (levels.general_forms(w) if levels else frozenset()) for w, _ in self.free}
+        # 乡镇 where the provision writes 乡级的 or 乡、民族乡、镇的: a word of levels alone is said by
+        # its levels
+        self.levels = levels
+        self.level_words = {w: set(run) for w, _ in self.free if levels is not None
+                            and (run := levels.whole_run(w))}
         # Per named mention, once: its names (one a regulation in a library, where the same name
         # stands for hundreds of terms), IRIs and concepts.
         # A name is also said without its jurisdiction (全国人民代表大会常务委员会会议 is the text's
@@ -348,6 +353,11 @@ class Scorer:
         for word, gs in self.free:
             direct = sum(self.weight[g] * (1.0 if g in own else 0.7 if g in quote else 0.4 if g in text
                                            else 0.0) for g in gs)
+            if word in self.level_words and self.levels is not None:
+                levels = self.level_words[word]
+                tier = next((t for t, where in ((1.0, self.contexts[n.iri]), (0.7, n.quote), (0.4, n.text))
+                             if levels & self.levels.scope(where, qualifier=True)), 0.0)
+                direct = max(direct, tier * sum(self.weight[g] for g in gs))
             # A synonym the provision uses instead (撤回 -> 收回) counts for a little less.
             said = self.contexts[n.iri] + n.quote
             syn = max((0.8 * (1.0 if w in said else 0.4 if w in n.text else 0.0)
@@ -466,6 +476,11 @@ class Levels:
                     and any(text.startswith(w, j + len(join)) for w in self.longest):
                 j += len(join)
         return found, j
+
+    def whole_run(self, word: str) -> list[str]:
+        """The levels of a word made of level words alone (乡镇 -> 乡, 镇), else none."""
+        found, end = self._run(word, 0)
+        return found if end == len(word) else []
 
     def scope(self, text: str, qualifier: bool = False) -> set[str]:
         """The levels a provision is about, when it names only some (乡、民族乡、镇的人民代表大会 ->
@@ -788,6 +803,8 @@ class QA:
             norms = [n for n in norms if not (n.bearer is not None and self._heads(q, n.bearer))]
             if not norms:
                 return self.messages["not_found"]
+        if to_whom:  # 乡镇人大代表辞职交给谁: of a provision's norms, those of the asked level
+            norms = self._by_object_level(q, norms)
         # the scene an article sets is read for a few regulations' norms, not across a library
         few = len({n.regulation for n in norms}) <= self.cfg.setting_regulations
         norms = norms + self._cases(norms)
@@ -818,8 +835,6 @@ class QA:
                 chosen = self._by_level(q, self._most_specific(chosen))
             if not chosen:
                 return self.messages["not_found"]
-        else:
-            chosen = self._by_object_level(q, chosen)
         return sorted(chosen, key=_text_order)
 
     def _cases(self, norms: list[NormRec]) -> list[NormRec]:
@@ -1091,9 +1106,28 @@ class QA:
         asked = self.levels.named(q.text, frozenset(m.start for m in q.mentions))
         if not asked:
             return norms
-        return sorted((n for source in dict.fromkeys(n.source for n in norms)
-                       for n in self._of_asked_level([n for n in norms if n.source == source], asked)),
-                      key=_text_order)
+        out = []
+        for source in dict.fromkeys(n.source for n in norms):
+            group = [n for n in norms if n.source == source]
+            # the clause naming the recipient first: an object read on demand runs to the verb
+            kept = self._of_asked_level(group, asked, self._recipient_scope(group))
+            out += self._of_asked_level(kept, asked)
+        return sorted(out, key=_text_order)
+
+    def _recipient_scope(self, group: list[NormRec]) -> Callable[[NormRec], set[str]]:
+        """The levels of the one clause of a norm's sentence that names its recipient (县级的…可以向
+        本级人大常委会…辞职，乡级的…可以向本级人民代表大会…辞职: not the clause of a longer name)."""
+        labels = {a.label for n in group for a in n.aux}
+
+        def scope(n: NormRec) -> set[str]:
+            if not n.aux:
+                return set()
+            label = n.aux[0].label
+            longer = [o for o in labels if o != label and o.startswith(label)]
+            clauses = [c for c in re.split(r"[，,；;。]", n.quote)
+                       if label in c and not any(o in c for o in longer)]
+            return self.levels.scope(clauses[0], qualifier=True) if len(clauses) == 1 else set()
+        return scope
 
     def _respectively(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
         """省长、…、镇长分别主持地方各级人民政府的工作 asked of 镇政府: each bearer goes with its own
