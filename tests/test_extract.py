@@ -713,6 +713,10 @@ def test_other_quantities_are_read_with_their_phrase_value_and_range():
     assert ("第九条第一款", "七日以前", 7.0, "日", "<=") in said
     assert ("第三十九条第一款", "十人以上", 10.0, "人", ">=") in said
     assert ("第四十四条第一款", "不超过十分钟", 10.0, "分钟", "<=") in said
+    # numbers with 万 (选举法第十二条: 省、自治区每十五万人…，直辖市每二万五千人可以增加一名代表)
+    law = extract(load(CORPORA / "xuanjufa_2020.txt"))
+    counts = {(n.source_citation, n.phrase, float(n.value)) for n in law if n.action == "quantity"}
+    assert {("第十二条第一款第（一）项", "十五万人", 150000.0), ("第十二条第一款第（一）项", "二万五千人", 25000.0)} <= counts
 
 
 @pytest.mark.parametrize("text, expected", [
