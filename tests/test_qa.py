@@ -1251,3 +1251,10 @@ def test_a_word_of_levels_is_said_by_the_levels_and_picks_the_clause_of_its_reci
     r = qa.ask("乡镇人大代表辞职，辞职书交给谁？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("本级人民代表大会", "第五十五条第二款")]
     assert "本级人民代表大会" not in [a.label for a in qa.ask("县人大代表辞职，辞职书交给谁？").answers]
+
+
+def test_a_light_verb_gives_way_to_the_verb_after_whom_it_is_done_to():
+    # 基金会…的设立、变更、注销登记，由登记管理机关向社会公告 (基金会管理条例第十九条): 谁负责向社会公告 asks
+    # who 公告s; 社会 after 向 is whom it goes to, no verb
+    r = qa_over("jijinhui_guanli_tiaoli_2004.txt").ask("基金会的注销登记，谁负责向社会公告？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("登记管理机关", "第十九条第一款")]

@@ -1211,8 +1211,14 @@ class QA:
             first = next(iter(_tagger().cut(rest)), None)
             if first is not None and first.flag in ("d", "ad"):
                 rest = rest[len(first.word):]
-            if any(rest.startswith(v) for v in self._own_verbs(q) if v != q.trigger):
+            own = [v for v in self._own_verbs(q) if v != q.trigger]
+            if any(rest.startswith(v) for v in own):
                 return replace(q, intent=None, trigger="", trigger_at=-1)
+            # …or after whom or what it is done to (谁负责向社会公告, 谁负责对账目进行审核)
+            if first is not None and first.flag == "p":
+                clause = re.split(r"[，,。？?；;]", rest)[0]
+                if any(v in clause[len(first.word):] for v in own):
+                    return replace(q, intent=None, trigger="", trigger_at=-1)
         return q
 
     def _own_verbs(self, q: Question) -> list[str]:
@@ -1227,6 +1233,7 @@ class QA:
         tagged_noun: list[tuple[int, str]] = []
         # 跟谁交代: a to-whom word with no verb of its own (not 报哪, 交给谁) has the verb after it
         verbless = q.kind == "to_whom" and self._verbless_cue(q)
+        last_flag = ""
         for word, flag in _tagger().cut(q.text):
             at = pos
             # 谁来建: jieba's 来建 is the filler 来 and the verb 建
@@ -1240,6 +1247,8 @@ class QA:
             elif flag.startswith("v") and word not in cues and at not in inside and (
                     len(word) >= 2 or after_cue):
                 out.append((at, word))
+            elif after_cue and predicate and last_flag == "p" and flag.startswith("n"):
+                pass   # 向社会公告: 社会 is whom it goes to, and the verb is still to come
             elif (after_cue and predicate and (q.kind == "who" or verbless) and flag in ("n", "vn")
                   and len(word) == 2
                   and at not in inside and all(map(is_cjk_ideograph, word))):
@@ -1253,6 +1262,7 @@ class QA:
             elif after_cue:
                 predicate = False
             pos = at + len(word)
+            last_flag = flag
         if q.cue_at < 0:
             return [w for _, w in out if len(w) >= 2]
         # 征求谁的意见, 报给谁: a cue may open with the question's verb
