@@ -362,3 +362,11 @@ def test_a_list_of_levels_before_a_known_name_with_its_own_level_is_part_of_it()
 def test_where_a_body_is_located_is_part_of_its_name():
     lex = load_lexicon()
     assert [m.surface for m in lex.mentions("生活补贴由所在地人民政府另行规定。")] == ["所在地人民政府"]
+
+
+def test_posts_of_a_foundation_or_company_are_posts_but_not_inside_other_words():
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("监事列席理事会会议")] == ["监事", "理事会会议"]
+    assert [m.surface for m in lex.mentions("由理事长签署")] == ["理事长"]
+    # 理事 alone is no post's ending: it stands inside 管理事项
+    assert [m.surface for m in lex.mentions("县级服务管理事项依法下放给乡镇人民政府")] == ["乡镇人民政府"]
