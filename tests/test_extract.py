@@ -1411,3 +1411,17 @@ def test_who_elects_is_read_between_you_and_xuanju_chansheng_whatever_they_are_c
 def test_an_annotation_read_as_extracted_scores_exactly_against_itself():
     r = norm_eval.evaluate(norm_eval.as_extracted("test", "seed"), "test")
     assert (r["precision"], r["recall"], r["extracted"]) == (1.0, 1.0, r["gold"])
+
+
+def test_a_passive_marker_and_de_before_a_verb_that_ends_the_segment_name_who_does_it():
+    # 乡、民族乡、镇的选举委员会受不设区的市、市辖区、县、自治县的人民代表大会常务委员会的领导 (选举法第九条)
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    ex = Extractor(load_lexicon(), {"领导": "asked"})
+    norms = ex.provision("乡、民族乡、镇的选举委员会受不设区的市、市辖区、县、自治县的人民代表大会常务委员会的领导。",
+                         "urn:x", "第一条", 1)
+    assert [(n.bearer.label, n.object_text) for n in norms if n.bearer] == [
+        ("不设区的市、市辖区、县、自治县的人民代表大会常务委员会", "乡、民族乡、镇的选举委员会")]
+    # …not where 受 is part of a word (接受)
+    assert ex.provision("信访人接受街道办事处的领导。", "urn:x", "第一条", 1) == []

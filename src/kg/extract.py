@@ -824,7 +824,8 @@ class Extractor:
             # 的决定 / 讨论决定的事项 / 决议、决定: a verb as a noun or inside a relative clause
             # (…or the first word of a noun: 协调机制)
             if ((before.endswith(self.nominal) and not self._consent_of(norm_text, m.start(), taken)
-                 and not self._under_frame(norm_text, cs, m.start(), m.end()))
+                 and not self._under_frame(norm_text, cs, m.start(), m.end())
+                 and not self._passive_frame(norm_text, cs, m.start(), m.end()))
                     or norm_text.startswith(self.noun_openers, m.end())):
                 continue
             if self._after_nominal_verb(norm_text, cs, m.start()):
@@ -917,6 +918,19 @@ class Extractor:
             return False
         seg = _segment_start(norm_text, cs, start)
         return norm_text.find(self.under[0], seg, start) >= 0
+
+    def _passive_frame(self, norm_text: str, cs: int, start: int, end: int) -> bool:
+        """受X的领导: the verb after 的 that ends the segment a passive marker opens says what X does."""
+        if end < len(norm_text) and norm_text[end] not in SEGMENT_END + CLAUSE_END:
+            return False
+        seg = _segment_start(norm_text, cs, start)
+        return any(self._marker_ends_at_passive(norm_text, at + len(w))
+                   for w in self.passive for at in _find_all(norm_text, w, seg, start))
+
+    def _marker_ends_at_passive(self, norm_text: str, at: int) -> bool:
+        """Is the passive marker ending at `at` one, not part of a word (受理, 接受)?"""
+        return not any(norm_text.startswith(w, i) for w in self.lex.grammar.bearers.not_markers
+                       for i in range(max(0, at - len(w)), at) if i + len(w) >= at)
 
     def _after_nominal_verb(self, norm_text: str, cs: int, pos: int) -> bool:
         """的审查报告: a verb that is also a noun (extraction.toml light_objects) right after 的 and
