@@ -1258,3 +1258,11 @@ def test_a_light_verb_gives_way_to_the_verb_after_whom_it_is_done_to():
     # who 公告s; 社会 after 向 is whom it goes to, no verb
     r = qa_over("jijinhui_guanli_tiaoli_2004.txt").ask("基金会的注销登记，谁负责向社会公告？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("登记管理机关", "第十九条第一款")]
+
+
+def test_a_span_of_time_asked_of_a_term_of_office_is_counted_in_years():
+    # 选举法 gives the 选举委员会 no term: its deadlines in days (五日内, 三日内) are no answer to 任期
+    assert qa_over("xuanjufa_2020.txt").ask("选举委员会的任期是多长时间？").answers == []
+    # …while a term in years answers (村民委员会每届任期五年, 村民委员会组织法第十一条第二款)
+    r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村委会的任期是多长时间？")
+    assert [a.value for a in r.answers][:1] == [5.0]

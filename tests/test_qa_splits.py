@@ -88,9 +88,9 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
     # them got an answer on arrival. Those still answered are listed here until fixed.
     near_misses = {"nd1-02", "nd1-04", "nd5-02", "nd5-04", "nd5-06", "nd5-08", "nd3-11",
                    "nd4-03", "nd4-04", "nd4-05", "nd4-07"}
-    # The 选举法 set of the seventeenth session: 选举委员会的任期是多长时间 answers 第二十九条's deadlines.
-    arrived = {"xjf-53"}
-    assert [q for q, _ in wrong if q not in {"zd2-d18", "scx-38"} | near_misses | arrived] == [], wrong
+    # (The 选举法 set of the seventeenth session came with one: 选举委员会的任期是多长时间 answered
+    # 第二十九条's deadlines in days until a term of office was counted in years.)
+    assert [q for q, _ in wrong if q not in {"zd2-d18", "scx-38"} | near_misses] == [], wrong
 
 
 def test_dev_wrong_answers_do_not_grow(dev):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg import config
 from kg.lexicon import Lexicon, normalise
@@ -366,6 +366,8 @@ class Reader:
         q = self._joined(normalise(question or "").strip())
         mentions = self._meetings(q, self.terms.find(q, regulations), regulations)
         quantity, qspan = self._longest(q, [(c, spec) for spec in self.cfg.quantity for c in spec.cues])
+        if quantity is not None:
+            quantity = self._narrowed(q, quantity)
         if quantity is None:
             quantity, qspan = self._counting_posts(q, mentions)
         aux = self._find_any(q, self.cfg.aux_cues)
@@ -456,6 +458,18 @@ class Reader:
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, pos + len(w))
         return best
+
+    def _narrowed(self, q: str, spec: QuantitySpec) -> QuantitySpec:
+        """任期是多长时间: a span of time (多长时间) of a term of office (任期) is counted in the
+        units both kinds allow (years); the longest cue's kind when they share none."""
+        units = set(spec.units)
+        for other in self.cfg.quantity:
+            if other is not spec and any(next(_cue_matches(c, q), None) for c in other.cues):
+                if units & set(other.units):
+                    units &= set(other.units)
+        if units == set(spec.units):
+            return spec
+        return replace(spec, units=tuple(u for u in spec.units if u in units))
 
     @staticmethod
     def _longest(q: str, table):
