@@ -1425,3 +1425,14 @@ def test_a_passive_marker_and_de_before_a_verb_that_ends_the_segment_name_who_do
         ("不设区的市、市辖区、县、自治县的人民代表大会常务委员会", "乡、民族乡、镇的选举委员会")]
     # …not where 受 is part of a word (接受)
     assert ex.provision("信访人接受街道办事处的领导。", "urn:x", "第一条", 1) == []
+
+
+def test_a_verb_with_its_result_after_jiang_disposes_of_the_thing():
+    # 投票站的选举工作人员应当立即将投票箱集中到选举会场 (上海市村民委员会选举办法第十八条): 集中到 is what they do
+    # to the 投票箱, not a verb inside what is put forward; 选举 names the 工作人员 by their work
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    ex = Extractor(load_lexicon(), {"集中": "asked"})
+    norms = ex.provision("投票站的选举工作人员应当立即将投票箱集中到选举会场。", "urn:x", "第一条", 1)
+    assert [(n.bearer.label, n.object_text) for n in norms if n.bearer] == [("选举工作人员", "投票箱")]

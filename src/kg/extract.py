@@ -908,6 +908,8 @@ class Extractor:
                 w in norm_text[at:start] for w in self.lex.grammar.bearers.recipient_markers):
             return False
         after = norm_text[end:end + 2]
+        if after.startswith(tuple(self.lex.grammar.bearers.disposal_results)):
+            return False   # 将投票箱集中到选举会场: 集中 disposes of it
         return (bool(after) and is_cjk_ideograph(after[0]) and not taken[end]
                 and not after.startswith(tuple(self.cond_endings))
                 and not after.startswith(tuple(self.coordination)))

@@ -66,6 +66,7 @@ class Bearers:
     under: Words = ()
     via: Words = ()
     disposal: Words = ()
+    disposal_results: Words = ()
     undergo: Words = ()
     sending: Words = ()
     sanction: Words = ()
