@@ -155,15 +155,15 @@ def qa_rows(repeat: int) -> list[dict]:
 
 
 def accuracy_rows(old_right: int, old_n: int) -> list[dict]:
-    """Answer accuracy: the old 76-question set (must stay 1.0), and the dev, dev2 (the seed, blind)
-    and test splits of tests/gold/qa per regulation and per kind of question (test: the score only,
+    """Answer accuracy: the old 76-question set (must stay 1.0), and the dev, dev2 and dev3 (the
+    seed, blind) and test splits of tests/gold/qa per regulation and per kind of question (test: the score only,
     never tuned on)."""
     sys.path.insert(0, str(ROOT / "tests"))
     import qa_eval
 
     rows = [{"row": "qa accuracy, old question set", "n": old_n, "right": old_right,
              "accuracy": old_right / old_n}]
-    for split in ("dev", "dev2", "test"):
+    for split in ("dev", "dev2", "dev3", "test"):
         s = qa_eval.summary(qa_eval.evaluate(split))
         groups = [("all", s["all"])] + sorted(s["by_regulation"].items()) + sorted(s["by_kind"].items())
         rows += [{"row": f"qa accuracy, {split}, {name}", "n": v["n"], "right": v["right"],
