@@ -1266,3 +1266,12 @@ def test_a_span_of_time_asked_of_a_term_of_office_is_counted_in_years():
     # …while a term in years answers (村民委员会每届任期五年, 村民委员会组织法第十一条第二款)
     r = qa_over("cunweihui_zuzhifa_2018.txt").ask("村委会的任期是多长时间？")
     assert [a.value for a in r.answers][:1] == [5.0]
+
+
+def test_a_verb_in_a_zai_xia_frame_says_under_whom_unless_the_question_word_is_in_it(qa):
+    # 区政府办公室主任在区长领导下，负责安排处理区政府日常事务工作 (第八条); 区审计局在区长和上级审计机关领导下
+    # …行使审计监督权 (第九条第二款)
+    r = qa.ask("谁在区长领导下负责处理区政府日常事务？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("区政府办公室主任", "第八条第一款")]
+    r = qa.ask("区审计局在谁的领导下行使审计监督权？")
+    assert [a.label for a in r.answers] == ["区长", "上级审计机关"]

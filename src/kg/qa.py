@@ -1188,6 +1188,9 @@ class QA:
 
     def _verb_asked(self, q: Question) -> Question:
         """The question without its trigger when the verb it asks about is another one."""
+        if q.intent is not None and self._under_frame(q, q.trigger_at, q.trigger_at + len(q.trigger)):
+            # 谁在区长领导下负责安排处理: 领导 says under whom, the verbs after it what is asked
+            return replace(q, intent=None, trigger="", trigger_at=-1)
         if (q.intent is not None and 0 <= q.trigger_at < q.cue_at
                 and [v for v in self._own_verbs(q) if v != q.trigger]):
             # 决策机关…谁来责令改正, 对决策拖着不办，谁来责令改正: the question's verb is the one
@@ -1244,6 +1247,8 @@ class QA:
                 out.append((at, word))   # 由谁来给？, 谁来当？: an everyday verb ending the question
             elif after_cue and (word in cues or flag in ("r", "p", "d")):
                 pass   # 由谁, 谁来, 谁负责: the question word and what goes with it
+            elif self._under_frame(q, at, at + len(word)):
+                pass   # 在区长领导下: under whom, no verb asked
             elif flag.startswith("v") and word not in cues and at not in inside and (
                     len(word) >= 2 or after_cue):
                 out.append((at, word))
@@ -1270,6 +1275,16 @@ class QA:
         if verbs and all(v in self.cfg.pro_verbs for v in verbs):
             return self._deed(q, inside, cues) or verbs
         return verbs
+
+    def _under_frame(self, q: Question, start: int, end: int) -> bool:
+        """Is q.text[start:end] the verb of a 在…下 frame (谁在区长领导下…), not the one asked
+        (在谁的领导下)?"""
+        under, text = self.lex.grammar.bearers.under, q.text
+        if len(under) != 2 or start < 0 or not text.startswith(under[1], end):
+            return False
+        clause = max(text.rfind(c, 0, start) for c in "，,。；;？?")
+        opens = text.find(under[0], clause + 1, start)
+        return opens >= 0 and not opens < q.cue_at < start
 
     def _deed(self, q: Question, inside: set[int], cues: set[str]) -> list[str]:
         """The verbal noun a pro-verb (做, 搞) stands for: right after it (做业务指导), else the
