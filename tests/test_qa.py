@@ -1275,3 +1275,9 @@ def test_a_verb_in_a_zai_xia_frame_says_under_whom_unless_the_question_word_is_i
     assert [(a.label, a.source.citation) for a in r.answers] == [("区政府办公室主任", "第八条第一款")]
     r = qa.ask("区审计局在谁的领导下行使审计监督权？")
     assert [a.label for a in r.answers] == ["区长", "上级审计机关"]
+
+
+@pytest.mark.parametrize("question", ["用区长的个人印章要经谁同意？", "区长名章要谁同意才能用？"])
+def test_the_mayors_seal_is_asked_for_by_the_words_an_office_uses(qa, question):
+    # 使用区长印章，须经区长或区长授权区政府办公室主任同意 (第六十七条), not the 区政府印章 of the sentence before
+    assert [a.label for a in qa.ask(question).answers] == ["区长", "区政府办公室主任"]
