@@ -206,6 +206,8 @@ def test_the_work_a_body_does_may_name_it():
     # …and a committee: 选举委员会 (选举 is tagged a verb), but 报告 after a modal word is the verb
     assert [m.surface for m in lex.mentions("经选举委员会确认，不列入选民名单")] == ["选举委员会"]
     assert [m.surface for m in lex.mentions("应当报告委员会")] == ["委员会"]
+    # …never a government: 向区政府反映政府工作 names the 区政府 alone
+    assert [m.surface for m in lex.mentions("及时向区政府反映政府工作")] == ["区政府"]
 
 
 def test_a_word_that_ends_as_a_name_ends_is_no_name():

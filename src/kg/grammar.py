@@ -117,6 +117,7 @@ class Roles:
     departments: Words = ()
     agent_suffixes: Words = ()
     work_named: Words = ()
+    not_work_named: Words = ()
     level_words: Words = ()
     level_joins: Words = ()
     level_leads: Words = ()

@@ -753,8 +753,9 @@ class Lexicon:
                 break   # 登记管理机关: what is managed
             last = pos
             pos += len(word)
-        if (pos >= suffix and (self._needs_prefix_at(norm, suffix)
-                               or norm.startswith(tuple(roles.departments + roles.work_named), suffix))
+        if (pos >= suffix and not norm.startswith(tuple(roles.not_work_named), suffix)
+                and (self._needs_prefix_at(norm, suffix)
+                     or norm.startswith(tuple(roles.departments + roles.work_named), suffix))
                 and self._verb_word(norm[last:suffix])):
             return last   # 审计机关, 执法部门, 信访工作部门: the verb before it names its work
         return min(pos, suffix)
