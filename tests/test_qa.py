@@ -1281,3 +1281,11 @@ def test_a_verb_in_a_zai_xia_frame_says_under_whom_unless_the_question_word_is_i
 def test_the_mayors_seal_is_asked_for_by_the_words_an_office_uses(qa, question):
     # 使用区长印章，须经区长或区长授权区政府办公室主任同意 (第六十七条), not the 区政府印章 of the sentence before
     assert [a.label for a in qa.ask(question).answers] == ["区长", "区政府办公室主任"]
+
+
+def test_a_question_asking_two_recipients_gets_both_from_their_own_provision(qa):
+    # 各镇政府、街道办事处主要负责人离威（出访）、休假，要事前报告区长，同时告知区政府办公室主任 (第七十五条
+    # 第二款); 街道办主任 is one of those heads (the lexicon's class), not the 政府办公室主任 of 第一款
+    r = qa.ask("街道办主任休假，要报告谁、告诉谁？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("区长", "第七十五条第二款"), ("区政府办公室主任", "第七十五条第二款")]

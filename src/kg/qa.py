@@ -600,6 +600,16 @@ class QA:
         if len(raw) > MAX_QUESTION:
             return Result(question, None, message=f"问题过长（最多 {MAX_QUESTION} 字）/ "
                                                   f"question too long (at most {MAX_QUESTION} characters)")
+        parts = self._asked_twice(raw)
+        if parts and all(self.reader.read(part).kind == "to_whom" for part in parts):
+            # 事先要报告谁、同时告知谁: each recipient asked on its own, the answer both of theirs
+            results = [self.ask(part, regulation) for part in parts]
+            if all(r.answers for r in results):
+                merged: dict[tuple[str, str], Answer] = {}
+                for a in (a for r in results for a in r.answers):
+                    merged.setdefault((a.label, a.source.citation), a)
+                return Result(question, results[-1].intent, list(merged.values()),
+                              sparql=[s for r in results for s in r.sparql])
         q = self.reader.read(raw)
         scope = self._scope(q, regulation)
         if scope is not None:
@@ -1011,6 +1021,10 @@ class QA:
                     return True
                 if t.concept and p.concept and t.concept in self.lex.ancestors(p.concept):
                     return True
+                # 街道办主任 asked where the text says 各镇政府、街道办事处主要负责人: a class the post is in
+                if (not heads_only and t.concept and p.concept and p.concept != t.concept
+                        and p.concept in self.lex.ancestors(t.concept)):
+                    return True
                 if self._owned_post(normalise(p.name), normalise(t.name)):
                     return True
             # 人大常委会 asked of a text that, having named it, says 常务委员会: the name spelt in full
@@ -1275,6 +1289,23 @@ class QA:
         if verbs and all(v in self.cfg.pro_verbs for v in verbs):
             return self._deed(q, inside, cues) or verbs
         return verbs
+
+    def _asked_twice(self, text: str) -> list[str]:
+        """休假事先要报告谁、同时告知谁？ -> …事先要报告谁？ and …同时告知谁？: two clauses, each
+        asking whom with a verb of its own, after what they share; [] for any other question."""
+        cue = self.cfg.twice_cue
+        body = text.rstrip("？?").rstrip()
+        if not cue or body.count(cue) != 2:
+            return []
+        c1, c2 = body.find(cue), body.rfind(cue)
+        join = max(body.rfind(j, c1, c2) for j in self.cfg.twice_joins)
+        if join < 0:
+            return []
+        start = max(body.rfind(c, 0, c1) for c in "，,。；;") + 1
+        shared, one, two = body[:start], body[start:join], body[join + 1:]
+        if len(one) <= len(cue) or len(two) <= len(cue):
+            return []
+        return [shared + one + "？", shared + two + "？"]
 
     def _under_frame(self, q: Question, start: int, end: int) -> bool:
         """Is q.text[start:end] the verb of a 在…下 frame (谁在区长领导下…), not the one asked

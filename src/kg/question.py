@@ -178,6 +178,8 @@ class QAConfig:
     after_done: tuple[str, ...] = ()
     light_verbs: tuple[str, ...] = ()
     pro_verbs: tuple[str, ...] = ()   # 做, 搞: stand for the verbal noun of the question
+    twice_cue: str = ""               # 报告谁、同时告知谁: a question asking whom twice
+    twice_joins: tuple[str, ...] = ()  # what joins its two clauses
     vague_amounts: tuple[str, ...] = ()
     recipient_cues: tuple[str, ...] = ()
     goes_to: tuple[str, ...] = ()
