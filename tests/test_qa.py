@@ -1289,3 +1289,9 @@ def test_a_question_asking_two_recipients_gets_both_from_their_own_provision(qa)
     r = qa.ask("街道办主任休假，要报告谁、告诉谁？")
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("区长", "第七十五条第二款"), ("区政府办公室主任", "第七十五条第二款")]
+
+
+def test_who_has_the_last_word_settles_it_and_does_not_examine_a_draft(qa):
+    # 区政府常务会议议题由区政府办公室提出安排意见，经区政府办公室主任审定后报区长确定 (第五十条第二款)
+    r = qa.ask("常务会议上哪些议题，谁说了算？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("区长", "第五十条第二款")]
