@@ -1295,3 +1295,10 @@ def test_who_has_the_last_word_settles_it_and_does_not_examine_a_draft(qa):
     # 区政府常务会议议题由区政府办公室提出安排意见，经区政府办公室主任审定后报区长确定 (第五十条第二款)
     r = qa.ask("常务会议上哪些议题，谁说了算？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("区长", "第五十条第二款")]
+
+
+@pytest.mark.parametrize("question", ["常务会议几周开一次？", "区政府常务会议一般隔几周开一次？"])
+def test_how_many_weeks_between_meetings_is_a_frequency_question(qa, question):
+    # 区政府常务会议…一般每 2周召开 1次 (第四十三条第二款)
+    r = qa.ask(question)
+    assert [(a.value, a.unit, a.source.citation) for a in r.answers] == [(2.0, "周", "第四十三条第二款")]
