@@ -1302,3 +1302,9 @@ def test_how_many_weeks_between_meetings_is_a_frequency_question(qa, question):
     # 区政府常务会议…一般每 2周召开 1次 (第四十三条第二款)
     r = qa.ask(question)
     assert [(a.value, a.unit, a.source.citation) for a in r.answers] == [(2.0, "周", "第四十三条第二款")]
+
+
+def test_ban_asks_who_undertakes_a_task(qa):
+    # 政府规范性文件的解释工作由司法行政部门承办 (第十九条第一款)
+    r = qa.ask("规范性文件的解释工作归哪个部门办？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("司法行政部门", "第十九条第一款")]
