@@ -372,3 +372,10 @@ def test_posts_of_a_foundation_or_company_are_posts_but_not_inside_other_words()
     assert [m.surface for m in lex.mentions("由理事长签署")] == ["理事长"]
     # 理事 alone is no post's ending: it stands inside 管理事项
     assert [m.surface for m in lex.mentions("县级服务管理事项依法下放给乡镇人民政府")] == ["乡镇人民政府"]
+
+
+def test_bodies_listed_with_a_shared_head_are_its_members_but_not_a_list_made_with_he():
+    lex = load_lexicon()
+    assert lex.members("各镇政府、街道办事处主要负责人") == ("各镇政府主要负责人", "街道办事处主要负责人")
+    # 区人大和区政协专门委员会负责人: the heads of both's 专门委员会, not of the 区人大
+    assert lex.members("区人大和区政协专门委员会负责人") == ()

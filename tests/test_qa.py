@@ -1308,3 +1308,13 @@ def test_ban_asks_who_undertakes_a_task(qa):
     # 政府规范性文件的解释工作由司法行政部门承办 (第十九条第一款)
     r = qa.ask("规范性文件的解释工作归哪个部门办？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("司法行政部门", "第十九条第一款")]
+
+
+def test_a_level_naming_whose_matter_it_is_leaves_every_levels_heads(qa):
+    # 对区委、区政府的重要决策和领导批示件，各镇政府、街道办事处和区政府部门主要负责人要亲自抓好落实 (第六十八条
+    # 第二款): 区政府 says whose decisions, not that only the 区's heads act; the heads listed with 、
+    # are each body's
+    r = qa.ask("对区政府的重要决策，谁要亲自抓好落实？")
+    assert [(a.label, a.members) for a in r.answers] == [
+        ("各镇政府、街道办事处主要负责人", ("各镇政府主要负责人", "街道办事处主要负责人")),
+        ("区政府部门主要负责人", ())]

@@ -554,7 +554,26 @@ class Lexicon:
         m = self._paired_levels.match(text) if self._paired_levels else None
         if m:
             return m.group("a") + m.group("head"), m.group("b") + m.group("head")
-        return self._listed_departments(text)
+        return self._listed_departments(text) or self._listed_bodies(text)
+
+    def _listed_bodies(self, text: str) -> tuple[str, ...]:
+        """各镇政府、街道办事处主要负责人: bodies, each a name of its own, listed before the head of each;
+        () for anything else.
+
+        >>> load_lexicon().members("区法院、区检察院负责人")
+        ('区法院负责人', '区检察院负责人')
+        """
+        head = next((h for h in sorted(self.grammar.bearers.distributive_heads, key=len, reverse=True)
+                     if text.endswith(h)), "")
+        if not head:
+            return ()
+        # only a list made with 、: 区人大和区政协专门委员会负责人 are both 专门委员会's heads
+        parts = text[:-len(head)].split("、")
+        if len(parts) < 2 or not all(
+                [(m.start, m.end, m.entry.kind) for m in self.mentions(p)] == [(0, len(p), BODY)]
+                for p in parts):
+            return ()
+        return tuple(p + head for p in parts)
 
     def _listed_departments(self, text: str) -> tuple[str, ...]:
         """税务、会计主管部门: departments named by what they manage, one word each, listed before the

@@ -1058,7 +1058,7 @@ class QA:
             # the level an object names is the matter's (the 镇 heads attend the 区政府常务会议); else
             # it names whose posts act (县人大常委会的主任会议由谁组成)
             group = self._of_asked_level(group, asked) if self._objects_of(group, asked) else \
-                self._of_asked_level(group, asked, self._bearer_scope)
+                self._of_asked_level(group, asked & self._owners_named(q), self._bearer_scope)
             level = {n.iri: self.levels.in_text(n.bearer.label, n.text) for n in group if n.bearer}
             levels = set(level.values())
             if len(levels - {""}) < 2:
@@ -1085,6 +1085,17 @@ class QA:
         asked = self.levels.named(q.text, frozenset(m.start for m in q.mentions))
         return bool(asked) and all((about := self.levels.scope(n.text, qualifier=True)) and not about & asked
                                    for n in norms)
+
+    def _owners_named(self, q: Question) -> set[str]:
+        """The levels the question names by a body whose posts or meetings it speaks of (县人大常委会
+        的主任会议), not one that only says whose matter it is (区政府的重要决策)."""
+        text, nominal = list(q.text), self.lex.grammar.verbs.nominal_mark
+        starts = {m.start for m in q.mentions}
+        for m in q.mentions:
+            after = m.end + len(nominal)
+            if q.text.startswith(nominal, m.end) and after not in starts:
+                text[m.start:m.end] = [" "] * (m.end - m.start)
+        return self.levels.named("".join(text), frozenset(starts))
 
     def _objects_of(self, group: list[NormRec], asked: set[str]) -> bool:
         return any(self._object_scope(n) & asked for n in group)
