@@ -156,8 +156,8 @@ def qa_rows(repeat: int) -> list[dict]:
 
 def accuracy_rows(old_right: int, old_n: int) -> list[dict]:
     """Answer accuracy: the old 76-question set (must stay 1.0), and the dev, dev2 and dev3 (the
-    seed, blind) and test splits of tests/gold/qa per regulation and per kind of question (test: the score only,
-    never tuned on)."""
+    seed, blind) and test splits of tests/gold/qa per regulation and per kind of question (test:
+    the score only, never tuned on)."""
     sys.path.insert(0, str(ROOT / "tests"))
     import qa_eval
 
