@@ -1318,3 +1318,10 @@ def test_a_level_naming_whose_matter_it_is_leaves_every_levels_heads(qa):
     assert [(a.label, a.members) for a in r.answers] == [
         ("各镇政府、街道办事处主要负责人", ("各镇政府主要负责人", "街道办事处主要负责人")),
         ("区政府部门主要负责人", ())]
+
+
+@pytest.mark.parametrize("question", ["副区长休假，他分管的工作谁顶上？", "副区长出差了，分管工作谁顶替？"])
+def test_standing_in_for_someone_is_asked_with_dingshang(qa, question):
+    # 副区长离威（出访）、休假期间，由补位的其他副区长代为处理分管的有关工作 (第七条第二款)
+    r = qa.ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == [("补位的其他副区长", "第七条第二款")]
