@@ -25,7 +25,7 @@ FLOORS = {
     "zhongda-xingzheng-juece-chengxu-zanxing-tiaoli-2019": 0.32,  # reached 0.36 (9/25)
     "cunweihui-zuzhifa-2018": 0.80,                     # reached 0.85 (17/20)
     "guangdong-renda-yishi-guize-2022": 0.8,           # reached 0.80 (16/20); at the sixteenth session's end 0.85 (17/20)
-    "juweihui-zuzhifa-2018": 0.75,                      # reached 0.75 (15/20); at the sixteenth session's end 0.78 (25/32, with 12 near misses)
+    "juweihui-zuzhifa-2018": 0.78,                      # reached 0.75 (15/20); 0.81 (26/32, with 12 near misses) at the seventeenth session's end
     "zhejiang-renda-changweihui-yishi-guize-2020": 0.75,  # reached 0.80 (16/20)
     # two more blind sets, added late on 2026-11-29 (first scores 4/16 and 4/20 before any change)
     "beijing-zhuanxiang-gongzuo-baogao-banfa-2008": 0.53,  # reached 0.56 (9/16); at the sixteenth session's end 0.56 (9/16)
@@ -40,14 +40,14 @@ FLOORS = {
     "beijing-xiangzhen-renda-zuzhi-tiaoli": 0.60,       # reached 0.625 (25/40)
     # four written blind in the thirteenth session; first scores 16/40, 9/25, 23/40, 11/38 on arrival
     "shanghai-juweihui-gongzuo-tiaoli-2020": 0.62,      # reached 0.65 (26/40)
-    "renmin-tiaojie-weiyuanhui-zuzhi-tiaoli-1989": 0.56,  # reached 0.56 (14/25); at the sixteenth session's end 0.60 (15/25)
+    "renmin-tiaojie-weiyuanhui-zuzhi-tiaoli-1989": 0.60,  # reached 0.56 (14/25); 0.64 (16/25) at the seventeenth session's end
     "chongqing-xiangzhen-renda-gongzuo-tiaoli-2016": 0.67,  # reached 0.70 (28/40)
     "xingzheng-xueyuan-gongzuo-tiaoli-2009": 0.57,      # reached 0.61 (23/38)
     # written blind in the fourteenth session with three test-only sets; 18/40 on arrival
     "shanghai-cunweihui-xuanju-banfa-2020": 0.62,     # reached 0.60 (24/40); at the sixteenth session's end 0.65 (26/40)
     # two more written blind late in the fourteenth session; 9/30 and 8/40 on arrival
-    "guowuyuan-jigou-bianzhi-tiaoli-1997": 0.36,       # reached 0.37 (11/30); at the sixteenth session's end 0.40 (12/30)
-    "jijinhui-guanli-tiaoli-2004": 0.42,               # reached 0.45 (18/40)
+    "guowuyuan-jigou-bianzhi-tiaoli-1997": 0.40,       # reached 0.37 (11/30); 0.43 (13/30) at the seventeenth session's end
+    "jijinhui-guanli-tiaoli-2004": 0.50,               # reached 0.45 (18/40); 0.525 (21/40) at the seventeenth session's end
     # written blind in the fifteenth session with two test-only sets; 30/44 with 7 wrong on arrival
     "zhejiang-renda-yishi-guize-1994": 0.78,            # reached 0.84 (37/44); 0.77 (43/56) with 12 near misses; at the sixteenth session's end 0.80 (45/56, with 12 near misses)
     # two more written blind later in the fifteenth session with two test-only sets; 18/46 with 11
@@ -56,10 +56,10 @@ FLOORS = {
     "zhejiang-daibiaofa-shishi-banfa-2016": 0.48,      # reached 0.51 (23/45)
     # written blind in the sixteenth session with two test-only sets (北京市实施居委会组织法办法,
     # 民兵工作条例); 9/43 with 7 wrong on arrival
-    "shanghai-minbing-yubeiyi-tiaoli-2007": 0.58,     # reached 0.58 (25/43); 0.62 (34/55) with 12 near misses
+    "shanghai-minbing-yubeiyi-tiaoli-2007": 0.63,     # reached 0.58 (25/43); 0.655 (36/55, with 12 near misses) at the seventeenth session's end
     # written blind in the seventeenth session with two test-only sets (公安机关督察条例,
     # 浙江省村民委员会选举办法); 16/55 with 13 wrong on arrival
-    "xuanjufa-2020": 0.27,
+    "xuanjufa-2020": 0.49,                            # 0.51 (28/55) at the seventeenth session's end
 }
 
 
@@ -110,9 +110,9 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # all for the session's start commit); 44 at that session's end. The 上海市民兵预备役工作条例 set of
     # the sixteenth session came with 7 more (51); 46 once a name listing levels of government
     # (区、县人民政府) answered for the gold spelt member by member; 32 at that session's end. The 选举法
-    # set of the seventeenth session came with 13 more (45).
+    # set of the seventeenth session came with 13 more (45); 39 at that session's end.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 45, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 39, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
@@ -139,8 +139,8 @@ def test_a_name_listing_levels_gives_the_gold_spelt_member_by_member_and_no_more
 def test_the_third_blind_seed_set_keeps_its_score_and_its_wrong_answers_do_not_grow():
     # tests/gold/qa/huancui-gzgz-2022.dev3.toml: 48 questions on the seed as its own staff would ask
     # them, written blind in the seventeenth session; 33/48 with 7 wrong and 1 unanswerable
-    # question answered before any change made on it
+    # question answered before any change made on it, 41/48 with none wrong at that session's end
     out = evaluate("dev3")
-    assert summary(out)["all"]["right"] >= 32
-    assert len([o for o in out if o.question.kind != "none" and o.given and not o.right]) <= 7
+    assert summary(out)["all"]["right"] >= 40
+    assert [o.question.id for o in out if o.question.kind != "none" and o.given and not o.right] == []
     assert [o.question.id for o in out if o.question.kind == "none" and not o.right] in ([], ["hc3-47"])
