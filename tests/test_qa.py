@@ -1325,3 +1325,9 @@ def test_standing_in_for_someone_is_asked_with_dingshang(qa, question):
     # 副区长离威（出访）、休假期间，由补位的其他副区长代为处理分管的有关工作 (第七条第二款)
     r = qa.ask(question)
     assert [(a.label, a.source.citation) for a in r.answers] == [("补位的其他副区长", "第七条第二款")]
+
+
+def test_a_verb_that_studies_a_matter_gives_way_to_the_one_that_settles_it(qa):
+    # 召开区政府一类会议，由区长提议，区政府常务会议研究确定 (第四十六条第二款)
+    r = qa.ask("开不开区政府一类会议，由谁研究拍板？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("区政府常务会议", "第四十六条第二款")]
