@@ -1331,3 +1331,9 @@ def test_a_verb_that_studies_a_matter_gives_way_to_the_one_that_settles_it(qa):
     # 召开区政府一类会议，由区长提议，区政府常务会议研究确定 (第四十六条第二款)
     r = qa.ask("开不开区政府一类会议，由谁研究拍板？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("区政府常务会议", "第四十六条第二款")]
+
+
+def test_having_a_matter_to_ask_about_is_no_absence_though_an_adverb_stands_between(qa):
+    # 确需向区政府请示的事项，应由主管部门向区政府呈文 (第五十九条): 有事确实要请示 is a matter, not 有事 (away)
+    r = qa.ask("事业单位有事确实要请示区政府，由谁呈文？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("主管部门", "第五十九条第一款")]

@@ -400,7 +400,7 @@ class Reader:
                 titled = word in spec.titles and any(
                     m.start == pos + len(word) and any(t.kind in POST_KINDS for t in m.terms)
                     for m in mentions)
-                other = q.startswith(spec.not_before, pos + len(word)) if spec.not_before else False
+                other = self._before_any(q, pos + len(word), spec.not_before) if spec.not_before else False
                 if pos >= 0 and not self._inside(pos, mentions) and not titled and not other:
                     circumstances.add(spec.name)
                     cspans.append((pos, pos + len(word)))
@@ -460,6 +460,13 @@ class Reader:
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, pos + len(w))
         return best
+
+    def _before_any(self, q: str, at: int, words: tuple[str, ...]) -> bool:
+        """Does one of `words` follow at `at`, or after an adverb there (有事确实要请示)?"""
+        if q.startswith(words, at):
+            return True
+        first = next(iter(self.lex.tag(q[at:at + 8])), None)
+        return first is not None and first[1] in ("d", "ad") and q.startswith(words, at + len(first[0]))
 
     def _narrowed(self, q: str, spec: QuantitySpec) -> QuantitySpec:
         """任期是多长时间: a span of time (多长时间) of a term of office (任期) is counted in the
