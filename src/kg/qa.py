@@ -1046,7 +1046,7 @@ class QA:
         """省长、…、镇长 in one provision asked of the 镇政府 (or 设区的市): keep the posts of the
         level the question names, and those of no level (秘书长); only when the provision names
         posts of several levels and the question names one."""
-        asked = self.levels.named(q.text, frozenset(m.start for m in q.mentions))
+        asked = self._asked_levels(q)
         if not asked:
             return norms
         out: list[NormRec] = []
@@ -1080,9 +1080,13 @@ class QA:
                    if n in of_asked or self._object_scope(n) or self.levels.scope(n.text, qualifier=True)]
         return out
 
+    def _asked_levels(self, q: Question) -> set[str]:
+        """The levels the question names (镇政府, 乡镇人大, 县里的选举委员会)."""
+        return self.levels.named(q.text, frozenset(m.start for m in q.mentions))
+
     def _of_other_levels(self, q: Question, norms: list[NormRec]) -> bool:
         """Is every norm's provision about levels other than those the question names?"""
-        asked = self.levels.named(q.text, frozenset(m.start for m in q.mentions))
+        asked = self._asked_levels(q)
         return bool(asked) and all((about := self.levels.scope(n.text, qualifier=True)) and not about & asked
                                    for n in norms)
 
@@ -1128,7 +1132,7 @@ class QA:
 
     def _by_object_level(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
         """To whom, asked of one level: per provision, the norms whose object is that level's."""
-        asked = self.levels.named(q.text, frozenset(m.start for m in q.mentions))
+        asked = self._asked_levels(q)
         if not asked:
             return norms
         out = []
