@@ -717,6 +717,10 @@ def test_other_quantities_are_read_with_their_phrase_value_and_range():
     law = extract(load(CORPORA / "xuanjufa_2020.txt"))
     counts = {(n.source_citation, n.phrase, float(n.value)) for n in law if n.action == "quantity"}
     assert {("第十二条第一款第（一）项", "十五万人", 150000.0), ("第十二条第一款第（一）项", "二万五千人", 25000.0)} <= counts
+    # fines and ages, as ranges (上海市民兵预备役工作条例: 五千元以上二万元以下的罚款, 十八周岁至三十五周岁)
+    militia = extract(load(CORPORA / "shanghai_minbing_yubeiyi_tiaoli_2007.txt"))
+    ranges = {(n.phrase, float(n.value), float(n.low), n.unit) for n in militia if n.action == "quantity" and n.low}
+    assert {("五千元以上二万元以下", 20000.0, 5000.0, "元"), ("十八周岁至三十五周岁", 35.0, 18.0, "周岁")} <= ranges
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1337,3 +1337,15 @@ def test_having_a_matter_to_ask_about_is_no_absence_though_an_adverb_stands_betw
     # 确需向区政府请示的事项，应由主管部门向区政府呈文 (第五十九条): 有事确实要请示 is a matter, not 有事 (away)
     r = qa.ask("事业单位有事确实要请示区政府，由谁呈文？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("主管部门", "第五十九条第一款")]
+
+
+@pytest.mark.parametrize("question, expected", [
+    # 民兵预备役人员拒绝、逃避参加军事训练…逾期不改的，…可以处二百元以上二千元以下的罚款 (第三十一条)
+    ("民兵逃避训练逾期不改，个人最多罚多少钱？", (2000.0, "元", "第三十一条第一款")),
+    # 可以将十八周岁至三十五周岁符合条件的男性公民…编入民兵组织 (第七条): the most, and 年满 the least
+    ("最大多少岁的男性公民可以编入民兵？", (35.0, "周岁", "第七条第一款")),
+    ("男性公民年满多少周岁可以编入民兵？", (18.0, "周岁", "第七条第一款")),
+])
+def test_fines_and_ages_are_quantities_asked_for_their_end_of_the_range(question, expected):
+    r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask(question)
+    assert [(a.value, a.unit, a.source.citation) for a in r.answers] == [expected]

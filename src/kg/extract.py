@@ -2099,13 +2099,14 @@ def _quantity_patterns(cfg: Quantities | None) -> list[tuple[dict[str, Any], re.
     units = "|".join(map(re.escape, sorted(cfg.units, key=len, reverse=True)))
     pre = "|".join(map(re.escape, sorted(cfg.before, key=len, reverse=True)))
     post = "|".join(map(re.escape, sorted(cfg.after, key=len, reverse=True)))
+    joins = "|".join(map(re.escape, sorted(cfg.range_joins, key=len, reverse=True)))
     spec: dict[str, Any] = {"action": "quantity"}
     pre_g, post_g = f"(?P<pre>{pre})?" if pre else "", f"(?P<post>{post})?" if post else ""
     # A number glued to a letter or digit on the left belongs to something else (第7条, A2).
     edge = r"(?<![第0-9A-Za-z.])"
     out = [
         ({"action": "frequency"}, re.compile(cfg.frequency.replace("{number}", num))),
-        (spec, re.compile(rf"{pre_g}{edge}(?P<n>{num})(?:{units})?(?:至|到|-|－|～)"
+        (spec, re.compile(rf"{pre_g}{edge}(?P<n>{num})(?:{units})?(?:{joins})"
                           rf"(?P<n2>{num})(?P<unit>{units}){post_g}")),
         (spec, re.compile(rf"{pre_g}(?P<den>{num})分之(?P<num>{num}){post_g}")),
         (spec, re.compile(rf"{pre_g}{edge}(?P<pct>[0-9０-９]+(?:\.[0-9]+)?)[%％]{post_g}")),

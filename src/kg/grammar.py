@@ -228,6 +228,7 @@ class Quantities:
     before: Words = ()
     after: Words = ()
     not_units: Words = ()
+    range_joins: Words = ("至", "到", "-", "－", "～")
     majority: dict[str, str] = field(default_factory=dict)
     deadlines: dict[str, str] = field(default_factory=dict)
 
