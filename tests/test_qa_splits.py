@@ -56,7 +56,7 @@ FLOORS = {
     "zhejiang-daibiaofa-shishi-banfa-2016": 0.48,      # reached 0.51 (23/45)
     # written blind in the sixteenth session with two test-only sets (北京市实施居委会组织法办法,
     # 民兵工作条例); 9/43 with 7 wrong on arrival
-    "shanghai-minbing-yubeiyi-tiaoli-2007": 0.63,     # reached 0.58 (25/43); 0.655 (36/55, with 12 near misses) at the seventeenth session's end
+    "shanghai-minbing-yubeiyi-tiaoli-2007": 0.69,     # reached 0.58 (25/43); 0.71 (39/55, with 12 near misses) at the seventeenth session's end
     # written blind in the seventeenth session with two test-only sets (公安机关督察条例,
     # 浙江省村民委员会选举办法); 16/55 with 13 wrong on arrival
     "xuanjufa-2020": 0.49,                            # 0.51 (28/55) at the seventeenth session's end
@@ -110,9 +110,9 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # all for the session's start commit); 44 at that session's end. The 上海市民兵预备役工作条例 set of
     # the sixteenth session came with 7 more (51); 46 once a name listing levels of government
     # (区、县人民政府) answered for the gold spelt member by member; 32 at that session's end. The 选举法
-    # set of the seventeenth session came with 13 more (45); 39 at that session's end.
+    # set of the seventeenth session came with 13 more (45); 38 at that session's end.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 39, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 38, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
@@ -139,8 +139,8 @@ def test_a_name_listing_levels_gives_the_gold_spelt_member_by_member_and_no_more
 def test_the_third_blind_seed_set_keeps_its_score_and_its_wrong_answers_do_not_grow():
     # tests/gold/qa/huancui-gzgz-2022.dev3.toml: 48 questions on the seed as its own staff would ask
     # them, written blind in the seventeenth session; 33/48 with 7 wrong and 1 unanswerable
-    # question answered before any change made on it, 41/48 with none wrong at that session's end
+    # question answered before any change made on it, 43/48 with none wrong at that session's end
     out = evaluate("dev3")
-    assert summary(out)["all"]["right"] >= 40
+    assert summary(out)["all"]["right"] >= 42
     assert [o.question.id for o in out if o.question.kind != "none" and o.given and not o.right] == []
     assert [o.question.id for o in out if o.question.kind == "none" and not o.right] in ([], ["hc3-47"])
