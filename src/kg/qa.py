@@ -440,6 +440,8 @@ class Levels:
         self.nominal = nominal or load_grammar().verbs.nominal_mark  # 乡、镇的人民代表大会
         self.words = dict(spec.words)
         self.longest = sorted(self.words, key=len, reverse=True)
+        # one pattern finds the next level word (longest first): provisions are scanned per candidate
+        self._word = re.compile("|".join(map(re.escape, self.longest))) if self.longest else None
         self.general = tuple(spec.general)
         self.deputy = tuple(spec.deputy)
         self.bodies = tuple(spec.bodies)
@@ -454,11 +456,8 @@ class Levels:
         ['县']
         """
         out, i = set(), 0
-        while i < len(text):
-            found, j = self._run(text, i)
-            if not found:
-                i += 1
-                continue
+        while self._word is not None and (m := self._word.search(text, i)) is not None:
+            found, j = self._run(text, m.start())
             k = j + next((len(w) for w in self.locatives
                           if text.startswith(w, j) and j + len(w) in names_at), 0)
             if any(text.startswith(t, j) for t in self.bodies) or k in names_at:
@@ -469,11 +468,11 @@ class Levels:
     def _run(self, text: str, i: int) -> tuple[list[str], int]:
         """The levels of a run of level words from i (乡、民族乡、镇; 乡镇) and where it ends."""
         found, j = [], i
-        while (word := next((w for w in self.longest if text.startswith(w, j)), None)) is not None:
-            found.append(self.words[word])
-            j += len(word)
-            if found and (join := next((w for w in self.joins if text.startswith(w, j)), "")) \
-                    and any(text.startswith(w, j + len(join)) for w in self.longest):
+        while self._word is not None and (m := self._word.match(text, j)) is not None:
+            found.append(self.words[m.group()])
+            j = m.end()
+            if (join := next((w for w in self.joins if text.startswith(w, j)), "")) \
+                    and self._word.match(text, j + len(join)):
                 j += len(join)
         return found, j
 
@@ -494,18 +493,15 @@ class Levels:
             return set()
         out: set[str] = set()
         i = 0
-        while i < len(text):
-            found, j = self._run(text, i)
-            if found:
-                k = j + len(self.nominal) if text.startswith(self.nominal, j) else j
-                if qualifier and k > j:
-                    out.update(found)
-                k += next((len(w) for w in self.sessions if text.startswith(w, k)), 0)  # 上次
-                if any(text.startswith(b, k) for b in self.bodies):
-                    out.update(found)
-                i = max(j, i + 1)
-            else:
-                i += 1
+        while self._word is not None and (m := self._word.search(text, i)) is not None:
+            found, j = self._run(text, m.start())
+            k = j + len(self.nominal) if text.startswith(self.nominal, j) else j
+            if qualifier and k > j:
+                out.update(found)
+            k += next((len(w) for w in self.sessions if text.startswith(w, k)), 0)  # 上次
+            if any(text.startswith(b, k) for b in self.bodies):
+                out.update(found)
+            i = max(j, m.start() + 1)
         return out
 
     def of_post(self, label: str) -> str:
