@@ -1440,3 +1440,13 @@ def test_a_verb_with_its_result_after_jiang_disposes_of_the_thing():
     ex = Extractor(load_lexicon(), {"集中": "asked"})
     norms = ex.provision("投票站的选举工作人员应当立即将投票箱集中到选举会场。", "urn:x", "第一条", 1)
     assert [(n.bearer.label, n.object_text) for n in norms if n.bearer] == [("选举工作人员", "投票箱")]
+
+
+def test_amounts_in_yi_are_read_and_a_number_that_cannot_be_written_out_is_no_fact():
+    # 亿 came with the fines (保险法, 商业银行法: 注册资本最低限额为人民币二亿元); 零分之一 divides by zero
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    norms = Extractor(load_lexicon()).provision("处十亿元以上二十亿元以下的罚款；零分之一以上。", "urn:x", "第一条", 1)
+    assert [(n.phrase, n.value, n.low, n.unit) for n in norms] == [
+        ("十亿元以上二十亿元以下", 2_000_000_000, 1_000_000_000, "元")]

@@ -793,7 +793,10 @@ class Extractor:
         fact_topic = inherited if inherited[0] or inherited[1] else ((), self._put(text, cs, ce))
         for spec, m in fact_spans:
             if cs <= m.start() < ce:
-                norms.append(self._fact(unit, text, spec, m, fact_topic))
+                try:
+                    norms.append(self._fact(unit, text, spec, m, fact_topic))
+                except (ValueError, ZeroDivisionError):
+                    continue   # a number this reading cannot write out (零分之一) states no fact
         return norms, inherited
 
     def _consent_of(self, text: str, verb: int, taken) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
 NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
 # A regex character class matching one Chinese numeral character.
 NUMERAL_CLASS = f"[{NUMERAL_CHARS}]"
@@ -19,6 +19,8 @@ def cn_to_int(text: str) -> int:
 
     >>> cn_to_int("一百零五"), cn_to_int("十一"), cn_to_int("二〇〇四"), cn_to_int("１２")
     (105, 11, 2004, 12)
+    >>> cn_to_int("二万五千"), cn_to_int("十亿"), cn_to_int("一亿二千万")
+    (25000, 1000000000, 120000000)
     """
     text = text.strip()
     if not text:
@@ -30,17 +32,21 @@ def cn_to_int(text: str) -> int:
     if not any(c in UNITS for c in text):
         # Digit-by-digit form, as in years: 二〇〇四.
         return int("".join(str(DIGITS[c]) for c in text))
-    total, section, digit = 0, 0, None  # 万 multiplies everything before it: 十二万 = 12 × 10000
+    # 万 multiplies everything before it since the last 亿 (十二万 = 12 × 10000), 亿 everything before it
+    yi, total, section, digit = 0, 0, 0, None
     for c in text:
         if c in DIGITS:
             digit = DIGITS[c]
+        elif c == "亿":
+            yi += (total + section + (digit or 0) or 1) * UNITS[c]
+            total, section, digit = 0, 0, None
         elif c == "万":
             total += (section + (digit or 0) or 1) * UNITS[c]
             section, digit = 0, None
         else:
             section += (1 if digit is None else digit) * UNITS[c]
             digit = None
-    return total + section + (digit or 0)
+    return yi + total + section + (digit or 0)
 
 
 def int_to_cn(n: int) -> str:
