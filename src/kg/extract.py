@@ -929,13 +929,9 @@ class Extractor:
         if end < len(norm_text) and norm_text[end] not in SEGMENT_END + CLAUSE_END:
             return False
         seg = _segment_start(norm_text, cs, start)
-        return any(self._marker_ends_at_passive(norm_text, at + len(w))
+        # …a marker, not part of a word that holds one (受理, 接受)
+        return any(not any(self.blocked["marker"][at:at + len(w)])
                    for w in self.passive for at in _find_all(norm_text, w, seg, start))
-
-    def _marker_ends_at_passive(self, norm_text: str, at: int) -> bool:
-        """Is the passive marker ending at `at` one, not part of a word (受理, 接受)?"""
-        return not any(norm_text.startswith(w, i) for w in self.lex.grammar.bearers.not_markers
-                       for i in range(max(0, at - len(w)), at) if i + len(w) >= at)
 
     def _after_nominal_verb(self, norm_text: str, cs: int, pos: int) -> bool:
         """的审查报告: a verb that is also a noun (extraction.toml light_objects) right after 的 and
