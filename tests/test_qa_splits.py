@@ -60,6 +60,9 @@ FLOORS = {
     # written blind in the seventeenth session with two test-only sets (公安机关督察条例,
     # 浙江省村民委员会选举办法); 16/55 with 13 wrong on arrival
     "xuanjufa-2020": 0.49,                            # 0.51 (28/55) at the seventeenth session's end
+    # written blind in the eighteenth session with two test-only sets (机关事务管理条例,
+    # 浙江省信访条例); 24/52 with 3 wrong on arrival
+    "beijing-renmian-tiaoli-2023": 0.46,
 }
 
 
@@ -110,9 +113,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # all for the session's start commit); 44 at that session's end. The 上海市民兵预备役工作条例 set of
     # the sixteenth session came with 7 more (51); 46 once a name listing levels of government
     # (区、县人民政府) answered for the gold spelt member by member; 32 at that session's end. The 选举法
-    # set of the seventeenth session came with 13 more (45); 38 at that session's end.
+    # set of the seventeenth session came with 13 more (45); 38 at that session's end. The 北京市
+    # 人大常委会任免条例 set of the eighteenth session came with 3 more (41).
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 38, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 41, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
