@@ -1450,3 +1450,42 @@ def test_amounts_in_yi_are_read_and_a_number_that_cannot_be_written_out_is_no_fa
     norms = Extractor(load_lexicon()).provision("处十亿元以上二十亿元以下的罚款；零分之一以上。", "urn:x", "第一条", 1)
     assert [(n.phrase, n.value, n.low, n.unit) for n in norms] == [
         ("十亿元以上二十亿元以下", 2_000_000_000, 1_000_000_000, "元")]
+
+
+def test_who_proposes_under_gen_ju_proposes_and_the_one_the_lead_names_decides():
+    # 北京市人大常委会任免条例第六条: 市人大常委会任免本市国家行政机关下列人员：（一）…根据市长的提请，在市长缺位时
+    # 根据市人大常委会主任会议的提请，决定个别副市长的任免 — the 市长 submits, the 常委会 decides
+    norms = extract(load(CORPORA / "beijing_renmian_tiaoli_2023.txt"))
+    got = sorted((n.action, n.bearer.label, n.condition, tuple(a.label for a in n.aux)) for n in norms
+                 if n.source_citation == "第六条第（一）项")
+    assert got == [
+        ("decide", "市人大常委会", "在市人民代表大会闭会期间", ()),
+        ("submit", "市人大常委会主任会议", "在市人民代表大会闭会期间，在市长缺位时", ("市人大常委会",)),
+        ("submit", "市长", "在市人民代表大会闭会期间", ("市人大常委会",))]
+
+
+def test_a_subject_before_its_recess_and_a_nomination_still_decides():
+    # 全国人大组织法第三十一条: 常务委员会在全国人民代表大会闭会期间，根据国务院总理的提名，可以决定…任免
+    norms = extract(load(CORPORA / "quanguo_renda_zuzhifa_2021.txt"))
+    got = {(n.action, n.bearer.label, n.object_text) for n in norms if n.source_citation == "第三十一条第一款"}
+    assert ("decide", "常务委员会", "国务院其他组成人员的任免") in got
+    assert ("nominate", "国务院总理", "国务院其他组成人员的任免") in got
+    assert not any(b in {"国务院总理", "中央军事委员会主席"} for a, b, _ in got if a == "decide")
+
+
+def test_the_names_a_verb_lists_up_to_a_comma_do_not_do_the_next_verb():
+    # 根据…的提请，任免市人民检察院和市人民检察院各分院的副检察长、检察委员会委员、检察员，任免北京铁路运输检察院
+    # 检察长…: the 常委会 appoints both; the bodies only say whose 副检察长, and are no object
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    norms = Extractor(load_lexicon()).provision(
+        "根据市人民检察院检察长的提请，任免市人民检察院和市人民检察院各分院的副检察长、检察委员会委员、检察员，"
+        "任免北京铁路运输检察院检察长。", "urn:x", "第一条", 1, "市人大常委会任免本市国家检察机关下列人员：")
+    assert [(n.action, n.bearer.label, [o.label for o in n.objects]) for n in norms] == [
+        ("appoint", "市人大常委会", []), ("appoint", "市人大常委会", []),
+        ("submit", "市人民检察院检察长", [])]
+    # …but the ones convened to discuss (召集村民会议进行讨论，决定…) decide
+    norms = Extractor(load_lexicon()).provision(
+        "村民委员会应当召集村民会议进行讨论，决定是否接受其辞职。", "urn:x", "第一条", 1)
+    assert ("decide", "村民会议") in [(n.action, n.bearer.label) for n in norms]

@@ -152,6 +152,9 @@ class _Group:
     pivot: bool = False  # its bearers are who the verb before sent something to (提请X审议)
 
 
+_Proposal = tuple[int, int, list[Mention], str, str]
+
+
 class Extractor:
     """Reads norms out of regulations with one lexicon and grammar."""
 
@@ -179,6 +182,7 @@ class Extractor:
         self.comparison = v.comparison
         self.subject_leads = set(b.subject_leads)
         self.circumstance_ends = tuple(b.circumstance_ends)
+        self.period_ends = tuple(b.period_ends)
         self.task_phrases = b.task_phrases
         self.pivots = sorted(b.pivots, key=len, reverse=True)
         self.re_pivot_lead = re.compile("(?:" + "|".join(map(re.escape, b.pivot_verbs)) + ")+") \
@@ -225,6 +229,11 @@ class Extractor:
         self.open_frames = [re.compile(rf"{re.escape(a)}(?P<who>[^，,。；;：:]{{2,40}}?)"
                                        rf"{re.escape(z)}(?!人员|部门|单位|人)(?![^，,。；;：:{de}]{{1,6}}{de})")
                             for a, z in b.open_frames]
+        # 根据市长的提请，决定…: who proposes, and what (extraction.toml proposal_frames)
+        frames, nouns = "|".join(map(re.escape, b.proposal_frames)), "|".join(map(re.escape, b.proposals))
+        self.re_proposal = re.compile(rf"(?:{frames})(?P<who>[^，,。；;：:]{{2,40}}?){de}(?P<noun>{nouns})") \
+            if frames and nouns else None
+        self.proposals = dict(b.proposals)
         joins = sorted(set(b.coordination) | set(b.alternatives), key=len, reverse=True)
         self.open_split = re.compile("|".join(map(re.escape, joins)))
         self.themes = b.themes
@@ -385,6 +394,10 @@ class Extractor:
                 taken[m.start():m.end()] = [True] * (m.end() - m.start())
                 named[m.start():m.end()] = [True] * (m.end() - m.start())
         self.taken = taken
+        self.proposed = self._proposals(text, mentions)
+        self.in_proposal = [False] * len(text)
+        for s, e, _, _, _ in self.proposed:
+            self.in_proposal[s:e] = [True] * (e - s)
         norms: list[Norm] = []
         topic: tuple[tuple[Party, ...], str] = ((), "")
         lead_names = self._lead_names(unit.lead)
@@ -406,6 +419,49 @@ class Extractor:
             norms = [replace(n, condition="，".join(filter(None, [opening, n.condition])))
                      if n.bearer is not None and opening not in n.condition else n for n in norms]
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
+
+    def _proposals(self, text: str, mentions: list[Mention]) -> list[_Proposal]:
+        """根据市长的提请: (start, end, the names, action slug, noun) of each proposal frame
+        naming someone."""
+        if self.re_proposal is None:
+            return []
+        found = []
+        for m in self.re_proposal.finditer(text):
+            names = [x for x in mentions if m.start("who") <= x.start < m.end("who")
+                     and x.entry.kind in AGENT_KINDS]
+            if not names:
+                continue
+            # 在市长缺位时根据…的提请: the circumstance opening the frame's segment is the frame's
+            start = max(text.rfind(c, 0, m.start()) for c in SEGMENT_END + CLAUSE_END) + 1
+            if not text[start:m.start()].strip().endswith(tuple(self.cond_endings)):
+                start = m.start()
+            found.append((start, m.end(), names, self.proposals[m.group("noun")], m.group("noun")))
+        return found
+
+    def _proposed(self, text: str, cs: int, ce: int, groups: list[_Group], made: dict[int, list[Norm]],
+                  mentions: list[Mention]) -> list[Norm]:
+        """根据市长的提请，决定个别副市长的任免: the 市长 submits what the verb after the frame is
+        done to, to whoever does that verb; a circumstance opening the frame's segment (在市长缺位时
+        根据…的提请) holds for that proposal only."""
+        out = []
+        for s, e, names, slug, noun in self.proposed:
+            if not cs <= s < ce:
+                continue
+            g = next((g for g in groups if g.start >= e and made.get(g.start)), None)
+            if g is None:
+                continue
+            done = made[g.start]
+            frame = self.re_proposal.search(text, s) if self.re_proposal else None
+            own = text[s:frame.start()].strip("，, ") if frame else ""
+            said = text[s:e]   # the frame is no condition of the proposal it makes
+            condition = "，".join(filter(None, [*(c for c in done[0].condition.split("，") if c not in said),
+                                                own]))
+            to = tuple(dict.fromkeys(n.bearer for n in done if n.bearer is not None))
+            for m in [self._owned(x, text, mentions) for x in self._expand(names, text)]:
+                out.append(replace(done[0], action=slug, verb=noun, bearer=self._party(m, m.surface),
+                                   aux=to, condition=condition, basis="", delegated_by=(),
+                                   delegation=""))
+        return out
 
     def _aux_carried(self, norms: list[Norm]) -> list[Norm]:
         """…由省长…向常务委员会会议报告工作。因特殊原因不能到会的，可以书面委托副省长…报告: a duty
@@ -450,9 +506,14 @@ class Extractor:
         end = at
         while end < verb and cond_mask[end]:
             end += 1
-        if not text[at:end].rstrip("，, ").endswith(self.circumstance_ends):
+        said = text[at:end].rstrip("，, ")
+        period = said.endswith(self.period_ends)
+        if not said.endswith(self.circumstance_ends) and not period:
             return []
-        rest = text[end:verb].lstrip("，, ")
+        after = end  # …闭会期间，根据国务院总理的提名，可以决定…: a proposal frame between
+        while after < verb and (text[after] in "，, " or self.in_proposal[after]):
+            after += 1
+        rest = text[after:verb]
         made = rest
         for w in self.passive:   # 受委托的乡镇人民政府 is no one made to act
             for c in self.causatives:
@@ -462,10 +523,13 @@ class Extractor:
         names = [m for m in mentions if at <= m.start < end and m.entry.kind in AGENT_KINDS]
         if not names:
             return []
+        first = self._joined_groups(names, text)[0]
+        if period and not text.startswith(self.places, first[-1].end):
+            return []
         lead = re.sub(r"[^\u4e00-\u9fff]", "", text[at:names[0].start])
         if lead and lead not in self.subject_leads:
             return []   # 对代表提出的…不满意的: the names are objects in the circumstance
-        return self._joined_groups(names, text)[0]
+        return first
 
     def _joined_groups(self, names: list[Mention], text: str, owned: bool = False) -> list[list[Mention]]:
         """Runs of names joined by 、/和 (区长、副区长 | 区政府办公室); with `owned`, by 及其 too."""
@@ -630,10 +694,11 @@ class Extractor:
             return []
         names = [m for m in self.lex.mentions(lead[:at]) if m.entry.kind in AGENT_KINDS]
         last = [m for m in names if m.end == at or lead[m.end:at] == self.nominal]
-        if not last and names and names[0].start == 0 and (
-                lead.startswith(tuple(self.lex.grammar.bearers.copulas), names[0].end)
-                or self._item_list_at(lead) == at):
-            # X是…机构，履行下列职责 / X在…前，应做下列工作: X, whatever comes between
+        listed = self._item_list_at(lead) == at
+        if (not last or listed) and names and names[0].start == 0 and (
+                lead.startswith(tuple(self.lex.grammar.bearers.copulas), names[0].end) or listed):
+            # X是…机构，履行下列职责 / X在…前，应做下列工作: X, whatever comes between (市人大常委会
+            # 任免本市国家行政机关下列人员: the name before the list is what X acts on)
             k = 0
             while k + 1 < len(names) and self._joined(lead, names[k].end, names[k + 1].start):
                 k += 1
@@ -724,6 +789,7 @@ class Extractor:
         norms: list[Norm] = []
         prev: _Group | None = None
         used: set[int] = set()  # mention starts used as bearers / aux
+        made: dict[int, list[Norm]] = {}  # each verb's norms, by where it stands
         # Conditions before a clause's first verb hold for all its verbs (X的，A做P，与B做Q).
         leading = [(s, e) for s, e in conditions if groups and s < groups[0].start]
         self.first_group: _Group | None = None  # the clause's first verb with bearers
@@ -772,7 +838,7 @@ class Extractor:
             quote_start, quote_end = _sentence(text, g.start)
             for slug, verb in g.actions:
                 for bearer, delegators, kind in g.bearers:
-                    norms.append(Norm(
+                    made.setdefault(g.start, []).append(Norm(
                         id="", action=slug, verb=verb, bearer=bearer,
                         objects=objects[0], object_text=objects[1], aux=tuple(g.aux),
                         condition=condition, basis=basis, delegated_by=delegators,
@@ -780,11 +846,13 @@ class Extractor:
                         source_path=unit.path, source_citation=unit.citation, article=unit.article,
                         provision_text=text, quote=text[quote_start:quote_end],
                         quote_start=quote_start, quote_end=quote_end))
+                    norms.append(made[g.start][-1])
             prev = g
             if not g.pivot:
                 ends = self._hypothetical(text, g) or self._consents(text, g)
                 self.carried = [] if ends else list(g.bearers)
             self.carried_condition = condition
+        norms += self._proposed(text, cs, ce, groups, made, in_clause)
         own_topic = self._topic(text, cs, ce, colon, in_clause, used, cond_mask, ce)
         if own_topic[0] and not groups:
             seg = next((s, e) for s, e in _spans(text, SEGMENT_END + CLAUSE_END) if s <= own_topic[1] < e)
@@ -1192,7 +1260,8 @@ class Extractor:
     def _bearers(self, g, text, wstart, mentions, taken, cond_mask, prev, window_conditions, used):
         aux_verb = self._aux_group(g)
         agents = [m for m in mentions if wstart <= m.start < g.start and m.entry.kind in AGENT_KINDS
-                  and not cond_mask[m.start] and not self.in_title[m.start]]
+                  and not cond_mask[m.start] and not self.in_title[m.start]
+                  and not self.in_proposal[m.start]]
         if aux_verb:
             g.aux = self._aux(g, text, mentions, taken, wstart, agents, used)
             agents = self._not_recipients([m for m in agents if m.start not in used], text, wstart,
@@ -1212,6 +1281,8 @@ class Extractor:
             region = self._after_marker(agents, text, marker, wstart, g.start)
         else:
             seg_start = max([s for s, _ in _spans(text, SEGMENT_END, wstart, g.start)] or [wstart])
+            if self._listed_objects(text, prev, seg_start, g.start, agents):
+                seg_start = g.start
             # A name that modifies a noun (本部门的工作) is not who acts, nor one after another verb
             # (研究区政府专题会议确定…的工作, 不得要求各镇政府负责人参加: objects of 研究/要求).
             things = {x.start for x in mentions if x.entry.kind in TOPIC_KINDS}
@@ -1303,6 +1374,18 @@ class Extractor:
                 and self._comitative(text, wstart, region[0].start)):
             # 主办部门…，与相关部门会签: the one acting before acts together with them
             g.bearers = [b for b in prev.bearers if b[0] not in {x[0] for x in g.bearers}] + g.bearers
+
+    def _listed_objects(self, text: str, prev: _Group | None, seg_start: int, verb: int,
+                        agents: list[Mention]) -> bool:
+        """任免…副检察长、检察员，任免…: the names a verb lists right up to the comma opening the
+        next verb's segment are what it is done to, not who does the next."""
+        if prev is None or seg_start != prev.end or text[verb - 1] not in SEGMENT_END:
+            return False
+        inside = [m for m in agents if seg_start <= m.start < verb]
+        # (…检察委员会委员、检察员: a name the lexicon lacks may end the list; a verb may not, as
+        # in 召集村民会议进行讨论，决定…, where the ones convened decide)
+        tail = text[inside[-1].end:verb - 1] if inside else ""
+        return bool(inside) and not any(tag in self.verb_tags for _, tag in self.lex.tag(tail))
 
     def _not_recipients(self, agents: list[Mention], text: str, wstart: int, verb: int,
                         taken) -> list[Mention]:
@@ -1754,7 +1837,8 @@ class Extractor:
             after = [m for m in mentions if g.end <= m.start < seg_end and m.start not in used
                      and (m.entry.kind in TOPIC_KINDS
                           or (m.entry.kind == BODY
-                              and self._last_marker(text, g.end, m.start, self.taken) is None))]
+                              and self._last_marker(text, g.end, m.start, self.taken) is None
+                              and not self._owns_post(m, text, mentions)))]
             if after:
                 # …各部门召开的各类庆祝会、表彰会等: the names may only modify the object's head
                 tail = self._following(text, g, ce)
@@ -1797,6 +1881,21 @@ class Extractor:
             # acts is not what is attended
             said = text[wstart:g.bearer_start].strip("，,：: ") or said
         return (), said or self._theme(text, g, wstart, cond_mask)
+
+    def _owns_post(self, m: Mention, text: str, mentions: list[Mention]) -> bool:
+        """任免市人民检察院和市人民检察院各分院的副检察长: a body listed before 的 and a post is whose
+        post is meant, not what the verb is done to."""
+        starts = {x.start: x for x in mentions}
+        pos = m.end
+        while True:
+            if text.startswith(self.nominal, pos):
+                nxt = starts.get(pos + len(self.nominal))
+                return nxt is not None and nxt.entry.kind in (POST, ROLE)
+            joiner = next((c for c in self.coordination if text.startswith(c, pos)), None)
+            nxt = starts.get(pos + len(joiner)) if joiner else None
+            if nxt is None or nxt.entry.kind != BODY:
+                return False
+            pos = nxt.end
 
     def _forwarded(self, g, text, wstart, cs, ce, colon, mentions, used, cond_mask,
                    inherited) -> tuple[Party, ...]:

@@ -102,6 +102,9 @@ class Bearers:
     carry_over: Words = ()
     respectively: str = ""
     composition: Words = ()
+    proposal_frames: Words = ()
+    period_ends: Words = ()
+    proposals: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
