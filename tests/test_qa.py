@@ -1349,3 +1349,16 @@ def test_having_a_matter_to_ask_about_is_no_absence_though_an_adverb_stands_betw
 def test_fines_and_ages_are_quantities_asked_for_their_end_of_the_range(question, expected):
     r = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt").ask(question)
     assert [(a.value, a.unit, a.source.citation) for a in r.answers] == [expected]
+
+
+@pytest.mark.parametrize("question, expected", [
+    # 根据市人民检察院检察长的提请，决定市人民检察院各分院检察长的任免 (第九条第（一）项), not the 项 of the
+    # 分院's 副检察长s, proposed by the same 检察长 and scored alike
+    ("市检察院各分院的检察长任免由谁提请？", [("市人民检察院检察长", "第九条第（一）项")]),
+    # 根据市长的提请，决定市人民政府秘书长…的任免 (第六条第（二）项): the 市长 proposes, the 常委会 decides
+    ("市政府秘书长的任免由谁提请？", [("市长", "第六条第（二）项")]),
+    ("市政府秘书长的任免由谁决定？", [("市人大常委会", "第六条第（二）项")]),
+])
+def test_who_proposes_an_appointment_and_who_decides_it(question, expected):
+    r = qa_over("beijing_renmian_tiaoli_2023.txt").ask(question)
+    assert [(a.label, a.source.citation) for a in r.answers] == expected

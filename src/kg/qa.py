@@ -821,7 +821,7 @@ class QA:
         self._best = best
         if best < least:
             return self.messages["not_found"]
-        chosen = [n for s, n in scored if s >= best - self.cfg.tie]
+        chosen = self._object_names_post([n for s, n in scored if s >= best - self.cfg.tie], q)
         if not q.mentions and len({n.source for n in chosen}) >= self.cfg.vague:
             return VAGUE  # 会议由谁主持？ fits many provisions equally: ask which one
         chosen = self._closest_articles(q, chosen, norms)
@@ -842,6 +842,22 @@ class QA:
             if not chosen:
                 return self.messages["not_found"]
         return sorted(chosen, key=_text_order)
+
+    def _object_names_post(self, chosen: list[NormRec], q: Question) -> list[NormRec]:
+        """Of norms scored alike, those whose object names the posts the question names (院长 of
+        中级人民法院院长的任免, not of 副院长的任免), when some do and some do not."""
+        posts = [m.surface for m in q.mentions if any(t.kind == "post" for t in m.terms)]
+        if len(chosen) < 2 or not posts:
+            return chosen
+        deputies = tuple(self.lex.grammar.roles.deputies)
+
+        def names(n: NormRec) -> bool:
+            said = _norm(n.object_text)
+            for w in posts:
+                for d in deputies:
+                    said = said.replace(d + w, "\0") if not w.startswith(d) else said
+            return all(_norm(w) in said for w in posts)
+        return [n for n in chosen if names(n)] or chosen
 
     def _cases(self, norms: list[NormRec]) -> list[NormRec]:
         """有下列情形之一的，由X责令改正: the norm once for each item that lists a circumstance, the
