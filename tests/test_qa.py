@@ -1362,3 +1362,10 @@ def test_fines_and_ages_are_quantities_asked_for_their_end_of_the_range(question
 def test_who_proposes_an_appointment_and_who_decides_it(question, expected):
     r = qa_over("beijing_renmian_tiaoli_2023.txt").ask(question)
     assert [(a.label, a.source.citation) for a in r.answers] == expected
+
+
+def test_a_body_named_as_whose_unit_it_is_may_still_be_who_acts():
+    # 市人民政府组成部门…撤销、合并…的，由市人民政府报市人大常委会备案 (第二十三条第二款): 市政府的组成部门
+    # names the 市政府 as the owner of what is asked about, not as the thing itself
+    r = qa_over("beijing_renmian_tiaoli_2023.txt").ask("市政府的组成部门合并了，由谁报常委会备案？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("市人民政府", "第二十三条第二款")]

@@ -1018,7 +1018,11 @@ class QA:
         for m in q.mentions:
             if label not in {normalise(m.surface)} | {normalise(t.name) for t in m.terms}:
                 continue
-            if not _qualifies(q.text[m.end:m.end + 6]):
+            # …nor what owns the name after it (市政府的组成部门)
+            nominal = self.lex.grammar.verbs.nominal_mark
+            owns = any(o.start in (m.end, m.end + len(nominal)) and o.start > m.start for o in q.mentions
+                       if q.text.startswith(nominal, m.end) or o.start == m.end)
+            if not _qualifies(q.text[m.end:m.end + 6]) and not owns:
                 return True
         return False
 
