@@ -67,10 +67,10 @@ def test_whole_seed_dev_precision_and_recall_floors(seed_norms):
 BLIND_DEV_FLOORS = {
     ("quanguo_renda_changweihui_yishi_guize_2022.txt", "quanguo-changweihui-yishi-2022"): (0.85, 0.79, 60),
     ("zhejiang_renda_changweihui_yishi_guize_2020.txt", "zhejiang-changweihui-yishi-2020"): (0.78, 0.65, 60),
-    ("chongqing_renda_changweihui_yishi_guize_2023.txt", "chongqing-changweihui-yishi-2023"): (0.68, 0.62, 50),
+    ("chongqing_renda_changweihui_yishi_guize_2023.txt", "chongqing-changweihui-yishi-2023"): (0.68, 0.66, 50),
     # written blind in the fifteenth session: P 0.40 R 0.29 and P 0.64 R 0.53 on arrival
     ("zhejiang_jiedao_renda_gongzuo_tiaoli_2019.txt", "zhejiang-jiedao-renda-2019"): (0.58, 0.5, 21),
-    ("shandong_xiangzhen_renda_ruogan_guiding_2015.txt", "shandong-xiangzhen-renda-2015"): (0.65, 0.6, 30),
+    ("shandong_xiangzhen_renda_ruogan_guiding_2015.txt", "shandong-xiangzhen-renda-2015"): (0.68, 0.68, 30),
 }
 
 
@@ -1489,3 +1489,16 @@ def test_the_names_a_verb_lists_up_to_a_comma_do_not_do_the_next_verb():
     norms = Extractor(load_lexicon()).provision(
         "村民委员会应当召集村民会议进行讨论，决定是否接受其辞职。", "urn:x", "第一条", 1)
     assert ("decide", "村民会议") in [(n.action, n.bearer.label) for n in norms]
+
+
+def test_names_before_wei_and_a_bodys_members_are_its_members():
+    # 乡镇人民代表大会主席、副主席为主席团的成员 (山东乡镇人大若干规定第八条第三款); not 不能作为…的成员
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    ex = Extractor(load_lexicon())
+    norms = ex.provision("乡镇人民代表大会主席、副主席为主席团的成员。", "urn:x", "第一条", 1)
+    assert [(n.action, n.bearer.label, [o.label for o in n.objects]) for n in norms] == [
+        ("member", "乡镇人民代表大会主席", ["主席团"]), ("member", "乡镇人民代表大会副主席", ["主席团"])]
+    assert ex.provision("与调查的问题有利害关系的常委会组成人员，不能作为该特定调查委员会的成员。",
+                        "urn:x", "第一条", 1) == []

@@ -1369,3 +1369,10 @@ def test_a_body_named_as_whose_unit_it_is_may_still_be_who_acts():
     # names the 市政府 as the owner of what is asked about, not as the thing itself
     r = qa_over("beijing_renmian_tiaoli_2023.txt").ask("市政府的组成部门合并了，由谁报常委会备案？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("市人民政府", "第二十三条第二款")]
+
+
+def test_the_members_a_body_is_said_to_have_answer_who_it_is_made_of():
+    # 主席团一般由七人至十一人组成。…乡镇人民代表大会主席、副主席为主席团的成员 (第八条): 七人 is a number
+    r = qa_over("shandong_xiangzhen_renda_ruogan_guiding_2015.txt").ask("哪些人是主席团的成员？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("乡镇人民代表大会主席", "第八条第三款"), ("乡镇人民代表大会副主席", "第八条第三款")]

@@ -234,6 +234,12 @@ class Extractor:
         self.re_proposal = re.compile(rf"(?:{frames})(?P<who>[^，,。；;：:]{{2,40}}?){de}(?P<noun>{nouns})") \
             if frames and nouns else None
         self.proposals = dict(b.proposals)
+        copulas = "|".join(map(re.escape, b.member_copulas))
+        members = "|".join(map(re.escape, b.member_nouns))
+        self.re_member = re.compile(
+            rf"(?P<who>[^，,。；;：:]{{2,60}}?)(?:{copulas})(?P<of>[^，,。；;：:]{{1,30}}?){de}?"
+            rf"(?:{members})(?=[，,。；;]|$)") if copulas and members and b.member_action else None
+        self.member_action = b.member_action
         joins = sorted(set(b.coordination) | set(b.alternatives), key=len, reverse=True)
         self.open_split = re.compile("|".join(map(re.escape, joins)))
         self.themes = b.themes
@@ -414,11 +420,39 @@ class Extractor:
                 self.stopped, self.carried = self.carried, []
             else:
                 self.stopped = []
-        norms = self._aux_carried(norms)
+        norms = self._aux_carried(norms) + self._members(unit, text, mentions)
         if lead_subject and (opening := self._lead_condition(unit.lead, lead_names)):
             norms = [replace(n, condition="，".join(filter(None, [opening, n.condition])))
                      if n.bearer is not None and opening not in n.condition else n for n in norms]
         return [replace(n, id=f"{unit.path}/n{k}") for k, n in enumerate(norms, 1)]
+
+    def _members(self, unit: _Unit, text: str, mentions: list[Mention]) -> list[Norm]:
+        """乡镇人民代表大会主席、副主席为主席团的成员: each name before the copula is a member of the
+        body after it; a sentence opening so, with nothing before its names but its start."""
+        if self.re_member is None:
+            return []
+        out = []
+        for m in self.re_member.finditer(text):
+            start = m.start("who")
+            if start > 0 and text[start - 1] not in SEGMENT_END + CLAUSE_END:
+                continue
+            who, of = ([x for x in mentions if m.start(g) <= x.start < m.end(g)
+                        and x.entry.kind in AGENT_KINDS] for g in ("who", "of"))
+            said = text[m.start("who"):m.end("who")]
+            if not who or not of or any(w in said for w, _ in self.modal) or self.negation in said \
+                    or self.re_verb.search(normalise(said)):
+                continue
+            qs, qe = _sentence(text, m.start())
+            body = self._parties(of)
+            for x in [self._owned(x, text, mentions) for x in self._expand(who, text)]:
+                out.append(Norm(
+                    id="", action=self.member_action, verb=text[m.end("who"):m.start("of")],
+                    bearer=self._party(x, x.surface), objects=body, object_text=m.group("of"), aux=(),
+                    condition="", basis="", delegated_by=(), delegation="", modality="obligation",
+                    strength="strict", source_path=unit.path, source_citation=unit.citation,
+                    article=unit.article, provision_text=text, quote=text[qs:qe], quote_start=qs,
+                    quote_end=qe))
+        return out
 
     def _proposals(self, text: str, mentions: list[Mention]) -> list[_Proposal]:
         """根据市长的提请: (start, end, the names, action slug, noun) of each proposal frame

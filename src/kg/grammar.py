@@ -103,6 +103,9 @@ class Bearers:
     respectively: str = ""
     composition: Words = ()
     proposal_frames: Words = ()
+    member_copulas: Words = ()
+    member_nouns: Words = ()
+    member_action: str = ""
     period_ends: Words = ()
     proposals: dict[str, str] = field(default_factory=dict)
 
