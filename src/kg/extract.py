@@ -658,7 +658,9 @@ class Extractor:
                     if part.startswith(opening) and len(part) > len(opening) + 1:
                         at += len(opening)   # …或者由每户派代表选举产生: the frame's opening word again
                         part = part[len(opening):]
-                    label = COUNT_TAIL.sub("", part).strip()
+                    label = part
+                    while COUNT_TAIL.search(label):   # 由七人至十一人组成: counts, and no one
+                        label = COUNT_TAIL.sub("", label).strip()
                     label = next((label[:-len(w)] for w in self.list_ends if label.endswith(w)), label)
                     label = self._without_manner(label)   # 由村民直接选举产生, 由居民依法选举产生
                     known = any(x.start < at + len(label) and at < x.end for x in mentions)
