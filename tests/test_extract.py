@@ -1511,3 +1511,18 @@ def test_a_head_count_in_an_open_frame_names_no_one():
 
     norms = Extractor(load_lexicon()).provision("主席团一般由七人至十一人组成。", "urn:x", "第一条", 1)
     assert [(n.action, n.bearer, n.value, n.low) for n in norms] == [("quantity", None, 11, 7)]
+
+
+def test_agent_nouns_of_appointment_and_counting_are_parties():
+    # 提请人或者其委托的人员应当到会说明情况 (北京市人大常委会任免条例第十四条); 并由监票人签字 (选举法第四十三条);
+    # but 可以依法向常务委员会提请人事任免案 holds no 提请人, and 三名以上监票人 no 以上监票人
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    ex = Extractor(lex)
+    norms = ex.provision("市人大常委会会议审议任免案的时候，提请人应当到会说明情况。", "urn:x", "第一条", 1)
+    assert [(n.action, n.bearer.label) for n in norms] == [("attend", "提请人")]
+    norms = ex.provision("省监察委员会可以依法向常务委员会提请人事任免案。", "urn:x", "第一条", 1)
+    assert [(n.action, n.bearer.label) for n in norms] == [("submit", "省监察委员会")]
+    assert [m.surface for m in lex.mentions("每个流动票箱应当有三名以上监票人。")] == ["监票人"]

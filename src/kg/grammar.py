@@ -134,6 +134,7 @@ class Roles:
     possessives: Words = ()
     needs_prefix: Words = ()
     not_name_start: Words = ()
+    not_name_words: Words = ()
     name_start: Words = ()
     name_breakers: Words = ()
     manner_words: Words = ()

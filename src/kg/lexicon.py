@@ -766,7 +766,7 @@ class Lexicon:
             # 列席会议 is the grammar's verb and the meeting it is done to, whatever jieba's tag
             if (flag not in skip or word in keep or self._noun_at(norm, pos)
                     or norm.startswith(self._name_words, pos)) \
-                    and not (meeting and word in self.grammar.actions):
+                    and not (meeting and word in self.grammar.actions) and word not in roles.not_name_words:
                 break   # …and 不设区的市人民政府 keeps its 不, a word that stands in names
             if norm.startswith(tuple(roles.managed_heads), pos + len(word)) and len(word) >= 2:
                 break   # 登记管理机关: what is managed
