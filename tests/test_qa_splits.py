@@ -63,6 +63,9 @@ FLOORS = {
     # written blind in the eighteenth session with two test-only sets (机关事务管理条例,
     # 浙江省信访条例); 24/52 with 3 wrong on arrival
     "beijing-renmian-tiaoli-2023": 0.59,              # 0.60 (31/52) once 根据X的提请 names who proposes
+    # written blind in the eighteenth session after a test-only set (浙江省人大常委会任免条例):
+    # 16/44 with 5 wrong on arrival
+    "fagui-guizhang-beian-tiaoli-2001": 0.36,
 }
 
 
@@ -114,9 +117,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # the sixteenth session came with 7 more (51); 46 once a name listing levels of government
     # (区、县人民政府) answered for the gold spelt member by member; 32 at that session's end. The 选举法
     # set of the seventeenth session came with 13 more (45); 38 at that session's end. The 北京市
-    # 人大常委会任免条例 set of the eighteenth session came with 3 more (41).
+    # 人大常委会任免条例 set of the eighteenth session came with 3 more (41), and its 法规规章备案条例
+    # set with 5 more (46).
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 41, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 46, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
