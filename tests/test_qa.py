@@ -1376,3 +1376,10 @@ def test_the_members_a_body_is_said_to_have_answer_who_it_is_made_of():
     r = qa_over("shandong_xiangzhen_renda_ruogan_guiding_2015.txt").ask("哪些人是主席团的成员？")
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("乡镇人民代表大会主席", "第八条第三款"), ("乡镇人民代表大会副主席", "第八条第三款")]
+
+
+def test_baobei_is_the_bao_of_filing_with_someone():
+    # 较大的市的人民政府规章由较大的市的人民政府报国务院备案 (法规规章备案条例第三条第（四）项): 报备 is that
+    # 报; 较大的市 is a level of government, so its 人民政府 keeps the name
+    r = qa_over("fagui_guizhang_beian_tiaoli_2001.txt").ask("较大的市政府规章由谁报备？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("较大的市的人民政府", "第三条第（四）项")]
