@@ -1383,3 +1383,10 @@ def test_baobei_is_the_bao_of_filing_with_someone():
     # 报; 较大的市 is a level of government, so its 人民政府 keeps the name
     r = qa_over("fagui_guizhang_beian_tiaoli_2001.txt").ask("较大的市政府规章由谁报备？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("较大的市的人民政府", "第三条第（四）项")]
+
+
+def test_a_light_verb_gives_way_to_sending_to_a_name():
+    # 部门规章由国务院部门报国务院备案 (法规规章备案条例第三条第（二）项): 负责 gives way to the 报 after it,
+    # which jieba tags a noun (newspaper), not to 第五条's 国务院法制机构负责…
+    r = qa_over("fagui_guizhang_beian_tiaoli_2001.txt").ask("部委的部门规章由谁负责报国务院备案？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("国务院部门", "第三条第（二）项")]
