@@ -1390,3 +1390,10 @@ def test_a_light_verb_gives_way_to_sending_to_a_name():
     # which jieba tags a noun (newspaper), not to 第五条's 国务院法制机构负责…
     r = qa_over("fagui_guizhang_beian_tiaoli_2001.txt").ask("部委的部门规章由谁负责报国务院备案？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("国务院部门", "第三条第（二）项")]
+
+
+def test_yijing_and_wangwai_carry_no_topic():
+    # 经备案登记的法规、规章，由国务院法制机构按月公布目录 (法规规章备案条例第八条第一款): 已经 and 往外 are
+    # how people say it, not words a provision writes
+    r = qa_over("fagui_guizhang_beian_tiaoli_2001.txt").ask("已经登记的规章目录谁往外公布？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("国务院法制机构", "第八条第一款")]
