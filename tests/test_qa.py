@@ -1397,3 +1397,10 @@ def test_yijing_and_wangwai_carry_no_topic():
     # how people say it, not words a provision writes
     r = qa_over("fagui_guizhang_beian_tiaoli_2001.txt").ask("已经登记的规章目录谁往外公布？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("国务院法制机构", "第八条第一款")]
+
+
+def test_maobing_is_the_problem_a_provision_writes():
+    # 规章在制定技术上存在问题的，…由制定机关自行处理 (法规规章备案条例第十六条第二款)
+    r = qa_over("fagui_guizhang_beian_tiaoli_2001.txt").ask("规章制定技术上出了毛病，谁来自行处理？")
+    assert ("制定机关", "第十六条第二款") in [(a.label, a.source.citation) for a in r.answers]
+    assert {a.source.citation for a in r.answers} == {"第十六条第二款"}
