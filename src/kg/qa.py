@@ -1294,9 +1294,11 @@ class QA:
                 pass   # 由谁, 谁来, 谁负责: the question word and what goes with it
             elif self._under_frame(q, at, at + len(word)):
                 pass   # 在区长领导下: under whom, no verb asked
-            elif after_cue and word in self.lex.grammar.bearers.sending and any(
-                    m.start == at + len(word) for m in q.mentions):
-                out.append((at, word))   # 谁负责报国务院备案: sending to a name (jieba's 报 is a noun)
+            elif after_cue and word in self.lex.grammar.bearers.sending and (any(
+                    m.start == at + len(word) for m in q.mentions) or _ends_question(q.text, at + len(word))):
+                # 谁负责报国务院备案, 备案找谁去报: sending to a name, or ending the question (jieba's
+                # 报 is a noun)
+                out.append((at, word))
             elif flag.startswith("v") and word not in cues and at not in inside and (
                     len(word) >= 2 or after_cue):
                 out.append((at, word))
