@@ -1407,7 +1407,7 @@ def test_maobing_is_the_problem_a_provision_writes():
 
 
 def test_bao_ending_the_question_is_its_verb():
-    # 法规、规章的制定机关应当于每年1月31日前将上一年所制定的法规、规章目录报国务院法制机构
+    # 法规、规章的制定机关应当于每年1月底前将上一年所制定的法规、规章目录报国务院法制机构
     # (法规规章备案条例第十九条第一款): 由谁来报 asks who sends it, though jieba's 报 is a noun
     r = qa_over("fagui_guizhang_beian_tiaoli_2001.txt").ask("年度法规规章目录由谁来报？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("制定机关", "第十九条第一款")]
