@@ -1020,8 +1020,8 @@ class QA:
                 continue
             # …nor what owns the name after it (市政府的组成部门)
             nominal = self.lex.grammar.verbs.nominal_mark
-            owns = any(o.start in (m.end, m.end + len(nominal)) and o.start > m.start for o in q.mentions
-                       if q.text.startswith(nominal, m.end) or o.start == m.end)
+            after = m.end + (len(nominal) if q.text.startswith(nominal, m.end) else 0)
+            owns = any(o.start == after for o in q.mentions)
             if not _qualifies(q.text[m.end:m.end + 6]) and not owns:
                 return True
         return False
