@@ -1526,3 +1526,17 @@ def test_agent_nouns_of_appointment_and_counting_are_parties():
     norms = ex.provision("省监察委员会可以依法向常务委员会提请人事任免案。", "urn:x", "第一条", 1)
     assert [(n.action, n.bearer.label) for n in norms] == [("submit", "省监察委员会")]
     assert [m.surface for m in lex.mentions("每个流动票箱应当有三名以上监票人。")] == ["监票人"]
+
+
+def test_a_deadline_from_a_notice_leaves_the_subject_who_acts():
+    # 规章的制定机关应当自接到本条例…规定的通知之日起30日内，将处理情况报国务院法制机构 (法规规章备案条例
+    # 第十七条): 自…之日起…内 says by when, as 在…前 does; 通知 there is the notice, no marker; and
+    # 规章的 only says whose 制定机关
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    ex = Extractor(load_lexicon(), {"报": "asked"})
+    norms = ex.provision("规章的制定机关应当自接到本条例第十四条规定的通知之日起30日内，将处理情况报国务院法制机构。",
+                         "urn:x", "第一条", 1)
+    assert [(n.action, n.bearer.label, n.object_text) for n in norms if n.bearer] == [
+        ("asked", "制定机关", "处理情况")]

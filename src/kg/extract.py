@@ -1682,6 +1682,12 @@ class Extractor:
         groups = self._joined_groups(agents, text)
         for group in groups:
             lead = re.sub(r"[^\u4e00-\u9fff]", "", text[start:group[0].start])
+            owner = group[0].start - len(self.nominal)
+            following = self.lex.tag(text[group[-1].end:group[-1].end + 4])
+            if (lead and text.startswith(self.nominal, owner) and owner > start
+                    and all(self.taken[start:owner]) and not (following and following[0][1].startswith("n"))):
+                # 规章的制定机关应当…: whose 制定机关 is no verb (but …大会的职工代表名额 names a 名额)
+                lead = ""
             if lead and lead not in self.subject_leads:
                 return []  # the clause opens with a verb: its names are objects, not its subject
             if text.startswith(self.nominal, group[-1].end) and not any(
