@@ -62,10 +62,10 @@ FLOORS = {
     "xuanjufa-2020": 0.49,                            # 0.51 (28/55) at the seventeenth session's end
     # written blind in the eighteenth session with two test-only sets (机关事务管理条例,
     # 浙江省信访条例); 24/52 with 3 wrong on arrival
-    "beijing-renmian-tiaoli-2023": 0.59,              # 0.60 (31/52) once 根据X的提请 names who proposes
+    "beijing-renmian-tiaoli-2023": 0.63,              # 0.63 (33/52) at the eighteenth session's end
     # written blind in the eighteenth session after a test-only set (浙江省人大常委会任免条例):
     # 16/44 with 5 wrong on arrival
-    "fagui-guizhang-beian-tiaoli-2001": 0.36,
+    "fagui-guizhang-beian-tiaoli-2001": 0.45,         # 0.45 (20/44) at the eighteenth session's end
 }
 
 
@@ -118,9 +118,9 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # (区、县人民政府) answered for the gold spelt member by member; 32 at that session's end. The 选举法
     # set of the seventeenth session came with 13 more (45); 38 at that session's end. The 北京市
     # 人大常委会任免条例 set of the eighteenth session came with 3 more (41), and its 法规规章备案条例
-    # set with 5 more (46).
+    # set with 5 more (46); 44 at that session's end.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 46, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 44, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
