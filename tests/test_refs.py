@@ -30,3 +30,12 @@ def test_references_become_eli_cites_in_the_graph():
 
 def test_the_seed_cites_nothing_internally(seed):
     assert references(seed) == []
+
+
+def test_a_list_of_articles_or_paragraphs_cites_each():
+    # 法规规章备案条例第十七条: 本条例第十四条、第十五条、第十六条规定的通知; 第七条: 本条例第二条和第六条第二款、第三款
+    refs = {(r.source, r.target) for r in references(load(CORPORA / "fagui_guizhang_beian_tiaoli_2001.txt"))}
+    assert {("art_17/par_1", f"art_{n}") for n in (14, 15, 16)} <= refs
+    assert {("art_7/par_1", "art_2"), ("art_7/par_1", "art_6/par_2"), ("art_7/par_1", "art_6/par_3")} <= refs
+    # (每季度、每月: a list of words that are no provision cites nothing more)
+    assert ("art_17/par_1", "art_17") not in refs

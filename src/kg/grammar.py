@@ -202,6 +202,7 @@ class References:
     previous_paragraph: str
     previous_article: str
     previous_paragraphs: dict[str, int] = field(default_factory=dict)
+    list_joins: Words = ()
 
 
 @dataclass(frozen=True)

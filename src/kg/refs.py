@@ -39,8 +39,10 @@ def _patterns():
     before = {re.escape(g.previous_paragraph): 1} | {re.escape(k): v for k, v in
                                                    g.previous_paragraphs.items()}
     previous = re.compile("|".join(sorted(before, key=len, reverse=True)))
+    joins = "|".join(map(re.escape, sorted(g.list_joins, key=len, reverse=True))) or "(?!x)x"
+    more = re.compile(rf"(?:{joins})(?:第({N})条(?:之({N}))?)?(?:第({N})款)?")
     return explicit, this, previous, {k.replace("\\", ""): v for k, v in before.items()}, \
-        re.escape(g.previous_article)
+        re.escape(g.previous_article), more
 
 
 def _units(article: Article):
@@ -52,7 +54,7 @@ def _units(article: Article):
 
 def references(reg: Regulation) -> list[Reference]:
     """Every internal reference, from the citing provision to the cited one."""
-    explicit, this, previous, counts, previous_article = _patterns()
+    explicit, this, previous, counts, previous_article, more = _patterns()
     known = {a.path for a in reg.articles()} | {p.path for a in reg.articles() for p in a.paragraphs}
     out: list[Reference] = []
     articles = reg.articles()
@@ -67,6 +69,15 @@ def references(reg: Regulation) -> list[Reference]:
                 target = path(art, ("paragraph", cn_to_int(m.group(3)))) if m.group(3) else path(art)
                 if target in known:
                     out.append(Reference(source, target, m.group()))
+                at = m.end()   # …、第十五条、第十六条 / 第二款、第三款: the list goes on
+                while (n := more.match(text, at)) and (n.group(1) or n.group(3)):
+                    if n.group(1):
+                        art = ("article", article_key(cn_to_int(n.group(1)),
+                                                      cn_to_int(n.group(2)) if n.group(2) else None))
+                    target = path(art, ("paragraph", cn_to_int(n.group(3)))) if n.group(3) else path(art)
+                    if target in known:
+                        out.append(Reference(source, target, n.group()))
+                    at = n.end()
             for m in this.finditer(text):
                 target = f"{a.path}/{segment('paragraph', cn_to_int(m.group(1)))}"
                 if target in known:
