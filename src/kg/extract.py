@@ -152,7 +152,17 @@ class _Group:
     pivot: bool = False  # its bearers are who the verb before sent something to (提请X审议)
 
 
-_Proposal = tuple[int, int, list[Mention], str, str]
+@dataclass(frozen=True)
+class _Proposal:
+    """根据市长的提请: where the frame starts (or the circumstance opening its segment, 在市长缺位时),
+    where its own words start and end, who proposes, the action slug and the noun said."""
+
+    start: int
+    frame: int
+    end: int
+    names: list[Mention]
+    action: str
+    noun: str
 
 
 class Extractor:
@@ -402,8 +412,8 @@ class Extractor:
         self.taken = taken
         self.proposed = self._proposals(text, mentions)
         self.in_proposal = [False] * len(text)
-        for s, e, _, _, _ in self.proposed:
-            self.in_proposal[s:e] = [True] * (e - s)
+        for p in self.proposed:
+            self.in_proposal[p.start:p.end] = [True] * (p.end - p.start)
         norms: list[Norm] = []
         topic: tuple[tuple[Party, ...], str] = ((), "")
         lead_names = self._lead_names(unit.lead)
@@ -455,8 +465,7 @@ class Extractor:
         return out
 
     def _proposals(self, text: str, mentions: list[Mention]) -> list[_Proposal]:
-        """根据市长的提请: (start, end, the names, action slug, noun) of each proposal frame
-        naming someone."""
+        """根据市长的提请: each proposal frame naming someone."""
         if self.re_proposal is None:
             return []
         found = []
@@ -469,7 +478,8 @@ class Extractor:
             start = max(text.rfind(c, 0, m.start()) for c in SEGMENT_END + CLAUSE_END) + 1
             if not text[start:m.start()].strip().endswith(tuple(self.cond_endings)):
                 start = m.start()
-            found.append((start, m.end(), names, self.proposals[m.group("noun")], m.group("noun")))
+            found.append(_Proposal(start, m.start(), m.end(), names, self.proposals[m.group("noun")],
+                                   m.group("noun")))
         return found
 
     def _proposed(self, text: str, cs: int, ce: int, groups: list[_Group], made: dict[int, list[Norm]],
@@ -478,21 +488,20 @@ class Extractor:
         done to, to whoever does that verb; a circumstance opening the frame's segment (在市长缺位时
         根据…的提请) holds for that proposal only."""
         out = []
-        for s, e, names, slug, noun in self.proposed:
-            if not cs <= s < ce:
+        for p in self.proposed:
+            if not cs <= p.start < ce:
                 continue
-            g = next((g for g in groups if g.start >= e and made.get(g.start)), None)
+            g = next((g for g in groups if g.start >= p.end and made.get(g.start)), None)
             if g is None:
                 continue
             done = made[g.start]
-            frame = self.re_proposal.search(text, s) if self.re_proposal else None
-            own = text[s:frame.start()].strip("，, ") if frame else ""
-            said = text[s:e]   # the frame is no condition of the proposal it makes
+            own = text[p.start:p.frame].strip("，, ")
+            said = text[p.start:p.end]   # the frame is no condition of the proposal it makes
             condition = "，".join(filter(None, [*(c for c in done[0].condition.split("，") if c not in said),
                                                 own]))
             to = tuple(dict.fromkeys(n.bearer for n in done if n.bearer is not None))
-            for m in [self._owned(x, text, mentions) for x in self._expand(names, text)]:
-                out.append(replace(done[0], action=slug, verb=noun, bearer=self._party(m, m.surface),
+            for m in [self._owned(x, text, mentions) for x in self._expand(p.names, text)]:
+                out.append(replace(done[0], action=p.action, verb=p.noun, bearer=self._party(m, m.surface),
                                    aux=to, condition=condition, basis="", delegated_by=(),
                                    delegation=""))
         return out
@@ -1683,9 +1692,8 @@ class Extractor:
         for group in groups:
             lead = re.sub(r"[^\u4e00-\u9fff]", "", text[start:group[0].start])
             owner = group[0].start - len(self.nominal)
-            following = self.lex.tag(text[group[-1].end:group[-1].end + 4])
             if (lead and text.startswith(self.nominal, owner) and owner > start
-                    and all(self.taken[start:owner]) and not (following and following[0][1].startswith("n"))):
+                    and all(self.taken[start:owner]) and not self._noun_follows(text, group[-1].end)):
                 # 规章的制定机关应当…: whose 制定机关 is no verb (but …大会的职工代表名额 names a 名额)
                 lead = ""
             if lead and lead not in self.subject_leads:
@@ -1711,6 +1719,11 @@ class Extractor:
                 return after[:1]
             return group
         return []
+
+    def _noun_follows(self, text: str, at: int) -> bool:
+        """…大会的职工代表名额: the word right after a name is a noun it qualifies."""
+        words = self.lex.tag(text[at:at + 4])
+        return bool(words) and words[0][1].startswith("n")
 
     def _aux(self, g, text, mentions, taken, wstart, agents, used) -> list[Party]:
         """The party reported to: roles right after the verb, or after 向 before it."""
