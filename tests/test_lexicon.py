@@ -379,3 +379,10 @@ def test_bodies_listed_with_a_shared_head_are_its_members_but_not_a_list_made_wi
     assert lex.members("各镇政府、街道办事处主要负责人") == ("各镇政府主要负责人", "街道办事处主要负责人")
     # 区人大和区政协专门委员会负责人: the heads of both's 专门委员会, not of the 区人大
     assert lex.members("区人大和区政协专门委员会负责人") == ()
+
+
+def test_a_date_running_up_to_a_name_is_no_part_of_it():
+    # 上海市人大关于代表议案的规定第八条: the 主席团 decides the deadline; 之日起至 opens no name
+    lex = load_lexicon()
+    text = "是指自召开市人民代表大会会议之日起至市人民代表大会主席团决定的代表议案提出截止时间"
+    assert [m.surface for m in lex.mentions(text)][:2] == ["市人民代表大会会议", "市人民代表大会主席团"]
