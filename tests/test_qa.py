@@ -405,6 +405,10 @@ def test_a_set_phrase_after_the_question_word_is_read_as_its_two_verbs(shandong_
     # 第五十五条第一款: 调查委员会应当向省人民代表大会提出调查报告 (报给谁/交给谁 ~ 向X)
     ("guangdong_renda_yishi_guize_2022.txt", "调查委员会的调查报告交给谁？",
      [("省人民代表大会", "第五十五条第一款")]),
+    # 北京任免条例第十条第（五）项: 决定代理检察长，须报最高人民检察院和全国人民代表大会常务委员会备案
+    # (报给哪些机关 asks where it goes as 报给谁 does)
+    ("beijing_renmian_tiaoli_2023.txt", "常委会决定了代理检察长，要报给哪些机关备案？",
+     [("最高人民检察院", "第十条第（五）项"), ("全国人民代表大会常务委员会", "第十条第（五）项")]),
 ])
 def test_where_a_thing_goes_is_read_with_the_texts_own_marker_for_the_questions_word(text, question, expected):
     r = qa_over(text).ask(question)
