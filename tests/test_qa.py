@@ -482,6 +482,14 @@ def test_a_to_whom_question_naming_its_bearer_never_takes_another_bearers_recipi
     assert not qa.ask("村民代表选出来以后，要对谁负责？").answers
 
 
+def test_a_name_the_question_sends_something_to_is_no_bearer_it_names():
+    # 上海代表议案规定第二十条: 本市有关机关、组织…向常务委员会提出办理情况的报告，同时抄送市人民代表大会
+    # 有关专门委员会; 报常委会 says where the report goes, not who files it
+    qa = qa_over("shanghai_daibiao_yian_guiding.txt")
+    r = qa.ask("办理情况的报告报常委会的同时，还要抄送谁？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("市人民代表大会有关专门委员会", "第二十条第一款")]
+
+
 def test_a_name_before_another_only_says_whose_and_may_still_be_the_answer():
     # 乡镇人大主席团: the 主席团 reports to the 本级人民代表大会 (地方组织法第十九条第二款)
     qa = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt")

@@ -790,7 +790,10 @@ class QA:
         least = self.cfg.min_cover if min_cover is None else min_cover
         if to_whom:  # 副区长离威要向谁报告: the norms whose bearer the question names
             named = [n for n in norms if n.bearer is not None and self._names(q, n.bearer)]
-            if not named and any(t.kind in ("post", "body") for m in q.mentions for t in m.terms):
+            # 报常委会的同时还要抄送谁: a name the question sends something to is no bearer it names
+            markers = self.cfg.phrase.to_whom_markers
+            if not named and any(t.kind in ("post", "body") for m in q.mentions for t in m.terms
+                                 if not q.text.endswith(markers, 0, m.start)):
                 # 村民代表要对谁负责: never the recipient of another named bearer; only a reading
                 # that names no bearer (whoever the sentence is about) may still answer
                 named = [n for n in norms if n.bearer is None or not n.bearer.label]
