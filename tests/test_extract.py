@@ -171,6 +171,17 @@ def test_names_between_cong_and_zhong_say_from_where_not_who_decides():
     assert not deciders & {"本级人民政府", "监察委员会", "人民法院", "人民检察院"}
 
 
+def test_names_between_zai_and_a_time_word_say_when_not_who_acts():
+    # 交市人民代表大会有关专门委员会或者…主任会议在大会闭会后审议 (上海代表议案规定第十二条第二款): the 大会
+    # says when; 经所在代表团同意后 (河南议事规则第八条): 所在 opens no time, the 代表团 agrees
+    norms = extract(load(CORPORA / "shanghai_daibiao_yian_guiding.txt"))
+    assert {n.bearer.label for n in norms if n.source_citation == "第十二条第二款" and n.action == "deliberate"} == {
+        "市人民代表大会有关专门委员会", "市人民代表大会常务委员会主任会议"}
+    norms = extract(load(CORPORA / "henan_renda_yishi_guize_2010.txt"))
+    assert "代表团" in {n.bearer.label for n in norms
+                       if n.source_citation == "第八条第一款" and n.action == "approve" and n.bearer}
+
+
 def test_a_name_may_begin_with_bei_and_a_verb_the_one_the_verb_is_done_to():
     # 质询案以书面答复的，应当由被质询机关负责人签署 (议事规则第四十二条第二款)
     norms = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))

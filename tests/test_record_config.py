@@ -88,7 +88,7 @@ def test_the_shipped_grammar_loads_into_typed_sections():
     from kg.grammar import load_grammar
     g = load_grammar()
     assert g.actions["签发"] == "issue"
-    assert g.bearers.locative == (("在", ("上", "中", "期间")), ("从", ("中",)))
+    assert g.bearers.locative == (("在", ("上", "中", "期间", "后", "前", "时")), ("从", ("中",)))
     assert g.terms.contractions["主要负责人"] == ("主要领导", "一把手")
     assert [f.action for f in g.facts] == ["quorum", "quorum", "quorum", "frequency", "preparation", "lead-time"]
 

@@ -260,6 +260,7 @@ class Extractor:
         self.resume = tuple(b.resume)
         self.resume_after = tuple(b.resume_after)
         self.locative = [(str(f[0]), tuple(f[1])) for f in b.locative if len(f) == 2]
+        self.not_locative = tuple(b.not_locative)
         self.under = (b.under[0], b.under[1]) if len(b.under) == 2 else None
         self.alternatives = b.alternatives
         self.coordination = sorted(b.coordination, key=len, reverse=True)
@@ -1535,6 +1536,7 @@ class Extractor:
                 j += 1
             run = region[i:j + 1]
             if not any(text.endswith(opener, 0, run[0].start) and self._closed(text, run[-1].end, closers)
+                       and not text.endswith(self.not_locative, 0, run[0].start)
                        for opener, closers in self.locative):
                 out += run
             i = j + 1

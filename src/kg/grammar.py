@@ -81,6 +81,7 @@ class Bearers:
     topic_markers: Words = ()
     subject_closers: Words = ()
     locative: tuple[tuple[str | Words, ...], ...] = ()
+    not_locative: Words = ()
     comitative: Words = ()
     others: Words = ()
     subject_leads: Words = ()
