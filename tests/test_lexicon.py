@@ -386,3 +386,10 @@ def test_a_date_running_up_to_a_name_is_no_part_of_it():
     lex = load_lexicon()
     text = "是指自召开市人民代表大会会议之日起至市人民代表大会主席团决定的代表议案提出截止时间"
     assert [m.surface for m in lex.mentions(text)][:2] == ["市人民代表大会会议", "市人民代表大会主席团"]
+
+
+def test_the_assembly_s_agenda_is_no_meeting_named_by_its_last_characters():
+    # 本次大会议程 is the 大会 and its 议程, not a meeting '本次大会议'; 重大会议 is still a 会议
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("主席团决定不列入本次大会议程的代表议案")] == ["主席团", "本次大会", "议案"]
+    assert [m.surface for m in lex.mentions("重大会议由区长主持")] == ["重大会议", "区长"]

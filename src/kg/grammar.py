@@ -143,6 +143,7 @@ class Roles:
     bound_suffixes: str = ""
     not_followed_by: str = ""
     overlapping: dict[str, str] = field(default_factory=dict)
+    overlap_kept: dict[str, Words] = field(default_factory=dict)
     body_suffixes: Words = ()
     owned_documents: Words = ()
     meeting_suffixes: Words = ()

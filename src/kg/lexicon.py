@@ -118,7 +118,10 @@ class Lexicon:
         suffixes = sorted(self._suffix_kind, key=len, reverse=True)
         # 重大会议: a suffix followed by what starts another word there is none (extraction.toml overlapping)
         over = {normalise(k): v for k, v in roles.overlapping.items()}
-        alternatives = [re.escape(w) + (f"(?![{re.escape(over[w])}])" if w in over else "") for w in suffixes]
+        # …unless the words after make a word that leaves the suffix whole (大会议程 is the 大会's 议程)
+        kept = {normalise(k): "|".join(map(re.escape, v)) for k, v in roles.overlap_kept.items()}
+        alternatives = [re.escape(w) + (f"(?!{f'(?!{kept[w]})' if w in kept else ''}[{re.escape(over[w])}])"
+                                        if w in over else "") for w in suffixes]
         self._suffix = re.compile("|".join(alternatives)) if suffixes else None
         self._stop = set(roles.stop_chars)
         self._name_words = tuple(normalise(w) for w in roles.name_words)
