@@ -182,6 +182,14 @@ def test_names_between_zai_and_a_time_word_say_when_not_who_acts():
                        if n.source_citation == "第八条第一款" and n.action == "approve" and n.bearer}
 
 
+def test_a_verb_inside_a_name_of_the_basis_makes_no_relative_clause_of_the_subject():
+    # 大会秘书处根据…有关专门委员会或者议案审查委员会的处理意见，向…主席团提出…报告 (上海代表议案规定第十一条):
+    # the 审查 of 议案审查委员会 is no verb the 大会秘书处 belongs to; the 大会秘书处 reports
+    norms = extract(load(CORPORA / "shanghai_daibiao_yian_guiding.txt"))
+    assert [(n.bearer.label, [a.label for a in n.aux]) for n in norms
+            if n.source_citation == "第十一条第一款" and n.action == "report"] == [("大会秘书处", ["市人民代表大会主席团"])]
+
+
 def test_a_name_may_begin_with_bei_and_a_verb_the_one_the_verb_is_done_to():
     # 质询案以书面答复的，应当由被质询机关负责人签署 (议事规则第四十二条第二款)
     norms = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))

@@ -1706,7 +1706,11 @@ class Extractor:
             rest = text[group[-1].end:verb]
             if any(rest.startswith(w) for w in self.task_phrases):
                 return group  # 会议的主要任务是：讨论决定… — the meeting acts
-            if (self.nominal in rest and self.re_verb.search(normalise(rest[:rest.index(self.nominal)]))
+            # …not a verb inside a name of the basis right after them (X根据…议案审查委员会的处理意见
+            # holds no 审查)
+            unnamed = "".join(c for i, c in enumerate(rest, group[-1].end) if not self.taken[i]) \
+                if rest.startswith(tuple(self.via)) else rest
+            if (self.nominal in rest and self.re_verb.search(normalise(unnamed[:unnamed.find(self.nominal)]))
                     and not rest.startswith(tuple(self.aux_marker_words))):
                 # X讨论决定的事项，应当公布: the names belong to a relative clause (but not in
                 # X对于Y主持下达成的协议，应当…, where the clause describes what X acts on)
