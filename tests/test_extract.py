@@ -177,6 +177,10 @@ def test_names_between_zai_and_a_time_word_say_when_not_who_acts():
     norms = extract(load(CORPORA / "shanghai_daibiao_yian_guiding.txt"))
     assert {n.bearer.label for n in norms if n.source_citation == "第十二条第二款" and n.action == "deliberate"} == {
         "市人民代表大会有关专门委员会", "市人民代表大会常务委员会主任会议"}
+    # 交由…常务委员会在大会闭会后的第一次会议上复议作出决定 (第十四条第二款): the meeting says where, though
+    # the time before it names the 大会
+    assert {n.bearer.label for n in norms if n.source_citation == "第十四条第二款" and n.action == "decide"} == {
+        "主席团", "市人民代表大会常务委员会"}
     norms = extract(load(CORPORA / "henan_renda_yishi_guize_2010.txt"))
     assert "代表团" in {n.bearer.label for n in norms
                        if n.source_citation == "第八条第一款" and n.action == "approve" and n.bearer}
