@@ -393,3 +393,11 @@ def test_the_assembly_s_agenda_is_no_meeting_named_by_its_last_characters():
     lex = load_lexicon()
     assert [m.surface for m in lex.mentions("主席团决定不列入本次大会议程的代表议案")] == ["主席团", "本次大会", "议案"]
     assert [m.surface for m in lex.mentions("重大会议由区长主持")] == ["重大会议", "区长"]
+
+
+def test_deputies_named_by_their_part_in_a_bill_or_the_whole_are_roles():
+    # 印发大会全体代表 (上海代表议案规定第十一条第二款); 邀请提出议案的领衔代表列席会议 (第十九条第二款)
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("印发大会全体代表。")] == ["大会全体代表"]
+    assert [m.surface for m in lex.mentions("应当邀请提出议案的领衔代表列席会议")][:1] == ["提出议案的领衔代表"]
+    assert [m.surface for m in lex.mentions("附议代表应当审阅议案文本")][:1] == ["附议代表"]
