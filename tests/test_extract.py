@@ -194,6 +194,15 @@ def test_a_verb_inside_a_name_of_the_basis_makes_no_relative_clause_of_the_subje
             if n.source_citation == "第十一条第一款" and n.action == "report"] == [("大会秘书处", ["市人民代表大会主席团"])]
 
 
+def test_a_verb_before_jieguo_is_the_first_word_of_a_noun():
+    # 对…办理代表议案审议结果报告的情况，应当进行督促检查 (上海代表议案规定第二十二条): no one deliberates
+    norms = extract(load(CORPORA / "shanghai_daibiao_yian_guiding.txt"))
+    assert not [n for n in norms if n.source_citation.startswith("第二十二条") and n.action == "deliberate"]
+    # …and the 常委会会议 that deliberates on the 审议结果的报告 decides (第十九条第一款)
+    deciders = {n.bearer.label for n in norms if n.source_citation == "第十九条第一款" and n.action == "decide"}
+    assert "市人民代表大会常务委员会会议" in deciders and "代表" not in deciders
+
+
 def test_a_name_may_begin_with_bei_and_a_verb_the_one_the_verb_is_done_to():
     # 质询案以书面答复的，应当由被质询机关负责人签署 (议事规则第四十二条第二款)
     norms = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
