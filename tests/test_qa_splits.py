@@ -69,6 +69,8 @@ FLOORS = {
     # written blind in the nineteenth session with two test-only sets (北京市规范性文件备案审查条例,
     # 国家勋章和国家荣誉称号法); 16/44 with 11 wrong on arrival
     "shanghai-daibiao-yian-guiding": 0.36,
+    # written blind later in the nineteenth session; 24/48 with 3 wrong on arrival
+    "zhengbing-gongzuo-tiaoli-2023": 0.5,
 }
 
 
@@ -122,9 +124,9 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # set of the seventeenth session came with 13 more (45); 38 at that session's end. The 北京市
     # 人大常委会任免条例 set of the eighteenth session came with 3 more (41), and its 法规规章备案条例
     # set with 5 more (46); 44 at that session's end. The 上海市人大关于代表议案的规定 set of the
-    # nineteenth session came with 11 more (55).
+    # nineteenth session came with 11 more (55); 53 before its 征兵工作条例 set came with 3 more (56).
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 55, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 56, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
