@@ -1423,3 +1423,12 @@ def test_bao_ending_the_question_is_its_verb():
     # (法规规章备案条例第十九条第一款): 由谁来报 asks who sends it, though jieba's 报 is a noun
     r = qa_over("fagui_guizhang_beian_tiaoli_2001.txt").ask("年度法规规章目录由谁来报？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("制定机关", "第十九条第一款")]
+
+
+def test_a_count_asked_inside_a_who_question_is_the_texts_count_noun():
+    # 征兵工作条例第五条: 全国每年征兵的人数、次数、时间和要求，由国务院、中央军事委员会的征兵命令规定
+    # (征几次 asks about the 次数 that is settled)
+    qa = qa_over("zhengbing_gongzuo_tiaoli_2023.txt")
+    assert qa.reader.read("每年全国征多少兵、征几次、什么时候征，这个由谁来定？").topic == "每年 全国 次数"
+    r = qa.ask("每年全国征多少兵、征几次、什么时候征，这个由谁来定？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("国务院", "第五条第一款"), ("中央军事委员会", "第五条第一款")]

@@ -196,6 +196,8 @@ class QAConfig:
     answer_classes: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     interrogatives: tuple[str, ...] = ()
+    count_asks: tuple[str, ...] = ()
+    count_noun: str = ""
     office_heads: tuple[str, ...] = ()
     listed_cases: tuple[str, ...] = ()
     case_margin: float = 0.15
@@ -608,9 +610,14 @@ class Reader:
         words: list[str] = []
         run = ""
 
+        counted = re.compile(f"^(?:{'|'.join(map(re.escape, self.cfg.count_asks))})(.)$") \
+            if self.cfg.count_asks and self.cfg.count_noun else None
+
         def flush(text: str) -> None:
             for word in tokenizer().cut(text):
                 word = word.strip()
+                if counted is not None and (m := counted.match(word)):
+                    word = m[1] + self.cfg.count_noun   # 几次 -> 次数
                 if (len(word) >= 2 and word not in fillers and re.search(r"[\u4e00-\u9fff0-9]", word)
                         and not REDUPLICATED.match(word)):
                     words.append(word)
