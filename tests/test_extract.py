@@ -203,6 +203,13 @@ def test_a_verb_before_jieguo_is_the_first_word_of_a_noun():
     assert "市人民代表大会常务委员会会议" in deciders and "代表" not in deciders
 
 
+def test_a_noun_opening_with_a_modal_character_after_de_makes_no_condition():
+    # 送检人数由…征兵办公室根据…当地预定征集的应征公民体质情况确定 (征兵工作条例第二十条): 应征 is no 应当
+    norms = extract(load(CORPORA / "zhengbing_gongzuo_tiaoli_2023.txt"))
+    assert [(n.bearer.label, n.object_text) for n in norms if n.source_citation == "第二十条第一款"
+            and n.action == "decide"] == [("县、自治县、不设区的市、市辖区人民政府征兵办公室", "送检人数")]
+
+
 def test_a_name_may_begin_with_bei_and_a_verb_the_one_the_verb_is_done_to():
     # 质询案以书面答复的，应当由被质询机关负责人签署 (议事规则第四十二条第二款)
     norms = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
