@@ -386,6 +386,9 @@ def test_a_date_running_up_to_a_name_is_no_part_of_it():
     lex = load_lexicon()
     text = "是指自召开市人民代表大会会议之日起至市人民代表大会主席团决定的代表议案提出截止时间"
     assert [m.surface for m in lex.mentions(text)][:2] == ["市人民代表大会会议", "市人民代表大会主席团"]
+    # …nor does a span of days (在收到代表议案之日起十五日内送…有关专门委员会: no 十五日内送… name)
+    assert [m.surface for m in lex.mentions("工作机构应当在十五日内送有关专门委员会研究。")] == [
+        "工作机构", "有关专门委员会"]
 
 
 def test_the_assembly_s_agenda_is_no_meeting_named_by_its_last_characters():
