@@ -1352,7 +1352,8 @@ class Extractor:
         region = self._outside_basis(region, text, wstart, g.start)
         # 交由常委会在大会闭会后的第一次会议上复议: a place is read among all the names, so a time
         # name before it (大会, dropped already) still opens it
-        placed = {(m.start, m.end) for m in agents} - {(m.start, m.end) for m in self._not_located(agents, text)}
+        placed = {(m.start, m.end) for m in agents} - {
+            (m.start, m.end) for m in self._not_located(agents, text)}
         unlocated = [m for m in self._not_located(region, text) if (m.start, m.end) not in placed]
         if region and not unlocated:
             return  # 由受质询机关在…会议上答复: who acts is a name the lexicon lacks; never the place
