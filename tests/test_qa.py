@@ -482,6 +482,14 @@ def test_a_to_whom_question_naming_its_bearer_never_takes_another_bearers_recipi
     assert not qa.ask("村民代表选出来以后，要对谁负责？").answers
 
 
+def test_a_body_asked_with_its_level_is_the_one_a_name_listing_that_level_speaks_of():
+    # 法规规章备案条例第三条第一款第（一）项: 地方性法规…由省、自治区、直辖市的人民代表大会常务委员会报国务院
+    # 备案; 省人大常委会 is one of them, so the question names who files
+    qa = qa_over("fagui_guizhang_beian_tiaoli_2001.txt")
+    r = qa.ask("省人大常委会通过的地方性法规，要报给谁备案？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("国务院", "第三条第（一）项")]
+
+
 def test_a_name_the_question_sends_something_to_is_no_bearer_it_names():
     # 上海代表议案规定第二十条: 本市有关机关、组织…向常务委员会提出办理情况的报告，同时抄送市人民代表大会
     # 有关专门委员会; 报常委会 says where the report goes, not who files it

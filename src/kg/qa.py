@@ -1053,6 +1053,13 @@ class QA:
                     (f := spelt_in_full(normalise(w), self.long_forms)).endswith(name) and f != name
                     for w in [m.surface] + [t.name for t in m.terms]):
                 return True
+            # 省人大常委会 asked of 省、自治区、直辖市的人民代表大会常务委员会: the name the question says
+            # with a level the party's name lists among its own
+            said = spelt_in_full(normalise(m.surface), self.long_forms)
+            if (len(said) >= 3 and name.endswith(said) and name != said
+                    and (asked := self._asked_levels(q))
+                    and asked <= self.levels.scope(name, qualifier=True)):
+                return True
         return False
 
     def _owned_post(self, name: str, post: str) -> bool:
