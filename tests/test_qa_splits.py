@@ -65,12 +65,12 @@ FLOORS = {
     "beijing-renmian-tiaoli-2023": 0.63,              # 0.63 (33/52) at the eighteenth session's end
     # written blind in the eighteenth session after a test-only set (浙江省人大常委会任免条例):
     # 16/44 with 5 wrong on arrival
-    "fagui-guizhang-beian-tiaoli-2001": 0.45,         # 0.45 (20/44) at the eighteenth session's end
+    "fagui-guizhang-beian-tiaoli-2001": 0.47,         # 0.45 (20/44) at the eighteenth session's end; 0.48 (21/44) at the nineteenth's
     # written blind in the nineteenth session with two test-only sets (北京市规范性文件备案审查条例,
     # 国家勋章和国家荣誉称号法); 16/44 with 11 wrong on arrival
-    "shanghai-daibiao-yian-guiding": 0.36,
+    "shanghai-daibiao-yian-guiding": 0.40,            # 0.41 (18/44) at the nineteenth session's end
     # written blind later in the nineteenth session; 24/48 with 3 wrong on arrival
-    "zhengbing-gongzuo-tiaoli-2023": 0.5,
+    "zhengbing-gongzuo-tiaoli-2023": 0.56,            # 0.56 (27/48) at the nineteenth session's end
 }
 
 
@@ -124,7 +124,8 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # set of the seventeenth session came with 13 more (45); 38 at that session's end. The 北京市
     # 人大常委会任免条例 set of the eighteenth session came with 3 more (41), and its 法规规章备案条例
     # set with 5 more (46); 44 at that session's end. The 上海市人大关于代表议案的规定 set of the
-    # nineteenth session came with 11 more (55); 53 before its 征兵工作条例 set came with 3 more (56).
+    # nineteenth session came with 11 more (55); 53 before its 征兵工作条例 set came with 3 more (56);
+    # 56 at that session's end (59 for its start commit on the same sets).
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
     assert len(wrong) <= 56, [(o.question.id, o.why) for o in wrong]
 
