@@ -1354,7 +1354,7 @@ class Extractor:
         # name before it (大会, dropped already) still opens it
         placed = {(m.start, m.end) for m in agents} - {
             (m.start, m.end) for m in self._not_located(agents, text)}
-        unlocated = [m for m in self._not_located(region, text) if (m.start, m.end) not in placed]
+        unlocated = [m for m in region if (m.start, m.end) not in placed]
         if region and not unlocated:
             return  # 由受质询机关在…会议上答复: who acts is a name the lexicon lacks; never the place
         region = unlocated
@@ -1539,9 +1539,9 @@ class Extractor:
                    and not any(text.endswith(opener, 0, region[j + 1].start) for opener, _ in self.locative)):
                 j += 1
             run = region[i:j + 1]
-            if not any(text.endswith(opener, 0, run[0].start) and self._closed(text, run[-1].end, closers)
-                       and not text.endswith(self.not_locative, 0, run[0].start)
-                       for opener, closers in self.locative):
+            if text.endswith(self.not_locative, 0, run[0].start) or not any(
+                    text.endswith(opener, 0, run[0].start) and self._closed(text, run[-1].end, closers)
+                    for opener, closers in self.locative):
                 out += run
             i = j + 1
         return out
@@ -1714,7 +1714,8 @@ class Extractor:
             # holds no 审查)
             unnamed = "".join(c for i, c in enumerate(rest, group[-1].end) if not self.taken[i]) \
                 if rest.startswith(tuple(self.via)) else rest
-            if (self.nominal in rest and self.re_verb.search(normalise(unnamed[:unnamed.find(self.nominal)]))
+            clause = unnamed[:unnamed.index(self.nominal)] if self.nominal in unnamed else ""
+            if (clause and self.re_verb.search(normalise(clause))
                     and not rest.startswith(tuple(self.aux_marker_words))):
                 # X讨论决定的事项，应当公布: the names belong to a relative clause (but not in
                 # X对于Y主持下达成的协议，应当…, where the clause describes what X acts on)

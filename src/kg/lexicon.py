@@ -120,9 +120,13 @@ class Lexicon:
         over = {normalise(k): v for k, v in roles.overlapping.items()}
         # …unless the words after make a word that leaves the suffix whole (大会议程 is the 大会's 议程)
         kept = {normalise(k): "|".join(map(re.escape, v)) for k, v in roles.overlap_kept.items()}
-        alternatives = [re.escape(w) + (f"(?!{f'(?!{kept[w]})' if w in kept else ''}[{re.escape(over[w])}])"
-                                        if w in over else "") for w in suffixes]
-        self._suffix = re.compile("|".join(alternatives)) if suffixes else None
+
+        def suffix_pattern(w: str) -> str:
+            if w not in over:
+                return re.escape(w)
+            unless = f"(?!{kept[w]})" if w in kept else ""
+            return f"{re.escape(w)}(?!{unless}[{re.escape(over[w])}])"
+        self._suffix = re.compile("|".join(map(suffix_pattern, suffixes))) if suffixes else None
         self._stop = set(roles.stop_chars)
         self._name_words = tuple(normalise(w) for w in roles.name_words)
         self._level_starts = tuple(normalise(w) for w in roles.level_words)

@@ -342,6 +342,9 @@ class Reader:
         infix = "|".join(map(re.escape, cfg.separable))
         self._separable = re.compile(f"(?<=([\u4e00-\u9fff]))(?:{infix})(?=([\u4e00-\u9fff]{{1,2}}))") \
             if cfg.separable else None
+        # 征几次由谁来定: a count asked inside a who-question (几次) read as the text's noun (次数)
+        self._counted = re.compile(f"^(?:{'|'.join(map(re.escape, cfg.count_asks))})(.)$") \
+            if cfg.count_asks and cfg.count_noun else None
 
     def _meetings(self, q: str, mentions: list[Mention], regulations: set[str] | None) -> list[Mention]:
         """县人大开会由谁召集: a body named right before 开会 (qa.toml meeting_of) stands for its
@@ -610,13 +613,10 @@ class Reader:
         words: list[str] = []
         run = ""
 
-        counted = re.compile(f"^(?:{'|'.join(map(re.escape, self.cfg.count_asks))})(.)$") \
-            if self.cfg.count_asks and self.cfg.count_noun else None
-
         def flush(text: str) -> None:
             for word in tokenizer().cut(text):
                 word = word.strip()
-                if counted is not None and (m := counted.match(word)):
+                if self._counted is not None and (m := self._counted.match(word)):
                     word = m[1] + self.cfg.count_noun   # 几次 -> 次数
                 if (len(word) >= 2 and word not in fillers and re.search(r"[\u4e00-\u9fff0-9]", word)
                         and not REDUPLICATED.match(word)):
