@@ -1579,3 +1579,17 @@ def test_a_deadline_from_a_notice_leaves_the_subject_who_acts():
                          "urn:x", "第一条", 1)
     assert [(n.action, n.bearer.label, n.object_text) for n in norms if n.bearer] == [
         ("asked", "制定机关", "处理情况")]
+
+
+def test_what_dui_opens_runs_on_past_commas_through_names_to_the_noun_they_qualify():
+    # 地方组织法第三十一条第二款 (and the 乡镇人大 texts after it): the motion is for every post the list
+    # names, its 罢免案 after the last comma; the list stopped at the first comma before
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    norms = Extractor(load_lexicon()).provision(
+        "主席团或者五分之一以上代表联名，可以提出对人民代表大会主席、副主席，乡长、副乡长，镇长、副镇长的罢免案，"
+        "由主席团提请大会审议。", "urn:x", "第一条", 1)
+    assert [(n.bearer.label, n.object_text) for n in norms if n.action == "raise"] == [
+        ("主席团", "对人民代表大会主席、副主席，乡长、副乡长，镇长、副镇长的罢免案"),
+        ("五分之一以上代表", "对人民代表大会主席、副主席，乡长、副乡长，镇长、副镇长的罢免案")]

@@ -2093,11 +2093,29 @@ class Extractor:
             marker = self._first_marker(rest, 0, len(rest), blocked=False)
             return rest[:marker].strip() if marker else ""
         marker = self._first_marker(rest, 0, len(rest), blocked=False)
+        recipient = tuple(self.lex.grammar.bearers.recipient_markers)
+        if marker is None and rest.startswith(recipient) and self.nominal not in rest:
+            rest = self._listed_on(text, g.end, seg_end, ce) or rest
         words = self.lex.tag(rest)
         activity = any(slug in self.activity_actions for slug, _ in g.actions)
         if marker is not None or (len(words) == 1 and words[0][1] in self.predicate_tags and not activity):
             return ""  # 审核把关: a second verb, not an object (参加表决: an activity is one)
         return rest
+
+    def _listed_on(self, text: str, start: int, seg_end: int, ce: int) -> str:
+        """提出对本级人民代表大会主席、副主席，乡长、副乡长，镇长、副镇长的罢免案: what 对 opens runs on
+        past commas through segments of names only, to the 的 and the noun they qualify."""
+        pos = seg_end - 1   # the comma that ends the verb's segment
+        while pos < ce and text[pos] in "，,":
+            nxt = _stop(text, pos + 1, ce, SEGMENT_END + CLAUSE_END)
+            owner = text.find(self.nominal, pos + 1, nxt)
+            head = range(pos + 1, owner if owner >= 0 else nxt)
+            if not head or not all(self.taken[i] or text[i] in self.coordination for i in head):
+                return ""
+            if owner >= 0:
+                return text[start:nxt].strip("，,：:；;。 ")
+            pos = nxt
+        return ""
 
     def _disposed(self, text: str, g: _Group, wstart: int, mentions) -> tuple[tuple[Party, ...], str] | None:
         """将讨论方案交司法行政部门审查: what 将/把 puts before the bearer (or the party reported
