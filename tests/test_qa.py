@@ -1440,3 +1440,12 @@ def test_a_count_asked_inside_a_who_question_is_the_texts_count_noun():
     assert qa.reader.read("每年全国征多少兵、征几次、什么时候征，这个由谁来定？").topic == "每年 全国 次数"
     r = qa.ask("每年全国征多少兵、征几次、什么时候征，这个由谁来定？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("国务院", "第五条第一款"), ("中央军事委员会", "第五条第一款")]
+
+
+def test_kaihui_is_a_meeting_being_held():
+    # 重庆市人大常委会议事规则第十三条: 常委会举行会议时，市人民政府…应当有一名负责人列席会议 (开会 is
+    # 举行会议, as well as going to one)
+    r = qa_over("chongqing_renda_changweihui_yishi_guize_2023.txt").ask("常委会开会的时候，哪几家单位必须派个负责人来列席？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("市人民政府负责人", "第十三条第一款"), ("市监察委员会负责人", "第十三条第一款"),
+        ("市高级人民法院负责人", "第十三条第一款"), ("市人民检察院负责人", "第十三条第一款")]
