@@ -1449,3 +1449,13 @@ def test_kaihui_is_a_meeting_being_held():
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("市人民政府负责人", "第十三条第一款"), ("市监察委员会负责人", "第十三条第一款"),
         ("市高级人民法院负责人", "第十三条第一款"), ("市人民检察院负责人", "第十三条第一款")]
+
+
+def test_a_party_named_for_every_level_has_the_level_free_concept_as_its_name():
+    # 地方组织法第五十一条第二款: 县级以上的地方各级人民政府、监察委员会、人民法院、人民检察院的负责人，列席本级
+    # 人民代表大会常务委员会会议 (the label stays the text's words)
+    r = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt").ask("县人大常委会开会，一府一委两院谁来列席？")
+    assert [(a.label, a.name) for a in r.answers][:1] == [("地方各级人民政府负责人", "人民政府负责人")]
+    levels = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt").levels
+    assert levels.any_level("各级人民政府") == "人民政府"
+    assert levels.any_level("各级") == "各级"

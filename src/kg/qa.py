@@ -447,6 +447,7 @@ class Levels:
         self.bodies = tuple(spec.bodies)
         self.sessions = tuple(spec.sessions)
         self.locatives = tuple(spec.locatives)
+        self.every_level = tuple(sorted(spec.every_level, key=len, reverse=True))
 
     def named(self, text: str, names_at: frozenset[int] = frozenset()) -> set[str]:
         """Levels a question names, longest first (设区的市 is 市, not 区): level words before a body
@@ -528,6 +529,12 @@ class Levels:
                 return self.words[word]
             pos = text.find(label, pos + 1)
         return ""
+
+    def any_level(self, name: str) -> str:
+        """地方各级人民政府负责人 -> 人民政府负责人: a party named for every level at once is, as a
+        concept, the post or body without the words that say so."""
+        prefix = next((w for w in self.every_level if name.startswith(w)), "")
+        return name[len(prefix):] if prefix and len(name) > len(prefix) + 1 else name
 
     def general_forms(self, word: str) -> frozenset[str]:
         """镇政府 -> the general forms that hold its tail (地方各级人民政府, 各级人民政府)."""
@@ -1802,7 +1809,8 @@ class QA:
                     continue
                 seen.add(key)
                 answers.append(Answer(
-                    label=p.label, name=p.name, iri=p.iri, relation=relation.get(n.action, n.action),
+                    label=p.label, name=self.levels.any_level(p.name), iri=p.iri,
+                    relation=relation.get(n.action, n.action),
                     condition=n.condition or None, delegated_by=delegated,
                     delegation=n.delegation or None, modality=n.modality, strength=n.strength,
                     quote=n.quote, source=self._source(n), concept=p.concept,

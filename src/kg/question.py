@@ -144,6 +144,7 @@ class LevelSpec:
     joins: tuple[str, ...]    # between the level words of one list
     sessions: tuple[str, ...] = ()   # words between a level's 的 and its body (上次)
     locatives: tuple[str, ...] = ()  # words between a level and a name in a question (县里的选举委员会)
+    every_level: tuple[str, ...] = ()  # what names every level at once (地方各级人民政府负责人)
 
 
 @dataclass(frozen=True)
