@@ -404,3 +404,13 @@ def test_deputies_named_by_their_part_in_a_bill_or_the_whole_are_roles():
     assert [m.surface for m in lex.mentions("印发大会全体代表。")] == ["大会全体代表"]
     assert [m.surface for m in lex.mentions("应当邀请提出议案的领衔代表列席会议")][:1] == ["提出议案的领衔代表"]
     assert [m.surface for m in lex.mentions("附议代表应当审阅议案文本")][:1] == ["附议代表"]
+
+
+def test_a_deputies_office_or_group_keeps_its_daibiao_and_a_choosing_verb_ends_a_name():
+    # 河南代表建议办理办法第十六条: 省人大常委会代表工作机构 is one office (the 代表 qualifies it, no verb);
+    # 浙江人大议事规则第十五条: 代表小组会议 one meeting; 重庆乡镇人大工作条例第四十三条: 由本小组代表推选组长
+    # names the 组长, not a '本小组代表推选组长'
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("省人大常委会代表工作机构应当及时告知代表。")][:1] == ["省人大常委会代表工作机构"]
+    assert "代表小组会议" in [m.surface for m in lex.mentions("代表团审议议案和有关报告，可以举行代表小组会议。")]
+    assert "本小组代表推选组长" not in [m.surface for m in lex.mentions("代表小组由本小组代表推选组长、副组长负责组织开展活动。")]
