@@ -414,3 +414,12 @@ def test_a_deputies_office_or_group_keeps_its_daibiao_and_a_choosing_verb_ends_a
     assert [m.surface for m in lex.mentions("省人大常委会代表工作机构应当及时告知代表。")][:1] == ["省人大常委会代表工作机构"]
     assert "代表小组会议" in [m.surface for m in lex.mentions("代表团审议议案和有关报告，可以举行代表小组会议。")]
     assert "本小组代表推选组长" not in [m.surface for m in lex.mentions("代表小组由本小组代表推选组长、副组长负责组织开展活动。")]
+
+
+def test_another_ending_in_brackets_is_part_of_the_name_unless_it_is_a_name_itself():
+    # 北京执法检查办法第十五条: 常务委员会办公厅（室） is one office, said as printed (the 办公厅 or the
+    # 办公室); 浙江任免条例: 厅长（局长） is two posts, each a party
+    lex = load_lexicon()
+    office = lex.mentions("由常务委员会办公厅（室）负责送达。")
+    assert [(m.surface, m.entry.pref) for m in office] == [("常务委员会办公厅（室）", "常务委员会办公厅")]
+    assert [m.surface for m in lex.mentions("秘书长、厅长（局长）列席会议")] == ["秘书长", "厅长", "局长"]

@@ -61,6 +61,10 @@ def _normal_char(ch: str) -> str:
     return n if len(n) == 1 else ch
 
 
+# 办公厅（室）: another ending of the name before it, in brackets (normalised to ASCII brackets).
+ALTERNATIVE_ENDING = re.compile(r"\(([\u4e00-\u9fff]{1,2})\)")
+
+
 @dataclass(frozen=True)
 class Entry:
     """One lexicon entry: a post, body, meeting type, document type, seal or action."""
@@ -300,7 +304,20 @@ class Lexicon:
             found = self._counted_groups(text, norm, found)
         if generic and self.grammar.roles.listed_groups:
             found = self._listed_groups(text, norm, found)
-        return sorted(found, key=lambda m: m.start)
+        # (厅长（局长）: an ending that is a name itself stays a party of its own)
+        return sorted((m if any(m.end < o.start < m.end + 4 for o in found) else
+                       self._alternative_ending(text, norm, m) for m in found), key=lambda m: m.start)
+
+    def _alternative_ending(self, text: str, norm: str, m: Mention) -> Mention:
+        """常务委员会办公厅（室）: a name followed by another ending of it in brackets is one name, said
+        as printed (the 办公厅 or the 办公室 of a 常务委员会), its entry the first reading's."""
+        alt = ALTERNATIVE_ENDING.match(norm, m.end)
+        if alt is None or m.entry.kind == ACTION or self._suffix is None:
+            return m
+        other = normalise(m.surface)[:-len(alt[1])] + alt[1]
+        if not any(s.end() == len(other) for s in self._suffix.finditer(other)):
+            return m
+        return Mention(m.entry, m.start, alt.end(), text[m.start:alt.end()])
 
     def _owner_and_own(self, text: str, m: Mention) -> list[Mention]:
         """区人民代表大会及其常务委员会: a name the lexicon lists whole that is a body, a possessive and
