@@ -1459,3 +1459,13 @@ def test_a_party_named_for_every_level_has_the_level_free_concept_as_its_name():
     levels = qa_over("difang_renda_zhengfu_zuzhifa_2022.txt").levels
     assert levels.any_level("各级人民政府") == "人民政府"
     assert levels.any_level("各级") == "各级"
+
+
+def test_a_question_asked_of_a_sitting_meeting_gets_no_norm_provided_for_a_recess():
+    # 河南代表建议办理办法第十二条: 会议期间 the 大会秘书处 studies the suggestions; 在闭会期间提出的, the
+    # 代表工作机构. 不开会的时候 is a recess, as 闭会 is.
+    qa = qa_over("henan_daibiao_jianyi_banli_banfa_2017.txt")
+    r = qa.ask("人代会开会期间代表提的建议，谁研究以后分给有关机关去办？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("大会秘书处", "第十二条第一款")]
+    assert qa.reader.read("全国人大不开会的时候，谁说了算？").circumstances == {"recess"}
+    assert qa.reader.read("人代会开会期间，谁说了算？").excluded == {"recess"}

@@ -790,6 +790,10 @@ class QA:
             if not fitting:
                 return self.messages["no_circumstance"]
             norms = fitting
+        if q.excluded:  # 开会期间…: not what a provision provides for 闭会期间
+            norms = [n for n in norms if not self._circumstance_of(n) & q.excluded]
+            if not norms:
+                return self.messages["no_circumstance"]
         if q.answer_names and not to_whom:  # 上什么会讨论: only meetings answer
             norms = [n for n in norms if n.bearer and any(w in n.bearer.label for w in q.answer_names)]
             if not norms:

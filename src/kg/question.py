@@ -54,6 +54,14 @@ class CircumstanceSpec:
     not_before: tuple[str, ...] = ()   # right after a word they make it mean something else
 
 
+@dataclass(frozen=True)
+class ExclusionSpec:
+    """Words saying when a question is asked that rule out a circumstance (开会期间: not 闭会期间)."""
+
+    question: tuple[str, ...]
+    excludes: str
+
+
 POST_KINDS = ("post", "posts", "role")
 
 
@@ -188,6 +196,7 @@ class QAConfig:
     stated_amount: str = ""
     setting_regulations: int = 3
     complements: tuple[str, ...] = ()
+    exclusion: tuple[ExclusionSpec, ...] = ()
     separable: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
     nominal_heads: tuple[str, ...] = ()
@@ -320,6 +329,7 @@ class Question:
     claimed: list[tuple[int, int]] = field(default_factory=list)
     trigger_at: int = -1            # where the trigger stands (-1: none)
     cue_at: int = -1                # where the question word stands (-1: none)
+    excluded: frozenset[str] = frozenset()   # circumstances the question rules out (开会期间: recess)
 
     def trigger_in_name(self) -> bool:
         """Is the trigger part of a name the question uses (决策 in 决策机关)?"""
@@ -410,6 +420,8 @@ class Reader:
                 if pos >= 0 and not self._inside(pos, mentions) and not titled and not other:
                     circumstances.add(spec.name)
                     cspans.append((pos, pos + len(word)))
+        excluded = frozenset(x.excludes for x in self.cfg.exclusion if x.excludes not in circumstances
+                             and any(w in q and not self._inside(q.find(w), mentions) for w in x.question))
         # A quantity question's verb says what the quantity is of (审查 in 审查要留几个工作日).
         removed = [s for s in [qspan, None if quantity else tspan, aux, who] if s] + cspans
         removed += [(m.start(), m.end()) for w in self.cfg.extremum_max + self.cfg.extremum_min
@@ -427,7 +439,7 @@ class Reader:
         return Question(q, kind, intent, quantity, circumstances, mentions, topic,
                         q[tspan[0]:tspan[1]] if tspan else "", extremum, answer_names=answer_names,
                         claimed=removed, trigger_at=tspan[0] if tspan else -1,
-                        cue_at=min((c[0] for c in (who, aux) if c), default=-1))
+                        cue_at=min((c[0] for c in (who, aux) if c), default=-1), excluded=excluded)
 
     # -- pieces
 
