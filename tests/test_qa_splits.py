@@ -73,8 +73,8 @@ FLOORS = {
     "zhengbing-gongzuo-tiaoli-2023": 0.56,            # 0.56 (27/48) at the nineteenth session's end
     # two written blind in the twentieth session with two test-only sets (浙江省人大常委会讨论决定重大事项
     # 的规定, 洛阳市地方立法程序规定); 21/44 with 9 wrong and 16/36 with 7 wrong on arrival
-    "henan-daibiao-jianyi-banli-banfa-2017": 0.45,
-    "beijing-zhifa-jiancha-banfa": 0.42,
+    "henan-daibiao-jianyi-banli-banfa-2017": 0.63,     # 0.66 (29/44) at the twentieth session's end
+    "beijing-zhifa-jiancha-banfa": 0.47,               # 0.50 (18/36) at the twentieth session's end
 }
 
 
@@ -130,9 +130,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # set with 5 more (46); 44 at that session's end. The 上海市人大关于代表议案的规定 set of the
     # nineteenth session came with 11 more (55); 53 before its 征兵工作条例 set came with 3 more (56);
     # 56 at that session's end (59 for its start commit on the same sets). The twentieth session's
-    # two sets (河南代表建议办理办法, 北京执法检查办法) came with 9 and 7 more (71; 55 on the older sets).
+    # two sets (河南代表建议办理办法, 北京执法检查办法) came with 9 and 7 more (71; 55 on the older sets);
+    # 62 at that session's end.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 71, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 62, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
