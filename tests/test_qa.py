@@ -928,7 +928,7 @@ def test_an_item_that_answers_as_well_as_its_paragraphs_lead_is_the_answer_alone
     # 提出的比较集中的问题，由常务委员会办公厅（室）整理提出 — the item is the case asked about
     qa = qa_over("beijing_zhuanxiang_gongzuo_baogao_banfa_2008.txt")
     r = qa.ask("常委会委员们提得比较多的问题，作为报告议题由谁来整理提出来？")
-    assert [(a.label, a.source.citation) for a in r.answers] == [("常务委员会办公厅", "第三条第一款第（三）项")]
+    assert [(a.label, a.source.citation) for a in r.answers] == [("常务委员会办公厅（室）", "第三条第一款第（三）项")]
 
 
 def test_a_document_kind_said_as_the_verb_after_the_question_word_is_the_verb():
