@@ -304,15 +304,15 @@ class Lexicon:
             found = self._counted_groups(text, norm, found)
         if generic and self.grammar.roles.listed_groups:
             found = self._listed_groups(text, norm, found)
-        # (厅长（局长）: an ending that is a name itself stays a party of its own)
-        return sorted((m if any(m.end < o.start < m.end + 4 for o in found) else
-                       self._alternative_ending(text, norm, m) for m in found), key=lambda m: m.start)
+        return sorted((self._alternative_ending(text, norm, m, found) for m in found), key=lambda m: m.start)
 
-    def _alternative_ending(self, text: str, norm: str, m: Mention) -> Mention:
+    def _alternative_ending(self, text: str, norm: str, m: Mention, found: list[Mention]) -> Mention:
         """常务委员会办公厅（室）: a name followed by another ending of it in brackets is one name, said
-        as printed (the 办公厅 or the 办公室 of a 常务委员会), its entry the first reading's."""
+        as printed (the 办公厅 or the 办公室 of a 常务委员会), its entry the first reading's; an ending
+        that is a name itself stays a party of its own (厅长（局长）)."""
         alt = ALTERNATIVE_ENDING.match(norm, m.end)
-        if alt is None or m.entry.kind == ACTION or self._suffix is None:
+        if (alt is None or m.entry.kind == ACTION or self._suffix is None
+                or any(alt.start() < o.start < alt.end() for o in found)):
             return m
         other = normalise(m.surface)[:-len(alt[1])] + alt[1]
         if not any(s.end() == len(other) for s in self._suffix.finditer(other)):

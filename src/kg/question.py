@@ -421,7 +421,8 @@ class Reader:
                     circumstances.add(spec.name)
                     cspans.append((pos, pos + len(word)))
         excluded = frozenset(x.excludes for x in self.cfg.exclusion if x.excludes not in circumstances
-                             and any(w in q and not self._inside(q.find(w), mentions) for w in x.question))
+                             and any((pos := q.find(w)) >= 0 and not self._inside(pos, mentions)
+                                     for w in x.question))
         # A quantity question's verb says what the quantity is of (审查 in 审查要留几个工作日).
         removed = [s for s in [qspan, None if quantity else tspan, aux, who] if s] + cspans
         removed += [(m.start(), m.end()) for w in self.cfg.extremum_max + self.cfg.extremum_min
