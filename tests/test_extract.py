@@ -1593,3 +1593,18 @@ def test_what_dui_opens_runs_on_past_commas_through_names_to_the_noun_they_quali
     assert [(n.bearer.label, n.object_text) for n in norms if n.action == "raise"] == [
         ("主席团", "对人民代表大会主席、副主席，乡长、副乡长，镇长、副镇长的罢免案"),
         ("五分之一以上代表", "对人民代表大会主席、副主席，乡长、副乡长，镇长、副镇长的罢免案")]
+
+
+def test_words_listed_with_a_known_name_are_names_though_no_suffix_says_so():
+    # 国家机关、社会团体、企业事业组织、公民认为…的，可以向国务院书面提出审查建议 (法规规章备案条例第九条)
+    rules = extract(load(CORPORA / "fagui_guizhang_beian_tiaoli_2001.txt"))
+    assert {"国家机关", "社会团体", "企业事业组织", "公民"} <= {
+        n.bearer.label for n in rules if n.source_citation == "第九条第一款" and n.action == "raise"}
+    # 代表候选人由各选区选民和各政党、各人民团体提名推荐 (选举法第三十二条第一款)
+    rules = extract(load(CORPORA / "xuanjufa_2020.txt"))
+    assert {n.bearer.label for n in rules if n.source_citation == "第三十二条第一款"
+            and n.action == "nominate"} == {"各选区选民", "各政党", "各人民团体"}
+    # 向原选区选民或者原选举单位报告履职情况: both are told (地方组织法第四十三条第四款)
+    rules = extract(load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt"))
+    assert {tuple(sorted(a.label for a in n.aux)) for n in rules if n.source_citation == "第四十三条第四款"
+            and n.action == "report"} == {tuple(sorted(("原选区选民", "原选举单位")))}

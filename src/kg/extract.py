@@ -52,6 +52,9 @@ from kg.numerals import cn_to_int
 CLAUSE_END = "。；;"
 TITLE = re.compile(r"《[^《》]*》")
 SEGMENT_END = "，,：:"
+# The longest name a list member found by its neighbours may be (国家机关、…、企业事业组织).
+MEMBER_MAX = 10
+BRACKETS = "（）()《》“”"
 
 
 @dataclass(frozen=True)
@@ -252,6 +255,10 @@ class Extractor:
         self.member_action = b.member_action
         joins = sorted(set(b.coordination) | set(b.alternatives), key=len, reverse=True)
         self.open_split = re.compile("|".join(map(re.escape, joins)))
+        self.list_joiners = tuple(sorted(b.list_joiners, key=len, reverse=True))
+        self.list_closers = tuple(b.list_closers)
+        self.list_heads = tuple(b.list_heads)
+        self.markers = tuple(b.markers)
         self.themes = b.themes
         self.whether = tuple(b.whether)
         self.topic_markers = tuple(b.topic_markers)
@@ -392,6 +399,7 @@ class Extractor:
             mask[:] = [a or b for a, b in zip(mask, self.in_title, strict=True)]
         mentions = sorted(mentions + self._open_names(text, mentions) + self._bare_roles(text, mentions),
                           key=lambda m: m.start)
+        mentions = sorted(mentions + self._listed_names(text, mentions), key=lambda m: m.start)
         taken = [False] * len(text)
         for m in mentions:
             taken[m.start:m.end] = [True] * (m.end - m.start)
@@ -683,6 +691,60 @@ class Extractor:
                     at = text.find(part, at) + len(part)
                     at += next((len(w) for w in self.coordination if text.startswith(w, at)), 0)
         return out
+
+    def _listed_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """国家机关、社会团体、企业事业组织、公民认为…: words listed with a known name are names too,
+        though no suffix says so. A member runs from a joiner (list_joiners) to the next joiner or
+        name, or to where a list ends: a segment end, a marker, a modal word, a verb of the
+        grammar or a word of list_closers."""
+        spans = [(m.start, m.end) for m in mentions]
+        starts = {s for s, _ in spans}
+        ends = {e for _, e in spans}
+        stops = (*self.modal_words, *self.list_closers, *self.list_ends)
+        queue = [(m.start, m.end) for m in mentions if m.entry.kind in (POST, BODY, ROLE)]
+        out: list[Mention] = []
+        seen = set(spans)
+        while queue:
+            s, e = queue.pop()
+            found = []
+            joiner = next((w for w in self.list_joiners if text.startswith(w, e)), None)
+            if joiner:
+                a = p = e + len(joiner)
+                while (p < len(text) and p - a <= MEMBER_MAX and text[p] not in SEGMENT_END + CLAUSE_END
+                       and p not in starts and not text.startswith(stops, p)
+                       and not any(text.startswith(w, p) for w in self.list_joiners)
+                       and not self.re_marker.match(normalise(text), p)
+                       and not self.re_grammar_verb.match(normalise(text), p)):
+                    p += 1
+                found.append((a, p))
+            joiner = next((w for w in self.list_joiners if text.endswith(w, 0, s)), None)
+            if joiner:
+                b = p = s - len(joiner)
+                while (p > 0 and b - p <= MEMBER_MAX and text[p - 1] not in SEGMENT_END + CLAUSE_END
+                       and p not in ends and not text.endswith(stops, 0, p)
+                       and not any(text.endswith(w, 0, p) for w in self.list_joiners)
+                       and not any(text.endswith(w, 0, p) and not self.blocked["marker"][p - len(w)]
+                                   for w in self.markers)):
+                    p -= 1
+                found.append((p, b))
+            for a, b in found:
+                label = text[a:b]
+                if (2 <= len(label) <= MEMBER_MAX and (a, b) not in seen and self.nominal not in label
+                        and label.endswith(self.list_heads) and not COUNT_TAIL.search(label)
+                        and not any(c in BRACKETS for c in label)
+                        and not self._verb_word(label)   # 或者组织研究处理: the verb 组织, no one
+                        and not any(x < b and a < y for x, y in spans + [(o.start, o.end) for o in out])
+                        and not self._has_verb(text, a, b, [False] * len(text), grammar_only=True)
+                        and not any(self.in_title[a:b])):
+                    seen.add((a, b))
+                    out.append(Mention(self.lex.generic_role(label), a, b, label))
+                    queue.append((a, b))
+        return out
+
+    def _verb_word(self, label: str) -> bool:
+        """组织: one word, and a verb."""
+        words = self.lex.tag(label)
+        return len(words) == 1 and words[0][1].startswith("v")
 
     def _without_manner(self, label: str) -> str:
         """The words of an open frame without the adverbs saying how at their end (村民直接 -> 村民)."""
