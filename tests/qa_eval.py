@@ -12,6 +12,7 @@ leaves out (第九条 contains 第九条第一款 and 第九条第（二）项).
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 import unicodedata
@@ -93,11 +94,17 @@ def load_gold(split: str, regulation: str | None = None) -> list[GoldQuestion]:
 
 def texts_of(regulation: str) -> Path:
     """The text file a gold regulation id names."""
+    return _texts()[regulation]
+
+
+@functools.cache
+def _texts() -> dict[str, Path]:
+    """Every gold set's regulation id and text, read once (each set file is read whole)."""
+    out = {}
     for path in sorted(GOLD_QA.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        if data["regulation"] == regulation:
-            return Path(__file__).resolve().parents[1] / data["text"]
-    raise KeyError(regulation)
+        out.setdefault(data["regulation"], Path(__file__).resolve().parents[1] / data["text"])
+    return out
 
 
 def score(q: GoldQuestion, result: dict) -> Outcome:

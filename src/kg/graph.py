@@ -56,8 +56,23 @@ def new_graph() -> Graph:
 
 def load_ontology(graph: Graph, base: str | None = None, directory: Path | None = None) -> None:
     """Parse every .ttl in ontology/ into the graph; relative IRIs resolve against the base."""
-    for path in sorted((directory or data_dir("ontology")).glob("*.ttl")):
-        graph.parse(path, format="turtle", publicID=(base or base_iri()) + "/")
+    paths = tuple(sorted((directory or data_dir("ontology")).glob("*.ttl")))
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    triples, prefixes = _ontology_triples(stamp, base or base_iri())
+    for prefix, ns in prefixes:
+        graph.bind(prefix, ns)
+    graph.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[misc]
+
+
+@lru_cache(maxsize=8)
+def _ontology_triples(files: tuple[tuple[str, int, int], ...], base: str) -> tuple[tuple, tuple]:
+    """The ontology files' triples and the prefixes they declare, parsed once per process for each
+    version of the files (every graph built, one per regulation in the tests and the library,
+    needs the same TBox)."""
+    scratch = Graph(bind_namespaces="none")
+    for path, _, _ in files:
+        scratch.parse(path, format="turtle", publicID=base + "/")
+    return tuple(scratch), tuple(scratch.namespaces())
 
 
 def _lit(text: str) -> Literal:
