@@ -61,7 +61,7 @@ def load_ontology(graph: Graph, base: str | None = None, directory: Path | None 
     triples, prefixes = _ontology_triples(stamp, base or base_iri())
     for prefix, ns in prefixes:
         graph.bind(prefix, ns)
-    graph.addN((s, p, o, graph) for s, p, o in triples)  # type: ignore[misc]
+    graph.addN((s, p, o, graph) for s, p, o in triples)
 
 
 @lru_cache(maxsize=8)
