@@ -1608,3 +1608,11 @@ def test_words_listed_with_a_known_name_are_names_though_no_suffix_says_so():
     rules = extract(load(CORPORA / "difang_renda_zhengfu_zuzhifa_2022.txt"))
     assert {tuple(sorted(a.label for a in n.aux)) for n in rules if n.source_citation == "第四十三条第四款"
             and n.action == "report"} == {tuple(sorted(("原选区选民", "原选举单位")))}
+
+
+def test_a_group_named_before_its_count_keeps_the_nouns_that_say_which_group():
+    # 由有选举权的居民10人以上联合提名或者由户代表5人以上联合提名 (河南居委会实施办法第九条第二款):
+    # the 户代表, not any 代表
+    rules = extract(load(CORPORA / "henan_juweihui_shishi_banfa_2020.txt"))
+    assert {(n.bearer.label, n.bearer.name) for n in rules if n.source_citation == "第九条第二款"
+            and n.action == "nominate"} == {("居民10人以上", "居民"), ("户代表5人以上", "户代表")}

@@ -365,14 +365,29 @@ class Lexicon:
             inside = [x for x in found if m.start() <= x.start < m.end()]
             if any(x.end > m.end() for x in inside) or any(x.start < m.start() < x.end for x in found):
                 continue   # part of a longer name (代表大会, 代表团团长): not this group
-            label = text[m.start():m.end()]
             kind = inside[-1].entry.kind if inside else ROLE
             found = [x for x in found if x not in inside]
             # the group is who it is (代表); its count stays in the words the text uses
             said = "group" if m.group("group") else "group_first"
-            group = inside[-1].entry if inside else self.generic_role(text[m.start(said):m.end(said)], kind)
-            found.append(Mention(group, m.start(), m.end(), label))
+            start = m.start() - (self._noun_before(norm, m.start(), found) if said == "group_first" else 0)
+            label = text[start:m.end()]
+            group = inside[-1].entry if inside and start == m.start() else \
+                self.generic_role(text[start if start < m.start() else m.start(said):m.end(said)], kind)
+            found.append(Mention(group, start, m.end(), label))
         return sorted(found, key=lambda m: m.start)
+
+    def _noun_before(self, norm: str, at: int, found: list[Mention]) -> int:
+        """由户代表5人以上联合提名: how many characters of nouns (jieba's) stand right before a group
+        named first, with no stop character or other name among them; they say which group."""
+        window = norm[max(0, at - 4):at]
+        n = 0
+        for word, tag in reversed(self._cut(window)):
+            if not tag.startswith("n") or any(c in self._stop for c in word) or not all(
+                    map(is_cjk_ideograph, word)) or any(x.start < at - n and at - n - len(word) < x.end
+                                                        for x in found):
+                break
+            n += len(word)
+        return n
 
     def _described(self, text: str, norm: str, found: list[Mention]) -> list[Mention]:
         """提质询案的常委会组成人员, 作出该督查结论的人民政府: a clause opening with a verb and
