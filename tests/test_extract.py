@@ -1616,3 +1616,11 @@ def test_a_group_named_before_its_count_keeps_the_nouns_that_say_which_group():
     rules = extract(load(CORPORA / "henan_juweihui_shishi_banfa_2020.txt"))
     assert {(n.bearer.label, n.bearer.name) for n in rules if n.source_citation == "第九条第二款"
             and n.action == "nominate"} == {("居民10人以上", "居民"), ("户代表5人以上", "户代表")}
+
+
+def test_the_level_words_benji_and_xiaji_before_one_name_name_the_body_at_each_level():
+    # 代表在本级或者下级人民代表大会常务委员会和乡、民族乡、镇的人民代表大会主席团协助下 (浙江代表法实施办法
+    # 第十八条第一款): the 本级 常委会 assists too
+    rules = extract(load(CORPORA / "zhejiang_daibiaofa_shishi_banfa_2016.txt"))
+    assert {n.bearer.label for n in rules if n.source_citation == "第十八条第一款" and n.action == "assist"} \
+        == {"本级人民代表大会常务委员会", "下级人民代表大会常务委员会", "乡、民族乡、镇的人民代表大会主席团"}
