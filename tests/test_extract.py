@@ -1624,3 +1624,10 @@ def test_the_level_words_benji_and_xiaji_before_one_name_name_the_body_at_each_l
     rules = extract(load(CORPORA / "zhejiang_daibiaofa_shishi_banfa_2016.txt"))
     assert {n.bearer.label for n in rules if n.source_citation == "第十八条第一款" and n.action == "assist"} \
         == {"本级人民代表大会常务委员会", "下级人民代表大会常务委员会", "乡、民族乡、镇的人民代表大会主席团"}
+
+
+def test_the_object_of_a_verb_stops_where_bing_opens_a_second_predicate():
+    # 由主办单位统一答复代表并说明协办单位意见 (河南代表建议办理办法第十八条第一款): the 代表 are replied to
+    rules = extract(load(CORPORA / "henan_daibiao_jianyi_banli_banfa_2017.txt"))
+    assert {(n.bearer.label, n.object_text) for n in rules if n.source_citation == "第十八条第一款"
+            and n.action == "reply"} == {("主办单位", "代表")}

@@ -1460,3 +1460,11 @@ def test_a_question_asked_of_a_sitting_meeting_gets_no_norm_provided_for_a_reces
     assert [(a.label, a.source.citation) for a in r.answers] == [("大会秘书处", "第十二条第一款")]
     assert qa.reader.read("全国人大不开会的时候，谁说了算？").circumstances == {"recess"}
     assert qa.reader.read("人代会开会期间，谁说了算？").excluded == {"recess"}
+
+
+
+def test_one_amount_a_provision_states_is_said_once():
+    # 征兵工作条例第五十二条第二款: the 7个工作日内 read as two facts of one amount, answered once
+    qa = qa_over("zhengbing_gongzuo_tiaoli_2023.txt")
+    answers = qa.ask("退回人员和档案的交接手续，人到了以后几个工作日内必须办完？").to_json()["answers"]
+    assert [(a["label"], a["source"]["citation"]) for a in answers] == [("7个工作日内", "第五十二条第二款")]

@@ -257,6 +257,7 @@ class Extractor:
         self.open_split = re.compile("|".join(map(re.escape, joins)))
         self.list_joiners = tuple(sorted(b.list_joiners, key=len, reverse=True))
         self.list_closers = tuple(b.list_closers)
+        self.predicate_joins = tuple(v.predicate_joins)
         self.list_heads = tuple(b.list_heads)
         self.markers = tuple(b.markers)
         self.themes = b.themes
@@ -1961,6 +1962,7 @@ class Extractor:
                 return parties, text[g.end:seg_end].strip("，,：:；;。 ")
         if not self._aux_group(g):
             seg_end = min([e for s, e in _spans(text, SEGMENT_END, g.end, ce)] or [ce])
+            seg_end = self._predicate_end(text, g.end, seg_end)
             # 会签或联合报区政府审批 / 由区政府制定的文件: a body after a marker acts, it is no object
             after = [m for m in mentions if g.end <= m.start < seg_end and m.start not in used
                      and (m.entry.kind in TOPIC_KINDS
@@ -2146,7 +2148,7 @@ class Extractor:
         """不参加接见、合影等活动 / 向其报告工作: the words after the verb up to the comma, when
         they are a noun phrase (not 或联合报…, another predicate, nor 由…, another bearer)."""
         seg_end = min([e for s, e in _spans(text, SEGMENT_END + CLAUSE_END, g.end, ce)] or [ce])
-        rest = text[g.end:seg_end].strip("，,：:；;。 ")
+        rest = text[g.end:self._predicate_end(text, g.end, seg_end)].strip("，,：:；;。 ")
         if not rest or any(rest.startswith(c) for c in [*self.connectors, *self.cond_endings, self.nominal]):
             return ""  # 审核后，由…: the verb ends a condition
         put = next((w for w in self.disposal if rest.startswith(w)), "")
@@ -2163,6 +2165,18 @@ class Extractor:
         if marker is not None or (len(words) == 1 and words[0][1] in self.predicate_tags and not activity):
             return ""  # 审核把关: a second verb, not an object (参加表决: an activity is one)
         return rest
+
+    def _predicate_end(self, text: str, start: int, end: int) -> int:
+        """答复代表并说明协办单位意见: where a second predicate opens (并 and a verb, jieba's), which
+        the object of the verb before it does not run into; else `end`."""
+        for w in self.predicate_joins:
+            at = text.find(w, start, end)
+            while at > start:
+                words = self.lex.tag(text[at + len(w):min(end, at + len(w) + 4)])
+                if words and words[0][1] in self.predicate_tags and self.nominal not in text[at:end]:
+                    return at   # (拟订并提出的法律案: both verbs say which 法律案)
+                at = text.find(w, at + 1, end)
+        return end
 
     def _listed_on(self, text: str, start: int, seg_end: int, ce: int) -> str:
         """提出对本级人民代表大会主席、副主席，乡长、副乡长，镇长、副镇长的罢免案: what 对 opens runs on

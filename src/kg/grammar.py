@@ -46,6 +46,7 @@ class Verbs:
     light_objects: dict[str, str] = field(default_factory=dict)
     light_recipients: Words = ()
     light_only: Words = ()
+    predicate_joins: Words = ()
 
 
 @dataclass(frozen=True)

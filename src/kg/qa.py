@@ -1844,9 +1844,13 @@ class QA:
             return self._not_found(question, q, scope, "quantity", chosen, sparql)
         chosen = self._counted(q, chosen)
         relation = {e.iri.rsplit("/", 1)[-1]: e.relation for e in self.lex.actions.values()}
-        answers = []
+        answers, seen = [], set()
         for n in chosen:
             value, unit = self._stated(n, q)
+            key = (value, unit, n.phrase or n.quote, n.citation, n.condition)
+            if key in seen:   # one amount the provision states, read as two facts: said once
+                continue
+            seen.add(key)
             answers.append(Answer(
                 label=n.phrase or n.quote, name=n.phrase or n.quote, iri=n.iri,
                 relation=relation.get(n.action, n.action), condition=n.condition or None,
