@@ -1631,3 +1631,17 @@ def test_the_object_of_a_verb_stops_where_bing_opens_a_second_predicate():
     rules = extract(load(CORPORA / "henan_daibiao_jianyi_banli_banfa_2017.txt"))
     assert {(n.bearer.label, n.object_text) for n in rules if n.source_citation == "第十八条第一款"
             and n.action == "reply"} == {("主办单位", "代表")}
+
+
+def test_names_the_verb_before_takes_and_then_huozhe_are_its_object_not_the_next_verbs_subject():
+    # 浙江代表法实施办法第十六条, read with 组织 as a question's own verb: …主席、副主席根据主席团的安排，
+    # 组织本级人民代表大会代表或者受委托组织上一级人民代表大会代表开展闭会期间的活动
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    text = ("县级以上的地方各级人民代表大会常务委员会或者乡、民族乡、镇的人民代表大会主席、副主席根据主席团的安排，"
+            "组织本级人民代表大会代表或者受委托组织上一级人民代表大会代表开展闭会期间的活动。")
+    norms = Extractor(load_lexicon(), verbs={"组织": "asked"}).provision(text, "urn:x", "第十六条", 16, "")
+    assert "本级人民代表大会代表" not in {n.bearer.label for n in norms if n.bearer}
+    assert {n.bearer.label for n in norms if n.bearer and "上一级" in n.object_text} == {
+        "地方各级人民代表大会常务委员会", "乡、民族乡、镇的人民代表大会主席", "乡、民族乡、镇的人民代表大会副主席"}

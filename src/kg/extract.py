@@ -1343,6 +1343,17 @@ class Extractor:
         return (pos > start and text.startswith(self.nominal, pos) and after != end
                 and not any(text.startswith(h, after) for h in self.heads))
 
+    def _object_before_alternative(self, text: str, prev: _Group | None, region: list[Mention],
+                                   g: _Group) -> bool:
+        """组织本级人民代表大会代表或者受委托组织…: names right after the verb before, in its segment,
+        then 或者 (an alternative) are that verb's object; the verb after shares its bearers."""
+        if prev is None or not prev.bearers or region[0].start < prev.end:
+            return False
+        between = text[prev.end:g.start]
+        rest = text[region[-1].end:g.start]
+        return (not any(c in SEGMENT_END + CLAUSE_END for c in between)
+                and rest.startswith(tuple(self.alternatives)))
+
     def _delegating(self, text: str, pos: int, end: int, taken) -> bool:
         """Is text[pos:] a name followed by a delegation word (总理委托)?"""
         while pos < end and taken[pos]:
@@ -1426,6 +1437,8 @@ class Extractor:
                       and marker is None and under is None]
         region = [m for m in region if m not in entrusting]
         region = self._after_pivot(region, text)
+        if region and marker is None and self._object_before_alternative(text, prev, region, g):
+            region = []   # 组织本级代表或者受委托组织上一级代表: who the verb before takes acts on
         sender = (self._sender(text, prev, mentions) if not region and prev is not None
                   and self._sent_to(text, prev) and self._resumes(text, prev.end, g.start) else [])
         if sender:   # 由主席团将其辞职请求交代表审议后，提请…: the 主席团 submits
