@@ -1468,3 +1468,23 @@ def test_one_amount_a_provision_states_is_said_once():
     qa = qa_over("zhengbing_gongzuo_tiaoli_2023.txt")
     answers = qa.ask("退回人员和档案的交接手续，人到了以后几个工作日内必须办完？").to_json()["answers"]
     assert [(a["label"], a["source"]["citation"]) for a in answers] == [("7个工作日内", "第五十二条第二款")]
+
+
+def test_a_provision_read_on_demand_knows_the_short_names_its_regulation_declares():
+    # 北京市预算监督条例第五条: 市人民代表大会财政经济委员会（以下简称财经委员会）; 第三十条 writes only
+    # 财经委员会应当向市人大常委会做决算草案的初步审查报告 (做 is read on demand)
+    qa = qa_over("beijing_yusuan_jiandu_tiaoli.txt")
+    r = qa.ask("常委会审批市级决算时，决算草案的初步审查报告由谁来做？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("财经委员会", "第三十条第一款")]
+
+
+def test_a_committee_is_asked_by_its_name_ending_in_wei():
+    # 财经委 for 财经委员会: the usual contraction of a 委员会's name; the committee the question
+    # names reports, it is not the one reported to (第十四条第二款, not 第一款's 向财经委员会报告)
+    from kg.lexicon import load_lexicon
+    from kg.terms import short_forms
+
+    assert "财经委" in short_forms("财经委员会", load_lexicon().grammar)
+    qa = qa_over("beijing_yusuan_jiandu_tiaoli.txt")
+    r = qa.ask("财经委对预算草案的初步审查结果要报给谁？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("市人大常委会主任会议", "第十四条第二款")]

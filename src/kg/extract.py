@@ -321,21 +321,26 @@ class Extractor:
 
     # ------------------------------------------------------------ entry points
 
-    def provision(self, text: str, path: str, citation: str, article: int, lead: str = "") -> list[Norm]:
+    def provision(self, text: str, path: str, citation: str, article: int, lead: str = "",
+                  aliases: dict[str, str] | None = None) -> list[Norm]:
         """The norms of one provision's own text (a 款 before its items, a 项 with its 款's lead,
-        a 目)."""
-        return self._unit(_Unit(text, path, citation, article, lead))
+        a 目), knowing the short names its regulation declares (`declared`)."""
+        self.aliases = dict(aliases or {})
+        try:
+            return self._unit(_Unit(text, path, citation, article, lead))
+        finally:
+            self.aliases = {}
 
     def extract(self, reg: Regulation) -> list[Norm]:
         units = list(_units(reg))
-        self.aliases = self._declared(" ".join(u.text for u in units))
+        self.aliases = self.declared(" ".join(u.text for u in units))
         norms: list[Norm] = []
         for unit in units:
             norms += self._unit(unit)
         self.aliases = {}
         return norms
 
-    def _declared(self, text: str) -> dict[str, str]:
+    def declared(self, text: str) -> dict[str, str]:
         """人民政府、人民法院和人民检察院（以下简称“一府两院”）: the short names a text declares for
         the names right before them, each with the kind of what it stands for."""
         found: dict[str, str] = {}

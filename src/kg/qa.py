@@ -581,6 +581,7 @@ class QA:
         self._settings: dict[str, frozenset[str]] = {}
         self._extractors: dict[tuple, Any] = {}
         self._read: dict[tuple, list] = {}
+        self._declarations: dict[str, dict[str, str]] = {}
         self._spelt: dict[str, frozenset[str]] = {}
         self._heads_swapped: dict[str, frozenset[str]] = {}
         self._by_last: dict[str, list[str]] | None = None
@@ -1484,7 +1485,8 @@ class QA:
             if read is None:  # the same verb read in the same provision reads the same
                 parent = self._provisions.get(str(row.get("parent") or ""))
                 read = self._read[(key, h.iri)] = extractor.provision(
-                    text, h.iri, h.citation, h.article, _own_text(parent) if parent else "")
+                    text, h.iri, h.citation, h.article, _own_text(parent) if parent else "",
+                    self._declaring(extractor, reg))
             usable = [n for n in read if n.action == "asked" and (n.bearer is not None or to_whom)
                       and (n.aux or not to_whom) and not self._only_nominal(n.quote, n.verb)
                       and not (to_whom and self._list_goes_on(n.object_text))
@@ -1516,6 +1518,14 @@ class QA:
         least = self.cfg.min_cover_sole_verb if sole else self.cfg.min_cover_on_demand
         chosen = self._choose(replace(q, topic=rest), norms, to_whom, least)
         return chosen if isinstance(chosen, list) else None
+
+    def _declaring(self, extractor, reg: str) -> dict[str, str]:
+        """The short names a regulation declares (市人民代表大会财政经济委员会（以下简称财经委员会）),
+        so a provision read on demand knows them as its text does; read once per regulation."""
+        if reg not in self._declarations:
+            self._declarations[reg] = extractor.declared("\n".join(
+                str(r["text"]) for r in self._provisions.values() if str(r["regulation"]) == reg))
+        return self._declarations[reg]
 
     def _list_goes_on(self, after: str) -> bool:
         """通知常务委员会组成人员和列席会议的部门及人员: the words after the parties read open with
