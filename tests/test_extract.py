@@ -1645,3 +1645,11 @@ def test_names_the_verb_before_takes_and_then_huozhe_are_its_object_not_the_next
     assert "本级人民代表大会代表" not in {n.bearer.label for n in norms if n.bearer}
     assert {n.bearer.label for n in norms if n.bearer and "上一级" in n.object_text} == {
         "地方各级人民代表大会常务委员会", "乡、民族乡、镇的人民代表大会主席", "乡、民族乡、镇的人民代表大会副主席"}
+
+
+def test_a_marker_verb_right_before_de_is_no_marker():
+    # 财经委员会依照本条例的规定对市财政部门提交的市级预算草案主要内容进行初步审查 (北京市预算监督条例
+    # 第十条第一款): 提交的 says what was submitted; the 财经委员会 examines
+    rules = extract(load(CORPORA / "beijing_yusuan_jiandu_tiaoli.txt"))
+    assert {(n.action, n.bearer.label) for n in rules if n.source_citation == "第十条第一款" and n.bearer} \
+        == {("examine", "财经委员会")}

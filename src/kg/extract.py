@@ -1333,6 +1333,8 @@ class Extractor:
                 continue  # 根据主席团的安排, 在…的组织安排和监督下: a noun after 的, no marker
             if m.group() in self.passive and self._delegating(text, m.end(), e, taken):
                 continue  # 受总理委托: who entrusts, not who acts
+            if text.startswith(self.nominal, m.end()):
+                continue  # 对市财政部门提交的市级预算草案…进行初步审查: what was submitted, no marker
             if self._possessed(text, m.end(), e, taken):
                 continue  # 报送区政府的公文: the marker is inside a noun phrase
             last = m
