@@ -76,13 +76,14 @@ def reference(graph: Graph | None = None, reg_id: str = "huancui-gzgz-2022") -> 
                     for s in tbox.subjects(RDF.type, t)}, key=lambda s: _short(s, tbox))
     lines += ["", "## Properties", "", "| property | 中文 | English | domain | range | comment |",
               "|---|---|---|---|---|---|"]
+    def every(p, q) -> str:   # kg:sourceFile has two domains (regulations and records): both, in order
+        return ", ".join(sorted(f"`{_short(o, tbox)}`" for o in tbox.objects(p, q)))
+
     for p in props:
-        domain = tbox.value(p, RDFS.domain)
-        rng = tbox.value(p, RDFS.range)
+        comments = sorted(str(c) for c in tbox.objects(p, RDFS.comment))
         lines.append(f"| `{_short(p, tbox)}` | {_label(tbox, p, 'zh')} | {_label(tbox, p, 'en')} | "
-                     f"{'`' + _short(domain, tbox) + '`' if domain else ''} | "
-                     f"{'`' + _short(rng, tbox) + '`' if rng else ''} | "
-                     f"{_cell(str(tbox.value(p, RDFS.comment) or ''))} |")
+                     f"{every(p, RDFS.domain)} | {every(p, RDFS.range)} | "
+                     f"{_cell(comments[0] if comments else '')} |")
 
     lines += ["", "## Concept schemes", ""]
     for scheme in sorted(tbox.subjects(RDF.type, SKOS.ConceptScheme), key=str):

@@ -69,7 +69,10 @@ def _ontology_triples(files: tuple[tuple[str, int, int], ...], base: str) -> tup
     """The ontology files' triples and the prefixes they declare, parsed once per process for each
     version of the files (every graph built, one per regulation in the tests and the library,
     needs the same TBox)."""
-    scratch = Graph(bind_namespaces="none")
+    # Oxigraph-backed, as the graphs it fills: its triples come back in the order the files were
+    # parsed (a memory graph would give them in hash order, and rdflib's value() would then pick
+    # another of two rdfs:domain from run to run)
+    scratch = Graph(store="Oxigraph", bind_namespaces="none")
     for path, _, _ in files:
         scratch.parse(path, format="turtle", publicID=base + "/")
     return tuple(scratch), tuple(scratch.namespaces())
