@@ -1488,3 +1488,10 @@ def test_a_committee_is_asked_by_its_name_ending_in_wei():
     qa = qa_over("beijing_yusuan_jiandu_tiaoli.txt")
     r = qa.ask("财经委对预算草案的初步审查结果要报给谁？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("市人大常委会主任会议", "第十四条第二款")]
+
+
+def test_who_has_the_final_say_is_who_decides_or_whose_approval_it_needs():
+    # 北京市预算监督条例第二十三条: 重点支出的调减，必须经市人大常委会审查和批准 — 谁说了算 asks for it
+    qa = qa_over("beijing_yusuan_jiandu_tiaoli.txt")
+    r = qa.ask("预算里安排的教育、社保这些重点支出要调减，谁说了算？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("市人大常委会", "第二十三条第一款")]
