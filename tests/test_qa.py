@@ -1495,3 +1495,10 @@ def test_who_has_the_final_say_is_who_decides_or_whose_approval_it_needs():
     qa = qa_over("beijing_yusuan_jiandu_tiaoli.txt")
     r = qa.ask("预算里安排的教育、社保这些重点支出要调减，谁说了算？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("市人大常委会", "第二十三条第一款")]
+
+
+def test_tongqi_is_asked_of_a_provision_that_writes_tongbao():
+    # 北京市预算监督条例第二十二条: 由市财政部门将编制预计超收收入使用方案的有关情况及时向财经委员会通报
+    qa = qa_over("beijing_yusuan_jiandu_tiaoli.txt")
+    r = qa.ask("政府编超收收入使用方案的情况，由哪个部门去跟财经委通气？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("市财政部门", "第二十二条第一款")]
