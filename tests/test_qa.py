@@ -1484,7 +1484,10 @@ def test_a_committee_is_asked_by_its_name_ending_in_wei():
     from kg.lexicon import load_lexicon
     from kg.terms import short_forms
 
-    assert "财经委" in short_forms("财经委员会", load_lexicon().grammar)
+    grammar = load_lexicon().grammar
+    assert "财经委" in short_forms("财经委员会", grammar)
+    # …but a name a longer contraction ends keeps that one only (常委会, no 常务委)
+    assert not any(f.endswith("常务委") for f in short_forms("全国人民代表大会常务委员会", grammar))
     qa = qa_over("beijing_yusuan_jiandu_tiaoli.txt")
     r = qa.ask("财经委对预算草案的初步审查结果要报给谁？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("市人大常委会主任会议", "第十四条第二款")]
