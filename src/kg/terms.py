@@ -70,7 +70,7 @@ def short_forms(name: str, grammar: Grammar) -> set[str]:
                         forms.add(new)
                         changed = True
     # 省人民代表大会 -> 省人代会, but no 人代会常务委员会: these only end a name
-    # …and not where a longer contraction ends the name (常务委员会 is 常委会, no 常务委; 财经委员会 is 财经委)
+    # …and not where a longer contraction ends the name (常务委员会 is 常委会, no 常务委)
     for form in list(forms):
         for long, shorts in grammar.terms.final_contractions.items():
             if form.endswith(long) and not any(len(w) > len(long) and w.endswith(long) and form.endswith(w)
