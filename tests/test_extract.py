@@ -606,9 +606,10 @@ def test_whom_one_may_invite_to_take_part_is_read_beside_the_names_known():
     assert {n.bearer.label for n in rules if n.source_citation == "第八条第三款" and n.action == "participate"} == {
         "人大代表", "政协委员", "政府参事", "专家学者"}
     # 政府督查机构根据本级人民政府的决定或者本级人民政府行政首长…作出的指令，确定督查事项 (第十一条):
-    # the names after 根据 say on what basis, not who decides
-    assert {n.bearer.label for n in rules if n.source_citation == "第十一条第一款" and n.action == "decide"} == {
-        "政府督查机构"}
+    # the names after 根据 say on what basis, not who does the 确定; the 决定 they make is theirs
+    decided = {(n.verb, n.bearer.label) for n in rules if n.source_citation == "第十一条第一款"
+               and n.action == "decide"}
+    assert decided == {("确定", "政府督查机构"), ("决定", "本级人民政府")}
 
 
 def test_a_congress_meeting_is_named_whole():
@@ -1653,3 +1654,12 @@ def test_a_marker_verb_right_before_de_is_no_marker():
     rules = extract(load(CORPORA / "beijing_yusuan_jiandu_tiaoli.txt"))
     assert {(n.action, n.bearer.label) for n in rules if n.source_citation == "第十条第一款" and n.bearer} \
         == {("examine", "财经委员会")}
+
+
+def test_what_a_body_decides_in_a_genju_frame_is_its_decision():
+    # 财经委员会或者…有关机构根据主任会议的决定，对预算执行中的重大问题进行调查 (北京市预算监督条例
+    # 第十九条第一款): the 主任会议 decides; the ones who investigate act on it
+    rules = extract(load(CORPORA / "beijing_yusuan_jiandu_tiaoli.txt"))
+    assert ("主任会议", ("市人民代表大会", "财经委员会")) in {
+        (n.bearer.label, tuple(sorted(a.label for a in n.aux))) for n in rules
+        if n.source_citation == "第十九条第一款" and n.action == "decide" and n.bearer}
