@@ -79,7 +79,7 @@ FLOORS = {
     "beijing-zhifa-jiancha-banfa": 0.47,               # 0.50 (18/36) at the twentieth session's end
     # written blind in the twenty-first session with a test-only set (湖州市制定地方性法规条例); 20/40
     # with 7 wrong and 1 unanswerable answered on arrival, the same at the session's start commit
-    "beijing-yusuan-jiandu-tiaoli": 0.6,               # 0.625 (25/40) at the twenty-first session's end
+    "beijing-yusuan-jiandu-tiaoli": 0.62,              # 0.65 (26/40) at the twenty-first session's end
 }
 
 
