@@ -689,7 +689,7 @@ class Extractor:
                     label = self._without_manner(label)   # 由村民直接选举产生, 由居民依法选举产生
                     known = any(x.start < at + len(label) and at < x.end for x in mentions)
                     words = self.lex.tag(label) if len(label) >= 2 else []
-                    verb = len(words) == 1 and words[0][1].startswith("v")   # 由登记参加选举的村民
+                    verb = self._verb_word(label)   # 由登记参加选举的村民
                     # (a verb only the question asks, read on demand, names no one less: 推选代表)
                     if words and not known and not verb and not self._has_verb(
                             text, at, at + len(label), [False] * len(text), grammar_only=True):
@@ -703,6 +703,7 @@ class Extractor:
         though no suffix says so. A member runs from a joiner (list_joiners) to the next joiner or
         name, or to where a list ends: a segment end, a marker, a modal word, a verb of the
         grammar or a word of list_closers."""
+        norm = normalise(text)
         spans = [(m.start, m.end) for m in mentions]
         starts = {s for s, _ in spans}
         ends = {e for _, e in spans}
@@ -717,18 +718,15 @@ class Extractor:
             if joiner:
                 a = p = e + len(joiner)
                 while (p < len(text) and p - a <= MEMBER_MAX and text[p] not in SEGMENT_END + CLAUSE_END
-                       and p not in starts and not text.startswith(stops, p)
-                       and not any(text.startswith(w, p) for w in self.list_joiners)
-                       and not self.re_marker.match(normalise(text), p)
-                       and not self.re_grammar_verb.match(normalise(text), p)):
+                       and p not in starts and not text.startswith(stops + self.list_joiners, p)
+                       and not self.re_marker.match(norm, p) and not self.re_grammar_verb.match(norm, p)):
                     p += 1
                 found.append((a, p))
             joiner = next((w for w in self.list_joiners if text.endswith(w, 0, s)), None)
             if joiner:
                 b = p = s - len(joiner)
                 while (p > 0 and b - p <= MEMBER_MAX and text[p - 1] not in SEGMENT_END + CLAUSE_END
-                       and p not in ends and not text.endswith(stops, 0, p)
-                       and not any(text.endswith(w, 0, p) for w in self.list_joiners)
+                       and p not in ends and not text.endswith(stops + self.list_joiners, 0, p)
                        and not any(text.endswith(w, 0, p) and not self.blocked["marker"][p - len(w)]
                                    for w in self.markers)):
                     p -= 1

@@ -56,8 +56,8 @@ def new_graph() -> Graph:
 
 def load_ontology(graph: Graph, base: str | None = None, directory: Path | None = None) -> None:
     """Parse every .ttl in ontology/ into the graph; relative IRIs resolve against the base."""
-    paths = tuple(sorted((directory or data_dir("ontology")).glob("*.ttl")))
-    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    stats = [(p, p.stat()) for p in sorted((directory or data_dir("ontology")).glob("*.ttl"))]
+    stamp = tuple((str(p), st.st_mtime_ns, st.st_size) for p, st in stats)
     triples, prefixes = _ontology_triples(stamp, base or base_iri())
     for prefix, ns in prefixes:
         graph.bind(prefix, ns)
