@@ -80,6 +80,9 @@ FLOORS = {
     # written blind in the twenty-first session with a test-only set (湖州市制定地方性法规条例); 20/40
     # with 7 wrong and 1 unanswerable answered on arrival, the same at the session's start commit
     "beijing-yusuan-jiandu-tiaoli": 0.62,              # 0.65 (26/40) at the twenty-first session's end
+    # written blind in the twenty-second session with a test-only set (人民警察警衔条例); 18/40 with
+    # 10 wrong on arrival, at the session's start commit
+    "shanghai-yusuan-shencha-jiandu-tiaoli-2021": 0.42,
 }
 
 
@@ -142,9 +145,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # 56 at that session's end (59 for its start commit on the same sets). The twentieth session's
     # two sets (河南代表建议办理办法, 北京执法检查办法) came with 9 and 7 more (71; 55 on the older sets);
     # 62 at that session's end. The twenty-first session's 北京市预算监督条例 set came with 7 more (65);
-    # 63 at that session's end.
+    # 63 at that session's end. The twenty-second session's 上海市预算审查监督条例 set came with 10
+    # more (73).
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 63, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 73, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
