@@ -1663,3 +1663,34 @@ def test_what_a_body_decides_in_a_genju_frame_is_its_decision():
     assert ("主任会议", ("市人民代表大会", "财经委员会")) in {
         (n.bearer.label, tuple(sorted(a.label for a in n.aux))) for n in rules
         if n.source_citation == "第十九条第一款" and n.action == "decide" and n.bearer}
+
+
+def _shanghai_budget_norms(citation: str) -> set[tuple]:
+    rules = extract(load(CORPORA / "shanghai_yusuan_shencha_jiandu_tiaoli_2021.txt"))
+    return {(n.action, n.bearer.label, tuple(a.label for a in n.aux)) for n in rules
+            if n.source_citation == citation and n.bearer}
+
+
+def test_a_marker_inside_a_declared_short_name_ends_no_list_after_xiang():
+    # 向本级人大财经委、人大常委会预算工委书面报告 (上海市预算审查监督条例第五十条第四款): the 经 of
+    # 财经委 is part of the name, so the report goes to both bodies
+    assert ("report", "市、区政府财政部门", ("人大财经委", "人大常委会预算工委")) in \
+        _shanghai_budget_norms("第五十条第四款")
+
+
+def test_a_marker_inside_the_opening_circumstance_is_not_the_verbs():
+    # 市、区政府相关部门在预算执行中对重大投资项目资金安排进行调整的，应当及时向…报告 (第十五条第二款):
+    # the 安排 of 资金安排 says nothing of who reports; the departments do
+    assert _shanghai_budget_norms("第十五条第二款") >= {
+        ("report", "市、区政府相关部门", ("人大财经委", "人大常委会预算工委"))}
+    assert not {n for n in _shanghai_budget_norms("第十五条第二款") if n[1] == "人大常委会预算工委"}
+    # 市、区政府财政部门在安排下一年度预算时，应当…重点审核 (第六十条第一款)
+    assert ("review", "市、区政府财政部门", ()) in _shanghai_budget_norms("第六十条第一款")
+
+
+def test_a_verb_before_de_after_a_modal_word_makes_no_relative_clause_of_the_subject():
+    # 市、区政府财政部门应当在本级人大常委会举行会议听取和审议…报告的三十日前，向…提交…报告
+    # (第三十五条第二款): the 审议 is the committee's, inside the deadline; the department submits
+    assert _shanghai_budget_norms("第三十五条第二款") >= {
+        ("report", "市、区政府财政部门", ("人大财经委", "人大常委会预算工委")),
+        ("report", "乡、镇政府财政部门", ("乡、镇人大主席团",))}

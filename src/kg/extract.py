@@ -1394,6 +1394,9 @@ class Extractor:
         else:
             agents = self._not_recipients(agents, text, wstart, g.start, taken)
         marker = self._last_marker(text, wstart, g.start, taken)
+        if (marker is not None and cond_mask[marker.start()]
+                and not self._one_segment(text, marker.start(), g.start)):
+            marker = None   # …对资金安排进行调整的，应当…报告: a marker in the circumstance is not the verb's
         under = self._under(text, g, wstart)
         lead = len(self.under[0]) if self.under else 0
         g.marker = marker.start() if marker else (under - lead if under else None)
@@ -1797,7 +1800,9 @@ class Extractor:
                 if rest.startswith(tuple(self.via)) else rest
             clause = unnamed[:unnamed.index(self.nominal)] if self.nominal in unnamed else ""
             if (clause and self.re_verb.search(normalise(clause))
-                    and not rest.startswith(tuple(self.aux_marker_words))):
+                    and not rest.startswith(tuple(self.aux_marker_words))
+                    # X应当在Y审议报告的三十日前，提交…: a modal word makes X the subject
+                    and not rest.startswith(self.modal_words)):
                 # X讨论决定的事项，应当公布: the names belong to a relative clause (but not in
                 # X对于Y主持下达成的协议，应当…, where the clause describes what X acts on)
                 return []
@@ -1841,7 +1846,7 @@ class Extractor:
         if marker and not any(c in text[marker.end():g.start] for c in SEGMENT_END):
             # 向X举报，由Y负责调查 / 对…的罢免案，由主席团提请: 向/对 in another segment, or a bearer
             # marker after it, and the names are not the verb's recipients
-            bearer = self._first_marker(text, marker.end(), g.start)
+            bearer = self._first_marker(text, marker.end(), g.start, taken=taken)
             stop = bearer if bearer is not None else g.start
             before = self._chain([m for m in agents if marker.end() <= m.start < stop], text, marker.end())
             if before:   # 向人民代表大会辞去主席团成员的职务: with 向X, the names after the verb are
@@ -2258,10 +2263,12 @@ class Extractor:
         return next((said.removesuffix(w) for w, _ in self.modal
                      if said.endswith(w) and len(said) > len(w)), said)
 
-    def _first_marker(self, text: str, s: int, e: int, blocked: bool = True) -> int | None:
+    def _first_marker(self, text: str, s: int, e: int, blocked: bool = True,
+                      taken: Sequence[bool] = ()) -> int | None:
+        """The first marker from s to e; none inside a name in `taken` (the 经 of 人大财经委)."""
         not_markers = self.blocked["marker"] if blocked else _mask(text, self.re_not_marker)
         for m in self.re_marker.finditer(normalise(text), s, e):
-            if not any(not_markers[m.start():m.end()]):
+            if not any(not_markers[m.start():m.end()]) and not any(taken[m.start():m.end()]):
                 return m.start()
         return None
 
