@@ -1694,3 +1694,21 @@ def test_a_verb_before_de_after_a_modal_word_makes_no_relative_clause_of_the_sub
     assert _shanghai_budget_norms("第三十五条第二款") >= {
         ("report", "市、区政府财政部门", ("人大财经委", "人大常委会预算工委")),
         ("report", "乡、镇政府财政部门", ("乡、镇人大主席团",))}
+
+
+def test_levels_before_a_declared_short_name_leave_it_the_subject():
+    # 市、区人大常委会预算工委应当根据…的要求，…，确定跟踪监督的突出问题和责任部门，组织开展跟踪监督，并向本级
+    # 人大常委会提出调研报告 (上海市预算审查监督条例第五十八条第二款): the 预算工委 decides and reports;
+    # the 责任部门 it designates are two segments before the report, so they do not report
+    assert {("decide", "人大常委会预算工委", ()),
+            ("report", "人大常委会预算工委", ("本级人大常委会",))} <= _shanghai_budget_norms("第五十八条第二款")
+    assert not {n for n in _shanghai_budget_norms("第五十八条第二款") if n[1] == "责任部门"}
+
+
+def test_a_body_set_up_by_a_meeting_each_term_acts_past_the_commas_after_it():
+    # 每届市、区人民代表大会第一次会议设立…预算审查委员会，根据…审议意见，结合初步审查意见，向大会主席团提出…
+    # 报告 (第三十一条第二款): 每届 opens the subject; the 的 of 审议意见 past a comma opens no relative clause;
+    # 审查意见 is a noun, so no 审查 stands between
+    assert ("report", "预算审查委员会", ("大会主席团",)) in _shanghai_budget_norms("第三十一条第二款")
+    # …对预算草案提出审查意见 (第三十一条第三款): no one examines 意见
+    assert {n[0] for n in _shanghai_budget_norms("第三十一条第三款")} == {"raise"}

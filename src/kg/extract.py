@@ -194,6 +194,9 @@ class Extractor:
         self.list_ends = v.list_ends
         self.comparison = v.comparison
         self.subject_leads = set(b.subject_leads)
+        # 市、区人大常委会预算工委应当…: levels of government before a short name the text declared
+        levels = "|".join(map(re.escape, sorted(lexicon.grammar.roles.level_words, key=len, reverse=True)))
+        self.re_levels_only = re.compile(f"(?:{levels})+") if levels else None
         self.circumstance_ends = tuple(b.circumstance_ends)
         self.period_ends = tuple(b.period_ends)
         self.task_phrases = b.task_phrases
@@ -1742,8 +1745,10 @@ class Extractor:
         if prev is None or not prev.bearers or not any(v in self.designations for _, v in prev.actions):
             return []
         seg_start = max([s for s, _ in _spans(text, SEGMENT_END, prev.end, verb)] or [prev.end])
-        if seg_start == prev.end or text[seg_start - 1] not in "，,":
-            return []   # only into the next comma segment of the same sentence
+        if (seg_start == prev.end or text[seg_start - 1] not in "，,"
+                or any(c in SEGMENT_END for c in text[prev.end:seg_start - 1])):
+            return []   # only into the next comma segment of the same sentence (确定…责任部门，组织…，
+            #             并…提出: the 责任部门 are designated; what the sentence goes on to is not theirs)
         named = [m for m in agents if prev.end <= m.start < seg_start]
         lead = text[prev.end:named[0].start] if named else ""
         return named if named and not any(c in lead for c in SEGMENT_END) else []
@@ -1786,7 +1791,8 @@ class Extractor:
                     and all(self.taken[start:owner]) and not self._noun_follows(text, group[-1].end)):
                 # 规章的制定机关应当…: whose 制定机关 is no verb (but …大会的职工代表名额 names a 名额)
                 lead = ""
-            if lead and lead not in self.subject_leads:
+            if lead and lead not in self.subject_leads and not (
+                    self.re_levels_only and self.re_levels_only.fullmatch(lead)):
                 return []  # the clause opens with a verb: its names are objects, not its subject
             if text.startswith(self.nominal, group[-1].end) and not any(
                     text.startswith(w, group[-1].end) for w in self.task_phrases):
@@ -1800,6 +1806,7 @@ class Extractor:
                 if rest.startswith(tuple(self.via)) else rest
             clause = unnamed[:unnamed.index(self.nominal)] if self.nominal in unnamed else ""
             if (clause and self.re_verb.search(normalise(clause))
+                    and not any(c in SEGMENT_END for c in clause)   # a relative clause has no comma
                     and not rest.startswith(tuple(self.aux_marker_words))
                     # X应当在Y审议报告的三十日前，提交…: a modal word makes X the subject
                     and not rest.startswith(self.modal_words)):
