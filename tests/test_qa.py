@@ -1505,3 +1505,27 @@ def test_tongqi_is_asked_of_a_provision_that_writes_tongbao():
     qa = qa_over("beijing_yusuan_jiandu_tiaoli.txt")
     r = qa.ask("政府编超收收入使用方案的情况，由哪个部门去跟财经委通气？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("市财政部门", "第二十二条第一款")]
+
+
+def test_a_light_verb_asked_with_whom_it_goes_to_is_the_action_of_its_noun():
+    # 上海市预算审查监督条例第四十八条第一款: 市、区人大财经委向本级人大常委会提出关于本级决算草案的审查结果
+    # 报告 — 向…提出…报告 is a report, as the extractor reads it; not 第五条's 提出初步审查意见
+    qa = qa_over("shanghai_yusuan_shencha_jiandu_tiaoli_2021.txt")
+    r = qa.ask("决算草案的审查结果报告是谁向区人大常委会提出的？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("人大财经委", "第四十八条第一款")]
+
+
+def test_a_light_verb_read_on_demand_keeps_the_action_of_its_noun():
+    # 河南省代表建议办理办法第二十八条第四款: 省人大常委会代表工作机构…向下次人民代表大会会议提出书面报告;
+    # 提 is read on demand as 提出, which with 报告 after it is that report
+    qa = qa_over("henan_daibiao_jianyi_banli_banfa_2017.txt")
+    r = qa.ask("代表建议综合办理情况的报告，谁负责向人代会提？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("省人大常委会代表工作机构", "第二十八条第四款")]
+
+
+def test_zhebian_says_whose_side_not_what_is_asked_about():
+    # 上海市民兵预备役工作条例第二十条第一款: 政府有关部门…协助 — 政府这边 is 政府; 这边 is no word of
+    # the topic a provision must cover
+    qa = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt")
+    r = qa.ask("民兵战备执勤，政府这边谁来帮忙？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("政府有关部门", "第二十条第一款")]

@@ -643,13 +643,14 @@ class QA:
                 return Result(question, None, self._answers(found, q, to_whom=q.kind == "to_whom"),
                               sparql=sparql)
             return self._not_found(question, q, scope, None, self.messages["no_intent"], sparql)
-        norms = [n for slug in q.intent.actions for n in self._norms(slug, sparql, scope)
-                 if self._in(n, scope)]
+        light = self._light_action(q)
+        norms = [n for slug in dict.fromkeys((*q.intent.actions, *light))
+                 for n in self._norms(slug, sparql, scope) if self._in(n, scope)]
         to_whom = q.kind == "to_whom"
         usable = [n for n in norms if (n.aux if to_whom else n.bearer is not None)]
         # The question's own verb first (确定 -> decide); the intent's kindred actions only if
         # none of its norms answers.
-        primary = self._primary(q)
+        primary = self._primary(q) | frozenset(light)
         least = None if q.trigger in q.intent.triggers + q.intent.fallback_triggers \
             else self.cfg.min_cover_synonym
         chosen = self._choose(q, [n for n in usable if n.action in primary], to_whom, least) \
@@ -704,6 +705,14 @@ class QA:
             if hits and not any(core in h.text for h in hits):
                 return m.surface
         return ""
+
+    def _light_action(self, q: Question) -> tuple[str, ...]:
+        """由谁向主席团提出…报告: a light verb asked with one of the nouns that give it their action and
+        a word naming whom it goes to does that noun's action too, as the text's sentence does."""
+        v = self.lex.grammar.verbs
+        if q.trigger not in v.light_verbs or not any(w in q.text for w in v.light_recipients):
+            return ()
+        return tuple(slug for noun, slug in v.light_objects.items() if noun in q.text)
 
     def _primary(self, q: Question) -> frozenset[str]:
         """The grammar's actions for the question's own verb: its trigger's (确定 -> decide), the
@@ -1487,7 +1496,9 @@ class QA:
                 read = self._read[(key, h.iri)] = extractor.provision(
                     text, h.iri, h.citation, h.article, _own_text(parent) if parent else "",
                     self._declaring(extractor, reg))
-            usable = [n for n in read if n.action == "asked" and (n.bearer is not None or to_whom)
+            # 向主席团提出…报告: a light verb asked for is read as the noun's action, still the one asked
+            usable = [n for n in read if (n.action == "asked" or n.verb in forms)
+                      and (n.bearer is not None or to_whom)
                       and (n.aux or not to_whom) and not self._only_nominal(n.quote, n.verb)
                       and not (to_whom and self._list_goes_on(n.object_text))
                       and not self._only_attributive(n.quote, n.verb)]
