@@ -1712,3 +1712,25 @@ def test_a_body_set_up_by_a_meeting_each_term_acts_past_the_commas_after_it():
     assert ("report", "预算审查委员会", ("大会主席团",)) in _shanghai_budget_norms("第三十一条第二款")
     # …对预算草案提出审查意见 (第三十一条第三款): no one examines 意见
     assert {n[0] for n in _shanghai_budget_norms("第三十一条第三款")} == {"raise"}
+
+
+def test_a_clause_naming_its_subject_before_an_unread_verb_carries_it_past_the_semicolon():
+    # 居民委员会应当指导和监督业主委员会…；对…存在的问题，可以报告街道办事处或者乡镇人民政府、房屋行政管理部门
+    # (上海市居民委员会工作条例第二十一条第一款): 指导和监督 is no verb the grammar reads, yet the 居民委员会
+    # it opens with is who reports after the ；
+    rules = extract(load(CORPORA / "shanghai_juweihui_gongzuo_tiaoli_2020.txt"))
+    assert ("居民委员会", ("街道办事处", "乡镇人民政府", "房屋行政管理部门")) in {
+        (n.bearer.label, tuple(a.label for a in n.aux)) for n in rules
+        if n.source_citation == "第二十一条第一款" and n.action == "report" and n.bearer}
+
+
+def test_a_declared_short_name_before_a_verb_is_no_part_of_a_documents_name():
+    # 市、区人大常委会监督本级总预算的执行；审查和批准本级预算的调整方案；审查和批准本级决算 (上海市预算审查监督
+    # 条例第四条第二款): 人大常委会 is the short name 第四条第一款 declares, 监督 a verb after it, so no
+    # document is called 市、区人大常委会监督本级总预算; the 常委会 examines and approves
+    assert {("examine", "人大常委会", ()), ("approve", "人大常委会", ())} <= _shanghai_budget_norms("第四条第二款")
+    # …and a short name inside another's declaration (以下简称人大常委会预算工委) is that declaration's:
+    # the 预算工作委员会 assists, not the 常委会
+    rules = extract(load(CORPORA / "shanghai_yusuan_shencha_jiandu_tiaoli_2021.txt"))
+    assert {n.bearer.label for n in rules if n.source_citation == "第六条第一款" and n.action == "assist"
+            and n.object_text.startswith("承担") and n.bearer} == {"市、区人大常委会预算工作委员会"}

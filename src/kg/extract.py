@@ -360,7 +360,9 @@ class Extractor:
         """Where the text uses a short name it declared (“一府两院”办事机构, 人大专门委员会): a name, and
         with a generic name right after it (办事机构, 的负责人) one name with that."""
         out = list(mentions)
+        declaring = [False] * len(text)
         for d in self.re_declared.finditer(text):
+            declaring[d.start():d.end()] = [True] * (d.end() - d.start())
             # …工作委员会（以下简称人大街道工委）: the name declared is the one its short name names
             short = d.group("short").strip("“”\"'‘’ ")
             named = next((x for x in out if x.end == d.start()), None)
@@ -372,9 +374,13 @@ class Extractor:
                 start, end = m.start(), m.end()
                 if text[start - 1:start] in "“\"" and text[end:end + 1] in "”\"":
                     start, end = start - 1, end + 1
-                if text[end:end + 1] == "）" or any(
+                if text[end:end + 1] == "）" or declaring[start] or any(
                         x.start < end and start < x.end
-                        and (not x.entry.generic or (x.start <= start and x.end >= end)) for x in out):
+                        and (not x.entry.generic or (x.start <= start and x.end >= end))
+                        # 市人大常委会监督本级总预算: a body's short name and a verb are no document's
+                        and not (kind in AGENT_KINDS and x.entry.kind not in AGENT_KINDS and x.end > end
+                                 and self._verb_at(text, end))
+                        for x in out):
                     continue  # the declaration itself, a name the lexicon knows, or a longer name
                 inner = [x for x in out if x.start < end and start < x.end]
                 out = [x for x in out if x not in inner]
@@ -444,6 +450,8 @@ class Extractor:
             clause_norms, topic = self._clause(unit, text, start, end, mentions, taken, topic,
                                                fact_spans)
             norms += clause_norms
+            if not clause_norms and not self.carried and text[start:end].endswith(self.carry_over):
+                self.carried = self._opening_subject(text, start, end, mentions)
             if not text[start:end].endswith(self.carry_over):
                 self.stopped, self.carried = self.carried, []
             else:
@@ -536,6 +544,29 @@ class Extractor:
                 last[n.action] = n.aux
             out.append(n)
         return out
+
+    def _verb_at(self, text: str, at: int) -> bool:
+        words = self.lex.tag(text[at:at + 6])
+        return bool(words) and words[0][1] in self.verb_tags
+
+    def _opening_subject(self, text: str, start: int, end: int,
+                         mentions: list[Mention]) -> list[tuple[Party | None, tuple[Party, ...], str]]:
+        """市、区人大常委会监督本级总预算的执行；审查和批准…: a clause with no verb the grammar reads
+        still names, at its start and right before a verb, whom the clauses after its ； are about."""
+        at = start
+        while at < end and text[at] in SEGMENT_END + CLAUSE_END + " ":
+            at += 1
+        names = [m for m in mentions if at <= m.start < end and m.entry.kind in AGENT_KINDS]
+        if not names or any(c in SEGMENT_END for c in text[at:end]):
+            return []   # 工作机构撤销的，应当予以免职；: a clause with a circumstance is not one
+        group = self._joined_groups(names, text)[0]
+        lead = re.sub(r"[^\u4e00-\u9fff]", "", text[at:group[0].start])
+        if lead and lead not in self.subject_leads and not (
+                self.re_levels_only and self.re_levels_only.fullmatch(lead)):
+            return []
+        if not self._verb_at(text, group[-1].end):
+            return []
+        return [(self._party(m, m.surface), (), "") for m in self._expand(group, text)]
 
     def _goes_on(self, text: str, start: int, verb: int, cond_mask: list[bool],
                  mentions: list[Mention]) -> bool:
