@@ -1734,3 +1734,15 @@ def test_a_declared_short_name_before_a_verb_is_no_part_of_a_documents_name():
     rules = extract(load(CORPORA / "shanghai_yusuan_shencha_jiandu_tiaoli_2021.txt"))
     assert {n.bearer.label for n in rules if n.source_citation == "第六条第一款" and n.action == "assist"
             and n.object_text.startswith("承担") and n.bearer} == {"市、区人大常委会预算工作委员会"}
+
+
+def test_groups_set_up_for_a_task_are_bodies_named_by_their_work():
+    # 执法检查结束后，执法检查组应当提出执法检查报告 (浙江省人大常委会监督条例第三十一条第一款); 执法检查组组长
+    # 向常务委员会会议作执法检查报告 (北京市执法检查办法第十三条第一款); 由选举领导小组主持 (河南省实施居委会
+    # 组织法办法第九条第一款): the group is named with the work it does, and so is its head
+    def actors(name, citation, action):
+        return {n.bearer.label for n in extract(load(CORPORA / name))
+                if n.source_citation == citation and n.action == action and n.bearer}
+    assert actors("zhejiang_changweihui_jiandu_tiaoli_2008.txt", "第三十一条第一款", "raise") == {"执法检查组"}
+    assert "执法检查组组长" in actors("beijing_zhifa_jiancha_banfa.txt", "第十三条第一款", "report")
+    assert actors("henan_juweihui_shishi_banfa_2020.txt", "第九条第一款", "chair") == {"选举领导小组"}
