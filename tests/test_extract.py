@@ -1746,3 +1746,12 @@ def test_groups_set_up_for_a_task_are_bodies_named_by_their_work():
     assert actors("zhejiang_changweihui_jiandu_tiaoli_2008.txt", "第三十一条第一款", "raise") == {"执法检查组"}
     assert "执法检查组组长" in actors("beijing_zhifa_jiancha_banfa.txt", "第十三条第一款", "report")
     assert actors("henan_juweihui_shishi_banfa_2020.txt", "第九条第一款", "chair") == {"选举领导小组"}
+
+
+def test_who_a_sender_word_names_before_a_verb_it_does_then_goes_on_to_act():
+    # 有关专门委员会、常务委员会工作机构…提出下一年度监督议题的建议，由常务委员会办事机构综合协调后，提出监督工作
+    # 计划的建议，提请主任会议讨论通过 (浙江省人大常委会监督条例第十条第一款): the 办事机构 proposes the plan
+    rules = extract(load(CORPORA / "zhejiang_changweihui_jiandu_tiaoli_2008.txt"))
+    assert {(n.action, n.bearer.label) for n in rules if n.source_citation == "第十条第一款" and n.bearer
+            and n.object_text.startswith(("监督工作计划", "讨论通过"))} == {
+        ("raise", "常务委员会办事机构"), ("submit", "常务委员会办事机构")}

@@ -670,6 +670,23 @@ class Extractor:
         at = pos + next(len(w) for w in self.senders if text.startswith(w, pos))
         return [m for m in mentions if m.start == at and m.entry.kind in AGENT_KINDS]
 
+    def _led_segment(self, text: str, prev: _Group | None, g: _Group,
+                     mentions: list[Mention]) -> list[Mention]:
+        """由常务委员会办事机构综合协调后，提出…: the comma segment right before the verb's opens with
+        a sender word and names, says what they do with no verb the grammar reads, and ends with
+        resume_after; the verb goes on with them."""
+        seg = max([i for i in range(g.start) if text[i] in SEGMENT_END + CLAUSE_END] or [-1])
+        if seg < 0 or text[seg] not in SEGMENT_END or text[seg + 1:g.start].strip():
+            return []
+        start = max([i + 1 for i in range(seg) if text[i] in SEGMENT_END + CLAUSE_END] or [0])
+        if (prev is not None and prev.end > start) or not text[start:seg].endswith(self.resume_after):
+            return []
+        sender = next((w for w in self.senders if text.startswith(w, start)), None)
+        if sender is None:
+            return []
+        return self._chain([m for m in mentions if start + len(sender) <= m.start < seg
+                            and m.entry.kind in AGENT_KINDS], text, start + len(sender), first_at_pos=True)
+
     def _consents(self, text: str, g: _Group) -> bool:
         """经发言人核对签字后，…存档: the group's bearers are named after a consent word (经过X提议,
         where 经过 is no marker, too)."""
@@ -1485,6 +1502,10 @@ class Extractor:
                   and self._sent_to(text, prev) and self._resumes(text, prev.end, g.start) else [])
         if sender:   # 由主席团将其辞职请求交代表审议后，提请…: the 主席团 submits
             g.bearers = self._delegation(sender, text, ())
+            return
+        led = self._led_segment(text, prev, g, mentions) if not region and marker is None else []
+        if led:   # 由常务委员会办事机构综合协调后，提出…: the 办事机构 proposes
+            g.bearers = self._delegation(led, text, ())
             return
         designated = self._designated(prev, agents, text, g.start) if not region and not marker else []
         if designated:   # 由委员长会议确定若干名召集人，轮流主持会议: the ones designated chair
