@@ -1755,3 +1755,16 @@ def test_who_a_sender_word_names_before_a_verb_it_does_then_goes_on_to_act():
     assert {(n.action, n.bearer.label) for n in rules if n.source_citation == "第十条第一款" and n.bearer
             and n.object_text.startswith(("监督工作计划", "讨论通过"))} == {
         ("raise", "常务委员会办事机构"), ("submit", "常务委员会办事机构")}
+
+
+def test_nouns_right_before_the_name_a_verb_takes_are_part_of_its_object():
+    # 主任会议也可以根据需要临时确定监督议题 (浙江省人大常委会监督条例第十条第二款): the 议题 are 监督议题;
+    # 对代表议案进行审议 is of 代表议案 (上海市人大关于代表议案的规定第十六条第一款); but 列席下级人民代表大会会议
+    # keeps its verb out of the meeting's name
+    def objects(name, citation, action):
+        return {n.object_text for n in extract(load(CORPORA / name))
+                if n.source_citation == citation and n.action == action}
+    assert objects("zhejiang_changweihui_jiandu_tiaoli_2008.txt", "第十条第二款", "decide") == {"监督议题"}
+    assert "代表议案" in objects("shanghai_daibiao_yian_guiding.txt", "第十六条第一款", "deliberate")
+    assert not any(o.startswith("列席") for o in objects(
+        "zhejiang_daibiaofa_shishi_banfa_2016.txt", "第二十五条第一款", "attend-nonvoting"))

@@ -194,6 +194,7 @@ class Extractor:
         self.list_ends = v.list_ends
         self.comparison = v.comparison
         self.subject_leads = set(b.subject_leads)
+        self.object_tags = tuple(v.object_tags)
         # 市、区人大常委会预算工委应当…: levels of government before a short name the text declared
         levels = "|".join(map(re.escape, sorted(lexicon.grammar.roles.level_words, key=len, reverse=True)))
         self.re_levels_only = re.compile(f"(?:{levels})+") if levels else None
@@ -2055,7 +2056,8 @@ class Extractor:
                 # …各部门召开的各类庆祝会、表彰会等: the names may only modify the object's head
                 tail = self._following(text, g, ce)
                 end = g.end + len(tail) if tail and text.startswith(tail, g.end) else after[-1].end
-                return self._parties(after), text[after[0].start:max(end, after[-1].end)]
+                begin = self._qualified_from(text, g.end, after[0].start)
+                return self._parties(after), text[begin:max(end, after[-1].end)]
         consented = self._consented(text, g, ce)
         if consented:
             return (), consented
@@ -2093,6 +2095,19 @@ class Extractor:
             # acts is not what is attended
             said = text[wstart:g.bearer_start].strip("，,：: ") or said
         return (), said or self._theme(text, g, wstart, cond_mask)
+
+    def _qualified_from(self, text: str, start: int, name: int) -> int:
+        """临时确定监督议题, 提出代表议案: the nouns right before the first name the verb takes qualify
+        it and are part of the object (not 是否列入大会议程's 是否列入, nor words before a 的).
+        jieba's tags, matched exactly (extraction.toml object_tags)."""
+        pos = name
+        for word, tag in reversed(self.lex.tag(text[start:name])):
+            w = normalise(word)
+            if tag not in self.object_tags or self.re_verb.fullmatch(w) or self.re_marker.fullmatch(w) or (
+                    self.re_aux_marker and self.re_aux_marker.fullmatch(w)):
+                break   # 列席下级人民代表大会会议, 经大会全体会议: a verb or marker jieba calls a noun
+            pos -= len(word)
+        return pos
 
     def _owns_post(self, m: Mention, text: str, mentions: list[Mention]) -> bool:
         """任免市人民检察院和市人民检察院各分院的副检察长: a body listed before 的 and a post is whose

@@ -42,6 +42,7 @@ class Verbs:
     list_mark: str = "、"
     action_takers: Words = ()
     list_ends: Words = ()
+    object_tags: Words = ()
     light_verbs: Words = ()
     light_objects: dict[str, str] = field(default_factory=dict)
     light_recipients: Words = ()
