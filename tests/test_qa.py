@@ -1529,3 +1529,13 @@ def test_zhebian_says_whose_side_not_what_is_asked_about():
     qa = qa_over("shanghai_minbing_yubeiyi_tiaoli_2007.txt")
     r = qa.ask("民兵战备执勤，政府这边谁来帮忙？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("政府有关部门", "第二十条第一款")]
+
+
+def test_a_verb_of_telling_before_which_asks_whom_it_goes_to():
+    # 浙江省人大常委会监督条例第十条第二款: …临时确定的监督议题，应当及时告知常务委员会组成人员和本级人民政府、
+    # 人民法院、人民检察院 — 告诉哪些单位 asks for them, as 告诉谁 does
+    qa = qa_over("zhejiang_changweihui_jiandu_tiaoli_2008.txt")
+    r = qa.ask("临时确定的监督议题，要告诉哪些单位？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("常务委员会组成人员", "第十条第二款"), ("本级人民政府", "第十条第二款"),
+        ("人民法院", "第十条第二款"), ("人民检察院", "第十条第二款")]
