@@ -1539,3 +1539,13 @@ def test_a_verb_of_telling_before_which_asks_whom_it_goes_to():
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("常务委员会组成人员", "第十条第二款"), ("本级人民政府", "第十条第二款"),
         ("人民法院", "第十条第二款"), ("人民检察院", "第十条第二款")]
+
+
+def test_a_time_asked_within_is_not_a_time_asked_before():
+    # 浙江省人大常委会监督条例第十三条第一款: …在常务委员会举行会议的二十日前…送交…征求意见；专门委员会…应当
+    # 在五日内将意见回复报告机关 — 几日内 asks the five days, 开会前几天 the twenty
+    qa = qa_over("zhejiang_changweihui_jiandu_tiaoli_2008.txt")
+    r = qa.ask("专门委员会对征求意见稿的意见，要在几日内回复报告机关？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("五日内", "第十三条第一款")]
+    r = qa.ask("专项工作报告要在常委会开会前几天送交专门委员会征求意见？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("二十日前", "第十三条第一款")]

@@ -1852,6 +1852,7 @@ class QA:
                  if self._in(n, scope) and n.value is not None and self._unit_fits(n.unit, spec.units)]
         # 一届干几年: the amount the question states itself (一届) is no answer to it
         norms = [n for n in norms if not (n.phrase and normalise(n.phrase) in q.text)]
+        norms = self._same_direction(q, norms)
         if any(w in q.text for w in spec.held):   # 开几次: not 民主评议每年至少进行一次
             norms = [n for n in norms if not any(w in (n.phrase or "") for w in spec.done)]
         first = [n for n in norms if n.action in spec.actions]
@@ -1878,6 +1879,16 @@ class QA:
                 delegated_by=None, delegation=None, modality=n.modality, strength=n.strength,
                 quote=n.quote, source=self._source(n), kind="quantity", value=value, unit=unit))
         return Result(question, "quantity", answers, sparql=sparql)
+
+    def _same_direction(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
+        """几天之内要回复 asks a time within which (五日内), not one before which (二十日前)."""
+        c = self.cfg
+        within = any(w in q.text for w in c.within_asks)
+        before = any(w in q.text for w in c.before_asks)
+        if within == before:
+            return norms
+        other = c.before_ends if within else c.within_ends
+        return [n for n in norms if not (n.phrase and n.phrase.endswith(other))]
 
     def _counted(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
         """Of several quantities, those printed right after what the question counts (副主席一人至二人

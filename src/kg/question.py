@@ -190,6 +190,10 @@ class QAConfig:
     twice_cue: str = ""               # 报告谁、同时告知谁: a question asking whom twice
     twice_joins: tuple[str, ...] = ()  # what joins its two clauses
     vague_amounts: tuple[str, ...] = ()
+    within_asks: tuple[str, ...] = ()
+    before_asks: tuple[str, ...] = ()
+    within_ends: tuple[str, ...] = ()
+    before_ends: tuple[str, ...] = ()
     recipient_cues: tuple[str, ...] = ()
     goes_to: tuple[str, ...] = ()
     cue_prepositions: tuple[str, ...] = ()
