@@ -1768,3 +1768,11 @@ def test_nouns_right_before_the_name_a_verb_takes_are_part_of_its_object():
     assert "代表议案" in objects("shanghai_daibiao_yian_guiding.txt", "第十六条第一款", "deliberate")
     assert not any(o.startswith("列席") for o in objects(
         "zhejiang_daibiaofa_shishi_banfa_2016.txt", "第二十五条第一款", "attend-nonvoting"))
+
+
+def test_youquan_grants_a_permission_not_a_duty():
+    # 在专门委员会会议上答复的，提质询案的常务委员会组成人员有权列席会议 (监督法第三十六条第二款): they may
+    # attend; nothing obliges them to
+    rules = extract(load(CORPORA / "jiandu_fa_2006.txt"))
+    assert {(n.bearer.label, n.modality) for n in rules if n.source_citation == "第三十六条第二款"
+            and n.action == "attend-nonvoting" and n.bearer} == {("提质询案的常务委员会组成人员", "permission")}
