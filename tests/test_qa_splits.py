@@ -86,6 +86,9 @@ FLOORS = {
     # written blind later in the twenty-second session with a test-only set (上海市人大常委会规范性文件
     # 备案审查条例); 22/40 with 6 wrong on arrival, the same at the session's start commit
     "zhejiang-changweihui-jiandu-tiaoli-2008": 0.52,
+    # written blind last in the twenty-second session with a test-only set (山东省县乡两级人大选举实施
+    # 细则); 19/40 with 6 wrong on arrival, the same at the session's start commit
+    "beijing-daibiaofa-shishi-banfa-2014": 0.45,
 }
 
 
@@ -150,9 +153,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # 62 at that session's end. The twenty-first session's 北京市预算监督条例 set came with 7 more (65);
     # 63 at that session's end. The twenty-second session's 上海市预算审查监督条例 set came with 10
     # more (73), and its 浙江省人大常委会监督条例 set with 6 (79 for the session's start commit); 72
-    # when that set arrived.
+    # when that set arrived. Its 北京市实施代表法办法 set came with 6 more (85 for the start commit); 75
+    # when it arrived.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 72, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 75, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
