@@ -1776,3 +1776,15 @@ def test_youquan_grants_a_permission_not_a_duty():
     rules = extract(load(CORPORA / "jiandu_fa_2006.txt"))
     assert {(n.bearer.label, n.modality) for n in rules if n.source_citation == "第三十六条第二款"
             and n.action == "attend-nonvoting" and n.bearer} == {("提质询案的常务委员会组成人员", "permission")}
+
+
+def test_an_approval_received_is_granted_by_whom_the_request_went_to():
+    # 市和区、县人民代表大会代表应当向代表团团长书面请假并得到批准，乡、民族乡、镇人民代表大会代表应当向人民代表
+    # 大会主席或者副主席书面请假并得到批准 (北京市实施代表法办法第七条第一款): the 团长 approves the first
+    # request, the 主席 or 副主席 the second; no deputy approves their own
+    rules = extract(load(CORPORA / "beijing_daibiaofa_shishi_banfa_2014.txt"))
+    assert {(n.bearer.label, tuple(a.label for a in n.aux)) for n in rules
+            if n.source_citation == "第七条第一款" and n.action == "approve" and n.bearer} == {
+        ("代表团团长", ("市和区、县人民代表大会代表",)),
+        ("人民代表大会主席", ("乡、民族乡、镇人民代表大会代表",)),
+        ("人民代表大会副主席", ("乡、民族乡、镇人民代表大会代表",))}

@@ -194,6 +194,7 @@ class Extractor:
         self.list_ends = v.list_ends
         self.comparison = v.comparison
         self.subject_leads = set(b.subject_leads)
+        self.receipts = tuple(b.receipts)
         self.object_tags = tuple(v.object_tags)
         # 市、区人大常委会预算工委应当…: levels of government before a short name the text declared
         levels = "|".join(map(re.escape, sorted(lexicon.grammar.roles.level_words, key=len, reverse=True)))
@@ -1504,6 +1505,11 @@ class Extractor:
         if sender:   # 由主席团将其辞职请求交代表审议后，提请…: the 主席团 submits
             g.bearers = self._delegation(sender, text, ())
             return
+        if self.receipts and text.endswith(self.receipts, wstart, g.start):
+            # 向代表团团长书面请假并得到批准: who grants it is whom the request went to, if named
+            g.bearers = [(a, (), "") for a in prev.aux] if prev is not None else []
+            g.aux = [b for b, _, _ in prev.bearers if b is not None] if g.bearers and prev is not None else []
+            return   # …granted to whoever asked
         led = self._led_segment(text, prev, g, mentions) if not region and marker is None else []
         if led:   # 由常务委员会办事机构综合协调后，提出…: the 办事机构 proposes
             g.bearers = self._delegation(led, text, ())

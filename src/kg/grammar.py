@@ -90,6 +90,7 @@ class Bearers:
     comitative: Words = ()
     others: Words = ()
     subject_leads: Words = ()
+    receipts: Words = ()
     circumstance_ends: Words = ()
     task_phrases: Words = ()
     pivots: Words = ()
