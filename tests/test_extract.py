@@ -1788,3 +1788,11 @@ def test_an_approval_received_is_granted_by_whom_the_request_went_to():
         ("代表团团长", ("市和区、县人民代表大会代表",)),
         ("人民代表大会主席", ("乡、民族乡、镇人民代表大会代表",)),
         ("人民代表大会副主席", ("乡、民族乡、镇人民代表大会代表",))}
+
+
+def test_what_a_body_decides_in_an_anzhao_frame_is_its_decision():
+    # 质询案按照主席团的决定，由受质询机关的负责人…口头答复，或者由受质询机关书面答复 (北京市实施代表法办法
+    # 第十二条第三款): as with 根据…的决定, the 主席团 decides how it is answered
+    rules = extract(load(CORPORA / "beijing_daibiaofa_shishi_banfa_2014.txt"))
+    assert ("decide", "主席团") in {(n.action, n.bearer.label) for n in rules
+                                   if n.source_citation == "第十二条第三款" and n.bearer}
