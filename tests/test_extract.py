@@ -1796,3 +1796,11 @@ def test_what_a_body_decides_in_an_anzhao_frame_is_its_decision():
     rules = extract(load(CORPORA / "beijing_daibiaofa_shishi_banfa_2014.txt"))
     assert ("decide", "主席团") in {(n.action, n.bearer.label) for n in rules
                                    if n.source_citation == "第十二条第三款" and n.bearer}
+
+
+def test_xuke_is_an_approval():
+    # 非经本级人民代表大会主席团许可，在本级人民代表大会闭会期间，非经本级人民代表大会常务委员会许可，不受逮捕
+    # 或者刑事审判 (北京市实施代表法办法第二十六条第一款)
+    rules = extract(load(CORPORA / "beijing_daibiaofa_shishi_banfa_2014.txt"))
+    assert {n.bearer.label for n in rules if n.source_citation == "第二十六条第一款" and n.action == "approve"
+            and n.bearer} == {"本级人民代表大会主席团", "本级人民代表大会常务委员会"}

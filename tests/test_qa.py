@@ -1549,3 +1549,15 @@ def test_a_time_asked_within_is_not_a_time_asked_before():
     assert [(a.label, a.source.citation) for a in r.answers] == [("五日内", "第十三条第一款")]
     r = qa.ask("专项工作报告要在常委会开会前几天送交专门委员会征求意见？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("二十日前", "第十三条第一款")]
+
+
+def test_a_grammar_verb_asked_is_read_first_where_a_provision_writes_it():
+    # 北京市实施代表法办法第二十六条第一款: 非经本级人民代表大会常务委员会许可，不受逮捕或者刑事审判 — 许可
+    # is an approval the text writes
+    qa = qa_over("beijing_daibiaofa_shishi_banfa_2014.txt")
+    r = qa.ask("闭会期间对区人大代表进行刑事审判，得经过谁许可？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("本级人民代表大会常务委员会", "第二十六条第一款")]
+    # 全国人大议事规则 writes 许可 only of speaking; its 第三十六条's 批准 of the budget, another verb of the
+    # same action, covers too little of the question to answer it
+    qa = qa_over("quanguo_renda_yishi_guize_2021.txt")
+    assert qa.ask("大会期间逮捕全国人大代表，需要经谁许可？").answers == []

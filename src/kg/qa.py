@@ -653,8 +653,17 @@ class QA:
         primary = self._primary(q) | frozenset(light)
         least = None if q.trigger in q.intent.triggers + q.intent.fallback_triggers \
             else self.cfg.min_cover_synonym
-        chosen = self._choose(q, [n for n in usable if n.action in primary], to_whom, least) \
-            if primary else ""
+        first = [n for n in usable if n.action in primary]
+        # 得经过谁许可: a verb of the grammar asked is read first where the provision writes it; a
+        # provision writing another verb of its action (批准) answers only with more of the topic
+        written = [n for n in first if q.trigger in self.lex.grammar.actions and q.trigger in n.quote]
+        if written and len(written) < len(first):
+            chosen = self._choose(q, written, to_whom, least)
+            least = max(least or 0.0, self.cfg.min_cover_synonym)
+            if isinstance(chosen, str):
+                chosen = self._choose(q, [n for n in first if n not in written], to_whom, least)
+        else:
+            chosen = self._choose(q, first, to_whom, least) if primary else ""
         if isinstance(chosen, str):
             chosen = self._choose(q, usable, to_whom, least)
         if chosen is VAGUE:
