@@ -267,7 +267,8 @@ class Scorer:
 
     def __init__(self, q: Question, norms: list[NormRec], lex: Lexicon, asks_bearer: bool = True,
                  levels: Levels | None = None, also: Callable[[str], frozenset[str]] | None = None,
-                 setting: Callable[[NormRec], frozenset[str]] | None = None, titles: tuple[str, ...] = ()):
+                 setting: Callable[[NormRec], frozenset[str]] | None = None, titles: tuple[str, ...] = (),
+                 members: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())):
         self.q = q
         # A name the provision's article or regulation title holds (人代会: 地方各级人民代表大会举行
         # 会议的时候，… opens the article) is what the provision is about, though it leaves it unsaid.
@@ -288,6 +289,10 @@ class Scorer:
         # 省人民政府组成人员): a provision that never writes it does not speak of it.
         self.posts = [w for w, _ in self.free if w.endswith(titles) and any(
             m.start == 0 and m.end == len(w) and m.entry.kind == ROLE for m in lex.mentions(w))]
+        # …unless the post is one that makes up a people's government (副省长) and the provision
+        # speaks of that government's 组成人员 (qa.toml government_posts / government_members)
+        self.heads, self.members = tuple(members[0]), list(members[1])
+        self.member_posts = {w for w in self.posts if self.heads and w.endswith(self.heads)}
         grams = {g for _, gs in self.named + self.free for g in gs}
         self.weight = {g: math.log(1 + total / (1 + df.get(g, 0))) for g in grams}
         self.total = sum(self.weight[g] for _, gs in self.named + self.free for g in gs) or 1.0
@@ -344,7 +349,8 @@ class Scorer:
         object, condition) have it, less where only its sentence does, less again where only
         the rest of its provision does. A term the question names counts in full only when it
         is one of the norm's parties (常委会 for its 常务委员会), not for sharing characters."""
-        if any(_norm(w) not in _norm(n.text) for w in self.posts):
+        if any(_norm(w) not in _norm(n.text) and not (w in self.member_posts and any(
+                c in n.text for c in self.members)) for w in self.posts):
             return 0.0
         own = _gram_set(self.contexts[n.iri])
         quote, text = _gram_set(n.quote), _gram_set(n.text)
@@ -376,7 +382,9 @@ class Scorer:
             else:
                 tiers[m.start] = self._spoken(names, n, self.core[m.start]) or (
                     BACKGROUND if self.setting and not self.setting(n).isdisjoint(names) else 0.0) or (
-                    BROADER * self._spoken(self.broader[m.start], n, []))
+                    BROADER * self._spoken(self.broader[m.start], n, [])) or (
+                    BROADER * self._spoken(self.members, n, []) if self.heads
+                    and m.surface.endswith(self.heads) else 0.0)
         for m, grams in self.named:
             tier = tiers[m.start]
             # 县|人大常委会|主任会议: a name that only qualifies the next one it touches may go unsaid
@@ -848,7 +856,8 @@ class QA:
         few = len({n.regulation for n in norms}) <= self.cfg.setting_regulations
         norms = norms + self._cases(norms)
         scorer = Scorer(q, norms, self.lex, asks_bearer=not to_whom, levels=self.levels, also=self._written,
-                        setting=self._setting if few else None, titles=self.cfg.titles)
+                        setting=self._setting if few else None, titles=self.cfg.titles,
+                        members=(self.cfg.government_posts, self.cfg.government_members))
         scored = self._settle_cases(sorted(((scorer.cover(n), n) for n in norms), key=lambda x: -x[0]))
         best = scored[0][0]
         self._best = best

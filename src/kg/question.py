@@ -190,6 +190,8 @@ class QAConfig:
     twice_cue: str = ""               # 报告谁、同时告知谁: a question asking whom twice
     twice_joins: tuple[str, ...] = ()  # what joins its two clauses
     vague_amounts: tuple[str, ...] = ()
+    government_posts: tuple[str, ...] = ()
+    government_members: tuple[str, ...] = ()
     within_asks: tuple[str, ...] = ()
     before_asks: tuple[str, ...] = ()
     within_ends: tuple[str, ...] = ()
