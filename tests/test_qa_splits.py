@@ -88,7 +88,7 @@ FLOORS = {
     "zhejiang-changweihui-jiandu-tiaoli-2008": 0.62,   # 0.65 (26/40) at the session's end
     # written blind last in the twenty-second session with a test-only set (山东省县乡两级人大选举实施
     # 细则); 19/40 with 6 wrong on arrival, the same at the session's start commit
-    "beijing-daibiaofa-shishi-banfa-2014": 0.47,       # 0.50 (20/40) at the session's end
+    "beijing-daibiaofa-shishi-banfa-2014": 0.55,       # 0.575 (23/40) at the session's end
 }
 
 
@@ -154,9 +154,9 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # 63 at that session's end. The twenty-second session's 上海市预算审查监督条例 set came with 10
     # more (73), and its 浙江省人大常委会监督条例 set with 6 (79 for the session's start commit); 72
     # when that set arrived. Its 北京市实施代表法办法 set came with 6 more (85 for the start commit); 75
-    # when it arrived and at the session's end.
+    # when it arrived; 74 at the session's end.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 75, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 74, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
