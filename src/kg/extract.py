@@ -548,8 +548,14 @@ class Extractor:
         return out
 
     def _verb_at(self, text: str, at: int) -> bool:
+        """Does a word jieba tags a verb start at `at` (人大常委会|监督本级总预算)?"""
         words = self.lex.tag(text[at:at + 6])
         return bool(words) and words[0][1] in self.verb_tags
+
+    def _leads_subject(self, lead: str) -> bool:
+        """May these words open a clause before its subject (各, 每届; levels: 市、区人大常委会…)?"""
+        return not lead or lead in self.subject_leads or bool(
+            self.re_levels_only and self.re_levels_only.fullmatch(lead))
 
     def _opening_subject(self, text: str, start: int, end: int,
                          mentions: list[Mention]) -> list[tuple[Party | None, tuple[Party, ...], str]]:
@@ -563,10 +569,7 @@ class Extractor:
             return []   # 工作机构撤销的，应当予以免职；: a clause with a circumstance is not one
         group = self._joined_groups(names, text)[0]
         lead = re.sub(r"[^\u4e00-\u9fff]", "", text[at:group[0].start])
-        if lead and lead not in self.subject_leads and not (
-                self.re_levels_only and self.re_levels_only.fullmatch(lead)):
-            return []
-        if not self._verb_at(text, group[-1].end):
+        if not self._leads_subject(lead) or not self._verb_at(text, group[-1].end):
             return []
         return [(self._party(m, m.surface), (), "") for m in self._expand(group, text)]
 
@@ -1850,8 +1853,7 @@ class Extractor:
                     and all(self.taken[start:owner]) and not self._noun_follows(text, group[-1].end)):
                 # 规章的制定机关应当…: whose 制定机关 is no verb (but …大会的职工代表名额 names a 名额)
                 lead = ""
-            if lead and lead not in self.subject_leads and not (
-                    self.re_levels_only and self.re_levels_only.fullmatch(lead)):
+            if not self._leads_subject(lead):
                 return []  # the clause opens with a verb: its names are objects, not its subject
             if text.startswith(self.nominal, group[-1].end) and not any(
                     text.startswith(w, group[-1].end) for w in self.task_phrases):

@@ -664,7 +664,7 @@ class QA:
         first = [n for n in usable if n.action in primary]
         # 得经过谁许可: a verb of the grammar asked is read first where the provision writes it; a
         # provision writing another verb of its action (批准) answers only with more of the topic
-        written = [n for n in first if q.trigger in self.lex.grammar.actions and q.trigger in n.quote]
+        written = [n for n in first if q.trigger in n.quote] if q.trigger in self.lex.grammar.actions else []
         if written and len(written) < len(first):
             chosen = self._choose(q, written, to_whom, least)
             least = max(least or 0.0, self.cfg.min_cover_synonym)
