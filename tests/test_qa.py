@@ -379,6 +379,15 @@ def test_each_party_of_a_consulted_list_is_an_answer_and_a_bracketed_list_stays_
         ("居民", "第十八条第三款"), ("企业事业单位", "第十八条第三款")]
 
 
+def test_an_opinion_word_far_from_the_question_word_is_the_topics_not_whose_opinion():
+    # 北京市实施代表法办法第三十条第一款: 听取并审议有关国家机关办理代表建议…情况的报告，并将报告印发下一次人民
+    # 代表大会会议. The question's 听取 and 建议 name the report; it asks where the report goes. (Read as
+    # whose opinion, 听取…建议 made the name 并审议有关国家机关办理代表.)
+    qa = qa_over("beijing_daibiaofa_shishi_banfa_2014.txt")
+    r = qa.ask("常委会听取审议的办理代表建议情况报告，最后要印发给谁？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("下一次人民代表大会会议", "第三十条第一款")]
+
+
 def test_an_opinion_question_the_text_does_not_provide_for_gets_no_answer(shandong_qa):
     r = shandong_qa.ask("制定村规民约要征求谁的意见？")
     assert r.answers == [] and r.related

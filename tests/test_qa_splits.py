@@ -154,9 +154,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # 63 at that session's end. The twenty-second session's 上海市预算审查监督条例 set came with 10
     # more (73), and its 浙江省人大常委会监督条例 set with 6 (79 for the session's start commit); 72
     # when that set arrived. Its 北京市实施代表法办法 set came with 6 more (85 for the start commit); 75
-    # when it arrived; 74 at the session's end.
+    # when it arrived; 74 at the session's end. 73 once an opinion word far from the question word
+    # no longer makes a question ask whose opinion.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 74, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 73, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():

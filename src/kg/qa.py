@@ -1702,10 +1702,13 @@ class QA:
         c = self.cfg.consult
         if not any(o in q.text for o in c.opinions):
             return False
-        if any(a in q.text for a in c.asks):
-            return True
-        near = q.text[q.cue_at:q.cue_at + c.cue_window] if q.cue_at >= 0 else ""
-        return any(o in near for o in c.opinions)
+        if q.cue_at < 0:
+            return False
+        # 听取审议…建议情况的报告，要印发给谁: an opinion word far from the question word is the
+        # topic's, not what is asked
+        before = q.text[max(0, q.cue_at - c.cue_window):q.cue_at]
+        near = q.text[q.cue_at:q.cue_at + c.cue_window]
+        return any(a in before for a in c.asks) or any(o in near for o in c.opinions)
 
     def _consulted(self, question: str, q: Question, scope, sparql: list[str]) -> Result:
         """The parties whose opinion the closest provisions seek (开展风险评估，应当听取有关部门的意见)."""
