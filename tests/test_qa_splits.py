@@ -89,6 +89,12 @@ FLOORS = {
     # written blind last in the twenty-second session with a test-only set (山东省县乡两级人大选举实施
     # 细则); 19/40 with 6 wrong on arrival, the same at the session's start commit
     "beijing-daibiaofa-shishi-banfa-2014": 0.55,       # 0.575 (23/40) at the session's end
+    # three written blind in the twenty-third session with three test-only sets (河南省预算审查监督条例,
+    # 代表法, 北京市民兵预备役工作条例); on arrival, the same at the session's start commit: 23/40 with 4
+    # wrong, 24/40 with 7 wrong, 12/30 with 2 wrong and 1 unanswerable answered
+    "chongqing-yusuan-shencha-jiandu-tiaoli-2016": 0.55,
+    "chongqing-daibiaofa-shishi-banfa-2016": 0.57,
+    "shandong-beian-shencha-guiding-2017": 0.37,
 }
 
 
@@ -122,6 +128,9 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
     # on demand knows the short names its regulation declares: 代表议案…改成建议…交给哪个部门办理 reads
     # 上海代表议案规定第十条's 送交…代表工作机构 (where bills go, not suggestions).
     near_misses |= {"bjys-39", "shdy-39"}
+    # The twenty-third session's 山东省备案审查规定 set came with one: 收到报备的文件得在几天之内登记完
+    # finds 第十九条's 三十日内 (the time a drafting body has to answer a review opinion).
+    near_misses |= {"sdba-10"}
     # (The 选举法 set of the seventeenth session came with one: 选举委员会的任期是多长时间 answered
     # 第二十九条's deadlines in days until a term of office was counted in years.)
     assert [q for q, _ in wrong if q not in {"zd2-d18", "scx-38"} | near_misses] == [], wrong
@@ -155,9 +164,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # more (73), and its 浙江省人大常委会监督条例 set with 6 (79 for the session's start commit); 72
     # when that set arrived. Its 北京市实施代表法办法 set came with 6 more (85 for the start commit); 75
     # when it arrived; 74 at the session's end. 73 once an opinion word far from the question word
-    # no longer makes a question ask whose opinion.
+    # no longer makes a question ask whose opinion. The twenty-third session's three sets (重庆市预算
+    # 审查监督条例, 重庆市实施代表法办法, 山东省备案审查规定) came with 4, 7 and 2 more (86).
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 73, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 86, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
