@@ -1804,3 +1804,33 @@ def test_xuke_is_an_approval():
     rules = extract(load(CORPORA / "beijing_daibiaofa_shishi_banfa_2014.txt"))
     assert {n.bearer.label for n in rules if n.source_citation == "第二十六条第一款" and n.action == "approve"
             and n.bearer} == {"本级人民代表大会主席团", "本级人民代表大会常务委员会"}
+
+
+def test_a_body_described_and_given_a_short_name_is_named_by_it():
+    # 县级以上人民代表大会常务委员会确定的负责规范性文件备案审查工作的机构（以下简称备案审查工作机构）
+    # (山东省备案审查规定第八条第一款): the description heads on 机构 as the short name does, so the short name
+    # is a body's; read without it, only its tail 工作机构 was a name
+    rules = extract(load(CORPORA / "shandong_beian_shencha_guiding_2017.txt"))
+    assert {n.bearer.label for n in rules if n.source_citation == "第八条第三款" and n.bearer} == {
+        "备案审查工作机构", "人民代表大会有关专门委员会", "常务委员会有关工作机构"}
+
+
+def test_an_event_a_time_is_counted_from_is_no_duty():
+    # 制定机关应当自书面告知备案审查工作机构之日起三十日内修改或者废止 (山东省备案审查规定第十九条第二款):
+    # the 告知 is the first paragraph's duty, here only when the thirty days start; and 村民选举委员会履行职责
+    # 的期限，自组成之日起至…之日止 (上海市村委会选举办法第八条第二款) says nothing of who the members are
+    beian = extract(load(CORPORA / "shandong_beian_shencha_guiding_2017.txt"))
+    assert [(n.source_citation, [a.label for a in n.aux]) for n in beian
+            if n.action == "inform" and n.article == 19] == [
+        ("第十九条第一款", ["备案审查工作机构"])]
+    xuanju = extract(load(CORPORA / "shanghai_cunweihui_xuanju_banfa_2020.txt"))
+    assert [n for n in xuanju if n.source_citation == "第八条第二款" and n.action == "member"] == []
+
+
+def test_pifu_is_an_approval():
+    # 市财政部门应当自批准之日起30日内批复市级预算单位的部门预算 (北京市预算监督条例第十六条第一款); the 批准
+    # inside the time is the 人民代表大会's, said before it
+    rules = extract(load(CORPORA / "beijing_yusuan_jiandu_tiaoli.txt"))
+    assert [(n.bearer.label, n.object_text) for n in rules
+            if n.source_citation in ("第十六条第一款", "第三十三条第一款") and n.action == "approve"] == [
+        ("市财政部门", "市级预算单位的部门预算"), ("市财政部门", "市级各预算单位的部门决算")]

@@ -165,9 +165,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # when that set arrived. Its 北京市实施代表法办法 set came with 6 more (85 for the start commit); 75
     # when it arrived; 74 at the session's end. 73 once an opinion word far from the question word
     # no longer makes a question ask whose opinion. The twenty-third session's three sets (重庆市预算
-    # 审查监督条例, 重庆市实施代表法办法, 山东省备案审查规定) came with 4, 7 and 2 more (86).
+    # 审查监督条例, 重庆市实施代表法办法, 山东省备案审查规定) came with 4, 7 and 2 more (86); 84 once the
+    # verb of an event a time is counted from (自…之日起) was no duty.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 86, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 84, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():

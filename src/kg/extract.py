@@ -217,6 +217,9 @@ class Extractor:
         self.re_verb = _all_words(list(self.actions))
         self.re_grammar_verb = _all_words(list(g.actions)) if verbs else self.re_verb
         self.re_not_verb = _words(v.ignore_words)
+        self.re_time_frame = re.compile("|".join(
+            f"{re.escape(o)}[^{re.escape(o)}，。；：,;:]{{1,40}}?{re.escape(c)}" for o, c in v.time_frames)) \
+            if v.time_frames else None
         self.re_not_marker = _words(b.not_markers)
         self.re_not_modal = _words(m.not_modal)
         # 由人民武装部通知参训人员所在单位: a marker the question asks as its verb is that verb
@@ -354,9 +357,20 @@ class Extractor:
             window = text[max(0, m.start() - 40):m.start()]
             before = [x for x in self.lex.mentions(window) if x.entry.kind in AGENT_KINDS
                       and x.end == len(window)]   # the name the declaration follows
-            if 2 <= len(short) <= 10 and before and normalise(short) not in self.lex.by_label:
+            if not (2 <= len(short) <= 10) or normalise(short) in self.lex.by_label:
+                continue
+            if before:
                 found[short] = before[-1].entry.kind
+            elif self._described_agent(window, short):
+                found[short] = self.lex.generic_kind(short)
         return found
+
+    def _described_agent(self, before: str, short: str) -> bool:
+        """…确定的负责备案审查工作的机构（以下简称备案审查工作机构）: a body described, not named, whose
+        short name is one by its suffix as the description's head is."""
+        head, own = self.lex.suffix(before), self.lex.suffix(short)
+        return bool(head and own) and self.lex.generic_kind(head) in AGENT_KINDS \
+            and self.lex.generic_kind(own) in AGENT_KINDS
 
     def _alias_mentions(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Where the text uses a short name it declared (“一府两院”办事机构, 人大专门委员会): a name, and
@@ -412,8 +426,9 @@ class Extractor:
                          ("modal", self.re_not_modal)]}
         # 《区政府会议议题提报单》: a title is a name; no marker, verb or party inside it acts.
         self.in_title = _mask(text, TITLE)
+        in_time = _mask(text, self.re_time_frame)
         for mask in self.blocked.values():
-            mask[:] = [a or b for a, b in zip(mask, self.in_title, strict=True)]
+            mask[:] = [a or b or c for a, b, c in zip(mask, self.in_title, in_time, strict=True)]
         mentions = sorted(mentions + self._open_names(text, mentions) + self._bare_roles(text, mentions),
                           key=lambda m: m.start)
         mentions = sorted(mentions + self._listed_names(text, mentions), key=lambda m: m.start)

@@ -48,6 +48,7 @@ class Verbs:
     light_recipients: Words = ()
     light_only: Words = ()
     predicate_joins: Words = ()
+    time_frames: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -247,9 +247,16 @@ class Lexicon:
 
     def generic_kind(self, label: str) -> str:
         """The kind a generic name's suffix gives it (a post unless a body/meeting/document suffix)."""
+        return self._suffix_kind.get(self.suffix(label), ROLE)
+
+    def suffix(self, label: str) -> str:
+        """The longest suffix of a post, body, meeting or document that ends the label, or "".
+
+        >>> load_lexicon().suffix("备案审查工作机构")
+        '机构'
+        """
         norm = normalise(label)
-        best = max((w for w in self._suffix_kind if norm.endswith(w)), key=len, default="")
-        return self._suffix_kind.get(best, ROLE)
+        return max((w for w in self._suffix_kind if norm.endswith(w)), key=len, default="")
 
     # -- finding mentions
 
