@@ -1575,3 +1575,27 @@ def test_a_grammar_verb_asked_is_read_first_where_a_provision_writes_it():
     # same action, covers too little of the question to answer it
     qa = qa_over("quanguo_renda_yishi_guize_2021.txt")
     assert qa.ask("大会期间逮捕全国人大代表，需要经谁许可？").answers == []
+
+
+def test_a_verb_jieba_joins_to_dao_asks_where_the_thing_goes():
+    # 重庆市实施代表法办法第七条第一款: 代表团团长…报会议秘书处备案. jieba cuts 报到 as one word; its 报 is the
+    # verb asked, 到 only says where to
+    qa = qa_over("chongqing_daibiaofa_shishi_banfa_2016.txt")
+    r = qa.ask("代表开会期间请假，代表团团长批了以后要报到哪里备案？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("会议秘书处", "第七条第一款")]
+
+
+def test_a_time_word_jieba_joins_to_a_filler_says_nothing_of_the_topic():
+    # 重庆市预算审查监督条例第十七条第一款: 政府应当在本级人民代表大会会议举行七日前，将预算草案正式文本送达本级
+    # 人大常委会. jieba's 前要 (开会前要送到) is no word of the provision's; 送到 is its 送达
+    qa = qa_over("chongqing_yusuan_shencha_jiandu_tiaoli_2016.txt")
+    r = qa.ask("预算草案的正式文本，政府在开会前要送到哪里？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("本级人大常委会", "第十七条第一款")]
+
+
+def test_a_negated_qualifier_of_a_noun_is_no_condition():
+    # 北京市预算监督条例第三条第一款: 市人民代表大会…改变或者撤销市人民代表大会常务委员会关于预算、决算的不适当的决议.
+    # 的不适当的 qualifies the 决议; read as 的不… (X的不能出席), it made all before it a condition
+    qa = qa_over("beijing_yusuan_jiandu_tiaoli.txt")
+    r = qa.ask("市人大常委会关于预算、决算的不适当的决议，谁可以撤销？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("市人民代表大会", "第三条第一款")]

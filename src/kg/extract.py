@@ -1374,7 +1374,11 @@ class Extractor:
             after = text[pos + len(self.nominal):e]
             modal = any(after.startswith(w) for w, _ in self.modal) and not (
                 self.re_not_modal and self.re_not_modal.match(after))
-            if not taken[pos - 1] and (after.startswith(self.negation) or modal):
+            # …关于预算、决算的不适当的决议: a negated word that qualifies a noun (不适当的) is no
+            # negated predicate
+            attribute = after.startswith(self.negation) and 0 < after.find(
+                self.nominal, len(self.negation)) <= len(self.negation) + 3
+            if not taken[pos - 1] and ((after.startswith(self.negation) and not attribute) or modal):
                 return s, pos + len(self.nominal)
             pos = text.find(self.nominal, pos + 1, e)
         return None

@@ -1467,7 +1467,10 @@ class QA:
             at = q.text.find(link, max(0, q.cue_at - len(link)), q.cue_at + 3)
             if at < 0:
                 continue
-            before = [w for p, w in verbs if p + len(w) == at] or self._word_before(q, at)
+            # jieba's 送到 holds the link: the verb is what comes before it
+            before = [w for p, w in verbs if p + len(w) == at] or self._word_before(q, at) or [
+                w[:-len(link)] for p, w in verbs if link in self.cfg.goes_to_joined
+                and p + len(w) == at + len(link) and w.endswith(link) and len(w) > len(link)]
             inner = q.text[q.cue_at:at]   # 报给谁: the cue opens with the verb
             if before:
                 return before

@@ -198,6 +198,7 @@ class QAConfig:
     before_ends: tuple[str, ...] = ()
     recipient_cues: tuple[str, ...] = ()
     goes_to: tuple[str, ...] = ()
+    goes_to_joined: tuple[str, ...] = ()
     cue_prepositions: tuple[str, ...] = ()
     stated_amount: str = ""
     setting_regulations: int = 3
@@ -207,6 +208,7 @@ class QAConfig:
     negations: tuple[str, ...] = ()
     nominal_heads: tuple[str, ...] = ()
     motion_fillers: tuple[str, ...] = ()
+    when_marks: tuple[str, ...] = ()
     duty_cues: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
     answer_classes: tuple[str, ...] = ()
@@ -630,6 +632,7 @@ class Reader:
                 keep[i] = False
         names = {m.start: m for m in mentions}
         fillers = set(self.cfg.fillers)
+        when = set(self.cfg.when_marks)
         words: list[str] = []
         run = ""
 
@@ -639,7 +642,7 @@ class Reader:
                 if self._counted is not None and (m := self._counted.match(word)):
                     word = m[1] + self.cfg.count_noun   # 几次 -> 次数
                 if (len(word) >= 2 and word not in fillers and re.search(r"[\u4e00-\u9fff0-9]", word)
-                        and not REDUPLICATED.match(word)):
+                        and not REDUPLICATED.match(word) and not (word[0] in when and word[1:] in fillers)):
                     words.append(word)
 
         i = 0
