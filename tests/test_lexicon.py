@@ -423,3 +423,13 @@ def test_another_ending_in_brackets_is_part_of_the_name_unless_it_is_a_name_itse
     office = lex.mentions("由常务委员会办公厅（室）负责送达。")
     assert [(m.surface, m.entry.pref) for m in office] == [("常务委员会办公厅（室）", "常务委员会办公厅")]
     assert [m.surface for m in lex.mentions("秘书长、厅长（局长）列席会议")] == ["秘书长", "厅长", "局长"]
+
+
+def test_a_name_stops_at_huitong_and_keeps_the_houqin_in_it():
+    # 征兵工作条例第四十五条: 中央军事委员会后勤保障部门应当会同国务院交通运输主管部门…; 机关事务管理条例第二十四条:
+    # 国务院机关事务主管部门会同有关部门拟订… (会同 is no part of a name, nor does 后勤 end one)
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("中央军事委员会后勤保障部门应当会同国务院交通运输主管部门组织指导有关单位")] == [
+        "中央军事委员会后勤保障部门", "国务院交通运输主管部门", "有关单位"]
+    assert [m.surface for m in lex.mentions("国务院机关事务主管部门会同有关部门拟订公务用车配备使用管理办法")] == [
+        "国务院机关事务主管部门", "有关部门"]

@@ -1599,3 +1599,11 @@ def test_a_negated_qualifier_of_a_noun_is_no_condition():
     qa = qa_over("beijing_yusuan_jiandu_tiaoli.txt")
     r = qa.ask("市人大常委会关于预算、决算的不适当的决议，谁可以撤销？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("市人民代表大会", "第三条第一款")]
+
+
+def test_names_after_a_verb_then_a_second_deed_done_as_entrusted_are_its_object():
+    # 北京市实施代表法办法第十五条第一款: 市和区、县人民代表大会常务委员会，负责组织本级人民代表大会代表和受委托组织
+    # 上一级人民代表大会代表开展闭会期间的活动. The 本级代表 are organised; they do not organise the others.
+    qa = qa_over("beijing_daibiaofa_shishi_banfa_2014.txt")
+    r = qa.ask("闭会期间，区人大代表的活动由谁组织？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("市和区、县人民代表大会常务委员会", "第十五条第一款")]

@@ -1426,13 +1426,15 @@ class Extractor:
     def _object_before_alternative(self, text: str, prev: _Group | None, region: list[Mention],
                                    g: _Group) -> bool:
         """组织本级人民代表大会代表或者受委托组织…: names right after the verb before, in its segment,
-        then 或者 (an alternative) are that verb's object; the verb after shares its bearers."""
+        then 或者 (an alternative) are that verb's object; the verb after shares its bearers. So are
+        they before 和受委托 (组织本级代表和受委托组织上一级代表): a second deed, done as entrusted."""
         if prev is None or not prev.bearers or region[0].start < prev.end:
             return False
         between = text[prev.end:g.start]
         rest = text[region[-1].end:g.start]
+        joined = any(rest.startswith(j + p) for j in self.coordination for p in self.passive)
         return (not any(c in SEGMENT_END + CLAUSE_END for c in between)
-                and rest.startswith(tuple(self.alternatives)))
+                and (rest.startswith(tuple(self.alternatives)) or joined))
 
     def _delegating(self, text: str, pos: int, end: int, taken) -> bool:
         """Is text[pos:] a name followed by a delegation word (总理委托)?"""

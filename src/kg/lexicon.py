@@ -531,8 +531,8 @@ class Lexicon:
         out: list[Mention] = []
         for m in self._suffix.finditer(norm) if self._suffix else []:
             if any(taken[m.start():m.end()]) or (norm[m.end():m.end() + 1] in self._not_followed
-                                                 and not self._verb_at(norm, m.end())):
-                continue  # 委员会 is a body's name; 负责人会签 is a name and a verb
+                                                 and not norm.startswith(self._breaker_ends, m.end())):
+                continue  # 委员会 is a body's name; 负责人会签, 主管部门会同 are a name and a verb
             if norm.endswith(self._not_names, 0, m.end()):
                 continue  # 产业布局 ends as 交通局 ends
             start = m.start()
