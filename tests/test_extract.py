@@ -1834,3 +1834,14 @@ def test_pifu_is_an_approval():
     assert [(n.bearer.label, n.object_text) for n in rules
             if n.source_citation in ("第十六条第一款", "第三十三条第一款") and n.action == "approve"] == [
         ("市财政部门", "市级预算单位的部门预算"), ("市财政部门", "市级各预算单位的部门决算")]
+
+
+def test_a_verb_the_preposition_dui_takes_is_a_noun():
+    # 省人大常委会…对承办代表建议、批评和意见工作成绩显著的单位、个人予以表彰 (河南省代表建议办理办法第六条
+    # 第一款): the 常委会 commends; it does not 承办. But 经发言人核对签字后 (全国人大常委会议事规则第四十四条第二款):
+    # the 对 of 核对 takes nothing, and the 发言人 signs
+    henan = extract(load(CORPORA / "henan_daibiao_jianyi_banli_banfa_2017.txt"))
+    assert [n for n in henan if n.source_citation == "第六条第一款" and n.action == "undertake"] == []
+    quanguo = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
+    assert [n.bearer.label for n in quanguo if n.source_citation == "第四十四条第二款" and n.action == "sign"] == [
+        "发言人"]

@@ -217,6 +217,7 @@ class Extractor:
         self.re_verb = _all_words(list(self.actions))
         self.re_grammar_verb = _all_words(list(g.actions)) if verbs else self.re_verb
         self.re_not_verb = _words(v.ignore_words)
+        self.noun_after = tuple(v.noun_after)
         self.re_time_frame = re.compile("|".join(
             f"{re.escape(o)}[^{re.escape(o)}，。；：,;:]{{1,40}}?{re.escape(c)}" for o, c in v.time_frames)) \
             if v.time_frames else None
@@ -1073,7 +1074,7 @@ class Extractor:
                     or any(self.blocked["verb"][m.start():m.end()]) or m.start() < light_end):
                 continue
             before = norm_text[max(cs, m.start() - 4):m.start()]
-            if any(before.endswith(p) for p in self.circumstance):
+            if any(before.endswith(p) for p in self.circumstance) or self._after_preposition(before):
                 continue
             # 的决定 / 讨论决定的事项 / 决议、决定: a verb as a noun or inside a relative clause
             # (…or the first word of a noun: 协调机制)
@@ -1174,6 +1175,14 @@ class Extractor:
             return False
         seg = _segment_start(norm_text, cs, start)
         return norm_text.find(self.under[0], seg, start) >= 0
+
+    def _after_preposition(self, before: str) -> bool:
+        """可以对报告作出决议: the word before is a preposition taking what follows (not 核对签字,
+        whose 对 ends a verb)."""
+        if not before.endswith(self.noun_after):
+            return False
+        words = self.lex.tag(before)
+        return bool(words) and words[-1][0] in self.noun_after
 
     def _passive_frame(self, norm_text: str, cs: int, start: int, end: int) -> bool:
         """受X的领导: the verb after 的 that ends the segment a passive marker opens says what X does."""

@@ -49,6 +49,7 @@ class Verbs:
     light_only: Words = ()
     predicate_joins: Words = ()
     time_frames: tuple[tuple[str, str], ...] = ()
+    noun_after: Words = ()
 
 
 @dataclass(frozen=True)
