@@ -1607,3 +1607,10 @@ def test_names_after_a_verb_then_a_second_deed_done_as_entrusted_are_its_object(
     qa = qa_over("beijing_daibiaofa_shishi_banfa_2014.txt")
     r = qa.ask("闭会期间，区人大代表的活动由谁组织？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("市和区、县人民代表大会常务委员会", "第十五条第一款")]
+
+
+def test_how_many_copies_is_a_count_of_copies():
+    # 法规规章备案条例第六条第三款: 报送规章备案，应当提交备案报告、规章文本和说明，并按照规定的格式装订成册，一式十份
+    qa = qa_over("fagui_guizhang_beian_tiaoli_2001.txt")
+    r = qa.ask("规章备案报告和说明装订成册，要送几份？")
+    assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("十份", 10.0, "第六条第三款")]
