@@ -842,8 +842,11 @@ class QA:
             norms = named or norms
             # 对乡镇人民政府的考核要征求谁的意见: not the norm whose answer is the one the question names
             # (but 乡镇人大主席团 names the 主席团; its 人大 only says whose)
+            # (…but 常委会交办的议案，办理情况报给谁: one named only as who did something to the thing
+            # asked about may be whom it goes back to)
+            said = self._not_relative_subjects(q)
             norms = [n for n in norms
-                     if not (n.aux and all(self._names(q, a, heads_only=True) for a in n.aux))]
+                     if not (n.aux and all(self._names(said, a, heads_only=True) for a in n.aux))]
             if not norms:
                 return self.messages["not_found"]
         else:  # 居民会议由哪些人组成: the meeting asked about is not who composes it
@@ -1194,6 +1197,16 @@ class QA:
         if len(clauses) == 1 and clauses[0] != n.quote:
             return self.levels.scope(clauses[0], qualifier=True)
         return set()
+
+    def _not_relative_subjects(self, q: Question) -> Question:
+        """The question without the names that stand before a verb and 的 (常委会交办的代表议案: who did
+        something to what is asked about; not 对乡镇人民政府的考核, whose 的 follows the name)."""
+        def acts(m) -> bool:
+            rest = q.text[m.end:m.end + 5]
+            de = rest.find(self.lex.grammar.verbs.nominal_mark)
+            words = list(_tagger().cut(rest[:de])) if de > 0 else []
+            return bool(words) and all(w.flag.startswith("v") for w in words)
+        return replace(q, mentions=[m for m in q.mentions if not acts(m)])
 
     def _by_object_level(self, q: Question, norms: list[NormRec]) -> list[NormRec]:
         """To whom, asked of one level: per provision, the norms whose object is that level's."""
