@@ -1619,8 +1619,7 @@ def test_how_many_copies_is_a_count_of_copies():
 def test_a_body_named_as_who_did_something_to_the_thing_may_be_whom_it_goes_back_to():
     # 上海市人大关于代表议案的规定第二十条第一款: 本市有关机关、组织对市人民代表大会常务委员会决定交付办理的代表
     # 议案…，应当自交办之日起三个月内向常务委员会提出办理情况的报告. The question names the 常委会 only as who
-    # assigned the bill
-    # (常委会交办的); a name the question says otherwise is never its own answer (test above)
+    # assigned the bill (常委会交办的); a name the question says otherwise is never its own answer
     qa = qa_over("shanghai_daibiao_yian_guiding.txt")
     r = qa.ask("常委会交办的代表议案，有关机关办完了，办理情况的报告报给谁？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("常务委员会", "第二十条第一款")]
