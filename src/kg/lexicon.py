@@ -894,9 +894,6 @@ class Lexicon:
             self._tagger = jieba.posseg.POSTokenizer(tok)
         return self._tagger
 
-    def _verb_at(self, norm: str, pos: int) -> bool:
-        return any(norm.startswith(v, pos) for v in self.grammar.actions)
-
     def _noun_at(self, norm: str, pos: int) -> bool:
         return any(norm.startswith(w, pos) for w in self._nouns)
 
