@@ -95,6 +95,12 @@ FLOORS = {
     "chongqing-yusuan-shencha-jiandu-tiaoli-2016": 0.55,
     "chongqing-daibiaofa-shishi-banfa-2016": 0.57,
     "shandong-beian-shencha-guiding-2017": 0.37,
+    # three written blind in the twenty-fourth session with three test-only sets (浙江省预算审查监督
+    # 条例, 城市民族工作条例, 学校体育工作条例); on arrival, the same at the session's start commit:
+    # 28/40 with 2 wrong, 11/30 with 1 wrong, 9/30 with 1 wrong
+    "qingdao-yusuan-shencha-jiandu-tiaoli-2019": 0.67,
+    "shandong-minzu-gongzuo-tiaoli-2020": 0.33,
+    "zhejiang-gonghui-laodong-jiandu-tiaoli-2016": 0.27,
 }
 
 
@@ -166,9 +172,11 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # when it arrived; 74 at the session's end. 73 once an opinion word far from the question word
     # no longer makes a question ask whose opinion. The twenty-third session's three sets (重庆市预算
     # 审查监督条例, 重庆市实施代表法办法, 山东省备案审查规定) came with 4, 7 and 2 more (86); 84 once the
-    # verb of an event a time is counted from (自…之日起) was no duty.
+    # verb of an event a time is counted from (自…之日起) was no duty. The twenty-fourth session's
+    # three sets (青岛市预算审查监督条例, 山东省民族工作条例, 浙江省工会劳动法律监督条例) came with 2, 1
+    # and 1 more (88).
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 84, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 88, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
