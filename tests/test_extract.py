@@ -173,7 +173,8 @@ def test_names_between_cong_and_zhong_say_from_where_not_who_decides():
 
 def test_names_between_zai_and_a_time_word_say_when_not_who_acts():
     # 交市人民代表大会有关专门委员会或者…主任会议在大会闭会后审议 (上海代表议案规定第十二条第二款): the 大会
-    # says when; 经所在代表团同意后 (河南议事规则第八条): 所在 opens no time, the 代表团 agrees
+    # says when; 经所在代表团同意后 (河南议事规则第八条): 所在 opens no time, the 代表团 the deputy
+    # belongs to (所在代表团) agrees
     norms = extract(load(CORPORA / "shanghai_daibiao_yian_guiding.txt"))
     assert {n.bearer.label for n in norms if n.source_citation == "第十二条第二款" and n.action == "deliberate"} == {
         "市人民代表大会有关专门委员会", "市人民代表大会常务委员会主任会议"}
@@ -182,8 +183,8 @@ def test_names_between_zai_and_a_time_word_say_when_not_who_acts():
     assert {n.bearer.label for n in norms if n.source_citation == "第十四条第二款" and n.action == "decide"} == {
         "主席团", "市人民代表大会常务委员会"}
     norms = extract(load(CORPORA / "henan_renda_yishi_guize_2010.txt"))
-    assert "代表团" in {n.bearer.label for n in norms
-                       if n.source_citation == "第八条第一款" and n.action == "approve" and n.bearer}
+    assert "所在代表团" in {n.bearer.label for n in norms
+                         if n.source_citation == "第八条第一款" and n.action == "approve" and n.bearer}
 
 
 def test_a_verb_inside_a_name_of_the_basis_makes_no_relative_clause_of_the_subject():
@@ -1845,3 +1846,18 @@ def test_a_verb_the_preposition_dui_takes_is_a_noun():
     quanguo = extract(load(CORPORA / "quanguo_renda_changweihui_yishi_guize_2022.txt"))
     assert [n.bearer.label for n in quanguo if n.source_citation == "第四十四条第二款" and n.action == "sign"] == [
         "发言人"]
+
+
+def test_peoples_organisations_and_the_one_someone_belongs_to_are_named_bodies():
+    # 浙江省工会劳动法律监督条例: 地方总工会负责组织…工会劳动法律监督 (第四条) names a trade union as
+    # the one who acts, though no curated term lists it; and the 工会 that opens a document's name
+    # (用人单位应当自收到工会劳动法律监督意见书之日起…作出书面答复, 第二十二条) is no one who answers
+    norms = extract(load(CORPORA / "zhejiang_gonghui_laodong_jiandu_tiaoli_2016.txt"))
+    assert {n.bearer.label for n in norms if n.source_citation == "第四条第一款" and n.action == "responsible"} == {
+        "地方总工会"}
+    assert [(n.bearer.label, [o.label for o in n.objects]) for n in norms
+            if n.source_citation == "第二十二条第一款" and n.action == "reply"] == [("用人单位", ["工会劳动法律监督意见书"])]
+    # 代表所在单位接到通知的，应当…给予批准 (北京市实施代表法办法第二十七条): the deputy's own employer approves
+    norms = extract(load(CORPORA / "beijing_daibiaofa_shishi_banfa_2014.txt"))
+    assert "代表所在单位" in {n.bearer.label for n in norms
+                           if n.source_citation == "第二十七条第一款" and n.action == "approve" and n.bearer}
