@@ -294,6 +294,10 @@ def test_6_data_engineer_runs_a_query_with_ctrl_enter_and_shares_it(page, app_ur
     page.keyboard.type("\n}}")
     page.keyboard.press("Control+Enter")
     page.get_by_text("第 17 行第 3 列有语法错误", exact=False).wait_for(timeout=WAIT_MS)
+    # the error redraws the editor as a new instance; on a busy machine the old frame can still be
+    # in the page for a moment, so the mark is read in the newest one
+    idle(page)
+    editor = page.frame_locator("iframe[title*='code_editor']").last
     editor.locator(".ace_gutter-cell.ace_error").first.wait_for(timeout=WAIT_MS)
     assert editor.locator(".ace_gutter-cell.ace_error").inner_text().strip() == "17"
     assert page.context.blocked == []

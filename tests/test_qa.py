@@ -1623,3 +1623,25 @@ def test_a_body_named_as_who_did_something_to_the_thing_may_be_whom_it_goes_back
     qa = qa_over("shanghai_daibiao_yian_guiding.txt")
     r = qa.ask("常委会交办的代表议案，有关机关办完了，办理情况的报告报给谁？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("常务委员会", "第二十条第一款")]
+
+
+def test_everyday_verbs_of_taking_in_hand_and_putting_into_are_the_texts_verbs():
+    # 山东省民族工作条例: 教育行政部门应当加强民族学校和其他学校之间定期交流 (第三十五条第一款) is who 抓s it;
+    # 将社区民族工作纳入网格化综合管理平台 (第十四条) and 将工作经费纳入财政预算 (第五条第二款) are what
+    # 放进 and 列进 say
+    qa = qa_over("shandong_minzu_gongzuo_tiaoli_2020.txt")
+    r = qa.ask("民族学校和其他学校之间的定期交流，谁来抓？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("县（市、区）人民政府教育行政部门", "第三十五条第一款")]
+    r = qa.ask("社区民族工作放进网格化管理平台，谁来干？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("乡镇人民政府", "第十四条第一款"), ("街道办事处", "第十四条第一款")]
+    r = qa.ask("民族团结进步创建的经费由谁列进财政预算？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("各级人民政府", "第五条第二款")]
+
+
+def test_who_has_the_last_word_on_a_deed_no_provision_decides_is_who_does_it():
+    # 北京市执法检查办法第六条: 主任会议…可以适当调整年度执法检查计划. No provision 决定s the adjustment;
+    # 谁说了算 asks who may make it
+    qa = qa_over("beijing_zhifa_jiancha_banfa.txt")
+    r = qa.ask("执法检查计划能不能调整，谁说了算？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("主任会议", "第六条第一款")]

@@ -693,6 +693,14 @@ class QA:
             # No stored norm answers (the verb is none the extractor reads, or it read none of
             # its uses where the topic is): read the question's verb in the closest provisions.
             chosen = self._read_on_demand(q, scope, to_whom, sparql) or chosen
+            if isinstance(chosen, str) and q.intent.deed:
+                # 能不能排进议程，谁说了算: an everyday verb of deciding that no provision answers asks
+                # who does what the question says is to be decided
+                said = [v for v in self._own_verbs(replace(q, trigger="", cue_at=-1))
+                        if v not in self.cfg.colloquial]
+                if said:
+                    deed = replace(q, trigger=said[-1])
+                    chosen = self._read_on_demand(deed, scope, to_whom, sparql) or chosen
             if isinstance(chosen, str) and to_whom:
                 chosen = self._recipients(q, scope, sparql) or chosen
         if isinstance(chosen, str):

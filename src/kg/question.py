@@ -41,6 +41,9 @@ class IntentSpec:
     triggers: tuple[str, ...]
     fallback_triggers: tuple[str, ...] = ()
     aux: bool = False   # 向谁/报谁 asks for its auxiliary party (to whom one reports), not its bearer
+    # 说了算 names no deed of its own: where no provision answers it, the question's other verb is
+    # asked (录取条件能不能放宽，谁说了算 asks who 放宽s)
+    deed: bool = False
 
 
 @dataclass(frozen=True)
