@@ -1645,3 +1645,12 @@ def test_who_has_the_last_word_on_a_deed_no_provision_decides_is_who_does_it():
     qa = qa_over("beijing_zhifa_jiancha_banfa.txt")
     r = qa.ask("执法检查计划能不能调整，谁说了算？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("主任会议", "第六条第一款")]
+
+
+def test_coming_forward_to_do_a_thing_is_doing_it():
+    # 山东省民族工作条例第十八条第一款: 设立民族村…由所在地乡镇人民政府提出申请. 谁出面去提 asks who 提出s it;
+    # 出面 is no word of the topic a provision must write
+    qa = qa_over("shandong_minzu_gongzuo_tiaoli_2020.txt")
+    r = qa.ask("想设立民族村的话，申请由谁出面去提？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("所在地乡镇人民政府", "第十八条第一款")]
+
