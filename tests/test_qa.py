@@ -1654,3 +1654,11 @@ def test_coming_forward_to_do_a_thing_is_doing_it():
     r = qa.ask("想设立民族村的话，申请由谁出面去提？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("所在地乡镇人民政府", "第十八条第一款")]
 
+
+
+def test_a_bureau_as_people_call_it_is_the_department_the_text_names():
+    # 青岛市预算审查监督条例第二十八条: 市人民政府财政部门和市税务部门应当每月向…预算工作机构报送预算执行和
+    # 税收征管情况. People say 财政局 and 税务局; the text writes …部门
+    qa = qa_over("qingdao_yusuan_shencha_jiandu_tiaoli_2019.txt")
+    r = qa.ask("市财政局和市税务局每个月要把预算执行情况报给谁？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("市人民代表大会常务委员会预算工作机构", "第二十八条第一款")]
