@@ -1662,3 +1662,12 @@ def test_a_bureau_as_people_call_it_is_the_department_the_text_names():
     qa = qa_over("qingdao_yusuan_shencha_jiandu_tiaoli_2019.txt")
     r = qa.ask("市财政局和市税务局每个月要把预算执行情况报给谁？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("市人民代表大会常务委员会预算工作机构", "第二十八条第一款")]
+
+
+def test_whose_view_is_whose_opinion_and_a_class_after_deng_is_no_party():
+    # 浙江省工会劳动法律监督条例第二十条第四款: 还应当听取企业联合会、工商业联合会等企业方面代表组织的意见.
+    # 看法 asks the same as 意见; 等企业方面代表组织 says what kind the two are, and is none of them
+    qa = qa_over("zhejiang_gonghui_laodong_jiandu_tiaoli_2016.txt")
+    r = qa.ask("地方总工会劳动法律监督委员会调查用人单位时，还要听取哪些组织的看法？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("企业联合会", "第二十条第四款"), ("工商业联合会", "第二十条第四款")]

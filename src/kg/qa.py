@@ -1759,7 +1759,7 @@ class QA:
                     continue
                 parties = []
                 for part in _split_top(_strip_ends(named, c.ends), c.joins):
-                    part = _strip_ends(part, c.ends)
+                    part = self._before_class(_strip_ends(part, c.ends))
                     for place in c.places:
                         if place in part and len(part.split(place)[-1]) >= 2:
                             part = part.split(place)[-1]
@@ -1769,6 +1769,17 @@ class QA:
                 if parties:
                     out.append(_goes_to(h, reg, text, m.start(), parties, "consult", f"consult{len(out)}"))
         return out
+
+    def _before_class(self, part: str) -> str:
+        """工商业联合会等企业方面代表组织 -> 工商业联合会: a name, then 等 and the class it belongs to
+        (qa.toml [consult] classed), is that name."""
+        roles = self.lex.grammar.roles
+        names = tuple(roles.suffixes) + tuple(roles.body_suffixes)
+        for mark in self.cfg.consult.classed:
+            at = part.find(mark)
+            if at > 0 and part.endswith(names, 0, at) and len(part) - at - len(mark) >= 2:
+                return part[:at]
+        return part
 
     # -- where a thing goes, by the question's own word
 

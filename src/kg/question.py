@@ -131,6 +131,7 @@ class ConsultSpec:
     stop_chars: str
     max_len: int
     cue_window: int
+    classed: tuple[str, ...] = ()   # 工商业联合会等企业方面代表组织: a name, then this, then its class
 
 
 @dataclass(frozen=True)
