@@ -1671,3 +1671,11 @@ def test_whose_view_is_whose_opinion_and_a_class_after_deng_is_no_party():
     r = qa.ask("地方总工会劳动法律监督委员会调查用人单位时，还要听取哪些组织的看法？")
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("企业联合会", "第二十条第四款"), ("工商业联合会", "第二十条第四款")]
+
+
+def test_a_two_character_contraction_is_the_two_words_the_text_writes():
+    # 基金会管理条例第三十四条第（一）项: 基金会登记管理机关…对基金会…实施年度检查. People say 年检, the
+    # first characters of 年度 and 检查
+    qa = qa_over("jijinhui_guanli_tiaoli_2004.txt")
+    r = qa.ask("基金会的年检由谁来实施？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("基金会登记管理机关", "第三十四条第（一）项")]

@@ -43,6 +43,7 @@ from kg.terms import KIND_SLUGS, long_forms, spelt_in_full, term_iri, unprefixed
 PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 VAGUE = "vague"
 DOCUMENT_KINDS = ("document", "document-types")
+CJK_CHAR = "[\u4e00-\u9fff]"
 CUT_CACHE = 20_000       # provisions whose words are kept once cut
 
 
@@ -260,6 +261,7 @@ def _spaced(text: str) -> str:
 BACKGROUND = 0.25   # a term the provision leaves unsaid but its article or regulation's title names
 CIRCUMSTANCE = 0.9  # a term said only in the condition a list's lead sets for the norm's item
 BROADER = 0.8       # a term the provision names only by a class it belongs to (区政府领导 for 副区长)
+CONTRACTION = 0.6   # a word of two characters the norm writes only as two words it opens (初审: 初步审查)
 
 
 class Scorer:
@@ -305,6 +307,10 @@ class Scorer:
         self.levels = levels
         self.level_words = {w: set(run) for w, _ in self.free if levels is not None
                             and (run := levels.whole_run(w))}
+        # 初审 for the text's 初步审查: a word of two characters may be the first characters of two
+        # words a provision writes one after the other
+        self.contracted = {w: re.compile(f"{re.escape(w[0])}{CJK_CHAR}{re.escape(w[1])}{CJK_CHAR}")
+                           for w, _ in self.free if len(w) == 2 and all(map(is_cjk_ideograph, w))}
         # Per named mention, once: its names (one a regulation in a library, where the same name
         # stands for hundreds of terms), IRIs and concepts.
         # A name is also said without its jurisdiction (全国人民代表大会常务委员会会议 is the text's
@@ -368,6 +374,8 @@ class Scorer:
             said = self.contexts[n.iri] + n.quote
             syn = max((0.8 * (1.0 if w in said else 0.4 if w in n.text else 0.0)
                        for w in self.synonyms[word]), default=0.0)
+            if not direct and not syn and word in self.contracted:
+                syn = CONTRACTION * any(_two_words(m.group()) for m in self.contracted[word].finditer(said))
             got += max(direct, syn * sum(self.weight[g] for g in gs))
         tiers = {}
         own_words, quoted = _norm(n.condition), _norm(n.quote)
@@ -2129,6 +2137,14 @@ def _only_before(quote: str, verb: str, words: tuple[str, ...]) -> bool:
     """Does the verb occur in the quote, and everywhere right before one of the words?"""
     places = [m.end() for m in re.finditer(re.escape(verb), quote)] if verb else []
     return bool(places) and all(quote.startswith(words, at) for at in places)
+
+
+@lru_cache(maxsize=4096)
+def _two_words(phrase: str) -> bool:
+    """Does jieba cut the four characters as two words of two (初步 审查, not 出书 面报)?"""
+    from kg.search import tokenizer
+
+    return list(tokenizer().cut(phrase)) == [phrase[:2], phrase[2:]]
 
 
 @lru_cache(maxsize=4096)
