@@ -1679,3 +1679,11 @@ def test_a_two_character_contraction_is_the_two_words_the_text_writes():
     qa = qa_over("jijinhui_guanli_tiaoli_2004.txt")
     r = qa.ask("基金会的年检由谁来实施？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("基金会登记管理机关", "第三十四条第（一）项")]
+
+
+def test_a_share_of_a_whole_named_between_is_asked_as_a_share():
+    # 山东省民族工作条例第十八条第一款: 少数民族人口占全村总人口百分之五十以上的村，可以申请设立民族村.
+    # 占到全村的多少 asks the share, the whole named between 占 and 多少
+    qa = qa_over("shandong_minzu_gongzuo_tiaoli_2020.txt")
+    r = qa.ask("想申请设民族村，少数民族人口要占到全村的多少？")
+    assert [(a.label, a.value, a.source.citation) for a in r.answers] == [("百分之五十以上", 0.5, "第十八条第一款")]
