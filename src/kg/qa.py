@@ -1781,11 +1781,9 @@ class QA:
     def _before_class(self, part: str) -> str:
         """工商业联合会等企业方面代表组织 -> 工商业联合会: a name, then 等 and the class it belongs to
         (qa.toml [consult] classed), is that name."""
-        roles = self.lex.grammar.roles
-        names = tuple(roles.suffixes) + tuple(roles.body_suffixes)
         for mark in self.cfg.consult.classed:
             at = part.find(mark)
-            if at > 0 and part.endswith(names, 0, at) and len(part) - at - len(mark) >= 2:
+            if at > 0 and self.lex.suffix(part[:at]) and len(part) - at - len(mark) >= 2:
                 return part[:at]
         return part
 
