@@ -652,7 +652,11 @@ class QA:
             if found:
                 return Result(question, None, self._answers(found, towards, to_whom=True), sparql=sparql)
         if q.intent is None:
-            found = self._read_on_demand(q, scope, q.kind == "to_whom", sparql) if q.kind else None
+            # 报给谁备案: a thing sent for what the word ending the question says is read where the
+            # text sends it so (报X备案) before any other verb of the question
+            found = self._recipients(q, scope, sparql) if q.kind == "to_whom" and self._purpose(q) else None
+            if not found:
+                found = self._read_on_demand(q, scope, q.kind == "to_whom", sparql) if q.kind else None
             if not found and q.kind == "to_whom":
                 found = self._recipients(q, scope, sparql)
             if found:
@@ -1727,6 +1731,11 @@ class QA:
         return [(h, _own_text(self._provisions[h.iri]), str(self._provisions[h.iri]["regulation"]))
                 for h in hits]
 
+    def _lead_of(self, iri: str) -> str:
+        """An item's 款 lead (下列规范性文件，应当报送…备案：), "" for any other provision."""
+        parent = self._provisions.get(str(self._provisions[iri].get("parent") or ""))
+        return _own_text(parent) if parent else ""
+
     # -- whose opinion is sought
 
     def _asks_opinion(self, q: Question) -> bool:
@@ -1800,14 +1809,45 @@ class QA:
         key = max((k for k in c.markers if k in near), key=near.rfind, default=None)
         if key is None:
             return None
-        verbs = [v for v in self._own_verbs(q) if len(v) >= 2 and v not in key]
-        norms = [n for h, text, reg in self._closest(q, scope, sparql)
-                 for n in self._sent(text, h, reg, c.markers[key], tuple(verbs))]
+        verbs = [v for v in self._own_verbs(q) if len(v) >= 2 and v not in key
+                 and v not in c.markers[key]] or self._purpose(q)
+        norms: list[NormRec] = []
+        closest = self._closest(q, scope, sparql)
+        hit = {h.iri for h, _, _ in closest}
+        for h, text, reg in closest:
+            found = self._sent(text, h, reg, c.markers[key], tuple(verbs))
+            # 下列规范性文件，应当报送…备案：（四）乡镇人大的决议: an item names what its lead sends
+            # (not one listing cases where the 款 is a hit of its own: its reading goes on to them)
+            lead = self._lead_of(h.iri)
+            if lead and str(self._provisions[h.iri].get("parent")) in hit and any(
+                    w in lead for w in self.cfg.listed_cases):
+                lead = ""
+            if not found and lead:
+                found = [replace(n, quote=f"{n.quote}\n{text}", object_text=f"{n.object_text} {text}")
+                         for n in self._sent(lead, h, reg, c.markers[key], tuple(verbs))]
+            norms += found
         rest = replace(q, topic=" ".join(w for w in q.topic.split() if w not in verbs and key not in w))
         # the text's marker and the question's own verb around a name are as good as a stored norm
         least = self.cfg.min_cover if verbs else self.cfg.min_cover_on_demand
         chosen = self._choose(rest, norms, True, least) if norms else None
         return chosen if isinstance(chosen, list) else None
+
+    def _purpose(self, q: Question) -> list[str]:
+        """报给谁备案, 要报到哪里备案: the word ending the question right after its question word
+        says what the thing goes there for, and ends the name in the text's 报X备案 as a verb would."""
+        cue_chars = set("".join(self.cfg.question_cues + self.cfg.aux_cues))
+        pos, last = 0, ("", 0)
+        for word, _ in _tagger().cut(q.text):
+            if any(c.isalnum() for c in word):
+                last = (word, pos)
+            pos += len(word)
+        word, at = last
+        between = q.text[max(q.cue_at, 0):at]
+        if (q.cue_at < 0 or at <= q.cue_at or len(word) < 2 or not all(map(is_cjk_ideograph, word))
+                or not between or not set(between) <= cue_chars or set(word) & cue_chars
+                or word in self.cfg.answer_classes):
+            return []
+        return [word]
 
     def _sent(self, text: str, h, reg: str, markers: tuple[str, ...],
               verbs: tuple[str, ...]) -> list[NormRec]:
@@ -1822,17 +1862,45 @@ class QA:
                 # 向复查机关的上一级行政机关请求复核: a marker word before the verb is no part of X
                 party = next((party[:-len(w)] for w in markers
                               if party.endswith(w) and len(party) > len(w)), party)
-                named = _split_top(party, joins)
+                named = self._level_lists(party, _split_top(party, joins))
             else:   # no verb to end X: the names right after the marker (交给), joined by 、/和/及
                 after = m.end() + next((len(w) for w in self.cfg.goes_to if text.startswith(w, m.end())), 0)
                 named = self._names_after(text, after, joins)
-            named = [_strip_ends(n, self.cfg.consult.ends) for n in named]
+            named = [self._unpointed(_strip_ends(n, self.cfg.consult.ends)) for n in named]
             if verbs and any(self._verbal(n) or self._overruns(n) for n in named):
                 continue   # 向常务委员会提出研究处理: what runs to the verb is no name
             parties = [Party(term_iri(self.lex.base, self.ids.get(reg, ""), "body", n), n, n, None)
                        for n in named if len(n) >= 2]
             if parties:
                 out.append(_goes_to(h, reg, text, m.start(), parties, "asked", f"sent{len(out)}"))
+        return out
+
+    def _unpointed(self, name: str) -> str:
+        """它的派出机关 -> 派出机关: a pronoun pointing back says whose, not who."""
+        of = self.lex.grammar.verbs.nominal_mark
+        for w in self.lex.grammar.bearers.pronouns:
+            for lead in (w + of, w):
+                if name.startswith(lead) and len(name) - len(lead) >= 2:
+                    return name[len(lead):]
+        return name
+
+    def _level_lists(self, text: str, parts: list[str]) -> list[str]:
+        """不设区的市、市辖区人民政府 stays one name listing its levels (the head is said once, after
+        the last); parts that are names of their own stay apart."""
+        out: list[str] = []
+        pos, opened, pending = 0, 0, 0   # the parts with no head of their own: where, how many
+        for part in parts:
+            at = text.find(part, pos)
+            pos = at + len(part)
+            if not self.lex.suffix(part):
+                opened, pending = (opened if pending else at), pending + 1
+                out.append(part)
+                continue
+            if pending and self.lex.members(text[opened:pos]):
+                out[-pending:] = [text[opened:pos]]
+            else:
+                out.append(part)
+            pending = 0
         return out
 
     def _overruns(self, name: str) -> bool:
@@ -2096,8 +2164,12 @@ def _recipient_pattern(stop_chars: str, max_len: int, links: tuple[str, ...], ma
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     if not verbs:
         return re.compile(f"(?:{alt(markers)})(?P<party>)")
-    # 交由司法行政部门进行合法性审查: a link verb may take the verb's object before it
-    return re.compile(f"(?:{alt(markers)})(?P<party>[^{re.escape(stop_chars)}]{{1,{max_len}}}?)"
+    # 交由司法行政部门进行合法性审查: a link verb may take the verb's object before it.
+    # 审计报告应当报送X备案: X holds no marker (the 报 of 报告 opens nothing that runs to 报送), but
+    # one may stand right before the verb (向复查机关的上一级行政机关请求复核)
+    marker = f"(?:{alt(markers)})"
+    party = f"(?P<party>(?:(?!{marker})[^{re.escape(stop_chars)}]){{1,{max_len}}}?)"
+    return re.compile(f"{marker}{party}{marker}?"
                       f"(?:(?:{alt(links)})[^{re.escape(stop_chars)}]{{0,8}}?)?(?:{alt(verbs)})")
 
 
