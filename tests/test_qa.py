@@ -1722,3 +1722,11 @@ def test_the_bao_of_a_report_named_before_opens_no_recipient():
     qa = qa_over("qingdao_yusuan_shencha_jiandu_tiaoli_2019.txt")
     r = qa.ask("政府综合财务报告及其审计报告编好了报给谁备案？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("市人民代表大会常务委员会", "第四十九条第三款")]
+
+
+def test_the_one_whose_deed_a_provision_goes_by_does_it():
+    # 北京市人大常委会任免条例第二十六条第二款: 在本市区人民代表大会闭会期间，根据区人大常委会的提请，批准撤换本市区
+    # 人民法院院长. 根据X的提请: X 提请
+    qa = qa_over("beijing_renmian_tiaoli_2023.txt")
+    r = qa.ask("区人代会闭会期间，要撤换区法院院长，由谁提请？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("区人大常委会", "第二十六条第二款")]

@@ -1626,27 +1626,33 @@ class QA:
         合法性审查, 经同级党委同意, 向同级党委请示) when the grammar reads no bearer there: a name
         ending as posts and bodies end (ontology/qa.toml [phrase])."""
 
-        pattern = self._phrase_pattern(tuple(sorted(forms, key=len, reverse=True)), to_whom)
+        verbs = tuple(sorted(forms, key=len, reverse=True))
+        found = [(m, [m.group("party")]) for m in self._phrase_pattern(verbs, to_whom).finditer(text)]
+        if not to_whom and self.cfg.phrase.frames:
+            # 根据本级人民代表大会主席、副主席的安排: each name of the list
+            found += [(m, _split_top(m.group("party"), ("、",)))
+                      for m in self._phrase_pattern(verbs, False, framed=True).finditer(text)]
         not_markers = tuple(self.lex.grammar.bearers.not_markers)
         known = None   # the provision's names, found once and only where a phrase is read
         out = []
-        for k, m in enumerate(pattern.finditer(text)):
-            name = m.group("party")
+        for m, names in found:
             ps, pe = m.span("party")
             if text.startswith(not_markers, m.start()):
                 continue   # 年度工作报告在…: the 报 of 报告 is no marker
             known = self.lex.mentions(text) if known is None else known
-            if any(x.start == ps and x.end < pe for x in known):
+            if len(names) == 1 and any(x.start == ps and x.end < pe for x in known):
                 continue   # 由登记管理机关办理…: a known name, then words that are none of it
             start, end = _sentence_of(text, m.start())
-            iri = term_iri(self.lex.base, self.ids.get(reg, ""), "post", name)
-            party = Party(iri, name, name, None)
-            out.append(NormRec(f"{h.iri}#phrase{k}", action="asked", regulation=reg, source=h.iri,
-                               citation=h.citation, article=h.article, text=text, quote=text[start:end],
-                               bearer=None if to_whom else party, aux=[party] if to_whom else [],
-                               condition="", modality="obligation", strength="strict"))
-            if to_whom:  # the bearer is whoever the sentence is about; the answer is the party
-                out[-1].bearer = Party("", "", "", None)
+            for name in names:
+                iri = term_iri(self.lex.base, self.ids.get(reg, ""), "post", name)
+                party = Party(iri, name, name, None)
+                out.append(NormRec(f"{h.iri}#phrase{len(out)}", action="asked", regulation=reg,
+                                   source=h.iri, citation=h.citation, article=h.article, text=text,
+                                   quote=text[start:end], bearer=None if to_whom else party,
+                                   aux=[party] if to_whom else [], condition="", modality="obligation",
+                                   strength="strict"))
+                if to_whom:  # the bearer is whoever the sentence is about; the answer is the party
+                    out[-1].bearer = Party("", "", "", None)
         return out
 
     def _relative_norms(self, text: str, h, reg: str, forms: dict[str, str]) -> list[NormRec]:
@@ -1686,7 +1692,7 @@ class QA:
         return out
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 (one QA per process; the key is small)
-    def _phrase_pattern(self, verbs: tuple[str, ...], to_whom: bool) -> re.Pattern:
+    def _phrase_pattern(self, verbs: tuple[str, ...], to_whom: bool, framed: bool = False) -> re.Pattern:
         cfg = self.cfg.phrase
         grammar_roles = self.lex.grammar.roles
         suffixes = sorted(set(grammar_roles.suffixes + grammar_roles.body_suffixes
@@ -1695,6 +1701,12 @@ class QA:
         markers = cfg.to_whom_markers if to_whom else cfg.who_markers
         alt = "|".join
         esc = [re.escape(w) for w in suffixes]
+        if framed:   # 根据X的安排, X a name or a list of them joined by 、
+            stops = re.escape(cfg.stop_chars.replace("、", ""))
+            return re.compile(
+                f"(?:{alt(map(re.escape, cfg.frames))})"
+                f"(?P<party>[^{stops}]{{0,{cfg.max_prefix}}}?(?:{alt(esc)}))"
+                f"{re.escape(self.lex.grammar.verbs.nominal_mark)}(?:{alt(map(re.escape, verbs))})")
         return re.compile(
             f"(?:{alt(map(re.escape, markers))})"
             f"(?P<party>[^{re.escape(cfg.stop_chars)}]{{0,{cfg.max_prefix}}}?(?:{alt(esc)}))"

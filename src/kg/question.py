@@ -112,6 +112,8 @@ class PhraseSpec:
     stop_chars: str
     max_prefix: int
     clause_chars: str
+    # 根据X的安排: the one whose deed the text goes by does it
+    frames: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
