@@ -1634,7 +1634,7 @@ class QA:
                       for m in self._phrase_pattern(verbs, False, framed=True).finditer(text)]
         not_markers = tuple(self.lex.grammar.bearers.not_markers)
         known = None   # the provision's names, found once and only where a phrase is read
-        out = []
+        out: list[NormRec] = []
         for m, names in found:
             ps, pe = m.span("party")
             if text.startswith(not_markers, m.start()):
