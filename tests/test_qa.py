@@ -1730,3 +1730,11 @@ def test_the_one_whose_deed_a_provision_goes_by_does_it():
     qa = qa_over("beijing_renmian_tiaoli_2023.txt")
     r = qa.ask("区人代会闭会期间，要撤换区法院院长，由谁提请？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("区人大常委会", "第二十六条第二款")]
+
+
+def test_asking_what_a_thing_looks_like_says_nothing_of_the_topic():
+    # 浙江省工会劳动法律监督条例第三十二条: 工会劳动法律监督员证、…监督意见书…的样式，由省总工会规定. 长什么样
+    # only asks; the words of the topic are 监督员证, 意见书 and 格式
+    qa = qa_over("zhejiang_gonghui_laodong_jiandu_tiaoli_2016.txt")
+    r = qa.ask("劳动法律监督员证和监督意见书长什么样，格式由谁来定？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("省总工会", "第三十二条第一款")]
