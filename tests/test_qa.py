@@ -1738,3 +1738,11 @@ def test_asking_what_a_thing_looks_like_says_nothing_of_the_topic():
     qa = qa_over("zhejiang_gonghui_laodong_jiandu_tiaoli_2016.txt")
     r = qa.ask("劳动法律监督员证和监督意见书长什么样，格式由谁来定？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("省总工会", "第三十二条第一款")]
+
+
+def test_the_bao_of_a_report_sends_nothing_to_the_words_after_it():
+    # 北京市人大常委会执法检查办法第十八条第二款: 将执法检查报告连同常务委员会组成人员的审议意见通报被检查的…机构.
+    # 报告's 报 is no marker: the words from it to 通报 are no one the thing goes to
+    qa = qa_over("beijing_zhifa_jiancha_banfa.txt")
+    r = qa.ask("区县常委会审议完检查报告，报告要通报给谁？")
+    assert not any("审议意见" in a.label for a in r.answers), [a.label for a in r.answers]
