@@ -1746,3 +1746,20 @@ def test_the_bao_of_a_report_sends_nothing_to_the_words_after_it():
     qa = qa_over("beijing_zhifa_jiancha_banfa.txt")
     r = qa.ask("区县常委会审议完检查报告，报告要通报给谁？")
     assert not any("审议意见" in a.label for a in r.answers), [a.label for a in r.answers]
+
+
+def test_writing_a_document_out_after_coming_to_terms_is_the_texts_making_it():
+    # 农村土地承包经营纠纷调解仲裁法第十条第一款: 经调解达成协议的，村民委员会或者乡（镇）人民政府应当制作调解协议书.
+    # 写 is the text's 制作, 谈妥 its 达成协议
+    qa = qa_over("nongcun_tudi_chengbao_tiaojie_zhongcai_fa_2009.txt")
+    r = qa.ask("调解谈妥了，调解协议书由谁来写？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("村民委员会", "第十条第一款"), ("乡（镇）人民政府", "第十条第一款")]
+
+
+def test_the_kind_of_party_asked_for_ends_no_name_the_thing_is_sent_to():
+    # 同法第二十六条第二款: …应当将当事人的申请提交被申请人住所地或者财产所在地的基层人民法院. 哪个法院 asks which
+    # court; 法院 is no verb that the words before it in the text run to
+    qa = qa_over("nongcun_tudi_chengbao_tiaojie_zhongcai_fa_2009.txt")
+    r = qa.ask("怕对方转移财产，申请了财产保全，仲裁委会把申请转给哪个法院？")
+    assert not any(a.label in ("人住所地", "财产所在地的基层人民") for a in r.answers), [a.label for a in r.answers]

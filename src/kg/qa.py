@@ -1857,7 +1857,7 @@ class QA:
         between = q.text[max(q.cue_at, 0):at]
         if (q.cue_at < 0 or at <= q.cue_at or len(word) < 2 or not all(map(is_cjk_ideograph, word))
                 or not between or not set(between) <= cue_chars or set(word) & cue_chars
-                or word in self.cfg.answer_classes):
+                or word in self.cfg.answer_classes or self.lex.suffix(word)):   # 哪个法院: a name's kind
             return []
         return [word]
 
