@@ -1763,3 +1763,13 @@ def test_the_kind_of_party_asked_for_ends_no_name_the_thing_is_sent_to():
     qa = qa_over("nongcun_tudi_chengbao_tiaojie_zhongcai_fa_2009.txt")
     r = qa.ask("怕对方转移财产，申请了财产保全，仲裁委会把申请转给哪个法院？")
     assert not any(a.label in ("人住所地", "财产所在地的基层人民") for a in r.answers), [a.label for a in r.answers]
+
+
+def test_the_people_of_a_hearing_sign_its_record():
+    # 农村土地承包经营纠纷调解仲裁法第四十三条第一款: …由仲裁员、记录人员、当事人和其他仲裁参与人签名、盖章或者按指印.
+    # 签名 is signing; 仲裁员, 记录人员 and 参与人 are people as 当事人 is
+    qa = qa_over("nongcun_tudi_chengbao_tiaojie_zhongcai_fa_2009.txt")
+    r = qa.ask("开庭笔录由哪些人签名？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("仲裁员", "第四十三条第一款"), ("记录人员", "第四十三条第一款"), ("当事人", "第四十三条第一款"),
+        ("其他仲裁参与人", "第四十三条第一款")]
