@@ -126,6 +126,18 @@ def test_a_body_set_up_by_another_is_named_by_its_founder():
     assert [m.surface for m in lex.mentions("区政府指定的区长")] == ["区政府", "区长"]
 
 
+def test_a_body_named_by_where_it_is_keeps_the_place_in_its_name():
+    # 农村土地承包经营纠纷调解仲裁法第二十一、二十六条; 征兵工作条例第三十一条
+    lex = load_lexicon()
+    assert [m.surface for m in lex.mentions("应当向纠纷涉及的土地所在地的农村土地承包仲裁委员会递交仲裁申请书")] == [
+        "纠纷涉及的土地所在地的农村土地承包仲裁委员会", "申请"]
+    assert [m.surface for m in lex.mentions("提交被申请人住所地或者财产所在地的基层人民法院")] == [
+        "被申请人住所地或者财产所在地的基层人民法院"]
+    # the pronoun says whose place; a verb before the place word is no part of the name
+    assert [m.surface for m in lex.mentions("并通知其户籍所在地的户口登记机关")] == ["户籍所在地的户口登记机关"]
+    assert [m.surface for m in lex.mentions("不参加所在地的居民委员会")] == ["居民委员会"]
+
+
 def test_departments_named_by_what_they_manage_are_names():
     # 主管/管理/组织 are verbs that break names, but not inside 主管部门, 管理部门, 组织人事部门
     lex = load_lexicon()

@@ -138,6 +138,7 @@ class Roles:
     level_leads: Words = ()
     relative_leads: Words = ()
     founders: Words = ()
+    places: Words = ()
     jurisdictions: Words = ()
     attributive_prefixes: Words = ()
     possessives: Words = ()

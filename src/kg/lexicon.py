@@ -141,6 +141,7 @@ class Lexicon:
                                                              *self.grammar.bearers.recipient_markers))
         self._relative_leads = tuple(normalise(w) for w in roles.relative_leads)
         self._founders = tuple(normalise(w) for w in roles.founders)
+        self._places = tuple(normalise(w) for w in roles.places)
         self._not_markers = tuple(normalise(w) for w in self.grammar.bearers.not_markers)
         self._marks = tuple(normalise(w) for w in (*self.grammar.bearers.markers,
                                                    *self.grammar.bearers.recipient_markers))
@@ -413,6 +414,8 @@ class Lexicon:
                 start = self._clause_before(norm, start - 1, ends)
                 if m.entry.kind == BODY and start == m.start:
                     start = self._founder_before(norm, m.start, out)
+                if m.entry.kind == BODY and start == m.start:
+                    start = self._place_before(norm, m.start, out)
             if start < m.start:
                 label = text[start:m.end]
                 m = Mention(self.generic_role(label, m.entry.kind), start, m.end, label)
@@ -430,6 +433,34 @@ class Lexicon:
             return start
         before.remove(founder)
         return founder.start
+
+    def _place_before(self, norm: str, start: int, before: list[Mention]) -> int:
+        """土地所在地的农村土地承包仲裁委员会: where the words naming the place of the body at start
+        begin (back to punctuation or a bearer marker, through the names whose place it is), else
+        start; the names inside are taken out of `before`."""
+        place = next((w for w in self._places if norm.endswith(w, 0, start - 1)), "")
+        if not place:
+            return start
+        i = start - 1
+        while (i > 0 and start - i < self._max_prefix and norm[i - 1] not in CLAUSE_MARKS
+               and not self._marker_ends_at(norm, i)):
+            i -= 1
+        # …as far as its words are nouns, joins and clauses closed by 的 (纠纷涉及的土地所在地; not
+        # 不参加所在地, nor the pronoun of 其户籍所在地, which says whose)
+        words = self._cut(norm[i:start - 1])
+        keep = len(words)
+        while keep > 0:
+            word, flag = words[keep - 1]
+            nominal = flag.startswith("n") or flag in ("c", "uj") and keep < len(words)
+            closed = flag.startswith("v") and keep < len(words) and words[keep][0] == self._nominal
+            if not (nominal or closed):
+                break
+            keep -= 1
+        i = start - 1 - sum(len(w) for w, _ in words[keep:])
+        if start - 1 - i <= len(place):
+            return start   # 所在地的人民政府: no words say whose place
+        before[:] = [x for x in before if not (x.start >= i and x.end <= start)]
+        return i
 
     def _marker_ends_at(self, norm: str, i: int) -> bool:
         """Does a bearer marker end at i, not inside a word holding one (报 of 报告机关)?"""

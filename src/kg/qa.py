@@ -1871,8 +1871,8 @@ class QA:
         # (…but 请求 stays one where the question's word picks it: 请求上一级行政机关复查)
         not_markers = tuple(w for w in self.lex.grammar.bearers.not_markers if w not in markers)
         for m in _recipient_pattern(c.stop_chars, c.max_len, c.links, markers, verbs).finditer(text):
-            if text.startswith(not_markers, m.start()):
-                continue   # 报告连同…审议意见通报X: the 报 of 报告 sends nothing
+            if text.startswith(not_markers, m.start()) or self.lex.suffix(text[m.start():m.end() + 1]):
+                continue   # 报告连同…审议意见通报X: the 报 of 报告 sends nothing, nor 申请 of 被申请人
             if verbs:
                 party = m.group("party")
                 # 向复查机关的上一级行政机关请求复核: a marker word before the verb is no part of X
