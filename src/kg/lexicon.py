@@ -623,6 +623,8 @@ class Lexicon:
         (('区人民武装部', '县人民武装部'), ())
         >>> load_lexicon().members("税务、会计主管部门")
         ('税务主管部门', '会计主管部门')
+        >>> load_lexicon().members("国务院农业、林业行政主管部门")
+        ('国务院农业行政主管部门', '国务院林业行政主管部门')
         """
         text = normalise(label)
         m = self._members_of.match(text) if self._members_of and self._level_split else None
@@ -661,13 +663,21 @@ class Lexicon:
         parts = self._level_split.split(text)
         if len(parts) < 2 or not all(parts):
             return ()
+        # 国务院农业、林业行政主管部门: whose departments they are may stand before the first
+        first = self._cut(parts[0])
+        owner = "".join(w for w, _ in first[:-1])
+        if owner and not (self.suffix(owner) or owner in self._jurisdictions):
+            return ()
+        parts[0] = parts[0][len(owner):]
         words = self._cut(parts[-1])
         tail = words[-1][0]   # the words they share: 部门, 主管部门, 行政部门 (one word to jieba)
+        if owner:   # …and then the words after the last one's field are shared (行政主管部门)
+            tail = parts[-1][len(words[0][0]):]
         # 公安、民政等部门: a list the text leaves open names no fixed members
         if len(words) < 2 or any(w in text for w in self.grammar.roles.open_list_words) or any(
                 len(self._cut(p)) != 1 or len(p) > 4 for p in parts[:-1]):
             return ()
-        return tuple(p + tail for p in parts[:-1]) + (parts[-1],)
+        return tuple(owner + p + tail for p in parts[:-1]) + (owner + parts[-1],)
 
     def _listed_levels(self, norm: str, start: int, taken: list[bool]) -> int:
         """乡、民族乡、镇的人民政府 and 省、自治区、直辖市人民政府: a list of levels of government
