@@ -441,10 +441,7 @@ class Lexicon:
         place = next((w for w in self._places if norm.endswith(w, 0, start - 1)), "")
         if not place:
             return start
-        i = start - 1
-        while (i > 0 and start - i < self._max_prefix and norm[i - 1] not in CLAUSE_MARKS
-               and not self._marker_ends_at(norm, i)):
-            i -= 1
+        i = self._back_to_marks(norm, start - 1, set())
         # …as far as its words are nouns, joins and clauses closed by 的 (纠纷涉及的土地所在地; not
         # 不参加所在地, nor the pronoun of 其户籍所在地, which says whose)
         words = self._cut(norm[i:start - 1])
@@ -472,14 +469,20 @@ class Lexicon:
                 return True
         return False
 
-    def _clause_before(self, norm: str, de: int, ends: set[int], any_word: bool = False) -> int:
-        """Where a describing clause ending at the 的 at `de` starts (else de + 1): back to
-        punctuation, a bearer marker or another name; it opens with a verb (`any_word`: or a noun
-        jieba makes of one, 负有责任, before 的其他) and is no condition."""
+    def _back_to_marks(self, norm: str, de: int, ends: set[int]) -> int:
+        """How far back from `de` words run before punctuation, a bearer marker or the end of a name
+        in `ends` (at most max_prefix characters)."""
         i = de
         while (i > 0 and de - i < self._max_prefix and norm[i - 1] not in CLAUSE_MARKS
                and i not in ends and not self._marker_ends_at(norm, i)):
             i -= 1
+        return i
+
+    def _clause_before(self, norm: str, de: int, ends: set[int], any_word: bool = False) -> int:
+        """Where a describing clause ending at the 的 at `de` starts (else de + 1): back to
+        punctuation, a bearer marker or another name; it opens with a verb (`any_word`: or a noun
+        jieba makes of one, 负有责任, before 的其他) and is no condition."""
+        i = self._back_to_marks(norm, de, ends)
         clause = norm[i:de]
         if len(clause) < 2 or i in ends:
             return de + 1   # 省人民代表大会选举产生的…: the clause has its own subject

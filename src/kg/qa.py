@@ -1546,10 +1546,8 @@ class QA:
             text, reg = _own_text(row), str(row["regulation"])
             read = self._read.get((key, h.iri))
             if read is None:  # the same verb read in the same provision reads the same
-                parent = self._provisions.get(str(row.get("parent") or ""))
                 read = self._read[(key, h.iri)] = extractor.provision(
-                    text, h.iri, h.citation, h.article, _own_text(parent) if parent else "",
-                    self._declaring(extractor, reg))
+                    text, h.iri, h.citation, h.article, self._lead_of(h.iri), self._declaring(extractor, reg))
             # 向主席团提出…报告: a light verb asked for is read as the noun's action, still the one asked
             usable = [n for n in read if (n.action == "asked" or n.verb in forms)
                       and (n.bearer is not None or to_whom)
