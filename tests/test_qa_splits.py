@@ -105,6 +105,9 @@ FLOORS = {
     # written blind in the twenty-fifth session with two test-only sets (劳动争议调解仲裁法,
     # 档案法实施条例); 17/40 with 7 wrong at the session's start commit, 17/40 with 8 wrong on arrival
     "nongcun-tudi-chengbao-tiaojie-zhongcai-fa-2009": 0.5,     # 0.525 (21/40) at the session's end
+    # written blind in the twenty-sixth session with a test-only set (科学技术档案工作条例);
+    # 12/40 with none wrong on arrival
+    "xingzheng-fuyi-fa-2023": 0.3,
 }
 
 
@@ -182,7 +185,8 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # 纠纷调解仲裁法 set came with 8 more (92 on arrival), 7 once 哪个法院's 法院 no longer ended a name
     # the thing is sent to (91), 87 once 仲裁员, 记录人员 and the like were people who act, 86 once a
     # body named by where it is (土地所在地的…仲裁委员会) kept the place in its name, 85 once a list of
-    # departments with their owner before it (国务院农业、林业行政主管部门) named each.
+    # departments with their owner before it (国务院农业、林业行政主管部门) named each. The
+    # twenty-sixth session's 行政复议法 set came with none.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
     assert len(wrong) <= 85, [(o.question.id, o.why) for o in wrong]
 
