@@ -445,3 +445,15 @@ def test_a_name_stops_at_huitong_and_keeps_the_houqin_in_it():
         "中央军事委员会后勤保障部门", "国务院交通运输主管部门", "有关单位"]
     assert [m.surface for m in lex.mentions("国务院机关事务主管部门会同有关部门拟订公务用车配备使用管理办法")] == [
         "国务院机关事务主管部门", "有关部门"]
+
+
+def test_a_document_kind_read_across_two_other_words_is_none():
+    lex = load_lexicon()
+    # 复议 / 案件 and 审议 / 案件: the 议案 the characters spell is no document of the text
+    assert [m.surface for m in lex.mentions("行政复议机关依照本法审理行政复议案件")] == ["行政复议机关"]
+    assert [m.surface for m in lex.mentions("委员会审议案件")] == ["委员会"]
+    # …where the words are its own it still is one
+    assert [m.entry.pref for m in lex.mentions("人大代表提出的议案")][-1] == "议案"
+    # 被申请人 is the respondent, a party of its own, and holds no 申请
+    assert [(m.surface, m.entry.kind) for m in lex.mentions("被申请人的负责人")] == [
+        ("被申请人", "role"), ("负责人", "role")]

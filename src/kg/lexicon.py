@@ -288,9 +288,11 @@ class Lexicon:
             for m in self._pattern.finditer(norm):
                 if norm[m.end():m.end() + 1] in self._bound:
                     continue  # 请示性公文 is a kind of document of its own, not a 请示
+                entry = self.by_label[m.group()]
+                if entry.kind in (DOCTYPE, SEAL) and self._straddles(norm, m.start(), m.end()):
+                    continue  # 复议案件 holds no 议案, 被申请人 no 申请
                 start = self._jurisdiction_before(norm, m.start())
                 start = self._qualified_before(norm, start)
-                entry = self.by_label[m.group()]
                 deputy = next((d for d in self.grammar.roles.deputies if norm.endswith(d, 0, m.start())), "")
                 if deputy and entry.kind == POST and start == m.start():
                     start -= len(deputy)   # 乡长、副乡长，镇长、副镇长: the 副镇长 is no 镇长
@@ -358,6 +360,16 @@ class Lexicon:
             if word and at not in taken and not self._in_longer_word(norm, at, word):
                 out.append(Mention(self.generic_role(word), at, at + len(word), text[at:at + len(word)]))
         return sorted(out, key=lambda m: m.start)
+
+    def _straddles(self, norm: str, start: int, end: int) -> bool:
+        """复议案件: jieba reads the text around a term as other words (复议 / 案件), the term starting
+        inside one word and ending inside another or within the same one."""
+        lo = max(0, start - 4)
+        at, bounds = lo, {lo}
+        for word, _ in self._cut(norm[lo:end + 4]):
+            at += len(word)
+            bounds.add(at)
+        return start not in bounds and end not in bounds
 
     def _in_longer_word(self, norm: str, at: int, word: str) -> bool:
         """代表团, 代表资格, 代表小组会议: jieba reads the word as the start of a longer one there,
@@ -569,6 +581,8 @@ class Lexicon:
                 continue  # 委员会 is a body's name; 负责人会签, 主管部门会同 are a name and a verb
             if norm.endswith(self._not_names, 0, m.end()):
                 continue  # 产业布局 ends as 交通局 ends
+            if self._suffix_kind[m.group()] == DOCTYPE and self._straddles(norm, m.start(), m.end()):
+                continue  # 行政复议案件 is no 议案
             start = m.start()
             while True:
                 while (start > 0 and m.start() - start < self._max_prefix and not taken[start - 1]
