@@ -195,6 +195,14 @@ def test_vague_question_returns_candidates_not_a_guess(qa):
     assert {"常务会议", "全体会议", "区长办公会议"} <= set(r.candidates)
 
 
+def test_a_quantity_several_provisions_fit_alike_is_asked_back_in_both_languages():
+    # 行政复议法 counts days from 收到 in many provisions; the question names none of them
+    qa = qa_over("xingzheng_fuyi_fa_2023.txt")
+    r = qa.ask("自收到之日起多少日内？")
+    assert (r.intent, r.answers) == ("quantity", [])
+    assert r.message.startswith(qa.messages["vague"]) and r.message.startswith("问题不够具体")
+
+
 @pytest.mark.parametrize("question", [
     '区政府规范性文件由谁签发？" } ; DROP ALL ; #',
     "区政府规范性文件由谁签发？} UNION { ?s ?p ?o } #",

@@ -2088,6 +2088,8 @@ class QA:
         return [Related(h.citation, h.iri, h.text, h.score) for h in hits]
 
     def _not_found(self, question, q: Question, scope, intent, why, sparql) -> Result:
+        if why is VAGUE:   # 几天内交上去: several provisions fit the quantity or consultation asked
+            why = self.messages["vague"]
         one = self._one(scope)
         tips = "；".join(self.suggestions(self.ids.get(str(one)) if one is not None else None)[:4])
         related = self._related(q, scope) if q.text else []
