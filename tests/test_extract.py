@@ -1861,3 +1861,13 @@ def test_peoples_organisations_and_the_one_someone_belongs_to_are_named_bodies()
     norms = extract(load(CORPORA / "beijing_daibiaofa_shishi_banfa_2014.txt"))
     assert "代表所在单位" in {n.bearer.label for n in norms
                            if n.source_citation == "第二十七条第一款" and n.action == "approve" and n.bearer}
+
+
+def test_a_name_after_another_and_de_is_whom_a_thing_goes_to_named_with_its_owner():
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    ex = Extractor(load_lexicon())
+    said = [(n.action, n.bearer.label, [a.label for a in n.aux], n.object_text)
+            for n in ex.provision("区政府应当将处理结果书面告知当事人的代理人。", "x", "第一条", 1)]
+    assert said == [("inform", "区政府", ["当事人的代理人"], "处理结果书面")]

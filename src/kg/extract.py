@@ -1922,7 +1922,7 @@ class Extractor:
 
     def _aux(self, g, text, mentions, taken, wstart, agents, used) -> list[Party]:
         """The party reported to: roles right after the verb, or after 向 before it."""
-        aux = []
+        aux: list[Mention] = []
         after = [m for m in mentions if m.start >= g.end and m.entry.kind in AGENT_KINDS]
         pos = g.end
         for m in after:
@@ -1930,6 +1930,12 @@ class Extractor:
             if pos == g.end:   # 告知相关的居民委员会: a word saying which is part of the name
                 gap = next((gap[len(w):] for w in self.noun_modifiers if gap.startswith(w)), gap)
                 gap = gap.removeprefix(self.nominal) if gap != text[pos:m.start] else gap
+            if aux and gap == self.nominal and aux[-1].end == pos:
+                # 抄告被申请人的上一级主管部门: the name after 的 is the one it goes to, named with
+                # whose it is
+                aux[-1] = self._named(text[aux[-1].start:m.end], aux[-1].start, m.end)
+                pos = m.end
+                continue
             # Right after the verb only the name itself; further names only after 、/和/或.
             if gap.strip() and (pos == g.end or gap not in self.coordination):
                 break
