@@ -195,6 +195,14 @@ def test_vague_question_returns_candidates_not_a_guess(qa):
     assert {"常务会议", "全体会议", "区长办公会议"} <= set(r.candidates)
 
 
+def test_a_document_named_for_a_verb_asks_no_act_and_a_verb_of_one_character_before_gei_is_asked():
+    # 行政复议法第七十九条第二款: …应当将…行政复议决定书、意见书同时抄告被申请人的上一级主管部门. The 决定 of
+    # 决定书 is no 决定; 抄 is the text's 抄告 (qa.toml colloquial)
+    r = qa_over("xingzheng_fuyi_fa_2023.txt").ask("决定书抄给谁？")
+    assert r.intent != "decide"
+    assert [(a.label, a.source.citation) for a in r.answers] == [("被申请人的上一级主管部门", "第七十九条第二款")]
+
+
 def test_a_quantity_several_provisions_fit_alike_is_asked_back_in_both_languages():
     # 行政复议法 counts days from 收到 in many provisions; the question names none of them
     qa = qa_over("xingzheng_fuyi_fa_2023.txt")

@@ -35,14 +35,13 @@ from rdflib import URIRef
 from kg.grammar import load_grammar
 from kg.lexicon import AGENT_KINDS, MEETING, ROLE, Lexicon, is_cjk_ideograph, load_lexicon, normalise
 from kg.query import render, run
-from kg.question import MAX_QUESTION, Question, Reader, TermIndex, TermRef, load_config
+from kg.question import DOCUMENT_KINDS, MAX_QUESTION, Question, Reader, TermIndex, TermRef, load_config
 from kg.store import Row, Store
 from kg.synonyms import synonyms
 from kg.terms import KIND_SLUGS, long_forms, spelt_in_full, term_iri, unprefixed
 
 PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 VAGUE = "vague"
-DOCUMENT_KINDS = ("document", "document-types")
 CJK_CHAR = "[\u4e00-\u9fff]"
 CUT_CACHE = 20_000       # provisions whose words are kept once cut
 
@@ -1480,15 +1479,16 @@ class QA:
         return text[found[0]] in self.cfg.cue_prepositions and found[1] - found[0] <= 3
 
     def _word_before(self, q: Question, at: int) -> list[str]:
-        """The two-character word jieba cuts right before `at` (印发, which it tags a noun), if
-        it is no name, question word or filler."""
+        """The two-character word jieba cuts right before `at` (印发, which it tags a noun), or a
+        one-character verb (抄给谁), if it is no name, question word or filler."""
         skip = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
         pos = 0
-        for word, _ in _tagger().cut(q.text):
+        for word, flag in _tagger().cut(q.text):
             pos += len(word)
             if pos >= at:
                 named = any(m.start < pos and at - len(word) < m.end for m in q.mentions)
-                return [word] if (pos == at and len(word) == 2 and word not in skip and not named
+                fits = len(word) == 2 or (len(word) == 1 and flag == "v")
+                return [word] if (pos == at and fits and word not in skip and not named
                                   and all(map(is_cjk_ideograph, word))) else []
         return []
 

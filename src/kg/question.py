@@ -74,6 +74,18 @@ def _straddles(found: tuple, mentions) -> bool:
     return any(start < m.start < end < m.end or m.start < start < m.end < end for m in mentions)
 
 
+# A term's kind when it names a document: a regulation's own term, or the curated lexicon's scheme.
+DOCUMENT_KINDS = ("document", "document-types")
+
+
+def _inside_document(found: tuple, mentions) -> bool:
+    """决定书抄给谁: is a trigger at (pos, word) part of a document's name (决定书, 通知书), which
+    names the thing and asks no act of it?"""
+    start, end = found[0], found[0] + len(found[1])
+    return any(m.start <= start and end <= m.end and m.terms
+               and all(t.kind in DOCUMENT_KINDS for t in m.terms) for m in mentions)
+
+
 @dataclass(frozen=True)
 class QuantitySpec:
     """A kind of quantity question (frequency, share, head count, span of time)."""
@@ -560,7 +572,8 @@ class Reader:
         for found in founds:
             # 居民公约定好以后要报哪儿备案: a verb followed by 以后 says when, not what is asked
             found = [f for f in found if not q.startswith(self.cfg.after_done, f[0] + len(f[1]))
-                     and not self._says_when(q, f[0] + len(f[1]), cue)]
+                     and not self._says_when(q, f[0] + len(f[1]), cue)
+                     and not _inside_document(f, mentions)]
             if found:
                 pos, word, intent = found[-1]
                 return intent, (pos, pos + len(word))
