@@ -107,6 +107,14 @@ def test_a_cue_that_opens_with_a_verb_gives_the_question_its_verb(qa):
     assert (q.kind, q.cue_at, qa._own_verbs(q)) == ("to_whom", 11, ["征求"])
 
 
+def test_the_verb_right_before_gei_asks_to_whom_not_a_trigger_in_a_noun():
+    # 情况报告 is a thing; 报给谁 (a verb of one character) is what is asked
+    qa = qa_over("beijing_zhifa_jiancha_banfa.txt")
+    q = qa.reader.read("区县常委会做完检查，情况报告报给谁？")
+    assert (q.kind, q.trigger) == ("to_whom", "报告")
+    assert qa._verbs(qa._verb_asked(q)) == ["报"]
+
+
 def test_duochang_alone_asks_for_a_span_of_time(qa):
     r = qa.ask("区政府领导每年到基层调研，时间至少多长？")
     assert [(a.kind, a.value, a.unit, a.source.citation) for a in r.answers] == [
