@@ -26,6 +26,7 @@ mechanism:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -124,7 +125,14 @@ def _units(reg: Regulation) -> list[_Unit]:
 
 def _words(words: Sequence[str]) -> re.Pattern | None:
     words = sorted(set(words), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))) if words else None
+    return _compiled("|".join(map(re.escape, words))) if words else None
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern:
+    """A word list's pattern, compiled once: every extractor made for a question's verbs shares
+    the grammar's lists, which re's own small cache would keep compiling again."""
+    return re.compile(pattern)
 
 
 # 共五至九人 / 若干人 after a list of members: how many, not who

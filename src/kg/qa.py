@@ -24,7 +24,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
@@ -42,7 +42,6 @@ from kg.terms import KIND_SLUGS, long_forms, spelt_in_full, term_iri, unprefixed
 
 PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 VAGUE = "vague"
-CJK_CHAR = "[\u4e00-\u9fff]"
 CUT_CACHE = 20_000       # provisions whose words are kept once cut
 
 
@@ -308,8 +307,7 @@ class Scorer:
                             and (run := levels.whole_run(w))}
         # 初审 for the text's 初步审查: a word of two characters may be the first characters of two
         # words a provision writes one after the other
-        self.contracted = {w: re.compile(f"{re.escape(w[0])}{CJK_CHAR}{re.escape(w[1])}{CJK_CHAR}")
-                           for w, _ in self.free if len(w) == 2 and all(map(is_cjk_ideograph, w))}
+        self.contracted = {w for w, _ in self.free if len(w) == 2 and all(map(is_cjk_ideograph, w))}
         # Per named mention, once: its names (one a regulation in a library, where the same name
         # stands for hundreds of terms), IRIs and concepts.
         # A name is also said without its jurisdiction (全国人民代表大会常务委员会会议 is the text's
@@ -374,7 +372,7 @@ class Scorer:
             syn = max((0.8 * (1.0 if w in said else 0.4 if w in n.text else 0.0)
                        for w in self.synonyms[word]), default=0.0)
             if not direct and not syn and word in self.contracted:
-                syn = CONTRACTION * any(_two_words(m.group()) for m in self.contracted[word].finditer(said))
+                syn = CONTRACTION * any(_two_words(p) for p in _contractions(word, said))
             got += max(direct, syn * sum(self.weight[g] for g in gs))
         tiers = {}
         own_words, quoted = _norm(n.condition), _norm(n.quote)
@@ -2223,6 +2221,23 @@ def _only_before(quote: str, verb: str, words: tuple[str, ...]) -> bool:
     """Does the verb occur in the quote, and everywhere right before one of the words?"""
     places = [m.end() for m in re.finditer(re.escape(verb), quote)] if verb else []
     return bool(places) and all(quote.startswith(words, at) for at in places)
+
+
+def _contractions(word: str, text: str) -> Iterator[str]:
+    """初审 in 初步审查: the word's two characters, each followed by one more ideograph, left to
+    right without overlap (as re.finditer would, with no pattern to compile per word).
+
+    >>> list(_contractions("初审", "进行初步审查，初审"))
+    ['初步审查']
+    """
+    at = text.find(word[0])
+    while 0 <= at <= len(text) - 4:
+        piece = text[at:at + 4]
+        if piece[2] == word[1] and is_cjk_ideograph(piece[1]) and is_cjk_ideograph(piece[3]):
+            yield piece
+            at = text.find(word[0], at + 4)
+        else:
+            at = text.find(word[0], at + 1)
 
 
 @lru_cache(maxsize=4096)
