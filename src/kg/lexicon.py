@@ -364,6 +364,9 @@ class Lexicon:
     def _straddles(self, norm: str, start: int, end: int) -> bool:
         """复议案件: jieba reads the text around a term as other words (复议 / 案件), the term starting
         inside one word and ending inside another or within the same one."""
+        if not (0 < start and end < len(norm)
+                and is_cjk_ideograph(norm[start - 1]) and is_cjk_ideograph(norm[end])):
+            return False   # a mark or the text's edge on either side: a word ends there
         lo = max(0, start - 4)
         at, bounds = lo, {lo}
         for word, _ in self._cut(norm[lo:end + 4]):
