@@ -211,6 +211,13 @@ def test_a_document_named_for_a_verb_asks_no_act_and_a_verb_of_one_character_bef
     assert [(a.label, a.source.citation) for a in r.answers] == [("被申请人的上一级主管部门", "第七十九条第二款")]
 
 
+def test_an_absence_a_quantity_counts_is_one_the_provision_provides_for():
+    # 代表法第四十九条第（三）项: 未经批准两次不出席本级人民代表大会会议的 (its 代表资格终止); the absence
+    # asked about is what the number counts, not a case the text leaves out
+    r = qa_over("daibiaofa_2015.txt").ask("代表不请假，几次不出席本级人大会议就不再是代表？")
+    assert [(a.value, a.source.citation) for a in r.answers] == [(2.0, "第四十九条第（三）项")]
+
+
 def test_a_quantity_several_provisions_fit_alike_is_asked_back_in_both_languages():
     # 行政复议法 counts days from 收到 in many provisions; the question names none of them
     qa = qa_over("xingzheng_fuyi_fa_2023.txt")

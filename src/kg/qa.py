@@ -1064,7 +1064,13 @@ class QA:
         """The norm's provision itself speaks of the circumstance (受委托召开的专题会议,
         对…临时性工作任务)."""
         words = [w for c in self.cfg.circumstance if c.name in q.circumstances for w in c.question]
-        return any(w in self._own_sentences(n) and w in q.text for w in words)
+        if any(w in self._own_sentences(n) and w in q.text for w in words):
+            return True
+        # 缺席几次: the amount the provision counts the circumstance by (未经批准两次不出席…的)
+        at = n.quote.find(n.phrase) if n.value is not None and n.phrase else -1
+        after = n.quote[at + len(n.phrase):] if at >= 0 else ""
+        return bool(after) and any(after.startswith(w) for c in self.cfg.circumstance
+                                   if c.name in q.circumstances for w in c.condition)
 
     @staticmethod
     def _own_sentences(n: NormRec) -> str:
