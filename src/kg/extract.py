@@ -1938,7 +1938,7 @@ class Extractor:
             if pos == g.end:   # 告知相关的居民委员会: a word saying which is part of the name
                 gap = next((gap[len(w):] for w in self.noun_modifiers if gap.startswith(w)), gap)
                 gap = gap.removeprefix(self.nominal) if gap != text[pos:m.start] else gap
-            if aux and gap == self.nominal and aux[-1].end == pos:
+            if aux and gap == self.nominal:
                 # 抄告被申请人的上一级主管部门: the name after 的 is the one it goes to, named with
                 # whose it is
                 aux[-1] = self._named(text[aux[-1].start:m.end], aux[-1].start, m.end)

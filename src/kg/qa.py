@@ -35,7 +35,7 @@ from rdflib import URIRef
 from kg.grammar import load_grammar
 from kg.lexicon import AGENT_KINDS, MEETING, ROLE, Lexicon, is_cjk_ideograph, load_lexicon, normalise
 from kg.query import render, run
-from kg.question import DOCUMENT_KINDS, MAX_QUESTION, Question, Reader, TermIndex, TermRef, load_config
+from kg.question import MAX_QUESTION, Question, Reader, TermIndex, TermRef, load_config, names_document
 from kg.store import Row, Store
 from kg.synonyms import synonyms
 from kg.terms import KIND_SLUGS, long_forms, spelt_in_full, term_iri, unprefixed
@@ -1293,16 +1293,11 @@ class QA:
             return [q.trigger]
         return self._own_verbs(q)
 
-    @staticmethod
-    def _names_document(m) -> bool:
-        """Is the mention only a document kind's name (申请, 请示)?"""
-        return bool(m.terms) and all(t.kind in DOCUMENT_KINDS for t in m.terms)
-
     def _verbal_documents(self, q: Question) -> Question:
         """可以申请复查: a document kind's name (申请) jieba cuts as a verb right before another verb
         of two characters is the verb of asking for it, no document the provision must name."""
         tags = _tagger().word_tag_tab
-        if not any(self._names_document(m) and tags.get(m.surface, "").startswith("v") for m in q.mentions):
+        if not any(names_document(m) and tags.get(m.surface, "").startswith("v") for m in q.mentions):
             return q   # no document named by a word that is a verb too: no need to cut the question
         words, pos = [], 0
         for word, flag in _tagger().cut(q.text):
@@ -1312,7 +1307,7 @@ class QA:
                   if flag == "v" and len(after) >= 2 and after_flag in ("v", "vn")
                   and all(map(is_cjk_ideograph, after))}
         kept = [m for m in q.mentions
-                if not (m.start in verbal and self._names_document(m)
+                if not (m.start in verbal and names_document(m)
                         and any(w == m.surface for at, w, _ in words if at == m.start))]
         return q if len(kept) == len(q.mentions) else replace(q, mentions=kept)
 
@@ -1358,7 +1353,7 @@ class QA:
         # 找谁申请复核: a document kind's name said as a verb after the question word (申请) is the
         # question's verb, not a thing it is about
         said_as_verb = {m.start for m in q.mentions if 0 <= q.cue_at < m.start
-                        and self._names_document(m) and self._tagged_verb(q.text, m.start, m.end)}
+                        and names_document(m) and self._tagged_verb(q.text, m.start, m.end)}
         inside = {i for m in q.mentions if m.start not in said_as_verb for i in range(m.start, m.end)}
         cues = set(self.cfg.question_cues) | set(self.cfg.aux_cues) | set(self.cfg.fillers)
         out, pos = [], 0

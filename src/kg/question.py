@@ -78,12 +78,16 @@ def _straddles(found: tuple, mentions) -> bool:
 DOCUMENT_KINDS = ("document", "document-types")
 
 
+def names_document(m) -> bool:
+    """Is the mention only a document kind's name (申请, 请示, 决定书)?"""
+    return bool(m.terms) and all(t.kind in DOCUMENT_KINDS for t in m.terms)
+
+
 def _inside_document(found: tuple, mentions) -> bool:
     """决定书抄给谁: is a trigger at (pos, word) part of a document's name (决定书, 通知书), which
     names the thing and asks no act of it?"""
     start, end = found[0], found[0] + len(found[1])
-    return any(m.start <= start and end <= m.end and m.terms
-               and all(t.kind in DOCUMENT_KINDS for t in m.terms) for m in mentions)
+    return any(m.start <= start and end <= m.end and names_document(m) for m in mentions)
 
 
 @dataclass(frozen=True)
