@@ -1871,3 +1871,13 @@ def test_a_name_after_another_and_de_is_whom_a_thing_goes_to_named_with_its_owne
     said = [(n.action, n.bearer.label, [a.label for a in n.aux], n.object_text)
             for n in ex.provision("区政府应当将处理结果书面告知当事人的代理人。", "x", "第一条", 1)]
     assert said == [("inform", "区政府", ["当事人的代理人"], "处理结果书面")]
+
+
+def test_applying_to_a_body_sends_the_thing_to_it():
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    ex = Extractor(load_lexicon())
+    said = [(n.action, n.bearer.label, [a.label for a in n.aux], n.object_text)
+            for n in ex.provision("基层工会或者上级工会可以向人民法院申请支付令。", "x", "第一条", 1)]
+    assert said == [("submit", "基层工会", ["人民法院"], "支付令"), ("submit", "上级工会", ["人民法院"], "支付令")]

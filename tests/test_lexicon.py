@@ -457,3 +457,16 @@ def test_a_document_kind_read_across_two_other_words_is_none():
     # 被申请人 is the respondent, a party of its own, and holds no 申请
     assert [(m.surface, m.entry.kind) for m in lex.mentions("被申请人的负责人")] == [
         ("被申请人", "role"), ("负责人", "role")]
+
+
+def test_a_posts_suffix_that_jieba_reads_inside_a_longer_word_gives_way_to_the_name_there():
+    lex = load_lexicon()
+    # 职工 / 代表大会: no 职工代表 and 大会, one assembly
+    assert [(m.surface, m.entry.kind) for m in lex.mentions("并定期向职工代表大会或者职工大会报告工作")] == [
+        ("职工代表大会", "bodies"), ("职工大会", "bodies")]
+    # 提请 / 人力资源: no 提请人, the department whole
+    assert [m.surface for m in lex.mentions("可以提请人力资源社会保障部门依法作出处理")] == ["人力资源社会保障部门"]
+    # …where jieba ends a word with the suffix, it is the post (由提请人撤回)
+    assert [m.surface for m in lex.mentions("由提请人撤回")] == ["提请人"]
+    # 负责人 / 人员: the people a body sends are named as the text names them
+    assert [m.surface for m in lex.mentions("有关部门应当派负责人员到会")] == ["有关部门", "负责人员"]

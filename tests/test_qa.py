@@ -1805,3 +1805,13 @@ def test_the_people_of_a_hearing_sign_its_record():
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("仲裁员", "第四十三条第一款"), ("记录人员", "第四十三条第一款"), ("当事人", "第四十三条第一款"),
         ("其他仲裁参与人", "第四十三条第一款")]
+
+
+def test_a_body_asked_by_its_bare_name_names_the_kinds_of_it_the_text_makes_bearers():
+    # 北京市实施工会法办法第五十七条: 基层工会或者上级工会可以…向人民法院申请支付令; the 工会 asked of
+    # is either, and 第二十八条's 工会 提请 departments is another matter
+    qa = qa_over("beijing_gonghuifa_shishi_banfa.txt")
+    r = qa.ask("单位一直不交工会经费，工会可以去哪儿申请支付令？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("人民法院", "第五十七条第一款")]
+    # …but what the 工会 reports to is never a 工会 it names (上级工会, 第三十五条)
+    assert [a.label for a in qa.ask("职工停工了，工会得马上向谁报告？").answers] == ["上级工会"]

@@ -129,8 +129,8 @@ def test_dev_accuracy_per_regulation_stays_above_its_floor(dev):
 def test_dev_unanswerable_questions_get_no_answer(dev):
     wrong = [(o.question.id, o.given) for o in dev if o.question.kind == "none" and not o.right]
     assert len([o for o in dev if o.question.kind == "none"]) >= 10
-    # Two known misses, from sets added blind: 对复核决定还是不服，还能再找哪一级政府申请 reads the noun
-    # 复核决定 as the verb 决定 and answers 第十七条's 人民政府 (who makes the review decision); and,
+    # A known miss, from a set added blind (对复核决定还是不服，还能再找哪一级政府申请, which read the noun
+    # 复核决定 as the verb 决定, gets none since 申请 is a verb of the grammar):
     # from the set of the fourteenth session, 村民代表由谁推选产生 finds 第七条, where 村民代表会议 is
     # one of those who elect the 村民选举委员会. (要逮捕一名全国人大代表得经过谁许可, which found 许可
     # in 第三十六条's budget approval, gets none since 经过 is a filler.)
@@ -152,7 +152,7 @@ def test_dev_unanswerable_questions_get_no_answer(dev):
     near_misses |= {"bjgh-40"}
     # (The 选举法 set of the seventeenth session came with one: 选举委员会的任期是多长时间 answered
     # 第二十九条's deadlines in days until a term of office was counted in years.)
-    assert [q for q, _ in wrong if q not in {"zd2-d18", "scx-38"} | near_misses] == [], wrong
+    assert [q for q, _ in wrong if q not in {"scx-38"} | near_misses] == [], wrong
 
 
 def test_dev_wrong_answers_do_not_grow(dev):
@@ -193,9 +193,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # body named by where it is (土地所在地的…仲裁委员会) kept the place in its name, 85 once a list of
     # departments with their owner before it (国务院农业、林业行政主管部门) named each. The
     # twenty-sixth session's 行政复议法 set came with none, the twenty-seventh's 北京市实施工会法办法
-    # set with 4 (89).
+    # set with 4 (89); 88 once a post's suffix that jieba reads inside a longer word gave way to the
+    # name there (职工代表大会, not 职工代表 and 大会).
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 89, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 88, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():

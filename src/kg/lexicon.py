@@ -374,6 +374,30 @@ class Lexicon:
             bounds.add(at)
         return start not in bounds and end not in bounds
 
+    def _suffix_matches(self, norm: str) -> Iterator[re.Match]:
+        """The suffixes in the text, left to right; a post's whose end jieba reads inside a longer
+        word (职工代表|大会 read 职工 / 代表大会, 提请人|力资源 read 提请 / 人力资源) gives way to the
+        suffixes that start after it (代表大会, 部门)."""
+        at = 0
+        while self._suffix is not None and (m := self._suffix.search(norm, at)) is not None:
+            if self._suffix_kind[m.group()] == ROLE and self._ends_inside_word(norm, m.start(), m.end()):
+                at = m.start() + 1
+                continue
+            yield m
+            at = m.end()
+
+    def _ends_inside_word(self, norm: str, start: int, end: int) -> bool:
+        if end >= len(norm) or not is_cjk_ideograph(norm[end]):
+            return False
+        at = start
+        for word, _ in self._cut(norm[start:end + 4]):
+            if at < end < at + len(word):
+                return True
+            at += len(word)
+            if at >= end:
+                return False
+        return False
+
     def _in_longer_word(self, norm: str, at: int, word: str) -> bool:
         """代表团, 代表资格, 代表小组会议: jieba reads the word as the start of a longer one there,
         or a noun follows it."""
@@ -578,7 +602,7 @@ class Lexicon:
             for i in range(c.start, c.end):
                 taken[i] = True
         out: list[Mention] = []
-        for m in self._suffix.finditer(norm) if self._suffix else []:
+        for m in self._suffix_matches(norm):
             if any(taken[m.start():m.end()]) or (norm[m.end():m.end() + 1] in self._not_followed
                                                  and not norm.startswith(self._breaker_ends, m.end())):
                 continue  # 委员会 is a body's name; 负责人会签, 主管部门会同 are a name and a verb

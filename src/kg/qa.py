@@ -33,7 +33,7 @@ from typing import Any
 from rdflib import URIRef
 
 from kg.grammar import load_grammar
-from kg.lexicon import AGENT_KINDS, MEETING, ROLE, Lexicon, is_cjk_ideograph, load_lexicon, normalise
+from kg.lexicon import AGENT_KINDS, BODY, MEETING, ROLE, Lexicon, is_cjk_ideograph, load_lexicon, normalise
 from kg.query import render, run
 from kg.question import MAX_QUESTION, Question, Reader, TermIndex, TermRef, load_config, names_document
 from kg.store import Row, Store
@@ -1121,6 +1121,11 @@ class QA:
             # 省人大常委会 asked of 省、自治区、直辖市的人民代表大会常务委员会: the name the question says
             # with a level the party's name lists among its own
             said = spelt_in_full(normalise(m.surface), self.long_forms)
+            # 工会 asked of a provision whose bearer is 基层工会或者上级工会: a kind of the body asked
+            # about, the body named with what kind it is (never a thing it is sent to, heads_only)
+            if (not heads_only and len(said) >= 2 and name.endswith(said) and name != said
+                    and any(t.kind == "body" for t in m.terms) and self.lex.generic_kind(name) == BODY):
+                return True
             if (len(said) >= 3 and name.endswith(said) and name != said
                     and (asked := self._asked_levels(q))
                     and asked <= self.levels.scope(name, qualifier=True)):
