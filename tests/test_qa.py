@@ -1815,3 +1815,20 @@ def test_a_body_asked_by_its_bare_name_names_the_kinds_of_it_the_text_makes_bear
     assert [(a.label, a.source.citation) for a in r.answers] == [("人民法院", "第五十七条第一款")]
     # …but what the 工会 reports to is never a 工会 it names (上级工会, 第三十五条)
     assert [a.label for a in qa.ask("职工停工了，工会得马上向谁报告？").answers] == ["上级工会"]
+
+
+def test_a_department_is_asked_by_the_initials_of_its_words_and_ju():
+    # 人社局 for 人力资源社会保障部门: the first characters of its words, and 局 for 部门; a word
+    # that is no compound of nouns (有关部门, 人事部门) gets no such form
+    from kg.lexicon import load_lexicon
+    from kg.terms import initial_forms
+
+    lex = load_lexicon()
+    assert initial_forms("人力资源社会保障部门", lex.grammar, lex.tag) == {"人社部门", "人社局"}
+    assert initial_forms("有关部门", lex.grammar, lex.tag) == set()
+    assert initial_forms("人事部门", lex.grammar, lex.tag) == set()
+    # 北京市实施工会法办法第二十八条第二款: the 人力资源社会保障部门 that 工会 turn to answer within
+    # 15个工作日, not 第六十三条's 县级以上人民政府或者有关部门 (the same span, another matter)
+    qa = qa_over("beijing_gonghuifa_shishi_banfa.txt")
+    r = qa.ask("工会提请人社局处理以后，人社局最晚几个工作日内要把处理结果告诉工会？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("15个工作日内", "第二十八条第二款")]

@@ -235,6 +235,7 @@ class Terms:
     jurisdiction_prefixes: Words = ()
     contractions: dict[str, str | Words] = field(default_factory=dict)
     final_contractions: dict[str, str | Words] = field(default_factory=dict)
+    initials: dict[str, str | Words] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from kg.extract import Norm, Party
 from kg.grammar import Grammar
-from kg.lexicon import BODY, POST, ROLE, Lexicon, normalise
+from kg.lexicon import BODY, POST, ROLE, Lexicon, is_cjk_ideograph, normalise
 
 # Who a text names (not its meetings and documents, whose generic names it also writes for things
 # that are none: 每次会议, 前款规定的文件) is a term of it even where no norm names them.
@@ -78,6 +78,29 @@ def short_forms(name: str, grammar: Grammar) -> set[str]:
                 forms.update(form[:-len(long)] + short for short in _listed(shorts))
     forms.discard(name)
     return forms
+
+
+def initial_forms(name: str, grammar: Grammar, cut: Callable[[str], list[tuple[str, str]]]) -> set[str]:
+    """A department's contraction by initials: the first character of each word before its ending,
+    then the ending's short forms (extraction.toml [terms.initials]).
+
+    >>> from kg.lexicon import load_lexicon
+    >>> lex = load_lexicon()
+    >>> sorted(initial_forms("人力资源社会保障部门", lex.grammar, lex.tag))
+    ['人社局', '人社部门']
+    """
+    table = grammar.terms.initials
+    ending = next((e for e in sorted(table, key=len, reverse=True) if name.endswith(e)), "")
+    stem = name[:-len(ending)] if ending else ""
+    if not stem or any(s in stem for s in grammar.roles.body_suffixes + grammar.roles.meeting_suffixes):
+        return set()   # 市人民政府民政部门 is a name inside a name
+    words = cut(stem)
+    # …of two nouns or more, each of two characters or more: 有关部门, 本部门 or 评议的部门 is no
+    # compound to contract
+    if len(words) < 2 or not all(len(w) >= 2 and (f.startswith("n") or f in ("vn", "an"))
+                                 and all(map(is_cjk_ideograph, w)) for w, f in words):
+        return set()
+    return {"".join(w[0] for w, _ in words) + short for short in _listed(table[ending])}
 
 
 def _listed(shorts: str | Iterable[str]) -> list[str]:
@@ -163,8 +186,9 @@ class Scoper:
         out = []
         for t in self.terms.values():
             forms = set()
+            grammar = self.lex.grammar
             for label in t.labels:
-                forms |= short_forms(label, self.lex.grammar)
+                forms |= short_forms(label, grammar) | initial_forms(label, grammar, self.lex.tag)
             short = tuple(sorted(f for f in forms if normalise(f) not in names
                                  and normalise(f) not in self._words))
             out.append(replace(t, short=short))
