@@ -1832,3 +1832,15 @@ def test_a_department_is_asked_by_the_initials_of_its_words_and_ju():
     qa = qa_over("beijing_gonghuifa_shishi_banfa.txt")
     r = qa.ask("工会提请人社局处理以后，人社局最晚几个工作日内要把处理结果告诉工会？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("15个工作日内", "第二十八条第二款")]
+
+
+def test_a_head_count_reached_is_asked_by_a_quorums_words_where_no_quorum_is_stated():
+    # 北京市实施工会法办法第九条第一款: 有会员25人以上的，应当建立基层工会委员会 — 到多少人 reads as
+    # a quorum first (到会), and the text states none for this
+    qa = qa_over("beijing_gonghuifa_shishi_banfa.txt")
+    r = qa.ask("工会会员到多少人，单位就得成立基层工会委员会？")
+    assert [(a.label, a.source.citation) for a in r.answers][0] == ("25人以上", "第九条第一款")
+    # …while a quorum stated still answers a quorum question
+    qa = qa_over("juweihui_zuzhifa_2018.txt")
+    r = qa.ask("居民会议到多少人才能开？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("过半数出席，才能举行", "第九条第三款")]

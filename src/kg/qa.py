@@ -638,7 +638,14 @@ class QA:
             why = self.messages["unknown_name"].format(name=unknown)
             return self._not_found(question, q, scope, None, why, sparql)
         if q.kind == "quantity":
-            return self._quantity(question, q, scope, sparql)
+            result = self._quantity(question, q, scope, sparql)
+            for spec in self.reader.other_quantities(q) if not result.answers else ():
+                # 会员到多少人就必须成立: 到多少人 asks a quorum where the text states none, and
+                # then the head count its 多少人 asks
+                other = self._quantity(question, replace(q, quantity=spec), scope, [])
+                if other.answers:
+                    return other
+            return result
         if q.kind and self._asks_opinion(q):
             return self._consulted(question, q, scope, sparql)
         if q.intent is None and q.kind == "who" and self._goes_to_someone(q):

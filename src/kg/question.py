@@ -107,6 +107,9 @@ class QuantitySpec:
     actions: tuple[str, ...] = ()
     # 一年开几次 asks how many times in a period, not how long between them (多久开一次).
     counts: tuple[str, ...] = ()
+    # 会员到多少人就必须成立: where no quantity of this kind answers, the question may ask one of
+    # these kinds, if its words ask it too (多少人 a head count)
+    otherwise: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -516,6 +519,21 @@ class Reader:
             return True
         first = next(iter(self.lex.tag(q[at:at + 8])), None)
         return first is not None and first[1] in ("d", "ad") and q.startswith(words, at + len(first[0]))
+
+    def other_quantities(self, q: Question) -> list[QuantitySpec]:
+        """The kinds of quantity a question asks where the one read finds nothing (qa.toml
+        `otherwise`: 到多少人 asks a quorum, or a head count by its 多少人), narrowed as it is.
+
+        >>> from kg.lexicon import load_lexicon
+        >>> r = Reader(load_config(), TermIndex([]), load_lexicon())
+        >>> [s.name for s in r.other_quantities(r.read("会员到多少人就应当建立工会？"))]
+        ['count']
+        """
+        if q.quantity is None:
+            return []
+        return [self._narrowed(q.text, spec) for spec in self.cfg.quantity
+                if spec.name in q.quantity.otherwise
+                and any(next(_cue_matches(c, q.text), None) for c in spec.cues)]
 
     def _narrowed(self, q: str, spec: QuantitySpec) -> QuantitySpec:
         """任期是多长时间: a span of time (多长时间) of a term of office (任期) is counted in the
