@@ -1844,3 +1844,14 @@ def test_a_head_count_reached_is_asked_by_a_quorums_words_where_no_quorum_is_sta
     qa = qa_over("juweihui_zuzhifa_2018.txt")
     r = qa.ask("居民会议到多少人才能开？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("过半数出席，才能举行", "第九条第三款")]
+
+
+def test_where_a_thing_ends_up_and_how_long_it_lasts_say_nothing_of_what_is_asked():
+    # 北京市实施工会法办法第四十六条第二款: …应当于会议召开7日前以书面形式送交工会 — 送到…手里 is
+    # handing it over (送交), and 手里 no topic of it
+    qa = qa_over("beijing_gonghuifa_shishi_banfa.txt")
+    r = qa.ask("提交职代会审议的事项，最迟开会前几天要送到工会手里？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("7日前", "第四十六条第二款")]
+    # 第十三条: …期限届满仍未进行换届的，上级工会有权责令其限期进行换届 (一直拖着: how long, no topic)
+    r = qa.ask("基层工会委员会任期满了一直不换届，谁有权让它限期换届？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("上级工会", "第十三条第一款")]
