@@ -1855,3 +1855,12 @@ def test_where_a_thing_ends_up_and_how_long_it_lasts_say_nothing_of_what_is_aske
     # 第十三条: …期限届满仍未进行换届的，上级工会有权责令其限期进行换届 (一直拖着: how long, no topic)
     r = qa.ask("基层工会委员会任期满了一直不换届，谁有权让它限期换届？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("上级工会", "第十三条第一款")]
+
+
+def test_acting_for_others_told_of_in_a_clause_of_its_own_delegates_nothing():
+    qa = qa_over("beijing_gonghuifa_shishi_banfa.txt")
+    assert qa.reader.read("工会替大家提了要求，单位不解决，工会要向谁报告？").circumstances == set()
+    assert qa.reader.read("谁替工会主席主持会员大会？").circumstances == {"delegation"}
+    # 北京市实施工会法办法第三十五条: …不予解决的，工会应当立即向上级工会报告
+    r = qa.ask("职工停工了，工会替大家提了要求，单位就是不解决，工会得马上向谁报告？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("上级工会", "第三十五条第一款")]

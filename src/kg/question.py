@@ -55,6 +55,8 @@ class CircumstanceSpec:
     condition: tuple[str, ...]
     titles: tuple[str, ...] = ()   # right before a post they make a title (代理县长), not this
     not_before: tuple[str, ...] = ()   # right after a word they make it mean something else
+    # …and these only in the clause that asks (谁替区长主持, not 工会替大家提了要求，…向谁报告)
+    asking_clause: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -450,7 +452,9 @@ class Reader:
                     m.start == pos + len(word) and any(t.kind in POST_KINDS for t in m.terms)
                     for m in mentions)
                 other = self._before_any(q, pos + len(word), spec.not_before) if spec.not_before else False
-                if pos >= 0 and not self._inside(pos, mentions) and not titled and not other:
+                told = (pos >= 0 and word in spec.asking_clause and asked is not None
+                        and CLAUSE.search(q, min(pos, asked[0]), max(pos, asked[0])) is not None)
+                if pos >= 0 and not self._inside(pos, mentions) and not titled and not other and not told:
                     circumstances.add(spec.name)
                     cspans.append((pos, pos + len(word)))
         excluded = frozenset(x.excludes for x in self.cfg.exclusion if x.excludes not in circumstances
