@@ -1864,3 +1864,12 @@ def test_acting_for_others_told_of_in_a_clause_of_its_own_delegates_nothing():
     # 北京市实施工会法办法第三十五条: …不予解决的，工会应当立即向上级工会报告
     r = qa.ask("职工停工了，工会替大家提了要求，单位就是不解决，工会得马上向谁报告？")
     assert [(a.label, a.source.citation) for a in r.answers] == [("上级工会", "第三十五条第一款")]
+
+
+def test_who_leads_is_who_does_it_together_with_others():
+    # 北京市实施工会法办法第四十二条: 市和区、县人民政府人力资源社会保障部门应当会同同级工会和企业方面
+    # 代表，建立劳动关系三方协商制度 — 牵头 is the one that 会同 the others
+    qa = qa_over("beijing_gonghuifa_shishi_banfa.txt")
+    r = qa.ask("劳动关系三方协商制度由哪个部门牵头建立？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("市和区、县人民政府人力资源社会保障部门", "第四十二条第一款")]
