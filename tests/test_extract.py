@@ -1881,3 +1881,14 @@ def test_applying_to_a_body_sends_the_thing_to_it():
     said = [(n.action, n.bearer.label, [a.label for a in n.aux], n.object_text)
             for n in ex.provision("基层工会或者上级工会可以向人民法院申请支付令。", "x", "第一条", 1)]
     assert said == [("submit", "基层工会", ["人民法院"], "支付令"), ("submit", "上级工会", ["人民法院"], "支付令")]
+
+
+def test_a_level_or_a_list_of_levels_gives_the_first_the_head_the_list_shares():
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    ex = Extractor(load_lexicon())
+    said = [(n.action, n.bearer.label)
+            for n in ex.provision("该事项由市或者区、县人民政府批准。", "x", "第一条", 1)]
+    # 市人民政府, or 区、县人民政府 — no 市、县人民政府
+    assert said == [("approve", "市人民政府"), ("approve", "区、县人民政府")]

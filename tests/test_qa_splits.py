@@ -196,9 +196,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # set with 4 (89); 88 once a post's suffix that jieba reads inside a longer word gave way to the
     # name there (职工代表大会, not 职工代表 and 大会), 87 once a department is asked by its initials
     # (人社局); 88 once 牵头 asked who 会同 the others, for 征兵工作条例第四十五条 answers the
-    # 中央军事委员会后勤保障部门 that leads, where the gold names the department it works with too.
+    # 中央军事委员会后勤保障部门 that leads, where the gold names the department it works with too;
+    # 87 once 市或者区、县人民政府 named the 市人民政府, not a 市、县人民政府.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 88, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 87, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():

@@ -2033,7 +2033,11 @@ class Extractor:
             if either:
                 one, two, rest = either.groups()
                 split = m.start + len(one) + len("或者")
-                out += [self._named(one + rest, m.start, split - len("或者")),
+                # 市或者区、县人民政府: the first level takes the head the list after it shares
+                # (市人民政府), not the rest of that list (市、县人民政府)
+                listed = self.lex.members(two + rest)
+                head = listed[0][len(two):] if listed and listed[0].startswith(two) else rest
+                out += [self._named(one + head, m.start, split - len("或者")),
                         self._named(two + rest, split, m.end)]
                 continue
             out.append(m)
