@@ -1984,7 +1984,9 @@ class QA:
             parties = n.aux if to_whom else [n.bearer] if n.bearer else []
             delegated = "、".join(p.label for p in n.delegators) or None
             for p in parties:
-                key = (p.iri, n.condition, delegated, n.citation)
+                # 向作出该督查结论的人民政府申请复核…在复核中应当回避: whom a thing goes to, read again in
+                # a later sentence of the provision, is one answer (the first, with its condition)
+                key = (p.iri, None if to_whom else n.condition, delegated, n.citation)
                 if key in seen:
                     continue
                 seen.add(key)
