@@ -1892,3 +1892,13 @@ def test_a_level_or_a_list_of_levels_gives_the_first_the_head_the_list_shares():
             for n in ex.provision("该事项由市或者区、县人民政府批准。", "x", "第一条", 1)]
     # 市人民政府, or 区、县人民政府 — no 市、县人民政府
     assert said == [("approve", "市人民政府"), ("approve", "区、县人民政府")]
+
+
+def test_the_consent_of_each_of_a_list_of_names_is_theirs_to_give():
+    from kg.extract import Extractor
+    from kg.lexicon import load_lexicon
+
+    ex = Extractor(load_lexicon())
+    said = [(n.action, n.bearer.label)
+            for n in ex.provision("变更工作岗位，应当征得区政府和上一级工会的同意。", "x", "第一条", 1)]
+    assert said == [("approve", "区政府"), ("approve", "上一级工会")]

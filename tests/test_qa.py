@@ -1873,3 +1873,13 @@ def test_who_leads_is_who_does_it_together_with_others():
     r = qa.ask("劳动关系三方协商制度由哪个部门牵头建立？")
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("市和区、县人民政府人力资源社会保障部门", "第四十二条第一款")]
+
+
+def test_mei_opens_what_provisions_write_with_wei():
+    # 北京市实施工会法办法第十八条第二款: 工会主席、副主席任期未满…应当事先征得本级工会委员会和上一级
+    # 工会的同意 — 还没满 is the text's 未满
+    qa = qa_over("beijing_gonghuifa_shishi_banfa.txt")
+    assert "未满" in qa._written("没满")
+    r = qa.ask("工会主席任期还没满，单位想给他换个岗位，得先经过谁点头？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [
+        ("本级工会委员会", "第十八条第二款"), ("上一级工会", "第十八条第二款")]

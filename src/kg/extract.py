@@ -1068,6 +1068,10 @@ class Extractor:
         start = end
         while start > 0 and taken[start - 1]:
             start -= 1
+            # 征得本级工会委员会和上一级工会的同意: the consent of each of a list of names
+            join = next((w for w in self.coordination if text.endswith(w, 0, start)), "")
+            if join and not taken[start - 1] and start > len(join) and taken[start - len(join) - 1]:
+                start -= len(join)
         lead = text[:start]
         lead = next((lead.removesuffix(p) for p in self.pronouns if lead.endswith(p)), lead)
         return lead.endswith(self.consent)

@@ -1010,8 +1010,11 @@ class QA:
     def _written(self, word: str) -> frozenset[str]:
         """What a provision may write for a question's word: the everyday word's (qa.toml
         [colloquial]: 会上 -> 会议), the contraction spelt out (监委 -> 监察委员会), the
-        name a short form stands for (人代会 -> 人民代表大会) and a verb without its result (审完 -> 审)."""
+        name a short form stands for (人代会 -> 人民代表大会), a verb without its result (审完 -> 审)
+        and the written form of an everyday opening (没满 -> 未满)."""
         bare = {word[0]} if self._verb_with_result(word) else set()
+        bare |= {form + word[len(opening):] for opening, forms in self.cfg.colloquial_openings.items()
+                 if word.startswith(opening) and len(word) > len(opening) for form in forms}
         return frozenset(bare) | frozenset(self.cfg.colloquial.get(word, ())) | frozenset(
             word.replace(short, long) for short, long in self.long_forms if short in word) \
             | {spelt_in_full(word, self.long_forms)} - {word} \

@@ -209,6 +209,8 @@ class QAConfig:
     consult: ConsultSpec
     recipient: RecipientSpec
     colloquial: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # 没满 -> 未满: a word's everyday opening and what provisions write for it
+    colloquial_openings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     asked_nouns: dict[str, str] = field(default_factory=dict)
     meeting_of: tuple[str, ...] = ()
     after_done: tuple[str, ...] = ()
