@@ -387,6 +387,7 @@ class Lexicon:
             at = m.end()
 
     def _ends_inside_word(self, norm: str, start: int, end: int) -> bool:
+        """Does jieba read the characters at `end` as the rest of a word begun before it?"""
         if end >= len(norm) or not is_cjk_ideograph(norm[end]):
             return False
         at = start

@@ -642,7 +642,7 @@ class QA:
             for spec in self.reader.other_quantities(q) if not result.answers else ():
                 # 会员到多少人就必须成立: 到多少人 asks a quorum where the text states none, and
                 # then the head count its 多少人 asks
-                other = self._quantity(question, replace(q, quantity=spec), scope, [])
+                other = self._quantity(question, replace(q, quantity=spec), scope, sparql)
                 if other.answers:
                     return other
             return result

@@ -184,9 +184,9 @@ class Scoper:
         """The terms with their short forms (none that is another term's name)."""
         names = {normalise(label) for t in self.terms.values() for label in t.labels}
         out = []
+        grammar = self.lex.grammar
         for t in self.terms.values():
             forms = set()
-            grammar = self.lex.grammar
             for label in t.labels:
                 forms |= short_forms(label, grammar) | initial_forms(label, grammar, self.lex.tag)
             short = tuple(sorted(f for f in forms if normalise(f) not in names
