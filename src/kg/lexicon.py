@@ -367,12 +367,16 @@ class Lexicon:
         if not (0 < start and end < len(norm)
                 and is_cjk_ideograph(norm[start - 1]) and is_cjk_ideograph(norm[end])):
             return False   # a mark or the text's edge on either side: a word ends there
-        lo = max(0, start - 4)
+        bounds = self._word_bounds(norm, max(0, start - 4), end + 4)
+        return start not in bounds and end not in bounds
+
+    def _word_bounds(self, norm: str, lo: int, hi: int) -> set[int]:
+        """Where jieba ends the words it cuts norm[lo:hi] into (lo included)."""
         at, bounds = lo, {lo}
-        for word, _ in self._cut(norm[lo:end + 4]):
+        for word, _ in self._cut(norm[lo:hi]):
             at += len(word)
             bounds.add(at)
-        return start not in bounds and end not in bounds
+        return bounds
 
     def _suffix_matches(self, norm: str) -> Iterator[re.Match]:
         """The suffixes in the text, left to right; a post's whose end jieba reads inside a longer
@@ -388,16 +392,8 @@ class Lexicon:
 
     def _ends_inside_word(self, norm: str, start: int, end: int) -> bool:
         """Does jieba read the characters at `end` as the rest of a word begun before it?"""
-        if end >= len(norm) or not is_cjk_ideograph(norm[end]):
-            return False
-        at = start
-        for word, _ in self._cut(norm[start:end + 4]):
-            if at < end < at + len(word):
-                return True
-            at += len(word)
-            if at >= end:
-                return False
-        return False
+        return (end < len(norm) and is_cjk_ideograph(norm[end])
+                and end not in self._word_bounds(norm, start, end + 4))
 
     def _in_longer_word(self, norm: str, at: int, word: str) -> bool:
         """代表团, 代表资格, 代表小组会议: jieba reads the word as the start of a longer one there,
