@@ -111,6 +111,9 @@ FLOORS = {
     # written blind in the twenty-seventh session with a test-only set (上海市消防条例);
     # 12/40 with 4 wrong on arrival
     "beijing-gonghuifa-shishi-banfa": 0.6,     # 0.625 (25/40) at the session's end
+    # written blind in the twenty-eighth session with a test-only set (山东省信访条例);
+    # 16/40 with 3 wrong on arrival
+    "ningbo-renmin-tiaojie-tiaoli-2015": 0.4,
 }
 
 
@@ -197,9 +200,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # name there (职工代表大会, not 职工代表 and 大会), 87 once a department is asked by its initials
     # (人社局); 88 once 牵头 asked who 会同 the others, for 征兵工作条例第四十五条 answers the
     # 中央军事委员会后勤保障部门 that leads, where the gold names the department it works with too;
-    # 87 once 市或者区、县人民政府 named the 市人民政府, not a 市、县人民政府.
+    # 87 once 市或者区、县人民政府 named the 市人民政府, not a 市、县人民政府. The twenty-eighth
+    # session's 宁波市人民调解条例 set came with 3 more (90).
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 87, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 90, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():
