@@ -470,3 +470,15 @@ def test_a_posts_suffix_that_jieba_reads_inside_a_longer_word_gives_way_to_the_n
     assert [m.surface for m in lex.mentions("由提请人撤回")] == ["提请人"]
     # 负责人 / 人员: the people a body sends are named as the text names them
     assert [m.surface for m in lex.mentions("有关部门应当派负责人员到会")] == ["有关部门", "负责人员"]
+
+
+def test_a_stop_character_inside_a_common_noun_stays_in_the_name():
+    lex = load_lexicon()
+    # 应急 / 建设 / 不动产 / 对象: the 应, 设, 不 and 对 that end names elsewhere are inside a noun here
+    assert [m.surface for m in lex.mentions("应急管理部门应当会同建设单位")] == ["应急管理部门", "建设单位"]
+    assert [m.surface for m in lex.mentions("由不动产登记机构负责")] == ["不动产登记机构"]
+    assert [m.surface for m in lex.mentions("由住房城乡建设管理部门审查")] == ["住房城乡建设管理部门"]
+    # …but a marker jieba glues to its neighbour (内向, 先交) still ends the name, and so does a
+    # name's own suffix (单位 of 单位负责人)
+    assert [m.surface for m in lex.mentions("在规定时限内向省人民代表大会报告")] == ["省人民代表大会"]
+    assert [m.surface for m in lex.mentions("由单位负责人签字")] == ["负责人"]

@@ -128,6 +128,8 @@ class Roles:
     max_prefix: int = 10
     common_noun_tags: Words = ()
     name_words: Words = ()
+    noun_stop_chars: str = ""
+    name_word_tags: Words = ()
     not_names: Words = ()
     departments: Words = ()
     agent_suffixes: Words = ()

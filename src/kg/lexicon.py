@@ -133,6 +133,8 @@ class Lexicon:
         self._suffix = re.compile("|".join(map(suffix_pattern, suffixes))) if suffixes else None
         self._stop = set(roles.stop_chars)
         self._name_words = tuple(normalise(w) for w in roles.name_words)
+        self._name_word_tags = frozenset(roles.name_word_tags)
+        self._noun_stops = frozenset(roles.noun_stop_chars)
         self._level_starts = tuple(normalise(w) for w in roles.level_words)
         self._name_starts = tuple(normalise(w) for w in roles.name_start)
         self._de = normalise(self.grammar.verbs.nominal_mark)
@@ -610,7 +612,8 @@ class Lexicon:
             start = m.start()
             while True:
                 while (start > 0 and m.start() - start < self._max_prefix and not taken[start - 1]
-                       and (norm[start - 1] not in self._stop or self._in_name_word(norm, start - 1))
+                       and (norm[start - 1] not in self._stop or self._in_name_word(norm, start - 1)
+                            or self._in_noun(norm, start - 1, m.end()))
                        and is_cjk_ideograph(norm[start - 1])
                        and not norm[start - 2:start - 1].isdigit()   # 4月21日国务院: a date's 日
                        and not (norm.endswith(self._breaker_ends, 0, start)
@@ -815,6 +818,20 @@ class Lexicon:
             if any(name.endswith(w, 0, i) for w in self._owner_suffixes):
                 return name[:i]
         return None
+
+    def _in_noun(self, norm: str, pos: int, end: int) -> bool:
+        """Is the stop character at pos, one of noun_stop_chars, inside a noun jieba reads in the
+        name ending at end (应 of 应急管理部门, 设 of 建设单位), one that is no name's suffix itself
+        (位 of 单位负责人)?"""
+        if norm[pos] not in self._noun_stops:
+            return False
+        at = lo = max(0, pos - 3)
+        for word, flag in self._cut(norm[lo:end]):
+            if at <= pos < at + len(word):
+                return (len(word) > 1 and flag in self._name_word_tags
+                        and self._suffix is not None and self._suffix.search(word) is None)
+            at += len(word)
+        return False
 
     def _in_name_word(self, norm: str, pos: int) -> bool:
         """Is the stop character at pos inside a word that stands in names (经 of 财政经济委员会)?"""
