@@ -801,6 +801,9 @@ def test_a_verb_right_after_which_is_the_noun_it_picks_when_another_verb_follows
      [("不设区的市、市辖区的人民政府", "第十七条第一款"), ("上级人民政府", "第十七条第一款")]),
     # 够不上 is the text's 不构成 (尚不构成犯罪的，由公安机关依法给予治安管理处罚, 信访条例第四十八条)
     ("xinfang_tiaoli_2005.txt", "捏造事实诬告陷害他人，够不上犯罪的，由谁处罚？", [("公安机关", "第四十八条第一款")]),
+    # 拿 (an opinion, a plan) is putting it forward (由国务院法制机构提出处理意见, 法规规章备案条例第十五条)
+    ("fagui_guizhang_beian_tiaoli_2001.txt", "部门规章和地方政府规章对同一件事规定不一样，协调不成的，处理意见由谁来拿？",
+     [("国务院法制机构", "第十五条第一款")]),
 ])
 def test_an_everyday_verb_is_read_as_the_verb_the_provision_writes(text, question, expected):
     r = qa_over(text).ask(question)
