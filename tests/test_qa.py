@@ -1886,3 +1886,14 @@ def test_mei_opens_what_provisions_write_with_wei():
     r = qa.ask("工会主席任期还没满，单位想给他换个岗位，得先经过谁点头？")
     assert [(a.label, a.source.citation) for a in r.answers] == [
         ("本级工会委员会", "第十八条第二款"), ("上一级工会", "第十八条第二款")]
+
+
+def test_a_recipient_another_levels_name_says_is_its_own_is_no_answer_for_the_asked_level():
+    # 重庆市实施代表法办法第二十七条第二款: 代表持证视察的情况和意见，应当向本级人民代表大会常务委员会或者
+    # 乡、民族乡、镇人民代表大会主席团报告 — asked of the 县 the 乡镇's 主席团 is no recipient
+    qa = qa_over("chongqing_daibiaofa_shishi_banfa_2016.txt")
+    r = qa.ask("县人大代表持证视察完了，情况和意见报告给谁？")
+    assert [(a.label, a.source.citation) for a in r.answers] == [("本级人民代表大会常务委员会", "第二十七条第二款")]
+    # …asked of the 镇, the recipient of no level named stays beside the 镇's own
+    r = qa.ask("镇人大代表持证视察完了，情况和意见报告给谁？")
+    assert [a.label for a in r.answers] == ["本级人民代表大会常务委员会", "乡、民族乡、镇人民代表大会主席团"]

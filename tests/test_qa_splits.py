@@ -201,9 +201,10 @@ def test_dev_wrong_answers_do_not_grow(dev):
     # (人社局); 88 once 牵头 asked who 会同 the others, for 征兵工作条例第四十五条 answers the
     # 中央军事委员会后勤保障部门 that leads, where the gold names the department it works with too;
     # 87 once 市或者区、县人民政府 named the 市人民政府, not a 市、县人民政府. The twenty-eighth
-    # session's 宁波市人民调解条例 set came with 3 more (90).
+    # session's 宁波市人民调解条例 set came with 3 more (90); 88 once a recipient another level's name
+    # says is its own (乡、民族乡、镇的人民代表大会) no longer answered a question of the 区 or 县.
     wrong = [o for o in dev if o.question.kind != "none" and o.given and not o.right]
-    assert len(wrong) <= 90, [(o.question.id, o.why) for o in wrong]
+    assert len(wrong) <= 88, [(o.question.id, o.why) for o in wrong]
 
 
 def test_the_second_blind_seed_set_keeps_its_score_and_gives_no_wrong_answer():

@@ -1983,8 +1983,14 @@ class QA:
         answers, seen = [], set()
         relation = {e.iri.rsplit("/", 1)[-1]: e.relation for e in self.lex.actions.values()}
         relation["asked"] = q.trigger or "asked"
+        asked = self._asked_levels(q) if to_whom else set()
         for n in norms:
             parties = n.aux if to_whom else [n.bearer] if n.bearer else []
+            if asked:
+                # 向本级人大常委会或者乡、民族乡、镇的人民代表大会报告 asked of the 区人大代表: not the
+                # recipient another level's name says is its own, where one of no other level is left
+                parties = [p for p in parties if not ((sc := self.levels.scope(p.label, qualifier=True))
+                                                      and not sc & asked)] or parties
             delegated = "、".join(p.label for p in n.delegators) or None
             for p in parties:
                 # 向作出该督查结论的人民政府申请复核…在复核中应当回避: whom a thing goes to, read again in
