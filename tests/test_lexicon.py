@@ -482,3 +482,12 @@ def test_a_stop_character_inside_a_common_noun_stays_in_the_name():
     # name's own suffix (单位 of 单位负责人)
     assert [m.surface for m in lex.mentions("在规定时限内向省人民代表大会报告")] == ["省人民代表大会"]
     assert [m.surface for m in lex.mentions("由单位负责人签字")] == ["负责人"]
+
+
+def test_an_organ_named_by_its_part_in_the_matter_after_a_marker_is_a_name():
+    lex = load_lexicon()
+    # 由执行机关负责, 经交办机关同意: the verb alone between the marker and 机关 names the organ, as
+    # it names a department (由委托部门承担) or a unit (由委托单位承担)
+    assert [m.surface for m in lex.mentions("由执行机关负责")] == ["执行机关"]
+    assert [m.surface for m in lex.mentions("经交办机关同意")] == ["交办机关"]
+    assert [m.surface for m in lex.mentions("由任免机关或者监察机关决定")] == ["任免机关", "监察机关"]

@@ -934,8 +934,9 @@ class Lexicon:
         return cut
 
     def _verb_named(self, norm: str, suffix: int, taken: list[bool]) -> int:
-        """由委托部门承担: a department named by the verb of its part in the matter, that verb
-        alone between a bearer marker and the suffix; where the name starts (else suffix)."""
+        """由委托部门承担, 由执行机关负责: a department or organ named by the verb of its part in the
+        matter, that verb alone between a bearer marker and the suffix; where the name starts (else
+        suffix)."""
         at, verb = suffix - 2, norm[max(0, suffix - 2):suffix]
         if (at < 0 or any(taken[at:suffix])
                 or not (verb in self.grammar.actions or verb in self.grammar.bearers.delegation
@@ -943,7 +944,7 @@ class Lexicon:
             return suffix
         roles = self.grammar.roles
         if norm.endswith(tuple(self.grammar.bearers.markers), 0, at):
-            return at if any(norm.startswith(w, suffix) for w in roles.departments) else suffix
+            return at if any(norm.startswith(w, suffix) for w in roles.agent_suffixes) else suffix
         # only a verb of the grammar: 鼓励单位和个人参与 is a verb and its object
         head = next((w for w in roles.agent_suffixes if norm.startswith(w, suffix)), "")
         if not head or not (at == 0 or norm[at - 1] in self._clause_starts):
