@@ -491,3 +491,14 @@ def test_an_organ_named_by_its_part_in_the_matter_after_a_marker_is_a_name():
     assert [m.surface for m in lex.mentions("由执行机关负责")] == ["执行机关"]
     assert [m.surface for m in lex.mentions("经交办机关同意")] == ["交办机关"]
     assert [m.surface for m in lex.mentions("由任免机关或者监察机关决定")] == ["任免机关", "监察机关"]
+
+
+def test_the_organ_that_did_it_before_is_named_with_its_yuan_and_after_a_recipient_marker():
+    lex = load_lexicon()
+    # 原 says which organ: the one that decided or approved before (报原批准机关备案)
+    assert [m.surface for m in lex.mentions("报原批准机关备案")] == ["原批准机关"]
+    assert [m.surface for m in lex.mentions("由原提名机关负责")] == ["原提名机关"]
+    # …and 向 or 对 before the verb that names it mark it as a 由 does (可以对报告机关工作人员…提出意见:
+    # the 报告机关's staff, not a 机关工作人员 who raises it)
+    assert [m.surface for m in lex.mentions("向执行机关报告")] == ["执行机关"]
+    assert [m.surface for m in lex.mentions("可以对报告机关工作人员履职情况提出意见")] == ["报告机关工作人员"]

@@ -129,6 +129,7 @@ class Roles:
     common_noun_tags: Words = ()
     name_words: Words = ()
     noun_stop_chars: str = ""
+    former: str = ""
     name_word_tags: Words = ()
     not_names: Words = ()
     departments: Words = ()

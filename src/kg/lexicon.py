@@ -943,7 +943,10 @@ class Lexicon:
                         or self._verb_word(verb))):
             return suffix
         roles = self.grammar.roles
-        if norm.endswith(tuple(self.grammar.bearers.markers), 0, at):
+        if at > 0 and norm[at - 1] in roles.former and not taken[at - 1]:
+            at -= 1   # 向原决定机关申请: the one that did it before
+        bearers = self.grammar.bearers
+        if norm.endswith(tuple(bearers.markers) + tuple(bearers.aux_markers), 0, at):
             return at if any(norm.startswith(w, suffix) for w in roles.agent_suffixes) else suffix
         # only a verb of the grammar: 鼓励单位和个人参与 is a verb and its object
         head = next((w for w in roles.agent_suffixes if norm.startswith(w, suffix)), "")
