@@ -130,6 +130,7 @@ class Roles:
     name_words: Words = ()
     noun_stop_chars: str = ""
     former: str = ""
+    compound_noun_tags: Words = ()
     name_word_tags: Words = ()
     not_names: Words = ()
     departments: Words = ()

@@ -135,6 +135,7 @@ class Lexicon:
         self._name_words = tuple(normalise(w) for w in roles.name_words)
         self._name_word_tags = frozenset(roles.name_word_tags)
         self._noun_stops = frozenset(roles.noun_stop_chars)
+        self._compound_heads = frozenset(roles.compound_noun_tags)
         self._level_starts = tuple(normalise(w) for w in roles.level_words)
         self._name_starts = tuple(normalise(w) for w in roles.name_start)
         self._de = normalise(self.grammar.verbs.nominal_mark)
@@ -618,6 +619,7 @@ class Lexicon:
                        and not norm[start - 2:start - 1].isdigit()   # 4月21日国务院: a date's 日
                        and not (norm.endswith(self._breaker_ends, 0, start)
                                 and any(norm.endswith(w, 0, start) and not self._noun_at(norm, start - len(w))
+                                        and not self._after_noun(norm, start - len(w), w)
                                         for w in self._breakers))):
                     start -= 1
                 opened = self._bracketed(norm, start, taken)
@@ -996,6 +998,16 @@ class Lexicon:
             tok.load_userdict(str(self.write_jieba_dict(path)))
             self._tagger = jieba.posseg.POSTokenizer(tok)
         return self._tagger
+
+    def _after_noun(self, norm: str, pos: int, verb: str) -> bool:
+        """Is the breaking verb at pos one jieba reads as a noun (管理, vn) right after a noun of two
+        characters or more that ends no name (城市 of 城市管理综合执法部门, 物业 of 物业管理单位): part
+        of a noun compound, not a verb done to it (代表出席…会议, 委员会或者…)?"""
+        if pos < 2 or self._pos().word_tag_tab.get(verb) != "vn":
+            return False
+        cut = self._cut(norm[max(0, pos - 4):pos])
+        return (bool(cut) and len(cut[-1][0]) >= 2 and cut[-1][1] in self._compound_heads
+                and self._suffix is not None and self._suffix.search(cut[-1][0]) is None)
 
     def _noun_at(self, norm: str, pos: int) -> bool:
         return any(norm.startswith(w, pos) for w in self._nouns)
