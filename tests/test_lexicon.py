@@ -513,3 +513,12 @@ def test_a_noun_and_a_verb_jieba_reads_as_a_noun_are_one_compound_in_a_name():
     # …but a verb jieba reads as one (代表 / 出席) and a join (或者) still end the name
     assert [m.surface for m in lex.mentions("专门委员会或者常委会工作机构负责")] == ["专门委员会", "常委会工作机构"]
     assert [m.surface for m in lex.mentions("代表出席本级人民代表大会会议")] == ["本级人民代表大会会议"]
+
+
+def test_a_department_of_two_joined_fields_or_of_what_it_oversees_is_one_name():
+    lex = load_lexicon()
+    # 自然资源 (jieba: a set phrase) 和 规划: one department of both, not a 规划主管部门 alone
+    assert [m.surface for m in lex.mentions("由自然资源和规划主管部门负责")] == ["自然资源和规划主管部门"]
+    # 主管机构 and 管理单位 are nouns, as 主管部门 and 管理机构 are: the name runs on before them
+    assert [m.surface for m in lex.mentions("由县级以上气象主管机构负责")] == ["县级以上气象主管机构"]
+    assert [m.surface for m in lex.mentions("由物业经营管理单位负责")] == ["物业经营管理单位"]
