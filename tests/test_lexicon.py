@@ -522,3 +522,10 @@ def test_a_department_of_two_joined_fields_or_of_what_it_oversees_is_one_name():
     # 主管机构 and 管理单位 are nouns, as 主管部门 and 管理机构 are: the name runs on before them
     assert [m.surface for m in lex.mentions("由县级以上气象主管机构负责")] == ["县级以上气象主管机构"]
     assert [m.surface for m in lex.mentions("由物业经营管理单位负责")] == ["物业经营管理单位"]
+
+
+def test_a_suffix_read_across_a_known_name_ends_in_its_own_name():
+    lex = load_lexicon()
+    # the lexicon knows 区人民代表大会; the suffix 人民代表大会常务委员会 read over it leaves the
+    # 常务委员会 after it, which names the standing committee whole (not the congress)
+    assert [m.surface for m in lex.mentions("应当向区人民代表大会常务委员会报告工作")] == ["区人民代表大会常务委员会"]

@@ -602,9 +602,11 @@ class Lexicon:
             for i in range(c.start, c.end):
                 taken[i] = True
         out: list[Mention] = []
-        for m in self._suffix_matches(norm):
-            if any(taken[m.start():m.end()]) or (norm[m.end():m.end() + 1] in self._not_followed
-                                                 and not norm.startswith(self._breaker_ends, m.end())):
+        for found in self._suffix_matches(norm):
+            # 区人民代表大会|常务委员会: a suffix read across a claimed name may end in one of its own
+            m = self._untaken_tail(norm, found, taken) if any(taken[found.start():found.end()]) else found
+            if m is None or (norm[m.end():m.end() + 1] in self._not_followed
+                             and not norm.startswith(self._breaker_ends, m.end())):
                 continue  # 委员会 is a body's name; 负责人会签, 主管部门会同 are a name and a verb
             if norm.endswith(self._not_names, 0, m.end()):
                 continue  # 产业布局 ends as 交通局 ends
@@ -820,6 +822,14 @@ class Lexicon:
             if any(name.endswith(w, 0, i) for w in self._owner_suffixes):
                 return name[:i]
         return None
+
+    def _untaken_tail(self, norm: str, m: re.Match, taken: list[bool]) -> re.Match | None:
+        """A suffix read across a name already claimed (人民代表大会常务委员会 over the claimed
+        区人民代表大会 of 区人民代表大会常务委员会): the suffix its unclaimed rest is, if any."""
+        claimed_end = max(i for i in range(m.start(), m.end()) if taken[i]) + 1
+        assert self._suffix is not None
+        rest = self._suffix.match(norm, claimed_end) if claimed_end < m.end() else None
+        return rest if rest is not None and rest.end() == m.end() else None
 
     def _in_noun(self, norm: str, pos: int, end: int) -> bool:
         """Is the stop character at pos, one of noun_stop_chars, inside a noun jieba reads in the
