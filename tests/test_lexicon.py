@@ -510,6 +510,8 @@ def test_a_noun_and_a_verb_jieba_reads_as_a_noun_are_one_compound_in_a_name():
     # leaves unnamed; so 备案 / 审查 of the 备案审查工作机构
     assert [m.surface for m in lex.mentions("由城市管理综合执法部门负责")] == ["城市管理综合执法部门"]
     assert [m.surface for m in lex.mentions("由备案审查工作机构提出意见")] == ["备案审查工作机构"]
+    # …and two such verbs (监督 / 检查) name the department's work together
+    assert [m.surface for m in lex.mentions("由价格监督检查机构负责")] == ["价格监督检查机构"]
     # …but a verb jieba reads as one (代表 / 出席) and a join (或者) still end the name
     assert [m.surface for m in lex.mentions("专门委员会或者常委会工作机构负责")] == ["专门委员会", "常委会工作机构"]
     assert [m.surface for m in lex.mentions("代表出席本级人民代表大会会议")] == ["本级人民代表大会会议"]
