@@ -524,6 +524,8 @@ def test_a_department_of_two_joined_fields_or_of_what_it_oversees_is_one_name():
     # 主管机构 and 管理单位 are nouns, as 主管部门 and 管理机构 are: the name runs on before them
     assert [m.surface for m in lex.mentions("由县级以上气象主管机构负责")] == ["县级以上气象主管机构"]
     assert [m.surface for m in lex.mentions("由物业经营管理单位负责")] == ["物业经营管理单位"]
+    # 经办 holds the 经 that elsewhere marks who approves (经本级人民政府批准), as 经营 does
+    assert [m.surface for m in lex.mentions("社会保险经办机构应当")] == ["社会保险经办机构"]
 
 
 def test_a_suffix_read_across_a_known_name_ends_in_its_own_name():
