@@ -1212,7 +1212,8 @@ def test_who_set_up_a_body_is_read_from_a_name_before_the_verb_and_de():
     r = qa.ask("国家行政学院是谁设立的？")
     assert [(a.label, a.source.citation, a.quote) for a in r.answers] == [
         ("国务院", "第七条第一款", "行政学院包括国务院设立的国家行政学院")]
-    assert [a.label for a in qa.ask("兵团的行政学院是谁设立的？").answers] == ["兵团"]
+    # the 设 of 建设 no longer ends the name there: the 兵团 is the text's 新疆生产建设兵团
+    assert [a.label for a in qa.ask("兵团的行政学院是谁设立的？").answers] == ["新疆生产建设兵团"]
 
 
 @pytest.mark.parametrize("question", [
