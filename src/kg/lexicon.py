@@ -136,6 +136,8 @@ class Lexicon:
         self._name_word_tags = frozenset(roles.name_word_tags)
         self._noun_stops = frozenset(roles.noun_stop_chars)
         self._compound_heads = frozenset(roles.compound_noun_tags)
+        # 由执行机关负责, 向执行机关报告: the markers before an organ its verb names
+        self._party_markers = tuple(self.grammar.bearers.markers) + tuple(self.grammar.bearers.aux_markers)
         self._level_starts = tuple(normalise(w) for w in roles.level_words)
         self._name_starts = tuple(normalise(w) for w in roles.name_start)
         self._de = normalise(self.grammar.verbs.nominal_mark)
@@ -840,10 +842,13 @@ class Lexicon:
         at = lo = max(0, pos - 3)
         for word, flag in self._cut(norm[lo:end]):
             if at <= pos < at + len(word):
-                return (len(word) > 1 and flag in self._name_word_tags
-                        and self._suffix is not None and self._suffix.search(word) is None)
+                return len(word) > 1 and flag in self._name_word_tags and self._holds_no_suffix(word)
             at += len(word)
         return False
+
+    def _holds_no_suffix(self, word: str) -> bool:
+        """Is the word no name of its own (城市, 应急; not 单位, 委员会)?"""
+        return self._suffix is not None and self._suffix.search(word) is None
 
     def _in_name_word(self, norm: str, pos: int) -> bool:
         """Is the stop character at pos inside a word that stands in names (经 of 财政经济委员会)?"""
@@ -957,8 +962,7 @@ class Lexicon:
         roles = self.grammar.roles
         if at > 0 and norm[at - 1] in roles.former and not taken[at - 1]:
             at -= 1   # 向原决定机关申请: the one that did it before
-        bearers = self.grammar.bearers
-        if norm.endswith(tuple(bearers.markers) + tuple(bearers.aux_markers), 0, at):
+        if norm.endswith(self._party_markers, 0, at):
             return at if any(norm.startswith(w, suffix) for w in roles.agent_suffixes) else suffix
         # only a verb of the grammar: 鼓励单位和个人参与 is a verb and its object
         head = next((w for w in roles.agent_suffixes if norm.startswith(w, suffix)), "")
@@ -1017,7 +1021,7 @@ class Lexicon:
             return False
         cut = self._cut(norm[max(0, pos - 4):pos])
         return (bool(cut) and len(cut[-1][0]) >= 2 and cut[-1][1] in self._compound_heads
-                and self._suffix is not None and self._suffix.search(cut[-1][0]) is None)
+                and self._holds_no_suffix(cut[-1][0]))
 
     def _noun_at(self, norm: str, pos: int) -> bool:
         return any(norm.startswith(w, pos) for w in self._nouns)
